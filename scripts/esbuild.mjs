@@ -1,0 +1,29 @@
+// Bundles every entry point. Type checking is `tsc -b`; esbuild only bundles.
+import * as esbuild from 'esbuild';
+import { chmodSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = [
+  {
+    entryPoints: { podlab: 'server/src/cli/main.ts' },
+    platform: 'node',
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+const common = { bundle: true, target: 'node20', outdir: 'dist', sourcemap: !production, minify: production, logLevel: 'warning' };
+
+for (const options of builds) {
+  const ctx = await esbuild.context({ ...common, ...options });
+  if (watch) {
+    await ctx.watch();
+  } else {
+    await ctx.rebuild();
+    await ctx.dispose();
+  }
+}
+for (const bin of ['dist/podlab.js']) chmodSync(bin, 0o755);

@@ -1,0 +1,79 @@
+// What a container's process does once started. There is no real process: the behaviour model
+// (scenario override > command/args > image catalogue) produces one of these, and the engine plays it.
+// All times are seconds relative to the moment the container started.
+
+/** A change the process makes to a file. `every` repeats it (a `while true` loop); the first run is at `at`. */
+export interface FileOp {
+  at: number;
+  op: 'touch' | 'write' | 'append' | 'rm' | 'mkdir';
+  path: string;
+  content?: string;
+  every?: number;
+}
+
+export interface ListenSpec {
+  port: number;
+  /** Seconds after the start at which the port accepts connections. */
+  afterSeconds: number;
+}
+
+/** What the process does when the runtime sends the stop signal (SIGTERM or the image's STOPSIGNAL). */
+export type StopBehaviour =
+  /** Handles the signal and exits with `code` after `afterSeconds` (e.g. nginx: 0; Go without handler as PID 1: 2; default action: 143). */
+  | { action: 'exit'; code: number; afterSeconds: number }
+  /** PID 1 without a handler: the signal is ignored, SIGKILL at the end of the grace period → 137. */
+  | { action: 'ignore' };
+
+export interface ProcessModel {
+  /** Which rule decided this model. */
+  source: 'scenario' | 'command' | 'image' | 'unknown';
+  /** One line for humans: "shell: touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600". */
+  description: string;
+  /**
+   * Container-relative manifest paths that decided the model (e.g. `command`, `args[0]`, `image`, `env[1].value`),
+   * used for root-cause explanations.
+   */
+  paths: string[];
+  /** Assumptions worth telling the user (e.g. "unknown image `acme/api`: assumed to run forever"). */
+  notes: string[];
+  /** The process ends by itself. Absent: runs until stopped. */
+  exit?: { afterSeconds: number; code: number; message?: string };
+  listen: ListenSpec[];
+  /** HTTP answers while listening: per-path status codes, `defaultStatus` for other paths. */
+  http: { routes: Record<string, number>; defaultStatus: number };
+  /** gRPC health service, if the process serves one. */
+  grpc?: { port: number; serving: boolean };
+  /** `nc -l` without -k: exits 0 after the first connection to this port. */
+  exitOnFirstConnection?: number;
+  files: FileOp[];
+  onStop: StopBehaviour;
+  /** Resident memory once started, MiB. Compared with the memory limit (above it → OOMKilled). */
+  memoryMi: number;
+  /** Seconds after the start at which the memory use is reached (when an OOM kill would happen). */
+  memoryAfterSeconds: number;
+  /** Executables present in the image, for exec probes; 'any' when unknown (assume present). */
+  tools: string[] | 'any';
+  /** Whether the image has /bin/sh. */
+  hasShell: boolean;
+}
+
+/** What an exec probe can see inside the pod at the moment it runs. */
+export interface ExecContext {
+  /** Resolved environment of the container. */
+  env: Record<string, string>;
+  tools: string[] | 'any';
+  hasShell: boolean;
+  fileExists(path: string): boolean;
+  /** Content of a file, or undefined when it does not exist ('' when it exists with unknown content). */
+  readFile(path: string): string | undefined;
+  /** Whether some container of the pod listens on the port (containers share the network namespace). */
+  isListening(port: number): boolean;
+  /** HTTP status a GET to localhost:port/path returns, or 'refused'. */
+  httpStatus(port: number, path: string): number | 'refused';
+}
+
+export type ExecResult =
+  /** The command ran: exit code, what it printed, and how long it took (compared with timeoutSeconds). */
+  | { kind: 'exited'; exitCode: number; output: string; seconds: number }
+  /** The command could not be started (e.g. no shell in the image): the kubelet logs "probe errored". */
+  | { kind: 'error'; message: string };

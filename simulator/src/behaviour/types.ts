@@ -24,6 +24,21 @@ export type StopBehaviour =
   /** PID 1 without a handler: the signal is ignored, SIGKILL at the end of the grace period → 137. */
   | { action: 'ignore' };
 
+/** Which userland the image has: decides tool wording (busybox vs GNU) and `sleep` semantics. */
+export interface ToolFlavour {
+  userland: 'busybox' | 'gnu' | 'none';
+  /** busybox older than 1.31 (registry.k8s.io/busybox): no `sleep infinity`. */
+  oldBusybox?: boolean;
+  /** What `/bin/sh` is: busybox ash, dash (Debian/Ubuntu) or bash (Fedora, Oracle Linux). */
+  sh?: 'ash' | 'dash' | 'bash';
+}
+
+/** From `at` seconds after the start, these routes answer with these codes (e.g. agnhost liveness: /healthz → 500 after 10 s). */
+export interface HttpChange {
+  at: number;
+  routes: Record<string, number>;
+}
+
 export interface ProcessModel {
   /** Which rule decided this model. */
   source: 'scenario' | 'command' | 'image' | 'unknown';
@@ -55,6 +70,12 @@ export interface ProcessModel {
   tools: string[] | 'any';
   /** Whether the image has /bin/sh. */
   hasShell: boolean;
+  /** Optional: later changes of `http.routes` (applied in order, each from its `at`). */
+  httpTimeline?: HttpChange[];
+  /** Optional: the image's userland, to pass on in ExecContext.flavour. */
+  flavour?: ToolFlavour;
+  /** Optional: the signal the runtime sends on stop (image STOPSIGNAL or lifecycle.stopSignal), when not SIGTERM. */
+  stopSignal?: string;
 }
 
 /** What an exec probe can see inside the pod at the moment it runs. */
@@ -70,6 +91,10 @@ export interface ExecContext {
   isListening(port: number): boolean;
   /** HTTP status a GET to localhost:port/path returns, or 'refused'. */
   httpStatus(port: number, path: string): number | 'refused';
+  /** Optional: the container's userland (ProcessModel.flavour); absent → GNU with dash as sh. */
+  flavour?: ToolFlavour;
+  /** Optional: gRPC health status on a port (for grpc_health_probe); absent → SERVING when listening. */
+  grpcStatus?(port: number): 'SERVING' | 'NOT_SERVING' | 'refused';
 }
 
 export type ExecResult =

@@ -1,0 +1,127 @@
+// `podlab run FILE`: simulate every pod-carrying document and print kubectl-style output or the trace.
+import { loadManifest, rangeOf, type LoadedManifest, type ManifestIssue } from '../../../simulator/src/manifest';
+import { loadScenario } from '../../../simulator/src/scenarioFile';
+import { simulate, type SimObject } from '../../../simulator/src/simulate';
+import { parseDuration } from '../../../simulator/src/present/duration';
+import { formatPodTable } from '../../../simulator/src/present/table';
+import { formatDescribe, type DescribeInput } from '../../../simulator/src/present/describe';
+import { formatEvents } from '../../../simulator/src/present/events';
+import type { Scenario } from '../../../simulator/src/scenario';
+import { flag, parseArgs, UsageError } from './args';
+import { InputError, readInput } from './files';
+
+const FORMATS = ['table', 'describe', 'events', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** Longest run accepted; longer ones are bad input. */
+export const MAX_UNTIL_SECONDS = 366 * 24 * 3600;
+/** Most pods the manifest may ask for at once. */
+export const MAX_PODS = 10_000;
+
+export interface Output {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+export function formatIssue(file: string, i: ManifestIssue): string {
+  return `${file}:${i.range.start.line + 1}:${i.range.start.character + 1}: ${i.severity}: ${i.message} [${i.code}]`;
+}
+
+export function run(argv: readonly string[], io: Output): number {
+  const args = parseArgs(argv, ['until', 'at', 'scenario', 'seed', 'format'], ['explain']);
+  if (args.positionals.length !== 1) throw new UsageError('podlab run takes exactly one FILE');
+  const file = args.positionals[0]!;
+  const format = (flag(args, 'format') ?? 'table') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+  const until = duration(flag(args, 'until') ?? '10m', '--until');
+  if (until > MAX_UNTIL_SECONDS) throw new UsageError(`--until ${flag(args, 'until')} is longer than the 366-day limit`);
+  const at = flag(args, 'at') === undefined ? until : duration(flag(args, 'at')!, '--at');
+  if (at > until) throw new UsageError(`--at (${at}s) is after --until (${until}s)`);
+  const seedText = flag(args, 'seed') ?? '1';
+  if (!/^-?\d{1,15}$/.test(seedText)) throw new UsageError(`--seed must be an integer, not "${seedText}"`);
+
+  let scenario: Scenario | undefined;
+  const scenarioFile = flag(args, 'scenario');
+  if (scenarioFile !== undefined) {
+    const loaded = loadScenario(readInput(scenarioFile));
+    if (!loaded.ok) {
+      for (const i of loaded.issues) io.err(formatIssue(scenarioFile, i));
+      return 2;
+    }
+    scenario = loaded.scenario;
+  }
+
+  const manifest = loadManifest(readInput(file));
+  const errors = manifest.issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0) {
+    for (const i of errors) io.err(formatIssue(file, i));
+    io.err(`podlab: ${errors.length} problem${errors.length > 1 ? 's' : ''} in ${file}; nothing was simulated`);
+    return 2;
+  }
+  const tooMany = checkPodCount(manifest);
+  if (tooMany !== undefined) {
+    io.err(`${file}:${tooMany.line}: error: ${tooMany.message} [too-many-pods]`);
+    return 2;
+  }
+  for (const s of manifest.skipped) io.err(`podlab: note: ${s.message}`);
+  if (manifest.objects.length === 0) {
+    io.err(`podlab: ${file} has no Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job or CronJob to simulate`);
+    return format === 'json' ? (io.out(JSON.stringify({ podlab: 1, until, at, seed: Number(seedText), pods: [], events: [], probes: [], notes: [] }, null, 2)), 0) : 0;
+  }
+
+  const result = simulate(manifest.objects, { until, seed: Number(seedText), ...(scenario ? { scenario } : {}) });
+  const trace = result.traceAt(at);
+  switch (format) {
+    case 'json':
+      io.out(JSON.stringify(trace, null, 2));
+      break;
+    case 'table': {
+      const live = trace.pods.filter((p) => p.removedAt === null);
+      io.out(formatPodTable(live.map((p) => ({ name: p.name, namespace: p.namespace, columns: p.kubectl })), { keepOrder: false }));
+      break;
+    }
+    case 'describe': {
+      const blocks = trace.pods.map((p) => {
+        const runtime = result.pods.find((r) => r.name === p.name && r.createdAt / 1000 === p.createdAt);
+        const spec = (runtime?.spec ?? null) as unknown as DescribeInput['spec'];
+        return formatDescribe({ pod: p, metadata: { labels: runtime?.labels ?? {} }, spec, events: trace.events }, at);
+      });
+      io.out(blocks.join('\n\n'));
+      break;
+    }
+    case 'events':
+      io.out(formatEvents(trace.events, { causes: args.flags.has('explain') }));
+      break;
+  }
+  for (const n of trace.notes) io.err(`podlab: ${n.level === 'warning' ? 'warning' : 'note'}: ${n.message}`);
+  if (trace.truncated) io.err(`podlab: warning: ${trace.truncated.reason}`);
+  return 0;
+}
+
+function duration(text: string, name: string): number {
+  const d = parseDuration(text);
+  if (!d.ok) throw new UsageError(`${name}: ${d.error}`);
+  return d.seconds;
+}
+
+function podsAsked(o: SimObject): number {
+  const spec = (o as unknown as { value: { spec?: { replicas?: number | null; parallelism?: number | null } } }).value.spec;
+  if (o.kind === 'Deployment' || o.kind === 'ReplicaSet' || o.kind === 'StatefulSet') return spec?.replicas ?? 1;
+  if (o.kind === 'Job') return spec?.parallelism ?? 1;
+  return 1;
+}
+
+function checkPodCount(manifest: LoadedManifest): { line: number; message: string } | undefined {
+  let total = 0;
+  for (const o of manifest.objects) {
+    const replicas = podsAsked(o);
+    total += replicas;
+    if (total > MAX_PODS) {
+      const field = o.kind === 'Job' ? 'spec.parallelism' : 'spec.replicas';
+      return { line: rangeOf(manifest, o.doc, field).start.line + 1, message: `${o.kind} ${o.value.metadata?.name ?? ''} asks for ${replicas} pods; PodLab simulates at most ${MAX_PODS} pods at once` };
+    }
+  }
+  return undefined;
+}
+
+export { InputError };

@@ -1,0 +1,109 @@
+// Types shared by the shell interpreter (shell.ts), the utilities (commands.ts) and the long-running programs
+// (programs.ts). Not part of the behaviour module's public surface.
+import type { FileOp, HttpChange } from './types';
+import type { ImageProfile, Signal } from './catalog';
+
+/** What a file looks like to a command: missing, present (content maybe unknown), or not known at all. */
+export type FileView = 'missing' | 'unknown' | { content: string | undefined; dir?: boolean };
+
+export type NetAnswer = 'open' | 'refused' | 'unknown';
+
+/** The world a command runs in: files, network, env, tool flavour. */
+export interface Sys {
+  mode: 'process' | 'exec';
+  userland: 'busybox' | 'gnu';
+  oldBusybox: boolean;
+  /** The shell running the script, for error wording. */
+  sh: 'ash' | 'dash' | 'bash';
+  cwd: string;
+  env(name: string): string | undefined;
+  /** false when the variable is set but its value is unknown (valueFrom, pod name, service links). */
+  envKnown(name: string): boolean;
+  file(path: string): FileView;
+  write(op: FileOp['op'], path: string, content?: string): void;
+  connect(port: number, host: string): NetAnswer;
+  http(port: number, path: string, host: string): number | 'refused' | 'unknown';
+  grpc(port: number): 'SERVING' | 'NOT_SERVING' | 'refused' | 'unknown';
+  /** Whether a process of that name runs (killall -0, pidof, pgrep). */
+  process(name: string): boolean | 'unknown';
+  note(s: string): void;
+}
+
+export interface CmdResult {
+  code: number;
+  out?: string;
+  err?: string;
+  /** How long it ran (0 when absent). */
+  seconds?: number;
+  /** It never ends by itself (tail -f, sleep infinity, ping without -c). */
+  forever?: boolean;
+  /** Its output is not known (date, hostname, an unknown command). */
+  unknownOut?: boolean;
+}
+
+/** How a process reacts to the stop signal. */
+export type SignalHandling =
+  /** A handler for these signals: exits with `code` after `afterSeconds`. */
+  | { kind: 'handles'; code: number; afterSeconds: number; signals: Signal[] }
+  /** No handler: ignored as PID 1, the default action otherwise. */
+  | { kind: 'none' }
+  /** Go without signal.Notify: exit 2 as PID 1 (dieFromSignal fallback), the default action otherwise. */
+  | { kind: 'go' };
+
+export const TERM_INT_QUIT: Signal[] = ['SIGTERM', 'SIGINT', 'SIGQUIT'];
+
+export interface ListenAt {
+  port: number;
+  after: number;
+}
+
+/** What a (possibly long-running) program does once started; times relative to its start. */
+export interface ProgramRun {
+  description: string;
+  recognised: boolean;
+  /** Seconds until it ends by itself; undefined: runs until stopped. */
+  endsAfter?: number;
+  code: number;
+  message?: string;
+  output?: string;
+  listen: ListenAt[];
+  http?: { routes: Record<string, number>; defaultStatus: number };
+  httpTimeline?: HttpChange[];
+  /** Serves the gRPC health service on its ports. */
+  grpc?: { serving: boolean };
+  exitOnFirstConnection?: number;
+  memoryMi: number;
+  memoryAfter: number;
+  signals: SignalHandling;
+  files?: FileOp[];
+  notes: string[];
+  /** Env names that decided the behaviour (for `paths`). */
+  usedEnv: string[];
+  /** Forks into the background (nginx without `daemon off;`, busybox httpd without -f): the command returns at once, the server stays. */
+  daemon?: boolean;
+  /** Tells the container's main process to stop (`nginx -s quit`): it exits with `code` after `afterSeconds`. */
+  stopsMain?: { afterSeconds: number; code: number };
+}
+
+/** How a command line resolves: a program that runs, another command line (entrypoint scripts, wrappers), or a shell. */
+export type Resolution =
+  | { kind: 'run'; run: ProgramRun }
+  | { kind: 'exec'; argv: string[]; viaInit?: boolean; note?: string; usedEnv?: string[]; timeout?: number; extraStartup?: number }
+  | { kind: 'shell'; sh: 'ash' | 'dash' | 'bash' | 'zsh'; script: string; name: string; positional: string[]; errexit: boolean; fromFile?: string }
+  | { kind: 'interactive'; what: string };
+
+export interface ProgCtx {
+  image: ImageProfile | undefined;
+  env(name: string): string | undefined;
+  /** Whether an env var is set at all (also when its value is unknown). */
+  envSet(name: string): boolean;
+  envNames(): string[];
+  declaredPorts: { port: number; name?: string }[];
+  interactive: boolean;
+  /** The program would be the container's main process (last command, exec'd, or the command itself). */
+  main: boolean;
+  /** Memory assumed for an unknown program, MiB. */
+  unknownMemoryMi: number;
+  userland: 'busybox' | 'gnu';
+  oldBusybox: boolean;
+}

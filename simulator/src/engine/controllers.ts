@@ -1,0 +1,169 @@
+// The controllers that create pods (kubelet-semantics.md §8): ReplicaSet (and Deployment through it),
+// StatefulSet, DaemonSet and Job. CronJob lives in cronjob.ts. Each reconciles when one of its pods changes.
+import type { Simulation } from './simulation';
+import type { PodOwner, PodRuntime } from './runtime';
+import { createPod, type PodFactory } from './pods';
+import { deletePod } from './kubelet';
+import type { PodSpec, PodTemplateSpec } from '../model';
+import { ownedPodName, statefulSetPodName } from '../cluster/names';
+import { schedulePod } from '../cluster/scheduler';
+import { assignedPods } from './pods';
+
+export interface Controller {
+  readonly owner: PodOwner;
+  reconcile(): void;
+}
+
+export interface Template {
+  doc: number;
+  namespace: string;
+  /** Path of the pod spec inside the document. */
+  specPath: string;
+  template: PodTemplateSpec;
+}
+
+/** Coalesces reconcile requests so a burst of pod changes runs one reconcile. */
+export class ControllerSet {
+  private readonly byOwner = new Map<string, Controller>();
+  private readonly pending = new Set<Controller>();
+
+  constructor(private readonly sim: Simulation) {
+    sim.hooks = { podChanged: (pod) => this.podChanged(pod) };
+  }
+
+  add(c: Controller): void {
+    this.byOwner.set(`${c.owner.kind}/${c.owner.name}`, c);
+    this.request(c);
+  }
+
+  get(kind: string, name: string): Controller | undefined {
+    return this.byOwner.get(`${kind}/${name}`);
+  }
+
+  request(c: Controller): void {
+    if (this.pending.has(c)) return;
+    this.pending.add(c);
+    this.sim.after(0, () => {
+      this.pending.delete(c);
+      c.reconcile();
+    });
+  }
+
+  private podChanged(pod: PodRuntime): void {
+    if (pod.owner === null) return;
+    const c = this.byOwner.get(`${pod.owner.kind}/${pod.owner.name}`);
+    if (c) this.request(c);
+  }
+}
+
+function spawn(sim: Simulation, t: Template, owner: PodOwner, name: string, factory: PodFactory, nodeName?: string): PodRuntime {
+  const spec: PodSpec = t.template.spec!;
+  return createPod(
+    sim,
+    {
+      name,
+      namespace: t.namespace,
+      doc: t.doc,
+      owner,
+      specPath: t.specPath,
+      spec,
+      labels: { ...(t.template.metadata?.labels ?? {}) },
+      ...(nodeName ? { nodeName } : {}),
+    },
+    factory,
+  );
+}
+
+/** A pod counts as active unless it is Succeeded/Failed or being deleted (IsPodActive). */
+export function isActive(p: PodRuntime): boolean {
+  return p.terminalPhase === null && p.deletedAt === null && p.removedAt === null;
+}
+
+export function ownedBy(sim: Simulation, owner: PodOwner): PodRuntime[] {
+  return sim.pods.filter((p) => p.owner !== null && p.owner.kind === owner.kind && p.owner.name === owner.name);
+}
+
+export class ReplicaSetController implements Controller {
+  constructor(
+    private readonly sim: Simulation,
+    readonly owner: PodOwner,
+    private readonly replicas: number,
+    private readonly t: Template,
+    private readonly factory: PodFactory,
+  ) {}
+
+  reconcile(): void {
+    const active = ownedBy(this.sim, this.owner).filter(isActive).length;
+    const rng = this.sim.rng.fork(`${this.owner.kind}/${this.owner.name}`);
+    for (let i = active; i < this.replicas; i++) {
+      let name = ownedPodName(this.owner.name, rng);
+      while (this.sim.pods.some((p) => p.name === name)) name = ownedPodName(this.owner.name, rng);
+      this.sim.emit(`ReplicaSet/${this.owner.name}`, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, 'replicaset-controller');
+      spawn(this.sim, this.t, this.owner, name, this.factory);
+    }
+  }
+}
+
+export class StatefulSetController implements Controller {
+  constructor(
+    private readonly sim: Simulation,
+    readonly owner: PodOwner,
+    private readonly replicas: number,
+    private readonly parallel: boolean,
+    private readonly t: Template,
+    private readonly factory: PodFactory,
+  ) {}
+
+  reconcile(): void {
+    const pods = ownedBy(this.sim, this.owner);
+    for (let i = 0; i < this.replicas; i++) {
+      const name = statefulSetPodName(this.owner.name, i);
+      const existing = pods.filter((p) => p.name === name && p.removedAt === null);
+      const current = existing[existing.length - 1];
+      if (current === undefined) {
+        this.sim.emit(`StatefulSet/${this.owner.name}`, 'Normal', 'SuccessfulCreate', `create Pod ${name} in StatefulSet ${this.owner.name} successful`, 'statefulset-controller');
+        spawn(this.sim, this.t, this.owner, name, this.factory);
+        if (!this.parallel) return;
+        continue;
+      }
+      if (current.terminalPhase !== null && current.deletedAt === null) {
+        // A failed StatefulSet pod is deleted and recreated under the same name.
+        deletePod(this.sim, current, 0, false);
+        if (!this.parallel) return;
+        continue;
+      }
+      if (!this.parallel && !isRunningAndReady(current)) return;
+    }
+  }
+}
+
+function isRunningAndReady(p: PodRuntime): boolean {
+  const s = p.history[p.history.length - 1]?.status;
+  return s !== undefined && s.phase === 'Running' && s.conditions.some((c) => c.type === 'Ready' && c.status === 'True') && p.deletedAt === null;
+}
+
+export class DaemonSetController implements Controller {
+  constructor(
+    private readonly sim: Simulation,
+    readonly owner: PodOwner,
+    private readonly t: Template,
+    private readonly factory: PodFactory,
+  ) {}
+
+  reconcile(): void {
+    const pods = ownedBy(this.sim, this.owner);
+    const rng = this.sim.rng.fork(`${this.owner.kind}/${this.owner.name}`);
+    for (const node of this.sim.nodes) {
+      if (this.sim.failedNodes.has(node.name)) continue;
+      if (pods.some((p) => p.node?.name === node.name && isActive(p))) continue;
+      // The DaemonSet controller runs the scheduler's node filters for each node (nodeShouldRunDaemonPod).
+      const spec = { ...this.t.template.spec!, nodeName: node.name };
+      if (!schedulePod({ spec }, [node], assignedPods(this.sim)).ok) continue;
+      const name = ownedPodName(this.owner.name, rng);
+      this.sim.emit(`DaemonSet/${this.owner.name}`, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, 'daemonset-controller');
+      spawn(this.sim, this.t, this.owner, name, this.factory, node.name);
+    }
+  }
+}
+
+export { spawn };

@@ -1,0 +1,99 @@
+// CronJob controller: creates a Job at each scheduled time (concurrencyPolicy Allow/Forbid/Replace,
+// suspend), and keeps successfulJobsHistoryLimit / failedJobsHistoryLimit finished Jobs.
+import type { Simulation } from './simulation';
+import type { PodOwner } from './runtime';
+import type { PodFactory } from './pods';
+import type { Controller, ControllerSet } from './controllers';
+import { JobController } from './jobs';
+import type { CronJob } from '../model';
+import { jobNameForCronJob } from '../cluster/names';
+import { nextRun, parseCron } from '../cluster/cron';
+
+export class CronJobController implements Controller {
+  private readonly jobs: JobController[] = [];
+
+  constructor(
+    private readonly sim: Simulation,
+    readonly owner: PodOwner,
+    private readonly cron: CronJob,
+    private readonly doc: number,
+    private readonly namespace: string,
+    private readonly controllers: ControllerSet,
+    private readonly factory: PodFactory,
+    /** Wall-clock time (epoch ms) at t = 0. */
+    private readonly epoch: number,
+  ) {}
+
+  private get ref(): string {
+    return `CronJob/${this.owner.name}`;
+  }
+
+  start(): void {
+    const spec = this.cron.spec!;
+    const parsed = parseCron(spec.timeZone ? `CRON_TZ=${spec.timeZone} ${spec.schedule}` : spec.schedule);
+    if (!parsed.ok) {
+      this.sim.note('warning', `CronJob ${this.owner.name}: ${parsed.error}`, this.doc);
+      return;
+    }
+    if (spec.suspend) {
+      this.sim.note('info', `CronJob ${this.owner.name} is suspended: it creates no Jobs`, this.doc);
+      return;
+    }
+    const fire = (after: number) => {
+      const next = nextRun(parsed.schedule, after);
+      if (next === undefined) return;
+      this.sim.at(next - this.epoch, () => {
+        this.run(next);
+        fire(next);
+      });
+    };
+    fire(this.epoch + this.sim.now);
+  }
+
+  private run(scheduledEpochMs: number): void {
+    const spec = this.cron.spec!;
+    const active = this.jobs.filter((j) => j.state === 'Running');
+    const policy = spec.concurrencyPolicy ?? 'Allow';
+    if (active.length > 0 && policy === 'Forbid') {
+      this.sim.emit(this.ref, 'Normal', 'JobAlreadyActive', 'Not starting job because prior execution is running and concurrency policy is Forbid', 'cronjob-controller');
+      return;
+    }
+    if (active.length > 0 && policy === 'Replace') {
+      for (const j of active) {
+        j.delete();
+        this.sim.emit(this.ref, 'Normal', 'SuccessfulDelete', `Deleted job ${j.owner.name}`, 'cronjob-controller');
+      }
+    }
+    const name = jobNameForCronJob(this.owner.name, Math.floor(scheduledEpochMs / 1000));
+    const jobSpec = spec.jobTemplate.spec!;
+    const job = new JobController(
+      this.sim,
+      { kind: 'Job', name },
+      jobSpec,
+      { doc: this.doc, namespace: this.namespace, specPath: 'spec.jobTemplate.spec.template.spec', template: jobSpec.template },
+      this.factory,
+      (j) => this.finished(j),
+    );
+    this.jobs.push(job);
+    this.sim.emit(this.ref, 'Normal', 'SuccessfulCreate', `Created job ${name}`, 'cronjob-controller');
+    this.controllers.add(job);
+  }
+
+  private finished(job: JobController): void {
+    this.sim.emit(this.ref, 'Normal', 'SawCompletedJob', `Saw completed job: ${job.owner.name}, status: ${job.state}`, 'cronjob-controller');
+    const spec = this.cron.spec!;
+    this.trim('Complete', spec.successfulJobsHistoryLimit ?? 3);
+    this.trim('Failed', spec.failedJobsHistoryLimit ?? 1);
+  }
+
+  private trim(state: 'Complete' | 'Failed', keep: number): void {
+    const done = this.jobs.filter((j) => j.state === state);
+    for (const j of done.slice(0, Math.max(0, done.length - keep))) {
+      j.delete();
+      this.jobs.splice(this.jobs.indexOf(j), 1);
+      this.sim.emit(this.ref, 'Normal', 'SuccessfulDelete', `Deleted job ${j.owner.name}`, 'cronjob-controller');
+    }
+  }
+
+  reconcile(): void {}
+}

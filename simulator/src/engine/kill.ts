@@ -1,0 +1,41 @@
+// killContainer (kubelet-semantics.md §5): Killing event, preStop within the grace period, then the stop
+// signal with the grace left (at least 2 s); a process that ignores it is SIGKILLed at the end (137).
+import type { Simulation } from './simulation';
+import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
+import { podRef } from './kubelet';
+import { finishInstance } from './process';
+import { runPreStop } from './hooks';
+import type { Cause } from '../trace';
+
+const STOP_LATENCY = 100;
+
+export interface KillRequest {
+  container: ContainerRuntime;
+  instance: Instance;
+  message: string;
+  /** Grace period in ms. */
+  grace: number;
+  cause?: Cause | undefined;
+}
+
+export function killContainer(sim: Simulation, pod: PodRuntime, k: KillRequest, done: () => void): void {
+  const { container: c, instance: inst } = k;
+  if (inst.finishedAt !== undefined && inst.finishedAt <= sim.now) return done();
+  inst.stopping = true;
+  sim.emit(podRef(pod), 'Normal', 'Killing', k.message, 'kubelet', k.cause);
+  const began = sim.now;
+  runPreStop(sim, pod, c, inst, k.grace, () => {
+    const spent = sim.now - began;
+    const timeout = Math.max(k.grace - spent, sim.timings.minimumGrace);
+    if (inst.finishedAt !== undefined) return done();
+    const stop = c.process.onStop;
+    // The runtime takes a moment to deliver the signal and reap the process (≈0.1 s).
+    const handled = stop.action === 'exit' && stop.afterSeconds * 1000 < timeout;
+    const after = handled ? Math.max(stop.afterSeconds * 1000, STOP_LATENCY) : timeout + STOP_LATENCY;
+    const code = handled ? stop.code : 137;
+    sim.after(after, () => {
+      finishInstance(sim, pod, c, inst, code, code === 0 ? 'Completed' : 'Error', k.cause);
+      done();
+    });
+  });
+}

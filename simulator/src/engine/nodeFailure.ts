@@ -1,0 +1,43 @@
+// A node that stops answering: its containers are gone, after 40 s the node controller marks its pods
+// not ready, and after the default 300 s toleration the taint manager evicts them; they stay Terminating
+// (nobody can confirm the kill) while their controllers create replacements elsewhere.
+import type { Simulation } from './simulation';
+import type { NodeModel } from '../cluster/nodes';
+import { runningInstance } from './runtime';
+import { publishStatus } from './status';
+
+const NODE_MONITOR_GRACE = 40_000;
+const DEFAULT_TOLERATION = 300_000;
+
+export function failNode(sim: Simulation, node: NodeModel): void {
+  sim.failedNodes.add(node.name);
+  sim.emit(`Node/${node.name}`, 'Normal', 'NodeNotReady', `Node ${node.name} status is now: NodeNotReady`, 'node-controller');
+  const pods = sim.pods.filter((p) => p.node === node && p.removedAt === null);
+  for (const p of pods) {
+    for (const c of p.containers) {
+      const inst = runningInstance(c, sim.now);
+      if (inst) inst.stopping = true; // the kubelet is gone: no more reports or restarts
+      for (const w of c.workers) w.stopped = true;
+    }
+    p.terminating = true;
+  }
+  sim.after(NODE_MONITOR_GRACE, () => {
+    for (const p of pods) {
+      for (const c of p.containers) c.ready = false;
+      p.phaseReason = undefined;
+      p.version++;
+      publishStatus(sim, p);
+      sim.hooks.podChanged(p);
+    }
+  });
+  sim.after(NODE_MONITOR_GRACE + DEFAULT_TOLERATION, () => {
+    for (const p of pods) {
+      if (p.deletedAt !== null) continue;
+      sim.emit(`Pod/${p.name}`, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${p.namespace}/${p.name}`, 'taint-eviction-controller');
+      p.deletedAt = sim.now;
+      p.version++;
+      publishStatus(sim, p);
+      sim.hooks.podChanged(p);
+    }
+  });
+}

@@ -1,0 +1,163 @@
+// Creating pods (from a bare Pod or a controller's template) and binding them to nodes.
+import type { Simulation } from './simulation';
+import type { ContainerKind, ContainerRuntime, PodOwner, PodRuntime } from './runtime';
+import { requestSync, podRef } from './kubelet';
+import { publishStatus } from './status';
+import type { PodSpec } from '../model';
+import { inferProcess, resolveEnv } from '../behaviour/infer';
+import type { ContainerOverrideSpec } from '../scenario';
+import { schedulePod, type AssignedPod } from '../cluster/scheduler';
+import { podIP } from '../cluster/nodes';
+import { generateUid } from '../cluster/names';
+import type { Cause } from '../trace';
+import type { NodeModel } from '../cluster/nodes';
+
+export interface PodRequest {
+  name: string;
+  namespace: string;
+  doc: number;
+  owner: PodOwner | null;
+  specPath: string;
+  spec: PodSpec;
+  labels: Record<string, string>;
+  /** DaemonSet pods are bound to their node directly. */
+  nodeName?: string;
+}
+
+export interface PodFactory {
+  overrides: Record<string, ContainerOverrideSpec>;
+}
+
+export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory): PodRuntime {
+  const rng = sim.rng.fork(`pod:${req.namespace}/${req.name}`);
+  const pod: PodRuntime = {
+    uid: generateUid(rng),
+    name: req.name,
+    namespace: req.namespace,
+    doc: req.doc,
+    owner: req.owner,
+    specPath: req.specPath,
+    spec: req.spec,
+    labels: req.labels,
+    createdAt: sim.now,
+    deletedAt: null,
+    removedAt: null,
+    deletionGrace: 0,
+    node: null,
+    ip: undefined,
+    sandboxReady: false,
+    containers: [],
+    terminalPhase: null,
+    busy: false,
+    syncRequested: false,
+    requeueToken: 0,
+    workersCreated: false,
+    initialized: false,
+    version: 1,
+    builtVersion: 0,
+    history: [],
+    terminating: false,
+  };
+  const add = (list: PodSpec['containers'] | undefined, field: string, kindOf: (restart: string | undefined) => ContainerKind) => {
+    (list ?? []).forEach((spec, i) => {
+      const override = factory.overrides[`${req.name}/${spec.name}`] ?? prefixOverride(factory.overrides, req.name, spec.name) ?? factory.overrides[spec.name];
+      const container: ContainerRuntime = {
+        name: spec.name,
+        kind: kindOf(spec.restartPolicy ?? undefined),
+        path: `${req.specPath}.${field}[${i}]`,
+        spec,
+        process: inferProcess({ container: spec, override, shareProcessNamespace: req.spec.shareProcessNamespace === true }),
+        env: resolveEnv(spec),
+        instances: [],
+        ready: false,
+        started: false,
+        livenessFailed: false,
+        startupFailed: false,
+        workers: [],
+        httpOverrides: new Map(),
+        downPorts: new Set(),
+      };
+      for (const n of container.process.notes) sim.note('info', `${req.name}/${spec.name}: ${n}`, req.doc);
+      pod.containers.push(container);
+    });
+  };
+  add(req.spec.initContainers, 'initContainers', (r) => (r === 'Always' ? 'sidecar' : 'init'));
+  add(req.spec.containers, 'containers', () => 'regular');
+  sim.pods.push(pod);
+  trySchedule(sim, pod, req.nodeName);
+  return pod;
+}
+
+function prefixOverride(overrides: Record<string, ContainerOverrideSpec>, podName: string, container: string): ContainerOverrideSpec | undefined {
+  for (const [key, value] of Object.entries(overrides)) {
+    const slash = key.indexOf('/');
+    if (slash > 0 && key.slice(slash + 1) === container && podName.startsWith(`${key.slice(0, slash)}-`)) return value;
+  }
+  return undefined;
+}
+
+/** Pods bound to nodes and still holding resources there (a deleted pod holds them until its containers stop). */
+export function assignedPods(sim: Simulation): AssignedPod[] {
+  const out: AssignedPod[] = [];
+  for (const p of sim.pods) {
+    if (p.node === null || p.terminalPhase !== null || (p.removedAt !== null && !p.terminating)) continue;
+    out.push({ name: p.name, nodeName: p.node.name, spec: p.spec, ...(p.owner ? { owner: `${p.owner.kind}/${p.owner.name}` } : {}) });
+  }
+  return out;
+}
+
+export function trySchedule(sim: Simulation, pod: PodRuntime, nodeName?: string): void {
+  if (pod.node !== null || pod.removedAt !== null) return;
+  const owner = pod.owner ? `${pod.owner.kind}/${pod.owner.name}` : undefined;
+  const nodes = sim.nodes.filter((n) => !sim.failedNodes.has(n.name));
+  const result = schedulePod({ spec: nodeName ? { ...pod.spec, nodeName } : pod.spec, ...(owner ? { owner } : {}) }, nodes, assignedPods(sim));
+  if (result.ok) {
+    const node = sim.nodes.find((n) => n.name === result.node)!;
+    pod.node = node;
+    pod.ip = nextPodIp(sim, node);
+    pod.scheduling = undefined;
+    sim.emit(podRef(pod), 'Normal', 'Scheduled', `Successfully assigned ${pod.namespace}/${pod.name} to ${node.name}`, 'default-scheduler');
+    pod.version++;
+    publishStatus(sim, pod);
+    requestSync(sim, pod);
+    return;
+  }
+  const cause: Cause = { doc: pod.doc, paths: schedulingPaths(pod, result.histogram), evidence: result.message };
+  pod.scheduling = { message: result.message, cause };
+  pod.version++;
+  publishStatus(sim, pod);
+  sim.emit(podRef(pod), 'Warning', 'FailedScheduling', result.message, 'default-scheduler', cause);
+  // Unschedulable pods are retried on cluster changes (retryUnschedulable) or after 5 minutes at the latest.
+  sim.after(300_000, () => trySchedule(sim, pod, nodeName));
+}
+
+/** Unschedulable pods get another try when something frees resources. */
+export function retryUnschedulable(sim: Simulation): void {
+  for (const p of sim.pods) {
+    if (p.node === null && p.removedAt === null && p.scheduling !== undefined) sim.after(1000, () => trySchedule(sim, p));
+  }
+}
+
+function schedulingPaths(pod: PodRuntime, reasons: string[]): string[] {
+  const paths: string[] = [];
+  const text = reasons.join(' ');
+  if (/Insufficient|Too many pods/.test(text)) {
+    pod.spec.containers.forEach((c, i) => {
+      if (c.resources?.requests) paths.push(`${pod.specPath}.containers[${i}].resources.requests`);
+    });
+  }
+  if (/affinity\/selector/.test(text)) {
+    if (pod.spec.nodeSelector) paths.push(`${pod.specPath}.nodeSelector`);
+    if (pod.spec.affinity?.nodeAffinity) paths.push(`${pod.specPath}.affinity.nodeAffinity`);
+  }
+  if (/taint/.test(text)) paths.push(pod.spec.tolerations ? `${pod.specPath}.tolerations` : pod.specPath);
+  if (/free ports/.test(text)) paths.push(`${pod.specPath}.containers`);
+  if (paths.length === 0) paths.push(pod.specPath);
+  return paths;
+}
+
+function nextPodIp(sim: Simulation, node: NodeModel): string {
+  const n = sim.ipCounters.get(node.name) ?? 3;
+  sim.ipCounters.set(node.name, n + 1);
+  return podIP(node, n);
+}

@@ -1,0 +1,152 @@
+// Probe workers (kubelet-semantics.md §2): one per (container, probe type), created at the pod's first
+// sync, ticking every periodSeconds on a grid anchored at their creation; thresholds, holds and the
+// startup gate as in pkg/kubelet/prober/worker.go.
+import type { Simulation } from './simulation';
+import type { ContainerRuntime, PodRuntime, ProbeSlot, ProbeWorker } from './runtime';
+import { PROBE_FIELD, currentInstance, isRunning, probeOf, runningInstance, touch } from './runtime';
+import { podRef, requestSync } from './kubelet';
+import { publishStatus } from './status';
+import { runProbe, type ProbeOutcome } from './probeHandlers';
+import type { ProbeRecord } from '../trace';
+
+const SLOTS: ProbeSlot[] = ['startup', 'liveness', 'readiness'];
+const TITLE: Record<ProbeSlot, string> = { startup: 'Startup', liveness: 'Liveness', readiness: 'Readiness' };
+
+export function createProbeWorkers(sim: Simulation, pod: PodRuntime): void {
+  pod.workersCreated = true;
+  for (const c of pod.containers) {
+    if (c.kind === 'init') continue;
+    for (const slot of SLOTS) {
+      const probe = probeOf(c.spec, slot);
+      if (probe === undefined) continue;
+      const w: ProbeWorker = {
+        slot,
+        probe,
+        path: `${c.path}.${PROBE_FIELD[slot]}`,
+        instanceId: 0,
+        onHold: false,
+        lastResult: null,
+        resultRun: 0,
+        stopped: false,
+      };
+      c.workers.push(w);
+      const period = Math.max(1, probe.periodSeconds ?? 10) * 1000;
+      const tick = () => {
+        if (w.stopped || pod.terminalPhase !== null || pod.removedAt !== null) return;
+        sim.after(period, tick);
+        doProbe(sim, pod, c, w, false);
+      };
+      sim.after(0, tick);
+    }
+  }
+}
+
+export function stopProbeWorkers(pod: PodRuntime, ...slots: ProbeSlot[]): void {
+  for (const c of pod.containers) for (const w of c.workers) if (slots.includes(w.slot)) w.stopped = true;
+}
+
+/** UpdatePodStatus: a running container with no readiness result yet gets probed right away. */
+export function runReadinessNow(sim: Simulation, pod: PodRuntime): void {
+  for (const c of pod.containers) {
+    const w = c.workers.find((x) => x.slot === 'readiness');
+    const inst = runningInstance(c, sim.now);
+    if (w === undefined || w.stopped || inst === undefined || w.instanceId === inst.id) continue;
+    sim.after(0, () => doProbe(sim, pod, c, w, true));
+  }
+}
+
+function doProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: ProbeWorker, manual: boolean): void {
+  const inst = currentInstance(c);
+  if (inst === undefined || w.stopped) return;
+  if (inst.id !== w.instanceId) {
+    w.instanceId = inst.id;
+    w.onHold = false;
+    if (w.slot === 'readiness' && c.ready) {
+      c.ready = false;
+      touch(pod);
+    }
+  } else if (manual) {
+    return;
+  }
+  if (w.onHold) return;
+  const now = sim.now;
+  if (!isRunning(inst, now)) {
+    if (w.slot === 'readiness' && c.ready) {
+      c.ready = false;
+      touch(pod);
+      publishStatus(sim, pod);
+    }
+    return;
+  }
+  if (Math.floor((now - inst.startedAt) / 1000) < (w.probe.initialDelaySeconds ?? 0)) return;
+  if (w.slot === 'startup' ? c.started : !c.started) return;
+  if (pod.deletedAt !== null && w.slot !== 'readiness') return;
+
+  const outcome = runProbe(sim, pod, c, w, now);
+  record(sim, pod, c, w, outcome);
+  if (outcome.result === 'error') return;
+  const result = outcome.result;
+  w.lastCause = result === 'failure' ? outcome.cause : undefined;
+  if (w.lastResult === result) w.resultRun++;
+  else {
+    w.lastResult = result;
+    w.resultRun = 1;
+  }
+  const threshold = result === 'failure' ? (w.probe.failureThreshold ?? 3) : (w.probe.successThreshold ?? 1);
+  if (w.resultRun < threshold) return;
+  apply(sim, pod, c, w, result);
+}
+
+function record(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: ProbeWorker, o: ProbeOutcome): void {
+  const rec: ProbeRecord = {
+    t: sim.now / 1000,
+    pod: pod.name,
+    container: c.name,
+    probe: w.slot,
+    result: o.result === 'error' ? 'unknown' : o.result,
+  };
+  if (o.message) rec.message = o.message;
+  if (o.cause && o.result !== 'success') rec.cause = o.cause;
+  sim.probes.push(rec);
+  if (o.result === 'failure') {
+    sim.emit(podRef(pod), 'Warning', 'Unhealthy', `${TITLE[w.slot]} probe failed: ${o.message ?? ''}`, 'kubelet', o.cause);
+  } else if (o.result === 'error') {
+    sim.emit(podRef(pod), 'Warning', 'Unhealthy', `${TITLE[w.slot]} probe errored: ${o.message ?? ''}`, 'kubelet', o.cause);
+  } else if (o.warning) {
+    sim.emit(podRef(pod), 'Warning', 'ProbeWarning', `${TITLE[w.slot]} probe warning: ${o.warning}`, 'kubelet');
+  }
+}
+
+function apply(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: ProbeWorker, result: 'success' | 'failure'): void {
+  switch (w.slot) {
+    case 'readiness': {
+      const ready = result === 'success';
+      if (c.ready === ready) return;
+      c.ready = ready;
+      touch(pod);
+      publishStatus(sim, pod);
+      sim.hooks.podChanged(pod);
+      requestSync(sim, pod);
+      return;
+    }
+    case 'liveness':
+      if (result === 'success') return;
+      c.livenessFailed = true;
+      w.onHold = true;
+      w.resultRun = 0;
+      requestSync(sim, pod);
+      return;
+    case 'startup':
+      if (result === 'success') {
+        c.started = true;
+        touch(pod);
+        publishStatus(sim, pod);
+      } else {
+        c.startupFailed = true;
+        w.onHold = true;
+        w.resultRun = 0;
+      }
+      requestSync(sim, pod);
+      return;
+  }
+}

@@ -1,0 +1,87 @@
+// Playing the behaviour model of a started container: it exits by itself, or uses more memory than its
+// limit and is OOM-killed. Stopping it (kill.ts) and probing it (probes.ts) read the same model.
+import type { Simulation } from './simulation';
+import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
+import { touch } from './runtime';
+import { plegSync } from './kubelet';
+import type { Cause } from '../trace';
+import { memoryBytes } from '../model/quantity';
+
+const MI = 1024 * 1024;
+
+export function scheduleProcess(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, inst: Instance): void {
+  const p = c.process;
+  const limit = memoryLimit(c);
+  if (limit !== undefined && p.memoryMi * MI > limit) {
+    const at = inst.startedAt + p.memoryAfterSeconds * 1000;
+    if (p.exit === undefined || p.exit.afterSeconds >= p.memoryAfterSeconds) {
+      sim.at(at, () => {
+        if (inst.finishedAt !== undefined || inst.stopping) return;
+        const cause: Cause = {
+          doc: pod.doc,
+          paths: [`${c.path}.resources.limits.memory`],
+          evidence: `${c.name} uses about ${Math.round(p.memoryMi)}Mi (${p.description}) but its memory limit is ${formatMi(limit)}`,
+        };
+        finishInstance(sim, pod, c, inst, 137, 'OOMKilled', cause);
+      });
+      return;
+    }
+  }
+  if (p.exit !== undefined) {
+    const exit = p.exit;
+    sim.at(inst.startedAt + exit.afterSeconds * 1000, () => {
+      if (inst.finishedAt !== undefined || inst.stopping) return;
+      const cause: Cause | undefined =
+        exit.code === 0 && c.kind !== 'regular'
+          ? undefined
+          : {
+              doc: pod.doc,
+              paths: p.paths.map((rel) => `${c.path}.${rel}`),
+              evidence: `${c.name} ${exit.code === 0 ? 'finishes' : 'fails'} by itself after ${exit.afterSeconds}s with exit code ${exit.code}: ${exit.message ?? p.description}`,
+            };
+      finishInstance(sim, pod, c, inst, exit.code, exit.code === 0 ? 'Completed' : 'Error', cause);
+    });
+  }
+}
+
+/** The container's memory limit in bytes, if any. */
+export function memoryLimit(c: ContainerRuntime): number | undefined {
+  const raw = c.spec.resources?.limits?.['memory'];
+  if (raw === undefined) return undefined;
+  return memoryBytes(raw);
+}
+
+function formatMi(bytes: number): string {
+  return `${Math.round(bytes / MI)}Mi`;
+}
+
+/** The instance ends: record it and let PLEG tell the kubelet. */
+export function finishInstance(
+  sim: Simulation,
+  pod: PodRuntime,
+  c: ContainerRuntime,
+  inst: Instance,
+  exitCode: number,
+  reason: string,
+  cause?: Cause,
+  message?: string,
+): void {
+  if (inst.finishedAt !== undefined) return;
+  inst.finishedAt = sim.now;
+  inst.exitCode = exitCode;
+  inst.reason = reason;
+  if (cause) inst.cause = cause;
+  if (message) inst.message = message;
+  c.ready = false;
+  touch(pod);
+  plegSync(sim, pod);
+}
+
+/** A what-if OOM kill (scenario `oom`). */
+export function oomKill(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, inst: Instance): void {
+  finishInstance(sim, pod, c, inst, 137, 'OOMKilled', {
+    doc: pod.doc,
+    paths: [`${c.path}.resources.limits.memory`],
+    evidence: `scenario: ${c.name} ran out of memory at ${sim.now / 1000}s`,
+  });
+}

@@ -1,0 +1,137 @@
+// The discrete-event core: a clock, a queue, the recorded events and probe results, and the run loop.
+// Everything the simulation does is a timed action on the queue, so the cost grows with the number of
+// events, not with simulated time.
+import type { Cause, EventType, ProbeRecord, TraceEvent, TraceNote } from '../trace';
+import type { KubeletSettings } from '../scenario';
+import type { NodeModel } from '../cluster/nodes';
+
+export interface ClusterModel {
+  nodes: NodeModel[];
+  /** Images whose pulls fail with "not found" (normalised references). */
+  missingImages: ReadonlySet<string>;
+}
+import type { Rng } from '../cluster/rng';
+import { EventQueue } from './queue';
+import type { PodRuntime } from './runtime';
+
+/** Timings of the kubelet model (ms). [approx] values from kubelet-semantics.md, exposed for tests. */
+export interface Timings {
+  /** Sandbox creation + networking before the first container can start. */
+  sandbox: number;
+  /** PLEG relist: a container start or exit is noticed this long after it happens. */
+  pleg: number;
+  /** Requeue after a sync error (back-off, image pull errors), before jitter. */
+  errorRequeue: number;
+  /** Requeue after a successful sync, before jitter. */
+  resync: number;
+  /** A pull of an image that is not on the node. */
+  pull: number;
+  /** A pull of an image already on the node (pull policy Always). */
+  repull: number;
+  /** Initial back-off for container restarts and image pulls. */
+  backOffInitial: number;
+  backOffMax: number;
+  /** Back-off entries expire when the finish time is this long after their last update. */
+  backOffReset: number;
+  /** Job pod-failure back-off: initial and cap. */
+  jobBackOffInitial: number;
+  jobBackOffMax: number;
+  /** Minimum grace given to the stop after a preStop hook (minimumGracePeriodInSeconds). */
+  minimumGrace: number;
+}
+
+export function timingsFor(k: KubeletSettings): Timings {
+  const reduced = k.reducedBackOff;
+  const max = Math.min(reduced ? 60_000 : 300_000, k.maxContainerRestartPeriod * 1000);
+  return {
+    sandbox: 1000,
+    pleg: 1000,
+    errorRequeue: 10_000,
+    resync: 60_000,
+    pull: (k.pullSeconds ?? 3) * 1000,
+    repull: 500,
+    backOffInitial: Math.min(reduced ? 1000 : 10_000, max),
+    backOffMax: max,
+    backOffReset: 600_000,
+    jobBackOffInitial: 10_000,
+    jobBackOffMax: 600_000,
+    minimumGrace: 2000,
+  };
+}
+
+export interface SimulationHooks {
+  /** A pod changed in a way controllers care about (deleted, terminal, ready, removed). */
+  podChanged(pod: PodRuntime): void;
+}
+
+export class Simulation {
+  now = 0;
+  steps = 0;
+  truncated: { at: number; reason: string } | undefined;
+  readonly queue = new EventQueue();
+  readonly pods: PodRuntime[] = [];
+  readonly events: TraceEvent[] = [];
+  readonly probes: ProbeRecord[] = [];
+  readonly notes: TraceNote[] = [];
+  /** Nodes whose kubelet stopped answering (scenario `nodeFailure`). */
+  readonly failedNodes = new Set<string>();
+  /** Pod IPs handed out per node. */
+  readonly ipCounters = new Map<string, number>();
+  readonly nodes: NodeModel[];
+  hooks: SimulationHooks = { podChanged: () => {} };
+
+  constructor(
+    readonly until: number,
+    readonly budget: number,
+    readonly rng: Rng,
+    readonly kubelet: KubeletSettings,
+    readonly timings: Timings,
+    readonly cluster: ClusterModel,
+  ) {
+    this.nodes = cluster.nodes;
+  }
+
+  /** Runs `action` at absolute time `at` (ms). Actions after `until` are dropped. */
+  at(at: number, action: () => void): void {
+    const t = Math.max(this.now, Math.round(at));
+    if (t > this.until) return;
+    this.queue.push(t, action);
+  }
+
+  after(delay: number, action: () => void): void {
+    this.at(this.now + delay, action);
+  }
+
+  emit(object: string, type: EventType, reason: string, message: string, source: string, cause?: Cause): void {
+    const event: TraceEvent = { t: this.now / 1000, object, type, reason, message, source };
+    if (cause) event.cause = cause;
+    this.events.push(event);
+  }
+
+  note(level: TraceNote['level'], message: string, doc?: number): void {
+    if (this.notes.some((n) => n.message === message && n.doc === doc)) return;
+    this.notes.push(doc === undefined ? { level, message } : { level, message, doc });
+  }
+
+  /** A requeue delay with the kubelet's jitter (factor 0.5) when enabled. */
+  jittered(base: number): number {
+    return this.kubelet.jitter ? base + Math.floor(this.rng.next() * base * 0.5) : base;
+  }
+
+  run(): void {
+    for (;;) {
+      const item = this.queue.pop();
+      if (item === undefined) break;
+      if (this.steps >= this.budget) {
+        this.truncated = {
+          at: this.now / 1000,
+          reason: `stopped after ${this.budget} simulation steps at t=${this.now / 1000}s; shorten --until or simplify the manifest`,
+        };
+        break;
+      }
+      this.steps++;
+      this.now = item.at;
+      item.run();
+    }
+  }
+}

@@ -1,0 +1,75 @@
+// Starting one container inside a sync: the crash-loop back-off check (doBackOff, kubelet-semantics.md §1.2),
+// the image pull (§1.4), create and start, the postStart hook, and the process the behaviour model predicts.
+import type { Simulation } from './simulation';
+import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
+import { currentInstance, touch } from './runtime';
+import { backOffActive, nextBackOff } from './policy';
+import { plegSync, podRef } from './kubelet';
+import { ensureImage } from './images';
+import { scheduleProcess } from './process';
+import { runPostStart } from './hooks';
+import { goDuration } from '../present/duration';
+
+export type StartOutcome = 'started' | 'backoff' | 'image' | 'hook';
+
+export function startContainer(
+  sim: Simulation,
+  pod: PodRuntime,
+  c: ContainerRuntime,
+  snapshot: number,
+  done: (outcome: StartOutcome) => void,
+): void {
+  // The most recent instance that had exited when the sync took its snapshot.
+  let last: Instance | undefined;
+  for (let i = c.instances.length - 1; i >= 0; i--) {
+    const inst = c.instances[i]!;
+    if (inst.finishedAt !== undefined && inst.finishedAt <= snapshot) {
+      last = inst;
+      break;
+    }
+  }
+  if (last !== undefined) {
+    const finished = last.finishedAt!;
+    if (backOffActive(c.backOff, finished, sim.timings) && sim.now - finished < c.backOff.delay) {
+      const ref = `${pod.name}_${pod.namespace}(${pod.uid})`;
+      c.waiting = {
+        reason: 'CrashLoopBackOff',
+        message: `back-off ${goDuration(c.backOff.delay / 1000)} restarting failed container=${c.name} pod=${ref}`,
+        ...(last.cause ? { cause: last.cause } : {}),
+      };
+      touch(pod);
+      sim.emit(podRef(pod), 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${ref}`, 'kubelet', last.cause);
+      const wake = finished + c.backOff.delay;
+      pod.backOffWake = pod.backOffWake === undefined ? wake : Math.min(pod.backOffWake, wake);
+      return done('backoff');
+    }
+    c.backOff = nextBackOff(c.backOff, finished, sim.now, sim.timings);
+  }
+
+  ensureImage(sim, pod, c, (ok) => {
+    if (!ok) return done('image');
+    launch(sim, pod, c);
+    const inst = currentInstance(c)!;
+    runPostStart(sim, pod, c, inst, (failed) => done(failed ? 'hook' : 'started'));
+  });
+}
+
+function launch(sim: Simulation, pod: PodRuntime, c: ContainerRuntime): void {
+  const prev = currentInstance(c);
+  const inst: Instance = {
+    id: c.instances.length + 1,
+    restartCount: prev === undefined ? 0 : prev.restartCount + 1,
+    startedAt: sim.now,
+  };
+  c.instances.push(inst);
+  c.waiting = undefined;
+  c.ready = false;
+  c.started = c.spec.startupProbe === undefined;
+  c.livenessFailed = false;
+  c.startupFailed = false;
+  touch(pod);
+  sim.emit(podRef(pod), 'Normal', 'Created', `Created container ${c.name}`, 'kubelet');
+  sim.emit(podRef(pod), 'Normal', 'Started', `Started container ${c.name}`, 'kubelet');
+  scheduleProcess(sim, pod, c, inst);
+  plegSync(sim, pod);
+}

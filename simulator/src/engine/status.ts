@@ -1,0 +1,200 @@
+// generateAPIPodStatus: the pod status the kubelet reports, rebuilt at the start of each sync and on
+// readiness changes (kubelet-semantics.md §0, §3). The history of published statuses is what
+// `kubectl get pods` shows at any moment.
+import type { Simulation } from './simulation';
+import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
+import { currentInstance, isRunning } from './runtime';
+import { shouldRestart } from './policy';
+import type { ConditionStatus, ContainerState, ContainerStatus, PodCondition, PodPhase, PodStatus } from '../trace';
+
+export function publishStatus(sim: Simulation, pod: PodRuntime): void {
+  if (pod.builtVersion === pod.version && pod.history.length > 0) return;
+  pod.builtVersion = pod.version;
+  const prev = pod.history[pod.history.length - 1];
+  const status = buildStatus(pod, sim.now, prev?.status);
+  if (prev !== undefined && prev.t === sim.now) prev.status = status;
+  else pod.history.push({ t: sim.now, status });
+}
+
+/** The status in force at `t` (ms). */
+export function statusAt(pod: PodRuntime, t: number): PodStatus | undefined {
+  const h = pod.history;
+  let lo = 0;
+  let hi = h.length - 1;
+  let found: PodStatus | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const entry = h[mid]!;
+    if (entry.t <= t) {
+      found = entry.status;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+const sec = (ms: number) => ms / 1000;
+
+function terminated(i: Instance): ContainerState {
+  const t: NonNullable<ContainerState['terminated']> = {
+    exitCode: i.exitCode ?? 0,
+    reason: i.reason ?? (i.exitCode === 0 ? 'Completed' : 'Error'),
+    startedAt: sec(i.startedAt),
+    finishedAt: sec(i.finishedAt ?? i.startedAt),
+  };
+  if (i.message) t.message = i.message;
+  return { terminated: t };
+}
+
+function containerStatus(pod: PodRuntime, c: ContainerRuntime, now: number, policy: string, hasInit: boolean): ContainerStatus {
+  const cur = currentInstance(c);
+  const prevInstance = c.instances[c.instances.length - 2];
+  let state: ContainerState;
+  let lastState: ContainerState = {};
+  let ready = false;
+  let started = false;
+  if (cur === undefined) {
+    const reason = c.waiting?.reason ?? (c.kind === 'regular' && hasInit ? 'PodInitializing' : 'ContainerCreating');
+    state = { waiting: c.waiting ? { reason, message: c.waiting.message } : { reason } };
+  } else if (isRunning(cur, now)) {
+    state = { running: { startedAt: sec(cur.startedAt) } };
+    if (prevInstance) lastState = terminated(prevInstance);
+    started = c.started;
+    // Without a readiness probe a running container is ready (prober_manager UpdatePodStatus).
+    ready = c.kind === 'init' ? false : started && (c.spec.readinessProbe === undefined || c.ready);
+  } else {
+    const restartable = c.kind === 'sidecar' || (c.kind === 'init' ? policy !== 'Never' && cur.exitCode !== 0 : shouldRestart(policy, cur.exitCode ?? 0));
+    if (restartable && c.waiting && pod.deletedAt === null && pod.terminalPhase === null) {
+      state = { waiting: { reason: c.waiting.reason, message: c.waiting.message } };
+      lastState = terminated(cur);
+    } else {
+      state = terminated(cur);
+      if (prevInstance) lastState = terminated(prevInstance);
+      ready = c.kind === 'init' && cur.exitCode === 0;
+    }
+  }
+  const s: ContainerStatus = {
+    name: c.name,
+    image: c.spec.image ?? '',
+    ready,
+    started,
+    restartCount: cur?.restartCount ?? 0,
+    state,
+    lastState,
+  };
+  const cause = c.waiting?.cause ?? (cur && !isRunning(cur, now) ? cur.cause : undefined);
+  if (cause) s.cause = cause;
+  return s;
+}
+
+export function buildStatus(pod: PodRuntime, now: number, prev: PodStatus | undefined): PodStatus {
+  const policy = pod.spec.restartPolicy ?? 'Always';
+  const inits = pod.containers.filter((c) => c.kind !== 'regular');
+  const regular = pod.containers.filter((c) => c.kind === 'regular');
+  const hasInit = inits.some((c) => c.kind === 'init');
+
+  if (pod.node === null) {
+    const conditions = [cond(prev, now, 'PodScheduled', 'False', 'Unschedulable', pod.scheduling?.message)];
+    return { phase: 'Pending', conditions, initContainerStatuses: [], containerStatuses: [] };
+  }
+
+  const initStatuses = inits.map((c) => containerStatus(pod, c, now, policy, hasInit));
+  const statuses = regular.map((c) => containerStatus(pod, c, now, policy, hasInit));
+  const phase = pod.terminalPhase ?? getPhase(pod, initStatuses, statuses, policy);
+
+  const pendingInit = inits.filter((c, i) => {
+    const s = initStatuses[i]!;
+    return c.kind === 'sidecar' ? !s.started : !(s.state.terminated?.exitCode === 0);
+  });
+  const initialized = pod.initialized || pendingInit.length === 0 || phase === 'Succeeded';
+  const unready = [...regular, ...inits.filter((c) => c.kind === 'sidecar')].filter((c) => {
+    const s = c.kind === 'regular' ? statuses[regular.indexOf(c)]! : initStatuses[inits.indexOf(c)]!;
+    return !s.ready;
+  });
+  const terminalReason = phase === 'Succeeded' ? 'PodCompleted' : phase === 'Failed' ? 'PodFailed' : undefined;
+  const containersReady = unready.length === 0 && terminalReason === undefined;
+  const gates = pod.spec.readinessGates ?? [];
+  const unreadyMsg = `containers with unready status: [${unready.map((c) => c.name).join(' ')}]`;
+
+  const conditions: PodCondition[] = [
+    cond(prev, now, 'PodReadyToStartContainers', pod.sandboxReady && pod.terminalPhase === null ? 'True' : 'False'),
+    initialized
+      ? cond(prev, now, 'Initialized', 'True', phase === 'Succeeded' && pendingInit.length > 0 ? 'PodCompleted' : undefined)
+      : cond(prev, now, 'Initialized', 'False', 'ContainersNotInitialized', `containers with incomplete status: [${pendingInit.map((c) => c.name).join(' ')}]`),
+    containersReady
+      ? cond(prev, now, 'ContainersReady', 'True')
+      : cond(prev, now, 'ContainersReady', 'False', terminalReason ?? 'ContainersNotReady', terminalReason ? undefined : unreadyMsg),
+    containersReady && gates.length === 0
+      ? cond(prev, now, 'Ready', 'True')
+      : containersReady
+        ? cond(prev, now, 'Ready', 'False', 'ReadinessGatesNotReady', `corresponding condition of pod readiness gate "${gates[0]?.conditionType}" does not exist.`)
+        : cond(prev, now, 'Ready', 'False', terminalReason ?? 'ContainersNotReady', terminalReason ? undefined : unreadyMsg),
+    cond(prev, now, 'PodScheduled', 'True'),
+  ];
+  const status: PodStatus = {
+    phase,
+    podIP: pod.ip,
+    hostIP: pod.node.internalIP ?? '172.18.0.2',
+    startTime: sec(pod.createdAt),
+    conditions,
+    initContainerStatuses: initStatuses,
+    containerStatuses: statuses,
+  };
+  if (pod.ip === undefined) delete status.podIP;
+  if (pod.phaseReason) {
+    status.reason = pod.phaseReason.reason;
+    status.message = pod.phaseReason.message;
+  }
+  return status;
+}
+
+function cond(prev: PodStatus | undefined, now: number, type: string, status: ConditionStatus, reason?: string, message?: string): PodCondition {
+  const old = prev?.conditions.find((c) => c.type === type);
+  const c: PodCondition = { type, status, lastTransitionTime: old && old.status === status ? old.lastTransitionTime : sec(now) };
+  if (reason) c.reason = reason;
+  if (message) c.message = message;
+  return c;
+}
+
+/** getPhase, k/k pkg/kubelet/kubelet_pods.go (kubelet-semantics.md §3.1). */
+function getPhase(pod: PodRuntime, initStatuses: ContainerStatus[], statuses: ContainerStatus[], policy: string): PodPhase {
+  let pendingInit = false;
+  let failedInit = false;
+  pod.containers
+    .filter((c) => c.kind !== 'regular')
+    .forEach((c, i) => {
+      const s = initStatuses[i]!;
+      if (c.kind === 'sidecar') {
+        if ((s.state.running && !s.started) || (s.state.waiting && !s.lastState.terminated)) pendingInit = true;
+        return;
+      }
+      const t = s.state.terminated ?? (s.state.waiting ? s.lastState.terminated : undefined);
+      if (s.state.running || (s.state.waiting && !s.lastState.terminated)) pendingInit = true;
+      else if (t && t.exitCode !== 0) failedInit = true;
+    });
+  let running = 0;
+  let waiting = 0;
+  let stopped = 0;
+  let succeeded = 0;
+  for (const s of statuses) {
+    if (s.state.running) running++;
+    else if (s.state.terminated) {
+      stopped++;
+      if (s.state.terminated.exitCode === 0) succeeded++;
+    } else if (s.state.waiting) {
+      if (s.lastState.terminated) stopped++;
+      else waiting++;
+    }
+  }
+  if (failedInit && policy === 'Never') return 'Failed';
+  if ((pendingInit || failedInit) && running === 0 && stopped === 0) return 'Pending';
+  if (waiting > 0) return 'Pending';
+  if (running > 0) return 'Running';
+  if (stopped > 0 && stopped === statuses.length) {
+    if (policy === 'Always') return 'Running';
+    if (succeeded === stopped) return 'Succeeded';
+    if (policy === 'Never') return 'Failed';
+    return 'Running';
+  }
+  return 'Pending';
+}

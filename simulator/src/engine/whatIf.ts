@@ -1,0 +1,77 @@
+// Scenario events: what-if actions injected at given times (README "Scenario files").
+import type { Simulation } from './simulation';
+import type { ContainerRuntime, PodRuntime } from './runtime';
+import { currentInstance, isRunning } from './runtime';
+import { deletePod, podRef } from './kubelet';
+import { finishInstance, oomKill } from './process';
+import type { ScenarioEventSpec } from '../scenario';
+import { failNode } from './nodeFailure';
+
+/** Pods a scenario names: an exact name, or the prefix of generated names (`web` → `web-5d8f7c9b6d-x2kq9`). */
+export function podsNamed(sim: Simulation, name: string | undefined): PodRuntime[] {
+  const live = sim.pods.filter((p) => p.removedAt === null);
+  if (name === undefined) return live;
+  const exact = live.filter((p) => p.name === name);
+  return exact.length > 0 ? exact : live.filter((p) => p.name.startsWith(`${name}-`));
+}
+
+function targets(sim: Simulation, container: string, pod: string | undefined): { pod: PodRuntime; c: ContainerRuntime }[] {
+  const out: { pod: PodRuntime; c: ContainerRuntime }[] = [];
+  for (const p of podsNamed(sim, pod)) {
+    const c = p.containers.find((x) => x.name === container);
+    if (c) out.push({ pod: p, c });
+  }
+  return out;
+}
+
+export function scheduleWhatIf(sim: Simulation, events: ScenarioEventSpec[]): void {
+  for (const e of events) {
+    sim.at(Number(e.at) * 1000, () => apply(sim, e));
+  }
+}
+
+function apply(sim: Simulation, e: ScenarioEventSpec): void {
+  const missing = (what: string) => sim.note('warning', `scenario event at ${e.at}s: no ${what}`);
+  if (e.kill) {
+    const { container, pod, exitCode } = e.kill;
+    // Like `kubectl exec … -- killall`: one pod (the first match) unless a pod is named.
+    const hit = targets(sim, container, pod).filter(({ c }) => isRunning(currentInstance(c), sim.now));
+    if (hit.length === 0) return missing(`running container "${container}"${pod ? ` in pod "${pod}"` : ''}`);
+    const { pod: p, c } = hit[0]!;
+    finishInstance(sim, p, c, currentInstance(c)!, exitCode, exitCode === 0 ? 'Completed' : 'Error', {
+      doc: p.doc,
+      paths: [c.path],
+      evidence: `scenario: the process of ${c.name} was killed at ${e.at}s with exit code ${exitCode}`,
+    });
+  } else if (e.oom) {
+    const hit = targets(sim, e.oom.container, e.oom.pod).filter(({ c }) => isRunning(currentInstance(c), sim.now));
+    if (hit.length === 0) return missing(`running container "${e.oom.container}"`);
+    const { pod: p, c } = hit[0]!;
+    oomKill(sim, p, c, currentInstance(c)!);
+  } else if (e.delete) {
+    const pods = podsNamed(sim, e.delete.pod);
+    if (pods.length === 0) return missing(`pod "${e.delete.pod}"`);
+    const p = pods[0]!;
+    const force = e.delete.force === true || e.delete.gracePeriodSeconds === 0;
+    sim.emit(podRef(p), 'Normal', 'Deleting', `kubectl delete pod ${p.name}${force ? ' --force --grace-period=0' : e.delete.gracePeriodSeconds !== undefined ? ` --grace-period=${e.delete.gracePeriodSeconds}` : ''} (scenario)`, 'podlab');
+    deletePod(sim, p, e.delete.gracePeriodSeconds, force);
+  } else if (e.http) {
+    const hit = targets(sim, e.http.container, e.http.pod);
+    if (hit.length === 0) return missing(`container "${e.http.container}"`);
+    for (const { pod: p, c } of hit) {
+      c.httpOverrides.set(e.http.path, e.http.status);
+      p.version++;
+    }
+  } else if (e.endpoint) {
+    const hit = targets(sim, e.endpoint.container, e.endpoint.pod);
+    if (hit.length === 0) return missing(`container "${e.endpoint.container}"`);
+    for (const { c } of hit) {
+      if (e.endpoint.state === 'fail') c.downPorts.add(e.endpoint.port);
+      else c.downPorts.delete(e.endpoint.port);
+    }
+  } else if (e.nodeFailure) {
+    const node = sim.nodes.find((n) => n.name === e.nodeFailure!.node);
+    if (!node) return missing(`node "${e.nodeFailure.node}"`);
+    failNode(sim, node);
+  }
+}

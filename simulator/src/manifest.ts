@@ -1,0 +1,219 @@
+// Reading a manifest: YAML documents with source ranges (the `yaml` CST), each object checked against the
+// model (structure with zod, then the API server's own validation), defaulted, and handed to the simulator.
+// Problems carry exact ranges so the CLI can print file:line:col and the language server can squiggle.
+import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import { findDeprecatedApiVersion, schemaFor } from './model';
+import { applyDefaults } from './model/defaults';
+import { validateObject } from './model/validate';
+import type { SimObject } from './simulate';
+
+export type Path = (string | number)[];
+
+export interface Position {
+  /** 0-based, as in LSP. */
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'information';
+
+export interface ManifestIssue {
+  doc: number;
+  path: Path;
+  range: Range;
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+export interface ManifestDoc {
+  index: number;
+  yaml: Document.Parsed;
+  value: unknown;
+  apiVersion?: string;
+  kind?: string;
+  name?: string;
+}
+
+export interface LoadedManifest {
+  docs: ManifestDoc[];
+  objects: SimObject[];
+  issues: ManifestIssue[];
+  /** Documents that were skipped (other kinds), for notes. */
+  skipped: { doc: number; message: string }[];
+  lineCounter: LineCounter;
+}
+
+export const POD_CARRYING_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'] as const;
+
+/** Most aliases a document may expand (a guard against "billion laughs"). */
+const MAX_ALIAS_COUNT = 1000;
+
+export function loadManifest(text: string): LoadedManifest {
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const out: LoadedManifest = { docs: [], objects: [], issues: [], skipped: [], lineCounter };
+  const toRange = (start: number, end: number): Range => ({ start: pos(lineCounter, start), end: pos(lineCounter, Math.max(start, end)) });
+  const documents = Array.isArray(parsed) ? parsed : [parsed];
+
+  documents.forEach((doc, index) => {
+    for (const e of [...doc.errors, ...doc.warnings]) {
+      const [a, b] = e.pos;
+      out.issues.push({
+        doc: index,
+        path: [],
+        range: toRange(a, b),
+        severity: e.name === 'YAMLWarning' ? 'warning' : 'error',
+        code: e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
+        message: cleanYamlMessage(e.message),
+      });
+    }
+    if (doc.errors.length > 0) return;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      const r = doc.contents?.range ?? [0, 0];
+      out.issues.push({ doc: index, path: [], range: toRange(r[0], r[1]), severity: 'error', code: 'yaml-syntax', message: String((err as Error).message ?? err) });
+      return;
+    }
+    const entry: ManifestDoc = { index, yaml: doc, value };
+    out.docs.push(entry);
+    if (value === null || value === undefined) return; // an empty document (e.g. a trailing ---)
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      out.skipped.push({ doc: index, message: `document ${index + 1} is not a Kubernetes object (no mapping)` });
+      return;
+    }
+    const obj = value as Record<string, unknown>;
+    if (typeof obj['kind'] === 'string') entry.kind = obj['kind'];
+    if (typeof obj['apiVersion'] === 'string') entry.apiVersion = obj['apiVersion'];
+    const meta = obj['metadata'];
+    if (meta && typeof meta === 'object' && typeof (meta as Record<string, unknown>)['name'] === 'string') entry.name = (meta as Record<string, string>)['name'];
+    checkObject(out, entry, obj);
+  });
+  return out;
+}
+
+function checkObject(out: LoadedManifest, entry: ManifestDoc, obj: Record<string, unknown>): void {
+  const { index } = entry;
+  const issue = (path: Path, code: string, message: string, severity: Severity = 'error') =>
+    out.issues.push({ doc: index, path, range: rangeOf(out, index, path), severity, code, message });
+  const { kind, apiVersion } = entry;
+  if (kind === undefined || apiVersion === undefined) {
+    out.skipped.push({ doc: index, message: `document ${index + 1} has no apiVersion/kind: not a Kubernetes object` });
+    return;
+  }
+  const isPodKind = (POD_CARRYING_KINDS as readonly string[]).includes(kind);
+  const deprecated = findDeprecatedApiVersion(apiVersion, kind);
+  if (deprecated) {
+    issue(['apiVersion'], 'removed-api-version', `${kind} is no longer served as ${apiVersion} (removed in Kubernetes ${deprecated.removedIn}); use apiVersion: ${deprecated.replacement}`);
+    return;
+  }
+  const schema = schemaFor(apiVersion, kind);
+  if (schema === undefined || !isPodKind) {
+    if (isPodKind) issue(['apiVersion'], 'unknown-api-version', `no ${kind} in apiVersion "${apiVersion}"; ${kind} is served as ${expectedApiVersion(kind)}`);
+    else out.skipped.push({ doc: index, message: `${kind} ${entry.name ?? ''} (document ${index + 1}) is not simulated: PodLab runs Pods and the workloads that create them`.replace('  ', ' ') });
+    return;
+  }
+  const result = schema.schema.safeParse(obj);
+  if (!result.success) {
+    for (const z of result.error.issues) {
+      const path = z.path as Path;
+      if (z.code === 'unrecognized_keys') {
+        for (const key of (z as { keys: string[] }).keys) {
+          const range = keyRangeOf(out, index, path, key) ?? rangeOf(out, index, path);
+          out.issues.push({ doc: index, path: [...path, key], range, severity: 'error', code: 'unknown-field', message: `unknown field "${key}"` });
+        }
+      } else issue(path, 'schema', zodMessage(z));
+    }
+    return;
+  }
+  const problems = validateObject(obj);
+  for (const p of problems) issue(p.path, p.code, p.message);
+  if (problems.length > 0) return;
+  const value = applyDefaults(obj) as SimObject['value'];
+  out.objects.push({ doc: index, kind: kind as SimObject['kind'], value } as SimObject);
+}
+
+function expectedApiVersion(kind: string): string {
+  return kind === 'Pod' ? 'v1' : kind === 'Job' || kind === 'CronJob' ? 'batch/v1' : 'apps/v1';
+}
+
+function zodMessage(z: { code: string; message: string }): string {
+  return z.message;
+}
+
+function cleanYamlMessage(m: string): string {
+  return m.replace(/\s+at line \d+, column \d+.*$/s, '').trim();
+}
+
+function pos(lc: LineCounter, offset: number): Position {
+  const p = lc.linePos(offset);
+  return { line: p.line - 1, character: p.col - 1 };
+}
+
+/** `spec.containers[0].livenessProbe.tcpSocket.port` → ['spec', 'containers', 0, 'livenessProbe', 'tcpSocket', 'port']. */
+export function parsePath(path: string): Path {
+  const out: Path = [];
+  for (const part of path.match(/[^.[\]]+|\[\d+\]/g) ?? []) {
+    out.push(part.startsWith('[') ? Number(part.slice(1, -1)) : part);
+  }
+  return out;
+}
+
+export function formatPath(path: Path): string {
+  let s = '';
+  for (const p of path) s += typeof p === 'number' ? `[${p}]` : s === '' ? p : `.${p}`;
+  return s;
+}
+
+/**
+ * The source range of a path in a document: the value's range when it exists, the key for an unknown key
+ * (when the last step names a key of a mapping), else the nearest existing ancestor.
+ */
+export function rangeOf(m: Pick<LoadedManifest, 'docs' | 'lineCounter'>, doc: number, path: Path | string): Range {
+  const steps = typeof path === 'string' ? parsePath(path) : path;
+  const d = m.docs.find((x) => x.index === doc);
+  const at = (node: Node | null | undefined): Range => {
+    const r = node?.range ?? d?.yaml.contents?.range ?? [0, 0, 0];
+    return { start: pos(m.lineCounter, r[0]), end: pos(m.lineCounter, r[1]) };
+  };
+  if (d === undefined) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  let node: unknown = d.yaml.contents;
+  for (const step of steps) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
+      if (pair === undefined) return at(node as Node);
+      if (pair.value === null || pair.value === undefined) return at(pair.key as Node);
+      node = pair.value;
+    } else if (isSeq(node) && typeof step === 'number') {
+      const item = node.items[step];
+      if (item === undefined) return at(node as Node);
+      node = item;
+    } else {
+      return at(node as Node);
+    }
+  }
+  return at(node as Node);
+}
+
+/** The range of the key of the last path step (for "unknown field" squiggles on the key itself). */
+export function keyRangeOf(m: Pick<LoadedManifest, 'docs' | 'lineCounter'>, doc: number, path: Path, key: string): Range | undefined {
+  const d = m.docs.find((x) => x.index === doc);
+  let node: unknown = d?.yaml.contents;
+  for (const step of path) {
+    if (isMap(node)) node = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step))?.value;
+    else if (isSeq(node) && typeof step === 'number') node = node.items[step];
+    else return undefined;
+  }
+  if (!isMap(node)) return undefined;
+  const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  const r = (pair?.key as Node | undefined)?.range;
+  if (!r || !d) return undefined;
+  return { start: pos(m.lineCounter, r[0]), end: pos(m.lineCounter, r[1]) };
+}

@@ -1,0 +1,260 @@
+// API-server defaulting (k8s.io/kubernetes pkg/apis/{core,apps,batch}/v1/defaults.go), as a pure function:
+// applyDefaults returns a defaulted deep copy and never touches its input.
+//
+// Scope: the defaulting functions only. Admission plugins (service account token volume, priority), name
+// generation and the Job selector/labels generated from the object's uid are left to the simulator.
+import type { Container, EphemeralContainer } from './container';
+import type { Probe, LifecycleHandler, HTTPGetAction } from './probe';
+import type { PodSpec, PodTemplateSpec, Pod } from './podSpec';
+import { defaultPvc, defaultVolume } from './defaultVolumes';
+import type { Deployment, ReplicaSet, StatefulSet, DaemonSet } from './workloads';
+import type { Job, JobSpec, CronJob } from './batch';
+import type { Service } from './service';
+import { KIND_SCHEMAS, schemaFor } from './kinds';
+
+export const PROBE_DEFAULTS = {
+  initialDelaySeconds: 0,
+  timeoutSeconds: 1,
+  periodSeconds: 10,
+  successThreshold: 1,
+  failureThreshold: 3,
+} as const;
+
+export const DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS = 30;
+export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
+export const DEFAULT_TERMINATION_MESSAGE_PATH = '/dev/termination-log';
+
+type Plain = Record<string, unknown>;
+
+/** Deep copy of JSON-like data (the model holds no functions, dates or cycles). */
+export function deepCopy<T>(v: T): T {
+  if (Array.isArray(v)) return v.map((x: unknown) => deepCopy(x)) as T;
+  if (v !== null && typeof v === 'object') {
+    const out: Plain = {};
+    for (const [k, x] of Object.entries(v as Plain)) out[k] = deepCopy(x);
+    return out as T;
+  }
+  return v;
+}
+
+/**
+ * The pull policy the API server picks when none is given: `Always` for `:latest` or an image without tag or
+ * digest, `IfNotPresent` otherwise (tags are not re-read later).
+ */
+export function defaultImagePullPolicy(image: string | undefined): 'Always' | 'IfNotPresent' {
+  if (!image) return 'IfNotPresent';
+  if (image.includes('@')) return 'IfNotPresent';
+  const lastSegment = image.slice(image.lastIndexOf('/') + 1);
+  const colon = lastSegment.lastIndexOf(':');
+  const tag = colon >= 0 ? lastSegment.slice(colon + 1) : 'latest';
+  return tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+function defaultHttpGet(h: HTTPGetAction | undefined): void {
+  if (!h) return;
+  if (!h.path) h.path = '/';
+  if (!h.scheme) h.scheme = 'HTTP';
+}
+
+export function defaultProbe(p: Probe | undefined): void {
+  if (!p) return;
+  p.initialDelaySeconds ??= PROBE_DEFAULTS.initialDelaySeconds;
+  if (!p.timeoutSeconds) p.timeoutSeconds = PROBE_DEFAULTS.timeoutSeconds;
+  if (!p.periodSeconds) p.periodSeconds = PROBE_DEFAULTS.periodSeconds;
+  if (!p.successThreshold) p.successThreshold = PROBE_DEFAULTS.successThreshold;
+  if (!p.failureThreshold) p.failureThreshold = PROBE_DEFAULTS.failureThreshold;
+  defaultHttpGet(p.httpGet);
+}
+
+function defaultHandler(h: LifecycleHandler | undefined): void {
+  if (h) defaultHttpGet(h.httpGet);
+}
+
+export function defaultContainer(c: Container | EphemeralContainer): void {
+  if (!c.imagePullPolicy) c.imagePullPolicy = defaultImagePullPolicy(c.image);
+  if (!c.terminationMessagePath) c.terminationMessagePath = DEFAULT_TERMINATION_MESSAGE_PATH;
+  if (!c.terminationMessagePolicy) c.terminationMessagePolicy = 'File';
+  for (const port of c.ports ?? []) if (!port.protocol) port.protocol = 'TCP';
+  defaultProbe(c.livenessProbe);
+  defaultProbe(c.readinessProbe);
+  defaultProbe(c.startupProbe);
+  defaultHandler(c.lifecycle?.postStart);
+  defaultHandler(c.lifecycle?.preStop);
+  for (const e of c.env ?? []) {
+    const f = e.valueFrom?.fieldRef;
+    if (f && !f.apiVersion) f.apiVersion = 'v1';
+  }
+}
+
+/** SetDefaults_PodSpec plus the defaults of everything a pod spec contains (templates and pods alike). */
+export function defaultPodSpec(spec: PodSpec | undefined): void {
+  if (!spec) return;
+  if (!spec.dnsPolicy) spec.dnsPolicy = 'ClusterFirst';
+  if (!spec.restartPolicy) spec.restartPolicy = 'Always';
+  spec.securityContext ??= {};
+  spec.terminationGracePeriodSeconds ??= DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS;
+  if (!spec.schedulerName) spec.schedulerName = DEFAULT_SCHEDULER_NAME;
+  for (const c of spec.initContainers ?? []) defaultContainer(c);
+  for (const c of spec.containers) defaultContainer(c);
+  for (const c of spec.ephemeralContainers ?? []) defaultContainer(c);
+  for (const v of spec.volumes ?? []) defaultVolume(v);
+}
+
+function defaultTemplate(t: PodTemplateSpec | undefined): void {
+  defaultPodSpec(t?.spec);
+}
+
+/** SetDefaults_Pod: only for Pod objects (not templates). */
+function defaultPod(pod: Pod): void {
+  const spec = pod.spec;
+  if (!spec) return;
+  defaultPodSpec(spec);
+  for (const c of [...spec.containers, ...(spec.initContainers ?? [])]) {
+    // requests default to limits, resource by resource
+    const limits = c.resources?.limits;
+    if (limits && c.resources) {
+      const requests = (c.resources.requests ??= {});
+      for (const [name, q] of Object.entries(limits)) if (!(name in requests)) requests[name] = q;
+    }
+    // host network: a host port equals the container port
+    if (spec.hostNetwork) for (const p of c.ports ?? []) if (!p.hostPort) p.hostPort = p.containerPort;
+  }
+  spec.enableServiceLinks ??= true;
+}
+
+function defaultDeployment(d: Deployment): void {
+  const spec = d.spec;
+  if (!spec) return;
+  spec.replicas ??= 1;
+  spec.strategy ??= {};
+  if (!spec.strategy.type) spec.strategy.type = 'RollingUpdate';
+  if (spec.strategy.type === 'RollingUpdate') {
+    const ru = (spec.strategy.rollingUpdate ??= {});
+    ru.maxUnavailable ??= '25%';
+    ru.maxSurge ??= '25%';
+  }
+  spec.revisionHistoryLimit ??= 10;
+  spec.progressDeadlineSeconds ??= 600;
+  defaultTemplate(spec.template);
+}
+
+function defaultReplicaSet(rs: ReplicaSet): void {
+  if (!rs.spec) return;
+  rs.spec.replicas ??= 1;
+  defaultTemplate(rs.spec.template);
+}
+
+function defaultStatefulSet(s: StatefulSet): void {
+  const spec = s.spec;
+  if (!spec) return;
+  if (!spec.podManagementPolicy) spec.podManagementPolicy = 'OrderedReady';
+  spec.updateStrategy ??= {};
+  if (!spec.updateStrategy.type) {
+    spec.updateStrategy.type = 'RollingUpdate';
+    spec.updateStrategy.rollingUpdate ??= {};
+  }
+  if (spec.updateStrategy.type === 'RollingUpdate' && spec.updateStrategy.rollingUpdate) {
+    spec.updateStrategy.rollingUpdate.partition ??= 0;
+  }
+  spec.persistentVolumeClaimRetentionPolicy ??= {};
+  if (!spec.persistentVolumeClaimRetentionPolicy.whenDeleted) spec.persistentVolumeClaimRetentionPolicy.whenDeleted = 'Retain';
+  if (!spec.persistentVolumeClaimRetentionPolicy.whenScaled) spec.persistentVolumeClaimRetentionPolicy.whenScaled = 'Retain';
+  spec.replicas ??= 1;
+  spec.revisionHistoryLimit ??= 10;
+  for (const pvc of spec.volumeClaimTemplates ?? []) defaultPvc(pvc);
+  defaultTemplate(spec.template);
+}
+
+function defaultDaemonSet(ds: DaemonSet): void {
+  const spec = ds.spec;
+  if (!spec) return;
+  spec.updateStrategy ??= {};
+  if (!spec.updateStrategy.type) spec.updateStrategy.type = 'RollingUpdate';
+  if (spec.updateStrategy.type === 'RollingUpdate') {
+    const ru = (spec.updateStrategy.rollingUpdate ??= {});
+    ru.maxUnavailable ??= 1;
+    ru.maxSurge ??= 0;
+  }
+  spec.revisionHistoryLimit ??= 10;
+  defaultTemplate(spec.template);
+}
+
+/** SetDefaults_Job (the JobSpec of a CronJob's jobTemplate is only defaulted when the Job is created). */
+export function defaultJobSpec(spec: JobSpec | undefined): void {
+  if (!spec) return;
+  if (spec.completions === undefined && spec.parallelism === undefined) {
+    spec.completions = 1;
+    spec.parallelism = 1;
+  }
+  spec.parallelism ??= 1;
+  spec.backoffLimit ??= spec.backoffLimitPerIndex !== undefined ? 2147483647 : 6;
+  if (!spec.completionMode) spec.completionMode = 'NonIndexed';
+  spec.suspend ??= false;
+  if (!spec.podReplacementPolicy) spec.podReplacementPolicy = spec.podFailurePolicy ? 'Failed' : 'TerminatingOrFailed';
+  defaultTemplate(spec.template);
+}
+
+function defaultCronJob(cj: CronJob): void {
+  const spec = cj.spec;
+  if (!spec) return;
+  if (!spec.concurrencyPolicy) spec.concurrencyPolicy = 'Allow';
+  spec.suspend ??= false;
+  spec.successfulJobsHistoryLimit ??= 3;
+  spec.failedJobsHistoryLimit ??= 1;
+  defaultTemplate(spec.jobTemplate.spec?.template);
+}
+
+function defaultService(svc: Service): void {
+  const spec = svc.spec;
+  if (!spec) return;
+  if (!spec.sessionAffinity) spec.sessionAffinity = 'None';
+  if (!spec.type) spec.type = 'ClusterIP';
+  for (const p of spec.ports ?? []) {
+    if (!p.protocol) p.protocol = 'TCP';
+    if (p.targetPort === undefined || p.targetPort === 0 || p.targetPort === '') p.targetPort = p.port;
+  }
+  if (spec.sessionAffinity === 'ClientIP') {
+    spec.sessionAffinityConfig ??= {};
+    spec.sessionAffinityConfig.clientIP ??= {};
+    spec.sessionAffinityConfig.clientIP.timeoutSeconds ??= 10800;
+  }
+  if ((spec.type === 'NodePort' || spec.type === 'LoadBalancer') && !spec.externalTrafficPolicy) spec.externalTrafficPolicy = 'Cluster';
+  if (spec.type !== 'ExternalName') {
+    if (!spec.internalTrafficPolicy) spec.internalTrafficPolicy = 'Cluster';
+    // what a single-stack IPv4 cluster fills in (the service registry, not defaults.go)
+    if (!spec.ipFamilyPolicy) spec.ipFamilyPolicy = 'SingleStack';
+    if (!spec.ipFamilies || spec.ipFamilies.length === 0) spec.ipFamilies = ['IPv4'];
+  }
+  if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true;
+}
+
+const BY_KIND: Record<string, (o: never) => void> = {
+  Pod: defaultPod,
+  Deployment: defaultDeployment,
+  ReplicaSet: defaultReplicaSet,
+  StatefulSet: defaultStatefulSet,
+  DaemonSet: defaultDaemonSet,
+  Job: (j: Job) => defaultJobSpec(j.spec),
+  CronJob: defaultCronJob,
+  Service: defaultService,
+};
+
+/**
+ * Returns a deep copy of an object with the values the API server fills in. The object is normalised by
+ * the structural schema of its kind first (nulls dropped, as the API server stores them; `apiVersion` may be
+ * left out). Objects of other kinds, and documents that fail their schema, come back as an unchanged copy.
+ */
+export function applyDefaults<T>(obj: T): T {
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return deepCopy(obj);
+  const o = obj as Plain;
+  const kind = o['kind'];
+  if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(BY_KIND, kind)) return deepCopy(obj);
+  const entry = o['apiVersion'] === undefined
+    ? Object.values(KIND_SCHEMAS).find((k) => k.kind === kind)
+    : schemaFor(o['apiVersion'], kind);
+  const parsed = entry?.schema.safeParse(obj);
+  if (!parsed?.success) return deepCopy(obj);
+  const copy = deepCopy(parsed.data) as T;
+  (BY_KIND[kind] as (o: never) => void)(copy as never);
+  return copy;
+}

@@ -1,0 +1,66 @@
+// Validation issues and the constructors of k8s.io/apimachinery/pkg/util/validation/field (Kubernetes' words).
+
+export type Path = (string | number)[];
+
+export interface ValidationIssue {
+  path: Path;
+  message: string;
+  /** A stable, kebab-case identifier of the rule (e.g. `probe-period`, `duplicate-container-name`). */
+  code: string;
+  /** `warning` marks input the API server accepts but silently changes (e.g. a probe period of 0). */
+  severity: 'error' | 'warning';
+}
+
+/** `spec.containers[0].livenessProbe.periodSeconds`, as kubectl prints field paths. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${p}` : p;
+  return out;
+}
+
+/** `spec.containers[0].name: Duplicate value: "app"` */
+export function formatIssue(i: ValidationIssue): string {
+  return `${formatPath(i.path)}: ${i.message}`;
+}
+
+function show(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v) ?? String(v);
+}
+
+/** Collects issues with the constructors of k8s.io/apimachinery/pkg/util/validation/field. */
+export class Issues {
+  readonly list: ValidationIssue[] = [];
+  private add(path: Path, message: string, code: string, severity: 'error' | 'warning' = 'error'): void {
+    this.list.push({ path: [...path], message, code, severity });
+  }
+  invalid(path: Path, value: unknown, detail: string, code: string): void {
+    this.add(path, `Invalid value: ${show(value)}: ${detail}`, code);
+  }
+  required(path: Path, detail: string, code: string): void {
+    this.add(path, detail ? `Required value: ${detail}` : 'Required value', code);
+  }
+  unsupported(path: Path, value: unknown, supported: readonly string[], code: string): void {
+    this.add(path, `Unsupported value: ${show(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}`, code);
+  }
+  duplicate(path: Path, value: unknown, code: string): void {
+    this.add(path, `Duplicate value: ${show(value)}`, code);
+  }
+  notFound(path: Path, value: unknown, code: string): void {
+    this.add(path, `Not found: ${show(value)}`, code);
+  }
+  forbidden(path: Path, detail: string, code: string): void {
+    this.add(path, `Forbidden: ${detail}`, code);
+  }
+  warning(path: Path, message: string, code: string): void {
+    this.add(path, message, code, 'warning');
+  }
+  /** Runs a name checker and reports each of its messages as an invalid value. */
+  names(path: Path, value: string, check: (v: string) => string[], code: string): void {
+    for (const m of check(value)) this.invalid(path, value, m, code);
+  }
+  nonNegative(path: Path, value: number | undefined, code: string): void {
+    if (value !== undefined && value < 0) this.invalid(path, value, 'must be greater than or equal to 0', code);
+  }
+}

@@ -1,0 +1,145 @@
+// API-server-style validation beyond the structural schema: what `kubectl apply` would reject.
+//
+// Like the API server, the object is defaulted first (defaults.ts) and the defaulted copy is validated, so
+// e.g. a Job whose template has no restartPolicy gets the real error (`Unsupported value: "Always"`).
+// Messages use Kubernetes' words (k8s.io/apimachinery field errors); paths are JSON paths into the object.
+import type { z } from 'zod';
+import { childSchema, getFieldMeta } from './fieldMeta';
+import { applyDefaults } from './defaults';
+import { isValidQuantity } from './quantity';
+import { validateObjectSemantics } from './validateWorkloads';
+import { Issues, formatPath, type Path, type ValidationIssue } from './issues';
+import { schemaFor } from './kinds';
+
+export * from './issues';
+
+const INT_RANGE = {
+  int32: [-2147483648, 2147483647],
+  int64: [-9223372036854775808, 9223372036854775807],
+} as const;
+
+/**
+ * Schema-driven checks on every field: integers that do not fit their Go type, quantity syntax and the
+ * enum-like string fields (the values recorded in the field metadata). Status subtrees are skipped: the API
+ * server ignores them on create.
+ */
+export function validateFieldValues(value: unknown, schema: z.ZodType, path: Path, issues: Issues): void {
+  const meta = getFieldMeta(schema);
+  if (meta.readOnly && path.length > 0 && path[path.length - 1] === 'status') return;
+  if (typeof value === 'number') {
+    if ((meta.format === 'int32' || meta.format === 'int64' || meta.format === 'int-or-string') && Number.isInteger(value)) {
+      const [lo, hi] = INT_RANGE[meta.format === 'int64' ? 'int64' : 'int32'];
+      if (value < lo || value > hi) {
+        const type = meta.format === 'int64' ? 'int64' : 'int32';
+        issues.invalid(path, value, `must fit in an ${type} (${lo} to ${hi}); the API server cannot decode it`, 'integer-range');
+      }
+    }
+    if (meta.format === 'quantity' && !Number.isFinite(value)) issues.invalid(path, value, 'must be a finite number', 'quantity-syntax');
+    return;
+  }
+  if (typeof value === 'string') {
+    if (meta.format === 'quantity' && !isValidQuantity(value)) {
+      issues.invalid(
+        path,
+        value,
+        "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+        'quantity-syntax',
+      );
+    } else if (meta.values && !meta.values.includes(value)) {
+      issues.unsupported(path, value, meta.values, 'unsupported-value');
+    }
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      const s = childSchema(schema, i);
+      if (s) validateFieldValues(v, s, [...path, i], issues);
+    });
+    return;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (v === undefined) continue;
+      const s = childSchema(schema, k);
+      if (s) validateFieldValues(v, s, [...path, k], issues);
+    }
+  }
+}
+
+/** A decoded Kubernetes object (raw, or the output of its KIND_SCHEMAS schema). */
+export type ParsedObject = { readonly [k: string]: unknown };
+
+export interface ValidateOptions {
+  /** The object's schema; looked up from apiVersion/kind when not given. */
+  schema?: z.ZodType;
+  /** Also return warnings (input the API server accepts but silently changes). Default: errors only. */
+  warnings?: boolean;
+}
+
+/**
+ * Semantic validation of one object of a kind PodLab models (others yield no issues). The object may be
+ * the raw decoded document or the output of its schema: it is parsed first, and if it does not pass the
+ * structural schema, the structural issues are returned instead.
+ */
+export function validateObject(obj: ParsedObject, options: ValidateOptions = {}): ValidationIssue[] {
+  const schema = options.schema ?? schemaFor(obj['apiVersion'], obj['kind'])?.schema;
+  let data: ParsedObject = obj;
+  if (schema) {
+    const parsed = schema.safeParse(obj);
+    if (!parsed.success) return structuralIssues(parsed.error, obj);
+    data = parsed.data as ParsedObject;
+  }
+  const issues = new Issues();
+  if (schema) validateFieldValues(data, schema, [], issues);
+  validateObjectSemantics(data, applyDefaults(data), issues);
+  const list = dedupe(issues.list);
+  return options.warnings ? list : list.filter((i) => i.severity === 'error');
+}
+
+function dedupe(list: ValidationIssue[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  return list.filter((i) => {
+    const key = `${formatPath(i.path)}|${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function valueAt(doc: unknown, path: readonly (string | number)[]): unknown {
+  let v = doc;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[k];
+  }
+  return v;
+}
+
+/** Turns zod issues on `doc` into validation issues (code `schema-…`). */
+export function structuralIssues(error: z.ZodError, doc: unknown): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  for (const i of error.issues) {
+    const path = i.path.filter((p): p is string | number => typeof p !== 'symbol');
+    if (i.code === 'unrecognized_keys') {
+      for (const k of i.keys) out.push({ path: [...path, k], message: `unknown field "${formatPath([...path, k])}"`, code: 'schema-unknown-field', severity: 'error' });
+    } else if (i.code === 'invalid_type' && valueAt(doc, path) === undefined) {
+      out.push({ path, message: 'Required value', code: 'schema-required', severity: 'error' });
+    } else {
+      out.push({ path, message: i.message, code: `schema-${i.code.replace(/_/g, '-')}`, severity: 'error' });
+    }
+  }
+  return out;
+}
+
+/**
+ * Full check of one decoded YAML/JSON document: the structural schema of its kind, then (when that passes)
+ * the semantic rules, errors and warnings (see `severity`). Documents of kinds PodLab does not model yield
+ * no issues.
+ */
+export function validate(doc: unknown, options: { warnings?: boolean } = { warnings: true }): ValidationIssue[] {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return [];
+  const d = doc as ParsedObject;
+  const entry = schemaFor(d['apiVersion'], d['kind']);
+  if (!entry) return [];
+  return validateObject(d, { schema: entry.schema, warnings: options.warnings ?? true });
+}

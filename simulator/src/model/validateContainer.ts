@@ -1,0 +1,234 @@
+// Container-level rules of ValidatePodSpec (k8s.io/kubernetes pkg/apis/core/validation): ports, probes,
+// lifecycle hooks, env, volume mounts and resources.
+import type { Container, EphemeralContainer, EnvVar, ResourceRequirements, VolumeMount } from './container';
+import type { Probe, LifecycleHandler, HTTPGetAction, TCPSocketAction } from './probe';
+import { Issues, type Path } from './issues';
+import { envVarNameErrors, httpHeaderNameErrors, portNameErrors, portNumberErrors } from './names';
+import { parseQuantity } from './quantity';
+import { PROBE_DEFAULTS } from './defaults';
+
+export type ContainerKind = 'init' | 'sidecar' | 'regular' | 'ephemeral';
+
+export interface ContainerContext {
+  kind: ContainerKind;
+  volumes: ReadonlySet<string>;
+  terminationGracePeriodSeconds: number;
+  hostNetwork: boolean;
+}
+
+const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
+const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'sleep', 'tcpSocket'] as const;
+const POSITIVE_PROBE_FIELDS = ['timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;
+
+const FIELD_PATHS = [
+  'metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName',
+  'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs',
+];
+const RESOURCE_FIELD_REFS = [
+  'limits.cpu', 'limits.ephemeral-storage', 'limits.memory', 'requests.cpu', 'requests.ephemeral-storage', 'requests.memory',
+];
+const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
+
+function portRef(port: string | number, path: Path, issues: Issues): void {
+  if (typeof port === 'number') for (const m of portNumberErrors(port)) issues.invalid(path, port, m, 'port-number');
+  else issues.names(path, port, portNameErrors, 'port-name');
+}
+
+function validateHttpGet(h: HTTPGetAction, path: Path, issues: Issues): void {
+  portRef(h.port, [...path, 'port'], issues);
+  (h.httpHeaders ?? []).forEach((hd, i) => issues.names([...path, 'httpHeaders', i, 'name'], hd.name, httpHeaderNameErrors, 'header-name'));
+}
+
+function validateTcp(t: TCPSocketAction, path: Path, issues: Issues): void {
+  portRef(t.port, [...path, 'port'], issues);
+}
+
+function handlerCount(h: Partial<Record<string, unknown>>, keys: readonly string[], path: Path, issues: Issues, code: string): void {
+  const n = keys.filter((k) => h[k] !== undefined).length;
+  if (n === 0) issues.required(path, 'must specify a handler type', code);
+  else if (n > 1) issues.forbidden(path, 'may not specify more than 1 handler type', code);
+}
+
+function validateProbe(name: 'livenessProbe' | 'readinessProbe' | 'startupProbe', p: Probe, raw: Probe | undefined, path: Path, issues: Issues): void {
+  handlerCount(p, PROBE_HANDLERS, path, issues, 'probe-handler');
+  if (p.exec && (p.exec.command ?? []).length === 0) issues.required([...path, 'exec', 'command'], '', 'exec-command');
+  if (p.httpGet) validateHttpGet(p.httpGet, [...path, 'httpGet'], issues);
+  if (p.tcpSocket) validateTcp(p.tcpSocket, [...path, 'tcpSocket'], issues);
+  if (p.grpc) for (const m of portNumberErrors(p.grpc.port)) issues.invalid([...path, 'grpc', 'port'], p.grpc.port, m, 'port-number');
+  issues.nonNegative([...path, 'initialDelaySeconds'], p.initialDelaySeconds, 'probe-negative');
+  for (const f of POSITIVE_PROBE_FIELDS) {
+    issues.nonNegative([...path, f], p[f], 'probe-negative');
+    if (raw?.[f] === 0) {
+      issues.warning(
+        [...path, f],
+        `Invalid value: 0: must be greater than or equal to 1; the API server treats 0 as unset and uses ${PROBE_DEFAULTS[f]}`,
+        'probe-zero-defaulted',
+      );
+    }
+  }
+  if (name !== 'readinessProbe' && p.successThreshold !== undefined && p.successThreshold !== 1 && p.successThreshold >= 0) {
+    issues.invalid([...path, 'successThreshold'], p.successThreshold, 'must be 1', 'probe-success-threshold');
+  }
+  if (p.terminationGracePeriodSeconds !== undefined) {
+    if (name === 'readinessProbe') {
+      issues.invalid([...path, 'terminationGracePeriodSeconds'], p.terminationGracePeriodSeconds, 'must not be set for readinessProbes', 'probe-termination-grace');
+    } else if (p.terminationGracePeriodSeconds <= 0) {
+      issues.invalid([...path, 'terminationGracePeriodSeconds'], p.terminationGracePeriodSeconds, 'must be greater than 0', 'probe-termination-grace');
+    }
+  }
+}
+
+function validateLifecycleHandler(h: LifecycleHandler, path: Path, ctx: ContainerContext, issues: Issues): void {
+  handlerCount(h, LIFECYCLE_HANDLERS, path, issues, 'lifecycle-handler');
+  if (h.exec && (h.exec.command ?? []).length === 0) issues.required([...path, 'exec', 'command'], '', 'exec-command');
+  if (h.httpGet) validateHttpGet(h.httpGet, [...path, 'httpGet'], issues);
+  if (h.sleep && (h.sleep.seconds <= 0 || h.sleep.seconds > ctx.terminationGracePeriodSeconds)) {
+    issues.invalid(
+      [...path, 'sleep', 'seconds'],
+      h.sleep.seconds,
+      `must be greater than 0 and less than terminationGracePeriodSeconds (${ctx.terminationGracePeriodSeconds})`,
+      'lifecycle-sleep',
+    );
+  }
+}
+
+function validateEnv(env: EnvVar, path: Path, issues: Issues): void {
+  if (!env.name) issues.required([...path, 'name'], '', 'env-name');
+  else issues.names([...path, 'name'], env.name, envVarNameErrors, 'env-name');
+  const from = env.valueFrom;
+  if (!from) return;
+  const fp = [...path, 'valueFrom'];
+  const n = (['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'] as const).filter((k) => from[k]).length;
+  if (n === 0) issues.invalid(fp, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`', 'env-value-from');
+  if (n > 1) issues.invalid(fp, '', 'may not have more than one field specified at a time', 'env-value-from');
+  if (env.value) issues.invalid(fp, '', 'may not be specified when `value` is not empty', 'env-value-from');
+  const f = from.fieldRef;
+  if (f && !FIELD_PATHS.includes(f.fieldPath) && !/^metadata\.(labels|annotations)\['[^']+'\]$/.test(f.fieldPath)) {
+    issues.unsupported([...fp, 'fieldRef', 'fieldPath'], f.fieldPath, [...FIELD_PATHS, "metadata.labels['<KEY>']", "metadata.annotations['<KEY>']"], 'env-field-path');
+  }
+  const r = from.resourceFieldRef;
+  if (r && !RESOURCE_FIELD_REFS.includes(r.resource) && !/^(limits|requests)\.hugepages-/.test(r.resource)) {
+    issues.unsupported([...fp, 'resourceFieldRef', 'resource'], r.resource, RESOURCE_FIELD_REFS, 'env-resource');
+  }
+  for (const key of ['configMapKeyRef', 'secretKeyRef'] as const) {
+    const sel = from[key];
+    if (!sel) continue;
+    if (!sel.name) issues.required([...fp, key, 'name'], '', 'env-ref-name');
+    if (!CONFIG_KEY.test(sel.key)) {
+      issues.invalid([...fp, key, 'key'], sel.key,
+        "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')", 'config-key');
+    }
+  }
+}
+
+const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
+
+function isExtendedResource(name: string): boolean {
+  return name.includes('/') && !name.startsWith('kubernetes.io/') && !name.startsWith('requests.');
+}
+
+function validateResources(r: ResourceRequirements, path: Path, issues: Issues): void {
+  for (const kind of ['limits', 'requests'] as const) {
+    for (const [name, q] of Object.entries(r[kind] ?? {})) {
+      const p = [...path, kind, name];
+      if (!STANDARD_CONTAINER_RESOURCES.has(name) && !name.startsWith('hugepages-') && !isExtendedResource(name)) {
+        issues.invalid(p, name, 'must be a standard resource type or fully qualified', 'resource-name');
+      }
+      const v = parseQuantity(q);
+      if (v !== undefined && v < 0) issues.invalid(p, q, 'must be greater than or equal to 0', 'resource-negative');
+    }
+  }
+  for (const [name, req] of Object.entries(r.requests ?? {})) {
+    const lim = r.limits?.[name];
+    const rv = parseQuantity(req);
+    const lv = lim === undefined ? undefined : parseQuantity(lim);
+    if (isExtendedResource(name)) {
+      if (lim === undefined) issues.forbidden([...path, 'limits', name], 'Limit must be set for non overcommitable resources', 'extended-resource');
+      else if (rv !== undefined && lv !== undefined && rv !== lv) issues.invalid([...path, 'requests', name], req, `must be equal to ${name} limit of ${String(lim)}`, 'extended-resource');
+    } else if (rv !== undefined && lv !== undefined && rv > lv) {
+      issues.invalid([...path, 'requests', name], req, `must be less than or equal to ${name} limit of ${String(lim)}`, 'requests-exceed-limits');
+    }
+  }
+}
+
+function validateMounts(mounts: readonly VolumeMount[], c: Container, path: Path, ctx: ContainerContext, issues: Issues): void {
+  const paths = new Set<string>();
+  mounts.forEach((m, i) => {
+    const p = [...path, 'volumeMounts', i];
+    if (!m.name) issues.required([...p, 'name'], '', 'volume-mount-name');
+    else if (!ctx.volumes.has(m.name)) issues.notFound([...p, 'name'], m.name, 'volume-mount-not-found');
+    if (!m.mountPath) issues.required([...p, 'mountPath'], '', 'mount-path');
+    else if (paths.has(m.mountPath)) issues.invalid([...p, 'mountPath'], m.mountPath, 'must be unique', 'duplicate-mount-path');
+    else paths.add(m.mountPath);
+    if (m.subPath && m.subPathExpr) issues.invalid([...p, 'subPathExpr'], m.subPathExpr, 'subPathExpr and subPath are mutually exclusive', 'sub-path');
+    for (const key of ['subPath', 'subPathExpr'] as const) {
+      const sp = m[key];
+      if (!sp) continue;
+      if (sp.startsWith('/')) issues.invalid([...p, key], sp, 'must be a relative path', 'sub-path');
+      if (sp.split('/').includes('..')) issues.invalid([...p, key], sp, "must not contain '..'", 'sub-path');
+    }
+    if (m.recursiveReadOnly && m.recursiveReadOnly !== 'Disabled' && !m.readOnly) {
+      issues.forbidden([...p, 'recursiveReadOnly'], 'may only be specified when readOnly is true', 'recursive-read-only');
+    }
+    if (m.mountPropagation === 'Bidirectional' && !c.securityContext?.privileged) {
+      issues.forbidden([...p, 'mountPropagation'], 'Bidirectional mount propagation is available only to privileged containers', 'mount-propagation');
+    }
+  });
+}
+
+/** Checks one container; `raw` is the same container before defaulting (for zero-value warnings). */
+export function validateContainer(c: Container | EphemeralContainer, raw: Container | EphemeralContainer | undefined, path: Path, ctx: ContainerContext, issues: Issues): void {
+  if (!c.image) issues.required([...path, 'image'], '', 'image-required');
+  if (c.restartPolicy !== undefined && (ctx.kind === 'regular' || ctx.kind === 'ephemeral')) {
+    issues.forbidden([...path, 'restartPolicy'], `may not be set for ${ctx.kind === 'regular' ? 'non-init' : 'ephemeral'} containers`, 'container-restart-policy');
+  }
+  const portNames = new Set<string>();
+  (c.ports ?? []).forEach((p, i) => {
+    const pp = [...path, 'ports', i];
+    if (ctx.kind === 'ephemeral') issues.forbidden(pp, 'cannot be set on ephemeral containers', 'ephemeral-ports');
+    for (const m of portNumberErrors(p.containerPort)) issues.invalid([...pp, 'containerPort'], p.containerPort, m, 'port-number');
+    if (p.hostPort !== undefined && p.hostPort !== 0) {
+      for (const m of portNumberErrors(p.hostPort)) issues.invalid([...pp, 'hostPort'], p.hostPort, m, 'port-number');
+      if (ctx.hostNetwork && p.hostPort !== p.containerPort) {
+        issues.invalid([...pp, 'hostPort'], p.hostPort, 'must match `containerPort` when `hostNetwork` is true', 'host-network-port');
+      }
+    }
+    if (p.name !== undefined) {
+      issues.names([...pp, 'name'], p.name, portNameErrors, 'port-name');
+      if (portNames.has(p.name)) issues.duplicate([...pp, 'name'], p.name, 'duplicate-port-name');
+      portNames.add(p.name);
+    }
+  });
+  for (const name of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+    const probe = c[name];
+    if (!probe) continue;
+    const pp = [...path, name];
+    if (ctx.kind === 'init') issues.forbidden(pp, 'may not be set for init containers without restartPolicy=Always', 'probe-on-init-container');
+    else if (ctx.kind === 'ephemeral') issues.forbidden(pp, 'cannot be set for an Ephemeral Container', 'probe-on-ephemeral-container');
+    else validateProbe(name, probe, raw?.[name], pp, issues);
+  }
+  if (c.lifecycle) {
+    const lp = [...path, 'lifecycle'];
+    if (ctx.kind === 'init') issues.forbidden(lp, 'may not be set for init containers without restartPolicy=Always', 'lifecycle-on-init-container');
+    else if (ctx.kind === 'ephemeral') issues.forbidden(lp, 'cannot be set for an Ephemeral Container', 'lifecycle-on-ephemeral-container');
+    else {
+      if (c.lifecycle.postStart) validateLifecycleHandler(c.lifecycle.postStart, [...lp, 'postStart'], ctx, issues);
+      if (c.lifecycle.preStop) validateLifecycleHandler(c.lifecycle.preStop, [...lp, 'preStop'], ctx, issues);
+    }
+  }
+  (c.env ?? []).forEach((e, i) => validateEnv(e, [...path, 'env', i], issues));
+  (c.envFrom ?? []).forEach((e, i) => {
+    const n = (e.configMapRef ? 1 : 0) + (e.secretRef ? 1 : 0);
+    if (n === 0) issues.invalid([...path, 'envFrom', i], '', 'must specify one of: `configMapRef` or `secretRef`', 'env-from');
+    if (n > 1) issues.invalid([...path, 'envFrom', i], '', 'may not have more than one field specified at a time', 'env-from');
+  });
+  if (c.resources) validateResources(c.resources, [...path, 'resources'], issues);
+  validateMounts(c.volumeMounts ?? [], c, path, ctx, issues);
+  (c.volumeDevices ?? []).forEach((d, i) => {
+    if (!ctx.volumes.has(d.name)) issues.notFound([...path, 'volumeDevices', i, 'name'], d.name, 'volume-device-not-found');
+  });
+  const sc = c.securityContext;
+  if (sc?.privileged && sc.allowPrivilegeEscalation === false) {
+    issues.invalid([...path, 'securityContext'], sc, 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true', 'security-context');
+  }
+}

@@ -1,0 +1,281 @@
+// The Init Containers: / Containers: sections of `kubectl describe pod` (describe.go describeContainers).
+import type { ContainerState, ContainerStatus } from '../trace';
+import { canonicalQuantity, defaultedRequests, parseQuantity, type ResourceRequirementsLike } from './quantity';
+import { formatTimestamp, type ClockOptions } from './timestamp';
+
+export interface DescribeProbe {
+  exec?: { command?: readonly string[] | null } | null;
+  httpGet?: { path?: string | null; port: number | string; host?: string | null; scheme?: string | null } | null;
+  tcpSocket?: { port: number | string; host?: string | null } | null;
+  grpc?: { port: number; service?: string | null } | null;
+  initialDelaySeconds?: number | null;
+  timeoutSeconds?: number | null;
+  periodSeconds?: number | null;
+  successThreshold?: number | null;
+  failureThreshold?: number | null;
+}
+
+export interface DescribeEnvVar {
+  name: string;
+  value?: string | null;
+  valueFrom?: {
+    fieldRef?: { apiVersion?: string | null; fieldPath: string } | null;
+    resourceFieldRef?: { containerName?: string | null; resource: string; divisor?: string | number | null } | null;
+    secretKeyRef?: { name?: string | null; key: string; optional?: boolean | null } | null;
+    configMapKeyRef?: { name?: string | null; key: string; optional?: boolean | null } | null;
+  } | null;
+}
+
+export interface DescribeEnvFrom {
+  prefix?: string | null;
+  configMapRef?: { name?: string | null; optional?: boolean | null } | null;
+  secretRef?: { name?: string | null; optional?: boolean | null } | null;
+}
+
+/** The container fields describe prints, with core/v1 JSON names. */
+export interface DescribeContainer {
+  name: string;
+  image?: string | null;
+  command?: readonly string[] | null;
+  args?: readonly string[] | null;
+  ports?: readonly { containerPort: number; hostPort?: number | null; protocol?: string | null; name?: string | null }[] | null;
+  env?: readonly DescribeEnvVar[] | null;
+  envFrom?: readonly DescribeEnvFrom[] | null;
+  resources?: ResourceRequirementsLike | null;
+  livenessProbe?: DescribeProbe | null;
+  readinessProbe?: DescribeProbe | null;
+  startupProbe?: DescribeProbe | null;
+  volumeMounts?: readonly { name: string; mountPath: string; readOnly?: boolean | null; subPath?: string | null }[] | null;
+  restartPolicy?: string | null;
+}
+
+/** What the container sections need from the pod. */
+export interface ContainerContext {
+  namespace: string;
+  podName: string;
+  nodeName: string | null;
+  serviceAccountName: string;
+  podIP?: string;
+  hostIP?: string;
+  labels: Readonly<Record<string, string>>;
+  annotations: Readonly<Record<string, string>>;
+  clock?: ClockOptions;
+  /** 'fake': stable made-up `containerd://…` / `…@sha256:…` ids once a container exists; 'omit': no id lines. */
+  ids: 'fake' | 'omit';
+  /** Extra mount on every container (the service-account token volume), when set. */
+  apiAccessVolume?: string;
+}
+
+/** FNV-1a based stable hex string (not cryptographic; only needs to look like an id). */
+export function fakeHex(input: string, length = 64): string {
+  let out = '';
+  for (let seed = 0; out.length < length; seed++) {
+    let h = 0x811c9dc5 ^ seed;
+    for (let i = 0; i < input.length; i++) {
+      h ^= input.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, length);
+}
+
+/** `nginx:1.25` → `docker.io/library/nginx` (the repository part of a normalised image reference). */
+function imageRepository(image: string): string {
+  let name = image.split('@')[0] ?? image;
+  const slash = name.lastIndexOf('/');
+  const colon = name.lastIndexOf(':');
+  if (colon > slash) name = name.slice(0, colon);
+  const first = name.split('/')[0] ?? '';
+  if (!name.includes('/')) return `docker.io/library/${name}`;
+  if (!first.includes('.') && !first.includes(':') && first !== 'localhost') return `docker.io/${name}`;
+  return name;
+}
+
+const intOr = (v: number | null | undefined, d: number): number => (v === null || v === undefined ? d : v);
+
+/** DescribeProbe with API defaults applied (timeout 1, period 10, #success 1, #failure 3, path `/`). */
+export function describeProbe(p: DescribeProbe): string {
+  const attrs =
+    `delay=${intOr(p.initialDelaySeconds, 0)}s timeout=${intOr(p.timeoutSeconds, 1)}s period=${intOr(p.periodSeconds, 10)}s ` +
+    `#success=${intOr(p.successThreshold, 1)} #failure=${intOr(p.failureThreshold, 3)}`;
+  if (p.exec) return `exec [${(p.exec.command ?? []).join(' ')}] ${attrs}`;
+  if (p.httpGet) {
+    const scheme = (p.httpGet.scheme || 'HTTP').toLowerCase();
+    const host = p.httpGet.host ?? '';
+    const port = String(p.httpGet.port);
+    const hostPort = port === '' ? host : `${host.includes(':') ? `[${host}]` : host}:${port}`;
+    let path = p.httpGet.path || '/';
+    if (!path.startsWith('/')) path = '/' + path;
+    path = path.replace(/[ ?#%]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+    return `http-get ${scheme}://${hostPort}${path} ${attrs}`;
+  }
+  if (p.tcpSocket) return `tcp-socket ${p.tcpSocket.host ?? ''}:${p.tcpSocket.port} ${attrs}`;
+  if (p.grpc) return `grpc <pod>:${p.grpc.port} ${p.grpc.service ?? ''} ${attrs}`;
+  return `unknown ${attrs}`;
+}
+
+function stateLines(name: string, s: ContainerState, clock: ClockOptions | undefined): string[] {
+  const at = (t: number): string => formatTimestamp(t, clock);
+  if (s.running) return [`    ${name}:\tRunning`, `      Started:\t${at(s.running.startedAt)}`];
+  if (s.terminated) {
+    const t = s.terminated;
+    const out = [`    ${name}:\tTerminated`];
+    if (t.reason) out.push(`      Reason:\t${t.reason}`);
+    if (t.message) out.push(`      Message:\t${t.message}`);
+    out.push(`      Exit Code:\t${t.exitCode}`);
+    if (t.signal && t.signal > 0) out.push(`      Signal:\t${t.signal}`);
+    out.push(`      Started:\t${at(t.startedAt)}`, `      Finished:\t${at(t.finishedAt)}`);
+    return out;
+  }
+  const out = [`    ${name}:\tWaiting`];
+  if (s.waiting?.reason) out.push(`      Reason:\t${s.waiting.reason}`);
+  return out;
+}
+
+const ceilDiv = (a: bigint, b: bigint): bigint => a / b + (a % b === 0n ? 0n : 1n);
+
+function resourceFieldValue(c: DescribeContainer, resource: string, divisor: string | number | null | undefined): string {
+  const [kind, name] = resource.split('.') as [string, string | undefined];
+  const list = kind === 'limits' ? c.resources?.limits : defaultedRequests(c.resources);
+  const raw = name ? list?.[name] : undefined;
+  const q = raw === undefined ? null : parseQuantity(raw);
+  const d = parseQuantity(divisor ?? '1');
+  if (!q || !d || d.nanos <= 0n) return '0';
+  // cpu in milli-units (MilliValue), everything else in whole units (Value), both rounded up.
+  const unit = name === 'cpu' ? 1_000_000n : 1_000_000_000n;
+  return ceilDiv(ceilDiv(q.nanos, unit), ceilDiv(d.nanos, unit)).toString();
+}
+
+function fieldRefValue(path: string, ctx: ContainerContext): string {
+  const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path);
+  if (m) return (m[1] === 'labels' ? ctx.labels : ctx.annotations)[m[2] as string] ?? '';
+  switch (path) {
+    case 'metadata.name': return ctx.podName;
+    case 'metadata.namespace': return ctx.namespace;
+    case 'spec.nodeName': return ctx.nodeName ?? '';
+    case 'spec.serviceAccountName': return ctx.serviceAccountName;
+    case 'status.podIP': case 'status.podIPs': return ctx.podIP ?? '';
+    case 'status.hostIP': case 'status.hostIPs': return ctx.hostIP ?? '';
+    default: return '';
+  }
+}
+
+function envLines(c: DescribeContainer, ctx: ContainerContext): string[] {
+  const out: string[] = [];
+  if (c.envFrom && c.envFrom.length > 0) {
+    out.push('    Environment Variables from:');
+    for (const e of c.envFrom) {
+      const [from, ref] = e.configMapRef ? ['ConfigMap', e.configMapRef] : e.secretRef ? ['Secret', e.secretRef] : ['', null];
+      const optional = ref?.optional === true;
+      const kind = e.prefix ? `${from} with prefix '${e.prefix}'` : from;
+      out.push(`      ${ref?.name ?? ''}\t${kind}\tOptional: ${optional}`);
+    }
+  }
+  const env = c.env ?? [];
+  out.push(env.length === 0 ? '    Environment:\t<none>' : '    Environment:');
+  for (const e of env) {
+    const vf = e.valueFrom;
+    if (!vf) {
+      (e.value ?? '').split('\n').forEach((s, i) => out.push(i === 0 ? `      ${e.name}:\t${s}` : `      \t${s}`));
+    } else if (vf.fieldRef) {
+      const api = vf.fieldRef.apiVersion || 'v1';
+      out.push(`      ${e.name}:\t${fieldRefValue(vf.fieldRef.fieldPath, ctx)} (${api}:${vf.fieldRef.fieldPath})`);
+    } else if (vf.resourceFieldRef) {
+      const r = vf.resourceFieldRef.resource;
+      let v = resourceFieldValue(c, r, vf.resourceFieldRef.divisor);
+      if (v === '0' && (r === 'limits.cpu' || r === 'limits.memory')) v = 'node allocatable';
+      out.push(`      ${e.name}:\t${v} (${r})`);
+    } else if (vf.secretKeyRef) {
+      const s = vf.secretKeyRef;
+      out.push(`      ${e.name}:\t<set to the key '${s.key}' in secret '${s.name ?? ''}'>\tOptional: ${s.optional === true}`);
+    } else if (vf.configMapKeyRef) {
+      const s = vf.configMapKeyRef;
+      out.push(`      ${e.name}:\t<set to the key '${s.key}' of config map '${s.name ?? ''}'>\tOptional: ${s.optional === true}`);
+    }
+  }
+  return out;
+}
+
+function portsLines(c: DescribeContainer): string[] {
+  const ports = c.ports ?? [];
+  const fmt = (n: number, p: (typeof ports)[number]): string => `${n}/${p.protocol || 'TCP'}${p.name ? ` (${p.name})` : ''}`;
+  const cp = ports.map((p) => fmt(p.containerPort, p)).join(', ');
+  const hp = ports.map((p) => fmt(p.hostPort ?? 0, p)).join(', ');
+  return [
+    cp.includes(',') ? `    Ports:\t${cp}` : `    Port:\t${cp || '<none>'}`,
+    hp.includes(',') ? `    Host Ports:\t${hp}` : `    Host Port:\t${hp || '<none>'}`,
+  ];
+}
+
+function resourceLines(c: DescribeContainer): string[] {
+  const out: string[] = [];
+  const section = (title: string, list: Readonly<Record<string, string | number>> | null | undefined): void => {
+    const names = Object.keys(list ?? {}).sort();
+    if (!list || names.length === 0) return;
+    out.push(`    ${title}:`);
+    for (const n of names) out.push(`      ${n}:\t${canonicalQuantity(list[n] as string | number)}`);
+  };
+  section('Limits', c.resources?.limits);
+  section('Requests', defaultedRequests(c.resources));
+  return out;
+}
+
+function mountLines(c: DescribeContainer, ctx: ContainerContext): string[] {
+  const mounts = [...(c.volumeMounts ?? [])];
+  if (ctx.apiAccessVolume) {
+    mounts.push({ name: ctx.apiAccessVolume, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', readOnly: true });
+  }
+  if (mounts.length === 0) return ['    Mounts:\t<none>'];
+  mounts.sort((a, b) => (a.mountPath < b.mountPath ? -1 : a.mountPath > b.mountPath ? 1 : 0));
+  return [
+    '    Mounts:',
+    ...mounts.map((m) => {
+      const flags = [m.readOnly ? 'ro' : 'rw'];
+      if (m.subPath) flags.push(`path=${JSON.stringify(m.subPath)}`);
+      return `      ${m.mountPath} from ${m.name} (${flags.join(',')})`;
+    }),
+  ];
+}
+
+/** One `Init Containers:` or `Containers:` section as tab-separated lines. */
+export function describeContainerLines(
+  label: string,
+  containers: readonly DescribeContainer[],
+  statuses: readonly ContainerStatus[],
+  ctx: ContainerContext,
+): string[] {
+  const out = [containers.length === 0 ? `${label}: <none>` : `${label}:`];
+  for (const c of containers) {
+    const st = statuses.find((s) => s.name === c.name);
+    out.push(`  ${c.name}:`);
+    const image = c.image ?? st?.image ?? '';
+    const exists = !!st && !!(st.state.running || st.state.terminated || st.lastState.terminated);
+    if (st && ctx.ids === 'fake') {
+      const id = exists ? `containerd://${fakeHex(`${ctx.namespace}/${ctx.podName}/${c.name}#${st.restartCount}`)}` : '';
+      out.push(`    Container ID:\t${id}`);
+    }
+    out.push(`    Image:\t${image}`);
+    if (st && ctx.ids === 'fake') {
+      out.push(`    Image ID:\t${exists ? `${imageRepository(image)}@sha256:${fakeHex(image)}` : ''}`);
+    }
+    out.push(...portsLines(c));
+    for (const [title, list] of [['Command', c.command], ['Args', c.args]] as const) {
+      if (list && list.length > 0) {
+        out.push(`    ${title}:`);
+        for (const item of list) for (const s of item.split('\n')) out.push(`      ${s}`);
+      }
+    }
+    if (st) {
+      out.push(...stateLines('State', st.state, ctx.clock));
+      if (st.lastState.terminated) out.push(...stateLines('Last State', st.lastState, ctx.clock));
+      out.push(`    Ready:\t${st.ready ? 'True' : 'False'}`, `    Restart Count:\t${st.restartCount}`);
+    }
+    out.push(...resourceLines(c));
+    if (c.livenessProbe) out.push(`    Liveness:\t${describeProbe(c.livenessProbe)}`);
+    if (c.readinessProbe) out.push(`    Readiness:\t${describeProbe(c.readinessProbe)}`);
+    if (c.startupProbe) out.push(`    Startup:\t${describeProbe(c.startupProbe)}`);
+    out.push(...envLines(c, ctx), ...mountLines(c, ctx));
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+// The simulator's entry point: a pure function of (objects, scenario, seed) that plays them the way the
+// kubelet, the scheduler and the controllers would. The result can give a trace at any time up to `until`.
+// No wall clock, no randomness but the seeded one, no I/O.
+import type { CronJob, DaemonSet, Deployment, Job, Pod, ReplicaSet, StatefulSet } from './model';
+import type { Scenario } from './scenario';
+import { DEFAULT_KUBELET } from './scenario';
+import { Simulation, timingsFor, type ClusterModel } from './engine/simulation';
+import { ControllerSet, DaemonSetController, ReplicaSetController, StatefulSetController } from './engine/controllers';
+import { JobController } from './engine/jobs';
+import { CronJobController } from './engine/cronjob';
+import { createPod, type PodFactory } from './engine/pods';
+import { scheduleWhatIf } from './engine/whatIf';
+import { buildCluster, checkClusterSpec, defaultCluster, normalizeImageRef } from './cluster/nodes';
+import { createRng } from './cluster/rng';
+import { replicaSetName } from './cluster/names';
+import { buildTrace } from './traceBuilder';
+import type { Trace } from './trace';
+import type { PodRuntime } from './engine/runtime';
+
+export type WorkloadObject =
+  | { kind: 'Pod'; value: Pod }
+  | { kind: 'Deployment'; value: Deployment }
+  | { kind: 'ReplicaSet'; value: ReplicaSet }
+  | { kind: 'StatefulSet'; value: StatefulSet }
+  | { kind: 'DaemonSet'; value: DaemonSet }
+  | { kind: 'Job'; value: Job }
+  | { kind: 'CronJob'; value: CronJob };
+
+/** One object to simulate, already validated and defaulted, with the index of its YAML document. */
+export type SimObject = WorkloadObject & { doc: number };
+
+export interface SimulateOptions {
+  /** Seconds to simulate. */
+  until: number;
+  seed?: number;
+  scenario?: Scenario;
+  /** Upper bound on simulation steps; the run stops early (and says so) past it. */
+  budget?: number;
+  /** Wall-clock time at t = 0 (epoch ms), for CronJob schedules. Default 2026-01-05T00:00:00Z (a Monday). */
+  epoch?: number;
+  /** Most pods a run may create (replicas beyond it are an error for the caller to report). */
+  maxPods?: number;
+}
+
+export interface SimulationResult {
+  until: number;
+  seed: number;
+  pods: readonly PodRuntime[];
+  /** The trace as `podlab run --format json` prints it, with pod statuses as they were at `at` seconds. */
+  traceAt(at: number): Trace;
+}
+
+export const DEFAULT_EPOCH = 1_767_571_200_000; // 2026-01-05T00:00:00Z
+export const DEFAULT_BUDGET = 3_000_000;
+
+export function simulate(objects: readonly SimObject[], options: SimulateOptions): SimulationResult {
+  const scenario = options.scenario ?? {};
+  const seed = options.seed ?? 1;
+  const kubelet = scenario.kubelet ?? DEFAULT_KUBELET;
+  const issues = checkClusterSpec(scenario.cluster);
+  const cluster: ClusterModel = {
+    nodes: issues.length === 0 ? buildCluster(scenario.cluster) : defaultCluster(),
+    missingImages: new Set((scenario.cluster?.missingImages ?? []).map(normalizeImageRef)),
+  };
+  const until = Math.round(options.until * 1000);
+  const sim = new Simulation(until, options.budget ?? DEFAULT_BUDGET, createRng(seed), kubelet, timingsFor(kubelet), cluster);
+  for (const e of issues) sim.note('warning', `scenario ${e.path}: ${e.message}; using the default node instead`);
+  const factory: PodFactory = { overrides: scenario.containers ?? {} };
+  const controllers = new ControllerSet(sim);
+
+  sim.at(0, () => {
+    for (const o of objects) start(sim, o, factory, controllers, options.epoch ?? DEFAULT_EPOCH);
+  });
+  scheduleWhatIf(sim, scenario.events ?? []);
+  sim.run();
+
+  return {
+    until: options.until,
+    seed,
+    pods: sim.pods,
+    traceAt: (at: number) => buildTrace(sim, Math.min(at, options.until), seed),
+  };
+}
+
+function start(sim: Simulation, o: SimObject, factory: PodFactory, controllers: ControllerSet, epoch: number): void {
+  const meta = o.value.metadata ?? {};
+  const name = meta.name ?? meta.generateName ?? o.kind.toLowerCase();
+  const namespace = meta.namespace ?? 'default';
+  const owner = { kind: o.kind, name };
+  switch (o.kind) {
+    case 'Pod':
+      createPod(sim, { name, namespace, doc: o.doc, owner: null, specPath: 'spec', spec: o.value.spec!, labels: { ...(meta.labels ?? {}) } }, factory);
+      return;
+    case 'Deployment': {
+      const spec = o.value.spec!;
+      const rs = replicaSetName(name, spec.template);
+      const replicas = spec.replicas ?? 1;
+      sim.emit(`Deployment/${name}`, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${rs} from 0 to ${replicas}`, 'deployment-controller');
+      const template = { ...spec.template, metadata: { ...spec.template.metadata, labels: { ...(spec.template.metadata?.labels ?? {}), 'pod-template-hash': rs.slice(name.length + 1) } } };
+      controllers.add(new ReplicaSetController(sim, { kind: 'ReplicaSet', name: rs }, replicas, { doc: o.doc, namespace, specPath: 'spec.template.spec', template }, factory));
+      return;
+    }
+    case 'ReplicaSet': {
+      const spec = o.value.spec!;
+      controllers.add(new ReplicaSetController(sim, owner, spec.replicas ?? 1, { doc: o.doc, namespace, specPath: 'spec.template.spec', template: spec.template! }, factory));
+      return;
+    }
+    case 'StatefulSet': {
+      const spec = o.value.spec!;
+      const parallel = spec.podManagementPolicy === 'Parallel';
+      controllers.add(new StatefulSetController(sim, owner, spec.replicas ?? 1, parallel, { doc: o.doc, namespace, specPath: 'spec.template.spec', template: spec.template }, factory));
+      return;
+    }
+    case 'DaemonSet': {
+      const spec = o.value.spec!;
+      controllers.add(new DaemonSetController(sim, owner, { doc: o.doc, namespace, specPath: 'spec.template.spec', template: spec.template }, factory));
+      return;
+    }
+    case 'Job': {
+      const spec = o.value.spec!;
+      controllers.add(new JobController(sim, owner, spec, { doc: o.doc, namespace, specPath: 'spec.template.spec', template: spec.template }, factory));
+      return;
+    }
+    case 'CronJob': {
+      const cron = new CronJobController(sim, owner, o.value, o.doc, namespace, controllers, factory, epoch);
+      controllers.add(cron);
+      cron.start();
+      return;
+    }
+  }
+}

@@ -1,0 +1,50 @@
+// Builds the trace (`podlab run --format json`) at a chosen time from a finished simulation.
+import type { Simulation } from './engine/simulation';
+import type { PodRuntime } from './engine/runtime';
+import { statusAt } from './engine/status';
+import { kubectlColumns } from './present/kubectl';
+import type { PodStatus, Trace, TracePod } from './trace';
+
+const PENDING: PodStatus = { phase: 'Pending', conditions: [], initContainerStatuses: [], containerStatuses: [] };
+
+export function podAt(pod: PodRuntime, atMs: number): TracePod {
+  const status = statusAt(pod, atMs) ?? PENDING;
+  const deletedAt = pod.deletedAt !== null && pod.deletedAt <= atMs ? pod.deletedAt / 1000 : null;
+  const removedAt = pod.removedAt !== null && pod.removedAt <= atMs ? pod.removedAt / 1000 : null;
+  const sidecars = new Set(pod.containers.filter((c) => c.kind === 'sidecar').map((c) => c.name));
+  return {
+    name: pod.name,
+    namespace: pod.namespace,
+    owner: pod.owner ? `${pod.owner.kind}/${pod.owner.name}` : null,
+    doc: pod.doc,
+    node: pod.node?.name ?? null,
+    createdAt: pod.createdAt / 1000,
+    deletedAt,
+    removedAt,
+    status,
+    kubectl: kubectlColumns({ status, createdAt: pod.createdAt / 1000, deletedAt }, atMs / 1000, { sidecars, spec: podSpecCounts(pod) }),
+  };
+}
+
+function podSpecCounts(pod: PodRuntime) {
+  return {
+    containers: pod.containers.filter((c) => c.kind === 'regular').map((c) => ({ name: c.name })),
+    initContainers: pod.containers.filter((c) => c.kind !== 'regular').map((c) => ({ name: c.name, restartPolicy: c.kind === 'sidecar' ? 'Always' : null })),
+  };
+}
+
+export function buildTrace(sim: Simulation, at: number, seed: number): Trace {
+  const atMs = Math.round(at * 1000);
+  const trace: Trace = {
+    podlab: 1,
+    until: sim.until / 1000,
+    at,
+    seed,
+    pods: sim.pods.filter((p) => p.createdAt <= atMs).map((p) => podAt(p, atMs)),
+    events: sim.events.filter((e) => e.t <= at),
+    probes: sim.probes.filter((p) => p.t <= at),
+    notes: [...sim.notes],
+  };
+  if (sim.truncated) trace.truncated = sim.truncated;
+  return trace;
+}

@@ -1,0 +1,288 @@
+// Oracle test: our zod schemas must accept and reject exactly what the official strict JSON schemas
+// (checked with ajv) accept and reject, on the real corpus and on seeded mutations of it.
+//
+// Known, deliberate differences (kept out of the random mutations, checked separately below):
+//  - metadata.name: the strict schemas cap some object names at 63 characters (an artefact of the schema
+//    generator; the API server allows 253 for most kinds). We leave the length to validate.ts.
+//  - container names: we cap every container name at 63 characters (DNS-1123 label, as the API server does);
+//    the strict schemas only do so in some places (e.g. not for init containers of a Deployment).
+//  - non-finite numbers (YAML .inf/.nan): ajv with strict: false accepts them as numbers, zod does not;
+//    they cannot be sent to the API server anyway (JSON has no Infinity).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import Ajv, { type ValidateFunction } from 'ajv';
+import { KIND_SCHEMAS } from '../../simulator/src/model';
+import {
+  type Json, corpusAvailable, loadCorpusDocs, loadOfficialSchema, prng, schemasAvailable,
+} from './helpers';
+
+const skip = !schemasAvailable()
+  ? 'reference schemas not found in ../shared/schemas (read-only material outside the repository)'
+  : !corpusAvailable()
+    ? 'reference corpus not found in ../shared/corpus/real'
+    : false;
+
+const MUTATIONS_PER_DOC = 40;
+const SEED = 20250401;
+
+type Path = (string | number)[];
+interface NodeRef { path: Path; value: Json }
+
+function collect(value: Json, path: Path, out: NodeRef[]): void {
+  out.push({ path, value });
+  if (Array.isArray(value)) value.forEach((v, i) => collect(v, [...path, i], out));
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, [...path, k], out);
+}
+
+function parentOf(root: Json, path: Path): { parent: Json; key: string | number } | undefined {
+  if (path.length === 0) return undefined;
+  let cur: Json = root;
+  for (const k of path.slice(0, -1)) cur = (cur as Record<string | number, Json>)[k] as Json;
+  return { parent: cur, key: path[path.length - 1] as string | number };
+}
+
+function setAt(root: Json, path: Path, v: Json): void {
+  const p = parentOf(root, path);
+  if (p) (p.parent as Record<string | number, Json>)[p.key] = v;
+}
+
+const isObj = (v: Json): v is { [k: string]: Json } => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+interface Mutator {
+  applies: (node: NodeRef) => boolean;
+  apply: (root: Json, node: NodeRef, rnd: () => number) => string;
+}
+
+const WRONG_VALUES: Json[] = ['abc', 7, 1.5, -3, true, false, {}, [], 1e308, '', '25%', { a: 1 }, ['x']];
+const hasParent = (n: NodeRef) => n.path.length > 0;
+const inObject = (n: NodeRef) => typeof n.path[n.path.length - 1] === 'string';
+
+const MUTATORS: Record<string, Mutator> = {
+  'add-unknown-field': { applies: (n) => isObj(n.value), apply: (_r, n) => ((n.value as Record<string, Json>)['podlabUnknownField'] = 'x', 'add') },
+  'delete-key': {
+    applies: inObject,
+    apply: (root, n) => {
+      const p = parentOf(root, n.path) as { parent: Record<string, Json>; key: string };
+      delete p.parent[p.key];
+      return 'delete';
+    },
+  },
+  'rename-key': {
+    applies: inObject,
+    apply: (root, n, rnd) => {
+      const p = parentOf(root, n.path) as { parent: Record<string, Json>; key: string };
+      const variants = [p.key.toLowerCase(), `${p.key}s`, p.key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), p.key.slice(1), p.key.toUpperCase()];
+      const nk = variants.filter((v) => v !== p.key)[Math.floor(rnd() * 3)] ?? `${p.key}x`;
+      p.parent[nk] = p.parent[p.key] as Json;
+      delete p.parent[p.key];
+      return `rename to ${nk}`;
+    },
+  },
+  null: { applies: hasParent, apply: (root, n) => (setAt(root, n.path, null), 'null') },
+  'wrong-type': {
+    applies: hasParent,
+    apply: (root, n, rnd) => {
+      const v = WRONG_VALUES[Math.floor(rnd() * WRONG_VALUES.length)] as Json;
+      setAt(root, n.path, structuredClone(v));
+      return `set ${JSON.stringify(v)}`;
+    },
+  },
+  'number-as-string': { applies: (n) => typeof n.value === 'number', apply: (root, n) => (setAt(root, n.path, String(n.value)), 'num→str') },
+  'string-as-number': {
+    applies: (n) => typeof n.value === 'string' && hasParent(n),
+    apply: (root, n, rnd) => (setAt(root, n.path, rnd() < 0.5 ? 42 : 0.25), 'str→num'),
+  },
+  'bool-as-string': { applies: (n) => typeof n.value === 'boolean', apply: (root, n) => (setAt(root, n.path, String(n.value)), 'bool→str') },
+  'bool-as-number': { applies: (n) => typeof n.value === 'boolean', apply: (root, n) => (setAt(root, n.path, 1), 'bool→num') },
+  fraction: { applies: (n) => typeof n.value === 'number', apply: (root, n) => (setAt(root, n.path, (n.value as number) + 0.5), 'fraction') },
+  'huge-number': { applies: (n) => typeof n.value === 'number', apply: (root, n) => (setAt(root, n.path, 1e308), '1e308') },
+  'empty-object': { applies: (n) => isObj(n.value) && hasParent(n), apply: (root, n) => (setAt(root, n.path, {}), 'empty {}') },
+  'array-null-item': { applies: (n) => Array.isArray(n.value), apply: (_r, n) => ((n.value as Json[]).push(null), 'push null') },
+  'array-duplicate-item': {
+    applies: (n) => Array.isArray(n.value) && n.value.length > 0,
+    apply: (_r, n) => ((n.value as Json[]).push(structuredClone((n.value as Json[])[0] as Json)), 'dup item'),
+  },
+  'array-wrong-item': {
+    applies: (n) => Array.isArray(n.value),
+    apply: (_r, n) => {
+      const a = n.value as Json[];
+      a.push(isObj(a[0] ?? null) ? 'x' : {});
+      return 'bad item';
+    },
+  },
+  'wrap-in-array': { applies: (n) => hasParent(n) && !Array.isArray(n.value), apply: (root, n) => (setAt(root, n.path, [n.value]), 'wrap []') },
+  'unwrap-array': {
+    applies: (n) => Array.isArray(n.value) && n.value.length > 0,
+    apply: (root, n) => (setAt(root, n.path, (n.value as Json[])[0] as Json), 'unwrap'),
+  },
+  'object-as-string': { applies: (n) => isObj(n.value) && hasParent(n), apply: (root, n) => (setAt(root, n.path, 'x'), 'obj→str') },
+};
+const MUTATOR_NAMES = Object.keys(MUTATORS);
+
+let ajvCache: { ajv: Ajv; validators: Map<string, ValidateFunction> } | undefined;
+/** ajv with the options the brief asks for; each official schema is compiled once for all tests. */
+function officialValidator(key: string): ValidateFunction {
+  ajvCache ??= {
+    ajv: new Ajv({ strict: false, allErrors: true, logger: false, formats: { int32: true, int64: true, 'date-time': true } }),
+    validators: new Map(),
+  };
+  let v = ajvCache.validators.get(key);
+  if (!v) {
+    v = ajvCache.ajv.compile(loadOfficialSchema(key));
+    ajvCache.validators.set(key, v);
+  }
+  return v;
+}
+
+interface Outcome { ajv: boolean; zod: boolean; ajvErrors: string; zodIssues: string }
+
+function check(validate: ValidateFunction, key: string, doc: Json): Outcome {
+  const ajvOk = validate(doc) as boolean;
+  const ajvErrors = ajvOk ? '' : (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath} ${e.message ?? ''}`).join('; ');
+  const schema = KIND_SCHEMAS[key]?.schema;
+  assert.ok(schema, key);
+  const r = schema.safeParse(doc);
+  const zodIssues = r.success ? '' : r.error.issues.slice(0, 3).map((i) => `/${i.path.join('/')} ${i.message}`).join('; ');
+  return { ajv: ajvOk, zod: r.success, ajvErrors, zodIssues };
+}
+
+test('zod schemas agree with the official strict JSON schemas (corpus + mutations)', { skip }, () => {
+  const validators: Record<string, ValidateFunction> = {};
+  for (const key of Object.keys(KIND_SCHEMAS)) validators[key] = officialValidator(key);
+
+  const { docs, files, documents } = loadCorpusDocs(Object.keys(KIND_SCHEMAS));
+  const disagreements: string[] = [];
+  const perKind: Record<string, number> = {};
+  let docAccepted = 0;
+  for (const d of docs) {
+    perKind[d.key] = (perKind[d.key] ?? 0) + 1;
+    const o = check(validators[d.key] as ValidateFunction, d.key, d.doc);
+    if (o.ajv) docAccepted++;
+    if (o.ajv !== o.zod) disagreements.push(`${d.file}#${d.index}: ajv=${o.ajv} zod=${o.zod} | ${o.ajvErrors} | ${o.zodIssues}`);
+  }
+
+  const rnd = prng(SEED);
+  let mutations = 0;
+  let rejectedByBoth = 0;
+  const perMutator: Record<string, number> = {};
+  for (const d of docs) {
+    for (let i = 0; i < MUTATIONS_PER_DOC; i++) {
+      const root = structuredClone(d.doc) as Json;
+      const nodes: NodeRef[] = [];
+      collect(root, [], nodes);
+      const name = MUTATOR_NAMES[Math.floor(rnd() * MUTATOR_NAMES.length)] as string;
+      const mutator = MUTATORS[name] as Mutator;
+      const candidates = nodes.filter(mutator.applies);
+      if (candidates.length === 0) continue;
+      const node = candidates[Math.floor(rnd() * candidates.length)] as NodeRef;
+      const what = mutator.apply(root, node, rnd);
+      mutations++;
+      perMutator[name] = (perMutator[name] ?? 0) + 1;
+      const o = check(validators[d.key] as ValidateFunction, d.key, root);
+      if (!o.ajv && !o.zod) rejectedByBoth++;
+      if (o.ajv !== o.zod) {
+        disagreements.push(
+          `${d.file}#${d.index} ${name} (${what}) at /${node.path.join('/')}: ajv=${o.ajv} zod=${o.zod} | ${o.ajvErrors} | ${o.zodIssues}`,
+        );
+      }
+    }
+  }
+
+  const total = docs.length + mutations;
+  console.log(
+    `oracle: ${files} files, ${documents} YAML documents, ${docs.length} of our kinds ` +
+      `(${Object.entries(perKind).map(([k, n]) => `${k} ${n}`).join(', ')}); ${docAccepted} accepted by ajv`,
+  );
+  console.log(`oracle: ${mutations} mutations (seed ${SEED}); ${rejectedByBoth} rejected by both; per mutator: ${JSON.stringify(perMutator)}`);
+  console.log(`oracle: ${total - disagreements.length}/${total} agreements`);
+  for (const line of disagreements.slice(0, 25)) console.log(`  DISAGREE ${line}`);
+  assert.equal(docs.length > 400, true, 'the corpus should hold > 400 documents of our kinds');
+  assert.equal(mutations > 5000, true, 'enough mutations were generated');
+  assert.deepEqual(disagreements, []);
+});
+
+/** A document that sets every property of the official schema (used to exercise fields the corpus lacks). */
+function maximal(s: Record<string, unknown>): Json {
+  const oneOf = s['oneOf'] as Record<string, unknown>[] | undefined;
+  if (oneOf) return JSON.stringify(oneOf).includes('"number"') ? '250m' : 8080;
+  const t = Array.isArray(s['type']) ? (s['type'] as string[])[0] : (s['type'] as string | undefined);
+  const en = s['enum'] as Json[] | undefined;
+  if (en) return en[0] as Json;
+  switch (t) {
+    case 'string': return 'x';
+    case 'integer': return 1;
+    case 'number': return 1.5;
+    case 'boolean': return true;
+    case 'array': return [maximal(s['items'] as Record<string, unknown>)];
+    case 'object': {
+      const props = s['properties'] as Record<string, Record<string, unknown>> | undefined;
+      if (props) return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, maximal(v)]));
+      const ap = s['additionalProperties'];
+      return ap && typeof ap === 'object' ? { key: maximal(ap as Record<string, unknown>) } : { free: 'form' };
+    }
+    default: return null;
+  }
+}
+
+const SYNTHETIC_MUTATIONS_PER_KIND = 600;
+
+test('zod schemas agree with the official strict JSON schemas (every field, synthetic documents)', { skip }, () => {
+  const rnd = prng(SEED + 1);
+  const disagreements: string[] = [];
+  let checks = 0;
+  for (const key of Object.keys(KIND_SCHEMAS)) {
+    const official = loadOfficialSchema(key);
+    const validate = officialValidator(key);
+    const doc = maximal(official);
+    const base = check(validate, key, doc);
+    checks++;
+    assert.equal(base.ajv, true, `${key}: the oracle accepts the maximal document (${base.ajvErrors})`);
+    assert.equal(base.zod, true, `${key}: we accept the maximal document (${base.zodIssues})`);
+    const nodes: NodeRef[] = [];
+    collect(doc, [], nodes);
+    for (let i = 0; i < SYNTHETIC_MUTATIONS_PER_KIND; i++) {
+      const name = MUTATOR_NAMES[Math.floor(rnd() * MUTATOR_NAMES.length)] as string;
+      const mutator = MUTATORS[name] as Mutator;
+      const candidates = nodes.filter(mutator.applies);
+      if (candidates.length === 0) continue;
+      const node = candidates[Math.floor(rnd() * candidates.length)] as NodeRef;
+      const root = structuredClone(doc);
+      const target: NodeRef = { path: node.path, value: node.path.reduce<Json>((v, k) => (v as Record<string | number, Json>)[k] as Json, root) };
+      const what = mutator.apply(root, target, rnd);
+      checks++;
+      const o = check(validate, key, root);
+      if (o.ajv !== o.zod) {
+        disagreements.push(`${key} ${name} (${what}) at /${node.path.join('/')}: ajv=${o.ajv} zod=${o.zod} | ${o.ajvErrors} | ${o.zodIssues}`);
+      }
+    }
+  }
+  console.log(`oracle (synthetic, every field set): ${checks - disagreements.length}/${checks} agreements`);
+  for (const line of disagreements.slice(0, 25)) console.log(`  DISAGREE ${line}`);
+  assert.deepEqual(disagreements, []);
+});
+
+test('documented differences from the strict schemas stay exactly where we expect them', { skip }, () => {
+  const pod = officialValidator('v1/Pod');
+  const deploy = officialValidator('apps/v1/Deployment');
+  const long = 'a'.repeat(70);
+  const podDoc = (name: string, containerName: string): Json => ({
+    apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { containers: [{ name: containerName, image: 'x' }] },
+  });
+  const zPod = KIND_SCHEMAS['v1/Pod']?.schema;
+  const zDeploy = KIND_SCHEMAS['apps/v1/Deployment']?.schema;
+  assert.ok(zPod && zDeploy);
+  // metadata.name > 63: the oracle rejects, we leave it to validate.ts (253 for pods)
+  assert.equal(pod(podDoc(long, 'c')), false);
+  assert.equal(zPod.safeParse(podDoc(long, 'c')).success, true);
+  // container name > 63: both reject for regular containers of a Pod …
+  assert.equal(pod(podDoc('p', long)), false);
+  assert.equal(zPod.safeParse(podDoc('p', long)).success, false);
+  // … but the oracle forgets init containers of a Deployment, which the API server rejects too
+  const d: Json = {
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' },
+    spec: { selector: {}, template: { spec: { containers: [{ name: 'c' }], initContainers: [{ name: long }] } } },
+  };
+  assert.equal(deploy(d), true);
+  assert.equal(zDeploy.safeParse(d).success, false);
+});
+

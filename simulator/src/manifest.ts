@@ -3,6 +3,7 @@
 // Problems carry exact ranges so the CLI can print file:line:col and the language server can squiggle.
 import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 import { findDeprecatedApiVersion, schemaFor } from './model';
+import { KUBERNETES_YAML_OPTIONS } from './model/yaml';
 import { applyDefaults } from './model/defaults';
 import { validateObject } from './model/validate';
 import type { SimObject } from './simulate';
@@ -44,6 +45,8 @@ export interface LoadedManifest {
   docs: ManifestDoc[];
   objects: SimObject[];
   issues: ManifestIssue[];
+  /** Names of the Services defined in the file (their DNS names resolve inside simulated pods). */
+  services: string[];
   /** Documents that were skipped (other kinds), for notes. */
   skipped: { doc: number; message: string }[];
   lineCounter: LineCounter;
@@ -56,24 +59,29 @@ const MAX_ALIAS_COUNT = 1000;
 
 export function loadManifest(text: string): LoadedManifest {
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  const out: LoadedManifest = { docs: [], objects: [], issues: [], skipped: [], lineCounter };
+  const parsed = parseAllDocuments(text, { ...KUBERNETES_YAML_OPTIONS, lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const out: LoadedManifest = { docs: [], objects: [], issues: [], services: [], skipped: [], lineCounter };
   const toRange = (start: number, end: number): Range => ({ start: pos(lineCounter, start), end: pos(lineCounter, Math.max(start, end)) });
   const documents = Array.isArray(parsed) ? parsed : [parsed];
 
   documents.forEach((doc, index) => {
+    let fatal = false;
     for (const e of [...doc.errors, ...doc.warnings]) {
       const [a, b] = e.pos;
+      // kubectl's go-yaml accepts \' in double quotes (libyaml does); the YAML spec does not.
+      const lenient = e.code === 'BAD_DQ_ESCAPE' && e.message.startsWith("Invalid escape sequence \\'");
+      const severity = e.name === 'YAMLWarning' || lenient ? 'warning' : 'error';
+      if (severity === 'error') fatal = true;
       out.issues.push({
         doc: index,
         path: [],
         range: toRange(a, b),
-        severity: e.name === 'YAMLWarning' ? 'warning' : 'error',
-        code: e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
-        message: cleanYamlMessage(e.message),
+        severity,
+        code: e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : lenient ? 'yaml-escape' : 'yaml-syntax',
+        message: lenient ? `${cleanYamlMessage(e.message)}: kubectl accepts it, but it is not standard YAML (write ' or \\')` : cleanYamlMessage(e.message),
       });
     }
-    if (doc.errors.length > 0) return;
+    if (fatal) return;
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -114,6 +122,7 @@ function checkObject(out: LoadedManifest, entry: ManifestDoc, obj: Record<string
     issue(['apiVersion'], 'removed-api-version', `${kind} is no longer served as ${apiVersion} (removed in Kubernetes ${deprecated.removedIn}); use apiVersion: ${deprecated.replacement}`);
     return;
   }
+  if (kind === 'Service' && entry.name !== undefined) out.services.push(entry.name);
   const schema = schemaFor(apiVersion, kind);
   if (schema === undefined || !isPodKind) {
     if (isPodKind) issue(['apiVersion'], 'unknown-api-version', `no ${kind} in apiVersion "${apiVersion}"; ${kind} is served as ${expectedApiVersion(kind)}`);

@@ -38,8 +38,8 @@ export interface SimulateOptions {
   budget?: number;
   /** Wall-clock time at t = 0 (epoch ms), for CronJob schedules. Default 2026-01-05T00:00:00Z (a Monday). */
   epoch?: number;
-  /** Most pods a run may create (replicas beyond it are an error for the caller to report). */
-  maxPods?: number;
+  /** Names of Services defined beside the workloads (their DNS names resolve inside the pods). */
+  services?: string[];
 }
 
 export interface SimulationResult {
@@ -65,7 +65,7 @@ export function simulate(objects: readonly SimObject[], options: SimulateOptions
   const until = Math.round(options.until * 1000);
   const sim = new Simulation(until, options.budget ?? DEFAULT_BUDGET, createRng(seed), kubelet, timingsFor(kubelet), cluster);
   for (const e of issues) sim.note('warning', `scenario ${e.path}: ${e.message}; using the default node instead`);
-  const factory: PodFactory = { overrides: scenario.containers ?? {} };
+  const factory: PodFactory = { overrides: scenario.containers ?? {}, services: options.services ?? [] };
   const controllers = new ControllerSet(sim);
 
   sim.at(0, () => {

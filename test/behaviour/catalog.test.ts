@@ -149,7 +149,9 @@ test('servers from the catalogue', () => {
   assert.deepEqual(model({ image: 'hashicorp/http-echo:0.2.3', args: ['-text=hi', '-listen=:8080'] }).listen.map((l) => l.port), [8080]);
   const curl = model({ image: 'curlimages/curl' });
   assert.equal(curl.exit?.code, 2, 'curl with no URL');
-  assert.equal(model({ image: 'curlimages/curl', args: ['-sS', 'http://svc:8080/'] }).exit?.code, 0);
+  assert.equal(model({ image: 'curlimages/curl', args: ['-sS', 'http://svc:8080/'] }, { services: ['svc'] }).exit?.code, 0);
+  const noSvc = model({ image: 'curlimages/curl', args: ['-sS', 'http://svc:8080/'] });
+  assert.deepEqual(noSvc.exit, { afterSeconds: 0, code: 6, message: 'curl: (6) Could not resolve host: svc' }, 'no Service named svc');
 });
 
 test('agnhost and its subcommands', () => {
@@ -184,6 +186,9 @@ test('a command that is not in the image cannot start (StartError, 128)', () => 
   assert.equal(m.exit?.code, 128);
   assert.match(m.exit?.message ?? '', /exec: "sh": executable file not found in \$PATH/);
   assert.equal(model({ image: 'busybox', command: ['bash', '-c', 'sleep 1'] }).exit?.code, 128, 'busybox has no bash');
+  // through an entrypoint script, its `exec "$@"` fails instead: 127 with the script's words
+  const viaScript = model({ image: 'nginx', args: ['stress', '--vm', '1'] });
+  assert.deepEqual(viaScript.exit, { afterSeconds: 0, code: 127, message: '/docker-entrypoint.sh: exec: line 1: stress: not found' });
 });
 
 test('unknown image: runs until stopped on its declared ports, with the assumption in notes', () => {

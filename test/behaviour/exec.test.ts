@@ -20,6 +20,13 @@ test('cat /tmp/healthy: 0 when present, 1 with the busybox / GNU message when no
   assert.equal(exited(runExec(['cat', '/etc/msg'], ctx({ files: { '/etc/msg': 'hello\n' } }))).output, 'hello\n');
 });
 
+test('without ctx.flavour, the tool list decides the wording', () => {
+  const m = model({ image: 'busybox:1.36' });
+  assert.match(exited(runExec(['cat', '/tmp/healthy'], { ...ctx(), tools: m.tools, hasShell: m.hasShell })).output, /can't open/);
+  const d = model({ image: 'debian' });
+  assert.equal(exited(runExec(['cat', '/tmp/healthy'], { ...ctx(), tools: d.tools, hasShell: d.hasShell })).output, 'cat: /tmp/healthy: No such file or directory\n');
+});
+
 test('the flavour comes from the model: busybox image → busybox wording', () => {
   const m = model({ image: 'registry.k8s.io/busybox:1.27.2' });
   const r = exited(runExec(['cat', '/tmp/healthy'], { ...ctx(), tools: m.tools, hasShell: m.hasShell, flavour: m.flavour! }));

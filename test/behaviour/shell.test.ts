@@ -213,7 +213,27 @@ test('scenario overrides win field by field', () => {
   assert.deepEqual(m.onStop, { action: 'exit', code: 0, afterSeconds: 0 }, 'not overridden');
   const late = model({ image: 'nginx' }, { override: { startupSeconds: 20 } });
   assert.deepEqual(late.listen, [{ port: 80, afterSeconds: 20 }]);
-  assert.deepEqual(model({ image: 'busybox' }, { override: { exit: { afterSeconds: 30, code: 1 } } }).exit, { afterSeconds: 30, code: 1, message: 'scenario' });
+  assert.deepEqual(model({ image: 'busybox' }, { override: { exit: { afterSeconds: 30, code: 1 } } }).exit, { afterSeconds: 30, code: 1, message: 'scenario override' });
   assert.deepEqual(model({ image: 'nginx' }, { override: { ignoreSigterm: true } }).onStop, { action: 'ignore' });
   assert.deepEqual(model({ image: 'busybox', command: ['sleep', '9'] }, { override: { stopExitCode: 0 } }).onStop, { action: 'exit', code: 0, afterSeconds: 0 });
+});
+
+test('init containers waiting for a Service: only Services that exist resolve (none by default)', () => {
+  const wait = { image: 'busybox:1.28', command: ['sh', '-c', 'until nslookup myservice.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local; do echo waiting for myservice; sleep 2; done'] };
+  const never = model(wait);
+  assert.equal(never.exit, undefined, 'NXDOMAIN forever: the init container never finishes');
+  assert.deepEqual(model(wait, { services: ['myservice'] }).exit, { afterSeconds: 0, code: 0 });
+  assert.equal(model({ image: 'busybox', command: ['sh', '-c', 'until nc -z db 5432; do sleep 1; done'] }).exit, undefined);
+  assert.equal(model({ image: 'busybox', command: ['sh', '-c', 'until nc -z db 5432; do sleep 1; done'] }, { services: ['db'] }).exit?.code, 0);
+  assert.equal(model({ image: 'busybox', command: ['wget', '-O', '/work-dir/index.html', 'http://info.cern.ch'] }).exit?.code, 0, 'names outside the cluster resolve');
+  // busybox ≥ 1.29 nslookup cannot use search domains: a short name fails even when the Service exists
+  assert.equal(model({ image: 'busybox:1.36', command: ['nslookup', 'kubernetes.default'] }).exit?.code, 1);
+  assert.equal(model({ image: 'busybox:1.28', command: ['nslookup', 'kubernetes.default'] }).exit?.code, 0);
+});
+
+test('comparisons with unknown values assume the check passes', () => {
+  const eq = 'S=$(wget -qO- http://frontend/ | head -1); if [ "$S" -eq 200 ]; then exit 0; fi; exit 1';
+  assert.equal(model({ image: 'busybox', command: ['sh', '-c', eq] }, { services: ['frontend'] }).exit?.code, 0);
+  const ne = 'S=$(wget -qO- http://frontend/ | head -1); if test $S -ne 200; then exit 1; fi; sleep 3';
+  assert.deepEqual(model({ image: 'busybox', command: ['sh', '-c', ne] }, { services: ['frontend'] }).exit, { afterSeconds: 3, code: 0 });
 });

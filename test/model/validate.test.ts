@@ -4,8 +4,8 @@ import { KIND_SCHEMAS, formatIssue, validate, validateObject, type ValidationIss
 import { corpusAvailable, loadCorpusDocs } from './helpers';
 
 type Doc = Record<string, unknown>;
-const errors = (doc: Doc): string[] => validate(doc).filter((i) => i.severity === 'error').map(formatIssue);
-const warnings = (doc: Doc): string[] => validate(doc).filter((i) => i.severity === 'warning').map(formatIssue);
+const errors = (doc: Doc): string[] => validate(doc, { warnings: true }).filter((i) => i.severity === 'error').map(formatIssue);
+const warnings = (doc: Doc): string[] => validate(doc, { warnings: true }).filter((i) => i.severity === 'warning').map(formatIssue);
 
 const c = (extra: Doc = {}): Doc => ({ name: 'app', image: 'nginx:1.25', ...extra });
 const pod = (spec: Doc, metadata: Doc = { name: 'web' }): Doc => ({ apiVersion: 'v1', kind: 'Pod', metadata, spec });
@@ -29,6 +29,7 @@ test('probe numbers', () => {
   assert.deepEqual(errors(probe({ failureThreshold: -2 })), ['spec.containers[0].livenessProbe.failureThreshold: Invalid value: -2: must be greater than or equal to 0']);
   // 0 is accepted by the API server but replaced by the default: a warning, not an error
   assert.deepEqual(errors(probe({ timeoutSeconds: 0 })), []);
+  assert.deepEqual(validate(probe({ timeoutSeconds: 0 })), [], 'warnings only on request');
   assert.deepEqual(warnings(probe({ timeoutSeconds: 0 })), [
     'spec.containers[0].livenessProbe.timeoutSeconds: Invalid value: 0: must be greater than or equal to 1; the API server treats 0 as unset and uses 1',
   ]);

@@ -53,7 +53,7 @@ test('init-containers-wait: the first init container never finishes, so the pod 
 });
 
 test('init-containers-done: init containers run in order, then the app', () => {
-  const r = run(example('init-containers-done.yaml'), { until: 60 });
+  const r = run(example('init-containers-done.yaml'), { until: 60, scenario: 'cluster: { imagesPresent: true }' });
   assert.deepEqual(r.events('Started').map((e) => e.message), ['Started container fetch-config', 'Started container migrate', 'Started container app']);
   const [a, b, c] = r.times('Started') as [number, number, number];
   assert.ok(b >= a + 5 && b <= a + 7, 'migrate starts after fetch-config exits (5 s) and PLEG notices');

@@ -34,7 +34,7 @@ export function run(yaml: string, opts: { until: number; scenario?: string; seed
     if (!s.ok) assert.fail(`scenario: ${s.issues.map((i) => i.message).join('; ')}`);
     scenario = s.scenario;
   }
-  const result = simulate(m.objects, { until: opts.until, seed: opts.seed ?? 1, ...(scenario ? { scenario } : {}) });
+  const result = simulate(m.objects, { until: opts.until, seed: opts.seed ?? 1, services: m.services, ...(scenario ? { scenario } : {}) });
   const trace = result.traceAt(opts.until);
   const r: Run = {
     result,

@@ -69,7 +69,7 @@ export function run(argv: readonly string[], io: Output): number {
     return format === 'json' ? (io.out(JSON.stringify({ podlab: 1, until, at, seed: Number(seedText), pods: [], events: [], probes: [], notes: [] }, null, 2)), 0) : 0;
   }
 
-  const result = simulate(manifest.objects, { until, seed: Number(seedText), ...(scenario ? { scenario } : {}) });
+  const result = simulate(manifest.objects, { until, seed: Number(seedText), services: manifest.services, ...(scenario ? { scenario } : {}) });
   const trace = result.traceAt(at);
   switch (format) {
     case 'json':

@@ -58,6 +58,15 @@ export function worldOf(ctx: ExecContext): World {
   };
 }
 
+/** Without ctx.flavour, the tool list tells: busybox applets → busybox ash; dash → Debian; bash alone → bash. */
+export function flavourFromTools(tools: string[] | 'any'): ToolFlavour | undefined {
+  if (!Array.isArray(tools)) return undefined;
+  if (tools.includes('busybox') || tools.includes('ash')) return { userland: 'busybox', sh: 'ash' };
+  if (tools.includes('dash')) return { userland: 'gnu', sh: 'dash' };
+  if (tools.includes('bash')) return { userland: 'gnu', sh: 'bash' };
+  return undefined;
+}
+
 export interface ExecOptions {
   /** Name of the container's main program (for `killall -0 nginx` in hooks). */
   mainProcess?: string;
@@ -68,8 +77,8 @@ export function runExecDetailed(argv: string[], ctx: ExecContext, opts: ExecOpti
   try {
     const list = Array.isArray(argv) ? argv.filter((a) => typeof a === 'string').slice(0, 1000) : [];
     if (list.length === 0) return { kind: 'error', message: execStartError(['']) };
-    const flavour = ctx.flavour;
     const tools = ctx.tools;
+    const flavour = ctx.flavour ?? flavourFromTools(tools);
     const env = new Map<string, { value?: string; unknown: boolean }>();
     for (const [k, v] of Object.entries(ctx.env ?? {})) if (typeof v === 'string') env.set(k, { value: v, unknown: false });
     const interp = new Interp({

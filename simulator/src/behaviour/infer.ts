@@ -9,6 +9,7 @@ import { expandKube, expandKubeVars, quantityMi, resolveEnv, resolveEnvDetailed 
 import { Interp } from './shell';
 import { base } from './programs';
 import { containerStartError, runExecDetailed, shellOf } from './exec';
+import { clusterService } from './internal';
 
 export { expandKubeVars, resolveEnv };
 
@@ -40,9 +41,29 @@ export interface InferInput {
   container: ContainerLike;
   override?: BehaviourOverride;
   shareProcessNamespace?: boolean;
+  /**
+   * Names of the Services that exist (those the manifest defines). In-cluster DNS names (`db`, `db.ns.svc…`)
+   * resolve only for these and for `kubernetes`; absent means none, as when the file is applied to an empty
+   * namespace. Names outside the cluster are assumed to resolve.
+   */
+  services?: string[];
 }
 
-const UNKNOWN_WORLD: World = { file: () => 'unknown', connect: () => 'unknown', http: () => 'unknown', grpc: () => 'unknown' };
+/** The world a starting container sees: its files and the network are not known, Services are. */
+function processWorld(services: readonly string[] | undefined): World {
+  const known = new Set(['kubernetes', ...(Array.isArray(services) ? services.filter((x) => typeof x === 'string').map((x) => x.toLowerCase()) : [])]);
+  return {
+    file: () => 'unknown',
+    connect: () => 'unknown',
+    http: () => 'unknown',
+    grpc: () => 'unknown',
+    resolve: (host) => {
+      const svc = clusterService(host);
+      if (svc === undefined) return 'unknown';
+      return known.has(svc) ? 'ok' : 'nxdomain';
+    },
+  };
+}
 
 function strings(a: unknown, max = 1000): string[] | undefined {
   if (!Array.isArray(a) || a.length === 0) return undefined;
@@ -174,7 +195,7 @@ function inferRaw(input: InferInput): ProcessModel {
   const mem = unknownMemory(c);
   const ports = declaredPorts(c);
   const interactive = c.stdin === true || c.tty === true;
-  const world: World = UNKNOWN_WORLD;
+  const world = processWorld(input.services);
   const interp = new Interp({
     mode: 'process',
     image,
@@ -280,7 +301,7 @@ function applyOverride(m: ProcessModel, o: BehaviourOverride | undefined): Proce
     applied.push(`starts answering after ${start}s`);
   }
   if (o.exit && typeof o.exit.afterSeconds === 'number' && typeof o.exit.code === 'number') {
-    m.exit = { afterSeconds: o.exit.afterSeconds, code: o.exit.code, message: 'scenario' };
+    m.exit = { afterSeconds: o.exit.afterSeconds, code: o.exit.code, message: 'scenario override' };
     applied.push(`exits ${o.exit.code} after ${o.exit.afterSeconds}s`);
   }
   if (o.http && typeof o.http === 'object') {

@@ -8,6 +8,22 @@ export type FileView = 'missing' | 'unknown' | { content: string | undefined; di
 
 export type NetAnswer = 'open' | 'refused' | 'unknown';
 
+/**
+ * The Service name an in-cluster DNS name refers to (`db`, `db.ns`, `db.ns.svc`, `db.ns.svc.cluster.local`,
+ * with or without a port), or undefined for IPs, localhost and names outside the cluster (`example.com`).
+ */
+export function clusterService(host: string): string | undefined {
+  const h = host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+  if (h === '' || h === 'localhost' || /^[\d.]+$/.test(h) || h.includes(':')) return undefined;
+  const labels = h.split('.');
+  const first = labels[0]!;
+  if (labels.length === 1) return /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(first) ? first : undefined;
+  if (labels.includes('svc') || h.endsWith('.cluster.local')) return first;
+  // `<service>.<namespace>` for the namespaces every cluster has; other two-label names look like public domains.
+  if (labels.length === 2 && /^(default|kube-system|kube-public|kube-node-lease)$/.test(labels[1]!)) return first;
+  return undefined;
+}
+
 /** The world a command runs in: files, network, env, tool flavour. */
 export interface Sys {
   mode: 'process' | 'exec';
@@ -24,6 +40,8 @@ export interface Sys {
   connect(port: number, host: string): NetAnswer;
   http(port: number, path: string, host: string): number | 'refused' | 'unknown';
   grpc(port: number): 'SERVING' | 'NOT_SERVING' | 'refused' | 'unknown';
+  /** DNS: 'nxdomain' for an in-cluster name without a Service; 'unknown' for names outside the cluster. */
+  resolve(host: string): 'ok' | 'nxdomain' | 'unknown';
   /** Whether a process of that name runs (killall -0, pidof, pgrep). */
   process(name: string): boolean | 'unknown';
   note(s: string): void;
@@ -88,7 +106,7 @@ export interface ProgramRun {
 /** How a command line resolves: a program that runs, another command line (entrypoint scripts, wrappers), or a shell. */
 export type Resolution =
   | { kind: 'run'; run: ProgramRun }
-  | { kind: 'exec'; argv: string[]; viaInit?: boolean; note?: string; usedEnv?: string[]; timeout?: number; extraStartup?: number }
+  | { kind: 'exec'; argv: string[]; viaInit?: boolean; fromScript?: boolean; note?: string; usedEnv?: string[]; timeout?: number; extraStartup?: number }
   | { kind: 'shell'; sh: 'ash' | 'dash' | 'bash' | 'zsh'; script: string; name: string; positional: string[]; errexit: boolean; fromFile?: string }
   | { kind: 'interactive'; what: string };
 

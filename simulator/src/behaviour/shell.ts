@@ -14,8 +14,8 @@ import { runUtility } from './commands';
 import { base, resolveProgram, unknownProgram } from './programs';
 import { evalTest, globMatch } from './shellTest';
 import { ShellBuiltins } from './shellBuiltins';
-import type { Phase } from './shellState';
-import { ExitSig, ForeverSig, LoopSig, MAX_DEPTH, MAX_ITER, MAX_STEPS, MAX_TIME, ReturnSig, STANDALONE, StartErr } from './shellState';
+import type { Var } from './shellState';
+import { ExitSig, ForeverSig, LoopSig, MAX_DEPTH, MAX_ITER, MAX_OPS, MAX_STEPS, MAX_TIME, ReturnSig, STANDALONE, StartErr } from './shellState';
 
 export type { EnvVal, InterpOptions, World } from './shellState';
 
@@ -119,7 +119,6 @@ export class Interp extends ShellBuiltins {
     return this.pid1 ? { action: 'ignore' } : dflt();
   }
 
-
   protected progCtx(main: boolean): ProgCtx {
     return {
       image: this.o.image,
@@ -192,6 +191,15 @@ export class Interp extends ShellBuiltins {
           for (const n of res.usedEnv ?? []) this.touchEnv(n);
           if (res.extraStartup) this.pendingStartup += res.extraStartup;
           if (res.argv.length === 0) return (this.status = 0);
+          if (res.fromScript && !this.toolPresent(res.argv[0]!)) {
+            // The entrypoint script's `exec "$@"` fails: the script reports it, not the runtime.
+            const msg = `${a0}: exec: line 1: ${res.argv[0]}: not found`;
+            this.emit('', msg + '\n', false);
+            this.note(`\`${base(res.argv[0]!)}\` is not in the image: the entrypoint script exits 127`);
+            this.status = 127;
+            if (tail) throw new ExitSig(127, msg);
+            return 127;
+          }
           if (top) this.mainDesc = res.argv.join(' ').slice(0, 120);
           return this.runArgv(res.argv, tail, top, res.timeout ?? limit, hops + 1);
         case 'shell':
@@ -493,7 +501,7 @@ export class Interp extends ShellBuiltins {
     if (words.some((w) => w === undefined)) return false;
     const [a, ...rest] = words as string[];
     if (a === 'true' || a === ':' || a === '/bin/true') return rest.length === 0 || a === ':';
-    if (a === '[' || a === 'test') return evalTest(rest.filter((x) => x !== ']').map((v) => ({ v, unknown: false })), { file: () => 'unknown', guess: () => true, varSet: () => false }, false) === 0 && !rest.some((x) => x.startsWith('-') && x.length === 2 && /[efdrwxs]/.test(x[1]!));
+    if (a === '[' || a === 'test') return evalTest(rest.filter((x) => x !== ']').map((v) => ({ v, unknown: false })), { file: () => 'unknown', guess: () => true, varSet: () => false }, false).code === 0 && !rest.some((x) => x.startsWith('-') && x.length === 2 && /[efdrwxs]/.test(x[1]!));
     if (a === 'sleep') return rest.every((x) => /^\d+(\.\d+)?[smhd]?$/.test(x));
     return false;
   }

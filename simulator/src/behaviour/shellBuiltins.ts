@@ -203,13 +203,11 @@ export abstract class ShellBuiltins extends ShellState {
       guess: (p) => this.guessExists(resolvePath(this.cwd, p)),
       varSet: (n) => this.vars.has(n),
     }, double);
-    if (r === 'unknown') {
-      this.note(`\`${text.slice(0, 60)}\` depends on a value the simulator does not know: assumed true`);
-      return 0;
-    }
-    if (r === 2) this.emit('', `${this.shName}: ${text.slice(0, 40)}: syntax error\n`, false);
-    return r;
+    if (r.assumed) this.note(`\`${text.slice(0, 60)}\` compares a value the simulator does not know: assumed to pass (${r.code === 0 ? 'true' : 'false'})`);
+    if (r.code === 2) this.emit('', `${this.shName}: ${text.slice(0, 40)}: syntax error\n`, false);
+    return r.code;
   }
+
 
   protected abstract command(argv: string[], tail: boolean, unknownArgs: boolean): number;
   protected abstract runArgv(argv: string[], tail: boolean, top: boolean, limit?: number, hops?: number): number;

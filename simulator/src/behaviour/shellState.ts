@@ -19,6 +19,8 @@ export interface EnvVal {
 
 export interface World {
   file(path: string): FileView;
+  /** DNS answers; absent: every name is assumed to resolve. */
+  resolve?(host: string): 'ok' | 'nxdomain' | 'unknown';
   connect(port: number, host: string): NetAnswer;
   http(port: number, path: string, host: string): number | 'refused' | 'unknown';
   grpc(port: number): 'SERVING' | 'NOT_SERVING' | 'refused' | 'unknown';
@@ -87,81 +89,43 @@ export interface Var {
 
 export abstract class ShellState {
   t = 0;
-
   status = 0;
-
   protected vars = new Map<string, Var>();
-
   protected positional: string[] = [];
-
   protected arg0 = 'sh';
-
   protected fs = new Map<string, FileView>();
-
   protected funcs = new Map<string, Node>();
-
   readonly files: FileOp[] = [];
-
   readonly listen: ListenSpec[] = [];
-
   http?: { routes: Record<string, number>; defaultStatus: number };
-
   httpTimeline?: HttpChange[];
-
   grpc?: { port: number; serving: boolean };
-
   exitOnFirstConnection?: number;
-
   memoryMi = 0;
-
   memoryAfter = 0;
-
   protected persistentMem = 0;
-
   readonly notes = new Set<string>();
-
   readonly usedEnv = new Set<string>();
-
   protected output = '';
-
   protected cap: { out: string; unknown: boolean }[] = [];
-
   protected stdin: Stdin | undefined;
-
   protected steps = 0;
-
   protected depth = 0;
-
   protected trap: { k: 'default' } | { k: 'ignore' } | { k: 'exit'; code: number } = { k: 'default' };
-
   protected errexit = false;
-
   protected cond = 0;
-
   protected bg: { end: number; code: number }[] = [];
-
   protected phase: Phase = { k: 'none' };
-
   protected stepMax = 0;
-
   protected pid1: boolean;
-
   protected pendingStartup = 0;
-
   protected recognised = true;
-
   protected mainDesc = '';
-
   protected viaShell = false;
-
   protected sh: 'ash' | 'dash' | 'bash';
-
   protected shName = 'sh';
-
   protected stopsMain?: { afterSeconds: number; code: number };
-
   protected cwd: string;
-
   readonly sys: Sys;
 
   constructor(readonly o: InterpOptions) {
@@ -189,6 +153,7 @@ export abstract class ShellState {
       connect: (port, host) => o.world.connect(port, host),
       http: (port, path, host) => o.world.http(port, path, host),
       grpc: (port) => o.world.grpc(port),
+      resolve: (host) => o.world.resolve?.(host) ?? 'unknown',
       process: (name) => (o.mainProcess !== undefined && base(name) === o.mainProcess ? this.stopsMain === undefined || this.t < this.stopsMain.afterSeconds : 'unknown'),
       note: (s) => this.note(s),
     };

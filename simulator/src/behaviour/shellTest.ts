@@ -14,8 +14,11 @@ export interface TestEnv {
   varSet(name: string): boolean;
 }
 
-/** 0 true, 1 false, 2 syntax error; 'unknown' when the answer depends on an unknown value. */
-export function evalTest(args: TestArg[], env: TestEnv, double: boolean): 0 | 1 | 2 | 'unknown' {
+/**
+ * 0 true, 1 false, 2 syntax error. A comparison with an unknown value assumes the check passes the way the
+ * script hopes: `-eq`/`=` true, `-ne`/`!=` false, `-z` false, `-n` true; `assumed` then tells the caller.
+ */
+export function evalTest(args: TestArg[], env: TestEnv, double: boolean): { code: 0 | 1 | 2; assumed: boolean } {
   let pos = 0;
   let unknown = false;
   let bad = false;
@@ -62,23 +65,28 @@ export function evalTest(args: TestArg[], env: TestEnv, double: boolean): 0 | 1 
     const c = args[pos + 2];
     if (b !== undefined && c !== undefined && BINARY.has(b.v) && !b.unknown) {
       pos += 3;
-      if (a.unknown || c.unknown) unknown = true;
+      if (a.unknown || c.unknown) {
+        unknown = true;
+        return !(b.v === '!=' || b.v === '-ne');
+      }
       return binary(a.v, b.v, c.v, double);
     }
     if (UNARY.has(a.v) && b !== undefined && !a.unknown) {
       pos += 2;
-      if (b.unknown) unknown = true;
+      if (b.unknown && (a.v === '-z' || a.v === '-n')) {
+        unknown = true;
+        return a.v === '-n';
+      }
       return unary(a.v, b.v, env);
     }
     pos++;
     if (a.unknown) unknown = true;
-    return a.v !== '';
+    return a.v !== '' || a.unknown;
   };
-  if (args.length === 0) return 1;
+  if (args.length === 0) return { code: 1, assumed: false };
   const v = orExpr();
-  if (bad || pos < args.length) return 2;
-  if (unknown) return 'unknown';
-  return v ? 0 : 1;
+  if (bad || pos < args.length) return { code: 2, assumed: unknown };
+  return { code: v ? 0 : 1, assumed: unknown };
 }
 
 const UNARY = new Set(['-e', '-f', '-d', '-r', '-w', '-x', '-s', '-L', '-h', '-p', '-S', '-b', '-c', '-g', '-u', '-k', '-O', '-G', '-N', '-z', '-n', '-v', '-t', '-a']);

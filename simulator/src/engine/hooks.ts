@@ -8,7 +8,7 @@ import { hookOutcome } from './hookOutcome';
 export function runPostStart(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, inst: Instance, done: (failed: boolean) => void): void {
   const handler = c.spec.lifecycle?.postStart;
   if (handler === undefined) return done(false);
-  const outcome = hookOutcome(sim, pod, c, handler, `${c.path}.lifecycle.postStart`);
+  const outcome = hookOutcome(sim, pod, c, handler);
   sim.after(outcome.seconds * 1000, () => {
     if (!outcome.failed) return done(false);
     const cause = { doc: pod.doc, paths: [`${c.path}.lifecycle.postStart`], evidence: outcome.message };
@@ -24,8 +24,13 @@ export function runPostStart(sim: Simulation, pod: PodRuntime, c: ContainerRunti
 export function runPreStop(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, _inst: Instance, grace: number, done: () => void): void {
   const handler = c.spec.lifecycle?.preStop;
   if (handler === undefined || grace <= 0) return done();
-  const outcome = hookOutcome(sim, pod, c, handler, `${c.path}.lifecycle.preStop`);
+  const outcome = hookOutcome(sim, pod, c, handler);
   const seconds = Math.min(outcome.seconds, grace / 1000);
+  const stops = outcome.stopsMain;
+  if (stops !== undefined && stops.afterSeconds < seconds) {
+    // The hook itself ends the main process (e.g. `nginx -s quit`).
+    sim.after(stops.afterSeconds * 1000, () => finishInstance(sim, pod, c, _inst, stops.code, stops.code === 0 ? 'Completed' : 'Error'));
+  }
   sim.after(seconds * 1000, () => {
     if (outcome.failed) {
       const cause = { doc: pod.doc, paths: [`${c.path}.lifecycle.preStop`], evidence: outcome.message };

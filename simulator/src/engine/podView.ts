@@ -40,7 +40,13 @@ export function httpStatus(pod: PodRuntime, port: number, path: string, now: num
   const bare = path.split('?')[0] ?? path;
   const override = l.container.httpOverrides.get(bare);
   if (override !== undefined) return override;
-  return l.container.process.http.routes[bare] ?? l.container.process.http.defaultStatus;
+  const p = l.container.process;
+  // Answers that change over time (e.g. agnhost liveness: 200 for 10 s, then 500).
+  let routes = p.http.routes;
+  for (const change of p.httpTimeline ?? []) {
+    if (l.instance.startedAt + change.at * 1000 <= now) routes = { ...routes, ...change.routes };
+  }
+  return routes[bare] ?? p.http.defaultStatus;
 }
 
 interface Mount {
@@ -119,6 +125,7 @@ export function fileState(pod: PodRuntime, c: ContainerRuntime, path: string, no
 export function execContext(pod: PodRuntime, c: ContainerRuntime, now: number): ExecContext {
   return {
     env: c.env,
+    ...(c.process.flavour ? { flavour: c.process.flavour } : {}),
     tools: c.process.tools,
     hasShell: c.process.hasShell,
     fileExists: (path) => fileState(pod, c, path, now) !== undefined,

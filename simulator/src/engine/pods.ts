@@ -26,6 +26,8 @@ export interface PodRequest {
 
 export interface PodFactory {
   overrides: Record<string, ContainerOverrideSpec>;
+  /** Names of the Services in the manifest: in-cluster DNS names that resolve. */
+  services: string[];
 }
 
 export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory): PodRuntime {
@@ -66,7 +68,7 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
         kind: kindOf(spec.restartPolicy ?? undefined),
         path: `${req.specPath}.${field}[${i}]`,
         spec,
-        process: inferProcess({ container: spec, override, shareProcessNamespace: req.spec.shareProcessNamespace === true }),
+        process: inferProcess({ container: spec, override, shareProcessNamespace: req.spec.shareProcessNamespace === true, services: factory.services }),
         env: resolveEnv(spec),
         instances: [],
         ready: false,

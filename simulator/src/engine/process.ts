@@ -39,7 +39,9 @@ export function scheduleProcess(sim: Simulation, pod: PodRuntime, c: ContainerRu
               paths: p.paths.map((rel) => `${c.path}.${rel}`),
               evidence: `${c.name} ${exit.code === 0 ? 'finishes' : 'fails'} by itself after ${exit.afterSeconds}s with exit code ${exit.code}: ${exit.message ?? p.description}`,
             };
-      finishInstance(sim, pod, c, inst, exit.code, exit.code === 0 ? 'Completed' : 'Error', cause);
+      // 128: the runtime could not start the process (e.g. the binary is not in the image).
+      const reason = exit.code === 0 ? 'Completed' : exit.code === 128 && exit.afterSeconds === 0 ? 'StartError' : 'Error';
+      finishInstance(sim, pod, c, inst, exit.code, reason, cause, reason === 'StartError' ? exit.message : undefined);
     });
   }
 }

@@ -14,8 +14,8 @@ import { schemaFor } from './kinds';
 export * from './issues';
 
 const INT_RANGE = {
-  int32: [-2147483648, 2147483647],
-  int64: [-9223372036854775808, 9223372036854775807],
+  int32: { lo: -2147483648, hi: 2147483647, text: '-2147483648 to 2147483647' },
+  int64: { lo: -9223372036854775808, hi: 9223372036854775807, text: '-9223372036854775808 to 9223372036854775807' },
 } as const;
 
 /**
@@ -28,10 +28,10 @@ export function validateFieldValues(value: unknown, schema: z.ZodType, path: Pat
   if (meta.readOnly && path.length > 0 && path[path.length - 1] === 'status') return;
   if (typeof value === 'number') {
     if ((meta.format === 'int32' || meta.format === 'int64' || meta.format === 'int-or-string') && Number.isInteger(value)) {
-      const [lo, hi] = INT_RANGE[meta.format === 'int64' ? 'int64' : 'int32'];
-      if (value < lo || value > hi) {
-        const type = meta.format === 'int64' ? 'int64' : 'int32';
-        issues.invalid(path, value, `must fit in an ${type} (${lo} to ${hi}); the API server cannot decode it`, 'integer-range');
+      const type = meta.format === 'int64' ? 'int64' : 'int32';
+      const range = INT_RANGE[type];
+      if (value < range.lo || value > range.hi) {
+        issues.invalid(path, value, `must fit in an ${type} (${range.text}); the API server cannot decode it`, 'integer-range');
       }
     }
     if (meta.format === 'quantity' && !Number.isFinite(value)) issues.invalid(path, value, 'must be a finite number', 'quantity-syntax');
@@ -133,13 +133,13 @@ export function structuralIssues(error: z.ZodError, doc: unknown): ValidationIss
 
 /**
  * Full check of one decoded YAML/JSON document: the structural schema of its kind, then (when that passes)
- * the semantic rules, errors and warnings (see `severity`). Documents of kinds PodLab does not model yield
- * no issues.
+ * the semantic rules. Errors only, unless `warnings` is set (see `severity`). Documents of kinds PodLab does
+ * not model yield no issues.
  */
-export function validate(doc: unknown, options: { warnings?: boolean } = { warnings: true }): ValidationIssue[] {
+export function validate(doc: unknown, options: { warnings?: boolean } = {}): ValidationIssue[] {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return [];
   const d = doc as ParsedObject;
   const entry = schemaFor(d['apiVersion'], d['kind']);
   if (!entry) return [];
-  return validateObject(d, { schema: entry.schema, warnings: options.warnings ?? true });
+  return validateObject(d, { schema: entry.schema, warnings: options.warnings ?? false });
 }

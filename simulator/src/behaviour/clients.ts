@@ -1,0 +1,283 @@
+// Network clients as exec probes use them, with the real tools' exit codes and words (image-catalog.md §3):
+// curl, wget (busybox vs GNU), nc -z, pg_isready, psql, redis-cli, mysqladmin/mysql, mongosh,
+// rabbitmq-diagnostics, grpc_health_probe, ping. Hosts outside the pod are assumed to answer.
+import type { CmdResult, Sys } from './internal';
+import type { Stdin } from './commands';
+import { fail, isLocalHost, ok, parseUrl, resolvePath } from './commands';
+
+const REASON: Record<number, string> = {
+  200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 304: 'Not Modified',
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 408: 'Request Timeout',
+  412: 'Precondition Failed', 429: 'Too Many Requests', 500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway',
+  503: 'Service Unavailable', 504: 'Gateway Timeout',
+};
+
+/** Split `-abc` into -a -b -c for tools with single-letter flags; `--x=y` and values stay whole. */
+function letters(arg: string): string[] {
+  return /^-[A-Za-z]{2,}$/.test(arg) ? [...arg.slice(1)].map((c) => '-' + c) : [arg];
+}
+
+export function curl(args: string[], sys: Sys): CmdResult {
+  let failOn = false;
+  let silent = false;
+  let showErr = false;
+  let url: string | undefined;
+  let outFile: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--fail' || a === '--fail-with-body') failOn = true;
+    else if (a === '--silent') silent = true;
+    else if (a === '--show-error') showErr = true;
+    else if (a === '-o' || a === '--output') outFile = args[++i];
+    else if (/^--(max-time|connect-timeout|retry|retry-delay|header|data|data-raw|request|user|write-out|user-agent|cacert|cert|key|resolve|url)$/.test(a)) {
+      if (a === '--url') url = args[i + 1];
+      i++;
+    } else if (/^-[a-zA-Z]+$/.test(a)) {
+      for (const ch of a.slice(1)) {
+        if (ch === 'f') failOn = true;
+        else if (ch === 's') silent = true;
+        else if (ch === 'S') showErr = true;
+        else if ('XHdmwuAoerEKTxyYzbc'.includes(ch)) {
+          const v = args[++i];
+          if (ch === 'o') outFile = v;
+          break;
+        }
+      }
+    } else if (!a.startsWith('-') && url === undefined) url = a;
+  }
+  const say = (code: number, msg: string): CmdResult => fail(code, silent && !showErr ? '' : `curl: (${code}) ${msg}`);
+  if (url === undefined) return fail(2, "curl: try 'curl --help' or 'curl --manual' for more information");
+  const u = parseUrl(url);
+  if (u === undefined) return say(3, `URL rejected: Malformed input to a URL function`);
+  const save = () => {
+    if (outFile !== undefined && outFile !== '-' && outFile !== '/dev/null') sys.write('write', resolvePath(sys.cwd, outFile));
+  };
+  if (!isLocalHost(u.host)) {
+    if (sys.resolve(u.host) === 'nxdomain') return say(6, `Could not resolve host: ${u.host}`);
+    sys.note(`curl ${url}: a host outside the pod; assumed to answer 200`);
+    save();
+    return { code: 0, unknownOut: true };
+  }
+  const st = sys.http(u.port, u.path, u.host);
+  if (st === 'unknown') return { code: 0, unknownOut: true };
+  if (st === 'refused') return say(7, `Failed to connect to ${u.host || 'localhost'} port ${u.port} after 0 ms: Couldn't connect to server`);
+  if (failOn && st >= 400) return say(22, `The requested URL returned error: ${st}`);
+  save();
+  return { code: 0, unknownOut: true };
+}
+
+export function wget(args: string[], sys: Sys): CmdResult {
+  let quiet = false;
+  let spider = false;
+  let url: string | undefined;
+  let outFile: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--spider') spider = true;
+    else if (a === '--quiet') quiet = true;
+    else if (a === '-O' || a === '--output-document') outFile = args[++i];
+    else if (a.startsWith('--output-document=')) outFile = a.slice(18);
+    else if (/^-(T|t|U|Y|P|e)$/.test(a) || /^--(header|timeout|tries|user-agent|post-data)$/.test(a)) i++;
+    else if (/^-[a-zA-Z]+$/.test(a)) {
+      for (const ch of letters(a)) {
+        if (ch === '-q') quiet = true;
+        if (ch === '-O') {
+          const rest = a.slice(a.indexOf('O') + 1);
+          outFile = rest !== '' ? rest : args[++i];
+          break;
+        }
+      }
+    } else if (/^-O./.test(a)) outFile = a.slice(2);
+    else if (!a.startsWith('-') && url === undefined) url = a;
+  }
+  const gnu = sys.userland === 'gnu';
+  if (url === undefined) return fail(1, gnu ? "wget: missing URL\nUsage: wget [OPTION]... [URL]..." : 'BusyBox: wget: missing URL');
+  const u = parseUrl(url);
+  if (u === undefined) return fail(1, `wget: bad address '${url}'`);
+  const save = () => {
+    if (spider) return;
+    if (outFile !== undefined && outFile !== '-' && outFile !== '/dev/null') sys.write('write', resolvePath(sys.cwd, outFile));
+    else if (outFile === undefined) sys.write('write', resolvePath(sys.cwd, u.path.split('?')[0]!.split('/').pop() || 'index.html'));
+  };
+  if (!isLocalHost(u.host)) {
+    if (sys.resolve(u.host) === 'nxdomain') return gnu ? fail(4, `wget: unable to resolve host address '${u.host}'`) : fail(1, `wget: bad address '${u.host}'`);
+    sys.note(`wget ${url}: a host outside the pod; assumed to answer 200`);
+    save();
+    return { code: 0, unknownOut: true };
+  }
+  const st = sys.http(u.port, u.path, u.host);
+  const ip = u.host === 'localhost' || u.host === '' ? '127.0.0.1' : u.host;
+  if (st === 'unknown') return { code: 0, unknownOut: true };
+  if (st === 'refused') {
+    return gnu
+      ? fail(4, quiet ? '' : `Connecting to ${u.host} (${u.host})|${ip}|:${u.port}... failed: Connection refused.`)
+      : fail(1, `wget: can't connect to remote host (${ip}): Connection refused`);
+  }
+  if (st >= 400) {
+    const reason = REASON[st] ?? '';
+    return gnu ? fail(8, quiet ? '' : `ERROR ${st}: ${reason}.`) : fail(1, `wget: server returned error: HTTP/1.1 ${st} ${reason}`.trimEnd());
+  }
+  if (spider) return ok(gnu || quiet ? '' : 'remote file exists\n');
+  save();
+  return { code: 0, unknownOut: true };
+}
+
+export function nc(args: string[], sys: Sys): CmdResult {
+  const pos: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (/^-[wWiqpsI]$/.test(a)) i++;
+    else if (!a.startsWith('-')) pos.push(a);
+  }
+  const [host, portStr] = pos;
+  const port = Number(portStr);
+  if (host === undefined || !Number.isInteger(port)) return fail(1, sys.userland === 'busybox' ? 'BusyBox: nc: missing host or port' : 'usage: nc [-46CDdFhklNnrStUuvZz] destination [port]');
+  if (!isLocalHost(host)) {
+    if (sys.resolve(host) === 'nxdomain') return fail(1, sys.userland === 'busybox' ? `nc: bad address '${host}'` : `nc: getaddrinfo for host "${host}" port ${port}: Name or service not known`);
+    sys.note(`nc ${host} ${port}: a host outside the pod; assumed reachable`);
+    return { code: 0 };
+  }
+  const r = sys.connect(port, host);
+  if (r === 'refused') return fail(1, args.includes('-z') && !args.some((a) => /^-[a-z]*v/.test(a)) ? '' : `nc: can't connect to remote host (127.0.0.1): Connection refused`);
+  return { code: 0 };
+}
+
+/** `-h HOST`, `-p PORT`, `--port=N`, `-P N`, `-hHOST` for database clients. */
+function hostPort(args: string[], portFlag: string, defPort: number): { host: string; port: number; hasPassword: boolean } {
+  let host = '';
+  let port = defPort;
+  let hasPassword = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-h' || a === '--host') host = args[++i] ?? '';
+    else if (a.startsWith('--host=')) host = a.slice(7);
+    else if (/^-h./.test(a)) host = a.slice(2);
+    else if (a === portFlag || a === '--port') port = Number(args[++i]) || defPort;
+    else if (a.startsWith('--port=')) port = Number(a.slice(7)) || defPort;
+    else if (a.startsWith(portFlag) && /^\d+$/.test(a.slice(2))) port = Number(a.slice(2));
+    else if (/^-p.+/.test(a) || a.startsWith('--password') || a === '-p') hasPassword = true;
+  }
+  return { host, port, hasPassword };
+}
+
+export function dbClient(args: string[], sys: Sys, _stdin: Stdin | undefined, name: string): CmdResult {
+  switch (name) {
+    case 'pg_isready': {
+      const { host, port } = hostPort(args, '-p', 5432);
+      const where = host === '' ? `/var/run/postgresql:${port}` : `${host}:${port}`;
+      if (host !== '' && !isLocalHost(host)) return ok(`${where} - accepting connections\n`, { unknownOut: true });
+      const r = sys.connect(port, host);
+      return r === 'refused' ? { code: 2, out: `${where} - no response\n` } : ok(`${where} - accepting connections\n`);
+    }
+    case 'psql': {
+      const { host, port } = hostPort(args, '-p', 5432);
+      if (host !== '' && !isLocalHost(host)) return { code: 0, unknownOut: true };
+      if (sys.connect(port, host) === 'refused') {
+        return fail(2, host === ''
+          ? `psql: error: connection to server on socket "/var/run/postgresql/.s.PGSQL.${port}" failed: No such file or directory\n\tIs the server running locally and accepting connections on that socket?`
+          : `psql: error: connection to server at "${host}" (127.0.0.1), port ${port} failed: Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?`);
+      }
+      return { code: 0, unknownOut: true };
+    }
+    case 'redis-cli': {
+      const { host, port } = hostPort(args, '-p', 6379);
+      if (host !== '' && !isLocalHost(host)) return { code: 0, unknownOut: true };
+      const cmd = args.filter((a, i) => !a.startsWith('-') && !/^-[hpan]$/.test(args[i - 1] ?? ''))[0]?.toLowerCase();
+      if (sys.connect(port, host) === 'refused') return fail(1, `Could not connect to Redis at 127.0.0.1:${port}: Connection refused`);
+      return cmd === 'ping' ? ok('PONG\n') : { code: 0, unknownOut: true };
+    }
+    case 'mysqladmin':
+    case 'mariadb-admin': {
+      const { host, port } = hostPort(args, '-P', 3306);
+      if (host !== '' && !isLocalHost(host)) return { code: 0, unknownOut: true };
+      if (sys.connect(port, host) === 'refused') {
+        const tcp = host !== '' && host !== 'localhost';
+        return fail(1, `${name}: connect to server at '${host || 'localhost'}' failed\nerror: '${tcp ? `Can't connect to MySQL server on '${host}:${port}' (111)` : "Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)"}'`);
+      }
+      // `mysqladmin ping` returns 0 when the server runs, even on "Access denied".
+      return args.includes('ping') ? ok('mysqld is alive\n') : { code: 0, unknownOut: true };
+    }
+    case 'mysql':
+    case 'mariadb': {
+      const { host, port, hasPassword } = hostPort(args, '-P', 3306);
+      if (host !== '' && !isLocalHost(host)) return { code: 0, unknownOut: true };
+      if (sys.connect(port, host) === 'refused') {
+        return fail(1, host !== '' && host !== 'localhost'
+          ? `ERROR 2003 (HY000): Can't connect to MySQL server on '${host}:${port}' (111)`
+          : "ERROR 2002 (HY000): Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)");
+      }
+      const rootPw = sys.env('MYSQL_ROOT_PASSWORD') ?? sys.env('MARIADB_ROOT_PASSWORD');
+      if (rootPw !== undefined && rootPw !== '' && !hasPassword && !args.some((a) => a.startsWith('--defaults'))) {
+        return fail(1, `ERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: NO)`);
+      }
+      return { code: 0, unknownOut: true };
+    }
+    case 'mongosh':
+    case 'mongo': {
+      const { host, port } = hostPort(args, '--port', 27017);
+      if (host !== '' && !isLocalHost(host)) return { code: 0, unknownOut: true };
+      if (sys.connect(port, host) === 'refused') return fail(1, `MongoNetworkError: connect ECONNREFUSED 127.0.0.1:${port}`);
+      return ok('{ ok: 1 }\n');
+    }
+    case 'healthcheck.sh':
+      return sys.connect(3306, '') === 'refused' ? fail(1, "healthcheck connect failed") : ok();
+    default: {
+      // rabbitmq-diagnostics / rabbitmqctl
+      if (sys.connect(25672, '') === 'refused' && sys.connect(5672, '') === 'refused') {
+        return fail(69, `Error: unable to perform an operation on node 'rabbit@${sys.env('HOSTNAME') ?? 'localhost'}'. Please see diagnostics information and suggestions below.`);
+      }
+      return args.includes('ping') ? ok('Ping succeeded\n') : { code: 0, unknownOut: true };
+    }
+  }
+}
+
+export function grpcProbe(args: string[], sys: Sys): CmdResult {
+  let addr: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-addr' || a === '--addr') addr = args[++i];
+    else if (/^--?addr=/.test(a)) addr = a.slice(a.indexOf('=') + 1);
+  }
+  if (addr === undefined) return fail(1, 'error: -addr not specified');
+  const m = /^(.*):(\d+)$/.exec(addr);
+  if (!m) return fail(1, `error: invalid -addr "${addr}"`);
+  if (!isLocalHost(m[1]!)) return ok('status: SERVING\n', { unknownOut: true });
+  const st = sys.grpc(Number(m[2]));
+  if (st === 'refused') return fail(2, `timeout: failed to connect service "${addr}" within 1s`);
+  if (st === 'NOT_SERVING') return fail(4, 'service unhealthy (responded with "NOT_SERVING")');
+  return ok('status: SERVING\n');
+}
+
+export function ping(args: string[], sys: Sys): CmdResult {
+  const host = args.filter((a, j) => !a.startsWith('-') && !/^-[cwWist]$/.test(args[j - 1] ?? '')).pop() ?? '';
+  if (!isLocalHost(host) && sys.resolve(host) === 'nxdomain') {
+    return sys.userland === 'busybox' ? fail(1, `ping: bad address '${host}'`) : fail(2, `ping: ${host}: Name or service not known`);
+  }
+  const i = args.findIndex((a) => a === '-c');
+  const n = i >= 0 ? Number(args[i + 1]) : NaN;
+  if (!Number.isFinite(n) || n <= 0) return { code: 0, forever: true, unknownOut: true };
+  return { code: 0, seconds: Math.max(0, n - 1), unknownOut: true };
+}
+
+/** nslookup / dig / host / getent hosts: only names of Services the manifest defines resolve in the cluster. */
+export function dns(args: string[], sys: Sys, _stdin: Stdin | undefined, name: string): CmdResult {
+  const skip = new Set(['-type', '-port', '-p', '-t', '-c']);
+  const names = args.filter((a, j) => !a.startsWith('-') && !a.startsWith('+') && !a.startsWith('@') && !skip.has(args[j - 1] ?? '') && !(name === 'getent' && a === 'hosts'));
+  const host = names[0];
+  if (host === undefined) return { code: 0, unknownOut: true };
+  let r = sys.resolve(host);
+  // busybox ≥ 1.29 nslookup mishandles search domains: short in-cluster names fail (image-catalog.md §2.3).
+  if (name === 'nslookup' && sys.userland === 'busybox' && !sys.oldBusybox && r === 'ok' && !/\.cluster\.local\.?$/.test(host)) r = 'nxdomain';
+  if (r !== 'nxdomain') return { code: 0, unknownOut: true };
+  switch (name) {
+    case 'nslookup':
+      if (sys.userland === 'busybox' && sys.oldBusybox) return { code: 1, out: 'Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\n', err: `nslookup: can't resolve '${host}'\n` };
+      return { code: 1, out: `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\n** server can't find ${host}: NXDOMAIN\n` };
+    case 'host':
+      return { code: 1, out: `Host ${host} not found: 3(NXDOMAIN)\n` };
+    case 'dig':
+      return { code: 0, unknownOut: true };
+    default:
+      return { code: 2 };
+  }
+}

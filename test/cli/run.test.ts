@@ -1,0 +1,123 @@
+// `podlab run` and `podlab lint` as a user runs them: the bundled CLI, exit codes, file:line:col errors,
+// no stack traces, and bounded answers for pathological values (README "Command line").
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+const cli = join(root, 'dist', 'podlab.js');
+const dir = mkdtempSync(join(tmpdir(), 'podlab-cli-'));
+
+function podlab(...args: string[]): { code: number; out: string; err: string } {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  assert.doesNotMatch(r.stderr, /\n\s+at .*\(.*:\d+:\d+\)/, 'no stack trace');
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+function file(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+test('run: the README quick start prints a kubectl table with CrashLoopBackOff', () => {
+  const r = podlab('run', 'examples/liveness-wrong-port.yaml', '--until', '5m');
+  assert.equal(r.code, 0);
+  const [header, row] = r.out.trim().split('\n');
+  assert.match(header!, /^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/);
+  assert.match(row!, /^hello-world-\S+\s+0\/1\s+CrashLoopBackOff\s+\d \(\d+s ago\)\s+5m$/);
+});
+
+test('run --format json: one trace object with the contract fields', () => {
+  const r = podlab('run', 'examples/liveness-wrong-port.yaml', '--until', '2m', '--format', 'json');
+  assert.equal(r.code, 0);
+  const t = JSON.parse(r.out);
+  assert.equal(t.podlab, 1);
+  assert.equal(t.until, 120);
+  assert.ok(Array.isArray(t.pods) && Array.isArray(t.events) && Array.isArray(t.probes));
+  const pod = t.pods[0];
+  for (const k of ['name', 'namespace', 'owner', 'node', 'createdAt', 'deletedAt', 'status', 'kubectl']) assert.ok(k in pod, k);
+  assert.match(pod.owner, /^ReplicaSet\/hello-world-/);
+  assert.equal(t.events[0].reason, 'ScalingReplicaSet');
+  assert.ok(t.probes.some((p: { probe: string; result: string }) => p.probe === 'liveness' && p.result === 'failure'));
+  const unhealthy = t.events.find((e: { reason: string }) => e.reason === 'Unhealthy');
+  assert.deepEqual(unhealthy.cause.paths, ['spec.template.spec.containers[0].livenessProbe.tcpSocket.port']);
+  assert.match(unhealthy.cause.evidence, /no container of the pod listens on 8081; `hello-world` listens on 8080/);
+});
+
+test('run --at shows the table at an earlier time; describe and events work', () => {
+  const early = podlab('run', 'examples/liveness-wrong-port.yaml', '--until', '5m', '--at', '30s');
+  assert.match(early.out, /1\/1\s+Running\s+1 \(\d+s ago\)\s+30s/);
+  const d = podlab('run', 'examples/liveness-wrong-port.yaml', '--until', '3m', '--format', 'describe');
+  assert.equal(d.code, 0);
+  assert.match(d.out, /Liveness:\s+tcp-socket :8081 delay=10s timeout=1s period=5s #success=1 #failure=3/);
+  assert.match(d.out, /Warning\s+Unhealthy\s+\S+ \(x\d+ over \S+\)\s+kubelet\s+Liveness probe failed/);
+  const e = podlab('run', 'examples/liveness-wrong-port.yaml', '--until', '1m', '--format', 'events', '--explain');
+  assert.match(e.out, /because: no container of the pod listens on 8081/);
+});
+
+test('bad YAML and invalid objects: file:line:col errors, exit 2', () => {
+  const broken = file('broken.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: nginx\n     bad: indent\n');
+  const r = podlab('run', broken);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /broken\.yaml:[89]:\d+: error: /);
+  const unknown = file('unknown.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: nginx\n    livenessProbes: {}\n');
+  const u = podlab('run', unknown);
+  assert.equal(u.code, 2);
+  assert.match(u.err, /unknown\.yaml:9:5: error: unknown field "livenessProbes" \[unknown-field\]/);
+  const negative = file('negative.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: nginx\n    livenessProbe:\n      initialDelaySeconds: -5\n      tcpSocket: { port: 80 }\n');
+  const n = podlab('run', negative);
+  assert.equal(n.code, 2);
+  assert.match(n.err, /negative\.yaml:10:\d+: error: .*greater than or equal to 0/);
+});
+
+test('pathological values give a clear error or a bounded run', () => {
+  const huge = file('huge.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: x }\nspec:\n  replicas: 1000000\n  selector: { matchLabels: { a: b } }\n  template:\n    metadata: { labels: { a: b } }\n    spec: { containers: [{ name: a, image: nginx }] }\n');
+  const h = podlab('run', huge);
+  assert.equal(h.code, 2);
+  assert.match(h.err, /huge\.yaml:5: error: .*1000000 pods; PodLab simulates at most 10000/);
+  const zero = file('zero.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: { name: z }\nspec:\n  containers:\n  - name: a\n    image: nginx\n    readinessProbe: { periodSeconds: 0, tcpSocket: { port: 80 } }\n');
+  assert.equal(podlab('run', zero).code, 0, 'periodSeconds 0 is defaulted to 10 by the API server');
+  const year = podlab('run', 'examples/liveness-wrong-port.yaml', '--until', '8760h');
+  assert.equal(year.code, 0, year.err);
+  assert.match(year.out, /CrashLoopBackOff\s+\d+ \(\S+ ago\)\s+365d/);
+  const tooLong = podlab('run', 'examples/liveness-wrong-port.yaml', '--until', '9000h');
+  assert.equal(tooLong.code, 2);
+});
+
+test('usage errors and unreadable files exit 2 with one clear line', () => {
+  assert.equal(podlab('run').code, 2);
+  assert.equal(podlab('run', 'nope.yaml').code, 2);
+  assert.match(podlab('run', 'nope.yaml').err, /nope\.yaml: no such file/);
+  assert.equal(podlab('run', 'examples/liveness-exec.yaml', '--format', 'xml').code, 2);
+  assert.equal(podlab('run', 'examples/liveness-exec.yaml', '--until', 'soon').code, 2);
+  assert.equal(podlab('frobnicate').code, 2);
+  const bin = join(dir, 'binary.yaml');
+  writeFileSync(bin, Buffer.from([0x61, 0x3a, 0x00, 0x01]));
+  assert.match(podlab('run', bin).err, /NUL byte/);
+});
+
+test('scenario files are validated with line:column errors', () => {
+  const bad = file('bad.scenario.yaml', 'events:\n  - at: 30s\n    kil: { container: worker }\n');
+  const r = podlab('run', 'examples/restart-policy/always.yaml', '--scenario', bad);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /bad\.scenario\.yaml:2:\d+: error: .*kil/);
+  const ok = podlab('run', 'examples/restart-policy/always.yaml', '--scenario', 'examples/restart-policy/kill.scenario.yaml', '--until', '2m');
+  assert.equal(ok.code, 0);
+  assert.match(ok.out, /restart-always\s+1\/1\s+Running\s+2 \(/);
+});
+
+test('lint: json and sarif formats, exit 1 on errors', () => {
+  const unknown = file('lint.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: nginx\n    livenessProbes: {}\n');
+  const j = podlab('lint', unknown, '--format', 'json');
+  assert.equal(j.code, 1);
+  const parsed = JSON.parse(j.out);
+  assert.equal(parsed[0].diagnostics[0].code, 'unknown-field');
+  assert.deepEqual(parsed[0].diagnostics[0].range.start, { line: 8, character: 4 });
+  const s = JSON.parse(podlab('lint', unknown, '--format', 'sarif').out);
+  assert.equal(s.version, '2.1.0');
+  assert.equal(podlab('lint', 'examples/liveness-exec.yaml').code, 0);
+});

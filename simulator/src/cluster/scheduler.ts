@@ -276,7 +276,21 @@ function copy(r: PodRequest): PodRequest {
  * that request no cpu/memory.
  */
 export function effectivePodRequest(spec: PodSpecInput, options: { nonZero?: boolean } = {}): PodRequest {
+  // Specs are immutable once parsed, and a cluster holds many pods of one template: compute once per spec.
   const nonZero = options.nonZero === true;
+  const cache = nonZero ? nonZeroRequests : plainRequests;
+  let cached = cache.get(spec);
+  if (cached === undefined) {
+    cached = computePodRequest(spec, nonZero);
+    cache.set(spec, cached);
+  }
+  return copy(cached);
+}
+
+const plainRequests = new WeakMap<PodSpecInput, PodRequest>();
+const nonZeroRequests = new WeakMap<PodSpecInput, PodRequest>();
+
+function computePodRequest(spec: PodSpecInput, nonZero: boolean): PodRequest {
   const reqs = emptyRequest();
   for (const c of spec.containers ?? []) add(reqs, containerRequest(c, nonZero));
 

@@ -132,5 +132,11 @@ export function execContext(pod: PodRuntime, c: ContainerRuntime, now: number): 
     readFile: (path) => fileState(pod, c, path, now),
     isListening: (port) => listenerOn(pod, port, now) !== undefined,
     httpStatus: (port, path) => httpStatus(pod, port, path, now),
+    grpcStatus: (port) => {
+      const l = listenerOn(pod, port, now);
+      if (l === undefined) return 'refused';
+      const g = l.container.process.grpc;
+      return g === undefined || g.serving ? 'SERVING' : 'NOT_SERVING';
+    },
   };
 }

@@ -3,7 +3,7 @@
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime, ProbeWorker } from './runtime';
 import { execContext, httpStatus, listenerOn, listeningPorts } from './podView';
-import { runExec } from '../behaviour/exec';
+import { runExecMemo } from './execMemo';
 import type { Cause } from '../trace';
 
 export interface ProbeOutcome {
@@ -17,21 +17,20 @@ export function runProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, 
   const p = w.probe;
   const ip = pod.ip ?? '10.244.0.1';
   const timeout = Math.max(1, p.timeoutSeconds ?? 1);
-  const cause = (field: string, evidence: string): Cause => ({ doc: pod.doc, paths: [`${w.path}.${field}`], evidence });
 
   if (p.tcpSocket) {
     const port = resolvePort(c, p.tcpSocket.port);
-    if (typeof port === 'string') return { result: 'error', message: port, cause: cause('tcpSocket.port', port) };
+    if (typeof port === 'string') return { result: 'error', message: port, cause: causeAt(pod, w, 'tcpSocket.port', port) };
     if (listenerOn(pod, port, now)) return { result: 'success' };
     return {
       result: 'failure',
       message: `dial tcp ${ip}:${port}: connect: connection refused`,
-      cause: cause('tcpSocket.port', refusedEvidence(pod, c, port, now)),
+      cause: causeAt(pod, w, 'tcpSocket.port', refusedEvidence(pod, c, port, now)),
     };
   }
   if (p.httpGet) {
     const port = resolvePort(c, p.httpGet.port);
-    if (typeof port === 'string') return { result: 'error', message: port, cause: cause('httpGet.port', port) };
+    if (typeof port === 'string') return { result: 'error', message: port, cause: causeAt(pod, w, 'httpGet.port', port) };
     const path = p.httpGet.path ?? '/';
     const scheme = (p.httpGet.scheme ?? 'HTTP').toLowerCase();
     const url = `${scheme}://${ip}:${port}${path.startsWith('/') ? path : '/' + path}`;
@@ -40,7 +39,7 @@ export function runProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, 
       return {
         result: 'failure',
         message: `Get "${url}": dial tcp ${ip}:${port}: connect: connection refused`,
-        cause: cause('httpGet.port', refusedEvidence(pod, c, port, now)),
+        cause: causeAt(pod, w, 'httpGet.port', refusedEvidence(pod, c, port, now)),
       };
     }
     if (status >= 200 && status < 400) return { result: 'success' };
@@ -48,7 +47,7 @@ export function runProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, 
     return {
       result: 'failure',
       message: `HTTP probe failed with statuscode: ${status}`,
-      cause: cause('httpGet.path', `\`${who}\` answers ${status} on ${path}`),
+      cause: causeAt(pod, w, 'httpGet.path', `\`${who}\` answers ${status} on ${path}`),
     };
   }
   if (p.grpc) {
@@ -58,7 +57,7 @@ export function runProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, 
       return {
         result: 'failure',
         message: `timeout: failed to connect service "${ip}:${port}" within ${timeout}s: context deadline exceeded`,
-        cause: cause('grpc.port', refusedEvidence(pod, c, port, now)),
+        cause: causeAt(pod, w, 'grpc.port', refusedEvidence(pod, c, port, now)),
       };
     }
     const grpc = l.container.process.grpc;
@@ -66,21 +65,22 @@ export function runProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, 
       return {
         result: 'failure',
         message: 'rpc error: code = Unimplemented desc = unknown service grpc.health.v1.Health',
-        cause: cause('grpc.port', `\`${l.container.name}\` listens on ${port} but serves no gRPC health service`),
+        cause: causeAt(pod, w, 'grpc.port', `\`${l.container.name}\` listens on ${port} but serves no gRPC health service`),
       };
     }
     if (grpc.serving) return { result: 'success' };
-    return { result: 'failure', message: 'service unhealthy (responded with "NOT_SERVING")', cause: cause('grpc', `the gRPC health service on ${port} answers NOT_SERVING`) };
+    return { result: 'failure', message: 'service unhealthy (responded with "NOT_SERVING")', cause: causeAt(pod, w, 'grpc', `the gRPC health service on ${port} answers NOT_SERVING`) };
   }
   if (p.exec) {
     const argv = p.exec.command ?? [];
-    const r = runExec(argv, execContext(pod, c, now));
-    if (r.kind === 'error') return { result: 'error', message: r.message, cause: cause('exec.command', r.message) };
+    w.execMemo = runExecMemo(argv, execContext(pod, c, now), w.execMemo);
+    const r = w.execMemo.result;
+    if (r.kind === 'error') return { result: 'error', message: r.message, cause: causeAt(pod, w, 'exec.command', r.message) };
     if (r.seconds > timeout) {
       return {
         result: 'failure',
         message: `command "${argv.join(' ')}" timed out`,
-        cause: cause('exec.command', `the command takes ${r.seconds}s, longer than timeoutSeconds ${timeout}`),
+        cause: causeAt(pod, w, 'exec.command', `the command takes ${r.seconds}s, longer than timeoutSeconds ${timeout}`),
       };
     }
     if (r.exitCode === 0) return { result: 'success' };
@@ -88,11 +88,15 @@ export function runProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, 
     return {
       result: 'failure',
       message: output,
-      cause: cause('exec.command', `\`${argv.join(' ')}\` exits ${r.exitCode}${output ? `: ${output}` : ''}`),
+      cause: causeAt(pod, w, 'exec.command', `\`${argv.join(' ')}\` exits ${r.exitCode}${output ? `: ${output}` : ''}`),
     };
   }
   sim.note('warning', `a ${w.slot} probe of ${c.name} has no handler; it is treated as failing`, pod.doc);
   return { result: 'failure', message: 'probe has no handler' };
+}
+
+function causeAt(pod: PodRuntime, w: ProbeWorker, field: string, evidence: string): Cause {
+  return { doc: pod.doc, paths: [`${w.path}.${field}`], evidence };
 }
 
 /** A named port is looked up in the probed container's own ports (resolveContainerPort). */

@@ -3,6 +3,7 @@ import type { Container, PodSpec, Probe } from '../model';
 import type { ProcessModel } from '../behaviour/types';
 import type { NodeModel } from '../cluster/nodes';
 import type { Cause, PodStatus } from '../trace';
+import type { ExecMemo } from './execMemo';
 
 export type ContainerKind = 'init' | 'sidecar' | 'regular';
 export type ProbeSlot = 'startup' | 'liveness' | 'readiness';
@@ -42,6 +43,8 @@ export interface ProbeWorker {
   stopped: boolean;
   /** Why the last failure happened (manifest paths + evidence). */
   lastCause?: Cause | undefined;
+  /** The last exec result and what it depended on (execMemo.ts). */
+  execMemo?: ExecMemo | undefined;
 }
 
 export interface ContainerRuntime {

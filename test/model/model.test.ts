@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import {
-  DEPRECATED_API_VERSIONS, KIND_SCHEMAS, KUBERNETES_YAML_OPTIONS, PodSchema, ProbeSchema, cronMatches, findDeprecatedApiVersion,
-  getFieldMeta, labelSelectorMatches, objectKeys, parseCronSchedule, schemaAtPath, schemaFor, unwrap,
+  DEPRECATED_API_VERSIONS, KIND_SCHEMAS, KUBERNETES_YAML_OPTIONS, PodSchema, ProbeSchema, findDeprecatedApiVersion,
+  getFieldMeta, labelSelectorMatches, objectKeys, schemaAtPath, validate, schemaFor, unwrap,
 } from '../../simulator/src/model';
 
 test('null is accepted where the API accepts it and normalised away', () => {
@@ -80,15 +80,16 @@ test('label selectors', () => {
   assert.equal(labelSelectorMatches(undefined, labels), false);
 });
 
-test('cron schedules', () => {
-  const p = parseCronSchedule('*/15 9-17 * * MON-FRI');
-  assert.ok('schedule' in p);
-  assert.equal(cronMatches(p.schedule, { minute: 30, hour: 9, dayOfMonth: 3, month: 6, dayOfWeek: 1 }), true);
-  assert.equal(cronMatches(p.schedule, { minute: 31, hour: 9, dayOfMonth: 3, month: 6, dayOfWeek: 1 }), false);
-  assert.equal(cronMatches(p.schedule, { minute: 30, hour: 9, dayOfMonth: 3, month: 6, dayOfWeek: 0 }), false);
-  assert.deepEqual(parseCronSchedule('0 0 * * 7'), { error: 'end of range (7) above maximum (6): 7' });
-  assert.deepEqual(parseCronSchedule('TZ=UTC 0 0 * * *'), { error: 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead' });
-  assert.ok('schedule' in parseCronSchedule('@weekly'));
+test('CronJob schedules are validated with the API server\'s messages', () => {
+  const cron = (schedule: string) => ({
+    apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' },
+    spec: { schedule, jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'a', image: 'busybox' }] } } } } },
+  });
+  const messages = (schedule: string) => validate(cron(schedule)).filter((i) => i.path.join('.') === 'spec.schedule').map((i) => i.message);
+  assert.deepEqual(messages('*/15 9-17 * * MON-FRI'), []);
+  assert.deepEqual(messages('@weekly'), []);
+  assert.ok(messages('0 0 * * 7').some((m) => m.includes('end of range (7) above maximum (6): 7')));
+  assert.ok(messages('TZ=UTC 0 0 * * *').some((m) => m.includes('cannot use TZ or CRON_TZ in schedule, use timeZone field instead')));
 });
 
 test('YAML is read as kubectl reads it (YAML 1.1 octal and booleans, time stamps as strings)', () => {

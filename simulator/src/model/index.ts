@@ -19,5 +19,4 @@ export * from './defaultVolumes';
 export * from './names';
 export * from './selectors';
 export * from './validate';
-export * from './cron';
 export * from './yaml';

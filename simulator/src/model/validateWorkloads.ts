@@ -8,7 +8,7 @@ import type { LabelSelector } from './meta';
 import { Issues, type Path } from './issues';
 import { dns1123LabelErrors, dns1123SubdomainErrors, isPercent, portNameErrors, portNumberErrors } from './names';
 import { isEmptySelector, labelSelectorMatches } from './selectors';
-import { parseCronSchedule } from './cron';
+import { validateCronJobSchedule } from '../cluster/cron';
 import { validatePodSpec } from './validatePod';
 import { validateLabelSelector, validateLabels, validateObjectMeta, validateTemplateMeta } from './validateMeta';
 
@@ -186,8 +186,10 @@ function cronJob(cj: CronJob, raw: CronJob, issues: Issues): void {
   validateObjectMeta(cj.metadata, ['metadata'], 'subdomain', issues, 52);
   const s = cj.spec;
   if (!s) return void issues.required(['spec', 'schedule'], '', 'cron-schedule');
-  const parsed = parseCronSchedule(s.schedule);
-  if ('error' in parsed) issues.invalid(['spec', 'schedule'], s.schedule, parsed.error, 'cron-schedule');
+  for (const problem of validateCronJobSchedule(s.schedule, s.timeZone)) {
+    const field = problem.path === 'spec.timeZone' ? 'timeZone' : 'schedule';
+    issues.invalid(['spec', field], field === 'timeZone' ? (s.timeZone ?? '') : s.schedule, problem.message, 'cron-schedule');
+  }
   issues.nonNegative(['spec', 'startingDeadlineSeconds'], s.startingDeadlineSeconds, 'cron-starting-deadline');
   issues.nonNegative(['spec', 'successfulJobsHistoryLimit'], s.successfulJobsHistoryLimit, 'cron-history-limit');
   issues.nonNegative(['spec', 'failedJobsHistoryLimit'], s.failedJobsHistoryLimit, 'cron-history-limit');

@@ -8,7 +8,7 @@ const watch = process.argv.includes('--watch');
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   {
-    entryPoints: { podlab: 'server/src/cli/main.ts' },
+    entryPoints: { podlab: 'server/src/cli/main.ts', server: 'server/src/server.ts' },
     platform: 'node',
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
@@ -26,4 +26,4 @@ for (const options of builds) {
     await ctx.dispose();
   }
 }
-for (const bin of ['dist/podlab.js']) chmodSync(bin, 0o755);
+for (const bin of ['dist/podlab.js', 'dist/server.js']) chmodSync(bin, 0o755);

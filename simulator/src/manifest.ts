@@ -124,9 +124,9 @@ function checkObject(out: LoadedManifest, entry: ManifestDoc, obj: Record<string
   }
   if (kind === 'Service' && entry.name !== undefined) out.services.push(entry.name);
   const schema = schemaFor(apiVersion, kind);
-  if (schema === undefined || !isPodKind) {
+  if (!isPodKind) out.skipped.push({ doc: index, message: `${kind} ${entry.name ?? ''} (document ${index + 1}) is not simulated: PodLab runs Pods and the workloads that create them`.replace('  ', ' ') });
+  if (schema === undefined) {
     if (isPodKind) issue(['apiVersion'], 'unknown-api-version', `no ${kind} in apiVersion "${apiVersion}"; ${kind} is served as ${expectedApiVersion(kind)}`);
-    else out.skipped.push({ doc: index, message: `${kind} ${entry.name ?? ''} (document ${index + 1}) is not simulated: PodLab runs Pods and the workloads that create them`.replace('  ', ' ') });
     return;
   }
   const result = schema.schema.safeParse(obj);
@@ -138,15 +138,29 @@ function checkObject(out: LoadedManifest, entry: ManifestDoc, obj: Record<string
           const range = keyRangeOf(out, index, path, key) ?? rangeOf(out, index, path);
           out.issues.push({ doc: index, path: [...path, key], range, severity: 'error', code: 'unknown-field', message: `unknown field "${key}"` });
         }
+      } else if (z.code === 'invalid_type' && /received undefined$/.test(z.message)) {
+        const key = path[path.length - 1];
+        out.issues.push({ doc: index, path, range: headRange(out, index, path.slice(0, -1)), severity: 'error', code: 'missing-required', message: `missing required field "${String(key)}"` });
       } else issue(path, 'schema', zodMessage(z));
     }
     return;
   }
   const problems = validateObject(obj);
   for (const p of problems) issue(p.path, p.code, p.message);
-  if (problems.length > 0) return;
+  if (problems.length > 0 || !isPodKind) return;
   const value = applyDefaults(obj) as SimObject['value'];
   out.objects.push({ doc: index, kind: kind as SimObject['kind'], value } as SimObject);
+}
+
+/** Where to point at an object: its key when it has one (`spec:`), else the start of the item. */
+function headRange(m: LoadedManifest, doc: number, path: Path): Range {
+  const last = path[path.length - 1];
+  if (typeof last === 'string') {
+    const key = keyRangeOf(m, doc, path.slice(0, -1), last);
+    if (key) return key;
+  }
+  const r = rangeOf(m, doc, path);
+  return { start: r.start, end: r.start };
 }
 
 function expectedApiVersion(kind: string): string {

@@ -193,7 +193,7 @@ test('tolerations, affinity, cron jobs and services', () => {
   });
   assert.deepEqual(errors(cron('*/5 * * * *')), []);
   assert.deepEqual(errors(cron('@hourly')), []);
-  assert.deepEqual(errors(cron('* * *')), ['spec.schedule: Invalid value: "* * *": expected exactly 5 fields, found 3: * * *']);
+  assert.deepEqual(errors(cron('* * *')), ['spec.schedule: Invalid value: "* * *": expected exactly 5 fields, found 3: [* * *]']);
   assert.deepEqual(errors(cron('61 * * * *')), ['spec.schedule: Invalid value: "61 * * * *": end of range (61) above maximum (59): 61']);
   assert.deepEqual(errors(cron('0 * * * *', 'c'.repeat(53))), [`metadata.name: Invalid value: "${'c'.repeat(53)}": must be no more than 52 characters`]);
   const svc = (spec: Doc, name = 's'): Doc => ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec });

@@ -1,15 +1,30 @@
-// `podlab lint FILE...`: problems in manifests, for CI (text, json or sarif). Exit 1 when any error is found.
-import { loadManifest, type ManifestIssue } from '../../../simulator/src/manifest';
+// `podlab lint FILE...`: the language server's diagnostics, for CI (text, json or sarif). Exit 1 on errors.
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { diagnoseText } from '../features/diagnostics';
+import { DEFAULT_SETTINGS } from '../settings';
 import { flag, parseArgs, UsageError } from './args';
 import { readInput } from './files';
 import type { Output } from './run';
-import { formatIssue } from './run';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
+const NAMES: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'information',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+interface LintDiagnostic {
+  range: Diagnostic['range'];
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  code: string;
+  source: 'podlab';
+  message: string;
+}
 
 interface FileResult {
   file: string;
-  diagnostics: { range: ManifestIssue['range']; severity: string; code: string; source: 'podlab'; message: string }[];
+  diagnostics: LintDiagnostic[];
 }
 
 export function lint(argv: readonly string[], io: Output): number {
@@ -17,21 +32,25 @@ export function lint(argv: readonly string[], io: Output): number {
   const format = flag(args, 'format') ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
   if (args.positionals.length === 0) throw new UsageError('podlab lint needs at least one FILE');
-  const results: FileResult[] = [];
-  let errors = 0;
-  const texts: string[] = [];
-  for (const file of args.positionals) {
-    const m = loadManifest(readInput(file));
-    const diagnostics = m.issues.map((i) => ({ range: i.range, severity: i.severity, code: i.code, source: 'podlab' as const, message: i.message }));
-    errors += m.issues.filter((i) => i.severity === 'error').length;
-    results.push({ file, diagnostics });
-    for (const i of m.issues) texts.push(formatIssue(file, i));
-  }
+  const results: FileResult[] = args.positionals.map((file) => ({
+    file,
+    diagnostics: diagnoseText(readInput(file), DEFAULT_SETTINGS).map((d) => ({
+      range: d.range,
+      severity: NAMES[d.severity ?? DiagnosticSeverity.Error] ?? 'error',
+      code: String(d.code ?? ''),
+      source: 'podlab' as const,
+      message: d.message,
+    })),
+  }));
+  const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
   if (format === 'json') io.out(JSON.stringify(results, null, 2));
   else if (format === 'sarif') io.out(JSON.stringify(sarif(results), null, 2));
   else {
-    for (const t of texts) io.out(t);
-    io.out(`${results.length} file${results.length === 1 ? '' : 's'} checked, ${errors} error${errors === 1 ? '' : 's'}`);
+    for (const r of results) {
+      for (const d of r.diagnostics) io.out(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message} [${d.code}]`);
+    }
+    const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+    io.out(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
   }
   return errors > 0 ? 1 : 0;
 }
@@ -43,7 +62,7 @@ function sarif(results: FileResult[]): unknown {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     runs: [
       {
-        tool: { driver: { name: 'podlab', informationUri: 'https://github.com/podlab/podlab', rules: [] } },
+        tool: { driver: { name: 'podlab', version: '0.1.0', rules: [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))].map((id) => ({ id })) } },
         results: results.flatMap((r) =>
           r.diagnostics.map((d) => ({
             ruleId: d.code,

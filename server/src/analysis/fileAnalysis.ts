@@ -1,0 +1,74 @@
+// A file's analysis, cached per YAML document: the text is split at document markers (chunks.ts), each
+// chunk is loaded (parse, schema, API validation) once per distinct text, and an edit re-analyses only the
+// chunk it touched. Ranges inside a chunk's results are chunk-relative; `startLine` shifts them.
+import { loadManifest, type LoadedManifest } from '../../../simulator/src/manifest';
+import { splitDocuments, type Chunk } from './chunks';
+import { docContexts } from './docContext';
+import type { DocContext } from '../rules/types';
+
+export interface ChunkResult {
+  manifest: LoadedManifest;
+  lines: string[];
+  contexts: DocContext[];
+  /** The chunk holds a Kubernetes object (apiVersion and kind at its top level). */
+  kubernetes: boolean;
+}
+
+export interface AnalyzedChunk {
+  chunk: Chunk;
+  result: ChunkResult;
+  /** Index of the chunk's first document in the whole file. */
+  firstDoc: number;
+}
+
+export interface FileAnalysis {
+  chunks: AnalyzedChunk[];
+  /** At least one document has apiVersion and kind: PodLab acts on this file. */
+  kubernetes: boolean;
+}
+
+const MAX_CACHED = 20_000;
+const cache = new Map<string, ChunkResult>();
+
+const API_VERSION = /^apiVersion[ \t]*:/m;
+const KIND = /^kind[ \t]*:/m;
+
+export function analyzeChunk(text: string): ChunkResult {
+  const hit = cache.get(text);
+  if (hit !== undefined) {
+    // Refresh its place in the LRU order.
+    cache.delete(text);
+    cache.set(text, hit);
+    return hit;
+  }
+  const kubernetes = API_VERSION.test(text) && KIND.test(text);
+  const manifest = loadManifest(kubernetes ? text : '');
+  const lines = text.split('\n');
+  const result: ChunkResult = { manifest, lines, contexts: docContexts(manifest, lines), kubernetes };
+  cache.set(text, result);
+  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  return result;
+}
+
+export function analyzeFile(text: string): FileAnalysis {
+  const chunks: AnalyzedChunk[] = [];
+  let doc = 0;
+  let kubernetes = false;
+  for (const chunk of splitDocuments(text)) {
+    const result = analyzeChunk(chunk.text);
+    chunks.push({ chunk, result, firstDoc: doc });
+    doc += Math.max(result.manifest.docs.length, 1);
+    kubernetes ||= result.kubernetes;
+  }
+  return { chunks, kubernetes };
+}
+
+/** The chunk that contains a 0-based line. */
+export function chunkAt(analysis: FileAnalysis, line: number): AnalyzedChunk | undefined {
+  let found: AnalyzedChunk | undefined;
+  for (const c of analysis.chunks) {
+    if (c.chunk.startLine <= line) found = c;
+    else break;
+  }
+  return found;
+}

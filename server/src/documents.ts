@@ -1,0 +1,27 @@
+// Open documents and their analyses. Analyses are computed lazily and cached per document version; the
+// per-YAML-document cache underneath (analysis/fileAnalysis.ts) makes a re-analysis after an edit cost
+// only the document that changed.
+import { TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeFile, type FileAnalysis } from './analysis/fileAnalysis';
+
+export class Documents {
+  readonly docs = new TextDocuments(TextDocument);
+  private readonly analyses = new Map<string, { version: number; analysis: FileAnalysis }>();
+
+  get(uri: string): TextDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  analysis(doc: TextDocument): FileAnalysis {
+    const cached = this.analyses.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached.analysis;
+    const analysis = analyzeFile(doc.getText());
+    this.analyses.set(doc.uri, { version: doc.version, analysis });
+    return analysis;
+  }
+
+  forget(uri: string): void {
+    this.analyses.delete(uri);
+  }
+}

@@ -1,0 +1,141 @@
+// Diagnostics for a file: YAML and schema problems, API-server validation and the semantic rules, with
+// quick fixes attached to each diagnostic's `data`. Results are cached per document text and settings.
+import { Diagnostic, DiagnosticSeverity, type Range as LspRange } from 'vscode-languageserver';
+import type { Range } from '../../../simulator/src/manifest';
+import type { ManifestIssue } from '../../../simulator/src/manifest';
+import { analyzeFile, type AnalyzedChunk, type ChunkResult, type FileAnalysis } from '../analysis/fileAnalysis';
+import { FILE_RULES, RULES } from '../rules';
+import type { DocContext, Finding, Fix, RuleSeverity } from '../rules/types';
+import { settingsKey, type Settings } from '../settings';
+import { schemaFixes } from './schemaFixes';
+
+/** Quick fixes carried by a diagnostic (file coordinates). */
+export interface DiagnosticData {
+  fixes: Fix[];
+}
+
+const STRUCTURAL = new Set(['yaml-syntax', 'duplicate-key', 'yaml-escape', 'unknown-field', 'missing-required', 'schema']);
+
+const SEVERITY: Record<RuleSeverity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+function shiftRange(r: Range, lines: number): LspRange {
+  return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
+}
+
+function shiftFixes(fixes: Fix[] | undefined, lines: number): Fix[] {
+  return (fixes ?? []).map((f) => ({ ...f, edits: f.edits.map((e) => ({ range: shiftRange(e.range, lines), newText: e.newText })) }));
+}
+
+function severityOf(id: string, fallback: RuleSeverity, settings: Settings): RuleSeverity | undefined {
+  const s = settings.rules[id];
+  if (s === 'off') return undefined;
+  return s === undefined || s === 'default' ? fallback : s;
+}
+
+function issueDiagnostic(i: ManifestIssue, chunk: ChunkResult, settings: Settings): Diagnostic | undefined {
+  if (!settings.schemaValidation && STRUCTURAL.has(i.code)) return undefined;
+  const severity = severityOf(i.code, i.severity === 'information' ? 'information' : i.severity, settings);
+  if (severity === undefined) return undefined;
+  const { message, fixes } = schemaFixes(i, chunk);
+  const d = Diagnostic.create(i.range, message, SEVERITY[severity], i.code, 'podlab');
+  if (fixes.length > 0) d.data = { fixes } satisfies DiagnosticData;
+  return d;
+}
+
+function findingDiagnostic(id: string, severity: RuleSeverity, f: Finding): Diagnostic {
+  const d = Diagnostic.create(f.range, f.message, SEVERITY[f.severity ?? severity], id, 'podlab');
+  if (f.fixes && f.fixes.length > 0) d.data = { fixes: f.fixes } satisfies DiagnosticData;
+  if (f.related && f.related.length > 0) {
+    d.relatedInformation = f.related.map((r) => ({ location: { uri: '', range: r.range }, message: r.message }));
+  }
+  return d;
+}
+
+/** Per-chunk diagnostics in chunk coordinates, cached on the chunk result per settings. */
+const perChunk = new WeakMap<ChunkResult, { key: string; diagnostics: Diagnostic[] }>();
+
+function chunkDiagnostics(chunk: ChunkResult, settings: Settings, key: string): Diagnostic[] {
+  const cached = perChunk.get(chunk);
+  if (cached && cached.key === key) return cached.diagnostics;
+  const out: Diagnostic[] = [];
+  if (chunk.kubernetes) {
+    for (const i of chunk.manifest.issues) {
+      const d = issueDiagnostic(i, chunk, settings);
+      if (d) out.push(d);
+    }
+    for (const ctx of chunk.contexts) {
+      if (ctx.kind === undefined || ctx.apiVersion === undefined) continue;
+      for (const rule of RULES) {
+        const severity = severityOf(rule.id, rule.defaultSeverity, settings);
+        if (severity === undefined) continue;
+        for (const f of safeCheck(() => rule.check(ctx))) out.push(findingDiagnostic(rule.id, severity, f));
+      }
+    }
+  }
+  perChunk.set(chunk, { key, diagnostics: out });
+  return out;
+}
+
+function safeCheck<T>(run: () => T[]): T[] {
+  try {
+    return run();
+  } catch {
+    return []; // a rule must never take the diagnostics down; rule tests catch the bug
+  }
+}
+
+function shift(d: Diagnostic, lines: number, uri: string): Diagnostic {
+  if (lines === 0 && !d.relatedInformation) return d;
+  const out: Diagnostic = { ...d, range: shiftRange(d.range, lines) };
+  const data = d.data as DiagnosticData | undefined;
+  if (data) out.data = { fixes: shiftFixes(data.fixes, lines) } satisfies DiagnosticData;
+  if (d.relatedInformation) {
+    out.relatedInformation = d.relatedInformation.map((r) => ({ location: { uri, range: shiftRange(r.location.range, lines) }, message: r.message }));
+  }
+  return out;
+}
+
+/** File-wide rules see every document with its global index; their findings are shifted by their chunk. */
+function fileRuleDiagnostics(analysis: FileAnalysis, settings: Settings, uri: string): Diagnostic[] {
+  const owners: AnalyzedChunk[] = [];
+  const contexts: DocContext[] = [];
+  for (const c of analysis.chunks) {
+    if (!c.result.kubernetes) continue;
+    for (const ctx of c.result.contexts) {
+      contexts.push({ ...ctx, index: c.firstDoc + ctx.index });
+      owners.push(c);
+    }
+  }
+  const out: Diagnostic[] = [];
+  for (const rule of FILE_RULES) {
+    const severity = severityOf(rule.id, rule.defaultSeverity, settings);
+    if (severity === undefined) continue;
+    for (const { doc, finding } of safeCheck(() => rule.checkFile(contexts))) {
+      const i = contexts.findIndex((c) => c.index === doc);
+      const owner = owners[i];
+      if (owner) out.push(shift(findingDiagnostic(rule.id, severity, finding), owner.chunk.startLine, uri));
+    }
+  }
+  return out;
+}
+
+export function diagnosticsFor(analysis: FileAnalysis, settings: Settings, uri = ''): Diagnostic[] {
+  if (!analysis.kubernetes) return [];
+  const key = settingsKey(settings);
+  const out: Diagnostic[] = [];
+  for (const c of analysis.chunks) {
+    for (const d of chunkDiagnostics(c.result, settings, key)) out.push(shift(d, c.chunk.startLine, uri));
+  }
+  out.push(...fileRuleDiagnostics(analysis, settings, uri));
+  return out;
+}
+
+/** Convenience for the CLI and tests. */
+export function diagnoseText(text: string, settings: Settings, uri = ''): Diagnostic[] {
+  return diagnosticsFor(analyzeFile(text), settings, uri);
+}

@@ -1,0 +1,104 @@
+// Better words and quick fixes for schema-level problems: "did you mean" for unknown fields (with a
+// rename), an insertion for a missing required field, the replacement for a removed apiVersion.
+import { isMap, type Node } from 'yaml';
+import type { z } from 'zod';
+import type { ManifestIssue, Path } from '../../../simulator/src/manifest';
+import { DEPRECATED_API_VERSIONS, objectKeys, schemaAtPath, schemaFor, unwrap } from '../../../simulator/src/model';
+import type { ChunkResult } from '../analysis/fileAnalysis';
+import type { Fix } from '../rules/types';
+
+export function schemaFixes(i: ManifestIssue, chunk: ChunkResult): { message: string; fixes: Fix[] } {
+  const ctx = chunk.contexts.find((c) => c.index === i.doc);
+  const root = ctx ? schemaFor(ctx.apiVersion, ctx.kind)?.schema : undefined;
+  switch (i.code) {
+    case 'unknown-field': {
+      const key = String(i.path[i.path.length - 1]);
+      const parent = root ? schemaAtPath(root, i.path.slice(0, -1)) : undefined;
+      const keys = parent ? (objectKeys(parent) ?? []) : [];
+      const best = closest(key, keys);
+      if (best === undefined) return { message: i.message, fixes: [] };
+      return {
+        message: `${i.message}; did you mean "${best}"?`,
+        fixes: [{ title: `Rename to "${best}"`, preferred: true, edits: [{ range: i.range, newText: best }] }],
+      };
+    }
+    case 'missing-required': {
+      const fix = root ? insertRequired(i, chunk, root) : undefined;
+      return { message: i.message, fixes: fix ? [fix] : [] };
+    }
+    case 'removed-api-version': {
+      const entry = DEPRECATED_API_VERSIONS.find((d) => d.apiVersion === ctx?.apiVersion);
+      if (!entry) return { message: i.message, fixes: [] };
+      return { message: i.message, fixes: [{ title: `Change apiVersion to ${entry.replacement}`, preferred: true, edits: [{ range: i.range, newText: entry.replacement }] }] };
+    }
+    default:
+      return { message: i.message, fixes: [] };
+  }
+}
+
+/** The known key closest to `key` (case-insensitive equal, or at most 2 edits away, or a prefix). */
+export function closest(key: string, keys: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const k of keys) {
+    if (k === key) continue;
+    const d = k.toLowerCase() === lower ? 0 : distance(lower, k.toLowerCase());
+    const limit = Math.max(1, Math.min(3, Math.floor(k.length / 3)));
+    const score = d <= limit ? d : k.toLowerCase().startsWith(lower) && lower.length >= 4 ? limit + 0.5 : Infinity;
+    if (score < bestScore) {
+      bestScore = score;
+      best = k;
+    }
+  }
+  return best;
+}
+
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const sub = prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, sub));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+function placeholder(schema: z.ZodType | undefined): string {
+  const t = schema ? (unwrap(schema) as { def?: { type?: string } }).def?.type : undefined;
+  if (t === 'array') return '[]';
+  if (t === 'object' || t === 'record') return '{}';
+  if (t === 'number' || t === 'int') return '0';
+  if (t === 'boolean') return 'false';
+  return '""';
+}
+
+/** Inserts `key: <placeholder>` as the first entry of the parent mapping, at its indentation. */
+function insertRequired(i: ManifestIssue, chunk: ChunkResult, root: z.ZodType): Fix | undefined {
+  const key = i.path[i.path.length - 1];
+  if (typeof key !== 'string') return undefined;
+  const parentPath = i.path.slice(0, -1) as Path;
+  const doc = chunk.manifest.docs.find((d) => d.index === i.doc);
+  let node: unknown = doc?.yaml.contents;
+  for (const step of parentPath) {
+    node = (node as { get?: (k: unknown, keep: boolean) => unknown })?.get?.(step, true);
+  }
+  if (!isMap(node) || node.items.length === 0) return undefined;
+  const first = node.items[0]!.key as Node | null;
+  const offset = first?.range?.[0];
+  if (offset === undefined) return undefined;
+  const pos = chunk.manifest.lineCounter.linePos(offset);
+  const line = pos.line - 1;
+  const text = chunk.lines[line] ?? '';
+  const indent = text.slice(0, pos.col - 1);
+  const flowOrItem = /[^\s]/.test(indent); // e.g. `- name: x` or `{a: 1}`: insert inline is unsafe
+  if (flowOrItem && !/^\s*-\s*$/.test(indent)) return undefined;
+  const pad = indent.replace(/-/g, ' ');
+  const value = placeholder(schemaAtPath(root, i.path));
+  const newText = /^\s*-\s*$/.test(indent) ? `${key}: ${value}\n${pad}` : `${key}: ${value}\n${pad}`;
+  return { title: `Add the required field "${key}"`, preferred: true, edits: [{ range: { start: { line, character: pos.col - 1 }, end: { line, character: pos.col - 1 } }, newText }] };
+}

@@ -1,0 +1,72 @@
+// The contract between the semantic checks (one module per rule under rules/) and the diagnostics
+// pipeline. A rule looks at one YAML document (or, for file rules, all documents of a file) and reports
+// findings with exact ranges; fixes travel with the finding and become quick fixes.
+import type { Path, Range } from '../../../simulator/src/manifest';
+import type { SimObject } from '../../../simulator/src/simulate';
+
+export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A text edit in the document's own coordinates (0-based lines and characters). */
+export interface Edit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: Edit[];
+  /** The one obvious fix (shown first, applicable with "Fix all"). */
+  preferred?: boolean;
+}
+
+export interface Finding {
+  range: Range;
+  message: string;
+  fixes?: Fix[];
+  /** Other places that explain the finding (e.g. the container port a probe should use). */
+  related?: { range: Range; message: string }[];
+  /** Overrides the rule's severity for this finding (rarely needed). */
+  severity?: RuleSeverity;
+}
+
+/** A pod spec inside a document, with its path (`spec`, `spec.template.spec`, …). */
+export interface PodSpecAt {
+  path: Path;
+  spec: Record<string, unknown>;
+}
+
+export interface DocContext {
+  /** Index of the document in the file. */
+  index: number;
+  apiVersion?: string;
+  kind?: string;
+  /** The document as plain data (not defaulted). May be anything when the document is broken. */
+  value: unknown;
+  /** The validated, API-defaulted object, when the document is a valid pod-carrying object. */
+  object?: SimObject;
+  /** Range of the value at a path (or of the nearest existing ancestor). */
+  range(path: Path): Range;
+  /** Range of the key at the end of `path` + `key`, when that key exists. */
+  keyRange(path: Path, key: string): Range | undefined;
+  /** Every pod spec of the document (none for Services and other kinds). */
+  podSpecs(): PodSpecAt[];
+  /** Text of one line of the document (for indentation when inserting). */
+  lineText(line: number): string;
+}
+
+export interface Rule {
+  /** Stable id: the diagnostic code and the settings key (`podlab.rules.<id>`). */
+  id: string;
+  defaultSeverity: RuleSeverity;
+  /** One line for the README and the settings description. */
+  description: string;
+  check(doc: DocContext): Finding[];
+}
+
+/** A rule that needs every document of the file (e.g. a Service selector against the pod templates). */
+export interface FileRule {
+  id: string;
+  defaultSeverity: RuleSeverity;
+  description: string;
+  checkFile(docs: readonly DocContext[]): { doc: number; finding: Finding }[];
+}

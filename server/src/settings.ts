@@ -1,0 +1,34 @@
+// Settings (`podlab.*` in VS Code, `settings.podlab` from other LSP clients), with their defaults.
+import type { RuleSeverity } from './rules/types';
+
+export type RuleSetting = RuleSeverity | 'off' | 'default';
+
+export interface Settings {
+  /**
+   * Report YAML and schema problems (syntax, unknown fields, wrong types, missing required fields).
+   * Turn off when the Red Hat YAML extension already validates these files against the Kubernetes schema,
+   * so each problem shows once; PodLab's API-server checks and semantic rules stay on.
+   */
+  schemaValidation: boolean;
+  /** Per rule: `off`, a severity, or `default`. */
+  rules: Record<string, RuleSetting>;
+}
+
+export const DEFAULT_SETTINGS: Settings = { schemaValidation: true, rules: {} };
+
+/** Reads untrusted settings from a client: anything unexpected falls back to the default. */
+export function readSettings(raw: unknown): Settings {
+  const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const out: Settings = { schemaValidation: s['schemaValidation'] !== false, rules: {} };
+  const rules = s['rules'];
+  if (rules && typeof rules === 'object') {
+    for (const [id, v] of Object.entries(rules as Record<string, unknown>)) {
+      if (v === 'off' || v === 'default' || v === 'error' || v === 'warning' || v === 'information' || v === 'hint') out.rules[id] = v;
+    }
+  }
+  return out;
+}
+
+export function settingsKey(s: Settings): string {
+  return JSON.stringify([s.schemaValidation, Object.entries(s.rules).sort()]);
+}

@@ -13,9 +13,21 @@ const builds = [
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
   },
+  {
+    entryPoints: { extension: 'client/src/extension.ts' },
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  {
+    entryPoints: { webview: 'client/webview/main.ts' },
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
 ];
 
-const common = { bundle: true, target: 'node20', outdir: 'dist', sourcemap: !production, minify: production, logLevel: 'warning' };
+const common = { bundle: true, target: 'node20', legalComments: 'none', outdir: 'dist', sourcemap: !production, minify: production, logLevel: 'warning' };
 
 for (const options of builds) {
   const ctx = await esbuild.context({ ...common, ...options });

@@ -2,7 +2,7 @@
 // chunk is loaded (parse, schema, API validation) once per distinct text, and an edit re-analyses only the
 // chunk it touched. Ranges inside a chunk's results are chunk-relative; `startLine` shifts them.
 import { loadManifest, type LoadedManifest } from '../../../simulator/src/manifest';
-import { splitDocuments, type Chunk } from './chunks';
+import { splitDocuments, type Chunk } from '../../../simulator/src/yamlDocuments';
 import { docContexts } from './docContext';
 import type { DocContext } from '../rules/types';
 

@@ -23,8 +23,7 @@ export function failNode(sim: Simulation, node: NodeModel): void {
   }
   sim.after(NODE_MONITOR_GRACE, () => {
     for (const p of pods) {
-      for (const c of p.containers) c.ready = false;
-      p.phaseReason = undefined;
+      p.nodeLost = true;
       p.version++;
       publishStatus(sim, p);
       sim.hooks.podChanged(p);

@@ -109,6 +109,8 @@ export interface PodRuntime {
   version: number;
   builtVersion: number;
   history: { t: number; status: PodStatus }[];
+  /** The node stopped answering and the node controller marked the pod not ready (MarkPodsNotReady). */
+  nodeLost?: boolean;
   /** Set once the pod is being shut down (deletion or node failure). */
   terminating: boolean;
   /** The earliest back-off expiry met by the current sync (1.35 requeues exactly there). */

@@ -61,7 +61,7 @@ function containerStatus(pod: PodRuntime, c: ContainerRuntime, now: number, poli
     if (prevInstance) lastState = terminated(prevInstance);
     started = c.started;
     // Without a readiness probe a running container is ready (prober_manager UpdatePodStatus).
-    ready = c.kind === 'init' ? false : started && (c.spec.readinessProbe === undefined || c.ready);
+    ready = c.kind === 'init' || pod.nodeLost === true ? false : started && (c.spec.readinessProbe === undefined || c.ready);
   } else {
     const restartable = c.kind === 'sidecar' || (c.kind === 'init' ? policy !== 'Never' && cur.exitCode !== 0 : shouldRestart(policy, cur.exitCode ?? 0));
     if (restartable && c.waiting && pod.deletedAt === null && pod.terminalPhase === null) {

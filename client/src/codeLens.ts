@@ -1,0 +1,27 @@
+// "▶ Run Pod in Panel" above each document that carries a pod (Pod, Deployment, … CronJob).
+import * as vscode from 'vscode';
+import { splitDocuments } from '../../simulator/src/yamlDocuments';
+
+const POD_KIND = /^kind[ \t]*:[ \t]*["']?(Pod|Deployment|ReplicaSet|StatefulSet|DaemonSet|Job|CronJob)["']?[ \t]*(#.*)?$/m;
+
+export class RunPodCodeLens implements vscode.CodeLensProvider {
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (document.getText().length > 5_000_000) return [];
+    const lenses: vscode.CodeLens[] = [];
+    for (const chunk of splitDocuments(document.getText())) {
+      const m = POD_KIND.exec(chunk.text);
+      if (!m) continue;
+      let line = chunk.startLine;
+      const first = chunk.text.split('\n').findIndex((l) => l.trim() !== '' && !l.startsWith('#') && !l.startsWith('---'));
+      if (first > 0) line += first;
+      lenses.push(
+        new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
+          title: `$(play) Run ${m[1]} in Panel`,
+          command: 'podlab.runPodInPanel',
+          arguments: [document.uri],
+        }),
+      );
+    }
+    return lenses;
+  }
+}

@@ -1,0 +1,37 @@
+// PodLab for VS Code: starts the language server and registers the Run Pod panel, its CodeLens and the
+// inline facts. Everything lives in the modules below; this file only wires them.
+import * as vscode from 'vscode';
+import { startLanguageClient } from './languageClient';
+import { SimulationPanel } from './panel/simulationPanel';
+import { RunPodCodeLens } from './codeLens';
+import { InlineFacts } from './inline/inlineFacts';
+import { Simulations } from './simulations';
+
+let stopClient: (() => Promise<void>) | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  const output = vscode.window.createOutputChannel('PodLab', { log: true });
+  const simulations = new Simulations(context);
+  const facts = new InlineFacts(simulations);
+  context.subscriptions.push(output, simulations, facts);
+  context.subscriptions.push(vscode.languages.registerInlayHintsProvider({ language: 'yaml' }, facts));
+  context.subscriptions.push(vscode.languages.registerHoverProvider({ language: 'yaml' }, facts));
+  context.subscriptions.push(vscode.languages.registerCodeLensProvider({ language: 'yaml' }, new RunPodCodeLens()));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('podlab.runPodInPanel', (uri?: vscode.Uri) => SimulationPanel.createOrShow(context, simulations, facts, uri)),
+    vscode.commands.registerCommand('podlab.seek', (t: number) => SimulationPanel.current?.seek(t)),
+    vscode.commands.registerCommand('podlab.restartServer', () => restart()),
+    vscode.window.registerWebviewPanelSerializer(SimulationPanel.viewType, {
+      deserializeWebviewPanel: async (panel, state: unknown) => SimulationPanel.revive(context, simulations, facts, panel, state),
+    }),
+  );
+  const restart = async () => {
+    await stopClient?.();
+    stopClient = startLanguageClient(context, output);
+  };
+  stopClient = startLanguageClient(context, output);
+}
+
+export async function deactivate(): Promise<void> {
+  await stopClient?.();
+}

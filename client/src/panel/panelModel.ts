@@ -1,0 +1,35 @@
+// Turns a simulation into what the panel shows: every pod with its status history and container runs.
+import type { SimulationResult } from '../../../simulator/src/simulate';
+import { PROBE_FIELD, type ProbeSlot } from '../../../simulator/src/engine/runtime';
+import type { PanelPod, PanelSimulation, WhatIfAction } from './protocol';
+
+const SLOTS: ProbeSlot[] = ['startup', 'liveness', 'readiness'];
+
+export function panelSimulation(title: string, result: SimulationResult, whatIf: WhatIfAction[]): PanelSimulation {
+  const trace = result.traceAt(result.until);
+  const pods: PanelPod[] = result.pods.map((p) => ({
+    name: p.name,
+    owner: p.owner ? `${p.owner.kind}/${p.owner.name}` : null,
+    node: p.node?.name ?? null,
+    doc: p.doc,
+    createdAt: p.createdAt / 1000,
+    deletedAt: p.deletedAt === null ? null : p.deletedAt / 1000,
+    removedAt: p.removedAt === null ? null : p.removedAt / 1000,
+    history: p.history.map((h) => ({ t: h.t / 1000, status: h.status })),
+    containers: p.containers.map((c) => ({
+      name: c.name,
+      kind: c.kind,
+      probes: SLOTS.filter((s) => (c.spec as unknown as Record<string, unknown>)[PROBE_FIELD[s]] !== undefined),
+      instances: c.instances.map((i) => {
+        const out: PanelPod['containers'][number]['instances'][number] = { start: i.startedAt / 1000 };
+        if (i.finishedAt !== undefined) out.end = i.finishedAt / 1000;
+        if (i.exitCode !== undefined) out.exitCode = i.exitCode;
+        if (i.reason !== undefined) out.reason = i.reason;
+        return out;
+      }),
+    })),
+  }));
+  const sim: PanelSimulation = { title, until: result.until, pods, events: trace.events, probes: trace.probes, notes: trace.notes, whatIf };
+  if (trace.truncated) sim.truncated = trace.truncated;
+  return sim;
+}

@@ -1,0 +1,74 @@
+// The messages between the extension and the Run Pod panel's webview: one discriminated union per
+// direction, compiled into both bundles. Every switch over them ends with a `never` check.
+import type { PodStatus, ProbeRecord, TraceEvent, TraceNote, Cause } from '../../../simulator/src/trace';
+
+/** One run of a container, for the timeline lanes. */
+export interface PanelInstance {
+  start: number;
+  end?: number;
+  exitCode?: number;
+  reason?: string;
+}
+
+export interface PanelContainer {
+  name: string;
+  kind: 'init' | 'sidecar' | 'regular';
+  instances: PanelInstance[];
+  /** Probe kinds the container has, e.g. ['liveness', 'readiness']. */
+  probes: string[];
+}
+
+export interface PanelPod {
+  name: string;
+  owner: string | null;
+  node: string | null;
+  doc: number;
+  createdAt: number;
+  deletedAt: number | null;
+  removedAt: number | null;
+  /** Published statuses, in time order: the status at t is the last one with `t ≤ t`. */
+  history: { t: number; status: PodStatus }[];
+  containers: PanelContainer[];
+}
+
+export interface PanelSimulation {
+  /** Document label for the header (file name, never HTML). */
+  title: string;
+  until: number;
+  pods: PanelPod[];
+  events: TraceEvent[];
+  probes: ProbeRecord[];
+  notes: TraceNote[];
+  truncated?: { at: number; reason: string };
+  /** The scenario events in force (what-if actions), for the list in the panel. */
+  whatIf: WhatIfAction[];
+}
+
+export type WhatIfAction =
+  | { kind: 'kill'; at: number; pod: string; container: string; exitCode: number }
+  | { kind: 'delete'; at: number; pod: string; force: boolean }
+  | { kind: 'http'; at: number; pod: string; container: string; path: string; status: number }
+  | { kind: 'endpoint'; at: number; pod: string; container: string; port: number; state: 'fail' | 'recover' };
+
+/** Extension → webview. */
+export type ToWebview =
+  | { type: 'simulation'; simulation: PanelSimulation }
+  | { type: 'problems'; title: string; problems: { line: number; message: string }[] }
+  | { type: 'seek'; t: number }
+  | { type: 'empty'; message: string };
+
+/** Webview → extension. */
+export type FromWebview =
+  | { type: 'ready' }
+  /** The panel's current time moved (play, step, scrub): the editor's inline facts follow it. */
+  | { type: 'time'; t: number }
+  | { type: 'whatIf'; action: WhatIfAction }
+  | { type: 'removeWhatIf'; index: number }
+  | { type: 'saveScenario' }
+  | { type: 'loadScenario' }
+  /** "Why?": show the manifest lines behind a cause. */
+  | { type: 'reveal'; cause: Cause };
+
+export function assertNever(x: never): never {
+  throw new Error(`unexpected message: ${JSON.stringify(x)}`);
+}

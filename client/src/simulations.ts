@@ -1,0 +1,148 @@
+// The simulation of each open manifest: re-run (debounced) as the user types, with the what-if actions
+// and scenario file the panel added, and the panel's current time, which the inline facts follow.
+import * as vscode from 'vscode';
+import { loadManifest, type LoadedManifest } from '../../simulator/src/manifest';
+import { simulate, type SimulationResult } from '../../simulator/src/simulate';
+import { ScenarioSchema, type Scenario, type ScenarioEventSpec } from '../../simulator/src/scenario';
+import { parseDuration } from '../../simulator/src/present/duration';
+import type { WhatIfAction } from './panel/protocol';
+
+export interface DocSimulation {
+  uri: string;
+  version: number;
+  manifest: LoadedManifest;
+  result: SimulationResult | undefined;
+  /** Error-level problems that stop the simulation (line is 0-based). */
+  problems: { line: number; message: string }[];
+  time: number;
+  whatIf: WhatIfAction[];
+  /** A scenario loaded from a file (cluster shape, overrides, events). */
+  scenario: Scenario | undefined;
+}
+
+const MAX_TEXT = 2_000_000;
+
+export class Simulations implements vscode.Disposable {
+  private readonly sims = new Map<string, DocSimulation>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changed = new vscode.EventEmitter<string>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(_context: vscode.ExtensionContext) {
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (!this.sims.has(e.document.uri.toString())) return;
+        this.schedule(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.sims.delete(d.uri.toString());
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('podlab.simulation')) return;
+        for (const uri of this.sims.keys()) {
+          const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+          if (doc) this.run(doc);
+        }
+      }),
+    );
+  }
+
+  get(uri: vscode.Uri | string): DocSimulation | undefined {
+    return this.sims.get(uri.toString());
+  }
+
+  /** The simulation of a document, computed now if it is missing or stale. */
+  ensure(doc: vscode.TextDocument): DocSimulation {
+    const s = this.sims.get(doc.uri.toString());
+    if (s && s.version === doc.version) return s;
+    return this.run(doc);
+  }
+
+  setTime(uri: string, t: number): void {
+    const s = this.sims.get(uri);
+    if (!s || s.time === t) return;
+    s.time = t;
+    this.changed.fire(uri);
+  }
+
+  setWhatIf(doc: vscode.TextDocument, whatIf: WhatIfAction[]): void {
+    this.ensure(doc).whatIf = whatIf;
+    this.run(doc);
+  }
+
+  setScenario(doc: vscode.TextDocument, scenario: Scenario | undefined): void {
+    this.ensure(doc).scenario = scenario;
+    this.run(doc);
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.run(doc);
+      }, 300),
+    );
+  }
+
+  run(doc: vscode.TextDocument): DocSimulation {
+    const key = doc.uri.toString();
+    const prev = this.sims.get(key);
+    const config = vscode.workspace.getConfiguration('podlab.simulation');
+    const until = parseDuration(config.get<string>('until', '5m'));
+    const untilSeconds = until.ok ? Math.min(until.seconds, 24 * 3600) : 300;
+    const text = doc.getText();
+    const manifest = loadManifest(text.length > MAX_TEXT ? '' : text);
+    const problems = manifest.issues.filter((i) => i.severity === 'error').map((i) => ({ line: i.range.start.line, message: i.message }));
+    if (text.length > MAX_TEXT) problems.push({ line: 0, message: `the file is larger than ${MAX_TEXT / 1_000_000} MB; PodLab does not simulate it` });
+    const whatIf = prev?.whatIf ?? [];
+    const scenario = prev?.scenario;
+    let result: SimulationResult | undefined;
+    if (problems.length === 0 && manifest.objects.length > 0) {
+      result = simulate(manifest.objects, {
+        until: untilSeconds,
+        seed: config.get<number>('seed', 1),
+        services: manifest.services,
+        scenario: withWhatIf(clusterSetting(config, scenario), whatIf),
+      });
+    }
+    const sim: DocSimulation = { uri: key, version: doc.version, manifest, result, problems, time: Math.min(prev?.time ?? untilSeconds, untilSeconds), whatIf, scenario };
+    this.sims.set(key, sim);
+    this.changed.fire(key);
+    return sim;
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.subscriptions.forEach((s) => s.dispose());
+    this.changed.dispose();
+  }
+}
+
+/** The `podlab.simulation.cluster` setting, unless a loaded scenario shapes the cluster. */
+function clusterSetting(config: vscode.WorkspaceConfiguration, scenario: Scenario | undefined): Scenario {
+  if (scenario?.cluster) return scenario;
+  const parsed = ScenarioSchema.safeParse({ cluster: config.get('cluster') ?? undefined });
+  return { ...(scenario ?? {}), ...(parsed.success && parsed.data.cluster ? { cluster: parsed.data.cluster } : {}) };
+}
+
+export function whatIfEvent(a: WhatIfAction): ScenarioEventSpec {
+  switch (a.kind) {
+    case 'kill':
+      return { at: a.at, kill: { container: a.container, pod: a.pod, exitCode: a.exitCode } };
+    case 'delete':
+      return { at: a.at, delete: { pod: a.pod, force: a.force, ...(a.force ? { gracePeriodSeconds: 0 } : {}) } };
+    case 'http':
+      return { at: a.at, http: { container: a.container, pod: a.pod, path: a.path, status: a.status } };
+    case 'endpoint':
+      return { at: a.at, endpoint: { container: a.container, pod: a.pod, port: a.port, state: a.state } };
+  }
+}
+
+function withWhatIf(scenario: Scenario, whatIf: WhatIfAction[]): Scenario {
+  if (whatIf.length === 0) return scenario;
+  return { ...scenario, events: [...(scenario.events ?? []), ...whatIf.map(whatIfEvent)] };
+}

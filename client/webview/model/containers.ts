@@ -1,0 +1,84 @@
+// Pure: the container states of one pod at time t, with the CrashLoopBackOff countdown.
+import type { PanelPod } from '../../src/panel/protocol';
+import type { ContainerState, ContainerStatus, PodStatus } from '../../../simulator/src/trace';
+import { goDuration, parseDuration } from '../../../simulator/src/present/duration';
+import { containerStatusMap } from './pods';
+import { secs } from './format';
+
+/** The delay of a kubelet back-off waiting message (`back-off 1m20s restarting failed container=…`), in seconds. */
+export function parseBackOff(message: string | undefined): number | null {
+  if (!message) return null;
+  const m = /^back-off (\S+) restarting failed/.exec(message);
+  if (!m) return null;
+  const d = parseDuration(m[1] as string);
+  return d.ok ? d.seconds : null;
+}
+
+export interface BackOffView {
+  /** The current back-off delay, seconds. */
+  delay: number;
+  /** ≈ last finishedAt + delay. */
+  nextRestartAt: number;
+  /** nextRestartAt − t, never negative. */
+  remaining: number;
+}
+
+/** The back-off of a container status at t: from the waiting message and the last termination's finishedAt. */
+export function backOffAt(status: ContainerStatus, t: number): BackOffView | null {
+  const delay = parseBackOff(status.state.waiting?.message);
+  if (delay === null) return null;
+  const finished = status.lastState.terminated?.finishedAt ?? status.state.terminated?.finishedAt;
+  if (finished === undefined) return null;
+  const nextRestartAt = finished + delay;
+  return { delay, nextRestartAt, remaining: Math.max(0, nextRestartAt - t) };
+}
+
+/** `next restart in 12s` (whole seconds, rounded up), or `restart due` once the back-off has expired. */
+export function countdownText(b: BackOffView): string {
+  const s = Math.ceil(b.remaining - 1e-9);
+  return s <= 0 ? 'restart due' : `next restart in ${s}s`;
+}
+
+/** One line for a container state: `Running since t=4s`, `Waiting: CrashLoopBackOff`, `Terminated: Error (exit 2)`. */
+export function stateText(state: ContainerState): string {
+  if (state.running) return `Running since t=${secs(state.running.startedAt)}`;
+  if (state.terminated) {
+    const x = state.terminated;
+    const sig = x.signal ? `, signal ${x.signal}` : '';
+    return `Terminated: ${x.reason || 'Unknown'} (exit ${x.exitCode}${sig}) t=${secs(x.startedAt)}–${secs(x.finishedAt)}`;
+  }
+  if (state.waiting) return `Waiting: ${state.waiting.reason}`;
+  return '—';
+}
+
+export interface ContainerView {
+  name: string;
+  kind: 'init' | 'sidecar' | 'regular';
+  /** Null when the kubelet has not reported the container yet at t. */
+  status: ContainerStatus | null;
+  state: string;
+  /** The waiting or terminated message, if any. */
+  message: string | null;
+  lastState: string | null;
+  backOff: BackOffView | null;
+  backOffText: string | null;
+}
+
+export function containerViews(pod: PanelPod, status: PodStatus | null, t: number): ContainerView[] {
+  const byName = containerStatusMap(status);
+  return pod.containers.map((c) => {
+    const cs = byName.get(c.name) ?? null;
+    const backOff = cs ? backOffAt(cs, t) : null;
+    const hasLast = !!cs && (cs.lastState.running || cs.lastState.terminated || cs.lastState.waiting);
+    return {
+      name: c.name,
+      kind: c.kind,
+      status: cs,
+      state: cs ? stateText(cs.state) : 'not reported yet',
+      message: cs ? cs.state.waiting?.message ?? cs.state.terminated?.message ?? null : null,
+      lastState: cs && hasLast ? stateText(cs.lastState) : null,
+      backOff,
+      backOffText: backOff ? `back-off ${goDuration(backOff.delay)} · ${countdownText(backOff)}` : null,
+    };
+  });
+}

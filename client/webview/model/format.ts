@@ -1,0 +1,45 @@
+// Pure: small text helpers shared by the views.
+import type { WhatIfAction } from '../../src/panel/protocol';
+import { goDuration, plainSeconds } from '../../../simulator/src/present/duration';
+
+/** Seconds since apply as the CLI writes them (`25.1s`), rounded to 0.1 s. */
+export function secs(t: number): string {
+  return `${plainSeconds(Math.round(t * 10) / 10)}s`;
+}
+
+/** A clock for the header: `1m20.4s`, rounded to 0.1 s. */
+export function clock(t: number): string {
+  return goDuration(Math.round(t * 10) / 10);
+}
+
+/** t clamped into [0, until]; NaN becomes 0. */
+export function clampTime(t: number, until: number): number {
+  if (!Number.isFinite(t) || t < 0) return 0;
+  return t > until ? until : t;
+}
+
+/** A what-if time: milliseconds precision, as the scenario file writes it. */
+export function roundAt(t: number): number {
+  return Math.round(t * 1000) / 1000;
+}
+
+/** One line for the list of active what-if actions. */
+export function describeWhatIf(a: WhatIfAction): string {
+  const at = `at ${secs(a.at)}`;
+  switch (a.kind) {
+    case 'kill':
+      return `${at}: kill ${a.pod} / ${a.container} with exit code ${a.exitCode}`;
+    case 'delete':
+      return `${at}: ${a.force ? 'force-delete' : 'delete'} ${a.pod}`;
+    case 'http':
+      return `${at}: ${a.pod} / ${a.container} answers ${a.status} on ${a.path}`;
+    case 'endpoint':
+      return `${at}: ${a.state === 'fail' ? 'fail' : 'recover'} ${a.pod} / ${a.container} port ${a.port}`;
+    default:
+      return unreachable(a);
+  }
+}
+
+function unreachable(x: never): string {
+  return `unknown action ${JSON.stringify(x)}`;
+}

@@ -1,0 +1,55 @@
+// Pure: each probe's recent results up to t, for the ✓/✗ ticks.
+import type { PanelPod } from '../../src/panel/protocol';
+import type { Cause, ProbeKind, ProbeRecord, ProbeResult } from '../../../simulator/src/trace';
+import { secs } from './format';
+
+export interface ProbeTick {
+  t: number;
+  result: ProbeResult;
+  /** Tooltip: `t=25s failure: dial tcp …`. */
+  title: string;
+}
+
+export interface ProbeLine {
+  container: string;
+  probe: string;
+  /** The last `max` results up to t, oldest first. */
+  ticks: ProbeTick[];
+  total: number;
+  failures: number;
+  lastFailure: { t: number; message: string; cause?: Cause } | null;
+}
+
+export function tickSymbol(result: ProbeResult): string {
+  return result === 'success' ? '✓' : result === 'failure' ? '✗' : '?';
+}
+
+const ORDER: ProbeKind[] = ['startup', 'liveness', 'readiness'];
+
+/** One line per (container, probe kind) of the pod: the kinds the container declares, plus any with results. */
+export function probeLines(pod: PanelPod, records: readonly ProbeRecord[], t: number, max = 10): ProbeLine[] {
+  const lines = new Map<string, ProbeLine>();
+  const key = (c: string, p: string): string => JSON.stringify([c, p]);
+  for (const c of pod.containers) {
+    const kinds = [...c.probes].sort((a, b) => ORDER.indexOf(a as ProbeKind) - ORDER.indexOf(b as ProbeKind));
+    for (const p of kinds) lines.set(key(c.name, p), { container: c.name, probe: p, ticks: [], total: 0, failures: 0, lastFailure: null });
+  }
+  for (const r of records) {
+    if (r.t > t) break;
+    if (r.pod !== pod.name) continue;
+    const k = key(r.container, r.probe);
+    let line = lines.get(k);
+    if (!line) {
+      line = { container: r.container, probe: r.probe, ticks: [], total: 0, failures: 0, lastFailure: null };
+      lines.set(k, line);
+    }
+    line.total++;
+    line.ticks.push({ t: r.t, result: r.result, title: `t=${secs(r.t)} ${r.result}${r.message ? `: ${r.message}` : ''}` });
+    if (line.ticks.length > max) line.ticks.shift();
+    if (r.result === 'failure') {
+      line.failures++;
+      line.lastFailure = r.cause ? { t: r.t, message: r.message ?? '', cause: r.cause } : { t: r.t, message: r.message ?? '' };
+    }
+  }
+  return [...lines.values()];
+}

@@ -1,0 +1,39 @@
+// A serving container with a liveness probe but no readiness probe: it receives traffic as soon as it is
+// running, before it can answer, and whenever it is unhealthy until the liveness probe restarts it.
+import type { Finding, Rule } from './types';
+import { isObj, list, str, type ContainerAt } from './support/data';
+import { containersOf } from './support/data';
+import { insertEntry } from './support/edits';
+import { probeHandler } from './support/probes';
+
+function serving(c: ContainerAt, handlerKey: string): boolean {
+  return list(c.c['ports']).length > 0 || handlerKey !== 'exec';
+}
+
+export const livenessWithoutReadiness: Rule = {
+  id: 'liveness-without-readiness',
+  defaultSeverity: 'information',
+  description: 'A serving container has a liveness probe but no readiness probe, so it gets traffic before it is ready',
+  check(doc) {
+    if (doc.kind === 'Job' || doc.kind === 'CronJob') return [];
+    const out: Finding[] = [];
+    for (const pod of doc.podSpecs()) {
+      const policy = str(pod.spec['restartPolicy']);
+      if (policy === 'Never' || policy === 'OnFailure') continue; // run-to-completion pods serve no traffic
+      for (const c of containersOf(pod)) {
+        if (c.kind !== 'regular') continue;
+        const live = c.c['livenessProbe'];
+        if (!isObj(live) || c.c['readinessProbe'] !== undefined) continue;
+        const h = probeHandler(live);
+        if (!h || !serving(c, h.key)) continue;
+        const edit = insertEntry(doc, c.path, 'readinessProbe', { [h.key]: h.value });
+        out.push({
+          range: doc.keyRange(c.path, 'livenessProbe') ?? doc.range([...c.path, 'livenessProbe']),
+          message: `${c.label} has a liveness probe but no readiness probe: the pod receives traffic as soon as ${c.label} is running, before it can answer, and keeps receiving it while ${c.label} is unhealthy`,
+          fixes: edit ? [{ title: `Add a readiness probe with the same ${h.key} check`, edits: [edit], preferred: true }] : [],
+        });
+      }
+    }
+    return out;
+  },
+};

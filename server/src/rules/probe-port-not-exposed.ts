@@ -1,0 +1,85 @@
+// A probe aimed at a port that no container of the pod declares: the most common real probe mistake (the app
+// listens on 8080, the liveness probe checks 8081, the kubelet restarts the container forever). Containers
+// share the network namespace, so any running container's port counts (regular containers and sidecars).
+import { inferProcess, type ContainerLike } from '../../../simulator/src/behaviour/infer';
+import type { Finding, Fix, Rule } from './types';
+import { describeExposed, portsOf, runningContainers, type ContainerAt, type PortAt } from './support/data';
+import { appendSeqItem, insertEntry, replaceValue } from './support/edits';
+import { probePorts, type PortRef } from './support/probes';
+
+const MAX_FIXES = 5;
+
+/** Ports the behaviour model says the container's process listens on, when it knows (image or command). */
+function modelPorts(c: ContainerAt): { ports: number[]; what: string } | undefined {
+  const m = inferProcess({ container: c.c as unknown as ContainerLike, services: [] });
+  if (m.source !== 'image' && m.source !== 'command') return undefined;
+  if (m.listen.length === 0) return undefined;
+  return { ports: [...new Set(m.listen.map((l) => l.port))], what: m.description };
+}
+
+function declarePortFix(ref: PortRef, doc: Parameters<Rule['check']>[0]): Fix | undefined {
+  const c = ref.container;
+  const edit = Array.isArray(c.c['ports'])
+    ? appendSeqItem(doc, [...c.path, 'ports'], { containerPort: ref.port })
+    : c.c['ports'] === undefined ? insertEntry(doc, c.path, 'ports', [{ containerPort: ref.port }]) : undefined;
+  return edit ? { title: `Declare containerPort ${ref.port} on ${c.label}`, edits: [edit] } : undefined;
+}
+
+export const probePortNotExposed: Rule = {
+  id: 'probe-port-not-exposed',
+  defaultSeverity: 'warning',
+  description: 'A probe checks a port number that no container of the pod declares in ports[].containerPort',
+  check(doc) {
+    const out: Finding[] = [];
+    for (const pod of doc.podSpecs()) {
+      const running = runningContainers(pod);
+      const exposed: PortAt[] = running.flatMap(portsOf);
+      for (const c of running) {
+        for (const ref of probePorts(c)) {
+          if (typeof ref.port !== 'number' || ref.host !== undefined) continue;
+          if (exposed.some((p) => p.port === ref.port)) continue;
+          const finding = exposed.length > 0 ? notExposed(doc, ref, exposed) : noPortsDeclared(doc, ref);
+          if (finding) out.push(finding);
+        }
+      }
+    }
+    return out;
+  },
+};
+
+function notExposed(doc: Parameters<Rule['check']>[0], ref: PortRef, exposed: PortAt[]): Finding {
+  // The probed container's own ports first: the likeliest intended target.
+  const ordered = [...exposed.filter((p) => p.container === ref.container), ...exposed.filter((p) => p.container !== ref.container)];
+  const candidates = [...new Set(ordered.map((p) => p.port))];
+  const fixes: Fix[] = candidates.slice(0, MAX_FIXES).map((port) => ({
+    title: `Set the probe port to ${port}`,
+    edits: [replaceValue(doc, ref.path, String(port))],
+    ...(candidates.length === 1 ? { preferred: true } : {}),
+  }));
+  return {
+    range: doc.range(ref.path),
+    message: `${ref.title} checks port ${ref.port}, but no container of the pod exposes it (${describeExposed(exposed)})`,
+    related: ordered.slice(0, 10).map((p) => ({ range: doc.range([...p.path, 'containerPort']), message: `${p.container.label} exposes ${p.port} here` })),
+    fixes,
+  };
+}
+
+function noPortsDeclared(doc: Parameters<Rule['check']>[0], ref: PortRef): Finding | undefined {
+  const model = modelPorts(ref.container);
+  if (model?.ports.includes(ref.port)) return undefined; // the process is known to listen there
+
+  const fixes: Fix[] = [];
+  let hint = `make sure ${ref.container.label} listens on ${ref.port}, and declare it in ports[].containerPort`;
+  if (model) {
+    hint = `${ref.container.label} is expected to listen on ${model.ports.join(', ')} (${model.what})`;
+    for (const port of model.ports.slice(0, MAX_FIXES)) fixes.push({ title: `Set the probe port to ${port}`, edits: [replaceValue(doc, ref.path, String(port))] });
+  }
+  const declare = declarePortFix(ref, doc);
+  if (declare && !model) fixes.push(declare);
+  return {
+    range: doc.range(ref.path),
+    message: `${ref.title} checks port ${ref.port}, but no container of the pod declares any ports: ${hint}`,
+    severity: 'information',
+    fixes,
+  };
+}

@@ -1,0 +1,233 @@
+// The language server as an editor sees it: the bundled `dist/server.js --stdio`, driven over JSON-RPC.
+// Every wait is for a message (bounded by a timeout), never a fixed sleep.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  CodeActionKind,
+  CodeActionRequest,
+  CompletionRequest,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  ShutdownRequest,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type CompletionItem,
+  type CompletionList,
+  type Diagnostic,
+  type InitializeResult,
+  type MarkupContent,
+} from 'vscode-languageserver-protocol/node';
+import { applyEdits, ensureServerBundle, locate, LspSession, repoRoot } from './lsp';
+
+const URI = 'file:///work/project/hello-world.yaml';
+const PLAIN_URI = 'file:///work/project/values.yaml';
+
+// examples/liveness-wrong-port.yaml with a misspelt field: the probe checks 8081, the app listens on 8080.
+const MANIFEST = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: hello-world
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: hello-world
+  template:
+    metadata:
+      labels:
+        app: hello-world
+    spec:
+      containers:
+        - name: hello-world
+          image: us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0
+          imagePulPolicy: IfNotPresent
+          ports:
+            - containerPort: 8080
+          livenessProbe:
+            tcpSocket:
+              port: 8081
+            initialDelaySeconds: 10
+            periodSeconds: 5
+`;
+
+// Not a Kubernetes file: no apiVersion/kind, so PodLab must stay silent.
+const PLAIN = `replicaCount: 2
+image:
+  repository: nginx
+  tag: latest
+unknownThing: { port: 8081 }
+`;
+
+const codes = (ds: readonly Diagnostic[]) => ds.map((d) => String(d.code));
+const probePortDiagnostic = (ds: readonly Diagnostic[], line: number) =>
+  ds.find((d) => d.source === 'podlab' && d.range.start.line === line && !['unknown-field', 'schema'].includes(String(d.code)));
+
+describe('language server over stdio (dist/server.js --stdio)', { timeout: 20_000 }, () => {
+  let lsp: LspSession;
+  let text = MANIFEST;
+  let version = 1;
+  let firstDiagnostics: Diagnostic[] = [];
+
+  before(() => {
+    ensureServerBundle();
+    lsp = new LspSession();
+  });
+  after(async () => {
+    await lsp.dispose();
+  });
+
+  it('initializes with incremental sync, completion, hover and quick fixes', async () => {
+    const result: InitializeResult = await lsp.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: `file://${repoRoot}`,
+      workspaceFolders: null,
+      capabilities: {
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true },
+          completion: { completionItem: { snippetSupport: false } },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: [CodeActionKind.QuickFix] } } },
+        },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+      },
+    });
+    const caps = result.capabilities;
+    const sync = typeof caps.textDocumentSync === 'object' ? caps.textDocumentSync.change : caps.textDocumentSync;
+    assert.equal(sync, TextDocumentSyncKind.Incremental);
+    if (typeof caps.textDocumentSync === 'object') assert.equal(caps.textDocumentSync.openClose, true);
+    assert.ok(caps.completionProvider, 'completionProvider');
+    assert.ok(caps.hoverProvider, 'hoverProvider');
+    const actions = caps.codeActionProvider;
+    assert.ok(actions, 'codeActionProvider');
+    if (typeof actions === 'object') assert.ok(actions.codeActionKinds?.includes(CodeActionKind.QuickFix));
+    assert.equal(result.serverInfo?.name, 'podlab-language-server');
+    await lsp.connection.sendNotification(InitializedNotification.type, {});
+  });
+
+  it('publishes the probe-port and unknown-field diagnostics on didOpen, with exact ranges', async () => {
+    const published = lsp.nextDiagnostics(URI);
+    await lsp.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: URI, languageId: 'yaml', version, text } });
+    const p = await published;
+    if (p.version !== undefined) assert.equal(p.version, 1);
+    firstDiagnostics = p.diagnostics;
+
+    const unknown = p.diagnostics.find((d) => d.code === 'unknown-field');
+    assert.ok(unknown, `unknown-field expected, got ${codes(p.diagnostics).join(', ')}`);
+    const key = locate(text, 'imagePulPolicy');
+    assert.deepEqual(unknown.range, { start: key, end: { line: key.line, character: key.character + 'imagePulPolicy'.length } });
+    assert.equal(unknown.source, 'podlab');
+    assert.match(unknown.message, /imagePullPolicy/, 'suggests the right name');
+
+    const port = locate(text, '8081');
+    const probe = probePortDiagnostic(p.diagnostics, port.line);
+    assert.ok(probe, `a diagnostic on the probe port (line ${port.line}) expected, got ${JSON.stringify(p.diagnostics.map((d) => [d.code, d.range.start]))}`);
+    assert.deepEqual(probe.range, { start: port, end: { line: port.line, character: port.character + 4 } });
+    assert.match(probe.message, /8080/, 'names the port the container listens on');
+    assert.match(probe.message, /8081/);
+    for (const d of p.diagnostics) {
+      assert.equal(typeof d.code, 'string');
+      for (const r of d.relatedInformation ?? []) assert.equal(r.location.uri, URI, 'related information points into the file');
+    }
+  });
+
+  it('offers a quick fix with a WorkspaceEdit for the unknown field', async () => {
+    const unknown = firstDiagnostics.find((d) => d.code === 'unknown-field')!;
+    const actions = (await lsp.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range: unknown.range,
+      context: { diagnostics: [unknown], only: [CodeActionKind.QuickFix] },
+    })) as CodeAction[];
+    assert.ok(Array.isArray(actions) && actions.length > 0, 'at least one code action');
+    const rename = actions.find((a) => a.kind === CodeActionKind.QuickFix && /imagePullPolicy/.test(a.title));
+    assert.ok(rename, `rename action expected, got ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(rename.isPreferred, true);
+    assert.deepEqual(rename.diagnostics, [unknown]);
+    const edits = rename.edit?.changes?.[URI];
+    assert.ok(edits && edits.length > 0, 'edit.changes for the document');
+    assert.match(applyEdits(text, edits), /^ {10}imagePullPolicy: IfNotPresent$/m);
+
+    // A quick fix only when asked for quick fixes.
+    const refactors = await lsp.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range: unknown.range,
+      context: { diagnostics: [unknown], only: [CodeActionKind.Refactor] },
+    });
+    assert.deepEqual(refactors, []);
+  });
+
+  it('re-publishes after an incremental didChange, without the fixed field and with the new version', async () => {
+    const key = locate(text, 'imagePulPolicy');
+    const range = { start: { line: key.line, character: key.character + 'imagePul'.length }, end: { line: key.line, character: key.character + 'imagePul'.length } };
+    text = applyEdits(text, [{ range, newText: 'l' }]);
+    version++;
+    const published = lsp.nextDiagnostics(URI, (p) => p.version === version);
+    await lsp.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: URI, version },
+      contentChanges: [{ range, text: 'l' }],
+    });
+    const p = await published;
+    assert.equal(p.version, 2);
+    assert.ok(!codes(p.diagnostics).includes('unknown-field'), `unknown-field is gone: ${codes(p.diagnostics).join(', ')}`);
+    const port = locate(text, '8081');
+    assert.ok(probePortDiagnostic(p.diagnostics, port.line), 'the probe diagnostic stays');
+  });
+
+  it('completes container keys at an empty line inside a container', async () => {
+    // The user presses Enter after the image line and is at the container's indentation.
+    const image = locate(text, 'image: us-docker');
+    const indent = ' '.repeat(image.character);
+    const at = { line: image.line, character: text.split('\n')[image.line]!.length };
+    text = applyEdits(text, [{ range: { start: at, end: at }, newText: `\n${indent}` }]);
+    version++;
+    const published = lsp.nextDiagnostics(URI, (p) => p.version === version);
+    await lsp.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: URI, version },
+      contentChanges: [{ range: { start: at, end: at }, text: `\n${indent}` }],
+    });
+    await published;
+
+    const result = (await lsp.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: URI },
+      position: { line: image.line + 1, character: image.character },
+    })) as CompletionItem[] | CompletionList | null;
+    assert.ok(result, 'a completion result');
+    const labels = (Array.isArray(result) ? result : result.items).map((i) => i.label);
+    for (const expected of ['readinessProbe', 'resources', 'env', 'command', 'volumeMounts']) {
+      assert.ok(labels.includes(expected), `"${expected}" expected in ${labels.join(', ')}`);
+    }
+    for (const elsewhere of ['apiVersion', 'containers', 'replicas', 'tcpSocket']) {
+      assert.ok(!labels.includes(elsewhere), `"${elsewhere}" does not belong in a container: ${labels.join(', ')}`);
+    }
+  });
+
+  it('hovers livenessProbe', async () => {
+    const key = locate(text, 'livenessProbe');
+    const h = await lsp.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: key.line, character: key.character + 3 } });
+    assert.ok(h, 'a hover');
+    const contents = h.contents as MarkupContent | string | { value: string } | (string | { value: string })[];
+    const value = typeof contents === 'string' ? contents : Array.isArray(contents) ? contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n') : contents.value;
+    assert.match(value, /liveness/i);
+    if (h.range) {
+      assert.equal(h.range.start.line, key.line);
+      assert.ok(h.range.start.character <= key.character + 3 && h.range.end.character >= key.character + 3, 'the hover range covers the cursor');
+    }
+  });
+
+  it('publishes no diagnostics for a YAML file without apiVersion and kind', async () => {
+    const published = lsp.nextDiagnostics(PLAIN_URI);
+    await lsp.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: PLAIN_URI, languageId: 'yaml', version: 1, text: PLAIN } });
+    const p = await published;
+    assert.deepEqual(p.diagnostics, []);
+  });
+
+  it('shuts down and exits with status 0', async () => {
+    assert.equal(await lsp.connection.sendRequest(ShutdownRequest.type), null);
+    await lsp.connection.sendNotification(ExitNotification.type);
+    const exit = await lsp.exited;
+    assert.deepEqual(exit, { code: 0, signal: null }, `server stderr:\n${lsp.stderr}`);
+  });
+});

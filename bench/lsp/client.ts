@@ -87,8 +87,9 @@ export class LspClient {
       configured();
       return p.items.map((item) => (item.section !== undefined ? (options.settings[item.section] ?? null) : options.settings));
     });
-    this.connection.onRequest((_method: string) => null); // client/registerCapability, window/workDoneProgress/create, …
-    this.connection.onNotification((_method: string) => undefined); // telemetry, logs
+    for (const method of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create', 'window/showMessageRequest']) {
+      this.connection.onRequest(method, () => null);
+    }
     this.connection.onError(() => undefined);
     this.connection.onClose(() => (this.closed = true));
     this.connection.listen();

@@ -11,6 +11,10 @@ export const DOC_LAYOUT = {
   /** The first container's `- name: app` line; its keys are at 10 spaces. */
   containerLine: 27,
   containerKeyIndent: 10,
+  /** `              value: info` (the LOG_LEVEL variable of the first container). */
+  logLevelValueLine: 36,
+  /** `          livenessProbe:` (first container). */
+  livenessProbeLine: 44,
 } as const;
 
 function deployment(i: number): string[] {
@@ -94,10 +98,8 @@ function deployment(i: number): string[] {
         ]),
     '      volumes:',
     '        - name: config',
-    '          configMap:',
-    `            name: ${name}-config`,
-    '        - name: cache',
-    '          emptyDir: { sizeLimit: 256Mi }',
+    `          configMap: { name: ${name}-config }`,
+    '        - { name: cache, emptyDir: { sizeLimit: 256Mi } }',
   ];
   if (lines.length !== LINES_PER_DOC) throw new Error(`document ${i} has ${lines.length} lines, not ${LINES_PER_DOC}`);
   return lines;

@@ -12,14 +12,16 @@ export interface Settings {
   schemaValidation: boolean;
   /** Per rule: `off`, a severity, or `default`. */
   rules: Record<string, RuleSetting>;
+  /** Simulate each pod-carrying document and report predicted trouble (CrashLoopBackOff, never Ready, …). */
+  predictions: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { schemaValidation: true, rules: {} };
+export const DEFAULT_SETTINGS: Settings = { schemaValidation: true, rules: {}, predictions: true };
 
 /** Reads untrusted settings from a client: anything unexpected falls back to the default. */
 export function readSettings(raw: unknown): Settings {
   const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const out: Settings = { schemaValidation: s['schemaValidation'] !== false, rules: {} };
+  const out: Settings = { schemaValidation: s['schemaValidation'] !== false, rules: {}, predictions: s['predictions'] !== false };
   const rules = s['rules'];
   if (rules && typeof rules === 'object') {
     for (const [id, v] of Object.entries(rules as Record<string, unknown>)) {
@@ -30,5 +32,5 @@ export function readSettings(raw: unknown): Settings {
 }
 
 export function settingsKey(s: Settings): string {
-  return JSON.stringify([s.schemaValidation, Object.entries(s.rules).sort()]);
+  return JSON.stringify([s.schemaValidation, s.predictions, Object.entries(s.rules).sort()]);
 }

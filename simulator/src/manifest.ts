@@ -240,3 +240,20 @@ export function keyRangeOf(m: Pick<LoadedManifest, 'docs' | 'lineCounter'>, doc:
   if (!r || !d) return undefined;
   return { start: pos(m.lineCounter, r[0]), end: pos(m.lineCounter, r[1]) };
 }
+
+/**
+ * Where to point at a cause: the value for a scalar, the key for a mapping or list (`requests:`,
+ * `command:`), so the squiggle sits on one line.
+ */
+export function causeRange(m: Pick<LoadedManifest, 'docs' | 'lineCounter'>, doc: number, path: Path | string): Range {
+  const steps = typeof path === 'string' ? parsePath(path) : path;
+  const d = m.docs.find((x) => x.index === doc);
+  let node: unknown = d?.yaml.contents;
+  for (const step of steps) node = (node as { get?: (k: unknown, keep: boolean) => unknown } | null)?.get?.(step, true);
+  const last = steps[steps.length - 1];
+  if ((isMap(node) || isSeq(node)) && typeof last === 'string') {
+    const key = keyRangeOf(m, doc, steps.slice(0, -1), last);
+    if (key) return key;
+  }
+  return rangeOf(m, doc, steps);
+}

@@ -43,6 +43,8 @@ export interface SimulateOptions {
 }
 
 export interface SimulationResult {
+  /** The objects that were simulated. */
+  objects: readonly SimObject[];
   until: number;
   seed: number;
   pods: readonly PodRuntime[];
@@ -75,6 +77,7 @@ export function simulate(objects: readonly SimObject[], options: SimulateOptions
   sim.run();
 
   return {
+    objects,
     until: options.until,
     seed,
     pods: sim.pods,

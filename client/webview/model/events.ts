@@ -28,10 +28,7 @@ export interface EventOptions {
 /** Events with e.t ≤ t (the trace lists them in time order). */
 export function eventsUpTo(events: readonly TraceEvent[], t: number, object?: string | null): TraceEvent[] {
   const out: TraceEvent[] = [];
-  for (const e of events) {
-    if (e.t > t) break;
-    if (!object || e.object === object) out.push(e);
-  }
+  for (const e of events) if (e.t <= t && (!object || e.object === object)) out.push(e);
   return out;
 }
 
@@ -84,16 +81,14 @@ export function eventRows(events: readonly TraceEvent[], t: number, opts: EventO
 
 /** The first event time strictly after t (1 ms tolerance), or null. */
 export function nextEventTime(events: readonly TraceEvent[], t: number): number | null {
-  for (const e of events) if (e.t > t + 1e-3) return e.t;
-  return null;
+  let found: number | null = null;
+  for (const e of events) if (e.t > t + 1e-3 && (found === null || e.t < found)) found = e.t;
+  return found;
 }
 
 /** The last event time strictly before t (1 ms tolerance), or null. */
 export function prevEventTime(events: readonly TraceEvent[], t: number): number | null {
   let found: number | null = null;
-  for (const e of events) {
-    if (e.t < t - 1e-3) found = e.t;
-    else break;
-  }
+  for (const e of events) if (e.t < t - 1e-3 && (found === null || e.t > found)) found = e.t;
   return found;
 }

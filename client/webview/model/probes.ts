@@ -35,8 +35,7 @@ export function probeLines(pod: PanelPod, records: readonly ProbeRecord[], t: nu
     for (const p of kinds) lines.set(key(c.name, p), { container: c.name, probe: p, ticks: [], total: 0, failures: 0, lastFailure: null });
   }
   for (const r of records) {
-    if (r.t > t) break;
-    if (r.pod !== pod.name) continue;
+    if (r.t > t || r.pod !== pod.name) continue;
     const k = key(r.container, r.probe);
     let line = lines.get(k);
     if (!line) {

@@ -28,18 +28,19 @@ interface FileResult {
 }
 
 export function lint(argv: readonly string[], io: Output): number {
-  const args = parseArgs(argv, ['format'], []);
+  const args = parseArgs(argv, ['format'], ['no-predictions']);
+  const settings = { ...DEFAULT_SETTINGS, predictions: !args.flags.has('no-predictions') };
   const format = flag(args, 'format') ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
   if (args.positionals.length === 0) throw new UsageError('podlab lint needs at least one FILE');
   const results: FileResult[] = args.positionals.map((file) => ({
     file,
-    diagnostics: diagnoseText(readInput(file), DEFAULT_SETTINGS).map((d) => ({
+    diagnostics: diagnoseText(readInput(file), settings).map((d) => ({
       range: d.range,
       severity: NAMES[d.severity ?? DiagnosticSeverity.Error] ?? 'error',
       code: String(d.code ?? ''),
       source: 'podlab' as const,
-      message: d.message,
+      message: typeof d.message === 'string' ? d.message : d.message.value,
     })),
   }));
   const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);

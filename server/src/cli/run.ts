@@ -1,5 +1,5 @@
 // `podlab run FILE`: simulate every pod-carrying document and print kubectl-style output or the trace.
-import { loadManifest, rangeOf, type LoadedManifest, type ManifestIssue } from '../../../simulator/src/manifest';
+import { causeRange, loadManifest, rangeOf, type LoadedManifest, type ManifestIssue } from '../../../simulator/src/manifest';
 import { loadScenario } from '../../../simulator/src/scenarioFile';
 import { simulate, type SimObject } from '../../../simulator/src/simulate';
 import { parseDuration } from '../../../simulator/src/present/duration';
@@ -8,6 +8,7 @@ import { formatDescribe, type DescribeInput } from '../../../simulator/src/prese
 import { formatEvents } from '../../../simulator/src/present/events';
 import type { Scenario } from '../../../simulator/src/scenario';
 import { flag, parseArgs, UsageError } from './args';
+import { predict, type Prediction } from '../../../simulator/src/predict';
 import { InputError, readInput } from './files';
 
 const FORMATS = ['table', 'describe', 'events', 'json'] as const;
@@ -93,9 +94,22 @@ export function run(argv: readonly string[], io: Output): number {
       io.out(formatEvents(trace.events, { causes: args.flags.has('explain') }));
       break;
   }
+  if (args.flags.has('explain')) io.out(explain(predict(result, { defaultCluster: scenario?.cluster?.nodes === undefined }), manifest));
   for (const n of trace.notes) io.err(`podlab: ${n.level === 'warning' ? 'warning' : 'note'}: ${n.message}`);
   if (trace.truncated) io.err(`podlab: warning: ${trace.truncated.reason}`);
   return 0;
+}
+
+/** `--explain`: each predicted outcome with the line that causes it. */
+function explain(predictions: Prediction[], manifest: LoadedManifest): string {
+  if (predictions.length === 0) return '\nExplain: no trouble predicted.';
+  const lines = ['', 'Explain:'];
+  for (const p of predictions) {
+    const r = causeRange(manifest, p.doc, p.paths[0] ?? '');
+    lines.push(`  line ${r.start.line + 1} (${p.paths[0] ?? ''}): ${p.message}`);
+    for (const c of p.changes) lines.push(`    fix: ${c.title}`);
+  }
+  return lines.join('\n');
 }
 
 function duration(text: string, name: string): number {

@@ -8,6 +8,7 @@ import { FILE_RULES, RULES } from '../rules';
 import type { DocContext, Finding, Fix, RuleSeverity } from '../rules/types';
 import { settingsKey, type Settings } from '../settings';
 import { schemaFixes } from './schemaFixes';
+import { predictionDiagnostics } from './predictions';
 
 /** Quick fixes carried by a diagnostic (file coordinates). */
 export interface DiagnosticData {
@@ -132,6 +133,16 @@ export function diagnosticsFor(analysis: FileAnalysis, settings: Settings, uri =
     for (const d of chunkDiagnostics(c.result, settings, key)) out.push(shift(d, c.chunk.startLine, uri));
   }
   out.push(...fileRuleDiagnostics(analysis, settings, uri));
+  if (settings.predictions) {
+    const services = analysis.chunks.flatMap((c) => c.result.manifest.services);
+    for (const c of analysis.chunks) {
+      if (!c.result.kubernetes) continue;
+      for (const d of predictionDiagnostics(c.result, services)) {
+        const severity = severityOf(String(d.code), d.severity === DiagnosticSeverity.Information ? 'information' : 'warning', settings);
+        if (severity !== undefined) out.push(shift({ ...d, severity: SEVERITY[severity] }, c.chunk.startLine, uri));
+      }
+    }
+  }
   return out;
 }
 

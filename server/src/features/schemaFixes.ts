@@ -1,11 +1,11 @@
 // Better words and quick fixes for schema-level problems: "did you mean" for unknown fields (with a
 // rename), an insertion for a missing required field, the replacement for a removed apiVersion.
-import { isMap, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { ManifestIssue, Path } from '../../../simulator/src/manifest';
 import { DEPRECATED_API_VERSIONS, objectKeys, schemaAtPath, schemaFor, unwrap } from '../../../simulator/src/model';
 import type { ChunkResult } from '../analysis/fileAnalysis';
 import type { Fix } from '../rules/types';
+import { insertKeyEdit } from '../analysis/edits';
 
 export function schemaFixes(i: ManifestIssue, chunk: ChunkResult): { message: string; fixes: Fix[] } {
   const ctx = chunk.contexts.find((c) => c.index === i.doc);
@@ -81,24 +81,6 @@ function placeholder(schema: z.ZodType | undefined): string {
 function insertRequired(i: ManifestIssue, chunk: ChunkResult, root: z.ZodType): Fix | undefined {
   const key = i.path[i.path.length - 1];
   if (typeof key !== 'string') return undefined;
-  const parentPath = i.path.slice(0, -1) as Path;
-  const doc = chunk.manifest.docs.find((d) => d.index === i.doc);
-  let node: unknown = doc?.yaml.contents;
-  for (const step of parentPath) {
-    node = (node as { get?: (k: unknown, keep: boolean) => unknown })?.get?.(step, true);
-  }
-  if (!isMap(node) || node.items.length === 0) return undefined;
-  const first = node.items[0]!.key as Node | null;
-  const offset = first?.range?.[0];
-  if (offset === undefined) return undefined;
-  const pos = chunk.manifest.lineCounter.linePos(offset);
-  const line = pos.line - 1;
-  const text = chunk.lines[line] ?? '';
-  const indent = text.slice(0, pos.col - 1);
-  const flowOrItem = /[^\s]/.test(indent); // e.g. `- name: x` or `{a: 1}`: insert inline is unsafe
-  if (flowOrItem && !/^\s*-\s*$/.test(indent)) return undefined;
-  const pad = indent.replace(/-/g, ' ');
-  const value = placeholder(schemaAtPath(root, i.path));
-  const newText = /^\s*-\s*$/.test(indent) ? `${key}: ${value}\n${pad}` : `${key}: ${value}\n${pad}`;
-  return { title: `Add the required field "${key}"`, preferred: true, edits: [{ range: { start: { line, character: pos.col - 1 }, end: { line, character: pos.col - 1 } }, newText }] };
+  const edit = insertKeyEdit(chunk, i.doc, i.path.slice(0, -1) as Path, key, placeholder(schemaAtPath(root, i.path)));
+  return edit ? { title: `Add the required field "${key}"`, preferred: true, edits: [edit] } : undefined;
 }

@@ -1,13 +1,13 @@
 // A serving container with a liveness probe but no readiness probe: it receives traffic as soon as it is
 // running, before it can answer, and whenever it is unhealthy until the liveness probe restarts it.
 import type { Finding, Rule } from './types';
-import { isObj, list, str, type ContainerAt } from './support/data';
-import { containersOf } from './support/data';
+import { containersOf, isObj, list, str, type ContainerAt } from './support/data';
 import { insertEntry } from './support/edits';
 import { probeHandler } from './support/probes';
 
-function serving(c: ContainerAt, handlerKey: string): boolean {
-  return list(c.c['ports']).length > 0 || handlerKey !== 'exec';
+/** A container that declares ports is taken to serve traffic (a Service would route to it). */
+function serving(c: ContainerAt): boolean {
+  return list(c.c['ports']).length > 0;
 }
 
 export const livenessWithoutReadiness: Rule = {
@@ -25,7 +25,7 @@ export const livenessWithoutReadiness: Rule = {
         const live = c.c['livenessProbe'];
         if (!isObj(live) || c.c['readinessProbe'] !== undefined) continue;
         const h = probeHandler(live);
-        if (!h || !serving(c, h.key)) continue;
+        if (!h || !serving(c)) continue;
         const edit = insertEntry(doc, c.path, 'readinessProbe', { [h.key]: h.value });
         out.push({
           range: doc.keyRange(c.path, 'livenessProbe') ?? doc.range([...c.path, 'livenessProbe']),

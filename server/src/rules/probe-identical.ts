@@ -20,6 +20,7 @@ export const probeIdentical: Rule = {
         const hl = probeHandler(live);
         const hr = probeHandler(ready);
         if (!hl || !hr || hl.key !== hr.key || !deepEqual(hl.value, hr.value)) continue;
+        if (hl.key === 'tcpSocket') continue; // a TCP connect cannot reflect a dependency: identical is harmless
         const tl = probeTiming(live);
         const tr = probeTiming(ready);
         if (tl.initialDelaySeconds !== tr.initialDelaySeconds || tl.periodSeconds !== tr.periodSeconds || tl.timeoutSeconds !== tr.timeoutSeconds || tl.failureThreshold !== tr.failureThreshold) continue;

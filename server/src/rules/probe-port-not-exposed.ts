@@ -2,9 +2,10 @@
 // listens on 8080, the liveness probe checks 8081, the kubelet restarts the container forever). Containers
 // share the network namespace, so any running container's port counts (regular containers and sidecars).
 import { inferProcess, type ContainerLike } from '../../../simulator/src/behaviour/infer';
-import type { Finding, Fix, Rule } from './types';
+import type { DocContext, Finding, Fix, Rule } from './types';
 import { describeExposed, portsOf, runningContainers, type ContainerAt, type PortAt } from './support/data';
 import { appendSeqItem, insertEntry, replaceValue } from './support/edits';
+import { listensUndeclared, portsUnknown } from './support/listening';
 import { probePorts, type PortRef } from './support/probes';
 
 const MAX_FIXES = 5;
@@ -17,7 +18,7 @@ function modelPorts(c: ContainerAt): { ports: number[]; what: string } | undefin
   return { ports: [...new Set(m.listen.map((l) => l.port))], what: m.description };
 }
 
-function declarePortFix(ref: PortRef, doc: Parameters<Rule['check']>[0]): Fix | undefined {
+function declarePortFix(ref: PortRef, doc: DocContext): Fix | undefined {
   const c = ref.container;
   const edit = Array.isArray(c.c['ports'])
     ? appendSeqItem(doc, [...c.path, 'ports'], { containerPort: ref.port })
@@ -33,12 +34,15 @@ export const probePortNotExposed: Rule = {
     const out: Finding[] = [];
     for (const pod of doc.podSpecs()) {
       const running = runningContainers(pod);
+      if (portsUnknown(running)) continue;
       const exposed: PortAt[] = running.flatMap(portsOf);
       for (const c of running) {
         for (const ref of probePorts(c)) {
-          if (typeof ref.port !== 'number' || ref.host !== undefined) continue;
-          if (exposed.some((p) => p.port === ref.port)) continue;
-          const finding = exposed.length > 0 ? notExposed(doc, ref, exposed) : noPortsDeclared(doc, ref);
+          const port = ref.port;
+          if (typeof port !== 'number' || ref.host !== undefined) continue;
+          if (exposed.some((p) => p.port === port)) continue;
+          if (running.some((o) => listensUndeclared(o, port))) continue; // configured or built in, just not declared
+          const finding = exposed.length > 0 ? notExposed(doc, ref, exposed) : noPortsDeclared(doc, { ...ref, port });
           if (finding) out.push(finding);
         }
       }
@@ -47,7 +51,7 @@ export const probePortNotExposed: Rule = {
   },
 };
 
-function notExposed(doc: Parameters<Rule['check']>[0], ref: PortRef, exposed: PortAt[]): Finding {
+function notExposed(doc: DocContext, ref: PortRef, exposed: PortAt[]): Finding {
   // The probed container's own ports first: the likeliest intended target.
   const ordered = [...exposed.filter((p) => p.container === ref.container), ...exposed.filter((p) => p.container !== ref.container)];
   const candidates = [...new Set(ordered.map((p) => p.port))];
@@ -58,16 +62,15 @@ function notExposed(doc: Parameters<Rule['check']>[0], ref: PortRef, exposed: Po
   }));
   return {
     range: doc.range(ref.path),
-    message: `${ref.title} checks port ${ref.port}, but no container of the pod exposes it (${describeExposed(exposed)})`,
+    message: `${ref.title} checks port ${ref.port}, but no container of the pod exposes it (${describeExposed(ordered)})`,
     related: ordered.slice(0, 10).map((p) => ({ range: doc.range([...p.path, 'containerPort']), message: `${p.container.label} exposes ${p.port} here` })),
     fixes,
   };
 }
 
-function noPortsDeclared(doc: Parameters<Rule['check']>[0], ref: PortRef): Finding | undefined {
+function noPortsDeclared(doc: DocContext, ref: PortRef & { port: number }): Finding | undefined {
   const model = modelPorts(ref.container);
   if (model?.ports.includes(ref.port)) return undefined; // the process is known to listen there
-
   const fixes: Fix[] = [];
   let hint = `make sure ${ref.container.label} listens on ${ref.port}, and declare it in ports[].containerPort`;
   if (model) {

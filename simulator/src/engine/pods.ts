@@ -12,6 +12,9 @@ import { generateUid } from '../cluster/names';
 import type { Cause } from '../trace';
 import type { NodeModel } from '../cluster/nodes';
 
+/** How long an init container whose program we cannot read is assumed to run. */
+const UNKNOWN_INIT_SECONDS = 2;
+
 export interface PodRequest {
   name: string;
   namespace: string;
@@ -79,6 +82,10 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
         httpOverrides: new Map(),
         downPorts: new Set(),
       };
+      if (container.kind === 'init' && container.process.source === 'unknown' && container.process.exit === undefined) {
+        // An init container exists to finish: when we cannot tell what it does, assume it succeeds.
+        container.process = { ...container.process, exit: { afterSeconds: UNKNOWN_INIT_SECONDS, code: 0 }, notes: [...container.process.notes, `init container ${spec.name}: assumed to finish successfully after ${UNKNOWN_INIT_SECONDS}s`] };
+      }
       for (const n of container.process.notes) sim.note('info', `${req.name}/${spec.name}: ${n}`, req.doc);
       pod.containers.push(container);
     });

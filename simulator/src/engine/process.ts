@@ -37,7 +37,7 @@ export function scheduleProcess(sim: Simulation, pod: PodRuntime, c: ContainerRu
           : {
               doc: pod.doc,
               paths: p.paths.map((rel) => `${c.path}.${rel}`),
-              evidence: `${c.name} ${exit.code === 0 ? 'finishes' : 'fails'} by itself after ${exit.afterSeconds}s with exit code ${exit.code}: ${exit.message ?? p.description}`,
+              evidence: `${c.name} ${exit.code === 0 ? 'finishes' : 'fails'} by itself after ${exit.afterSeconds}s with exit code ${exit.code}: ${firstLine(exit.message ?? p.description)}`,
             };
       // 128: the runtime could not start the process (e.g. the binary is not in the image).
       const reason = exit.code === 0 ? 'Completed' : exit.code === 128 && exit.afterSeconds === 0 ? 'StartError' : 'Error';
@@ -86,4 +86,10 @@ export function oomKill(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, i
     paths: [`${c.path}.resources.limits.memory`],
     evidence: `scenario: ${c.name} ran out of memory at ${sim.now / 1000}s`,
   });
+}
+
+/** The first line of a process message, for one-line explanations. */
+function firstLine(text: string): string {
+  const line = text.split('\n')[0] ?? '';
+  return line.length < text.trimEnd().length ? `${line} …` : line;
 }

@@ -86,13 +86,13 @@ test('neovim (headless, built-in LSP client) gets the probe diagnostic and conta
 
     // The probe-port finding, where neovim puts it (0-based line, byte columns of `8081`).
     const value = locate(MANIFEST, '8081');
-    const probe = result.diagnostics.find((d) => d.lnum === value.line && d.source === 'podlab');
-    assert.ok(probe, `a podlab diagnostic on line ${value.line}: ${JSON.stringify(result.diagnostics)}`);
+    const probe = result.diagnostics.find((d) => d.lnum === value.line && d.code === 'probe-port-not-exposed');
+    assert.ok(probe, `probe-port-not-exposed on line ${value.line}: ${JSON.stringify(result.diagnostics)}`);
+    assert.equal(probe.source, 'podlab');
     assert.equal(probe.col, value.character);
     assert.equal(probe.end_col, value.character + 4);
     assert.match(probe.message, /8081/);
     assert.match(probe.message, /8080/);
-    assert.ok(probe.code, 'the diagnostic has a code');
 
     assert.equal(result.completion.error, null, context);
     for (const label of ['readinessProbe', 'resources', 'env', 'command']) {

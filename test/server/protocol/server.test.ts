@@ -62,9 +62,9 @@ image:
 unknownThing: { port: 8081 }
 `;
 
+const message = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
 const codes = (ds: readonly Diagnostic[]) => ds.map((d) => String(d.code));
-const probePortDiagnostic = (ds: readonly Diagnostic[], line: number) =>
-  ds.find((d) => d.source === 'podlab' && d.range.start.line === line && !['unknown-field', 'schema'].includes(String(d.code)));
+const probePortDiagnostic = (ds: readonly Diagnostic[], line: number) => ds.find((d) => d.code === 'probe-port-not-exposed' && d.range.start.line === line);
 
 describe('language server over stdio (dist/server.js --stdio)', { timeout: 20_000 }, () => {
   let lsp: LspSession;
@@ -120,14 +120,21 @@ describe('language server over stdio (dist/server.js --stdio)', { timeout: 20_00
     const key = locate(text, 'imagePulPolicy');
     assert.deepEqual(unknown.range, { start: key, end: { line: key.line, character: key.character + 'imagePulPolicy'.length } });
     assert.equal(unknown.source, 'podlab');
-    assert.match(unknown.message, /imagePullPolicy/, 'suggests the right name');
+    assert.match(message(unknown), /imagePullPolicy/, 'suggests the right name');
 
     const port = locate(text, '8081');
     const probe = probePortDiagnostic(p.diagnostics, port.line);
-    assert.ok(probe, `a diagnostic on the probe port (line ${port.line}) expected, got ${JSON.stringify(p.diagnostics.map((d) => [d.code, d.range.start]))}`);
+    assert.ok(probe, `probe-port-not-exposed on line ${port.line} expected, got ${JSON.stringify(p.diagnostics.map((d) => [d.code, d.range.start]))}`);
     assert.deepEqual(probe.range, { start: port, end: { line: port.line, character: port.character + 4 } });
-    assert.match(probe.message, /8080/, 'names the port the container listens on');
-    assert.match(probe.message, /8081/);
+    assert.equal(probe.source, 'podlab');
+    assert.match(message(probe), /8080/, 'names the port the container exposes');
+    assert.match(message(probe), /8081/);
+    // Related information: the containerPort the probe should use, in this file.
+    const exposed = locate(text, '8080');
+    assert.ok(
+      probe.relatedInformation?.some((r) => r.location.uri === URI && r.location.range.start.line === exposed.line && r.location.range.start.character === exposed.character),
+      `related information at the containerPort: ${JSON.stringify(probe.relatedInformation)}`,
+    );
     for (const d of p.diagnostics) {
       assert.equal(typeof d.code, 'string');
       for (const r of d.relatedInformation ?? []) assert.equal(r.location.uri, URI, 'related information points into the file');
@@ -149,6 +156,18 @@ describe('language server over stdio (dist/server.js --stdio)', { timeout: 20_00
     const edits = rename.edit?.changes?.[URI];
     assert.ok(edits && edits.length > 0, 'edit.changes for the document');
     assert.match(applyEdits(text, edits), /^ {10}imagePullPolicy: IfNotPresent$/m);
+
+    // The probe-port finding's fix sets the port the container exposes.
+    const port = locate(text, '8081');
+    const probe = probePortDiagnostic(firstDiagnostics, port.line)!;
+    const probeActions = (await lsp.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range: probe.range,
+      context: { diagnostics: [probe] },
+    })) as CodeAction[];
+    const setPort = probeActions.find((a) => a.isPreferred);
+    assert.ok(setPort, `a preferred fix for the probe port, got ${probeActions.map((a) => a.title).join(' | ')}`);
+    assert.match(applyEdits(text, setPort.edit?.changes?.[URI] ?? []), /^ {14}port: 8080$/m);
 
     // A quick fix only when asked for quick fixes.
     const refactors = await lsp.connection.sendRequest(CodeActionRequest.type, {
@@ -174,6 +193,14 @@ describe('language server over stdio (dist/server.js --stdio)', { timeout: 20_00
     assert.ok(!codes(p.diagnostics).includes('unknown-field'), `unknown-field is gone: ${codes(p.diagnostics).join(', ')}`);
     const port = locate(text, '8081');
     assert.ok(probePortDiagnostic(p.diagnostics, port.line), 'the probe diagnostic stays');
+  });
+
+  // Known problem: TextDocuments fires onDidChangeContent on open as well as onDidOpen, and server.ts
+  // publishes from both, so every didOpen sends the same diagnostics twice.
+  it('publishes once per document version', { todo: 'server.ts publishes from onDidOpen and again from onDidChangeContent' }, () => {
+    const perVersion = new Map<number | undefined, number>();
+    for (const p of lsp.published.filter((p) => p.uri === URI)) perVersion.set(p.version, (perVersion.get(p.version) ?? 0) + 1);
+    assert.deepEqual([...perVersion], [[1, 1], [2, 1]]);
   });
 
   it('completes container keys at an empty line inside a container', async () => {
@@ -222,6 +249,12 @@ describe('language server over stdio (dist/server.js --stdio)', { timeout: 20_00
     await lsp.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: PLAIN_URI, languageId: 'yaml', version: 1, text: PLAIN } });
     const p = await published;
     assert.deepEqual(p.diagnostics, []);
+  });
+
+  // Known problem: the server registers workspace/didChangeConfiguration dynamically whenever the client
+  // supports workspace/configuration, even though this client said dynamicRegistration: false.
+  it('registers capabilities dynamically only when the client supports it', { todo: 'server.ts onInitialized ignores didChangeConfiguration.dynamicRegistration' }, () => {
+    assert.deepEqual(lsp.requests.filter((r) => r.method === 'client/registerCapability'), []);
   });
 
   it('shuts down and exits with status 0', async () => {

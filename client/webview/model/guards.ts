@@ -1,0 +1,33 @@
+// Pure: a shape check for incoming messages, so a malformed one is ignored instead of breaking the panel.
+import type { ToWebview } from '../../src/panel/protocol';
+
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+
+export function isToWebview(x: unknown): x is ToWebview {
+  if (!isObj(x)) return false;
+  switch (x.type) {
+    case 'simulation': {
+      const s = x.simulation;
+      return (
+        isObj(s) &&
+        typeof s.title === 'string' &&
+        typeof s.until === 'number' &&
+        Number.isFinite(s.until) &&
+        s.until >= 0 &&
+        Array.isArray(s.pods) &&
+        Array.isArray(s.events) &&
+        Array.isArray(s.probes) &&
+        Array.isArray(s.notes) &&
+        Array.isArray(s.whatIf)
+      );
+    }
+    case 'problems':
+      return typeof x.title === 'string' && Array.isArray(x.problems);
+    case 'seek':
+      return typeof x.t === 'number' && Number.isFinite(x.t);
+    case 'empty':
+      return typeof x.message === 'string';
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,118 @@
+// Pure: the timeline lanes of one pod (one per container): spans, probe ticks and kill markers, plus axis ticks.
+import type { PanelContainer, PanelPod } from '../../src/panel/protocol';
+import type { ProbeRecord, TraceEvent } from '../../../simulator/src/trace';
+import { containerStatusMap } from './pods';
+import { secs } from './format';
+
+export type SpanKind = 'waiting' | 'running' | 'backoff' | 'terminated';
+/** Colour class of a termination. */
+export type ExitClass = 'completed' | 'error' | 'oomkilled' | 'other';
+
+export interface Span {
+  kind: SpanKind;
+  from: number;
+  to: number;
+  /** For running spans that ended and terminated spans: how the run ended. */
+  exit?: ExitClass;
+  title: string;
+}
+
+export interface Mark {
+  t: number;
+  kind: 'probe-success' | 'probe-failure' | 'probe-unknown' | 'kill' | 'exit';
+  exit?: ExitClass;
+  title: string;
+}
+
+export interface Lane {
+  container: string;
+  kind: PanelContainer['kind'];
+  spans: Span[];
+  marks: Mark[];
+}
+
+export function exitClass(reason: string | undefined, exitCode: number | undefined): ExitClass {
+  if (reason === 'OOMKilled') return 'oomkilled';
+  if (reason === 'Completed' || (reason === undefined && exitCode === 0)) return 'completed';
+  if (reason === 'Error' || (exitCode !== undefined && exitCode !== 0)) return 'error';
+  return 'other';
+}
+
+/** Whether a status published in [from, to) shows the container waiting in CrashLoopBackOff. */
+function backOffBetween(pod: PanelPod, container: string, from: number, to: number): boolean {
+  for (const h of pod.history) {
+    if (h.t < from || h.t >= to) continue;
+    if (containerStatusMap(h.status).get(container)?.state.waiting?.reason === 'CrashLoopBackOff') return true;
+  }
+  return false;
+}
+
+/** `Container app failed liveness probe…`, `Stopping container app`: the Killing events that name this container. */
+export function killsOf(pod: PanelPod, container: string, events: readonly TraceEvent[]): TraceEvent[] {
+  const object = `Pod/${pod.name}`;
+  const named = new RegExp(`(?:^|\\s)container ${container.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[\\s,])`, 'i');
+  return events.filter((e) => e.object === object && e.reason === 'Killing' && named.test(e.message));
+}
+
+function endText(reason: string | undefined, exitCode: number | undefined): string {
+  return `${reason ?? 'exited'}${exitCode !== undefined ? ` (exit ${exitCode})` : ''}`;
+}
+
+export function podLanes(pod: PanelPod, until: number, events: readonly TraceEvent[], probes: readonly ProbeRecord[]): Lane[] {
+  const podEnd = Math.min(until, pod.removedAt ?? until);
+  return pod.containers.map((c) => {
+    const spans: Span[] = [];
+    const marks: Mark[] = [];
+    let cursor = pod.createdAt;
+    const runs = c.instances.filter((i) => i.start <= podEnd);
+    runs.forEach((run, i) => {
+      if (run.start > cursor) {
+        const prev = runs[i - 1];
+        const kind: SpanKind = prev && backOffBetween(pod, c.name, cursor, run.start) ? 'backoff' : 'waiting';
+        const what = kind === 'backoff' ? 'CrashLoopBackOff' : 'waiting';
+        spans.push({ kind, from: cursor, to: run.start, title: `${what} t=${secs(cursor)}–${secs(run.start)}` });
+      }
+      const end = run.end === undefined ? podEnd : Math.min(run.end, podEnd);
+      const running: Span = { kind: 'running', from: run.start, to: end, title: `run ${i + 1}: t=${secs(run.start)}–${run.end === undefined ? '…' : secs(run.end)}` };
+      if (run.end !== undefined) {
+        const exit = exitClass(run.reason, run.exitCode);
+        running.exit = exit;
+        running.title += ` ${endText(run.reason, run.exitCode)}`;
+        if (run.end <= podEnd) marks.push({ t: run.end, kind: 'exit', exit, title: `t=${secs(run.end)} ${endText(run.reason, run.exitCode)}` });
+      }
+      spans.push(running);
+      cursor = Math.max(cursor, end);
+    });
+    const last = runs[runs.length - 1];
+    if (cursor < podEnd) {
+      if (last && last.end !== undefined) {
+        const restarts = c.instances.some((i) => i.start > podEnd);
+        const kind: SpanKind = restarts || backOffBetween(pod, c.name, cursor, podEnd) ? 'backoff' : 'terminated';
+        const exit = exitClass(last.reason, last.exitCode);
+        const label = kind === 'backoff' ? 'CrashLoopBackOff' : `terminated: ${endText(last.reason, last.exitCode)}`;
+        spans.push({ kind, from: cursor, to: podEnd, exit, title: `${label} t=${secs(cursor)}–${secs(podEnd)}` });
+      } else if (!last) {
+        spans.push({ kind: 'waiting', from: cursor, to: podEnd, title: `waiting t=${secs(cursor)}–${secs(podEnd)}` });
+      }
+    }
+    for (const r of probes) {
+      if (r.pod !== pod.name || r.container !== c.name || r.t > podEnd) continue;
+      marks.push({ t: r.t, kind: `probe-${r.result}`, title: `t=${secs(r.t)} ${r.probe} ${r.result}${r.message ? `: ${r.message}` : ''}` });
+    }
+    for (const e of killsOf(pod, c.name, events)) marks.push({ t: e.t, kind: 'kill', title: `t=${secs(e.t)} Killing: ${e.message}` });
+    return { container: c.name, kind: c.kind, spans, marks };
+  });
+}
+
+/** Round axis ticks from 0 to until, about `count` of them (1-2-5 × 10^n, or minute multiples). */
+export function axisTicks(until: number, count = 8): number[] {
+  if (!(until > 0)) return [0];
+  const raw = until / Math.max(1, count);
+  const steps = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 21600, 43200, 86400];
+  let step = steps.find((s) => s >= raw);
+  if (step === undefined) step = Math.ceil(raw / 86400) * 86400;
+  if (raw < 1) step = raw <= 0.2 ? 0.2 : raw <= 0.5 ? 0.5 : 1;
+  const ticks: number[] = [];
+  for (let i = 0; i * step <= until + 1e-9; i++) ticks.push(Math.round(i * step * 1000) / 1000);
+  return ticks;
+}

@@ -1,0 +1,66 @@
+// Time controls: play/pause, speed, previous/next event, and the scrub slider. Built once, updated in place.
+import { SPEEDS, type Speed } from '../model/state';
+import { secs } from '../model/format';
+import type { Actions } from './context';
+import { button, h, setAttr, setText } from './dom';
+
+export interface ControlsView {
+  playing: boolean;
+  speed: Speed;
+  t: number;
+  until: number;
+  prev: number | null;
+  next: number | null;
+}
+
+export interface Controls {
+  el: HTMLElement;
+  update(v: ControlsView): void;
+}
+
+export function createControls(actions: Actions, onStep: (dir: -1 | 1) => void): Controls {
+  const play = button('▶ Play', () => actions.togglePlay(), { class: 'play', attrs: { 'aria-label': 'Play', 'aria-pressed': 'false' } });
+  const prev = button('◂ Prev event', () => onStep(-1), { attrs: { 'aria-label': 'Step back to the previous event' } });
+  const next = button('Next event ▸', () => onStep(1), { attrs: { 'aria-label': 'Step to the next event' } });
+  const speeds = SPEEDS.map((sp) =>
+    button(`${sp}×`, () => actions.setSpeed(sp), { class: 'speed', attrs: { 'aria-label': `Speed ${sp} simulated seconds per second`, 'aria-pressed': 'false' } }),
+  );
+  const slider = h('input', {
+    class: 'scrub',
+    attrs: { type: 'range', min: 0, max: 1, step: 0.1, value: 0, 'aria-label': 'Simulated time (seconds)' },
+  });
+  slider.addEventListener('input', () => actions.seek(Number(slider.value), false));
+  slider.addEventListener('change', () => actions.seek(Number(slider.value), true));
+  const readout = h('output', { class: 'readout', attrs: { 'aria-live': 'off' } });
+
+  const el = h(
+    'section',
+    { class: 'controls', attrs: { 'aria-label': 'Time controls' } },
+    h('div', { class: 'buttons' }, play, prev, next, h('span', { class: 'speeds', attrs: { role: 'group', 'aria-label': 'Speed' } }, ...speeds)),
+    h('div', { class: 'scrubber' }, slider, readout),
+  );
+
+  return {
+    el,
+    update(v) {
+      setText(play, v.playing ? '❚❚ Pause' : '▶ Play');
+      setAttr(play, 'aria-label', v.playing ? 'Pause' : 'Play');
+      setAttr(play, 'aria-pressed', String(v.playing));
+      speeds.forEach((b, i) => {
+        const on = SPEEDS[i] === v.speed;
+        setAttr(b, 'aria-pressed', String(on));
+        b.classList.toggle('active', on);
+      });
+      prev.disabled = v.prev === null;
+      next.disabled = v.next === null;
+      setAttr(prev, 'title', v.prev === null ? 'No earlier event' : `Previous event at t=${secs(v.prev)}`);
+      setAttr(next, 'title', v.next === null ? 'No later event' : `Next event at t=${secs(v.next)}`);
+      const step = v.until > 600 ? 1 : 0.1;
+      setAttr(slider, 'max', v.until);
+      setAttr(slider, 'step', step);
+      if (Math.abs(Number(slider.value) - v.t) > step / 2) slider.value = String(v.t);
+      setAttr(slider, 'aria-valuetext', `t = ${secs(v.t)} of ${secs(v.until)}`);
+      setText(readout, `${secs(v.t)} / ${secs(v.until)}`);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// Predicted outcomes as diagnostics: each pod-carrying document is simulated on its own (a short horizon,
+// cached per document text), and every bad outcome is reported on the line that causes it, with related
+// lines and a quick fix where one change removes the cause.
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import { causeRange, parsePath, rangeOf } from '../../../simulator/src/manifest';
+import { simulate } from '../../../simulator/src/simulate';
+import { predict, type Prediction } from '../../../simulator/src/predict';
+import type { ChunkResult } from '../analysis/fileAnalysis';
+import { setValueEdit } from '../analysis/edits';
+import type { Fix } from '../rules/types';
+import type { DiagnosticData } from './diagnostics';
+
+export const PREDICTION_HORIZON_SECONDS = 600;
+
+const cache = new WeakMap<ChunkResult, { key: string; predictions: Prediction[] }>();
+
+/** Predictions for one chunk (chunk-local document indexes), cached per chunk and Service names. */
+export function chunkPredictions(chunk: ChunkResult, services: readonly string[]): Prediction[] {
+  const key = services.join('\u0000');
+  const hit = cache.get(chunk);
+  if (hit && hit.key === key) return hit.predictions;
+  let predictions: Prediction[] = [];
+  if (chunk.manifest.objects.length > 0 && !chunk.manifest.issues.some((i) => i.severity === 'error')) {
+    try {
+      const result = simulate(chunk.manifest.objects, { until: PREDICTION_HORIZON_SECONDS, services: [...services], budget: 200_000 });
+      predictions = predict(result, { defaultCluster: true });
+    } catch {
+      predictions = []; // the simulator's own tests guard it; diagnostics must never fail because of it
+    }
+  }
+  cache.set(chunk, { key, predictions });
+  return predictions;
+}
+
+export function predictionDiagnostics(chunk: ChunkResult, services: readonly string[]): Diagnostic[] {
+  return chunkPredictions(chunk, services).map((p) => {
+    const range = causeRange(chunk.manifest, p.doc, p.paths[0] ?? '');
+    const severity = p.code === 'predicted-slow-ready' ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning;
+    const d = Diagnostic.create(range, p.message, severity, p.code, 'podlab');
+    const fixes: Fix[] = [];
+    for (const c of p.changes) {
+      const edit = setValueEdit(chunk, p.doc, parsePath(c.path), String(c.value));
+      if (edit) fixes.push({ title: c.title, edits: [edit], preferred: p.changes.length === 1 });
+    }
+    if (fixes.length > 0) d.data = { fixes } satisfies DiagnosticData;
+    if (p.related.length > 0) d.relatedInformation = p.related.map((r) => ({ location: { uri: '', range: rangeOf(chunk.manifest, p.doc, r.path) }, message: r.message }));
+    return d;
+  });
+}

@@ -1,0 +1,99 @@
+// The semantic checks of the language server: one module per rule. The diagnostics pipeline imports RULES
+// (per document) and FILE_RULES (per file); RULE_TABLE lists them for the README and the settings UI.
+// Every rule is wrapped so that a bug in one check can never break diagnostics: it then reports nothing.
+import type { DocContext, FileRule, Rule, RuleSeverity } from './types';
+import { barePod } from './bare-pod';
+import { duplicateEnv } from './duplicate-env';
+import { duplicateName } from './duplicate-name';
+import { duplicatePort } from './duplicate-port';
+import { imageLatest } from './image-latest';
+import { initContainerProbe } from './init-container-probe';
+import { livenessKillsBeforeStart } from './liveness-kills-before-start';
+import { livenessWithoutReadiness } from './liveness-without-readiness';
+import { namedPortUndefined } from './named-port-undefined';
+import { probeIdentical } from './probe-identical';
+import { probePortNotExposed } from './probe-port-not-exposed';
+import { probeSuccessThreshold } from './probe-success-threshold';
+import { resourcesMissing } from './resources-missing';
+import { restartPolicyInvalid } from './restart-policy-invalid';
+import { selectorMismatch } from './selector-mismatch';
+import { serviceSelectorUnmatched } from './service-selector-unmatched';
+import { serviceTargetPortNotExposed } from './service-target-port-not-exposed';
+import { volumeMountUndefined } from './volume-mount-undefined';
+import { webAndDatabaseInOnePod } from './web-and-database-in-one-pod';
+
+/** The rules as written (unguarded), for tests that want a rule's exceptions to surface. */
+export const RAW_RULES: readonly Rule[] = [
+  probePortNotExposed,
+  namedPortUndefined,
+  duplicateName,
+  duplicatePort,
+  duplicateEnv,
+  volumeMountUndefined,
+  selectorMismatch,
+  restartPolicyInvalid,
+  initContainerProbe,
+  probeSuccessThreshold,
+  probeIdentical,
+  livenessWithoutReadiness,
+  livenessKillsBeforeStart,
+  resourcesMissing,
+  imageLatest,
+  barePod,
+  webAndDatabaseInOnePod,
+];
+
+export const RAW_FILE_RULES: readonly FileRule[] = [serviceSelectorUnmatched, serviceTargetPortNotExposed];
+
+function guard(rule: Rule): Rule {
+  return {
+    id: rule.id,
+    defaultSeverity: rule.defaultSeverity,
+    description: rule.description,
+    check(doc: DocContext) {
+      try {
+        return rule.check(doc);
+      } catch {
+        return [];
+      }
+    },
+  };
+}
+
+function guardFile(rule: FileRule): FileRule {
+  return {
+    id: rule.id,
+    defaultSeverity: rule.defaultSeverity,
+    description: rule.description,
+    checkFile(docs: readonly DocContext[]) {
+      try {
+        return rule.checkFile(docs);
+      } catch {
+        return [];
+      }
+    },
+  };
+}
+
+export const RULES: Rule[] = RAW_RULES.map(guard);
+export const FILE_RULES: FileRule[] = RAW_FILE_RULES.map(guardFile);
+
+export interface RuleInfo {
+  id: string;
+  defaultSeverity: RuleSeverity;
+  description: string;
+  /** Whether the rule looks at the whole file (a FileRule) rather than one document. */
+  file: boolean;
+}
+
+/** Every rule, for the README table and the settings UI. */
+export const RULE_TABLE: readonly RuleInfo[] = [
+  ...RAW_RULES.map((r) => ({ id: r.id, defaultSeverity: r.defaultSeverity, description: r.description, file: false })),
+  ...RAW_FILE_RULES.map((r) => ({ id: r.id, defaultSeverity: r.defaultSeverity, description: r.description, file: true })),
+];
+
+/** The rule table as Markdown (`| rule | default | what it checks |`). */
+export function ruleTableMarkdown(): string {
+  const rows = RULE_TABLE.map((r) => `| \`${r.id}\` | ${r.defaultSeverity} | ${r.description} |`);
+  return ['| rule | default | what it checks |', '| --- | --- | --- |', ...rows].join('\n');
+}

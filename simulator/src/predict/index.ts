@@ -1,0 +1,192 @@
+// From a simulation to predicted outcomes with their causes (README "Predicted outcomes"). Pure.
+import type { SimulationResult } from '../simulate';
+import type { ContainerRuntime, Instance, PodRuntime } from '../engine/runtime';
+import { currentInstance } from '../engine/runtime';
+import type { Trace, TraceEvent } from '../trace';
+import { inferHook } from '../behaviour/infer';
+import { effectivePodRequest } from '../cluster/scheduler';
+import type { Prediction } from './types';
+import { crashLoopPrediction } from './crashLoop';
+import { readinessPredictions } from './readiness';
+
+export type { Prediction, OutcomeCode, SuggestedChange } from './types';
+
+export interface PredictOptions {
+  /**
+   * The run used the default one-node cluster, not one the user described: scheduling failures that depend on
+   * the real cluster (node labels, taints, host ports, special hardware, big nodes) are not predicted then.
+   */
+  defaultCluster?: boolean;
+}
+
+/** Larger than any common node: a request this big fails on every cluster. */
+const HUGE_CPU_MILLIS = 64_000;
+const HUGE_MEMORY_BYTES = 512 * 2 ** 30;
+
+export function predict(result: SimulationResult, options: PredictOptions = {}): Prediction[] {
+  const trace = result.traceAt(result.until);
+  const out: Prediction[] = [];
+  const seen = new Set<string>();
+  const add = (p: Prediction | undefined) => {
+    if (p === undefined) return;
+    const key = `${p.code}|${p.doc}|${p.paths[0] ?? ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(p);
+  };
+  for (const pod of result.pods) {
+    if (pod.node === null && pod.scheduling && pod.removedAt === null) {
+      if (options.defaultCluster && !hugeRequest(pod)) continue;
+      add({ code: 'predicted-unschedulable', doc: pod.doc, paths: pod.scheduling.cause?.paths ?? [pod.specPath], message: `Predicted FailedScheduling: the pod stays Pending. ${pod.scheduling.message}`, related: [], pod: pod.name, changes: [] });
+      continue;
+    }
+    let crashLooped = false;
+    for (const c of pod.containers) {
+      const oom = c.instances.find((i) => i.reason === 'OOMKilled' && i.cause);
+      if (oom) add(oomPrediction(pod, c, oom));
+      const loop = crashLoopPrediction(pod, c, trace);
+      if (loop) {
+        crashLooped = true;
+        if (!oom || loop.code !== 'predicted-crash-loop' || !c.instances.every((i) => i.finishedAt === undefined || i.reason === 'OOMKilled')) add(loop);
+      }
+      if (!(options.defaultCluster && c.waiting?.reason === 'ErrImageNeverPull')) add(imagePrediction(pod, c));
+      add(preStopPrediction(pod, c));
+      add(sidecarPrediction(pod, c, result.until));
+    }
+    add(initStuckPrediction(pod, result.until));
+    if (!crashLooped) for (const p of readinessPredictions(pod, trace, result.until)) add(p);
+  }
+  const unmodelled = jobsWithFailurePolicy(result);
+  for (const e of trace.events) if (!unmodelled.some((name) => e.object === `Job/${name}` || e.object.startsWith(`Job/${name}-`))) add(jobPrediction(e));
+  return out;
+}
+
+function hugeRequest(pod: PodRuntime): boolean {
+  const r = effectivePodRequest(pod.spec);
+  return r.cpuMillis > HUGE_CPU_MILLIS || r.memoryBytes > HUGE_MEMORY_BYTES;
+}
+
+/** Image references that are templates waiting for a substitution (`<PROJECT_ID>`, `$REGION`, `{{ .Values }}`). */
+function looksLikePlaceholder(image: string): boolean {
+  return /[<>${}]|(^|[/.-])[A-Z][A-Z0-9_]*([/.:-]|$)/.test(image);
+}
+
+function oomPrediction(pod: PodRuntime, c: ContainerRuntime, i: Instance): Prediction {
+  const count = c.instances.filter((x) => x.reason === 'OOMKilled').length;
+  return {
+    code: 'predicted-oom-killed',
+    doc: pod.doc,
+    paths: i.cause!.paths,
+    message: `Predicted OOMKilled (exit 137) ${count === 1 ? 'once' : `${count} times`}, first at ~${Math.round(i.finishedAt! / 1000)}s: ${i.cause!.evidence}.`,
+    related: [],
+    pod: pod.name,
+    container: c.name,
+    changes: [],
+  };
+}
+
+const IMAGE_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'ErrImageNeverPull', 'InvalidImageName']);
+
+function imagePrediction(pod: PodRuntime, c: ContainerRuntime): Prediction | undefined {
+  const w = c.waiting;
+  if (!w || !IMAGE_REASONS.has(w.reason) || currentInstance(c) !== undefined) return undefined;
+  if (looksLikePlaceholder(c.spec.image ?? '')) return undefined;
+  return {
+    code: 'predicted-image-pull',
+    doc: pod.doc,
+    paths: w.cause?.paths ?? [`${c.path}.image`],
+    message: `Predicted ${w.reason}: ${c.name} never starts. ${w.cause?.evidence ?? w.message}.`,
+    related: [],
+    pod: pod.name,
+    container: c.name,
+    changes: [],
+  };
+}
+
+function preStopPrediction(pod: PodRuntime, c: ContainerRuntime): Prediction | undefined {
+  const handler = c.spec.lifecycle?.preStop;
+  if (!handler) return undefined;
+  const grace = pod.spec.terminationGracePeriodSeconds ?? 30;
+  const hook = inferHook(handler, { container: c.spec, model: c.process });
+  if (!(hook.seconds > grace)) return undefined;
+  const takes = Number.isFinite(hook.seconds) ? `${hook.seconds}s` : 'forever';
+  return {
+    code: 'predicted-prestop-cut',
+    doc: pod.doc,
+    paths: [`${c.path}.lifecycle.preStop`],
+    message: `Predicted: the preStop hook of ${c.name} takes ${takes}, longer than the ${grace}s grace period; the kubelet cuts it short and SIGKILLs the container 2s later (${hook.message}).`,
+    related: [{ path: `${pod.specPath}.terminationGracePeriodSeconds`, message: `grace period ${grace}s` }],
+    pod: pod.name,
+    container: c.name,
+    changes: Number.isFinite(hook.seconds) ? [{ title: `Set terminationGracePeriodSeconds to ${Math.ceil(hook.seconds) + 5}`, path: `${pod.specPath}.terminationGracePeriodSeconds`, value: Math.ceil(hook.seconds) + 5 }] : [],
+  };
+}
+
+function sidecarPrediction(pod: PodRuntime, c: ContainerRuntime, until: number): Prediction | undefined {
+  const cur = currentInstance(c);
+  if (c.kind !== 'sidecar' || c.started || cur === undefined || cur.finishedAt !== undefined || pod.deletedAt !== null) return undefined;
+  const w = c.workers.find((x) => x.slot === 'startup');
+  return {
+    code: 'predicted-sidecar-not-started',
+    doc: pod.doc,
+    paths: w?.lastCause?.paths ?? [`${c.path}.startupProbe`],
+    message: `Predicted: the sidecar ${c.name} never reports Started in ${Math.round(until)}s, so the app containers never start${w?.lastCause ? `: ${w.lastCause.evidence}` : ''}.`,
+    related: [],
+    pod: pod.name,
+    container: c.name,
+    changes: [],
+  };
+}
+
+function initStuckPrediction(pod: PodRuntime, until: number): Prediction | undefined {
+  if (pod.initialized || pod.deletedAt !== null || pod.terminalPhase !== null) return undefined;
+  const stuck = pod.containers.find((c) => {
+    const cur = currentInstance(c);
+    return c.kind === 'init' && cur !== undefined && cur.finishedAt === undefined && until * 1000 - cur.startedAt >= 60_000;
+  });
+  if (!stuck) return undefined;
+  const cur = currentInstance(stuck)!;
+  // The behaviour model's note about what it waits for (e.g. a Service name that does not resolve).
+  const lookup = /(?:nslookup|getent hosts|host|dig|ping -c ?\d+)\s+([a-z0-9]([a-z0-9-]*[a-z0-9])?)(?=[.\s;]|$)/.exec(stuck.process.description);
+  const why = lookup
+    ? `It waits for the name "${lookup[1]}" to resolve, and no Service of that name is defined in this file.`
+    : stuck.process.notes.find((n) => /resolve|Service|DNS/i.test(n));
+  const paths = stuck.process.paths.length > 0 ? stuck.process.paths.map((p) => `${stuck.path}.${p}`) : [stuck.path];
+  const index = pod.containers.filter((c) => c.kind !== 'regular').indexOf(stuck);
+  const total = pod.containers.filter((c) => c.kind !== 'regular').length;
+  return {
+    code: 'predicted-init-stuck',
+    doc: pod.doc,
+    paths,
+    message: `Predicted Init:${index}/${total}: the init container ${stuck.name} is still running after ${Math.round(until - cur.startedAt / 1000)}s (${stuck.process.description}), so the app containers never start.${why ? ` ${why}` : ''}`,
+    related: [],
+    pod: pod.name,
+    container: stuck.name,
+    changes: [],
+  };
+}
+
+/** podFailurePolicy is not modelled: such Jobs (and CronJobs' Jobs) end differently, so no Job prediction. */
+function jobsWithFailurePolicy(result: SimulationResult): string[] {
+  const names: string[] = [];
+  for (const o of result.objects) {
+    const spec = o.kind === 'Job' ? o.value.spec : o.kind === 'CronJob' ? o.value.spec?.jobTemplate.spec : undefined;
+    if (spec?.podFailurePolicy !== undefined) names.push(o.value.metadata?.name ?? '');
+  }
+  return names;
+}
+
+function jobPrediction(e: TraceEvent): Prediction | undefined {
+  if (!e.object.startsWith('Job/') || (e.reason !== 'BackoffLimitExceeded' && e.reason !== 'DeadlineExceeded') || !e.cause) return undefined;
+  return {
+    code: 'predicted-job-failed',
+    doc: e.cause.doc,
+    paths: e.cause.paths,
+    message: `Predicted: ${e.object} fails at ~${Math.round(e.t)}s (${e.reason}): ${e.cause.evidence}.`,
+    related: [],
+    pod: '',
+    changes: [],
+  };
+}
+
+export type { Trace };

@@ -1,0 +1,89 @@
+// Predicted outcomes (root causes): every example with a bad outcome is predicted on the line that causes
+// it, and the real corpus gets no prediction except the reviewed, real ones (README "Mistakes found").
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { causeRange, loadManifest } from '../../simulator/src/manifest';
+import { simulate } from '../../simulator/src/simulate';
+import { predict, type Prediction } from '../../simulator/src/predict';
+import { example, repoRoot } from './harness';
+
+function predictions(yaml: string): { p: Prediction; line: number }[] {
+  const m = loadManifest(yaml);
+  const result = simulate(m.objects, { until: 600, services: m.services });
+  return predict(result, { defaultCluster: true }).map((p) => ({ p, line: causeRange(m, p.doc, p.paths[0] ?? '').start.line + 1 }));
+}
+
+function lineOf(yaml: string, needle: string, from = 0): number {
+  const lines = yaml.split('\n');
+  const i = lines.findIndex((l, n) => n >= from && l.includes(needle));
+  assert.ok(i >= 0, `"${needle}" in the example`);
+  return i + 1;
+}
+
+const cases: { file: string; code: string; line: (y: string) => number; message: RegExp; fix?: string }[] = [
+  {
+    file: 'liveness-wrong-port.yaml',
+    code: 'predicted-crash-loop',
+    line: (y) => lineOf(y, 'port: 8081'),
+    message: /liveness probe fails 3 times from ~15s, so the kubelet kills hello-world at ~25s, then every ~25s with back-off 10s, 20s, 40s… .*no container of the pod listens on 8081; `hello-world` listens on 8080/,
+    fix: 'Set the probe port to 8080',
+  },
+  { file: 'liveness-exec.yaml', code: 'predicted-crash-loop', line: (y) => lineOf(y, 'command:', lineOf(y, 'livenessProbe')), message: /`cat \/tmp\/healthy` exits 1/ },
+  { file: 'readiness-delay-start.yaml', code: 'predicted-slow-ready', line: (y) => lineOf(y, 'port: http'), message: /Ready only after ~4\ds/ },
+  { file: 'init-containers-wait.yaml', code: 'predicted-init-stuck', line: (y) => lineOf(y, 'until nslookup myservice'), message: /Init:0\/2.*"myservice"/ },
+  { file: 'oom-killed.yaml', code: 'predicted-oom-killed', line: (y) => lineOf(y, 'memory: "100Mi"'), message: /uses about 25\dMi .* memory limit is 100Mi/ },
+  { file: 'job-backoff-limit.yaml', code: 'predicted-job-failed', line: (y) => lineOf(y, 'backoffLimit: 3'), message: /BackoffLimitExceeded.*backoffLimit is 3/ },
+  { file: 'mysql-missing-password.yaml', code: 'predicted-crash-loop', line: (y) => lineOf(y, 'image: mysql'), message: /mysql fails by itself .* exit code 1/ },
+];
+
+for (const c of cases) {
+  test(`predicted on the right line: ${c.file} → ${c.code}`, () => {
+    const yaml = example(c.file);
+    const hits = predictions(yaml).filter((x) => x.p.code === c.code);
+    assert.equal(hits.length, 1, JSON.stringify(predictions(yaml).map((x) => x.p.code)));
+    assert.equal(hits[0]!.line, c.line(yaml));
+    assert.match(hits[0]!.p.message, c.message);
+    if (c.fix) assert.deepEqual(hits[0]!.p.changes.map((x) => x.title), [c.fix]);
+  });
+}
+
+test('a huge request is predicted unschedulable even on the default cluster; a big one is not', () => {
+  const yaml = example('failed-scheduling.yaml');
+  const hits = predictions(yaml);
+  assert.deepEqual(hits.map((h) => h.p.code), ['predicted-unschedulable']);
+  assert.equal(hits[0]!.line, lineOf(yaml, 'requests:'));
+  assert.deepEqual(predictions(yaml.replace('1000Gi', '16Gi')), [], '16Gi fits bigger nodes: cluster-dependent');
+});
+
+test('healthy examples get no prediction', () => {
+  for (const f of ['init-containers-done.yaml', 'sidecar-log.yaml', 'deletion/web.yaml']) assert.deepEqual(predictions(example(f)).map((x) => x.p.code), [], f);
+});
+
+// Reviewed predictions on the real corpus: each is what the kubelet really does with that manifest.
+const REVIEWED = new Set([
+  'k8s-website/content__en__examples__configmap__env-configmap.yaml predicted-crash-loop', // printenv exits 0 under restartPolicy Always
+  'k8s-website/content__en__examples__debug__termination.yaml predicted-crash-loop', // sleep 10 then exit 0 under Always
+  'k8s-website/content__en__examples__pods__pod-configmap-envFrom.yaml predicted-image-pull', // registry.k8s.io/busybox:latest cannot be pulled
+  'k8s-website/content__en__examples__pods__probe__exec-liveness.yaml predicted-image-pull', // k8s.gcr.io/busybox:latest cannot be pulled
+  'k8s-website/content__en__examples__pods__probe__http-liveness.yaml predicted-crash-loop', // the docs' deliberately failing liveness demo
+  'k8s-website/content__en__examples__pods__probe__pod-with-http-healthcheck.yaml predicted-crash-loop', // nginx answers 404 on /_status/healthz
+  'k8s-website/content__en__examples__pods__resource__memory-request-limit-2.yaml predicted-oom-killed', // the docs' OOM demo
+  'k8s-website/content__en__examples__pods__resource__pod-level-memory-request-limit.yaml predicted-crash-loop', // `stress` is not in the nginx image
+  'k8s-website/content__en__examples__pods__security__seccomp__fields.yaml predicted-crash-loop', // debian's bash exits at once without a TTY
+  'k8s-website/content__en__examples__service__pod-with-graceful-termination.yaml predicted-prestop-cut', // preStop sleeps 180 s, grace is 120 s
+]);
+
+const corpus = join(repoRoot, '..', 'shared', 'corpus', 'real');
+test('the real corpus: no predicted trouble except the reviewed real ones', { skip: existsSync(corpus) ? false : 'no corpus' }, () => {
+  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : /\.ya?ml$/.test(n) ? [join(d, n)] : []));
+  const found = new Set<string>();
+  for (const f of walk(corpus)) {
+    const text = readFileSync(f, 'utf8');
+    const m = loadManifest(text);
+    if (m.objects.length === 0 || m.issues.some((i) => i.severity === 'error')) continue;
+    for (const { p } of predictions(text)) found.add(`${f.slice(corpus.length + 1)} ${p.code}`);
+  }
+  assert.deepEqual([...found].sort(), [...REVIEWED].sort());
+});

@@ -106,6 +106,9 @@ export class Simulations implements vscode.Disposable {
         until: untilSeconds,
         seed: config.get<number>('seed', 1),
         services: manifest.services,
+        // Bounded so that typing never stalls the extension host.
+        maxPods: 1000,
+        budget: 1_000_000,
         scenario: withWhatIf(clusterSetting(config, scenario), whatIf),
       });
     }

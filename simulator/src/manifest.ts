@@ -87,7 +87,8 @@ export function loadManifest(text: string): LoadedManifest {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
       const r = doc.contents?.range ?? [0, 0];
-      out.issues.push({ doc: index, path: [], range: toRange(r[0], r[1]), severity: 'error', code: 'yaml-syntax', message: String((err as Error).message ?? err) });
+      const message = err instanceof RangeError ? 'the document nests too deeply to read safely (thousands of levels)' : String((err as Error).message ?? err);
+      out.issues.push({ doc: index, path: [], range: toRange(r[0], r[1]), severity: 'error', code: err instanceof RangeError ? 'too-deep' : 'yaml-syntax', message });
       return;
     }
     const entry: ManifestDoc = { index, yaml: doc, value };
@@ -110,7 +111,7 @@ export function loadManifest(text: string): LoadedManifest {
 function checkObject(out: LoadedManifest, entry: ManifestDoc, obj: Record<string, unknown>): void {
   const { index } = entry;
   const issue = (path: Path, code: string, message: string, severity: Severity = 'error') =>
-    out.issues.push({ doc: index, path, range: rangeOf(out, index, path), severity, code, message });
+    out.issues.push({ doc: index, path, range: rangeOf(out, index, path), severity, code, message: shorten(message) });
   const { kind, apiVersion } = entry;
   if (kind === undefined || apiVersion === undefined) {
     out.skipped.push({ doc: index, message: `document ${index + 1} has no apiVersion/kind: not a Kubernetes object` });
@@ -161,6 +162,11 @@ function headRange(m: LoadedManifest, doc: number, path: Path): Range {
   }
   const r = rangeOf(m, doc, path);
   return { start: r.start, end: r.start };
+}
+
+/** Messages quote values; a hostile 5 MB value must not become a 5 MB message. */
+function shorten(message: string): string {
+  return message.length <= 400 ? message : `${message.slice(0, 300)}… (${message.length - 360} characters left out) …${message.slice(-60)}`;
 }
 
 function expectedApiVersion(kind: string): string {

@@ -38,6 +38,8 @@ export interface SimulateOptions {
   budget?: number;
   /** Wall-clock time at t = 0 (epoch ms), for CronJob schedules. Default 2026-01-05T00:00:00Z (a Monday). */
   epoch?: number;
+  /** Most pods the run may create (default 10,000); controllers stop there, with a note. */
+  maxPods?: number;
   /** Names of Services defined beside the workloads (their DNS names resolve inside the pods). */
   services?: string[];
 }
@@ -67,6 +69,7 @@ export function simulate(objects: readonly SimObject[], options: SimulateOptions
   const until = Math.round(options.until * 1000);
   const sim = new Simulation(until, options.budget ?? DEFAULT_BUDGET, createRng(seed), kubelet, timingsFor(kubelet), cluster);
   for (const e of issues) sim.note('warning', `scenario ${e.path}: ${e.message}; using the default node instead`);
+  if (options.maxPods !== undefined) sim.maxPods = options.maxPods;
   const factory: PodFactory = { overrides: scenario.containers ?? {}, services: options.services ?? [] };
   const controllers = new ControllerSet(sim);
 
@@ -92,6 +95,7 @@ function start(sim: Simulation, o: SimObject, factory: PodFactory, controllers: 
   const owner = { kind: o.kind, name };
   switch (o.kind) {
     case 'Pod':
+      if (!sim.canCreatePod()) return;
       createPod(sim, { name, namespace, doc: o.doc, owner: null, specPath: 'spec', spec: o.value.spec!, labels: { ...(meta.labels ?? {}) } }, factory);
       return;
     case 'Deployment': {

@@ -25,7 +25,7 @@ export function createProbes(): { el: HTMLElement; update(ctx: Ctx): void } {
               l.ticks.length === 0 ? h('span', { class: 'muted', text: 'no result yet' }) : null,
             ),
             h('span', { class: 'probe-count muted', text: l.total ? `${l.failures}/${l.total} failed` : '' }),
-            l.lastFailure ? h('p', { class: 'probe-failure', text: `last failure t=${secs(l.lastFailure.t)}: ${l.lastFailure.message}` }) : null,
+            l.lastFailure ? h('p', { class: 'probe-failure', text: `last failure t=${secs(l.lastFailure.t)}${l.lastFailure.message ? `: ${l.lastFailure.message}` : ''}` }) : null,
             l.lastFailure?.cause ? h('p', { class: 'evidence', text: `because: ${l.lastFailure.cause.evidence}` }) : null,
           ),
         );

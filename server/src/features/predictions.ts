@@ -22,7 +22,7 @@ export function chunkPredictions(chunk: ChunkResult, services: readonly string[]
   let predictions: Prediction[] = [];
   if (chunk.manifest.objects.length > 0 && !chunk.manifest.issues.some((i) => i.severity === 'error')) {
     try {
-      const result = simulate(chunk.manifest.objects, { until: PREDICTION_HORIZON_SECONDS, services: [...services], budget: 200_000 });
+      const result = simulate(chunk.manifest.objects, { until: PREDICTION_HORIZON_SECONDS, services: [...services], budget: 200_000, maxPods: 50 });
       predictions = predict(result, { defaultCluster: true });
     } catch {
       predictions = []; // the simulator's own tests guard it; diagnostics must never fail because of it

@@ -95,7 +95,7 @@ export class ReplicaSetController implements Controller {
   reconcile(): void {
     const active = ownedBy(this.sim, this.owner).filter(isActive).length;
     const rng = this.sim.rng.fork(`${this.owner.kind}/${this.owner.name}`);
-    for (let i = active; i < this.replicas; i++) {
+    for (let i = active; i < this.replicas && this.sim.canCreatePod(); i++) {
       let name = ownedPodName(this.owner.name, rng);
       while (this.sim.pods.some((p) => p.name === name)) name = ownedPodName(this.owner.name, rng);
       this.sim.emit(`ReplicaSet/${this.owner.name}`, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, 'replicaset-controller');
@@ -121,6 +121,7 @@ export class StatefulSetController implements Controller {
       const existing = pods.filter((p) => p.name === name && p.removedAt === null);
       const current = existing[existing.length - 1];
       if (current === undefined) {
+        if (!this.sim.canCreatePod()) return;
         this.sim.emit(`StatefulSet/${this.owner.name}`, 'Normal', 'SuccessfulCreate', `create Pod ${name} in StatefulSet ${this.owner.name} successful`, 'statefulset-controller');
         spawn(this.sim, this.t, this.owner, name, this.factory);
         if (!this.parallel) return;
@@ -159,6 +160,7 @@ export class DaemonSetController implements Controller {
       // The DaemonSet controller runs the scheduler's node filters for each node (nodeShouldRunDaemonPod).
       const spec = { ...this.t.template.spec!, nodeName: node.name };
       if (!schedulePod({ spec }, [node], assignedPods(this.sim)).ok) continue;
+      if (!this.sim.canCreatePod()) return;
       const name = ownedPodName(this.owner.name, rng);
       this.sim.emit(`DaemonSet/${this.owner.name}`, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, 'daemonset-controller');
       spawn(this.sim, this.t, this.owner, name, this.factory, node.name);

@@ -85,7 +85,7 @@ export class JobController implements Controller {
       }
     }
     const rng = this.sim.rng.fork(`${this.ref}#${pods.length}`);
-    for (let i = 0; i < want; i++) {
+    for (let i = 0; i < want && this.sim.canCreatePod(); i++) {
       const name = ownedPodName(this.owner.name, rng);
       this.sim.emit(this.ref, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, 'job-controller');
       spawn(this.sim, this.t, this.owner, name, this.factory);

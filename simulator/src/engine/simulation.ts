@@ -75,6 +75,8 @@ export class Simulation {
   readonly notes: TraceNote[] = [];
   /** Nodes whose kubelet stopped answering (scenario `nodeFailure`). */
   readonly failedNodes = new Set<string>();
+  /** Most pods one run creates; past it controllers stop creating pods (with a note). */
+  maxPods = 10_000;
   /** Pod IPs handed out per node. */
   readonly ipCounters = new Map<string, number>();
   readonly nodes: NodeModel[];
@@ -111,6 +113,13 @@ export class Simulation {
   note(level: TraceNote['level'], message: string, doc?: number): void {
     if (this.notes.some((n) => n.message === message && n.doc === doc)) return;
     this.notes.push(doc === undefined ? { level, message } : { level, message, doc });
+  }
+
+  /** Whether another pod may be created; notes the limit the first time it is reached. */
+  canCreatePod(): boolean {
+    if (this.pods.length < this.maxPods) return true;
+    this.note('warning', `the run reached ${this.maxPods} pods; no more pods were created after t=${this.now / 1000}s`);
+    return false;
   }
 
   /** A requeue delay with the kubelet's jitter (factor 0.5) when enabled. */

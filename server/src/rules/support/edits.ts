@@ -37,6 +37,18 @@ function pos(line: number, character: number): Range['start'] {
   return { line, character };
 }
 
+/** Where to insert before the closing bracket of a flow collection: after its last entry (`{ a: 1 }` → after `1`). */
+function beforeClosing(doc: DocContext, r: Range, bracket: '}' | ']'): Range['start'] | undefined {
+  const line = doc.lineText(r.end.line);
+  const closing = r.end.character - 1;
+  if (line.charAt(closing) !== bracket) return undefined;
+  let c = closing;
+  while (c > 0 && line.charAt(c - 1) === ' ') c--;
+  const prev = line.charAt(c - 1);
+  // Keep `{}`/`[]` and a bracket alone on its line as they are: insert right before the bracket.
+  return pos(r.end.line, c === 0 || prev === '{' || prev === '[' ? closing : c);
+}
+
 /** Whether the node at `path` exists in the source as a flow collection (`{…}` or `[…]`). */
 export function isFlow(doc: DocContext, path: Path): boolean {
   const c = charAt(doc, doc.range(path));
@@ -84,10 +96,10 @@ export function insertEntry(doc: DocContext, mapPath: Path, key: string, value: 
       const lines = blockLines(key, value).map((l) => indent + l);
       return { range: { start: parentKey.end, end: r.end }, newText: `:\n${lines.join('\n')}` };
     }
-    const closing = pos(r.end.line, r.end.character - 1);
-    if (doc.lineText(closing.line).charAt(closing.character) !== '}') return undefined;
+    const at = beforeClosing(doc, r, '}');
+    if (!at) return undefined;
     const before = Object.keys(m).length === 0 ? '' : ', ';
-    return { range: { start: closing, end: closing }, newText: `${before}${scalarText(key)}: ${flowText(value)}` };
+    return { range: { start: at, end: at }, newText: `${before}${scalarText(key)}: ${flowText(value)}` };
   }
   const indent = keyIndent(doc, mapPath);
   if (indent === undefined) return undefined;
@@ -161,9 +173,9 @@ export function appendSeqItem(doc: DocContext, seqPath: Path, value: unknown): E
   if (!Array.isArray(s)) return undefined;
   const r = doc.range(seqPath);
   if (charAt(doc, r) === '[') {
-    const closing = pos(r.end.line, r.end.character - 1);
-    if (doc.lineText(closing.line).charAt(closing.character) !== ']') return undefined;
-    return { range: { start: closing, end: closing }, newText: `${s.length === 0 ? '' : ', '}${flowText(value)}` };
+    const at = beforeClosing(doc, r, ']');
+    if (!at) return undefined;
+    return { range: { start: at, end: at }, newText: `${s.length === 0 ? '' : ', '}${flowText(value)}` };
   }
   if (s.length === 0) return undefined;
   const first = doc.range([...seqPath, 0]);

@@ -4,7 +4,7 @@ import { assertNever, type FromWebview, type PanelSimulation, type ToWebview } f
 import { nextEventTime, prevEventTime } from './model/events';
 import { clampTime } from './model/format';
 import { chooseSelection, findPod, statusAt } from './model/pods';
-import { sanitizeState, type UiState } from './model/state';
+import { forDocument, sanitizeState, type UiState } from './model/state';
 import { TimeThrottle } from './model/throttle';
 import { isToWebview } from './model/guards';
 import type { Actions, Ctx } from './ui/context';
@@ -199,7 +199,9 @@ function receive(msg: ToWebview): void {
   switch (msg.type) {
     case 'simulation': {
       const first = sim === null;
+      const before = state.doc;
       sim = msg.simulation;
+      state = forDocument(state, msg.uri ?? sim.title, msg.uri);
       state.t = clampTime(state.t, sim.until);
       state.selected = chooseSelection(sim, state.selected, state.t);
       timelineKey = ''; // new runs (a what-if changed them) redraw the chart
@@ -207,7 +209,7 @@ function receive(msg: ToWebview): void {
       show('sim');
       render();
       persist();
-      if (first) postTime(true);
+      if (first || state.doc !== before) postTime(true);
       return;
     }
     case 'problems':
@@ -217,8 +219,8 @@ function receive(msg: ToWebview): void {
       show('message');
       return;
     case 'seek':
-      if (!sim) return;
-      state.t = clampTime(msg.t, sim.until);
+      // Before a simulation arrives the time is kept and clamped once the until is known.
+      state.t = sim ? clampTime(msg.t, sim.until) : Math.max(0, msg.t);
       persist();
       render();
       return;

@@ -26,6 +26,7 @@ interface BackOff { delay: number; nextRestartAt: number; remaining: number }
 interface EventRow { t: number; object: string; type: string; reason: string; age: string; count: number; message: string; cause?: unknown }
 interface Span { kind: string; from: number; to: number; exit?: string }
 interface Mark { t: number; kind: string }
+interface UiState { v: 1; t: number; speed: number; selected: string | null; eventsMode: string; eventsScope: string; uri?: string; doc?: string }
 
 interface Modules {
   pods: {
@@ -51,7 +52,10 @@ interface Modules {
     exitClass(reason: string | undefined, exitCode: number | undefined): string;
   };
   throttle: { TimeThrottle: new (intervalMs?: number) => { offer(t: number, now: number): number | null; due(now: number): number | null; dueAt(): number | null; flush(t: number, now: number): number | null } };
-  state: { sanitizeState(raw: unknown): { v: 1; t: number; speed: number; selected: string | null; eventsMode: string; eventsScope: string } };
+  state: {
+    sanitizeState(raw: unknown): UiState;
+    forDocument(state: UiState, doc: string, uri: string | undefined): UiState;
+  };
   guards: { isToWebview(x: unknown): boolean };
   format: { describeWhatIf(a: unknown): string; clampTime(t: number, until: number): number; secs(t: number): string };
   panelModel: { panelSimulation(title: string, result: unknown, whatIf: unknown[]): Sim };
@@ -220,7 +224,12 @@ test('state, messages and what-if descriptions', () => {
   assert.deepEqual(m.state.sanitizeState(undefined), { v: 1, t: 0, speed: 10, selected: null, eventsMode: 'aggregated', eventsScope: 'pod' });
   assert.deepEqual(m.state.sanitizeState({ t: 42.5, speed: 60, selected: 'web-0', eventsMode: 'list', eventsScope: 'all' }), { v: 1, t: 42.5, speed: 60, selected: 'web-0', eventsMode: 'list', eventsScope: 'all' });
   assert.deepEqual(m.state.sanitizeState({ t: -1, speed: 7, selected: 3 }), { v: 1, t: 0, speed: 10, selected: null, eventsMode: 'aggregated', eventsScope: 'pod' });
+  const kept = m.state.sanitizeState({ t: 5, speed: 1, selected: 'a', uri: 'file:///x.yaml', doc: 'file:///x.yaml' });
+  assert.deepEqual(m.state.forDocument(kept, 'file:///x.yaml', 'file:///x.yaml'), kept, 'a re-run of the same document keeps t and the pod');
+  assert.deepEqual(m.state.forDocument(kept, 'file:///y.yaml', 'file:///y.yaml'), { ...kept, t: 0, selected: null, uri: 'file:///y.yaml', doc: 'file:///y.yaml' });
+  assert.deepEqual(m.state.forDocument(m.state.sanitizeState({ t: 5 }), 'x.yaml', undefined), { ...m.state.sanitizeState({ t: 5 }), doc: 'x.yaml' }, 'after a reload the restored time stays');
   assert.equal(m.guards.isToWebview({ type: 'seek', t: 3 }), true);
+  assert.equal(m.guards.isToWebview({ type: 'simulation', uri: 7, simulation: { title: 'a', until: 1, pods: [], events: [], probes: [], notes: [], whatIf: [] } }), false);
   assert.equal(m.guards.isToWebview({ type: 'seek', t: 'x' }), false);
   assert.equal(m.guards.isToWebview({ type: 'simulation', simulation: { title: 'a', until: 1, pods: [], events: [], probes: [], notes: [], whatIf: [] } }), true);
   assert.equal(m.guards.isToWebview({ type: 'simulation' }), false);

@@ -52,7 +52,11 @@ export type WhatIfAction =
 
 /** Extension → webview. */
 export type ToWebview =
-  | { type: 'simulation'; simulation: PanelSimulation }
+  /**
+   * `uri` (optional): the document's URI. The webview keeps it in its vscode.setState state, where the panel
+   * serializer's `revive` reads `state.uri` after a window reload.
+   */
+  | { type: 'simulation'; simulation: PanelSimulation; uri?: string }
   | { type: 'problems'; title: string; problems: { line: number; message: string }[] }
   | { type: 'seek'; t: number }
   | { type: 'empty'; message: string };

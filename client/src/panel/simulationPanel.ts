@@ -82,7 +82,7 @@ export class SimulationPanel {
     const title = doc.uri.path.split('/').pop() ?? 'manifest';
     if (sim.problems.length > 0) return this.send({ type: 'problems', title, problems: sim.problems.slice(0, 50) });
     if (!sim.result) return this.send({ type: 'empty', message: `${title} has no Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job or CronJob to run.` });
-    this.send({ type: 'simulation', simulation: panelSimulation(title, sim.result, sim.whatIf) });
+    this.send({ type: 'simulation', simulation: panelSimulation(title, sim.result, sim.whatIf), uri: doc.uri.toString() });
   }
 
   private receive(m: FromWebview): void {

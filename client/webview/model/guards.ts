@@ -9,6 +9,7 @@ export function isToWebview(x: unknown): x is ToWebview {
     case 'simulation': {
       const s = x.simulation;
       return (
+        (x.uri === undefined || typeof x.uri === 'string') &&
         isObj(s) &&
         typeof s.title === 'string' &&
         typeof s.until === 'number' &&

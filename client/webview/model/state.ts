@@ -14,6 +14,10 @@ export interface UiState {
   eventsMode: 'aggregated' | 'list';
   /** Events of the selected pod only, or of every object. */
   eventsScope: 'pod' | 'all';
+  /** The document's URI when the extension sends it (the panel serializer reads `state.uri` after a reload). */
+  uri?: string;
+  /** Which document the time and selection belong to (its URI, else its title): another one starts at t = 0. */
+  doc?: string;
 }
 
 export const DEFAULT_STATE: UiState = { v: 1, t: 0, speed: 10, selected: null, eventsMode: 'aggregated', eventsScope: 'pod' };
@@ -27,5 +31,16 @@ export function sanitizeState(raw: unknown): UiState {
   const selected = typeof r.selected === 'string' ? r.selected : null;
   const eventsMode = r.eventsMode === 'list' ? 'list' : 'aggregated';
   const eventsScope = r.eventsScope === 'all' ? 'all' : 'pod';
-  return { v: 1, t, speed, selected, eventsMode, eventsScope };
+  const out: UiState = { v: 1, t, speed, selected, eventsMode, eventsScope };
+  if (typeof r.uri === 'string') out.uri = r.uri;
+  if (typeof r.doc === 'string') out.doc = r.doc;
+  return out;
+}
+
+/** The state for a simulation of document `doc`: time and selection reset when the document changed. */
+export function forDocument(state: UiState, doc: string, uri: string | undefined): UiState {
+  const next: UiState = state.doc !== undefined && state.doc !== doc ? { ...state, t: 0, selected: null, doc } : { ...state, doc };
+  if (uri !== undefined) next.uri = uri;
+  else delete next.uri;
+  return next;
 }

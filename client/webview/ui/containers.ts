@@ -42,7 +42,7 @@ function card(v: ContainerView): HTMLElement {
     h('h3', null, h('span', { class: 'container-name', text: v.name }), ' ', h('span', { class: 'badge', text: v.kind })),
     h('p', { class: `state ${stateClass(v)}`, text: v.state }),
     v.message ? h('p', { class: 'message', text: v.message }) : null,
-    v.backOffText ? h('p', { class: 'backoff', text: v.backOffText, attrs: { role: 'status' } }) : null,
+    v.backOffText ? h('p', { class: 'backoff', text: v.backOffText }) : null,
     facts.length ? h('dl', { class: 'facts' }, ...facts.flatMap(([k, val]) => [h('dt', { text: k }), h('dd', { text: val })])) : null,
   );
 }

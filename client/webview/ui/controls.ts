@@ -27,10 +27,25 @@ export function createControls(actions: Actions, onStep: (dir: -1 | 1) => void):
   );
   const slider = h('input', {
     class: 'scrub',
-    attrs: { type: 'range', min: 0, max: 1, step: 0.1, value: 0, 'aria-label': 'Simulated time (seconds)' },
+    attrs: { type: 'range', min: 0, max: 1, step: 0.1, value: 0, 'aria-label': 'Simulated time in seconds; arrows move 1 s, Shift+arrows 10 s' },
   });
   slider.addEventListener('input', () => actions.seek(Number(slider.value), false));
   slider.addEventListener('change', () => actions.seek(Number(slider.value), true));
+  // Keyboard steps in whole seconds (the slider's own step is 0.1 s for the mouse): arrows ±1 s, Shift ±10 s,
+  // Page Up/Down ±10 % of the run, Home/End to the ends.
+  let until = 1;
+  slider.addEventListener('keydown', (ev) => {
+    const t = Number(slider.value);
+    const big = Math.max(1, Math.round(until / 10));
+    const by: Record<string, number> = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1, PageUp: big, PageDown: -big };
+    let to: number | null = null;
+    if (ev.key === 'Home') to = 0;
+    else if (ev.key === 'End') to = until;
+    else if (by[ev.key] !== undefined) to = t + (by[ev.key] as number) * (ev.shiftKey && ev.key.startsWith('Arrow') ? 10 : 1);
+    if (to === null) return;
+    ev.preventDefault();
+    actions.seek(Math.max(0, Math.min(until, to)), true);
+  });
   const readout = h('output', { class: 'readout', attrs: { 'aria-live': 'off' } });
 
   const el = h(
@@ -55,6 +70,7 @@ export function createControls(actions: Actions, onStep: (dir: -1 | 1) => void):
       next.disabled = v.next === null;
       setAttr(prev, 'title', v.prev === null ? 'No earlier event' : `Previous event at t=${secs(v.prev)}`);
       setAttr(next, 'title', v.next === null ? 'No later event' : `Next event at t=${secs(v.next)}`);
+      until = v.until;
       const step = v.until > 600 ? 1 : 0.1;
       setAttr(slider, 'max', v.until);
       setAttr(slider, 'step', step);

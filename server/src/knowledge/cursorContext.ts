@@ -155,14 +155,16 @@ function inFlow(lines: readonly string[], row: number, character: number, fromRo
 export function cursorContext(lines: readonly string[], row: number, character: number): CursorContext | undefined {
   const stack = new Stack();
   let blockScalarCol = -1;
-  let flow: { row: number; col: number; path: Path; depth: number } | undefined;
+  let flow: { row: number; col: number; path: Path; depth: number; indent: number } | undefined;
   for (let r = 0; r < row; r++) {
     const s = lines[r] as string;
-    if (flow) {
+    // flow content must be indented more than the line that opened it; a line that is not ends a broken flow
+    if (flow && (isBlank(s) || indentOf(s) > flow.indent)) {
       flow.depth += bracketDelta(s);
       if (flow.depth <= 0) flow = undefined;
       continue;
     }
+    flow = undefined;
     if (blockScalarCol >= 0) {
       if (isBlank(s) || indentOf(s) > blockScalarCol) continue;
       blockScalarCol = -1;
@@ -175,11 +177,11 @@ export function cursorContext(lines: readonly string[], row: number, character: 
     if (kind === 'block') blockScalarCol = lx.key !== undefined ? lx.keyCol : (lx.dashes[lx.dashes.length - 1] ?? lx.indent);
     if (kind === 'flow') {
       const depth = bracketDelta(lx.value);
-      if (depth > 0) flow = { row: r, col: lx.valueCol, path: stack.path(), depth };
+      if (depth > 0) flow = { row: r, col: lx.valueCol, path: stack.path(), depth, indent: lx.indent };
     }
   }
   const line = lines[row] ?? '';
-  if (flow) return inFlow(lines, row, character, flow.row, flow.col, flow.path);
+  if (flow && (isBlank(line.slice(0, character)) ? character > flow.indent : indentOf(line) > flow.indent)) return inFlow(lines, row, character, flow.row, flow.col, flow.path);
   const prefix = line.slice(0, character);
   if (blockScalarCol >= 0 && (isBlank(prefix) ? character > blockScalarCol : indentOf(line) > blockScalarCol)) return undefined;
   const lx = lex(prefix) ?? { indent: character, dashes: [], keyCol: character, value: '', valueCol: character, dashAtEnd: false };

@@ -10,7 +10,7 @@ const container = (indent: string, restartPolicy?: string): string[] => [
   ...(restartPolicy ? [`restartPolicy: ${restartPolicy}`] : []),
   'containers:',
   '  - name: ${3:app}',
-  '    image: ${4:nginx:1.27}',
+  `    image: \${4:${restartPolicy ? 'busybox:1.36' : 'nginx:1.27'}}`,
   ...(restartPolicy ? ['    command: [${5:sh}, -c, "${6:echo done}"]'] : ['    ports:', '      - containerPort: ${5:80}', '        name: http']),
   '    resources:',
   '      requests:',

@@ -60,11 +60,15 @@ function notExposed(doc: DocContext, ref: PortRef, exposed: PortAt[]): Finding {
     edits: [replaceValue(doc, ref.path, String(port))],
     ...(candidates.length === 1 ? { preferred: true } : {}),
   }));
+  // When the probed container declares no ports itself, it may well listen on the port without declaring it:
+  // say so, but only as information.
+  const ownDeclared = ordered.some((p) => p.container === ref.container);
   return {
     range: doc.range(ref.path),
-    message: `${ref.title} checks port ${ref.port}, but no container of the pod exposes it (${describeExposed(ordered)})`,
+    message: `${ref.title} checks port ${ref.port}, but no container of the pod exposes it (${describeExposed(ordered)}${ownDeclared ? '' : `; ${ref.container.label} declares no ports`})`,
     related: ordered.slice(0, 10).map((p) => ({ range: doc.range([...p.path, 'containerPort']), message: `${p.container.label} exposes ${p.port} here` })),
     fixes,
+    ...(ownDeclared ? {} : { severity: 'information' as const }),
   };
 }
 

@@ -32,8 +32,8 @@ export const restartPolicyInvalid: Rule = {
         fixes: edit ? [{ title: 'Set restartPolicy to Always', edits: [edit], preferred: true }] : [],
       }];
     }
-    if (policy === 'OnFailure' || policy === 'Never') return [];
     const onlyNever = isObj(get(doc.value, kind === 'Job' ? ['spec', 'podFailurePolicy'] : ['spec', 'jobTemplate', 'spec', 'podFailurePolicy']));
+    if (policy === 'Never' || (policy === 'OnFailure' && !onlyNever)) return [];
     const fixes: Fix[] = [];
     for (const v of onlyNever ? ['Never'] : ['Never', 'OnFailure']) {
       const edit = setScalar(doc, specPath, 'restartPolicy', v);
@@ -47,7 +47,9 @@ export const restartPolicyInvalid: Rule = {
         }
       : {
           range: doc.range(policyPath),
-          message: `A ${kind}'s pods must use restartPolicy OnFailure or Never, not ${policy}: the API server rejects it`,
+          message: policy === 'OnFailure'
+            ? `A ${kind} with a podFailurePolicy must use restartPolicy Never, not OnFailure: the API server rejects it (the policy judges failed pods, which OnFailure would restart in place)`
+            : `A ${kind}'s pods must use restartPolicy OnFailure or Never, not ${policy}: the API server rejects it`,
           fixes,
         };
     return [finding];

@@ -53,7 +53,7 @@ export const serviceSelectorUnmatched: FileRule = {
         const wrong = entries.filter(([k, v]) => !hasLabel(closest, k, v));
         const parts = wrong.map(([k]) => (Object.prototype.hasOwnProperty.call(closest.labels, k) ? `${k}=${closest.labels[k]}` : `no "${k}" label`));
         detail = ` (${closest.title} has ${parts.join(', ')})`;
-        related.push({ range: closest.doc.range(closest.labelsPath), message: `the pod labels of ${closest.title}` });
+        related.push({ range: closest.doc.range(closest.labelsPath), message: `the pod labels of ${closest.title}`, doc: closest.doc.index });
         if (wrong.every(([k]) => Object.prototype.hasOwnProperty.call(closest.labels, k)) && wrong.every(([k]) => typeof get(svc.doc.value, ['spec', 'selector', k]) === 'string')) {
           fixes.push({
             title: `Select the pods of ${closest.title} (${wrong.map(([k]) => `${k}: ${closest.labels[k]}`).join(', ')})`,

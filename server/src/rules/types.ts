@@ -23,8 +23,12 @@ export interface Finding {
   range: Range;
   message: string;
   fixes?: Fix[];
-  /** Other places that explain the finding (e.g. the container port a probe should use). */
-  related?: { range: Range; message: string }[];
+  /**
+   * Other places that explain the finding (e.g. the container port a probe should use). `doc` (optional, file
+   * rules only) is the index of the document whose coordinates `range` is in, when that is not the finding's
+   * own document (e.g. a Service finding pointing at a Deployment's containerPort).
+   */
+  related?: { range: Range; message: string; doc?: number }[];
   /** Overrides the rule's severity for this finding (rarely needed). */
   severity?: RuleSeverity;
 }

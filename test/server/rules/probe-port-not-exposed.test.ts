@@ -196,3 +196,26 @@ test('probe-port-not-exposed: placeholder ports (not numbers) make the check ski
               port: 8081
   `), []);
 });
+
+test('probe-port-not-exposed: the probed container declares no ports itself: information only', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: p
+    spec:
+      containers:
+        - name: app
+          image: acme/app:1
+          livenessProbe:
+            tcpSocket:
+              port: 8080
+        - name: proxy
+          image: acme/proxy:1
+          ports:
+            - containerPort: 15000
+  `;
+  const f = one(rule, text);
+  assert.equal(f.severity, 'information');
+  assert.equal(f.message, 'Liveness probe checks port 8080, but no container of the pod exposes it (proxy exposes 15000; app declares no ports)');
+});

@@ -95,3 +95,13 @@ test('restart-policy-invalid: allowed policies and bare Pods are fine', () => {
           image: busybox:1.36
   `);
 });
+
+test('restart-policy-invalid: a Job with a podFailurePolicy needs Never', () => {
+  const text = job.replace('  template:', '  podFailurePolicy:\n    rules:\n      - action: FailJob\n        onExitCodes: { operator: In, values: [42] }\n  template:').replace('    containers:', '    restartPolicy: OnFailure\n      containers:');
+  assert.ok(loaderCodes(text).includes('job-pod-failure-policy'), 'the API validation agrees');
+  const f = one(rule, text);
+  assert.equal(f.message, 'A Job with a podFailurePolicy must use restartPolicy Never, not OnFailure: the API server rejects it (the policy judges failed pods, which OnFailure would restart in place)');
+  assert.deepEqual(f.fixes?.map((x) => x.title), ['Set restartPolicy to Never']);
+  const fixed = applyFix(rule, text, f, 'Set restartPolicy to Never');
+  assert.deepEqual(loaderCodes(fixed), []);
+});

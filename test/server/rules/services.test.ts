@@ -42,7 +42,7 @@ test('service-selector-unmatched: a Service selecting labels that no pod templat
   assert.equal(f.doc, 1);
   assert.deepEqual(f.range, range(25, 2, 25, 10));
   assert.equal(f.message, 'This Service selects app=website, but no pod template in this file has these labels (Deployment web has app=web): it gets no endpoints, and connections to it are refused');
-  assert.deepEqual(f.related, [{ range: range(11, 8, 12, 0), message: 'the pod labels of Deployment web' }]);
+  assert.deepEqual(f.related, [{ range: range(11, 8, 12, 0), message: 'the pod labels of Deployment web', doc: 0 }]);
   const fixed = applyFix(serviceSelectorUnmatched, file, f, 'Select the pods of Deployment web (app: web)');
   assert.match(fixed, /  selector:\n    app: web\n/);
 });
@@ -86,7 +86,7 @@ test('service-target-port-not-exposed: targetPort defaults to port (80), the app
   assert.equal(f.doc, 1);
   assert.deepEqual(f.range, range(28, 12, 28, 14));
   assert.equal(f.message, 'This Service sends traffic to port 80 (targetPort defaults to port), but the pods it selects do not expose it (web exposes 8080): connections will be refused');
-  assert.deepEqual(f.related, [{ range: range(18, 29, 18, 33), message: 'Deployment web: web exposes 8080 here' }]);
+  assert.deepEqual(f.related, [{ range: range(18, 29, 18, 33), message: 'Deployment web: web exposes 8080 here', doc: 0 }]);
   const fixed = applyFix(serviceTargetPortNotExposed, text, f, 'Set targetPort to 8080');
   assert.match(fixed, /    - port: 80\n      targetPort: 8080\n$/);
 });

@@ -1,0 +1,92 @@
+// Completion: keys valid at the cursor, enum values, named ports and container names, apiVersion/kind
+// pairs and snippets for whole blocks and documents. A pure function of the document text; the cursor
+// context comes from indentation (robust on the half-typed line), and only the document under the cursor
+// is ever parsed, and only when a value needs data from it.
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
+import { KIND_SCHEMAS, schemaAtPath } from '../../../simulator/src/model';
+import { listItems, keySnippets } from '../knowledge/completionBlocks';
+import { makeEnv, type CompletionEnv } from '../knowledge/completionEnv';
+import { valueCompletions } from '../knowledge/completionValues';
+import { cursorContext, type CursorContext } from '../knowledge/cursorContext';
+import { ItemBuilder } from '../knowledge/items';
+import { keyEntries } from '../knowledge/keyIndex';
+import { kindMarkdown } from '../knowledge/kinds';
+import { SKELETONS } from '../knowledge/skeletons';
+import { shapeOf, typeNameOf } from '../knowledge/types';
+import { WELL_KNOWN_KEYS } from '../knowledge/wellKnown';
+import { chunkAt, chunkLines, MAX_DOC_CHARS } from '../knowledge/yamlDoc';
+
+export function complete(text: string, position: { line: number; character: number }): CompletionItem[] {
+  try {
+    return completeUnsafe(text, position);
+  } catch {
+    return [];
+  }
+}
+
+const ROOT_ORDER: Record<string, string> = { apiVersion: '0a', kind: '0b', metadata: '0c', spec: '0d' };
+const isMarker = (l: string): boolean => /^(---|\.\.\.)(\s|$)/.test(l);
+const isBlank = (l: string): boolean => l.trim() === '' || l.trimStart().startsWith('#');
+
+function completeUnsafe(text: string, position: { line: number; character: number }): CompletionItem[] {
+  const chunk = chunkAt(text, position.line);
+  if (!chunk || chunk.text.length > MAX_DOC_CHARS) return [];
+  const lines = chunkLines(chunk);
+  const row = position.line - chunk.startLine;
+  const line = lines[row] ?? '';
+  const character = Math.max(0, Math.min(position.character, line.length));
+  if (row === 0 && isMarker(line) && chunk.text.startsWith(line)) return [];
+  const emptyDoc = lines.every((l, i) => (i === row ? /^[\w-]*$/.test(line.slice(0, character)) && line.slice(character).trim() === '' : isBlank(l) || (i === 0 && isMarker(l))));
+  const ctx = cursorContext(lines, row, character);
+  if (!ctx) return [];
+  if (emptyDoc) return documentStarters(new ItemBuilder(position.line, ctx), true);
+  const env = makeEnv(text, chunk, lines, row, position.line, ctx);
+  return ctx.mode === 'value' ? valueCompletions(env) : keyCompletions(env);
+}
+
+/** Skeletons of whole documents and apiVersion/kind pairs, for the top of an empty document. */
+function documentStarters(b: ItemBuilder, skeletons: boolean): CompletionItem[] {
+  const out: CompletionItem[] = [];
+  for (const s of skeletons ? SKELETONS : []) {
+    out.push(b.snippet(s.kind, s.body, { detail: `${s.apiVersion} · whole document`, doc: kindMarkdown(s.kind) ?? '', sort: `0${s.kind}`, filter: s.kind }));
+  }
+  for (const k of Object.values(KIND_SCHEMAS)) {
+    out.push(b.snippet(`apiVersion/kind: ${k.kind}`, `apiVersion: ${k.apiVersion}\nkind: ${k.kind}\n$0`, {
+      detail: `apiVersion: ${k.apiVersion} + kind: ${k.kind}`, doc: kindMarkdown(k.kind) ?? '', sort: `1${k.kind}`, filter: `${k.kind} ${k.apiVersion}`, kind: CompletionItemKind.Class,
+    }));
+  }
+  return out;
+}
+
+function keyCompletions(env: CompletionEnv): CompletionItem[] {
+  const { ctx, root } = env;
+  if (ctx.path.length === 0) return rootKeys(env);
+  const schema = root ? schemaAtPath(root, ctx.path) : undefined;
+  if (!schema) return [];
+  const parentPath = ctx.path.slice(0, -1);
+  const parent = root ? schemaAtPath(root, parentPath) : undefined;
+  const key = ctx.path[ctx.path.length - 1];
+  const id = `${(parent && typeNameOf(parent)) ?? ''}.${String(key)}`;
+  switch (shapeOf(schema)) {
+    case 'object': {
+      const entries = (keyEntries(schema) ?? []).filter((e) => !e.readOnly && !ctx.present.has(e.key));
+      return [...entries.map((e) => env.b.key(e)), ...keySnippets(env, typeNameOf(schema))];
+    }
+    case 'list':
+      return ctx.flow ? [] : listItems(env, schema, id);
+    case 'map':
+      return (WELL_KNOWN_KEYS[id] ?? []).filter((k) => !ctx.present.has(k)).map((k) => env.b.mapKey(k, String(key)));
+    default:
+      // `- ` in a list of scalars: the item's value
+      return ctx.newItem ? valueCompletions({ ...env, ctx: { ...ctx, mode: 'value' } as CursorContext }) : [];
+  }
+}
+
+function rootKeys(env: CompletionEnv): CompletionItem[] {
+  const { ctx } = env;
+  const schema = env.root ?? KIND_SCHEMAS['v1/Pod']?.schema;
+  const entries = (schema ? keyEntries(schema) ?? [] : []).filter((e) => !e.readOnly && !ctx.present.has(e.key) && (env.root || e.key !== 'spec'));
+  const out = entries.map((e) => env.b.key(e, ROOT_ORDER[e.key] ?? `1${e.key}`));
+  if (!ctx.present.has('apiVersion') && !ctx.present.has('kind') && !ctx.flow && ctx.col === 0) out.push(...documentStarters(env.b, false));
+  return out;
+}

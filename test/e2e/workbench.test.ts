@@ -1,0 +1,285 @@
+// End to end, as a user sees PodLab: the packaged .vsix installed into code-server (VS Code's real workbench
+// and extension host), driven in Debian's Chromium with playwright-core. Run with `npm run test:e2e`.
+//
+// The steps depend on each other (one workbench for the whole file); a step whose prerequisite failed is
+// skipped with the reason. Screenshots go to test-results/e2e/. Environment:
+//   PODLAB_E2E_VSIX=path   test this .vsix instead of building and packaging (dist/podlab.js is still used)
+//   PODLAB_E2E_KEEP=1      keep the temporary directory (workspace, user data, logs) for a look afterwards
+import { after, before, describe, it, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Frame } from 'playwright-core';
+import { codeServerBin, installExtension, poll, prepareDirs, root, run, startCodeServer, type CodeServer, type CodeServerDirs } from './codeServer';
+import {
+  activeEditor,
+  editorLines,
+  executedScripts,
+  focusFirstGroup,
+  goToLineEnd,
+  launchBrowser,
+  openWorkbench,
+  panelFrame,
+  panelText,
+  podTable,
+  quickOpen,
+  runCommand,
+  suggestions,
+  type Browser,
+} from './workbench';
+import { FILES, HOSTILE, LIVENESS, lineOf, makeWorkspace } from '../fixtures/index';
+
+const MAX_VSIX_BYTES = 1_000_000;
+const artifacts = join(root, 'test-results', 'e2e');
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+
+let base = '';
+let dirs: CodeServerDirs | undefined;
+let workspace = '';
+let vsix = '';
+let server: CodeServer | undefined;
+let browser: Browser | undefined;
+let panel: Frame | undefined;
+/** Why the remaining steps cannot run (the first failure of a step they depend on). */
+let broken: string | undefined;
+
+/** A dependent step: skipped when an earlier one failed; on failure, a screenshot, and the later steps skip. */
+async function step(t: TestContext, name: string, needs: 'none' | 'workbench', body: () => Promise<void>): Promise<void> {
+  if (broken) return t.skip(`needs an earlier step that failed: ${broken}`);
+  if (needs === 'workbench' && !browser) return t.skip('no workbench');
+  try {
+    await body();
+    t.diagnostic(`${name}: done at ${elapsed()}`);
+  } catch (err) {
+    if (browser) await browser.page.screenshot({ path: join(artifacts, `failure-${name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** A step the later ones cannot do without. */
+async function gate(t: TestContext, name: string, needs: 'none' | 'workbench', body: () => Promise<void>): Promise<void> {
+  try {
+    await step(t, name, needs, body);
+  } catch (err) {
+    broken ??= `${name}: ${String((err as Error).message).split('\n')[0]}`;
+    throw err;
+  }
+}
+
+function expectedFromCli(file: string, until: string): { name: string; ready: string; status: string; restarts: string; age: string; restartCount: number } {
+  const out = run(process.execPath, [join(root, 'dist', 'podlab.js'), 'run', file, '--until', until, '--format', 'json'], { timeoutMs: 60_000 });
+  const trace = JSON.parse(out) as {
+    pods: { name: string; kubectl: { ready: string; status: string; restarts: string; age: string }; status: { containerStatuses: { restartCount: number }[] } }[];
+  };
+  const pod = trace.pods[0];
+  assert.ok(pod, `the CLI simulated no pod for ${file}`);
+  return { name: pod.name, ...pod.kubectl, restartCount: pod.status.containerStatuses[0]?.restartCount ?? -1 };
+}
+
+/** The panel's horizon: the podlab.simulation.until setting's default, as package.json declares it. */
+function panelUntil(): string {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    contributes: { configuration: { properties: Record<string, { default?: unknown }> } };
+  };
+  const d = pkg.contributes.configuration.properties['podlab.simulation.until']?.default;
+  return typeof d === 'string' ? d : LIVENESS.until;
+}
+
+describe('PodLab in VS Code (code-server + Chromium)', { timeout: 15 * 60_000 }, () => {
+  before(() => {
+    mkdirSync(artifacts, { recursive: true });
+    base = mkdtempSync(join(tmpdir(), 'podlab-e2e-'));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (server) writeFileSync(join(artifacts, 'code-server.log'), server.log());
+    if (base && !process.env.PODLAB_E2E_KEEP) rmSync(base, { recursive: true, force: true });
+    else if (base) console.log(`kept ${base}`);
+  });
+
+  it('installs its prerequisites (scripts/setup-code-server.sh: code-server, Chromium)', { timeout: 10 * 60_000 }, async (t) => {
+    await gate(t, 'prerequisites', 'none', async () => {
+      run('bash', [join(root, 'scripts', 'setup-code-server.sh')], { timeoutMs: 10 * 60_000 });
+      assert.ok(existsSync(codeServerBin), `${codeServerBin} is missing`);
+    });
+  });
+
+  it('builds and packages the extension (npm run package) into a .vsix under 1 MB', { timeout: 10 * 60_000 }, async (t) => {
+    await gate(t, 'package', 'none', async () => {
+      if (process.env.PODLAB_E2E_VSIX) {
+        vsix = process.env.PODLAB_E2E_VSIX;
+        t.diagnostic(`PODLAB_E2E_VSIX: testing ${vsix} without building it`);
+      } else {
+        vsix = join(root, 'podlab.vsix');
+        rmSync(vsix, { force: true });
+        run('npm', ['run', 'package'], { timeoutMs: 10 * 60_000 });
+      }
+      assert.ok(existsSync(vsix), `${vsix} was not written`);
+      const size = statSync(vsix).size;
+      t.diagnostic(`podlab.vsix: ${size} bytes (${(size / 1024).toFixed(1)} KiB)`);
+      console.log(`# podlab.vsix size: ${size} bytes (${(size / 1024).toFixed(1)} KiB), limit ${MAX_VSIX_BYTES}`);
+      assert.ok(size < MAX_VSIX_BYTES, `the .vsix is ${size} bytes, over ${MAX_VSIX_BYTES}`);
+    });
+  });
+
+  it('installs the .vsix into a fresh extensions dir and opens the workbench', { timeout: 3 * 60_000 }, async (t) => {
+    await gate(t, 'workbench', 'none', async () => {
+      dirs = prepareDirs(base);
+      const ids = installExtension(vsix, dirs);
+      assert.ok(ids.includes('podlab.podlab'), `code-server lists ${JSON.stringify(ids)}, not podlab.podlab`);
+      workspace = makeWorkspace(root, join(base, 'workspace'));
+      server = await startCodeServer(dirs);
+      browser = await launchBrowser(join(base, 'chromium-profile'));
+      await openWorkbench(browser.page, server.url, workspace);
+      await quickOpen(browser.page, FILES.livenessWrongPort);
+    });
+  });
+
+  it('completion offers container keys at the start of a new line in a container', { timeout: 2 * 60_000 }, async (t) => {
+    await step(t, 'completion', 'workbench', async () => {
+      const page = browser!.page;
+      const text = readFileSync(join(workspace, FILES.livenessWrongPort), 'utf8');
+      await activeEditor(page).locator('.view-lines').click();
+      await goToLineEnd(page, lineOf(text, LIVENESS.imageLine) + 1);
+      await page.keyboard.press('Enter'); // a new line, indented like `image:`: inside the container mapping
+      const offered = new Map<string, string[]>();
+      try {
+        // The language server may still be starting: retrigger until it answers with the schema's keys.
+        await poll('the suggest widget to list container keys', 60_000, async () => {
+          await page.keyboard.press('Escape');
+          await page.keyboard.press('Control+Space');
+          const labels = await poll('the suggest widget', 5000, async () => {
+            const l = await suggestions(page);
+            return l.length > 0 ? l : undefined;
+          }).catch(() => [] as string[]);
+          offered.set('', labels);
+          return labels.some((l) => (LIVENESS.completionKeys as readonly string[]).includes(l)) ? true : undefined;
+        }, 500);
+        await page.screenshot({ path: join(artifacts, 'completion.png') });
+        // The list is virtualised: filter by each key's first letters to see it whatever the sort order.
+        for (const key of [...LIVENESS.completionKeys, ...LIVENESS.presentKeys]) {
+          const prefix = key.slice(0, 4);
+          await page.keyboard.type(prefix);
+          await page.keyboard.press('Control+Space');
+          const labels = await poll(`suggestions for "${prefix}"`, 10_000, async () => {
+            const l = await suggestions(page);
+            return l.length > 0 && (l.includes(key) || !(LIVENESS.completionKeys as readonly string[]).includes(key)) ? l : undefined;
+          }).catch(() => [] as string[]);
+          offered.set(prefix, labels);
+          await page.keyboard.press('Escape');
+          for (let i = 0; i < prefix.length; i++) await page.keyboard.press('Backspace');
+        }
+      } finally {
+        await page.keyboard.press('Escape');
+        await runCommand(page, 'File: Revert File'); // back to the file on disk, as the CLI reads it
+      }
+      t.diagnostic(`offered: ${JSON.stringify(Object.fromEntries(offered))}`);
+      for (const key of LIVENESS.completionKeys) {
+        assert.ok(offered.get(key.slice(0, 4))?.includes(key), `completion does not offer ${key} in the container (got ${JSON.stringify(offered.get(key.slice(0, 4)))})`);
+      }
+      for (const key of LIVENESS.presentKeys) {
+        if (offered.get(key.slice(0, 4))?.includes(key)) t.diagnostic(`note: completion offers ${key}, which the container already has`);
+      }
+      await page.locator('.part.editor .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
+    });
+  });
+
+  it(`the Problems view shows the probe-port diagnostic (${LIVENESS.diagnosticCode}, port ${LIVENESS.diagnosticPort})`, { timeout: 2 * 60_000 }, async (t) => {
+    await step(t, 'problems', 'workbench', async () => {
+      const page = browser!.page;
+      await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+      const row = await poll('the diagnostic in the Problems view', 60_000, async () => {
+        const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((els) => els.map((e) => `${e.getAttribute('aria-label') ?? ''} | ${e.textContent ?? ''}`));
+        return rows.find((r) => r.includes(LIVENESS.diagnosticCode) && r.includes(LIVENESS.diagnosticPort));
+      });
+      t.diagnostic(`Problems row: ${row}`);
+      await page.screenshot({ path: join(artifacts, 'problems.png') });
+    });
+  });
+
+  it('"PodLab: Run Pod in Panel" opens the panel (a webview)', { timeout: 2 * 60_000 }, async (t) => {
+    await gate(t, 'panel', 'workbench', async () => {
+      const page = browser!.page;
+      await focusFirstGroup(page);
+      await runCommand(page, 'PodLab: Run Pod in Panel');
+      await page.locator('iframe.webview').first().waitFor({ timeout: 30_000 });
+      panel = await panelFrame(page);
+      await poll('the panel to show the manifest', 30_000, async () => ((await panelText(panel!)).includes('liveness-wrong-port.yaml') ? true : undefined));
+    });
+  });
+
+  it('the panel plays to the horizon and shows CrashLoopBackOff with the CLI\'s restart count', { timeout: 2 * 60_000 }, async (t) => {
+    await step(t, 'crashloop', 'workbench', async () => {
+      const page = browser!.page;
+      const until = panelUntil();
+      const expected = expectedFromCli(join(workspace, FILES.livenessWrongPort), until);
+      t.diagnostic(`CLI at --until ${until}: ${JSON.stringify(expected)}`);
+      assert.equal(expected.status, LIVENESS.status);
+      const frame = panel!;
+      // Play at the fastest speed; the panel stops at its horizon.
+      const fastest = frame.locator('button[aria-label^="Speed "]').last();
+      if ((await fastest.count()) > 0) await fastest.click();
+      await frame.locator('button[aria-label="Play"]').click();
+      let sawCrashLoop = false;
+      const rows = await poll('the panel to reach the end of the run', 60_000, async () => {
+        const r = await podTable(frame);
+        if (r.some((x) => x.STATUS === LIVENESS.status)) sawCrashLoop = true;
+        const playing = await frame.locator('button[aria-label="Pause"]').count();
+        return playing === 0 && r.length > 0 && r[0]!.AGE === expected.age ? r : undefined;
+      }, 100);
+      await page.screenshot({ path: join(artifacts, 'panel.png') });
+      t.diagnostic(`panel at the end: ${JSON.stringify(rows)}`);
+      assert.ok(sawCrashLoop, 'the status never showed CrashLoopBackOff while playing');
+      const row = rows.find((r) => r.NAME === expected.name);
+      assert.ok(row, `the panel has no row for ${expected.name}: ${JSON.stringify(rows)}`);
+      assert.equal(row.STATUS, expected.status);
+      assert.equal(row.RESTARTS, expected.restarts, 'RESTARTS (count and "ago") as `podlab run --format json` at the same time');
+      assert.equal(Number.parseInt(row.RESTARTS ?? '', 10), expected.restartCount);
+      assert.equal(row.READY, expected.ready);
+    });
+  });
+
+  it('the editor shows the simulated facts inline (inlay hints on the container and probe lines)', { timeout: 60_000 }, async (t) => {
+    await step(t, 'inline', 'workbench', async () => {
+      const page = browser!.page;
+      const text = readFileSync(join(workspace, FILES.livenessWrongPort), 'utf8');
+      const probe = lineOf(text, LIVENESS.livenessLine);
+      const container = lineOf(text, /^\s+- name: hello-world/);
+      const lines = await poll('inlay hints after the probe and container lines', 30_000, async () => {
+        const l = await editorLines(page);
+        const probeHint = [l[probe], l[probe + 1]].some((x) => /liveness ✗/.test(x ?? ''));
+        const containerHint = /hello-world\s+\S/.test(l[container] ?? '');
+        return probeHint && containerHint ? l : undefined;
+      });
+      t.diagnostic(`container line: ${lines[container]?.trim()}`);
+      t.diagnostic(`probe lines: ${lines[probe]?.trim()} / ${lines[probe + 1]?.trim()}`);
+      if (!/liveness ✗/.test(lines[probe] ?? '')) t.diagnostic('note: the liveness fact is on the line after `livenessProbe:` (the value\'s first line), not on it');
+      await page.screenshot({ path: join(artifacts, 'workbench.png') });
+    });
+  });
+
+  it('hostile names in a manifest show as text in the panel and no script runs', { timeout: 2 * 60_000 }, async (t) => {
+    await step(t, 'xss', 'workbench', async () => {
+      const page = browser!.page;
+      const frameText = async () => panelText(await panelFrame(page));
+      await focusFirstGroup(page);
+      await quickOpen(page, FILES.xssContainerName);
+      await poll('the container name as text in the panel', 30_000, async () => ((await frameText()).includes(HOSTILE.containerName) ? true : undefined));
+      await page.screenshot({ path: join(artifacts, 'xss-container-name.png') });
+      await focusFirstGroup(page);
+      await quickOpen(page, FILES.xssImage);
+      await poll('the image reference as text in the panel (events)', 30_000, async () => ((await frameText()).includes(HOSTILE.image) ? true : undefined));
+      await page.screenshot({ path: join(artifacts, 'xss-image.png') });
+      const injected = await (await panelFrame(page)).evaluate(() =>
+        Array.from(document.querySelectorAll('[onerror], img[src="x"], body script')).map((e) => e.outerHTML.slice(0, 200)),
+      );
+      assert.deepEqual(injected, [], 'the panel holds elements parsed from the manifest');
+      const ran = [...browser!.dialogs, ...(await executedScripts(page, HOSTILE.flag))];
+      assert.deepEqual(ran, [], 'scripts from the manifest ran');
+    });
+  });
+});

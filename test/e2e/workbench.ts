@@ -1,0 +1,188 @@
+// Driving VS Code's workbench (served by code-server) in Chromium through playwright-core, the way a person
+// does: Quick Open, the command palette, the keyboard. Every wait is for a DOM condition with a timeout.
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { chromiumBin, poll } from './codeServer';
+
+/** The flags the suite runs Debian's Chromium with (playwright-core adds --headless and its own). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Installed in every frame before its scripts run: alert/confirm/prompt only record that they were called,
+ * so that markup that got executed anywhere (workbench, webview host, the panel) leaves a trace.
+ */
+function dialogTrap(): void {
+  const w = window as unknown as { __podlabDialogs?: string[]; alert: unknown; confirm: unknown; prompt: unknown };
+  const hit = (kind: string, arg: unknown) => {
+    (w.__podlabDialogs ??= []).push(`${kind}(${String(arg)}) in ${location.href.slice(0, 120)}`);
+  };
+  w.alert = (m?: unknown) => hit('alert', m);
+  w.confirm = (m?: unknown) => (hit('confirm', m), false);
+  w.prompt = (m?: unknown) => (hit('prompt', m), null);
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  /** Native dialogs that opened anyway (should stay empty). */
+  dialogs: string[];
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with a fresh profile in `profileDir`. */
+export async function launchBrowser(profileDir: string): Promise<Browser> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumBin,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1600, height: 1000 },
+    timeout: 60_000,
+  });
+  await context.addInitScript(dialogTrap);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}(${d.message()})`);
+    void d.dismiss().catch(() => undefined);
+  });
+  return {
+    context,
+    page,
+    dialogs,
+    async close() {
+      await context.close().catch(() => undefined);
+    },
+  };
+}
+
+/** Opens the workbench on `folder` and waits for the explorer to list it. */
+export async function openWorkbench(page: Page, url: string, folder: string): Promise<void> {
+  await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+}
+
+const QUICK_INPUT = '.quick-input-widget';
+
+async function pickFromQuickInput(page: Page, opener: () => Promise<void>, text: string, row: (label: string) => boolean, what: string): Promise<void> {
+  await opener();
+  const input = page.locator(`${QUICK_INPUT} input`);
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(text);
+  await poll(`"${what}" in the list`, 15_000, async () => {
+    const labels = await page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`).evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent ?? ''));
+    const first = labels[0];
+    return first !== undefined && row(first) ? true : undefined;
+  });
+  await page.keyboard.press('Enter');
+  await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+/** Focuses the first editor group (so that files open there, not over the panel). */
+export async function focusFirstGroup(page: Page): Promise<void> {
+  await runCommand(page, 'View: Focus First Editor Group');
+}
+
+/** Quick Open (Ctrl+P): opens a workspace file by name and waits for its tab to be active. */
+export async function quickOpen(page: Page, relPath: string): Promise<void> {
+  const name = relPath.split('/').pop()!;
+  await pickFromQuickInput(page, () => page.keyboard.press('Control+P'), relPath, (l) => l.includes(name), name);
+  await page.locator(`.part.editor .tab.active[aria-label*="${name}"]`).first().waitFor({ timeout: 15_000 });
+  await activeEditor(page).locator('.view-lines').waitFor({ timeout: 15_000 });
+}
+
+/** The command palette (F1): runs a command by its full title, e.g. "PodLab: Run Pod in Panel". */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await pickFromQuickInput(page, () => page.keyboard.press('F1'), `>${title}`, (l) => l.toLowerCase().includes(title.toLowerCase()), title);
+}
+
+/** The text editor of the first editor group (the manifest; the panel opens beside it). */
+export function activeEditor(page: Page) {
+  return page.locator('.part.editor .editor-group-container').first().locator('.monaco-editor').first();
+}
+
+/** Go to a 1-based line (Ctrl+G) and put the cursor at its end. */
+export async function goToLineEnd(page: Page, line: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = page.locator(`${QUICK_INPUT} input`);
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 10_000 });
+  await page.keyboard.press('End');
+}
+
+/** The rendered lines of the first group's editor, top to bottom, with inlay hints and non-breaking spaces normalised. */
+export async function editorLines(page: Page): Promise<string[]> {
+  return activeEditor(page)
+    .locator('.view-lines .view-line')
+    .evaluateAll((lines) =>
+      lines
+        .map((l) => ({ top: parseFloat((l as HTMLElement).style.top) || 0, text: (l.textContent ?? '').replace(/\u00a0/g, ' ') }))
+        .sort((a, b) => a.top - b.top)
+        .map((l) => l.text),
+    );
+}
+
+/** Labels of the rows the suggest widget shows right now (empty when it is hidden). */
+export async function suggestions(page: Page): Promise<string[]> {
+  const widget = page.locator('.editor-widget.suggest-widget.visible');
+  if ((await widget.count()) === 0) return [];
+  return widget.locator('.monaco-list-row .label-name').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
+}
+
+/** The frame of the Run Pod panel: the innermost webview frame whose document is PodLab's page. */
+export async function panelFrame(page: Page, timeoutMs = 30_000): Promise<Frame> {
+  return poll('the Run Pod webview frame', timeoutMs, async () => {
+    for (const f of page.frames()) {
+      if (f === page.mainFrame()) continue;
+      const ok = await f.evaluate(() => document.title === 'Run Pod' && document.body !== null && document.body.childElementCount > 0).catch(() => false);
+      if (ok) return f;
+    }
+    return undefined;
+  });
+}
+
+/** The panel's visible text. */
+export function panelText(frame: Frame): Promise<string> {
+  return frame.evaluate(() => document.body.innerText);
+}
+
+/** A kubectl-style table of the panel (the one with STATUS and RESTARTS headers), as objects keyed by header. */
+export async function podTable(frame: Frame): Promise<Record<string, string>[]> {
+  return frame.evaluate(() => {
+    for (const table of Array.from(document.querySelectorAll('table'))) {
+      const heads = Array.from(table.querySelectorAll('thead th')).map((th) => (th.textContent ?? '').trim());
+      if (!heads.includes('STATUS') || !heads.includes('RESTARTS')) continue;
+      return Array.from(table.querySelectorAll('tbody tr')).map((tr) => {
+        const cells = Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim());
+        return Object.fromEntries(heads.map((h, i) => [h, cells[i] ?? '']));
+      });
+    }
+    return [];
+  });
+}
+
+/** What every frame of the page recorded: trapped dialogs and the flag a `<script>` of a fixture would set. */
+export async function executedScripts(page: Page, flag: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const f of page.frames()) {
+    const r = await f
+      .evaluate((name) => {
+        const w = window as unknown as Record<string, unknown> & { __podlabDialogs?: string[] };
+        return { dialogs: w.__podlabDialogs ?? [], flag: w[name] !== undefined };
+      }, flag)
+      .catch(() => ({ dialogs: [] as string[], flag: false }));
+    found.push(...r.dialogs);
+    if (r.flag) found.push(`window.${flag} is set in ${f.url().slice(0, 120)}`);
+  }
+  return found;
+}

@@ -4,7 +4,7 @@ import { Diagnostic, DiagnosticSeverity, type Range as LspRange } from 'vscode-l
 import type { Range } from '../../../simulator/src/manifest';
 import type { ManifestIssue } from '../../../simulator/src/manifest';
 import { analyzeFile, type AnalyzedChunk, type ChunkResult, type FileAnalysis } from '../analysis/fileAnalysis';
-import { FILE_RULES, RULES } from '../rules';
+import { FILE_RULES, LOADER_CODES_COVERED, RULES } from '../rules';
 import type { DocContext, Finding, Fix, RuleSeverity } from '../rules/types';
 import { settingsKey, type Settings } from '../settings';
 import { schemaFixes } from './schemaFixes';
@@ -38,8 +38,18 @@ function severityOf(id: string, fallback: RuleSeverity, settings: Settings): Rul
   return s === undefined || s === 'default' ? fallback : s;
 }
 
-function issueDiagnostic(i: ManifestIssue, chunk: ChunkResult, settings: Settings): Diagnostic | undefined {
+/** Loader codes a rule reports better (with fixes), while that rule is on. */
+function coveredCodes(settings: Settings): Set<string> {
+  const codes = new Set<string>();
+  for (const [rule, loader] of Object.entries(LOADER_CODES_COVERED)) {
+    if (settings.rules[rule] !== 'off') for (const c of loader) codes.add(c);
+  }
+  return codes;
+}
+
+function issueDiagnostic(i: ManifestIssue, chunk: ChunkResult, settings: Settings, covered: Set<string>): Diagnostic | undefined {
   if (!settings.schemaValidation && STRUCTURAL.has(i.code)) return undefined;
+  if (covered.has(i.code)) return undefined;
   const severity = severityOf(i.code, i.severity === 'information' ? 'information' : i.severity, settings);
   if (severity === undefined) return undefined;
   const { message, fixes } = schemaFixes(i, chunk);
@@ -65,8 +75,9 @@ function chunkDiagnostics(chunk: ChunkResult, settings: Settings, key: string): 
   if (cached && cached.key === key) return cached.diagnostics;
   const out: Diagnostic[] = [];
   if (chunk.kubernetes) {
+    const covered = coveredCodes(settings);
     for (const i of chunk.manifest.issues) {
-      const d = issueDiagnostic(i, chunk, settings);
+      const d = issueDiagnostic(i, chunk, settings, covered);
       if (d) out.push(d);
     }
     for (const ctx of chunk.contexts) {
@@ -116,10 +127,18 @@ function fileRuleDiagnostics(analysis: FileAnalysis, settings: Settings, uri: st
   for (const rule of FILE_RULES) {
     const severity = severityOf(rule.id, rule.defaultSeverity, settings);
     if (severity === undefined) continue;
+    const ownerOf = (doc: number) => owners[contexts.findIndex((c) => c.index === doc)];
     for (const { doc, finding } of safeCheck(() => rule.checkFile(contexts))) {
-      const i = contexts.findIndex((c) => c.index === doc);
-      const owner = owners[i];
-      if (owner) out.push(shift(findingDiagnostic(rule.id, severity, finding), owner.chunk.startLine, uri));
+      const owner = ownerOf(doc);
+      if (!owner) continue;
+      const d = shift(findingDiagnostic(rule.id, severity, { ...finding, related: [] }), owner.chunk.startLine, uri);
+      // Related lines may sit in other documents: shift each by its own document's offset.
+      const related = (finding.related ?? []).map((r) => {
+        const lines = (r.doc !== undefined ? ownerOf(r.doc) : owner)?.chunk.startLine ?? owner.chunk.startLine;
+        return { location: { uri, range: shiftRange(r.range, lines) }, message: r.message };
+      });
+      if (related.length > 0) d.relatedInformation = related;
+      out.push(d);
     }
   }
   return out;

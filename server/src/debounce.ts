@@ -1,27 +1,32 @@
-// Per-key coalescing: a burst of edits to one document triggers one run. With `delay` 0 the run happens as
-// soon as the messages already received have been handled (setImmediate), so a single edit costs no wait.
-export class Debouncer {
-  private readonly timers = new Map<string, { cancel(): void }>();
+// Per-key throttling of diagnostics runs: the first edit after a quiet spell runs at once (after the
+// messages already received), and a burst of edits runs at most once every `interval` ms, always on the
+// latest text, so 1,000 rapid edits cost a handful of runs and the last run sees the last text.
+export class Throttle {
+  private readonly pending = new Map<string, { cancel(): void }>();
+  private readonly lastRun = new Map<string, number>();
 
-  constructor(private readonly delay: number) {}
+  constructor(private readonly interval: number) {}
 
   schedule(key: string, run: () => void): void {
-    this.cancel(key);
+    if (this.pending.has(key)) return; // a run is coming and will read the latest text
     const fire = () => {
-      this.timers.delete(key);
+      this.pending.delete(key);
+      this.lastRun.set(key, Date.now());
       run();
     };
-    if (this.delay === 0) {
+    const wait = this.interval - (Date.now() - (this.lastRun.get(key) ?? 0));
+    if (wait <= 0) {
       const h = setImmediate(fire);
-      this.timers.set(key, { cancel: () => clearImmediate(h) });
+      this.pending.set(key, { cancel: () => clearImmediate(h) });
     } else {
-      const h = setTimeout(fire, this.delay);
-      this.timers.set(key, { cancel: () => clearTimeout(h) });
+      const h = setTimeout(fire, wait);
+      this.pending.set(key, { cancel: () => clearTimeout(h) });
     }
   }
 
   cancel(key: string): void {
-    this.timers.get(key)?.cancel();
-    this.timers.delete(key);
+    this.pending.get(key)?.cancel();
+    this.pending.delete(key);
+    this.lastRun.delete(key);
   }
 }

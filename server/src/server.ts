@@ -4,7 +4,9 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   ProposedFeatures,
+  InsertTextFormat,
   TextDocumentSyncKind,
+  type CompletionItem,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -14,19 +16,33 @@ import { codeActions } from './features/codeActions';
 import { complete } from './features/completion';
 import { hover } from './features/hover';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
-import { Debouncer } from './debounce';
+import { Throttle } from './debounce';
 
 export function startServer(connection: Connection): void {
   const documents = new Documents();
   let settings: Settings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
-  const pending = new Debouncer(0);
+  let canRegisterConfiguration = false;
+  let snippets = true;
+  const pending = new Throttle(20);
+  const predictions = new Throttle(0);
 
+  // Two passes: YAML, schema and rules at once; the simulator's predictions right after, for the same
+  // version only (opening a large file then shows the fast diagnostics first).
   const publish = (uri: string) => {
     const doc = documents.get(uri);
     if (!doc) return;
-    const diagnostics = diagnosticsFor(documents.analysis(doc), settings, uri);
-    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    const analysis = documents.analysis(doc);
+    const version = doc.version;
+    const fast = diagnosticsFor(analysis, { ...settings, predictions: false }, uri);
+    void connection.sendDiagnostics({ uri, version, diagnostics: fast });
+    if (!settings.predictions) return;
+    predictions.schedule(uri, () => {
+      const current = documents.get(uri);
+      if (!current || current.version !== version) return;
+      const full = diagnosticsFor(analysis, settings, uri);
+      if (full.length !== fast.length) void connection.sendDiagnostics({ uri, version, diagnostics: full });
+    });
   };
 
   const refreshSettings = async () => {
@@ -39,6 +55,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    snippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     return {
       capabilities: {
@@ -51,17 +69,17 @@ export function startServer(connection: Connection): void {
     };
   });
   connection.onInitialized(() => {
-    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'podlab' });
+    if (canPullConfiguration && canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'podlab' });
   });
   connection.onDidChangeConfiguration((change) => {
     if (!canPullConfiguration) settings = readSettings((change.settings as { podlab?: unknown } | undefined)?.podlab);
     void refreshSettings();
   });
 
-  documents.docs.onDidOpen((e) => publish(e.document.uri));
   documents.docs.onDidChangeContent((e) => pending.schedule(e.document.uri, () => publish(e.document.uri)));
   documents.docs.onDidClose((e) => {
     pending.cancel(e.document.uri);
+    predictions.cancel(e.document.uri);
     documents.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -69,7 +87,8 @@ export function startServer(connection: Connection): void {
   connection.onCompletion((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc || token.isCancellationRequested) return [];
-    return complete(doc.getText(), p.position);
+    const items = complete(doc.getText(), p.position);
+    return snippets ? items : items.map(plainText);
   });
   connection.onHover((p) => {
     const doc = documents.get(p.textDocument.uri);
@@ -79,6 +98,16 @@ export function startServer(connection: Connection): void {
 
   documents.docs.listen(connection);
   connection.listen();
+}
+
+/** For clients without snippet support: `key:\n  - $0` becomes `key:\n  - `. */
+function plainText(item: CompletionItem): CompletionItem {
+  if (item.insertTextFormat !== InsertTextFormat.Snippet) return item;
+  const plain = (t: string) => t.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\}|\$\d+/g, '');
+  const out: CompletionItem = { ...item, insertTextFormat: InsertTextFormat.PlainText };
+  if (item.insertText !== undefined) out.insertText = plain(item.insertText);
+  if (item.textEdit) out.textEdit = { ...item.textEdit, newText: plain(item.textEdit.newText) };
+  return out;
 }
 
 if (require.main === module) {

@@ -153,7 +153,8 @@ export function installExtension(vsix: string, d: CodeServerDirs): string[] {
 }
 
 /** Starts code-server on a free 127.0.0.1 port and resolves when it answers HTTP. */
-export async function startCodeServer(d: CodeServerDirs, timeoutMs = 90_000): Promise<CodeServer> {
+export async function startCodeServer(d: CodeServerDirs, opts: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<CodeServer> {
+  const timeoutMs = opts.timeoutMs ?? 90_000;
   const port = await freePort();
   const args = [
     ...commonArgs(d),
@@ -167,7 +168,7 @@ export async function startCodeServer(d: CodeServerDirs, timeoutMs = 90_000): Pr
     '--disable-getting-started-override',
     '--ignore-last-opened',
   ];
-  const child = spawn(codeServerBin, args, { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '' } });
+  const child = spawn(codeServerBin, args, { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env, PORT: '' } });
   children.add(child);
   let output = '';
   const collect = (b: Buffer) => {

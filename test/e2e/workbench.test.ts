@@ -18,12 +18,14 @@ import {
   executedScripts,
   focusFirstGroup,
   goToLineEnd,
+  injectedElements,
   launchBrowser,
   openWorkbench,
   panelFrame,
   panelText,
   podTable,
   quickOpen,
+  rowTexts,
   runCommand,
   suggestions,
   type Browser,
@@ -193,7 +195,7 @@ describe('PodLab in VS Code (code-server + Chromium)', { timeout: 15 * 60_000 },
       const page = browser!.page;
       await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
       const row = await poll('the diagnostic in the Problems view', 60_000, async () => {
-        const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((els) => els.map((e) => `${e.getAttribute('aria-label') ?? ''} | ${e.textContent ?? ''}`));
+        const rows = await rowTexts(page.locator('.markers-panel .monaco-list-row'));
         return rows.find((r) => r.includes(LIVENESS.diagnosticCode) && r.includes(LIVENESS.diagnosticPort));
       });
       t.diagnostic(`Problems row: ${row}`);
@@ -274,9 +276,7 @@ describe('PodLab in VS Code (code-server + Chromium)', { timeout: 15 * 60_000 },
       await quickOpen(page, FILES.xssImage);
       await poll('the image reference as text in the panel (events)', 30_000, async () => ((await frameText()).includes(HOSTILE.image) ? true : undefined));
       await page.screenshot({ path: join(artifacts, 'xss-image.png') });
-      const injected = await (await panelFrame(page)).evaluate(() =>
-        Array.from(document.querySelectorAll('[onerror], img[src="x"], body script')).map((e) => e.outerHTML.slice(0, 200)),
-      );
+      const injected = await injectedElements(await panelFrame(page));
       assert.deepEqual(injected, [], 'the panel holds elements parsed from the manifest');
       const ran = [...browser!.dialogs, ...(await executedScripts(page, HOSTILE.flag))];
       assert.deepEqual(ran, [], 'scripts from the manifest ran');

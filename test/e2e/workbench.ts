@@ -1,7 +1,16 @@
 // Driving VS Code's workbench (served by code-server) in Chromium through playwright-core, the way a person
 // does: Quick Open, the command palette, the keyboard. Every wait is for a DOM condition with a timeout.
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { chromiumBin, poll } from './codeServer';
+
+// Code passed to evaluate() runs in the browser. This project type-checks without the DOM lib (test/tsconfig),
+// so the page's globals and elements are typed loosely here, for this file only.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type InPage = any;
+declare const window: InPage;
+declare const document: InPage;
+declare const location: InPage;
 
 /** The flags the suite runs Debian's Chromium with (playwright-core adds --headless and its own). */
 export const CHROMIUM_ARGS = [
@@ -20,7 +29,7 @@ export const CHROMIUM_ARGS = [
  * so that markup that got executed anywhere (workbench, webview host, the panel) leaves a trace.
  */
 function dialogTrap(): void {
-  const w = window as unknown as { __podlabDialogs?: string[]; alert: unknown; confirm: unknown; prompt: unknown };
+  const w = window as { __podlabDialogs?: string[]; alert: unknown; confirm: unknown; prompt: unknown };
   const hit = (kind: string, arg: unknown) => {
     (w.__podlabDialogs ??= []).push(`${kind}(${String(arg)}) in ${location.href.slice(0, 120)}`);
   };
@@ -78,7 +87,7 @@ async function pickFromQuickInput(page: Page, opener: () => Promise<void>, text:
   await input.waitFor({ state: 'visible', timeout: 15_000 });
   await input.fill(text);
   await poll(`"${what}" in the list`, 15_000, async () => {
-    const labels = await page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`).evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent ?? ''));
+    const labels = await page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`).evaluateAll((rows: InPage[]) => rows.map((r): string => r.getAttribute('aria-label') ?? r.textContent ?? ''));
     const first = labels[0];
     return first !== undefined && row(first) ? true : undefined;
   });
@@ -124,11 +133,11 @@ export async function goToLineEnd(page: Page, line: number): Promise<void> {
 export async function editorLines(page: Page): Promise<string[]> {
   return activeEditor(page)
     .locator('.view-lines .view-line')
-    .evaluateAll((lines) =>
+    .evaluateAll((lines: InPage[]) =>
       lines
-        .map((l) => ({ top: parseFloat((l as HTMLElement).style.top) || 0, text: (l.textContent ?? '').replace(/\u00a0/g, ' ') }))
+        .map((l) => ({ top: parseFloat(l.style.top) || 0, text: String(l.textContent ?? '').replace(/\u00a0/g, ' ') }))
         .sort((a, b) => a.top - b.top)
-        .map((l) => l.text),
+        .map((l): string => l.text),
     );
 }
 
@@ -136,7 +145,7 @@ export async function editorLines(page: Page): Promise<string[]> {
 export async function suggestions(page: Page): Promise<string[]> {
   const widget = page.locator('.editor-widget.suggest-widget.visible');
   if ((await widget.count()) === 0) return [];
-  return widget.locator('.monaco-list-row .label-name').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
+  return widget.locator('.monaco-list-row .label-name').evaluateAll((els: InPage[]) => els.map((e): string => String(e.textContent ?? '').trim()));
 }
 
 /** The frame of the Run Pod panel: the innermost webview frame whose document is PodLab's page. */
@@ -144,7 +153,7 @@ export async function panelFrame(page: Page, timeoutMs = 30_000): Promise<Frame>
   return poll('the Run Pod webview frame', timeoutMs, async () => {
     for (const f of page.frames()) {
       if (f === page.mainFrame()) continue;
-      const ok = await f.evaluate(() => document.title === 'Run Pod' && document.body !== null && document.body.childElementCount > 0).catch(() => false);
+      const ok = await f.evaluate((): boolean => document.title === 'Run Pod' && document.body !== null && document.body.childElementCount > 0).catch(() => false);
       if (ok) return f;
     }
     return undefined;
@@ -153,17 +162,18 @@ export async function panelFrame(page: Page, timeoutMs = 30_000): Promise<Frame>
 
 /** The panel's visible text. */
 export function panelText(frame: Frame): Promise<string> {
-  return frame.evaluate(() => document.body.innerText);
+  return frame.evaluate((): string => document.body.innerText);
 }
 
 /** A kubectl-style table of the panel (the one with STATUS and RESTARTS headers), as objects keyed by header. */
 export async function podTable(frame: Frame): Promise<Record<string, string>[]> {
-  return frame.evaluate(() => {
-    for (const table of Array.from(document.querySelectorAll('table'))) {
-      const heads = Array.from(table.querySelectorAll('thead th')).map((th) => (th.textContent ?? '').trim());
+  return frame.evaluate((): Record<string, string>[] => {
+    const text = (e: InPage): string => String(e.textContent ?? '').trim();
+    for (const table of Array.from(document.querySelectorAll('table')) as InPage[]) {
+      const heads = (Array.from(table.querySelectorAll('thead th')) as InPage[]).map(text);
       if (!heads.includes('STATUS') || !heads.includes('RESTARTS')) continue;
-      return Array.from(table.querySelectorAll('tbody tr')).map((tr) => {
-        const cells = Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim());
+      return (Array.from(table.querySelectorAll('tbody tr')) as InPage[]).map((tr) => {
+        const cells = (Array.from(tr.querySelectorAll('td')) as InPage[]).map(text);
         return Object.fromEntries(heads.map((h, i) => [h, cells[i] ?? '']));
       });
     }
@@ -177,7 +187,7 @@ export async function executedScripts(page: Page, flag: string): Promise<string[
   for (const f of page.frames()) {
     const r = await f
       .evaluate((name) => {
-        const w = window as unknown as Record<string, unknown> & { __podlabDialogs?: string[] };
+        const w = window as Record<string, unknown> & { __podlabDialogs?: string[] };
         return { dialogs: w.__podlabDialogs ?? [], flag: w[name] !== undefined };
       }, flag)
       .catch(() => ({ dialogs: [] as string[], flag: false }));
@@ -185,4 +195,17 @@ export async function executedScripts(page: Page, flag: string): Promise<string[
     if (r.flag) found.push(`window.${flag} is set in ${f.url().slice(0, 120)}`);
   }
   return found;
+}
+
+/** Elements in the panel that could only come from markup in a manifest: event-handler attributes, the
+ *  fixtures' `<img src=x>`, scripts other than the panel's own (which carries the CSP nonce). */
+export function injectedElements(frame: Frame): Promise<string[]> {
+  return frame.evaluate((): string[] =>
+    (Array.from(document.querySelectorAll('[onerror], [onload], img[src="x"], body script:not([nonce])')) as InPage[]).map((e): string => String(e.outerHTML).slice(0, 200)),
+  );
+}
+
+/** The accessible label and text of each row of a list (the Problems view, the suggest widget, …). */
+export function rowTexts(rows: Locator): Promise<string[]> {
+  return rows.evaluateAll((els: InPage[]) => els.map((e): string => `${e.getAttribute('aria-label') ?? ''} | ${e.textContent ?? ''}`));
 }

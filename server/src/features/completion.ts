@@ -9,6 +9,7 @@ import { makeEnv, type CompletionEnv } from '../knowledge/completionEnv';
 import { valueCompletions } from '../knowledge/completionValues';
 import { cursorContext, type CursorContext } from '../knowledge/cursorContext';
 import { ItemBuilder } from '../knowledge/items';
+import { underReadOnly } from '../knowledge/fieldDocs';
 import { keyEntries } from '../knowledge/keyIndex';
 import { kindMarkdown } from '../knowledge/kinds';
 import { SKELETONS } from '../knowledge/skeletons';
@@ -62,7 +63,7 @@ function keyCompletions(env: CompletionEnv): CompletionItem[] {
   const { ctx, root } = env;
   if (ctx.path.length === 0) return rootKeys(env);
   const schema = root ? schemaAtPath(root, ctx.path) : undefined;
-  if (!schema) return [];
+  if (!schema || !root || underReadOnly(root, ctx.path)) return [];
   const parentPath = ctx.path.slice(0, -1);
   const parent = root ? schemaAtPath(root, parentPath) : undefined;
   const key = ctx.path[ctx.path.length - 1];

@@ -2,7 +2,7 @@
 // A pure function of the document text; only the YAML document under the cursor is parsed.
 import type { Range } from '../../../simulator/src/manifest';
 import { schemaAtPath } from '../../../simulator/src/model';
-import { fieldInfo, fieldMarkdown, formatValue, valueText } from '../knowledge/fieldDocs';
+import { fieldInfo, fieldMarkdown, formatValue, underReadOnly, valueText } from '../knowledge/fieldDocs';
 import { apiVersionMarkdown, kindMarkdown } from '../knowledge/kinds';
 import { hitAt, rootSchema, rootString } from '../knowledge/yamlAst';
 import { chunkAt, chunkOffset, chunkPosition, parseChunk } from '../knowledge/yamlDoc';
@@ -50,7 +50,7 @@ function hoverUnsafe(text: string, position: { line: number; character: number }
   const parent = schemaAtPath(root, path.slice(0, fieldEnd - 1));
   const info = parent ? fieldInfo(parent, key) : undefined;
   if (!info) return null;
-  const markdown = fieldMarkdown(info);
+  const markdown = fieldMarkdown(info, underReadOnly(root, path.slice(0, fieldEnd - 1)));
   if (hit.target === 'key' || hit.value === null || hit.value === undefined) return result(markdown);
   const meaning = typeof hit.value === 'string' ? valueText(info, hit.value) : undefined;
   if (meaning === undefined) return result(markdown);

@@ -39,8 +39,11 @@ const lineOf = (text: string, offset: number): number => {
 };
 const colOf = (text: string, offset: number): number => offset - (text.lastIndexOf('\n', offset - 1) + 1);
 
-/** An edit that adds an emptyDir volume `name` to the pod spec (after its last volume, or as a new `volumes` key). */
-function addVolumeEdit(env: CompletionEnv, name: string): TextEdit | undefined {
+/**
+ * Adds an emptyDir volume `name` to the pod spec (after its last volume, or as a new `volumes` key): an
+ * additional edit, or text to append to the main edit when the pod spec ends on the cursor's last line.
+ */
+function addVolume(env: CompletionEnv, name: string): { edit?: TextEdit; append?: string } | undefined {
   const path = env.kind ? POD_SPEC_PATHS[env.kind] : undefined;
   const spec = path ? nodeAt(env.doc(), [...path]) : undefined;
   if (!isMap(spec) || spec.flow) return undefined;
@@ -61,9 +64,13 @@ function addVolumeEdit(env: CompletionEnv, name: string): TextEdit | undefined {
   const end = anchor?.range?.[1];
   if (end === undefined) return undefined;
   const row = lineOf(text, Math.max(0, end - 1));
-  if (row + 1 < env.lines.length) return { range: { start: { line: env.chunk.startLine + row + 1, character: 0 }, end: { line: env.chunk.startLine + row + 1, character: 0 } }, newText: `${body}\n` };
-  const lastLen = (env.lines[row] ?? '').length;
-  return { range: { start: { line: env.chunk.startLine + row, character: lastLen }, end: { line: env.chunk.startLine + row, character: lastLen } }, newText: `\n${body}` };
+  if (row + 1 < env.lines.length) {
+    const at = { line: env.chunk.startLine + row + 1, character: 0 };
+    return { edit: { range: { start: at, end: at }, newText: `${body}\n` } };
+  }
+  if (row === env.row) return env.lines[row]?.slice(env.ctx.end).trim() === '' ? { append: `\n${body}` } : undefined;
+  const at = { line: env.chunk.startLine + row, character: (env.lines[row] ?? '').length };
+  return { edit: { range: { start: at, end: at }, newText: `\n${body}` } };
 }
 
 function containerSnippets(env: CompletionEnv): CompletionItem[] {
@@ -91,11 +98,11 @@ function containerSnippets(env: CompletionEnv): CompletionItem[] {
     const taken = new Set(volumeNames(env.doc(), env.kind));
     let name = 'data';
     for (let i = 2; taken.has(name); i++) name = `data-${i}`;
-    const edit = addVolumeEdit(env, name);
+    const volume = addVolume(env, name);
     const body = VOLUME_MOUNT_BODY.map((l) => l.replace('${1:data}', name).replace('${2:/data}', '${1:/data}'));
-    out.push(b.snippet('volumeMounts + volume (emptyDir)', render(body, col), {
-      detail: edit ? `mounts a new emptyDir volume "${name}" of the pod` : 'mount (add the volume to the pod spec)',
-      sort: '3volumeMounts', filter: 'volumeMounts volume', additional: edit ? [edit] : [],
+    out.push(b.snippet('volumeMounts + volume (emptyDir)', render(body, col) + esc(volume?.append ?? ''), {
+      detail: volume ? `mounts a new emptyDir volume "${name}" of the pod` : 'mount (add the volume to the pod spec)',
+      sort: '3volumeMounts', filter: 'volumeMounts volume', additional: volume?.edit ? [volume.edit] : [],
     }));
   }
   return out;

@@ -75,12 +75,29 @@ function badges(meta: FieldMeta): string[] {
   return out;
 }
 
-/** The hover text of a field: name · type · unit, badges, text, example, default and values. */
-export function fieldMarkdown(info: FieldInfo): string {
+/** Whether a path runs through a field only the system writes (e.g. anything under `status`). */
+export function underReadOnly(root: z.ZodType, path: readonly (string | number)[]): boolean {
+  let s: z.ZodType | undefined = root;
+  for (const step of path) {
+    s = s ? childSchema(s, step) : undefined;
+    if (!s) return false;
+    if (getFieldMeta(s).readOnly) return true;
+  }
+  return false;
+}
+
+const SYSTEM_BADGE = '**Part of an object the system writes — do not write it.**';
+
+/**
+ * The hover text of a field: name · type · unit, badges, text, example, default and values. `systemOwned`
+ * adds the read-only badge for fields below a read-only one (e.g. `status.phase`).
+ */
+export function fieldMarkdown(info: FieldInfo, systemOwned = false): string {
   const { meta, doc } = info;
   const head = [`**${info.key}**`, info.type, ...(meta.unit ? [meta.unit] : [])].join(' · ');
-  if (!doc) return `${head}\n\n${fallbackText(info.field)}`;
-  const parts = [head, ...badges(meta), doc.text, `Example: \`${doc.example}\``];
+  const inherited = systemOwned && !meta.readOnly ? [SYSTEM_BADGE] : [];
+  if (!doc) return [head, ...inherited, fallbackText(info.field)].join('\n\n');
+  const parts = [head, ...inherited, ...badges(meta), doc.text, `Example: \`${doc.example}\``];
   if (meta.default !== undefined && !/default/i.test(doc.text)) parts.push(`Default: \`${formatValue(meta.default)}\``);
   const values = enumValues(info.field);
   if (values && values.length > 0) {

@@ -64,7 +64,7 @@ export const BATCH_TEXTS: DocTable = {
   },
   CronJobSpec: {
     schedule: d('Cron schedule "minute hour day-of-month month day-of-week", or a macro like @hourly, @daily. Times follow timeZone. Required.', 'schedule: "*/15 * * * *"'),
-    timeZone: d('IANA time zone of the schedule. Default: the time zone of the kube-controller-manager (usually UTC).', 'timeZone: Europe/Paris'),
+    timeZone: d('IANA time zone of the schedule. Default: the kube-controller-manager\'s local zone, usually UTC.', 'timeZone: Europe/Paris'),
     concurrencyPolicy: d('What happens when a run is due while the previous Job is still running. Default Allow.', 'concurrencyPolicy: Forbid', {
       Allow: 'Start the new Job anyway; runs may overlap (the default).',
       Forbid: 'Skip the new run while the previous Job is still active.',

@@ -24,7 +24,7 @@ export const CONTAINER_PART_TEXTS: DocTable = {
   EnvVarSource: {
     configMapKeyRef: d('One key of a ConfigMap in the pod\'s namespace.', 'configMapKeyRef: { name: app-config, key: LOG_LEVEL }'),
     secretKeyRef: d('One key of a Secret in the pod\'s namespace.', 'secretKeyRef: { name: db, key: password }'),
-    fieldRef: d('A field of the pod itself (downward API): name, namespace, labels, node name, pod IP …', 'fieldRef: { fieldPath: metadata.name }'),
+    fieldRef: d('A field of the pod itself (downward API): name, namespace, labels, node name, pod IP and more.', 'fieldRef: { fieldPath: metadata.name }'),
     resourceFieldRef: d('A request or limit of a container (downward API), e.g. the memory limit.', 'resourceFieldRef: { resource: limits.memory, divisor: 1Mi }'),
   },
   ConfigMapKeySelector: {
@@ -42,7 +42,7 @@ export const CONTAINER_PART_TEXTS: DocTable = {
       'Pod field to read: `metadata.name`, `metadata.namespace`, `metadata.uid`, `metadata.labels[\'key\']`, `spec.nodeName`, `spec.serviceAccountName`, `status.podIP`, `status.hostIP` … Required.',
       'fieldPath: status.podIP',
     ),
-    apiVersion: d('Version of the schema the fieldPath is written in. Default v1.', 'apiVersion: v1'),
+    apiVersion: d('API version in which fieldPath is expressed. Default v1.', 'apiVersion: v1'),
   },
   ResourceFieldSelector: {
     resource: d('Resource to read: `limits.cpu`, `limits.memory`, `requests.cpu`, `requests.memory`, `limits.ephemeral-storage` … Required.', 'resource: limits.memory'),

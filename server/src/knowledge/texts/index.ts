@@ -11,10 +11,12 @@ import { WORKLOAD_TEXTS } from './workloads';
 import { BATCH_TEXTS } from './batch';
 import { SERVICE_TEXTS } from './service';
 import { VOLUME_TEXTS } from './volumes';
+import { VOLUME_EXTRA_TEXTS } from './volumesExtra';
 
 export const ALL_TEXTS: DocTable = {
   ...PROBE_TEXTS, ...CONTAINER_TEXTS, ...CONTAINER_PART_TEXTS, ...POD_SPEC_TEXTS, ...SECURITY_TEXTS,
   ...SCHEDULING_TEXTS, ...META_TEXTS, ...WORKLOAD_TEXTS, ...BATCH_TEXTS, ...SERVICE_TEXTS, ...VOLUME_TEXTS,
+  ...VOLUME_EXTRA_TEXTS,
 };
 
 /** Texts written for fields the model does not have yet (kept for when it does). */

@@ -1,7 +1,8 @@
 // ObjectMeta, label selectors and the top-level fields of every kind.
 import { d, type DocTable, type FieldDoc } from '../doc';
 
-const sysOnly = (what: string, example: string): FieldDoc => d(`${what} Set by the API server — do not write it.`, example);
+// the "set by the API server" badge comes from the model's metadata
+const sysOnly = (what: string, example: string): FieldDoc => d(what, example);
 
 const selectorOperators = {
   In: 'The label value is one of `values`.',

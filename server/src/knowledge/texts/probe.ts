@@ -26,7 +26,7 @@ export const PROBE_TEXTS: DocTable = {
       'timeoutSeconds: 3',
     ),
     successThreshold: d(
-      'Consecutive successes needed to count as passing after a failure. Default 1; must be 1 for liveness and startup probes.',
+      'Consecutive successes needed to count as passing after a failure. Default 1; liveness and startup probes only accept 1.',
       'successThreshold: 1',
     ),
     failureThreshold: d(

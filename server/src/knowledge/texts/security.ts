@@ -19,7 +19,7 @@ const runAs: Record<string, FieldDoc> = {
 export const SECURITY_TEXTS: DocTable = {
   SecurityContext: {
     ...runAs,
-    allowPrivilegeEscalation: d('Whether a process can gain more privileges than its parent (setuid binaries). Default true, and always true when privileged or with CAP_SYS_ADMIN.', 'allowPrivilegeEscalation: false'),
+    allowPrivilegeEscalation: d('Lets a process obtain privileges its parent lacks, e.g. through setuid binaries. Default true; always true when privileged or with CAP_SYS_ADMIN.', 'allowPrivilegeEscalation: false'),
     privileged: d('Runs the container with nearly all host privileges (all capabilities, all devices). Default false.', 'privileged: true'),
     readOnlyRootFilesystem: d('Mounts the container\'s root filesystem read-only; write to volumes instead. Default false.', 'readOnlyRootFilesystem: true'),
     capabilities: d('Linux capabilities added to or dropped from the runtime\'s default set.', 'capabilities: { drop: [ALL], add: [NET_BIND_SERVICE] }'),

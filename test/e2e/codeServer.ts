@@ -168,7 +168,9 @@ export async function startCodeServer(d: CodeServerDirs, opts: { timeoutMs?: num
     '--disable-getting-started-override',
     '--ignore-last-opened',
   ];
-  const child = spawn(codeServerBin, args, { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env, PORT: '' } });
+  const env = { ...process.env, ...opts.env };
+  delete env.PORT; // code-server would listen there instead of --bind-addr
+  const child = spawn(codeServerBin, args, { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
   children.add(child);
   let output = '';
   const collect = (b: Buffer) => {

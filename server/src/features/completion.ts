@@ -11,7 +11,7 @@ import { cursorContext, type CursorContext } from '../knowledge/cursorContext';
 import { ItemBuilder } from '../knowledge/items';
 import { underReadOnly } from '../knowledge/fieldDocs';
 import { keyEntries } from '../knowledge/keyIndex';
-import { kindMarkdown } from '../knowledge/kinds';
+import { GENERIC_ROOT_TEXTS, kindMarkdown } from '../knowledge/kinds';
 import { SKELETONS } from '../knowledge/skeletons';
 import { shapeOf, typeNameOf } from '../knowledge/types';
 import { WELL_KNOWN_KEYS } from '../knowledge/wellKnown';
@@ -87,7 +87,12 @@ function rootKeys(env: CompletionEnv): CompletionItem[] {
   const { ctx } = env;
   const schema = env.root ?? KIND_SCHEMAS['v1/Pod']?.schema;
   const entries = (schema ? keyEntries(schema) ?? [] : []).filter((e) => !e.readOnly && !ctx.present.has(e.key) && (env.root || e.key !== 'spec'));
-  const out = entries.map((e) => env.b.key(e, ROOT_ORDER[e.key] ?? `1${e.key}`));
+  const out = entries.map((e) => {
+    const it = env.b.key(e, ROOT_ORDER[e.key] ?? `1${e.key}`);
+    const generic = env.root ? undefined : GENERIC_ROOT_TEXTS[e.key];
+    if (generic) it.documentation = { kind: 'markdown', value: generic };
+    return it;
+  });
   if (!ctx.present.has('apiVersion') && !ctx.present.has('kind') && !ctx.flow && ctx.col === 0) out.push(...documentStarters(env.b, false));
   return out;
 }

@@ -3,7 +3,7 @@
 import type { Range } from '../../../simulator/src/manifest';
 import { schemaAtPath } from '../../../simulator/src/model';
 import { fieldInfo, fieldMarkdown, formatValue, underReadOnly, valueText } from '../knowledge/fieldDocs';
-import { apiVersionMarkdown, kindMarkdown } from '../knowledge/kinds';
+import { apiVersionMarkdown, GENERIC_ROOT_TEXTS, kindMarkdown } from '../knowledge/kinds';
 import { hitAt, rootSchema, rootString } from '../knowledge/yamlAst';
 import { chunkAt, chunkOffset, chunkPosition, parseChunk } from '../knowledge/yamlDoc';
 
@@ -40,7 +40,7 @@ function hoverUnsafe(text: string, position: { line: number; character: number }
     if (path[0] === 'apiVersion') return result(apiVersionMarkdown(hit.value, kind));
   }
   const root = rootSchema(apiVersion, kind);
-  if (!root) return null;
+  if (!root) return hit.target === 'key' && path.length === 1 ? result(GENERIC_ROOT_TEXTS[String(path[0])]) : null;
 
   // the field: the last key of the path (a scalar inside a list belongs to the list's field)
   let fieldEnd = path.length;

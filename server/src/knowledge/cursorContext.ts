@@ -191,7 +191,7 @@ export function cursorContext(lines: readonly string[], row: number, character: 
     const kind = valueKind(lx.value);
     stack.popTo(lx.keyCol);
     if (kind === 'flow') return inFlow(lines, row, character, row, lx.valueCol, [...stack.path(), lx.key]);
-    if (kind === 'block') return undefined;
+    if (kind === 'block' || /(^|\s)#/.test(lx.value)) return undefined;
     const ctx = base('value', [...stack.path(), lx.key], line, character);
     ctx.needsSpace = prefix.endsWith(':');
     ctx.newItem = lx.dashes.length > 0;

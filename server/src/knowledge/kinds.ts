@@ -12,6 +12,13 @@ export const KIND_TEXTS: Record<string, string> = {
   Service: 'A stable virtual IP and DNS name that load-balances to the pods matching its selector.',
 };
 
+/** Texts for the top-level keys of a document whose kind PodLab does not know (or that has none yet). */
+export const GENERIC_ROOT_TEXTS: Record<string, string> = {
+  apiVersion: '**apiVersion** · string\n\nAPI group and version of the object\'s schema: `v1` for Pod and Service, `apps/v1` for Deployment, StatefulSet, DaemonSet and ReplicaSet, `batch/v1` for Job and CronJob.\n\nExample: `apiVersion: apps/v1`',
+  kind: '**kind** · string\n\nType of the object, e.g. `Deployment`; together with apiVersion it decides which fields are valid.\n\nExample: `kind: Deployment`',
+  metadata: '**metadata** · ObjectMeta\n\nName, namespace, labels and annotations of the object.\n\nExample: `metadata: { name: web, labels: { app: web } }`',
+};
+
 const GROUP_TEXTS: Record<string, string> = {
   v1: 'The core API group, version v1.',
   'apps/v1': 'The `apps` API group, version v1 (stable since Kubernetes 1.9).',

@@ -95,9 +95,28 @@ export function chunkPosition(chunk: DocChunk, offset: number): { line: number; 
   return { line, character: offset - lineStart };
 }
 
-/** Parses one document with Kubernetes' YAML 1.1 rules; never throws (errors stay on the document). */
+const PARSED = new Map<string, Document.Parsed>();
+const PARSED_SIZE = 0;
+
+/**
+ * Parses one document with Kubernetes' YAML 1.1 rules; never throws (errors stay on the document). The
+ * last few results are kept (hover is asked again and again over an unchanged document). Callers must not
+ * modify the returned document.
+ */
 export function parseChunk(text: string): Document.Parsed | undefined {
   if (text.length > MAX_DOC_CHARS) return undefined;
+  const cached = PARSED.get(text);
+  if (cached) return cached;
+  const doc = parseUncached(text);
+  if (doc) {
+    if (PARSED_SIZE === 0) return doc;
+    if (PARSED.size >= PARSED_SIZE) PARSED.delete(PARSED.keys().next().value as string);
+    PARSED.set(text, doc);
+  }
+  return doc;
+}
+
+function parseUncached(text: string): Document.Parsed | undefined {
   // a chunk opened by a `...` end marker: blank the marker so the rest parses as a document
   const source = text.startsWith('...') ? `   ${text.slice(3)}` : text;
   try {

@@ -30,8 +30,11 @@ suite('PodLab Run Pod panel', () => {
 
   test('podlab.runPodInPanel opens the panel beside the manifest', async () => {
     await vscode.commands.executeCommand('podlab.runPodInPanel');
-    const tab = await waitFor('the Run Pod panel tab', vscode.window.tabGroups.onDidChangeTabs, panelTab, 30_000);
-    assert.match(tab.label, /liveness-wrong-port\.yaml/);
+    // The panel is created as "Run Pod", then titled after the document it shows.
+    const tab = await waitFor('the panel tab titled after the manifest', vscode.window.tabGroups.onDidChangeTabs, () => {
+      const t = panelTab();
+      return t && /liveness-wrong-port\.yaml/.test(t.label) ? t : undefined;
+    }, 30_000, () => panelTab()?.label ?? 'no panel tab');
     assert.notEqual(tab.group.viewColumn, vscode.ViewColumn.One, 'the panel opens beside the editor');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), editor.document.uri.toString(), 'the manifest keeps the focus');
   });

@@ -23,7 +23,7 @@ export function hover(text: string, position: { line: number; character: number 
 function hoverUnsafe(text: string, position: { line: number; character: number }): HoverResult | null {
   const chunk = chunkAt(text, position.line);
   if (!chunk) return null;
-  const doc = parseChunk(chunk.text);
+  const doc = parseChunk(chunk.text, true);
   if (!doc) return null;
   const hit = hitAt(doc, chunkOffset(chunk, position.line, position.character));
   if (!hit) return null;

@@ -122,7 +122,7 @@ function podSpecSnippets(env: CompletionEnv): CompletionItem[] {
 
 /** Snippets offered beside the keys of a mapping of the given type. */
 export function keySnippets(env: CompletionEnv, typeName: string | undefined): CompletionItem[] {
-  if (env.ctx.flow) return [];
+  if (env.ctx.flow || env.ctx.hasColon) return [];
   if (typeName === 'Container' || typeName === 'EphemeralContainer') return containerSnippets(env);
   if (typeName === 'PodSpec') return podSpecSnippets(env);
   return [];

@@ -5,7 +5,7 @@ import type { Document } from 'yaml';
 import type { Path } from '../../../simulator/src/manifest';
 import { mapSelectorMatches } from '../../../simulator/src/model';
 import { nodeAt, plain, rootString } from './yamlAst';
-import { allChunks, parseChunk, type DocChunk } from './yamlDoc';
+import { allChunks, ownCopy, parseChunk, type DocChunk } from './yamlDoc';
 import { podLabelsPath, POD_SPEC_PATHS } from './wellKnown';
 
 export interface PortRef {
@@ -94,7 +94,7 @@ function templatesOf(chunk: DocChunk): PodTemplate[] {
     if (isObj(labels)) out.push({ owner, labels: Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, String(v)])), ports });
   }
   if (TEMPLATE_CACHE.size >= CACHE_SIZE) TEMPLATE_CACHE.delete(TEMPLATE_CACHE.keys().next().value as string);
-  TEMPLATE_CACHE.set(chunk.text, out);
+  TEMPLATE_CACHE.set(ownCopy(chunk.text), out);
   return out;
 }
 

@@ -17,7 +17,13 @@ const builds = [
     entryPoints: { extension: 'client/src/extension.ts' },
     platform: 'node',
     format: 'cjs',
-    external: ['vscode'],
+    // engine.js (the simulator) is loaded on first use, not at activation.
+    external: ['vscode', './engine.js'],
+  },
+  {
+    entryPoints: { engine: 'client/src/engine.ts' },
+    platform: 'node',
+    format: 'cjs',
   },
   {
     entryPoints: { webview: 'client/webview/main.ts' },

@@ -1,10 +1,10 @@
 // The simulation of each open manifest: re-run (debounced) as the user types, with the what-if actions
 // and scenario file the panel added, and the panel's current time, which the inline facts follow.
 import * as vscode from 'vscode';
-import { loadManifest, type LoadedManifest } from '../../simulator/src/manifest';
-import { simulate, type SimulationResult } from '../../simulator/src/simulate';
-import { ScenarioSchema, type Scenario, type ScenarioEventSpec } from '../../simulator/src/scenario';
-import { parseDuration } from '../../simulator/src/present/duration';
+import type { LoadedManifest } from '../../simulator/src/manifest';
+import type { SimulationResult } from '../../simulator/src/simulate';
+import type { Scenario, ScenarioEventSpec } from '../../simulator/src/scenario';
+import { engine } from './engineLoader';
 import type { WhatIfAction } from './panel/protocol';
 
 export interface DocSimulation {
@@ -92,6 +92,7 @@ export class Simulations implements vscode.Disposable {
     const key = doc.uri.toString();
     const prev = this.sims.get(key);
     const config = vscode.workspace.getConfiguration('podlab.simulation');
+    const { loadManifest, parseDuration, simulate } = engine();
     const until = parseDuration(config.get<string>('until', '5m'));
     const untilSeconds = until.ok ? Math.min(until.seconds, 24 * 3600) : 300;
     const text = doc.getText();
@@ -128,7 +129,7 @@ export class Simulations implements vscode.Disposable {
 /** The `podlab.simulation.cluster` setting, unless a loaded scenario shapes the cluster. */
 function clusterSetting(config: vscode.WorkspaceConfiguration, scenario: Scenario | undefined): Scenario {
   if (scenario?.cluster) return scenario;
-  const parsed = ScenarioSchema.safeParse({ cluster: config.get('cluster') ?? undefined });
+  const parsed = engine().ScenarioSchema.safeParse({ cluster: config.get('cluster') ?? undefined });
   return { ...(scenario ?? {}), ...(parsed.success && parsed.data.cluster ? { cluster: parsed.data.cluster } : {}) };
 }
 

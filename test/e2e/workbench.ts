@@ -26,17 +26,16 @@ export const CHROMIUM_ARGS = [
 
 /**
  * Installed in every frame before its scripts run: alert/confirm/prompt only record that they were called,
- * so that markup that got executed anywhere (workbench, webview host, the panel) leaves a trace.
+ * so that markup that got executed anywhere (workbench, webview host, the panel) leaves a trace; and
+ * `__podlabTrap` shows the trap is in place. A string, so that no bundler helper leaks into the page.
  */
-function dialogTrap(): void {
-  const w = window as { __podlabDialogs?: string[]; alert: unknown; confirm: unknown; prompt: unknown };
-  const hit = (kind: string, arg: unknown) => {
-    (w.__podlabDialogs ??= []).push(`${kind}(${String(arg)}) in ${location.href.slice(0, 120)}`);
-  };
-  w.alert = (m?: unknown) => hit('alert', m);
-  w.confirm = (m?: unknown) => (hit('confirm', m), false);
-  w.prompt = (m?: unknown) => (hit('prompt', m), null);
-}
+const DIALOG_TRAP = `(() => {
+  const record = (kind, arg) => { (window.__podlabDialogs ||= []).push(kind + '(' + String(arg) + ') in ' + location.href.slice(0, 120)); };
+  window.alert = (m) => { record('alert', m); };
+  window.confirm = (m) => { record('confirm', m); return false; };
+  window.prompt = (m) => { record('prompt', m); return null; };
+  window.__podlabTrap = true;
+})();`;
 
 export interface Browser {
   context: BrowserContext;
@@ -55,7 +54,7 @@ export async function launchBrowser(profileDir: string): Promise<Browser> {
     viewport: { width: 1600, height: 1000 },
     timeout: 60_000,
   });
-  await context.addInitScript(dialogTrap);
+  await context.addInitScript({ content: DIALOG_TRAP });
   const page = context.pages()[0] ?? (await context.newPage());
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
@@ -148,6 +147,15 @@ export async function suggestions(page: Page): Promise<string[]> {
   return widget.locator('.monaco-list-row .label-name').evaluateAll((els: InPage[]) => els.map((e): string => String(e.textContent ?? '').trim()));
 }
 
+/** The suggest widget's rows once it has settled: its labels, [] for "No suggestions.", undefined while loading. */
+export async function settledSuggestions(page: Page): Promise<string[] | undefined> {
+  const labels = await suggestions(page);
+  if (labels.length > 0) return labels;
+  const message = page.locator('.editor-widget.suggest-widget .message');
+  if ((await message.count()) > 0 && (await message.first().isVisible()) && /no suggestions/i.test(await message.first().innerText())) return [];
+  return undefined;
+}
+
 /** The frame of the Run Pod panel: the innermost webview frame whose document is PodLab's page. */
 export async function panelFrame(page: Page, timeoutMs = 30_000): Promise<Frame> {
   return poll('the Run Pod webview frame', timeoutMs, async () => {
@@ -167,13 +175,13 @@ export function panelText(frame: Frame): Promise<string> {
 
 /** A kubectl-style table of the panel (the one with STATUS and RESTARTS headers), as objects keyed by header. */
 export async function podTable(frame: Frame): Promise<Record<string, string>[]> {
+  // No named functions inside: tsx (esbuild keepNames) would wrap them in a helper the page does not have.
   return frame.evaluate((): Record<string, string>[] => {
-    const text = (e: InPage): string => String(e.textContent ?? '').trim();
     for (const table of Array.from(document.querySelectorAll('table')) as InPage[]) {
-      const heads = (Array.from(table.querySelectorAll('thead th')) as InPage[]).map(text);
+      const heads = (Array.from(table.querySelectorAll('thead th')) as InPage[]).map((e): string => String(e.textContent ?? '').trim());
       if (!heads.includes('STATUS') || !heads.includes('RESTARTS')) continue;
       return (Array.from(table.querySelectorAll('tbody tr')) as InPage[]).map((tr) => {
-        const cells = (Array.from(tr.querySelectorAll('td')) as InPage[]).map(text);
+        const cells = (Array.from(tr.querySelectorAll('td')) as InPage[]).map((e): string => String(e.textContent ?? '').trim());
         return Object.fromEntries(heads.map((h, i) => [h, cells[i] ?? '']));
       });
     }
@@ -181,20 +189,25 @@ export async function podTable(frame: Frame): Promise<Record<string, string>[]> 
   });
 }
 
-/** What every frame of the page recorded: trapped dialogs and the flag a `<script>` of a fixture would set. */
-export async function executedScripts(page: Page, flag: string): Promise<string[]> {
-  const found: string[] = [];
+/**
+ * What every frame of the page recorded: trapped dialogs and the flag a `<script>` of a fixture would set
+ * (`ran`), and the frames whose trap is in place (`trapped`, URLs).
+ */
+export async function executedScripts(page: Page, flag: string): Promise<{ ran: string[]; trapped: string[] }> {
+  const ran: string[] = [];
+  const trapped: string[] = [];
   for (const f of page.frames()) {
     const r = await f
-      .evaluate((name) => {
+      .evaluate((name: string) => {
         const w = window as Record<string, unknown> & { __podlabDialogs?: string[] };
-        return { dialogs: w.__podlabDialogs ?? [], flag: w[name] !== undefined };
+        return { dialogs: w.__podlabDialogs ?? [], flag: w[name] !== undefined, trap: w.__podlabTrap === true };
       }, flag)
-      .catch(() => ({ dialogs: [] as string[], flag: false }));
-    found.push(...r.dialogs);
-    if (r.flag) found.push(`window.${flag} is set in ${f.url().slice(0, 120)}`);
+      .catch(() => ({ dialogs: [] as string[], flag: false, trap: false }));
+    ran.push(...r.dialogs);
+    if (r.flag) ran.push(`window.${flag} is set in ${f.url().slice(0, 120)}`);
+    if (r.trap) trapped.push(f.url());
   }
-  return found;
+  return { ran, trapped };
 }
 
 /** Elements in the panel that could only come from markup in a manifest: event-handler attributes, the

@@ -1,9 +1,9 @@
 // Shows the panel's simulated facts inline (inlay hints at the end of container, probe and init container
 // lines) and explains a probe's timeline on hover. Clicking a hint moves the panel to that moment.
 import * as vscode from 'vscode';
-import { rangeOf } from '../../../simulator/src/manifest';
 import type { Simulations } from '../simulations';
-import { podFacts, type Fact } from './facts';
+import type { Fact } from './facts';
+import { engine } from '../engineLoader';
 
 export class InlineFacts implements vscode.InlayHintsProvider, vscode.HoverProvider, vscode.Disposable {
   private active: string | undefined;
@@ -27,6 +27,7 @@ export class InlineFacts implements vscode.InlayHintsProvider, vscode.HoverProvi
     if (doc.uri.toString() !== this.active || !vscode.workspace.getConfiguration('podlab').get<boolean>('inline.enable', true)) return [];
     const sim = this.sims.get(doc.uri);
     if (!sim?.result || sim.version !== doc.version) return [];
+    const { podFacts, rangeOf } = engine();
     const trace = sim.result.traceAt(sim.time);
     const out: { fact: Fact; line: number }[] = [];
     const seenDocs = new Set<number>();

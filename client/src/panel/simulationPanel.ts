@@ -3,13 +3,11 @@
 // the webview renders every string as text.
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { stringify } from 'yaml';
-import { rangeOf } from '../../../simulator/src/manifest';
 import type { Simulations } from '../simulations';
 import { whatIfEvent } from '../simulations';
 import type { InlineFacts } from '../inline/inlineFacts';
 import { loadScenarioFile } from './scenarioFiles';
-import { panelSimulation } from './panelModel';
+import { engine } from '../engineLoader';
 import { assertNever, type FromWebview, type ToWebview } from './protocol';
 
 export class SimulationPanel {
@@ -82,7 +80,7 @@ export class SimulationPanel {
     const title = doc.uri.path.split('/').pop() ?? 'manifest';
     if (sim.problems.length > 0) return this.send({ type: 'problems', title, problems: sim.problems.slice(0, 50) });
     if (!sim.result) return this.send({ type: 'empty', message: `${title} has no Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job or CronJob to run.` });
-    this.send({ type: 'simulation', simulation: panelSimulation(title, sim.result, sim.whatIf), uri: doc.uri.toString() });
+    this.send({ type: 'simulation', simulation: engine().panelSimulation(title, sim.result, sim.whatIf), uri: doc.uri.toString() });
   }
 
   private receive(m: FromWebview): void {
@@ -119,7 +117,7 @@ export class SimulationPanel {
     const doc = this.document;
     const sim = doc ? this.sims.get(doc.uri) : undefined;
     if (!doc || !sim) return;
-    const r = rangeOf(sim.manifest, docIndex, path);
+    const r = engine().rangeOf(sim.manifest, docIndex, path);
     const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
     const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: range });
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -137,7 +135,7 @@ export class SimulationPanel {
     const target = this.scenarioUri() ?? (await vscode.window.showSaveDialog({ filters: { YAML: ['yaml', 'yml'] } }));
     if (!doc || !sim || !target) return;
     const scenario = { ...(sim.scenario ?? {}), events: [...(sim.scenario?.events ?? []), ...sim.whatIf.map(whatIfEvent)] };
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`# PodLab scenario for ${doc.uri.path.split('/').pop()}\n${stringify(scenario)}`));
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`# PodLab scenario for ${doc.uri.path.split('/').pop()}\n${engine().stringifyYaml(scenario)}`));
     void vscode.window.showInformationMessage(`Saved the scenario to ${vscode.workspace.asRelativePath(target)}.`);
   }
 

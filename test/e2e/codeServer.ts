@@ -3,7 +3,7 @@
 // deadline; nothing sleeps a fixed time. Every process started here is killed by `stop`/`killAll`, also when
 // the test run is interrupted.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -81,10 +81,20 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-/** Kills every process this module started (synchronously: safe in an 'exit' handler). */
+const tempDirs = new Set<string>();
+
+/** Removes `dir` when the process exits, also when interrupted (unless PODLAB_E2E_KEEP is set). */
+export function removeOnExit(dir: string): string {
+  if (!process.env.PODLAB_E2E_KEEP) tempDirs.add(dir);
+  return dir;
+}
+
+/** Kills every process this module started and removes the temporary dirs (synchronous: safe on 'exit'). */
 export function killAll(): void {
   for (const c of children) killGroup(c, 'SIGKILL');
   children.clear();
+  for (const d of tempDirs) rmSync(d, { recursive: true, force: true, maxRetries: 3 });
+  tempDirs.clear();
 }
 process.once('exit', killAll);
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
-import { codeServerBin, installExtension, poll, prepareDirs, root, run, startCodeServer, type CodeServer, type CodeServerDirs } from './codeServer';
+import { codeServerBin, installExtension, poll, prepareDirs, removeOnExit, root, run, startCodeServer, type CodeServer, type CodeServerDirs } from './codeServer';
 import {
   activeEditor,
   editorLines,
@@ -93,7 +93,7 @@ function panelUntil(): string {
 describe('PodLab in VS Code (code-server + Chromium)', { timeout: 15 * 60_000 }, () => {
   before(() => {
     mkdirSync(artifacts, { recursive: true });
-    base = mkdtempSync(join(tmpdir(), 'podlab-e2e-'));
+    base = removeOnExit(mkdtempSync(join(tmpdir(), 'podlab-e2e-')));
   });
 
   after(async () => {

@@ -9,6 +9,8 @@
 //                              scripts/setup-code-server.sh and Debian's Chromium, like test/e2e)
 //   PODLAB_ELECTRON_NO_BUILD=1 do not run `npm run build` first
 //   PODLAB_TEST_FILTER=panel   only the *.suite.ts files whose name contains this
+//   --prepare                  only build, bundle the suites into out/electron/ and lay out the workspace in
+//                              .vscode-test/workspace (what .vscode-test.mjs, for @vscode/test-cli, runs first)
 // See test/electron/README.md.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -125,7 +127,7 @@ async function runInCodeServer(): Promise<number> {
   cs.run('bash', [join(root, 'scripts', 'setup-code-server.sh')], { timeoutMs: 10 * 60_000 });
   buildExtension();
   const extensionTestsPath = await bundleSuites();
-  const base = mkdtempSync(join(tmpdir(), 'podlab-electron-'));
+  const base = cs.removeOnExit(mkdtempSync(join(tmpdir(), 'podlab-electron-')));
   const results = join(base, 'results.json');
   const workspace = makeWorkspace(root, join(base, 'workspace'));
   const dirs = cs.prepareDirs(base);
@@ -162,7 +164,18 @@ async function runInCodeServer(): Promise<number> {
   }
 }
 
+/** For @vscode/test-cli (.vscode-test.mjs): the bundles and a fixed workspace, nothing run. */
+async function prepare(): Promise<number> {
+  buildExtension();
+  await bundleSuites();
+  const workspace = join(root, '.vscode-test', 'workspace');
+  rmSync(workspace, { recursive: true, force: true });
+  makeWorkspace(root, workspace);
+  return 0;
+}
+
 async function main(): Promise<number> {
+  if (process.argv.includes('--prepare')) return prepare();
   if (process.env.PODLAB_ELECTRON_HOST === 'code-server') return runInCodeServer();
   const vscode = await resolveVSCode();
   if (typeof vscode !== 'string') {
@@ -177,7 +190,7 @@ async function main(): Promise<number> {
 
 main().then(
   (code) => {
-    log(`${code === 0 ? 'done' : 'FAILED'} in ${seconds()}`);
+    if (!process.argv.includes('--prepare')) log(`${code === 0 ? 'done' : 'FAILED'} in ${seconds()}`);
     process.exit(code);
   },
   (err: unknown) => {

@@ -25,7 +25,12 @@ export interface FileAnalysis {
   chunks: AnalyzedChunk[];
   /** At least one document has apiVersion and kind: PodLab acts on this file. */
   kubernetes: boolean;
+  /** Set when the file is too large to analyse (its size in characters). */
+  tooLarge?: number;
 }
+
+/** Larger files get one note instead of an analysis that would stall the editor. */
+export const MAX_ANALYZED_CHARS = 4 * 1024 * 1024;
 
 const MAX_CACHED = 20_000;
 const cache = new Map<string, ChunkResult>();
@@ -50,7 +55,8 @@ export function analyzeChunk(text: string): ChunkResult {
   return result;
 }
 
-export function analyzeFile(text: string): FileAnalysis {
+export function analyzeFile(text: string, maxChars = MAX_ANALYZED_CHARS): FileAnalysis {
+  if (text.length > maxChars) return { chunks: [], kubernetes: API_VERSION.test(text.slice(0, 65536)), tooLarge: text.length };
   const chunks: AnalyzedChunk[] = [];
   let doc = 0;
   let kubernetes = false;

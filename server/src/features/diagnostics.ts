@@ -3,7 +3,7 @@
 import { Diagnostic, DiagnosticSeverity, type Range as LspRange } from 'vscode-languageserver';
 import type { Range } from '../../../simulator/src/manifest';
 import type { ManifestIssue } from '../../../simulator/src/manifest';
-import { analyzeFile, type AnalyzedChunk, type ChunkResult, type FileAnalysis } from '../analysis/fileAnalysis';
+import { analyzeFile, MAX_ANALYZED_CHARS, type AnalyzedChunk, type ChunkResult, type FileAnalysis } from '../analysis/fileAnalysis';
 import { FILE_RULES, LOADER_CODES_COVERED, RULES } from '../rules';
 import type { DocContext, Finding, Fix, RuleSeverity } from '../rules/types';
 import { settingsKey, type Settings } from '../settings';
@@ -145,6 +145,10 @@ function fileRuleDiagnostics(analysis: FileAnalysis, settings: Settings, uri: st
 }
 
 export function diagnosticsFor(analysis: FileAnalysis, settings: Settings, uri = ''): Diagnostic[] {
+  if (analysis.tooLarge !== undefined) {
+    const mb = (analysis.tooLarge / 1048576).toFixed(1);
+    return [Diagnostic.create({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, `This file has ${mb} MB; PodLab checks files up to ${MAX_ANALYZED_CHARS / 1048576} MB, so it is not checked.`, DiagnosticSeverity.Information, 'file-too-large', 'podlab')];
+  }
   if (!analysis.kubernetes) return [];
   const key = settingsKey(settings);
   const out: Diagnostic[] = [];
@@ -165,7 +169,7 @@ export function diagnosticsFor(analysis: FileAnalysis, settings: Settings, uri =
   return out;
 }
 
-/** Convenience for the CLI and tests. */
+/** For the CLI and tests: no size limit (the CLI has its own, and nobody is waiting at a keyboard). */
 export function diagnoseText(text: string, settings: Settings, uri = ''): Diagnostic[] {
-  return diagnosticsFor(analyzeFile(text), settings, uri);
+  return diagnosticsFor(analyzeFile(text, Infinity), settings, uri);
 }

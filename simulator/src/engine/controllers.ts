@@ -80,7 +80,7 @@ export function isActive(p: PodRuntime): boolean {
 }
 
 export function ownedBy(sim: Simulation, owner: PodOwner): PodRuntime[] {
-  return sim.pods.filter((p) => p.owner !== null && p.owner.kind === owner.kind && p.owner.name === owner.name);
+  return sim.podsByOwner.get(`${owner.kind}/${owner.name}`) ?? [];
 }
 
 export class ReplicaSetController implements Controller {

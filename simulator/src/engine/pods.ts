@@ -93,6 +93,12 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
   add(req.spec.initContainers, 'initContainers', (r) => (r === 'Always' ? 'sidecar' : 'init'));
   add(req.spec.containers, 'containers', () => 'regular');
   sim.pods.push(pod);
+  if (pod.owner) {
+    const key = `${pod.owner.kind}/${pod.owner.name}`;
+    const list = sim.podsByOwner.get(key);
+    if (list) list.push(pod);
+    else sim.podsByOwner.set(key, [pod]);
+  }
   trySchedule(sim, pod, req.nodeName);
   return pod;
 }

@@ -77,6 +77,9 @@ export class Simulation {
   readonly failedNodes = new Set<string>();
   /** Most pods one run creates; past it controllers stop creating pods (with a note). */
   maxPods = 10_000;
+  private podLimitReached = false;
+  /** Pods by owner (`Kind/name`), so controllers do not scan every pod. */
+  readonly podsByOwner = new Map<string, PodRuntime[]>();
   /** Pod IPs handed out per node. */
   readonly ipCounters = new Map<string, number>();
   readonly nodes: NodeModel[];
@@ -118,7 +121,10 @@ export class Simulation {
   /** Whether another pod may be created; notes the limit the first time it is reached. */
   canCreatePod(): boolean {
     if (this.pods.length < this.maxPods) return true;
-    this.note('warning', `the run reached ${this.maxPods} pods; no more pods were created after t=${this.now / 1000}s`);
+    if (!this.podLimitReached) {
+      this.podLimitReached = true;
+      this.note('warning', `the run reached ${this.maxPods} pods at t=${this.now / 1000}s; no more pods were created after that`);
+    }
     return false;
   }
 

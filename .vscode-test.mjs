@@ -4,15 +4,17 @@
 // Before it reads this file's settings, it bundles the suites into out/electron/ and lays out the test
 // workspace (examples/ + test/fixtures) in .vscode-test/workspace. See test/electron/README.md.
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-const prepared = spawnSync(process.execPath, ['--import', 'tsx', 'test/electron/runTest.ts', '--prepare'], { stdio: 'inherit' });
+const root = fileURLToPath(new URL('.', import.meta.url));
+const prepared = spawnSync(process.execPath, ['--import', 'tsx', 'test/electron/runTest.ts', '--prepare'], { cwd: root, stdio: 'inherit' });
 if (prepared.status !== 0) throw new Error('test/electron/runTest.ts --prepare failed');
 
 export default {
   label: 'PodLab extension host',
-  files: 'out/electron/*.suite.js',
+  files: `${root}out/electron/*.suite.js`,
   version: process.env.VSCODE_TEST_VERSION ?? 'stable',
-  workspaceFolder: '.vscode-test/workspace',
+  workspaceFolder: `${root}.vscode-test/workspace`,
   launchArgs: ['--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
   mocha: { ui: 'tdd', timeout: 90_000 },
 };

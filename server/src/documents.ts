@@ -16,7 +16,7 @@ export class Documents {
   analysis(doc: TextDocument): FileAnalysis {
     const cached = this.analyses.get(doc.uri);
     if (cached && cached.version === doc.version) return cached.analysis;
-    const analysis = analyzeFile(doc.getText());
+    const analysis = analyzeFile(doc.getText(), undefined, cached?.analysis);
     this.analyses.set(doc.uri, { version: doc.version, analysis });
     return analysis;
   }

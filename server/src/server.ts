@@ -24,7 +24,7 @@ export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
   let canRegisterConfiguration = false;
   let snippets = true;
-  const pending = new Throttle(20);
+  const pending = new Throttle(5);
   const predictions = new Throttle(0);
 
   // Two passes: YAML, schema and rules at once; the simulator's predictions right after, for the same

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
-import { codeServerBin, installExtension, poll, prepareDirs, removeOnExit, root, run, startCodeServer, type CodeServer, type CodeServerDirs } from './codeServer';
+import { codeServerBin, installExtension, poll, prepareDirs, removeOnExit, root, run, startCodeServer, type CodeServer, type CodeServerDirs } from '../../scripts/codeServer';
 import {
   activeEditor,
   editorLines,
@@ -288,8 +288,7 @@ describe('PodLab in VS Code (code-server + Chromium)', { timeout: 15 * 60_000 },
     });
   });
 
-  // Known product bugs, reported; `todo` keeps them visible without failing the run. Drop `todo` once fixed.
-  it('the panel numbers problem lines as the editor does (1-based)', { todo: 'client/webview/ui/header.ts prints the 0-based line', timeout: 60_000 }, async (t) => {
+  it('the panel numbers problem lines as the editor does (1-based)', { timeout: 60_000 }, async (t) => {
     await step(t, 'problem-lines', 'workbench', async () => {
       const page = browser!.page;
       await focusFirstGroup(page);
@@ -301,7 +300,7 @@ describe('PodLab in VS Code (code-server + Chromium)', { timeout: 15 * 60_000 },
     });
   });
 
-  it('the liveness fact is on the `livenessProbe:` line itself', { todo: 'client/src/inline/inlineFacts.ts uses the value\'s first line', timeout: 60_000 }, async (t) => {
+  it('the liveness fact is on the `livenessProbe:` line itself', { timeout: 60_000 }, async (t) => {
     await step(t, 'probe-line', 'workbench', async () => {
       const page = browser!.page;
       await focusFirstGroup(page);

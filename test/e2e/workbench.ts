@@ -2,7 +2,7 @@
 // does: Quick Open, the command palette, the keyboard. Every wait is for a DOM condition with a timeout.
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import type { Locator } from 'playwright-core';
-import { chromiumBin, poll } from './codeServer';
+import { chromiumBin, poll } from '../../scripts/codeServer';
 
 // Code passed to evaluate() runs in the browser. This project type-checks without the DOM lib (test/tsconfig),
 // so the page's globals and elements are typed loosely here, for this file only.

@@ -122,7 +122,7 @@ async function runInElectron(vscodeExecutablePath: string): Promise<number> {
 
 /** The same suites in code-server's extension host, opened by Chromium with a test payload (offline). */
 async function runInCodeServer(): Promise<number> {
-  const cs = await import('../e2e/codeServer');
+  const cs = await import('../../scripts/codeServer');
   const wb = await import('../e2e/workbench');
   cs.run('bash', [join(root, 'scripts', 'setup-code-server.sh')], { timeoutMs: 10 * 60_000 });
   buildExtension();
@@ -143,7 +143,7 @@ async function runInCodeServer(): Promise<number> {
     browser = await wb.launchBrowser(join(base, 'chromium-profile'));
     log(`running the suites in code-server's extension host (${server.url})`);
     await browser.page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`, { waitUntil: 'domcontentloaded' });
-    await cs.poll('the extension tests to finish', 10 * 60_000, () => (existsSync(results) ? true : undefined), 500);
+    await cs.poll('the extension tests to finish', 5 * 60_000, () => (existsSync(results) ? true : undefined), 500);
     const { outcomes } = JSON.parse(readFileSync(results, 'utf8')) as { outcomes: { suite: string; test: string; ok: boolean; ms: number; error?: string }[] };
     let suite = '';
     for (const o of outcomes) {

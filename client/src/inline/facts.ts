@@ -27,7 +27,8 @@ function containerFact(pod: PodRuntime, c: ContainerRuntime, st: ContainerStatus
     const backoff = /back-off (\S+)/.exec(w.message ?? '')?.[1];
     const seconds = backoff ? parseGo(backoff) : 0;
     const next = last.finishedAt + seconds;
-    return { path, text: `CrashLoopBackOff · next restart in ${s(Math.max(0, next - t))} · ${st.restartCount} restarts`, t: next, detail: [`Back-off ${backoff ?? ''} after exit ${last.exitCode} (${last.reason}) at ${s(last.finishedAt)}.`] };
+    // Inlay hints are cut at 43 characters by default: the count first, then the countdown.
+    return { path, text: `CrashLoopBackOff ×${st.restartCount} · restart in ${s(Math.max(0, next - t))}`, t: next, detail: [`Back-off ${backoff ?? ''} after exit ${last.exitCode} (${last.reason}) at ${s(last.finishedAt)}.`] };
   }
   if (w) {
     if (c.kind === 'init' && w.reason === 'PodInitializing') return { path, text: 'waiting for earlier init containers', t, detail: [] };
@@ -42,7 +43,7 @@ function containerFact(pod: PodRuntime, c: ContainerRuntime, st: ContainerStatus
   const readyAt = readySince(pod, c.name);
   const kills = events.filter((e) => e.reason === 'Killing' && e.object === `Pod/${pod.name}` && e.message.includes(` ${c.name} `) && e.t <= t).length;
   const ready = st.ready ? (readyAt !== undefined ? `Ready at ${s(readyAt)}` : 'ready') : 'not ready';
-  return { path, text: `Running · ${ready}${st.restartCount > 0 ? ` · ${st.restartCount} restarts` : ''}`, t: readyAt ?? running.startedAt, detail: kills > 0 ? [`Killed ${kills} times so far.`] : [] };
+  return { path, text: `Running${st.restartCount > 0 ? ` ×${st.restartCount}` : ''} · ${ready}`, t: readyAt ?? running.startedAt, detail: kills > 0 ? [`Killed ${kills} times so far.`] : [] };
 }
 
 function readySince(pod: PodRuntime, container: string): number | undefined {

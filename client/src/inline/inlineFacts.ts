@@ -27,7 +27,7 @@ export class InlineFacts implements vscode.InlayHintsProvider, vscode.HoverProvi
     if (doc.uri.toString() !== this.active || !vscode.workspace.getConfiguration('podlab').get<boolean>('inline.enable', true)) return [];
     const sim = this.sims.get(doc.uri);
     if (!sim?.result || sim.version !== doc.version) return [];
-    const { podFacts, rangeOf } = engine();
+    const { podFacts, causeRange } = engine();
     const trace = sim.result.traceAt(sim.time);
     const out: { fact: Fact; line: number }[] = [];
     const seenDocs = new Set<number>();
@@ -36,7 +36,8 @@ export class InlineFacts implements vscode.InlayHintsProvider, vscode.HoverProvi
       if (seenDocs.has(pod.doc) || pod.createdAt / 1000 > sim.time || (pod.removedAt !== null && pod.removedAt / 1000 <= sim.time)) continue;
       seenDocs.add(pod.doc);
       for (const fact of podFacts(pod, sim.time, trace.probes, trace.events)) {
-        out.push({ fact, line: rangeOf(sim.manifest, pod.doc, fact.path).start.line });
+        // The key's line for a mapping (`livenessProbe:`), the value's for a scalar.
+        out.push({ fact, line: causeRange(sim.manifest, pod.doc, fact.path).start.line });
       }
     }
     return out;

@@ -65,7 +65,9 @@ export class SimulationPanel {
     this.post();
   }
 
+  /** Moves the panel (and the inline facts, which follow its time) to t. */
   seek(t: number): void {
+    if (this.document) this.sims.setTime(this.document.uri.toString(), t);
     this.send({ type: 'seek', t });
   }
 

@@ -43,7 +43,7 @@ export function createHeader(): Header {
         h(
           'ul',
           { class: 'problems', attrs: { 'aria-label': 'Problems' } },
-          ...problems.map((p) => h('li', null, h('span', { class: 'problem-line', text: `line ${p.line}` }), ' ', h('span', { class: 'problem-message', text: p.message }))),
+          ...problems.map((p) => h('li', null, h('span', { class: 'problem-line', text: `line ${p.line + 1}` }), ' ', h('span', { class: 'problem-message', text: p.message }))),
         ),
       ]);
     },

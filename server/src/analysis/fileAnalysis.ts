@@ -32,13 +32,20 @@ export interface FileAnalysis {
 /** Larger files get one note instead of an analysis that would stall the editor. */
 export const MAX_ANALYZED_CHARS = 4 * 1024 * 1024;
 
-const MAX_CACHED = 20_000;
+/**
+ * A small shared cache for texts seen outside an open document's history (the CLI, tests, a file opened
+ * twice). An open document reuses its own previous analysis instead (see `analyzeFile`), which keeps
+ * memory proportional to the open files, not to the number of edits.
+ */
+const MAX_CACHED = 256;
 const cache = new Map<string, ChunkResult>();
 
 const API_VERSION = /^apiVersion[ \t]*:/m;
 const KIND = /^kind[ \t]*:/m;
 
-export function analyzeChunk(text: string): ChunkResult {
+export function analyzeChunk(text: string, previous?: ReadonlyMap<string, ChunkResult>): ChunkResult {
+  const own = previous?.get(text);
+  if (own !== undefined) return own;
   const hit = cache.get(text);
   if (hit !== undefined) {
     // Refresh its place in the LRU order.
@@ -55,13 +62,15 @@ export function analyzeChunk(text: string): ChunkResult {
   return result;
 }
 
-export function analyzeFile(text: string, maxChars = MAX_ANALYZED_CHARS): FileAnalysis {
+/** `previous`: the last analysis of the same document, whose unchanged documents are reused. */
+export function analyzeFile(text: string, maxChars = MAX_ANALYZED_CHARS, previous?: FileAnalysis): FileAnalysis {
   if (text.length > maxChars) return { chunks: [], kubernetes: API_VERSION.test(text.slice(0, 65536)), tooLarge: text.length };
   const chunks: AnalyzedChunk[] = [];
   let doc = 0;
   let kubernetes = false;
+  const reuse = previous ? new Map(previous.chunks.map((c) => [c.chunk.text, c.result])) : undefined;
   for (const chunk of splitDocuments(text)) {
-    const result = analyzeChunk(chunk.text);
+    const result = analyzeChunk(chunk.text, reuse);
     chunks.push({ chunk, result, firstDoc: doc });
     doc += Math.max(result.manifest.docs.length, 1);
     kubernetes ||= result.kubernetes;

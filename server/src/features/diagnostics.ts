@@ -150,7 +150,8 @@ export function diagnosticsFor(analysis: FileAnalysis, settings: Settings, uri =
     return [Diagnostic.create({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, `This file has ${mb} MB; PodLab checks files up to ${MAX_ANALYZED_CHARS / 1048576} MB, so it is not checked.`, DiagnosticSeverity.Information, 'file-too-large', 'podlab')];
   }
   if (!analysis.kubernetes) return [];
-  const key = settingsKey(settings);
+  // Per-document diagnostics do not depend on `predictions`: both passes share one cache entry.
+  const key = settingsKey({ ...settings, predictions: false });
   const out: Diagnostic[] = [];
   for (const c of analysis.chunks) {
     for (const d of chunkDiagnostics(c.result, settings, key)) out.push(shift(d, c.chunk.startLine, uri));

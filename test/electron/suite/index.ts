@@ -2,7 +2,7 @@
 // treats a rejection as a failed run. Loads every *.suite.js next to this bundle, then runs them with
 // Mocha's TDD UI when mocha is installed, else with the tiny runner in runner.ts (no dependency needed).
 // When PODLAB_ELECTRON_RESULTS names a file, the outcomes are also written there as JSON.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runRegistered, TEST_TIMEOUT_MS, type Outcome } from './runner';
 
@@ -36,6 +36,18 @@ function tryMocha(): (new (options: object) => MochaLike) | undefined {
 }
 
 export async function run(): Promise<void> {
+  try {
+    await runAll();
+  } catch (err) {
+    // A runner that could not start still leaves a result (runTest.ts in code-server mode waits for one).
+    if (process.env.PODLAB_ELECTRON_RESULTS && !existsSync(process.env.PODLAB_ELECTRON_RESULTS)) {
+      report([{ suite: '(runner)', test: 'load the suites', ok: false, ms: 0, error: String((err as Error).stack ?? err) }]);
+    }
+    throw err;
+  }
+}
+
+async function runAll(): Promise<void> {
   const files = suiteFiles();
   if (files.length === 0) throw new Error(`no *.suite.js next to ${__filename}`);
   const Mocha = process.env.PODLAB_NO_MOCHA ? undefined : tryMocha();
@@ -43,7 +55,7 @@ export async function run(): Promise<void> {
     const mocha = new Mocha({ ui: 'tdd', color: true, timeout: TEST_TIMEOUT_MS });
     for (const f of files) mocha.addFile(f);
     const failures = await new Promise<number>((resolve) => mocha.run(resolve));
-    report([]);
+    report([{ suite: 'mocha', test: `${failures} failure(s), details above`, ok: failures === 0, ms: 0 }]);
     if (failures > 0) throw new Error(`${failures} test(s) failed`);
     return;
   }

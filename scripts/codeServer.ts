@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-export const root = join(__dirname, '..', '..');
+export const root = join(__dirname, '..');
 export const codeServerBin = join(root, '.vscode-test', 'code-server', 'node_modules', '.bin', 'code-server');
 export const chromiumBin = process.env.PODLAB_E2E_CHROMIUM ?? '/usr/bin/chromium';
 

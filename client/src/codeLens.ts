@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { splitDocuments } from '../../simulator/src/yamlDocuments';
 
-const POD_KIND = /^kind[ \t]*:[ \t]*["']?(Pod|Deployment|ReplicaSet|StatefulSet|DaemonSet|Job|CronJob)["']?[ \t]*(#.*)?$/m;
+const POD_KIND = /^[ \t{]*["']?kind["']?[ \t]*:[ \t]*["']?(Pod|Deployment|ReplicaSet|StatefulSet|DaemonSet|Job|CronJob)["']?[ \t]*[,}]?[ \t]*(#.*)?$/m;
 
 export class RunPodCodeLens implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {

@@ -87,3 +87,34 @@ test('the real corpus: no predicted trouble except the reviewed real ones', { sk
   }
   assert.deepEqual([...found].sort(), [...REVIEWED].sort());
 });
+
+test('a sidecar whose startup probe never passes, and a preStop longer than the grace period, are predicted', () => {
+  const yaml = `apiVersion: v1
+kind: Pod
+metadata: { name: stuck }
+spec:
+  terminationGracePeriodSeconds: 10
+  initContainers:
+    - name: proxy
+      image: nginx:1.27
+      restartPolicy: Always
+      startupProbe:
+        httpGet: { path: /ready, port: 9090 }
+        failureThreshold: 100
+  containers:
+    - name: app
+      image: nginx:1.27
+      lifecycle:
+        preStop:
+          exec: { command: ["sh", "-c", "sleep 60"] }
+`;
+  const hits = predictions(yaml);
+  const sidecar = hits.find((h) => h.p.code === 'predicted-sidecar-not-started')!;
+  assert.ok(sidecar, JSON.stringify(hits.map((h) => h.p.code)));
+  assert.equal(sidecar.line, lineOf(yaml, 'port: 9090'));
+  assert.match(sidecar.p.message, /sidecar proxy never reports Started/);
+  const prestop = hits.find((h) => h.p.code === 'predicted-prestop-cut')!;
+  assert.equal(prestop.line, lineOf(yaml, 'preStop:'));
+  assert.match(prestop.p.message, /takes 60s, longer than the 10s grace period/);
+  assert.deepEqual(prestop.p.changes.map((c) => c.value), [65]);
+});

@@ -40,8 +40,10 @@ export const MAX_ANALYZED_CHARS = 4 * 1024 * 1024;
 const MAX_CACHED = 256;
 const cache = new Map<string, ChunkResult>();
 
-const API_VERSION = /^apiVersion[ \t]*:/m;
-const KIND = /^kind[ \t]*:/m;
+// Block style (`apiVersion: v1`) or flow/JSON style (`{ "apiVersion": "v1", …`). A nested key that matches
+// is harmless: the loader then finds no top-level apiVersion/kind and reports nothing.
+const API_VERSION = /(?:^|[{,])[ \t]*["']?apiVersion["']?[ \t]*:/m;
+const KIND = /(?:^|[{,])[ \t]*["']?kind["']?[ \t]*:/m;
 
 export function analyzeChunk(text: string, previous?: ReadonlyMap<string, ChunkResult>): ChunkResult {
   const own = previous?.get(text);

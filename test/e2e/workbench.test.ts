@@ -5,6 +5,7 @@
 // skipped with the reason. Screenshots go to test-results/e2e/. Environment:
 //   PODLAB_E2E_VSIX=path   test this .vsix instead of building and packaging (dist/podlab.js is still used)
 //   PODLAB_E2E_KEEP=1      keep the temporary directory (workspace, user data, logs) for a look afterwards
+import { spawnSync } from 'node:child_process';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -312,6 +313,29 @@ describe('PodLab in VS Code (code-server + Chromium)', { timeout: 15 * 60_000 },
         return l.some((x) => /liveness ✗/.test(x)) ? l : undefined;
       });
       assert.match(lines[probe] ?? '', /livenessProbe:\s+liveness ✗/);
+    });
+  });
+  it('the client restarts the language server after it crashes, and diagnostics come back', { timeout: 2 * 60_000 }, async (t) => {
+    await step(t, 'server-crash', 'workbench', async () => {
+      const page = browser!.page;
+      const serverPids = () =>
+        spawnSync('pgrep', ['-f', 'dist/server.js --node-ipc'], { encoding: 'utf8' })
+          .stdout.split('\n')
+          .filter(Boolean);
+      const before = await poll('the language server process', 30_000, () => (serverPids().length > 0 ? serverPids() : undefined));
+      for (const pid of before) process.kill(Number(pid), 'SIGKILL');
+      const after = await poll('a new language server process', 60_000, () => {
+        const now = serverPids().filter((p) => !before.includes(p));
+        return now.length > 0 ? now : undefined;
+      });
+      t.diagnostic(`server ${before.join(',')} killed; restarted as ${after.join(',')}`);
+      await focusFirstGroup(page);
+      await quickOpen(page, FILES.livenessWrongPort);
+      await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+      await poll('the probe diagnostic from the restarted server', 60_000, async () => {
+        const rows = await rowTexts(page.locator('.markers-panel .monaco-list-row'));
+        return rows.find((r) => r.includes(LIVENESS.diagnosticCode));
+      });
     });
   });
 });

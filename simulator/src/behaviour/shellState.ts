@@ -1,6 +1,6 @@
 // The shell's state and what it sees and writes: variables, its own view of files (an overlay over the world),
 // file operations on the simulated clock, output capture and redirections, and word expansion ($VAR, ${VAR:-x},
-// $(…), $((…)), field splitting). Execution lives in shell.ts, builtins in shellBuiltins.ts.
+// $(…), $((…)), field splitting). Execution lives in shellProcess.ts, shellLoops.ts and shellScript.ts (the Interp class is in shell.ts), builtins in shellBuiltins.ts.
 import type { FileOp, HttpChange, ListenSpec } from './types';
 import type { ImageProfile, Signal } from './catalog';
 import type { FileView, NetAnswer, SignalHandling, Sys } from './internal';

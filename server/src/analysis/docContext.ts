@@ -1,20 +1,9 @@
 // Builds the DocContext a rule sees from one loaded document.
-import type { LoadedManifest, Path } from '../../../simulator/src/manifest';
-import { keyRangeOf, rangeOf } from '../../../simulator/src/manifest';
+import type { LoadedManifest } from '../../../simulator/src/manifest';
+import { keyRangeOf, POD_SPEC_PATHS, rangeOf } from '../../../simulator/src/manifest';
 import type { DocContext, PodSpecAt } from '../rules/types';
 
-/** Where the pod spec sits in each pod-carrying kind. */
-export const POD_SPEC_PATHS: Record<string, Path> = {
-  Pod: ['spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
-
-function at(value: unknown, path: Path): unknown {
+function at(value: unknown, path: readonly (string | number)[]): unknown {
   let v = value;
   for (const step of path) {
     if (v === null || typeof v !== 'object') return undefined;
@@ -35,7 +24,7 @@ export function docContexts(m: LoadedManifest, lines: readonly string[]): DocCon
       podSpecs: (): PodSpecAt[] => {
         const path = d.kind ? POD_SPEC_PATHS[d.kind] : undefined;
         const spec = path ? at(d.value, path) : undefined;
-        return path && spec !== null && typeof spec === 'object' && !Array.isArray(spec) ? [{ path, spec: spec as Record<string, unknown> }] : [];
+        return path && spec !== null && typeof spec === 'object' && !Array.isArray(spec) ? [{ path: [...path], spec: spec as Record<string, unknown> }] : [];
       },
       lineText: (line) => lines[line] ?? '',
     };

@@ -41,16 +41,8 @@ export const WELL_KNOWN_KEYS: Record<string, readonly string[]> = {
 
 export const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
 
-/** Where the pod spec sits in each pod-carrying kind. */
-export const POD_SPEC_PATHS: Record<string, readonly string[]> = {
-  Pod: ['spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
+export { POD_SPEC_PATHS } from '../../../simulator/src/manifest';
+import { POD_SPEC_PATHS } from '../../../simulator/src/manifest';
 
 /** Where the pod template's labels sit in each pod-carrying kind. */
 export function podLabelsPath(kind: string): string[] | undefined {

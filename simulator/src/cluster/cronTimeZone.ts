@@ -1,4 +1,5 @@
 // Time zones (fixed offsets and Intl data) and the calendar arithmetic that maps instants to wall-clock fields.
+import { civilFromDays, daysFromCivil } from '../calendar';
 import type { CronTimeZone } from './cronTypes';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -79,29 +80,6 @@ function offsetSeconds(zone: CronTimeZone, t: number): number {
   return wall - t;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Calendar arithmetic (proleptic Gregorian; H. Hinnant's days_from_civil / civil_from_days)
-
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function civilFromDays(days: number): { year: number; month: number; day: number } {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
 
 export interface Wall {
   year: number;

@@ -1,4 +1,5 @@
 // How describe prints a point in simulated time.
+import { civilFromDays } from '../calendar';
 import { plainSeconds } from './duration';
 
 export interface ClockOptions {
@@ -13,26 +14,12 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
 
-/** Days since 1970-01-01 → proleptic Gregorian date (H. Hinnant's civil_from_days). */
-function civilFromDays(days: number): { y: number; m: number; d: number } {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return { y, m, d };
-}
-
 /** Go's `time.RFC1123Z` layout in UTC for a Unix time (fractions of a second are dropped, as Go does). */
 export function rfc1123z(unixSeconds: number): string {
   const secs = Math.floor(unixSeconds);
   const days = Math.floor(secs / 86400);
   const rem = secs - days * 86400;
-  const { y, m, d } = civilFromDays(days);
+  const { year: y, month: m, day: d } = civilFromDays(days);
   const wd = (((days + 4) % 7) + 7) % 7;
   const hh = Math.floor(rem / 3600);
   const mm = Math.floor((rem % 3600) / 60);

@@ -214,7 +214,7 @@ export async function executedScripts(page: Page, flag: string): Promise<{ ran: 
  *  fixtures' `<img src=x>`, scripts other than the panel's own (which carries the CSP nonce). */
 export function injectedElements(frame: Frame): Promise<string[]> {
   return frame.evaluate((): string[] =>
-    (Array.from(document.querySelectorAll('[onerror], [onload], img[src="x"], body script:not([nonce])')) as InPage[]).map((e): string => String(e.outerHTML).slice(0, 200)),
+    (Array.from(document.querySelectorAll('[onerror], [onload], img[src="x"], a[href^="javascript:" i], body script:not([nonce])')) as InPage[]).map((e): string => String(e.outerHTML).slice(0, 200)),
   );
 }
 

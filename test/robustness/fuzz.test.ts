@@ -91,3 +91,29 @@ test('truncation at every offset of a few examples (typing)', () => {
   }
   assert.ok(n > 300, `${n} truncations`);
 });
+
+test('the CLI on mutated manifests exits 0, 1 or 2 and never prints a stack trace', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'podlab-fuzz-'));
+  const cli = join(root, 'dist', 'podlab.js');
+  fc.assert(
+    fc.property(fc.nat(base.length - 1), fc.array(fc.tuple(fc.nat(), fc.nat(30), fc.string({ maxLength: 8 })), { minLength: 1, maxLength: 3 }), (which, edits) => {
+      let text = base[which]!;
+      for (const [at, del, insert] of edits) {
+        const i = at % (text.length + 1);
+        text = text.slice(0, i) + insert + text.slice(i + del);
+      }
+      const file = join(dir, 'm.yaml');
+      writeFileSync(file, text);
+      for (const args of [['run', file, '--until', '2m'], ['lint', file, '--format', 'json']]) {
+        const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000 });
+        assert.ok([0, 1, 2].includes(r.status ?? -1), `exit ${r.status} for ${args[0]}`);
+        assert.doesNotMatch(r.stderr, /\n\s+at .*:\d+:\d+\)?\n/, 'no stack trace');
+        assert.doesNotMatch(r.stderr, /internal error/, 'no internal error');
+      }
+    }),
+    { seed: SEED, numRuns: Number(process.env['FUZZ_CLI_RUNS'] ?? 12) },
+  );
+});

@@ -239,3 +239,28 @@ test('equal inputs give equal traces; another seed changes generated names but n
   assert.notEqual(a.trace.pods[0]!.name, c.trace.pods[0]!.name);
   assert.deepEqual(a.times('Killing'), c.times('Killing'));
 });
+
+test('a pod that does not fit is scheduled as soon as a finished pod frees the node (not 5 minutes later)', () => {
+  const r = run(
+    `apiVersion: v1
+kind: Pod
+metadata: { name: first }
+spec:
+  restartPolicy: Never
+  containers: [{ name: work, image: "busybox:1.36", command: ["sh", "-c", "sleep 30"], resources: { requests: { memory: 6Gi } } }]
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: waiting }
+spec:
+  containers: [{ name: app, image: "nginx:1.27", resources: { requests: { memory: 4Gi } } }]
+`,
+    { until: 120, scenario: present },
+  );
+  const failed = r.events('FailedScheduling')[0]!;
+  assert.equal(failed.object, 'Pod/waiting');
+  assert.match(failed.message, /^0\/1 nodes are available: 1 Insufficient memory\./);
+  const scheduled = r.events('Scheduled').find((e) => e.object === 'Pod/waiting')!;
+  // `first` runs 30 s from ≈1 s and is Succeeded at the next sync; the scheduler retries 1 s later.
+  assert.ok(scheduled.t > 30 && scheduled.t < 40, `scheduled at ${scheduled.t}`);
+});

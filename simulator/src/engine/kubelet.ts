@@ -2,13 +2,14 @@
 // runtime snapshot, then kills what must die and starts what must run (computePodActions). Kills wait for
 // their grace period, so a sync can last; triggers that arrive meanwhile run one more sync afterwards.
 import type { Simulation } from './simulation';
-import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
+import type { ContainerRuntime, PodRuntime } from './runtime';
 import { currentInstance, isRunning, runningInstance, touch } from './runtime';
 import { publishStatus } from './status';
 import { createProbeWorkers, runReadinessNow, stopProbeWorkers } from './probes';
 import { startContainer, type StartOutcome } from './start';
 import { killContainer, type KillRequest } from './kill';
 import { shouldRestart } from './policy';
+import { retryUnschedulable } from './pods';
 
 export function podRef(pod: PodRuntime): string {
   return `Pod/${pod.name}`;
@@ -292,6 +293,7 @@ function stopAll(sim: Simulation, pod: PodRuntime, phase: 'Succeeded' | 'Failed'
 function markTerminal(sim: Simulation, pod: PodRuntime, phase: 'Succeeded' | 'Failed'): void {
   if (pod.terminalPhase !== null) return;
   pod.terminalPhase = phase;
+  retryUnschedulable(sim); // its resources are free again
   for (const c of pod.containers) c.ready = false;
   touch(pod);
   publishStatus(sim, pod);
@@ -313,5 +315,3 @@ export function deletePod(sim: Simulation, pod: PodRuntime, graceSeconds: number
   sim.hooks.podChanged(pod);
   if (pod.node !== null && pod.terminalPhase === null) requestSync(sim, pod);
 }
-
-export type { Instance };

@@ -143,14 +143,20 @@ export function trySchedule(sim: Simulation, pod: PodRuntime, nodeName?: string)
   publishStatus(sim, pod);
   sim.emit(podRef(pod), 'Warning', 'FailedScheduling', result.message, 'default-scheduler', cause);
   // Unschedulable pods are retried on cluster changes (retryUnschedulable) or after 5 minutes at the latest.
-  sim.after(300_000, () => trySchedule(sim, pod, nodeName));
+  const token = (pod.schedulingAttempt = (pod.schedulingAttempt ?? 0) + 1);
+  sim.after(300_000, () => {
+    if (pod.schedulingAttempt === token) trySchedule(sim, pod, nodeName);
+  });
 }
 
-/** Unschedulable pods get another try when something frees resources. */
+/** Unschedulable pods get another try (after the scheduler's 1 s back-off) when something frees resources. */
 export function retryUnschedulable(sim: Simulation): void {
-  for (const p of sim.pods) {
-    if (p.node === null && p.removedAt === null && p.scheduling !== undefined) sim.after(1000, () => trySchedule(sim, p));
-  }
+  if (sim.retryScheduled) return;
+  sim.retryScheduled = true;
+  sim.after(1000, () => {
+    sim.retryScheduled = false;
+    for (const p of sim.pods) if (p.node === null && p.removedAt === null && p.scheduling !== undefined) trySchedule(sim, p);
+  });
 }
 
 function schedulingPaths(pod: PodRuntime, reasons: string[]): string[] {

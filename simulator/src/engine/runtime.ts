@@ -94,6 +94,8 @@ export interface PodRuntime {
   node: NodeModel | null;
   ip: string | undefined;
   scheduling?: { message: string; cause?: Cause };
+  /** Counts scheduling attempts, so that only the latest 5-minute retry timer fires. */
+  schedulingAttempt?: number;
   sandboxReady: boolean;
   containers: ContainerRuntime[];
   /** Set once the pod reached Succeeded or Failed; never changes back. */
@@ -140,10 +142,6 @@ export function isRunning(i: Instance | undefined, now: number): boolean {
 export function runningInstance(c: ContainerRuntime, now: number): Instance | undefined {
   const i = currentInstance(c);
   return isRunning(i, now) ? i : undefined;
-}
-
-export function regularContainers(pod: PodRuntime): ContainerRuntime[] {
-  return pod.containers.filter((c) => c.kind === 'regular');
 }
 
 export function touch(pod: PodRuntime): void {

@@ -78,6 +78,8 @@ export class Simulation {
   /** Most pods one run creates; past it controllers stop creating pods (with a note). */
   maxPods = 10_000;
   private podLimitReached = false;
+  /** A retry of unschedulable pods is already on the queue (pods.ts retryUnschedulable). */
+  retryScheduled = false;
   /** Pods by owner (`Kind/name`), so controllers do not scan every pod. */
   readonly podsByOwner = new Map<string, PodRuntime[]>();
   /** Pod IPs handed out per node. */

@@ -3,7 +3,8 @@
 // only the document that changed.
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeFile, type FileAnalysis } from './analysis/fileAnalysis';
+import { analyzeFile, chunkAt, type FileAnalysis } from './analysis/fileAnalysis';
+import type { Chunk } from '../../simulator/src/yamlDocuments';
 
 export class Documents {
   readonly docs = new TextDocuments(TextDocument);
@@ -19,6 +20,11 @@ export class Documents {
     const analysis = analyzeFile(doc.getText(), undefined, cached?.analysis);
     this.analyses.set(doc.uri, { version: doc.version, analysis });
     return analysis;
+  }
+
+  /** The YAML document containing a line, from the cached analysis (no rescan of the file). */
+  chunkAt(doc: TextDocument, line: number): Chunk | undefined {
+    return chunkAt(this.analysis(doc), line)?.chunk;
   }
 
   forget(uri: string): void {

@@ -87,12 +87,12 @@ export function startServer(connection: Connection): void {
   connection.onCompletion((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc || token.isCancellationRequested) return [];
-    const items = complete(doc.getText(), p.position);
+    const items = complete(doc.getText(), p.position, documents.chunkAt(doc, p.position.line));
     return snippets ? items : items.map(plainText);
   });
   connection.onHover((p) => {
     const doc = documents.get(p.textDocument.uri);
-    return doc ? hover(doc.getText(), p.position) : null;
+    return doc ? hover(doc.getText(), p.position, documents.chunkAt(doc, p.position.line)) : null;
   });
   connection.onCodeAction((p) => codeActions(p));
 

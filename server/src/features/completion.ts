@@ -15,11 +15,12 @@ import { GENERIC_ROOT_TEXTS, kindMarkdown } from '../knowledge/kinds';
 import { SKELETONS } from '../knowledge/skeletons';
 import { shapeOf, typeNameOf } from '../knowledge/types';
 import { WELL_KNOWN_KEYS } from '../knowledge/wellKnown';
-import { chunkAt, chunkLines, MAX_DOC_CHARS } from '../knowledge/yamlDoc';
+import { chunkAt, chunkLines, MAX_DOC_CHARS, type DocChunk } from '../knowledge/yamlDoc';
 
-export function complete(text: string, position: { line: number; character: number }): CompletionItem[] {
+/** `chunk`: the document under the cursor when the caller already knows it (the server's cached analysis). */
+export function complete(text: string, position: { line: number; character: number }, chunk?: DocChunk): CompletionItem[] {
   try {
-    return completeUnsafe(text, position);
+    return completeUnsafe(text, position, chunk);
   } catch {
     return [];
   }
@@ -29,8 +30,8 @@ const ROOT_ORDER: Record<string, string> = { apiVersion: '0a', kind: '0b', metad
 const isMarker = (l: string): boolean => /^(---|\.\.\.)(\s|$)/.test(l);
 const isBlank = (l: string): boolean => l.trim() === '' || l.trimStart().startsWith('#');
 
-function completeUnsafe(text: string, position: { line: number; character: number }): CompletionItem[] {
-  const chunk = chunkAt(text, position.line);
+function completeUnsafe(text: string, position: { line: number; character: number }, known?: DocChunk): CompletionItem[] {
+  const chunk = known ?? chunkAt(text, position.line);
   if (!chunk || chunk.text.length > MAX_DOC_CHARS) return [];
   const lines = chunkLines(chunk);
   const row = position.line - chunk.startLine;

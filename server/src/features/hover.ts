@@ -5,23 +5,24 @@ import { schemaAtPath } from '../../../simulator/src/model';
 import { fieldInfo, fieldMarkdown, formatValue, underReadOnly, valueText } from '../knowledge/fieldDocs';
 import { apiVersionMarkdown, GENERIC_ROOT_TEXTS, kindMarkdown } from '../knowledge/kinds';
 import { hitAt, rootSchema, rootString } from '../knowledge/yamlAst';
-import { chunkAt, chunkOffset, chunkPosition, parseChunk } from '../knowledge/yamlDoc';
+import { chunkAt, chunkOffset, chunkPosition, parseChunk, type DocChunk } from '../knowledge/yamlDoc';
 
 export interface HoverResult {
   contents: { kind: 'markdown'; value: string };
   range: Range;
 }
 
-export function hover(text: string, position: { line: number; character: number }): HoverResult | null {
+/** `chunk`: the document under the cursor when the caller already knows it (the server's cached analysis). */
+export function hover(text: string, position: { line: number; character: number }, chunk?: DocChunk): HoverResult | null {
   try {
-    return hoverUnsafe(text, position);
+    return hoverUnsafe(text, position, chunk);
   } catch {
     return null;
   }
 }
 
-function hoverUnsafe(text: string, position: { line: number; character: number }): HoverResult | null {
-  const chunk = chunkAt(text, position.line);
+function hoverUnsafe(text: string, position: { line: number; character: number }, known?: DocChunk): HoverResult | null {
+  const chunk = known ?? chunkAt(text, position.line);
   if (!chunk) return null;
   const doc = parseChunk(chunk.text, true);
   if (!doc) return null;

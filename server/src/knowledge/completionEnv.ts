@@ -42,7 +42,7 @@ export function makeEnv(text: string, chunk: DocChunk, lines: readonly string[],
     return patched;
   };
   const doc = (): Document.Parsed | undefined => {
-    if (parsed === null) parsed = parseChunk(patchedText());
+    if (parsed === null) parsed = parseChunk(patchedText(), true);
     return parsed;
   };
   let apiVersion = topLevel(chunk.text, 'apiVersion');

@@ -42,7 +42,7 @@ test('missing required field: the fix adds it at the mapping\'s indentation', ()
 test('removed apiVersion: the fix sets the current one', () => {
   const text = 'apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: { name: d }\nspec:\n  selector: { matchLabels: { a: b } }\n  template:\n    metadata: { labels: { a: b } }\n    spec: { containers: [{ name: a, image: "nginx:1.27" }] }\n';
   const d = find(text, 'removed-api-version')!;
-  assert.match(d.message, /no longer served as extensions\/v1beta1 .*use apiVersion: apps\/v1/);
+  assert.match(String(d.message), /no longer served as extensions\/v1beta1 .*use apiVersion: apps\/v1/);
   const fixed = apply(text, d);
   assert.match(fixed, /^apiVersion: apps\/v1\n/);
   assert.equal(find(fixed, 'removed-api-version'), undefined);

@@ -141,6 +141,7 @@ function checkObject(out: LoadedManifest, entry: ManifestDoc, obj: Record<string
     if (isPodKind) issue(['apiVersion'], 'unknown-api-version', `no ${kind} in apiVersion "${apiVersion}"; ${kind} is served as ${expectedApiVersion(kind)}`);
     return;
   }
+  let checked: Record<string, unknown> = obj;
   const result = schema.schema.safeParse(obj);
   if (!result.success) {
     for (const z of result.error.issues) {
@@ -155,13 +156,34 @@ function checkObject(out: LoadedManifest, entry: ManifestDoc, obj: Record<string
         out.issues.push({ doc: index, path, range: headRange(out, index, path.slice(0, -1)), severity: 'error', code: 'missing-required', message: `missing required field "${String(key)}"` });
       } else issue(path, 'schema', zodMessage(z));
     }
-    return;
+    // Only unknown fields: the rest of the object is still checked and simulated (for the editor and the
+    // predictions), as if they were not there; the unknown-field errors stay and still fail `podlab run`.
+    const withoutUnknown = result.error.issues.every((z) => z.code === 'unrecognized_keys') ? stripKeys(obj, result.error.issues as { path: PropertyKey[]; keys?: string[] }[]) : undefined;
+    if (withoutUnknown === undefined || !schema.schema.safeParse(withoutUnknown).success) return;
+    checked = withoutUnknown;
   }
-  const problems = validateObject(obj);
+  const problems = validateObject(checked);
   for (const p of problems) issue(p.path, p.code, p.message);
   if (problems.length > 0 || !isPodKind) return;
-  const value = applyDefaults(obj) as SimObject['value'];
+  const value = applyDefaults(checked) as SimObject['value'];
   out.objects.push({ doc: index, kind: kind as SimObject['kind'], value } as SimObject);
+}
+
+function clone(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(clone);
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clone(x)]));
+  return v;
+}
+
+/** A deep copy of `obj` without the keys zod reported as unknown. */
+function stripKeys(obj: Record<string, unknown>, issues: { path: PropertyKey[]; keys?: string[] }[]): Record<string, unknown> {
+  const copy = clone(obj) as Record<string, unknown>;
+  for (const i of issues) {
+    let node: unknown = copy;
+    for (const step of i.path) node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[step] : undefined;
+    if (node !== null && typeof node === 'object') for (const k of i.keys ?? []) delete (node as Record<string, unknown>)[k];
+  }
+  return copy;
 }
 
 /** Where to point at an object: its key when it has one (`spec:`), else the start of the item. */

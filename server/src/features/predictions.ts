@@ -20,7 +20,8 @@ export function chunkPredictions(chunk: ChunkResult, services: readonly string[]
   const hit = cache.get(chunk);
   if (hit && hit.key === key) return hit.predictions;
   let predictions: Prediction[] = [];
-  if (chunk.manifest.objects.length > 0 && !chunk.manifest.issues.some((i) => i.severity === 'error')) {
+  // Unknown fields do not stop the predictions: the loader simulates the object without them.
+  if (chunk.manifest.objects.length > 0 && !chunk.manifest.issues.some((i) => i.severity === 'error' && i.code !== 'unknown-field')) {
     try {
       const result = simulate(chunk.manifest.objects, { until: PREDICTION_HORIZON_SECONDS, services: [...services], budget: 200_000, maxPods: 50 });
       predictions = predict(result, { defaultCluster: true });

@@ -56,3 +56,10 @@ test('schemaValidation off: structural problems are left to the other YAML exten
   const on = diagnoseText(text, settings);
   assert.ok(on.find((d) => d.code === 'unknown-field'));
 });
+
+test('an unknown field does not hide the API checks and predictions of the rest of the document', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  containers:\n    - name: app\n      image: us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0\n      ports: [{ containerPort: 8080 }]\n      livenessProbe: { tcpSocket: { port: 8081 }, periodSeconds: 5, initialDelaySeconds: 10 }\n      colour: blue\n';
+  const all = diagnoseText(text, { ...DEFAULT_SETTINGS, schemaValidation: false });
+  assert.equal(all.find((d) => d.code === 'unknown-field'), undefined, 'left to the other YAML extension');
+  assert.ok(all.find((d) => d.code === 'predicted-crash-loop'), all.map((d) => d.code).join(', '));
+});

@@ -10,31 +10,8 @@ import { delimiter, join } from 'node:path';
 import { ensureServerBundle, locate, repoRoot, serverPath } from '../protocol/lsp';
 import { luaScript, type NeovimResult } from './client';
 
-const MANIFEST = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: hello-world
-spec:
-  replicas: 1
-  selector:
-    matchLabels:
-      app: hello-world
-  template:
-    metadata:
-      labels:
-        app: hello-world
-    spec:
-      containers:
-        - name: hello-world
-          image: us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0
-          ports:
-            - containerPort: 8080
-          livenessProbe:
-            tcpSocket:
-              port: 8081
-            initialDelaySeconds: 10
-            periodSeconds: 5
-`;
+// The README's example: the liveness probe checks 8081, the app listens on 8080.
+const MANIFEST = readFileSync(join(repoRoot, 'examples', 'liveness-wrong-port.yaml'), 'utf8');
 
 function onPath(name: string): boolean {
   return (process.env['PATH'] ?? '').split(delimiter).some((dir) => {
@@ -85,7 +62,8 @@ test('neovim (headless, built-in LSP client) gets the probe diagnostic and conta
     assert.equal(r.status, 0, context);
 
     // The probe-port finding, where neovim puts it (0-based line, byte columns of `8081`).
-    const value = locate(MANIFEST, '8081');
+    const key = locate(MANIFEST, 'port: 8081'); // the comment above the manifest mentions 8081 too
+    const value = { line: key.line, character: key.character + 'port: '.length };
     const probe = result.diagnostics.find((d) => d.lnum === value.line && d.code === 'probe-port-not-exposed');
     assert.ok(probe, `probe-port-not-exposed on line ${value.line}: ${JSON.stringify(result.diagnostics)}`);
     assert.equal(probe.source, 'podlab');

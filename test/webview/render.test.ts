@@ -1,75 +1,31 @@
 // The webview's pure helpers (client/webview/model): pods and kubectl columns at t, back-off countdown, event
 // aggregation and stepping, probe ticks, timeline lanes, the time-post throttle, state and message checks.
 //
-// client/webview is a browser project outside test/tsconfig.json's file list, so its modules are loaded with a
-// computed dynamic import (a static import would make `tsc -b` report TS6307) and typed here by their shape.
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { loadManifest } from '../../simulator/src/manifest';
 import { simulate } from '../../simulator/src/simulate';
-import type { ContainerStatus, PodStatus, ProbeRecord, TraceEvent } from '../../simulator/src/trace';
+import type { KubectlColumns as Columns, ProbeRecord, TraceEvent } from '../../simulator/src/trace';
 import { cond, cs, running, status, terminated, waiting } from '../present/fixtures';
 
-// Shapes of client/src/panel/protocol.ts, as far as the tests use them.
-interface Instance { start: number; end?: number; exitCode?: number; reason?: string }
-interface Container { name: string; kind: 'init' | 'sidecar' | 'regular'; instances: Instance[]; probes: string[] }
-interface Pod {
-  name: string; owner: string | null; node: string | null; doc: number; createdAt: number; deletedAt: number | null;
-  removedAt: number | null; history: { t: number; status: PodStatus }[]; containers: Container[];
-}
-interface Sim { title: string; until: number; pods: Pod[]; events: TraceEvent[]; probes: ProbeRecord[]; notes: unknown[]; whatIf: unknown[] }
-interface Columns { ready: string; status: string; restarts: string; age: string }
-interface BackOff { delay: number; nextRestartAt: number; remaining: number }
-interface EventRow { t: number; object: string; type: string; reason: string; age: string; count: number; message: string; cause?: unknown }
-interface Span { kind: string; from: number; to: number; exit?: string }
-interface Mark { t: number; kind: string }
-interface UiState { v: 1; t: number; speed: number; selected: string | null; eventsMode: string; eventsScope: string; uri?: string; doc?: string }
-
-interface Modules {
-  pods: {
-    statusAt(pod: Pod, t: number): PodStatus | null;
-    podRows(sim: Sim, t: number): { name: string; columns: Columns; deletedAt: number | null; gone: boolean }[];
-    chooseSelection(sim: Sim, wanted: string | null, t: number): string | null;
-  };
-  containers: {
-    parseBackOff(message: string | undefined): number | null;
-    backOffAt(status: ContainerStatus, t: number): BackOff | null;
-    countdownText(b: BackOff): string;
-    containerViews(pod: Pod, status: PodStatus | null, t: number): { name: string; backOffText: string | null; lastState: string | null }[];
-  };
-  events: {
-    eventRows(events: TraceEvent[], t: number, opts: { aggregate: boolean; object?: string | null }): EventRow[];
-    nextEventTime(events: TraceEvent[], t: number): number | null;
-    prevEventTime(events: TraceEvent[], t: number): number | null;
-  };
-  probes: { probeLines(pod: Pod, records: ProbeRecord[], t: number, max?: number): { container: string; probe: string; ticks: { result: string; title: string }[]; total: number; failures: number; lastFailure: { t: number; message: string } | null }[] };
-  lanes: {
-    podLanes(pod: Pod, until: number, events: TraceEvent[], probes: ProbeRecord[]): { container: string; spans: Span[]; marks: Mark[] }[];
-    axisTicks(until: number, count?: number): number[];
-    exitClass(reason: string | undefined, exitCode: number | undefined): string;
-  };
-  throttle: { TimeThrottle: new (intervalMs?: number) => { offer(t: number, now: number): number | null; due(now: number): number | null; dueAt(): number | null; flush(t: number, now: number): number | null } };
-  state: {
-    sanitizeState(raw: unknown): UiState;
-    forDocument(state: UiState, doc: string, uri: string | undefined): UiState;
-  };
-  guards: { isToWebview(x: unknown): boolean };
-  format: { describeWhatIf(a: unknown): string; clampTime(t: number, until: number): number; secs(t: number): string };
-  panelModel: { panelSimulation(title: string, result: unknown, whatIf: unknown[]): Sim };
-}
+import * as pods from '../../client/webview/model/pods';
+import * as containers from '../../client/webview/model/containers';
+import * as events from '../../client/webview/model/events';
+import * as probes from '../../client/webview/model/probes';
+import * as lanes from '../../client/webview/model/lanes';
+import * as throttle from '../../client/webview/model/throttle';
+import * as state from '../../client/webview/model/state';
+import * as guards from '../../client/webview/model/guards';
+import * as format from '../../client/webview/model/format';
+import * as panelModel from '../../client/src/panel/panelModel';
+import type { PanelContainer as Container, PanelPod as Pod, PanelSimulation as Sim } from '../../client/src/panel/protocol';
+import type { BackOffView as BackOff } from '../../client/webview/model/containers';
+import type { Span } from '../../client/webview/model/lanes';
 
 const root = join(__dirname, '..', '..');
-const load = (path: string): Promise<unknown> => import(pathToFileURL(join(root, path)).href);
-let m: Modules;
-
-before(async () => {
-  const names = ['pods', 'containers', 'events', 'probes', 'lanes', 'throttle', 'state', 'guards', 'format'] as const;
-  const entries = await Promise.all(names.map(async (n) => [n, await load(`client/webview/model/${n}.ts`)] as const));
-  m = { ...Object.fromEntries(entries), panelModel: await load('client/src/panel/panelModel.ts') } as unknown as Modules;
-});
+const m = { pods, containers, events, probes, lanes, throttle, state, guards, format, panelModel };
 
 function pod(name: string, extra: Partial<Pod> = {}): Pod {
   return { name, owner: null, node: 'node-1', doc: 0, createdAt: 0, deletedAt: null, removedAt: null, history: [], containers: [], ...extra };
@@ -120,7 +76,7 @@ test('podRows: kubectl columns at t, later pods hidden, counts from the containe
 
 test('podRows on a real run: READY, STATUS, RESTARTS and AGE follow t', () => {
   const sim = livenessWrongPort();
-  const row = (t: number): Columns => (m.pods.podRows(sim, t)[0] as { columns: Columns }).columns;
+  const row = (t: number): Columns => m.pods.podRows(sim, t)[0]!.columns;
   assert.deepEqual(row(10), { ready: '1/1', status: 'Running', restarts: '0', age: '10s' });
   assert.deepEqual(row(140), { ready: '0/1', status: 'CrashLoopBackOff', restarts: '4 (14s ago)', age: '2m20s' });
 });

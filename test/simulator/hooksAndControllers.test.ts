@@ -189,3 +189,20 @@ events: [{ at: 60s, nodeFailure: { node: a } }]`,
   assert.ok(Math.abs(replacement.createdAt - 400) <= 1, `replaced at ${replacement.createdAt}`);
   assert.equal(r.pod(600, first.name).kubectl.status, 'Terminating');
 });
+
+test('a graceful stop returns as soon as the container is gone: a process killed during the grace ends the termination then', () => {
+  const r = run(
+    `apiVersion: v1
+kind: Pod
+metadata: { name: stubborn }
+spec:
+  containers:
+    - { name: app, image: "busybox:1.36", command: ["sh", "-c", "while true; do sleep 1; done"] }
+`,
+    { until: 120, scenario: `${present}\nevents:\n  - { at: 20s, delete: { pod: stubborn } }\n  - { at: 25s, kill: { container: app, exitCode: 137 } }` },
+  );
+  // The shell ignores SIGTERM, so without the kill the pod would be removed at ≈50 s (30 s grace).
+  const pod = r.pod(120);
+  assert.equal(pod.removedAt, 25);
+  assert.equal(pod.status.containerStatuses[0]!.state.terminated?.exitCode, 137);
+});

@@ -18,9 +18,17 @@ export interface KillRequest {
   cause?: Cause | undefined;
 }
 
-export function killContainer(sim: Simulation, pod: PodRuntime, k: KillRequest, done: () => void): void {
+export function killContainer(sim: Simulation, pod: PodRuntime, k: KillRequest, finished: () => void): void {
   const { container: c, instance: inst } = k;
-  if (inst.finishedAt !== undefined && inst.finishedAt <= sim.now) return done();
+  if (inst.finishedAt !== undefined && inst.finishedAt <= sim.now) return finished();
+  // The stop returns as soon as the container is gone, whoever ended it (the signal, a hook, a what-if).
+  let returned = false;
+  const done = () => {
+    if (returned) return;
+    returned = true;
+    finished();
+  };
+  inst.onFinish = done;
   inst.stopping = true;
   sim.emit(podRef(pod), 'Normal', 'Killing', k.message, 'kubelet', k.cause);
   const began = sim.now;
@@ -33,9 +41,6 @@ export function killContainer(sim: Simulation, pod: PodRuntime, k: KillRequest, 
     const handled = stop.action === 'exit' && stop.afterSeconds * 1000 < timeout;
     const after = handled ? Math.max(stop.afterSeconds * 1000, STOP_LATENCY) : timeout + STOP_LATENCY;
     const code = handled ? stop.code : 137;
-    sim.after(after, () => {
-      finishInstance(sim, pod, c, inst, code, code === 0 ? 'Completed' : 'Error', k.cause);
-      done();
-    });
+    sim.after(after, () => finishInstance(sim, pod, c, inst, code, code === 0 ? 'Completed' : 'Error', k.cause));
   });
 }

@@ -77,6 +77,9 @@ export function finishInstance(
   c.ready = false;
   touch(pod);
   plegSync(sim, pod);
+  const then = inst.onFinish;
+  inst.onFinish = undefined;
+  then?.();
 }
 
 /** A what-if OOM kill (scenario `oom`). */

@@ -22,6 +22,8 @@ export interface Instance {
   cause?: Cause;
   /** A stop was requested (kill): no self-exit or OOM after this. */
   stopping?: boolean;
+  /** Called once when the instance ends (a kill waiting for it returns then). */
+  onFinish?: (() => void) | undefined;
   /** Ports closed early (e.g. `nc -l` after its first connection). */
   closedPorts?: Set<number>;
 }

@@ -61,7 +61,9 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: [':', ' ', '-', '\n'] },
+        // No space or newline triggers: a list that pops up on its own while the user types a value or
+        // presses Enter takes that Enter (acceptSuggestionOnEnter) and mangles the text (issue 13).
+        completionProvider: { triggerCharacters: [':', '-'] },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
       },
@@ -87,8 +89,10 @@ export function startServer(connection: Connection): void {
   connection.onCompletion((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc || token.isCancellationRequested) return [];
-    const items = complete(doc.getText(), p.position, documents.chunkAt(doc, p.position.line));
-    return snippets ? items : items.map(plainText);
+    const items = complete(doc.getText(), p.position, documents.chunkAt(doc, p.position.line), { character: p.context?.triggerCharacter });
+    // Incomplete: the client asks again as the user types, so that a word typed in full (`kind: Pod`) closes
+    // the list (see alreadyTyped) before the Enter that ends the line.
+    return { isIncomplete: true, items: snippets ? items : items.map(plainText) };
   });
   connection.onHover((p) => {
     const doc = documents.get(p.textDocument.uri);

@@ -17,20 +17,39 @@ import { shapeOf, typeNameOf } from '../knowledge/types';
 import { WELL_KNOWN_KEYS } from '../knowledge/wellKnown';
 import { chunkAt, chunkLines, MAX_DOC_CHARS, type DocChunk } from '../knowledge/yamlDoc';
 
+/**
+ * How the request came: typed trigger character, if any. Completion must never fight typing: a list that is
+ * open when the user presses Enter takes the Enter (VS Code's `acceptSuggestionOnEnter`), so a request that a
+ * trigger character sent only answers where that character starts something to complete.
+ */
+export interface CompletionTrigger {
+  character?: string;
+}
+
 /** `chunk`: the document under the cursor when the caller already knows it (the server's cached analysis). */
-export function complete(text: string, position: { line: number; character: number }, chunk?: DocChunk): CompletionItem[] {
+export function complete(text: string, position: { line: number; character: number }, chunk?: DocChunk, trigger: CompletionTrigger = {}): CompletionItem[] {
   try {
-    return completeUnsafe(text, position, chunk);
+    return completeUnsafe(text, position, chunk, trigger);
   } catch {
     return [];
   }
+}
+
+/**
+ * True when accepting the item would leave the line as it is: the word typed is already the item. Such a list
+ * must not be shown at all, since Enter would then accept the item (a no-op) instead of starting the next
+ * line — and a longer item that merely starts with the word (`v1` → `v1beta1`) would replace what was typed.
+ */
+function alreadyTyped(items: CompletionItem[], ctx: CursorContext): boolean {
+  if (ctx.partial === '') return false;
+  return items.some((i) => i.insertTextFormat !== 2 && i.textEdit !== undefined && 'newText' in i.textEdit && i.textEdit.newText.trim() === ctx.partial);
 }
 
 const ROOT_ORDER: Record<string, string> = { apiVersion: '0a', kind: '0b', metadata: '0c', spec: '0d' };
 const isMarker = (l: string): boolean => /^(---|\.\.\.)(\s|$)/.test(l);
 const isBlank = (l: string): boolean => l.trim() === '' || l.trimStart().startsWith('#');
 
-function completeUnsafe(text: string, position: { line: number; character: number }, known?: DocChunk): CompletionItem[] {
+function completeUnsafe(text: string, position: { line: number; character: number }, known: DocChunk | undefined, trigger: CompletionTrigger): CompletionItem[] {
   const chunk = known ?? chunkAt(text, position.line);
   if (!chunk || chunk.text.length > MAX_DOC_CHARS) return [];
   const lines = chunkLines(chunk);
@@ -41,9 +60,13 @@ function completeUnsafe(text: string, position: { line: number; character: numbe
   const emptyDoc = lines.every((l, i) => (i === row ? /^[\w-]*$/.test(line.slice(0, character)) && line.slice(character).trim() === '' : isBlank(l) || (i === 0 && isMarker(l))));
   const ctx = cursorContext(lines, row, character);
   if (!ctx) return [];
+  // `:` only opens a value list (`kind:` → Pod, Deployment…); `-` only a new list item (`- ` → its keys).
+  if (trigger.character === ':' && ctx.mode !== 'value') return [];
+  if (trigger.character === '-' && !/^\s*-$/.test(line.slice(0, character))) return [];
   if (emptyDoc) return documentStarters(new ItemBuilder(position.line, ctx), true);
   const env = makeEnv(text, chunk, lines, row, position.line, ctx);
-  return ctx.mode === 'value' ? valueCompletions(env) : keyCompletions(env);
+  const items = ctx.mode === 'value' ? valueCompletions(env) : keyCompletions(env);
+  return alreadyTyped(items, ctx) ? [] : items;
 }
 
 /** Skeletons of whole documents and apiVersion/kind pairs, for the top of an empty document. */

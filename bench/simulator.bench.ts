@@ -1,10 +1,7 @@
 // Simulator speed: 10 simulated minutes of a 3-container pod with probes, and 1 hour of a 1,000-replica
 // Deployment. Prints medians (the machine is shared and noisy). Targets: ≤ 2 ms and ≤ 1 s.
 //   npm run bench
-import { loadManifest } from '../simulator/src/manifest';
-import { loadScenario } from '../simulator/src/scenarioFile';
-import { simulate, type SimObject } from '../simulator/src/simulate';
-import type { Scenario } from '../simulator/src/scenario';
+import { loadManifest, loadScenario, simulate, type SimObject, type Scenario } from '../simulator/src/index';
 
 const THREE_CONTAINERS = `
 apiVersion: v1

@@ -1,6 +1,6 @@
 // "▶ Run Pod in Panel" above each document that carries a pod (Pod, Deployment, … CronJob).
 import * as vscode from 'vscode';
-import { splitDocuments } from '../../simulator/src/yamlDocuments';
+import { splitDocuments } from '../../simulator/src/view';
 
 const POD_KIND = /^[ \t{]*["']?kind["']?[ \t]*:[ \t]*["']?(Pod|Deployment|ReplicaSet|StatefulSet|DaemonSet|Job|CronJob)["']?[ \t]*[,}]?[ \t]*(#.*)?$/m;
 

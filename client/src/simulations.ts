@@ -1,9 +1,7 @@
 // The simulation of each open manifest: re-run (debounced) as the user types, with the what-if actions
 // and scenario file the panel added, and the panel's current time, which the inline facts follow.
 import * as vscode from 'vscode';
-import type { LoadedManifest } from '../../simulator/src/manifest';
-import type { SimulationResult } from '../../simulator/src/simulate';
-import type { Scenario, ScenarioEventSpec } from '../../simulator/src/scenario';
+import type { LoadedManifest, SimulationResult, Scenario, ScenarioEventSpec } from '../../simulator/src/index';
 import { engine } from './engineLoader';
 import type { WhatIfAction } from './panel/protocol';
 

@@ -4,7 +4,7 @@
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFile, chunkAt, type FileAnalysis } from './analysis/fileAnalysis';
-import type { Chunk } from '../../simulator/src/yamlDocuments';
+import type { Chunk } from '../../simulator/src/index';
 
 export class Documents {
   readonly docs = new TextDocuments(TextDocument);

@@ -1,1 +1,64 @@
-export const x: number = 1;
+// The simulator's public API. The language server, the CLI, the extension's lazily loaded engine bundle and
+// the benchmarks import the simulator through this file only; every other module under simulator/src is
+// internal and may move. (Tests may still import an internal module when that module is what they test.)
+//
+// The webview and the extension's activation bundle import `./view` instead: this file pulls in the
+// Kubernetes model (zod schemas built at load time) and the engine, which those bundles must not carry.
+
+// Loading manifests: YAML text → validated objects with source positions, and positions of paths.
+export {
+  causeRange,
+  formatPath,
+  keyRangeOf,
+  loadManifest,
+  parsePath,
+  POD_CARRYING_KINDS,
+  POD_SPEC_PATHS,
+  rangeOf,
+} from './manifest';
+export type { LoadedManifest, ManifestDoc, ManifestIssue, Path, Position, Range, Severity } from './manifest';
+
+// The Kubernetes object model: kind schemas, their field metadata (for hover and completion), selectors.
+// `model` is the whole model as one namespace, for consumers that look schemas up by export name.
+export * as model from './model/index';
+export {
+  childSchema,
+  DEPRECATED_API_VERSIONS,
+  getFieldMeta,
+  KIND_SCHEMAS,
+  mapSelectorMatches,
+  objectKeys,
+  schemaAtPath,
+  schemaFor,
+  unwrap,
+} from './model/index';
+export type { FieldMeta, SetBy } from './model/index';
+
+// Simulating: objects + scenario → trace, deterministic for a given seed and epoch.
+export { DEFAULT_BUDGET, DEFAULT_EPOCH, simulate } from './simulate';
+export type { SimObject, SimulateOptions, SimulationResult, WorkloadObject } from './simulate';
+
+// Reading the simulated runtime at a moment (the inline hints and the panel read probe workers and
+// back-off state that the trace does not carry).
+export { PROBE_FIELD } from './engine/runtime';
+export type { ContainerRuntime, PodRuntime, ProbeSlot } from './engine/runtime';
+export { statusAt } from './engine/status';
+
+// Scenario files: the what-if events and kubelet settings a simulation runs under.
+export { DEFAULT_KUBELET, ScenarioSchema } from './scenario';
+export type { KubeletSettings, Scenario, ScenarioEventSpec, ScenarioInput } from './scenario';
+export { loadScenario } from './scenarioFile';
+export type { ScenarioResult } from './scenarioFile';
+
+// Predictions: the outcome a trace leads to (crash loop, never ready …) and the change that fixes it.
+export { predict } from './predict/index';
+export type { OutcomeCode, PredictOptions, Prediction, SuggestedChange } from './predict/index';
+
+// How a container's image and command behave (used by rules that reason about ports and start times).
+export { inferProcess } from './behaviour/infer';
+export type { ContainerLike } from './behaviour/infer';
+export type { ProcessModel } from './behaviour/types';
+
+// Presenting, and everything the webview may use too: trace types, kubectl formats, durations, YAML
+// document splitting and image references.
+export * from './view';

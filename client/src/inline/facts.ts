@@ -1,10 +1,6 @@
 // The simulated facts shown next to manifest lines at a moment t: one line per container, probe and init
 // container, e.g. "liveness ✗ 3/3 → killed at 20s", "CrashLoopBackOff · next restart in 40s", "Ready at 47s".
-import type { ContainerRuntime, PodRuntime } from '../../../simulator/src/engine/runtime';
-import { PROBE_FIELD, type ProbeSlot } from '../../../simulator/src/engine/runtime';
-import { statusAt } from '../../../simulator/src/engine/status';
-import type { ContainerStatus, ProbeRecord, TraceEvent } from '../../../simulator/src/trace';
-import { goDuration } from '../../../simulator/src/present/duration';
+import { PROBE_FIELD, statusAt, goDuration, type ContainerRuntime, type PodRuntime, type ProbeSlot, type ContainerStatus, type ProbeRecord, type TraceEvent } from '../../../simulator/src/index';
 
 export interface Fact {
   /** Manifest path of the line the fact belongs to, e.g. `spec.containers[0].livenessProbe`. */

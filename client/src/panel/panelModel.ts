@@ -1,6 +1,5 @@
 // Turns a simulation into what the panel shows: every pod with its status history and container runs.
-import type { SimulationResult } from '../../../simulator/src/simulate';
-import { PROBE_FIELD, type ProbeSlot } from '../../../simulator/src/engine/runtime';
+import { PROBE_FIELD, type SimulationResult, type ProbeSlot } from '../../../simulator/src/index';
 import type { PanelPod, PanelSimulation, WhatIfAction } from './protocol';
 
 const SLOTS: ProbeSlot[] = ['startup', 'liveness', 'readiness'];

@@ -1,6 +1,6 @@
 // The messages between the extension and the Run Pod panel's webview: one discriminated union per
 // direction, compiled into both bundles. Every switch over them ends with a `never` check.
-import type { PodStatus, ProbeRecord, TraceEvent, TraceNote, Cause } from '../../../simulator/src/trace';
+import type { PodStatus, ProbeRecord, TraceEvent, TraceNote, Cause } from '../../../simulator/src/view';
 
 /** One run of a container, for the timeline lanes. */
 export interface PanelInstance {

@@ -1,7 +1,7 @@
 // Reading a scenario file chosen in the panel, with the same validation as `podlab run --scenario`.
 import * as vscode from 'vscode';
 import { engine } from '../engineLoader';
-import type { Scenario } from '../../../simulator/src/scenario';
+import type { Scenario } from '../../../simulator/src/index';
 
 export async function loadScenarioFile(uri: vscode.Uri): Promise<{ ok: true; scenario: Scenario } | { ok: false; message: string }> {
   let text: string;

@@ -1,7 +1,6 @@
 // Pure: the container states of one pod at time t, with the CrashLoopBackOff countdown.
 import type { PanelPod } from '../../src/panel/protocol';
-import type { ContainerState, ContainerStatus, PodStatus } from '../../../simulator/src/trace';
-import { goDuration, parseDuration } from '../../../simulator/src/present/duration';
+import { goDuration, parseDuration, type ContainerState, type ContainerStatus, type PodStatus } from '../../../simulator/src/view';
 import { containerStatusMap } from './pods';
 import { secs } from './format';
 

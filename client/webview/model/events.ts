@@ -1,7 +1,5 @@
 // Pure: the events table at time t (aggregated like kubectl describe, or as a plain list) and event stepping.
-import type { Cause, TraceEvent } from '../../../simulator/src/trace';
-import { aggregateEvents, eventAge } from '../../../simulator/src/present/describe-events';
-import { humanDuration } from '../../../simulator/src/present/duration';
+import { aggregateEvents, eventAge, humanDuration, type Cause, type TraceEvent } from '../../../simulator/src/view';
 
 export interface EventRow {
   /** Stable identity for reusing the row's element. */

@@ -1,6 +1,6 @@
 // Pure: small text helpers shared by the views.
 import type { WhatIfAction } from '../../src/panel/protocol';
-import { goDuration, plainSeconds } from '../../../simulator/src/present/duration';
+import { goDuration, plainSeconds } from '../../../simulator/src/view';
 
 /** Seconds since apply as the CLI writes them (`25.1s`), rounded to 0.1 s. */
 export function secs(t: number): string {

@@ -1,6 +1,6 @@
 // Pure: the timeline lanes of one pod (one per container): spans, probe ticks and kill markers, plus axis ticks.
 import type { PanelContainer, PanelPod } from '../../src/panel/protocol';
-import type { ProbeRecord, TraceEvent } from '../../../simulator/src/trace';
+import type { ProbeRecord, TraceEvent } from '../../../simulator/src/view';
 import { containerStatusMap } from './pods';
 import { secs } from './format';
 

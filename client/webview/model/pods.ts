@@ -1,7 +1,6 @@
 // Pure: what the pods table and the pod details show at time t. No DOM here (unit-tested under Node).
 import type { PanelPod, PanelSimulation } from '../../src/panel/protocol';
-import type { ContainerStatus, KubectlColumns, PodStatus } from '../../../simulator/src/trace';
-import { kubectlColumns, type KubectlSpecLike } from '../../../simulator/src/present/kubectl';
+import { kubectlColumns, type ContainerStatus, type KubectlColumns, type PodStatus, type KubectlSpecLike } from '../../../simulator/src/view';
 
 /** The status of a pod before the first published one. */
 export const PENDING_STATUS: PodStatus = { phase: 'Pending', conditions: [], initContainerStatuses: [], containerStatuses: [] };

@@ -1,6 +1,6 @@
 // Pure: each probe's recent results up to t, for the ✓/✗ ticks.
 import type { PanelPod } from '../../src/panel/protocol';
-import type { Cause, ProbeKind, ProbeRecord, ProbeResult } from '../../../simulator/src/trace';
+import type { Cause, ProbeKind, ProbeRecord, ProbeResult } from '../../../simulator/src/view';
 import { secs } from './format';
 
 export interface ProbeTick {

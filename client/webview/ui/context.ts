@@ -1,6 +1,6 @@
 // What every view gets: the simulation, the time, the UI state, the selected pod and the callbacks to main.
 import type { FromWebview, PanelPod, PanelSimulation } from '../../src/panel/protocol';
-import type { Cause, PodStatus } from '../../../simulator/src/trace';
+import type { Cause, PodStatus } from '../../../simulator/src/view';
 import type { UiState } from '../model/state';
 
 export interface Ctx {

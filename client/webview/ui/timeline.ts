@@ -1,7 +1,7 @@
 // The timeline chart: an inline SVG (createElementNS only) with one lane per container of the selected pod,
 // probe ticks, kills, back-off spans and a cursor at t. Clicking the chart seeks.
 import type { PanelPod, PanelSimulation } from '../../src/panel/protocol';
-import { humanDuration } from '../../../simulator/src/present/duration';
+import { humanDuration } from '../../../simulator/src/view';
 import { axisTicks, podLanes, type Lane } from '../model/lanes';
 import { h, rebuild, s, setAttr } from './dom';
 

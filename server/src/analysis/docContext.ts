@@ -1,6 +1,5 @@
 // Builds the DocContext a rule sees from one loaded document.
-import type { LoadedManifest } from '../../../simulator/src/manifest';
-import { keyRangeOf, POD_SPEC_PATHS, rangeOf } from '../../../simulator/src/manifest';
+import { keyRangeOf, POD_SPEC_PATHS, rangeOf, type LoadedManifest } from '../../../simulator/src/index';
 import type { DocContext, PodSpecAt } from '../rules/types';
 
 function at(value: unknown, path: readonly (string | number)[]): unknown {

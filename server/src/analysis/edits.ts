@@ -1,6 +1,6 @@
 // Text edits on a YAML document by path: replace a value, or add a key to a mapping at its indentation.
 import { isMap, isScalar, type Node } from 'yaml';
-import { rangeOf, type Path } from '../../../simulator/src/manifest';
+import { rangeOf, type Path } from '../../../simulator/src/index';
 import type { ChunkResult } from './fileAnalysis';
 import type { Edit } from '../rules/types';
 

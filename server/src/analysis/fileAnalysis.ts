@@ -1,8 +1,7 @@
 // A file's analysis, cached per YAML document: the text is split at document markers (chunks.ts), each
 // chunk is loaded (parse, schema, API validation) once per distinct text, and an edit re-analyses only the
 // chunk it touched. Ranges inside a chunk's results are chunk-relative; `startLine` shifts them.
-import { loadManifest, type LoadedManifest } from '../../../simulator/src/manifest';
-import { splitDocuments, type Chunk } from '../../../simulator/src/yamlDocuments';
+import { loadManifest, splitDocuments, type LoadedManifest, type Chunk } from '../../../simulator/src/index';
 import { docContexts } from './docContext';
 import type { DocContext } from '../rules/types';
 

@@ -1,14 +1,6 @@
 // `podlab run FILE`: simulate every pod-carrying document and print kubectl-style output or the trace.
-import { causeRange, loadManifest, rangeOf, type LoadedManifest, type ManifestIssue } from '../../../simulator/src/manifest';
-import { loadScenario } from '../../../simulator/src/scenarioFile';
-import { simulate, type SimObject } from '../../../simulator/src/simulate';
-import { parseDuration } from '../../../simulator/src/present/duration';
-import { formatPodTable } from '../../../simulator/src/present/table';
-import { formatDescribe, type DescribeInput } from '../../../simulator/src/present/describe';
-import { formatEvents } from '../../../simulator/src/present/events';
-import type { Scenario } from '../../../simulator/src/scenario';
+import { causeRange, loadManifest, rangeOf, loadScenario, simulate, parseDuration, formatPodTable, formatDescribe, formatEvents, predict, type LoadedManifest, type ManifestIssue, type SimObject, type DescribeInput, type Scenario, type Prediction } from '../../../simulator/src/index';
 import { flag, parseArgs, UsageError } from './args';
-import { predict, type Prediction } from '../../../simulator/src/predict';
 import { InputError, readInput } from './files';
 
 const FORMATS = ['table', 'describe', 'events', 'json'] as const;

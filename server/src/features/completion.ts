@@ -3,7 +3,7 @@
 // context comes from indentation (robust on the half-typed line), and only the document under the cursor
 // is ever parsed, and only when a value needs data from it.
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
-import { KIND_SCHEMAS, schemaAtPath } from '../../../simulator/src/model';
+import { KIND_SCHEMAS, schemaAtPath } from '../../../simulator/src/index';
 import { listItems, keySnippets } from '../knowledge/completionBlocks';
 import { makeEnv, type CompletionEnv } from '../knowledge/completionEnv';
 import { valueCompletions } from '../knowledge/completionValues';

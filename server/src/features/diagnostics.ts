@@ -1,8 +1,7 @@
 // Diagnostics for a file: YAML and schema problems, API-server validation and the semantic rules, with
 // quick fixes attached to each diagnostic's `data`. Results are cached per document text and settings.
 import { Diagnostic, DiagnosticSeverity, type Range as LspRange } from 'vscode-languageserver';
-import type { Range } from '../../../simulator/src/manifest';
-import type { ManifestIssue } from '../../../simulator/src/manifest';
+import type { Range, ManifestIssue } from '../../../simulator/src/index';
 import { analyzeFile, MAX_ANALYZED_CHARS, type AnalyzedChunk, type ChunkResult, type FileAnalysis } from '../analysis/fileAnalysis';
 import { FILE_RULES, LOADER_CODES_COVERED, RULES } from '../rules';
 import type { DocContext, Finding, Fix, RuleSeverity } from '../rules/types';

@@ -1,7 +1,6 @@
 // Hover: the field (or value) under the cursor, explained from our own texts and the model's metadata.
 // A pure function of the document text; only the YAML document under the cursor is parsed.
-import type { Range } from '../../../simulator/src/manifest';
-import { schemaAtPath } from '../../../simulator/src/model';
+import { schemaAtPath, type Range } from '../../../simulator/src/index';
 import { fieldInfo, fieldMarkdown, formatValue, underReadOnly, valueText } from '../knowledge/fieldDocs';
 import { apiVersionMarkdown, GENERIC_ROOT_TEXTS, kindMarkdown } from '../knowledge/kinds';
 import { hitAt, rootSchema, rootString } from '../knowledge/yamlAst';

@@ -2,9 +2,7 @@
 // cached per document text), and every bad outcome is reported on the line that causes it, with related
 // lines and a quick fix where one change removes the cause.
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { causeRange, parsePath, rangeOf } from '../../../simulator/src/manifest';
-import { simulate } from '../../../simulator/src/simulate';
-import { predict, type Prediction } from '../../../simulator/src/predict';
+import { causeRange, parsePath, rangeOf, simulate, predict, type Prediction } from '../../../simulator/src/index';
 import type { ChunkResult } from '../analysis/fileAnalysis';
 import { setValueEdit } from '../analysis/edits';
 import type { Fix } from '../rules/types';

@@ -1,8 +1,7 @@
 // Better words and quick fixes for schema-level problems: "did you mean" for unknown fields (with a
 // rename), an insertion for a missing required field, the replacement for a removed apiVersion.
 import type { z } from 'zod';
-import type { ManifestIssue, Path } from '../../../simulator/src/manifest';
-import { DEPRECATED_API_VERSIONS, objectKeys, schemaAtPath, schemaFor, unwrap } from '../../../simulator/src/model';
+import { DEPRECATED_API_VERSIONS, objectKeys, schemaAtPath, schemaFor, unwrap, type ManifestIssue, type Path } from '../../../simulator/src/index';
 import type { ChunkResult } from '../analysis/fileAnalysis';
 import type { Fix } from '../rules/types';
 import { insertKeyEdit } from '../analysis/edits';

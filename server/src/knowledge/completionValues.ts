@@ -1,7 +1,7 @@
 // Value completions: enum values, booleans, apiVersion/kind, named ports, container and volume names,
 // and well-known values.
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
-import { schemaAtPath } from '../../../simulator/src/model';
+import { schemaAtPath } from '../../../simulator/src/index';
 import type { CompletionEnv } from './completionEnv';
 import { fieldInfo, formatValue, valueText } from './fieldDocs';
 import { API_VERSIONS, apiVersionMarkdown, kindMarkdown } from './kinds';

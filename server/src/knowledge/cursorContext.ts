@@ -1,7 +1,7 @@
 // Where the cursor is in a YAML document, worked out from indentation rather than from a full parse, so
 // that it works on the half-typed line being edited: in key position of a mapping (which one: its path),
 // or in value position of a field or list item. Flow collections are handed to flowScan.
-import type { Path } from '../../../simulator/src/manifest';
+import type { Path } from '../../../simulator/src/index';
 import { flowPosition } from './flowScan';
 
 export interface CursorContext {

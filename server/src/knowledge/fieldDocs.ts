@@ -1,7 +1,7 @@
 // Field documentation: our written texts where we have them, else a text generated from the model's
 // metadata (type, enum values, default, unit, deprecation, who sets it). Markdown for hover and completion.
 import type { z } from 'zod';
-import { childSchema, getFieldMeta, unwrap, type FieldMeta, type SetBy } from '../../../simulator/src/model';
+import { childSchema, getFieldMeta, unwrap, type FieldMeta, type SetBy } from '../../../simulator/src/index';
 import type { FieldDoc } from './doc';
 import { ALL_TEXTS } from './texts';
 import { enumValues, schemaOfType, typeLabel } from './types';

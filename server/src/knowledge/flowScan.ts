@@ -1,7 +1,7 @@
 // A tolerant scanner for flow collections (`{ a: 1, b: [x, y] }`) that finds where the cursor is inside
 // them: in key position of a flow mapping, in value position after `key:`, or in a flow sequence. It works
 // on half-typed text, which the YAML parser would reject.
-import type { Path } from '../../../simulator/src/manifest';
+import type { Path } from '../../../simulator/src/index';
 
 interface Frame {
   type: 'map' | 'seq';

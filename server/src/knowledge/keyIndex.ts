@@ -1,6 +1,6 @@
 // The keys of each object schema with everything completion needs, computed once per schema.
 import type { z } from 'zod';
-import { unwrap } from '../../../simulator/src/model';
+import { unwrap } from '../../../simulator/src/index';
 import { fieldInfo, fieldMarkdown, type FieldInfo } from './fieldDocs';
 import { defOf, elementOf, enumValues, isBoolean, isRequired, shapeOf, type ValueShape } from './types';
 

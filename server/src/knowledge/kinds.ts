@@ -1,5 +1,5 @@
 // What each kind and apiVersion is, for hover on `kind:` and `apiVersion:` values and for completion.
-import { DEPRECATED_API_VERSIONS, KIND_SCHEMAS } from '../../../simulator/src/model';
+import { DEPRECATED_API_VERSIONS, KIND_SCHEMAS } from '../../../simulator/src/index';
 
 export const KIND_TEXTS: Record<string, string> = {
   Pod: 'The smallest deployable unit: one or more containers that share a network namespace, volumes and a node. Written by hand mostly for tests and debugging; use a workload to keep pods running.',

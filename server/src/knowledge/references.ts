@@ -2,8 +2,7 @@
 // container, the containers and volumes of the pod spec, and — for a Service — the ports of the pods its
 // selector picks in the other documents of the file.
 import type { Document } from 'yaml';
-import type { Path } from '../../../simulator/src/manifest';
-import { mapSelectorMatches } from '../../../simulator/src/model';
+import { mapSelectorMatches, type Path } from '../../../simulator/src/index';
 import { nodeAt, plain, rootString } from './yamlAst';
 import { allChunks, ownCopy, parseChunk, type DocChunk } from './yamlDoc';
 import { podLabelsPath, POD_SPEC_PATHS } from './wellKnown';

@@ -1,8 +1,7 @@
 // Names for the object schemas of the model, so that texts and type labels can say `Probe` or `Container`.
 // The names come from the model's own exports (`ProbeSchema` → `Probe`), computed once.
 import type { z } from 'zod';
-import * as model from '../../../simulator/src/model';
-import { getFieldMeta, unwrap } from '../../../simulator/src/model';
+import { getFieldMeta, model, unwrap } from '../../../simulator/src/index';
 
 type Def = { type: string; [k: string]: unknown };
 export const defOf = (s: z.ZodType): Def => s.def as unknown as Def;

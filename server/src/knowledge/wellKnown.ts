@@ -41,8 +41,8 @@ export const WELL_KNOWN_KEYS: Record<string, readonly string[]> = {
 
 export const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
 
-export { POD_SPEC_PATHS } from '../../../simulator/src/manifest';
-import { POD_SPEC_PATHS } from '../../../simulator/src/manifest';
+export { POD_SPEC_PATHS } from '../../../simulator/src/index';
+import { POD_SPEC_PATHS } from '../../../simulator/src/index';
 
 /** Where the pod template's labels sit in each pod-carrying kind. */
 export function podLabelsPath(kind: string): string[] | undefined {

@@ -1,9 +1,8 @@
 // Small, tolerant helpers over the `yaml` AST: what is under an offset (with its path), the node at a
 // path, and plain values of small sub-trees. They never throw on broken documents.
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
-import type { Path } from '../../../simulator/src/manifest';
+import { KIND_SCHEMAS, schemaFor, type Path } from '../../../simulator/src/index';
 import type { z } from 'zod';
-import { KIND_SCHEMAS, schemaFor } from '../../../simulator/src/model';
 
 export interface AstHit {
   path: Path;

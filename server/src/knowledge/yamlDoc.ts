@@ -2,7 +2,7 @@
 // `...`) marker at the start of a line always ends a document, so a line scan is enough. Only that
 // document is parsed, which keeps completion and hover cheap on files with hundreds of documents.
 import { parseDocument, type Document } from 'yaml';
-import { KUBERNETES_YAML_OPTIONS } from '../../../simulator/src/model/yaml';
+import { KUBERNETES_YAML_OPTIONS } from '../../../simulator/src/index';
 
 export interface DocChunk {
   /** Text of the document, from its marker line (inclusive) to the next marker line (exclusive). */

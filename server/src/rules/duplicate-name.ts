@@ -1,6 +1,6 @@
 // Names that must be unique, which the API server rejects when repeated: container names (containers,
 // initContainers and ephemeralContainers share one namespace), port names within a container, volume names.
-import type { Path } from '../../../simulator/src/manifest';
+import type { Path } from '../../../simulator/src/index';
 import type { DocContext, Finding, Fix, Rule } from './types';
 import { containersOf, deepEqual, isObj, list, str, type ContainerAt } from './support/data';
 import { deleteSeqItem, replaceValue, scalarText } from './support/edits';

@@ -1,6 +1,6 @@
 // An image without a tag, or tagged `latest`: the pull policy defaults to Always, and every new pod may run
 // a different version (deployments are not reproducible and rollbacks do not roll back the code).
-import { parseImageRef } from '../../../simulator/src/behaviour/imageRef';
+import { parseImageRef } from '../../../simulator/src/index';
 import type { Finding, Rule } from './types';
 import { containersOf, str } from './support/data';
 

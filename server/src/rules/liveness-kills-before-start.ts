@@ -3,8 +3,7 @@
 // process starts listening comes from the simulator's behaviour model (`sleep 45; exec nginx`, image start-up
 // times). The probe gives up after its F-th failure: the first counted tick falls in [D, D+P), so the kill
 // comes between D + (F-1)·P and D + F·P after the container started.
-import { inferProcess, type ContainerLike } from '../../../simulator/src/behaviour/infer';
-import type { ProcessModel } from '../../../simulator/src/behaviour/types';
+import { inferProcess, type ContainerLike, type ProcessModel } from '../../../simulator/src/index';
 import type { DocContext, Finding, Fix, Rule } from './types';
 import { isObj, portsOf, runningContainers, type ContainerAt, type Obj } from './support/data';
 import { insertEntry, setScalar } from './support/edits';

@@ -1,7 +1,7 @@
 // A probe aimed at a port that no container of the pod declares: the most common real probe mistake (the app
 // listens on 8080, the liveness probe checks 8081, the kubelet restarts the container forever). Containers
 // share the network namespace, so any running container's port counts (regular containers and sidecars).
-import { inferProcess, type ContainerLike } from '../../../simulator/src/behaviour/infer';
+import { inferProcess, type ContainerLike } from '../../../simulator/src/index';
 import type { DocContext, Finding, Fix, Rule } from './types';
 import { describeExposed, portsOf, runningContainers, type ContainerAt, type PortAt } from './support/data';
 import { appendSeqItem, insertEntry, replaceValue } from './support/edits';

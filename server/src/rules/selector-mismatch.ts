@@ -1,6 +1,6 @@
 // A workload whose selector does not select its own pod template: the API server rejects it with
 // "`selector` does not match template `labels`". Checked per requirement, on matchLabels and matchExpressions.
-import type { Path } from '../../../simulator/src/manifest';
+import type { Path } from '../../../simulator/src/index';
 import type { Finding, Fix, Rule } from './types';
 import { get, isObj, list, str, stringMap, templatePath } from './support/data';
 import { deleteKey, insertNested, replaceValue, scalarText, setScalar } from './support/edits';

@@ -1,8 +1,7 @@
 // A Service port whose targetPort (a number, or a port name) the selected pods do not expose. A named
 // targetPort that no selected container defines gives the Service no endpoints for that port; a number that
 // no container declares usually means port and targetPort were mixed up (`port: 80` with the app on 8080).
-import { inferProcess, type ContainerLike } from '../../../simulator/src/behaviour/infer';
-import type { Path } from '../../../simulator/src/manifest';
+import { inferProcess, type ContainerLike, type Path } from '../../../simulator/src/index';
 import type { Finding, FileRule, Fix } from './types';
 import { get, int, isObj, list, portsOf, runningContainers, str, type PortAt } from './support/data';
 import { insertEntry, replaceValue, scalarText } from './support/edits';

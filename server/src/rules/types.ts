@@ -1,8 +1,7 @@
 // The contract between the semantic checks (one module per rule under rules/) and the diagnostics
 // pipeline. A rule looks at one YAML document (or, for file rules, all documents of a file) and reports
 // findings with exact ranges; fixes travel with the finding and become quick fixes.
-import type { Path, Range } from '../../../simulator/src/manifest';
-import type { SimObject } from '../../../simulator/src/simulate';
+import type { Path, Range, SimObject } from '../../../simulator/src/index';
 
 export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint';
 

@@ -1,7 +1,7 @@
 // A web server and a database in one pod: they are scheduled, scaled, restarted and upgraded as one unit,
 // so scaling the web tier duplicates the database (and its data), and a web crash loop takes the data store
 // down with it. Images are recognised by name (the catalogue's well-known images and their usual twins).
-import { parseImageRef } from '../../../simulator/src/behaviour/imageRef';
+import { parseImageRef } from '../../../simulator/src/index';
 import type { Finding, Rule } from './types';
 import { containersOf, str, type ContainerAt } from './support/data';
 

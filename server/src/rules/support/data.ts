@@ -1,6 +1,6 @@
 // Defensive readers for the raw document value. A rule sees `doc.value` as plain data of any shape (a broken
 // document included), so every step is type-checked here and nothing throws.
-import type { Path } from '../../../../simulator/src/manifest';
+import type { Path } from '../../../../simulator/src/index';
 import type { DocContext, PodSpecAt } from '../types';
 
 export type Obj = Record<string, unknown>;

@@ -2,7 +2,7 @@
 // block-style insertions at the right indentation; flow-style collections (`{ a: 1 }`, `[80]`) get flow
 // text. Every helper returns undefined when it cannot produce a safe edit (the rule then offers no fix).
 import { stringify } from 'yaml';
-import type { Path, Range } from '../../../../simulator/src/manifest';
+import type { Path, Range } from '../../../../simulator/src/index';
 import type { DocContext, Edit } from '../types';
 import { get, isObj } from './data';
 

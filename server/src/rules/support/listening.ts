@@ -2,7 +2,7 @@
 // their ports (the service port, not the health or metrics port), so before calling a probe or a Service
 // port "not exposed", the rules look for the port in the container's own configuration and in a short list
 // of infrastructure images whose health ports are built in.
-import { parseImageRef } from '../../../../simulator/src/behaviour/imageRef';
+import { parseImageRef } from '../../../../simulator/src/index';
 import type { ContainerAt } from './data';
 import { isObj, list, str } from './data';
 

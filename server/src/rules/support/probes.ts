@@ -1,6 +1,6 @@
 // Probes and lifecycle hooks as the rules see them: which port each network handler targets, and the probe
 // timing with the API defaults.
-import type { Path } from '../../../../simulator/src/manifest';
+import type { Path } from '../../../../simulator/src/index';
 import type { ContainerAt, Obj } from './data';
 import { int, isObj, str } from './data';
 

@@ -1,6 +1,6 @@
 // The pod templates of a file, as Services see them: labels (with the labels controllers add to the pods
 // they create), namespace and pod spec.
-import type { Path } from '../../../../simulator/src/manifest';
+import type { Path } from '../../../../simulator/src/index';
 import type { DocContext, PodSpecAt } from '../types';
 import { docTitle, get, str, stringMap, templatePath } from './data';
 

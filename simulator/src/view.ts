@@ -1,0 +1,55 @@
+// The light half of the simulator's public API: what a consumer needs to show a trace, and nothing that
+// builds the Kubernetes model or runs the engine. It is a separate entry point because the webview bundle
+// (dist/webview.js) and the extension's activation bundle (dist/extension.js) must stay small: importing
+// `./index` would make them evaluate the zod schemas and carry the model and engine, which the extension
+// loads only on first use (dist/engine.js). esbuild cannot drop those: building zod schemas at module load
+// counts as a side effect. Measured: a browser bundle of `humanDuration` + `splitDocuments` is 2 KB from
+// here and 940 KB from `./index`. Everything here is plain TypeScript with no dependency.
+// `./index` re-exports all of it, so code that may load the whole simulator imports `./index` only.
+
+// The trace types: what a simulation produces and every consumer reads.
+export type {
+  Cause,
+  ConditionStatus,
+  ContainerState,
+  ContainerStateRunning,
+  ContainerStateTerminated,
+  ContainerStateWaiting,
+  ContainerStatus,
+  EventType,
+  KubectlColumns,
+  PodCondition,
+  PodPhase,
+  PodStatus,
+  ProbeKind,
+  ProbeRecord,
+  ProbeResult,
+  Trace,
+  TraceEvent,
+  TraceNote,
+  TracePod,
+} from './trace';
+
+// Durations: Go's time.Duration text (parse and print), kubectl's human ages, plain seconds.
+export { goDuration, humanDuration, parseDuration, plainSeconds } from './present/duration';
+export type { ParsedDuration } from './present/duration';
+
+// Presenting: kubectl's columns, `get` table, `describe` text and event aggregation, byte for byte.
+export { kubectlColumns, kubectlWideColumns } from './present/kubectl';
+export type { KubectlPodLike, KubectlSpecLike, KubectlWideColumns } from './present/kubectl';
+export { formatPodTable } from './present/table';
+export { formatDescribe } from './present/describe';
+export type { DescribeInput } from './present/describe';
+export { aggregateEvents, eventAge } from './present/describe-events';
+export type { AggregatedEvent } from './present/describe-events';
+export { formatEvents } from './present/events';
+
+// YAML documents: splitting a stream into documents without parsing it (per-document caching, code lenses),
+// and the parser options that make the `yaml` package read scalars the way the cluster does (YAML 1.1).
+export { splitDocuments } from './yamlDocuments';
+export type { Chunk } from './yamlDocuments';
+export { KUBERNETES_YAML_OPTIONS } from './model/yaml';
+
+// Image references as the container runtime reads them (registry, repository, tag, digest).
+export { parseImageRef } from './behaviour/imageRef';
+export type { ImageRef } from './behaviour/imageRef';

@@ -49,7 +49,19 @@ test('exactly one probe handler', () => {
   assert.deepEqual(errors(podWith({ livenessProbe: { exec: {} } })), ['spec.containers[0].livenessProbe.exec.command: Required value']);
   assert.deepEqual(errors(podWith({ lifecycle: { preStop: {} } })), ['spec.containers[0].lifecycle.preStop: Required value: must specify a handler type']);
   assert.deepEqual(errors(podWith({ lifecycle: { preStop: { sleep: { seconds: 40 } } } })), [
-    'spec.containers[0].lifecycle.preStop.sleep.seconds: Invalid value: 40: must be greater than 0 and less than terminationGracePeriodSeconds (30)',
+    'spec.containers[0].lifecycle.preStop.sleep.seconds: Invalid value: 40: must be non-negative and less than terminationGracePeriodSeconds (30)',
+  ]);
+});
+
+// KEP-4818 (PodLifecycleSleepActionAllowZero: alpha 1.32, beta 1.33, locked on in 1.34 per k/k
+// pkg/features/versioned_kube_features.go): validateSleepAction accepts 0 and rejects only values
+// below 0 or above the grace period, "must be non-negative and less than terminationGracePeriodSeconds (%d)".
+test('a sleep hook of 0 seconds is valid; negative is not (KEP-4818)', () => {
+  assert.deepEqual(errors(podWith({ lifecycle: { preStop: { sleep: { seconds: 0 } } } })), []);
+  assert.deepEqual(errors(podWith({ lifecycle: { postStart: { sleep: { seconds: 0 } } } })), []);
+  assert.deepEqual(errors(podWith({ lifecycle: { preStop: { sleep: { seconds: 30 } } } })), []);
+  assert.deepEqual(errors(podWith({ lifecycle: { preStop: { sleep: { seconds: -1 } } } })), [
+    'spec.containers[0].lifecycle.preStop.sleep.seconds: Invalid value: -1: must be non-negative and less than terminationGracePeriodSeconds (30)',
   ]);
 });
 

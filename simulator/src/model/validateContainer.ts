@@ -82,11 +82,13 @@ function validateLifecycleHandler(h: LifecycleHandler, path: Path, ctx: Containe
   handlerCount(h, LIFECYCLE_HANDLERS, path, issues, 'lifecycle-handler');
   if (h.exec && (h.exec.command ?? []).length === 0) issues.required([...path, 'exec', 'command'], '', 'exec-command');
   if (h.httpGet) validateHttpGet(h.httpGet, [...path, 'httpGet'], issues);
-  if (h.sleep && (h.sleep.seconds <= 0 || h.sleep.seconds > ctx.terminationGracePeriodSeconds)) {
+  // 0 is allowed since KEP-4818 (PodLifecycleSleepActionAllowZero: beta 1.33, GA 1.34); validateSleepAction
+  // then rejects only negative values and values above the grace period, with this message.
+  if (h.sleep && (h.sleep.seconds < 0 || h.sleep.seconds > ctx.terminationGracePeriodSeconds)) {
     issues.invalid(
       [...path, 'sleep', 'seconds'],
       h.sleep.seconds,
-      `must be greater than 0 and less than terminationGracePeriodSeconds (${ctx.terminationGracePeriodSeconds})`,
+      `must be non-negative and less than terminationGracePeriodSeconds (${ctx.terminationGracePeriodSeconds})`,
       'lifecycle-sleep',
     );
   }

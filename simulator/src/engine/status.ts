@@ -54,7 +54,9 @@ function containerStatus(pod: PodRuntime, c: ContainerRuntime, now: number, poli
   let ready = false;
   let started = false;
   if (cur === undefined) {
-    const reason = c.waiting?.reason ?? (c.kind === 'regular' && hasInit ? 'PodInitializing' : 'ContainerCreating');
+    // convertToAPIContainerStatuses: the default waiting state of every container of a pod with init
+    // containers (sidecars count; init containers themselves included) is PodInitializing.
+    const reason = c.waiting?.reason ?? (hasInit ? 'PodInitializing' : 'ContainerCreating');
     state = { waiting: c.waiting ? { reason, message: c.waiting.message } : { reason } };
   } else if (isRunning(cur, now)) {
     state = { running: { startedAt: sec(cur.startedAt) } };
@@ -91,7 +93,7 @@ export function buildStatus(pod: PodRuntime, now: number, prev: PodStatus | unde
   const policy = pod.spec.restartPolicy ?? 'Always';
   const inits = pod.containers.filter((c) => c.kind !== 'regular');
   const regular = pod.containers.filter((c) => c.kind === 'regular');
-  const hasInit = inits.some((c) => c.kind === 'init');
+  const hasInit = inits.length > 0; // len(pod.Spec.InitContainers) > 0 in generateAPIPodStatus
 
   if (pod.node === null) {
     const conditions = [cond(prev, now, 'PodScheduled', 'False', 'Unschedulable', pod.scheduling?.message)];

@@ -34,7 +34,7 @@ export function createProbeWorkers(sim: Simulation, pod: PodRuntime): void {
       const tick = () => {
         if (w.stopped || pod.terminalPhase !== null || pod.removedAt !== null) return;
         sim.after(period, tick);
-        doProbe(sim, pod, c, w, false);
+        doProbe(sim, pod, c, w);
       };
       sim.after(0, tick);
     }
@@ -45,17 +45,29 @@ export function stopProbeWorkers(pod: PodRuntime, ...slots: ProbeSlot[]): void {
   for (const c of pod.containers) for (const w of c.workers) if (slots.includes(w.slot)) w.stopped = true;
 }
 
-/** UpdatePodStatus: a running container with no readiness result yet gets probed right away. */
+/**
+ * UpdatePodStatus (k/k pkg/kubelet/prober/prober_manager.go), called by generateAPIPodStatus at every sync:
+ * for a container that is running and started (startup probe passed, or none) but whose readiness result
+ * is not Success, it sends on the readiness worker's manualTriggerCh, and worker.go's run loop probes at
+ * once besides its ticks. So the first readiness probe follows the container start, or the startup probe's
+ * success (whose result change triggers a sync), instead of waiting for the next tick. The channel holds one
+ * trigger, so triggers that arrive before the probe runs count once.
+ */
 export function runReadinessNow(sim: Simulation, pod: PodRuntime): void {
   for (const c of pod.containers) {
     const w = c.workers.find((x) => x.slot === 'readiness');
     const inst = runningInstance(c, sim.now);
-    if (w === undefined || w.stopped || inst === undefined || w.instanceId === inst.id) continue;
-    sim.after(0, () => doProbe(sim, pod, c, w, true));
+    if (w === undefined || w.stopped || w.triggered || inst === undefined || !c.started) continue;
+    if (c.ready && w.instanceId === inst.id) continue;
+    w.triggered = true;
+    sim.after(0, () => {
+      w.triggered = false;
+      doProbe(sim, pod, c, w);
+    });
   }
 }
 
-function doProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: ProbeWorker, manual: boolean): void {
+function doProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: ProbeWorker): void {
   const inst = currentInstance(c);
   if (inst === undefined || w.stopped) return;
   if (inst.id !== w.instanceId) {
@@ -65,8 +77,6 @@ function doProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: Probe
       c.ready = false;
       touch(pod);
     }
-  } else if (manual) {
-    return;
   }
   if (w.onHold) return;
   const now = sim.now;

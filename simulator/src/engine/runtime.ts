@@ -47,6 +47,8 @@ export interface ProbeWorker {
   lastCause?: Cause | undefined;
   /** The last exec result and what it depended on (execMemo.ts). */
   execMemo?: ExecMemo | undefined;
+  /** A manual run is pending (prober_manager.go UpdatePodStatus → manualTriggerCh, capacity 1). */
+  triggered?: boolean;
 }
 
 export interface ContainerRuntime {

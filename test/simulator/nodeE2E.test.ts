@@ -1,0 +1,90 @@
+// Pods built like the Kubernetes node end-to-end tests (k/k test/e2e/common/node/) and the kubelet code they
+// exercise; each test names its source. Expected values come from those sources, not from the engine.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { columns, run } from './harness';
+
+const present = 'cluster: { imagesPresent: true }';
+
+// k/k pkg/kubelet/kubelet_pods.go convertToAPIContainerStatuses: with len(pod.Spec.InitContainers) > 0 the
+// default waiting state of every container not yet created is PodInitializing (generateAPIPodStatus passes
+// the same flag for init and regular containers; kubelet_pods_test.go TestGenerateAPIPodStatusWithReasonCache
+// expects initWaitingReason "PodInitializing" for both). kubectl printPod shows an init container waiting with
+// PodInitializing as `Init:<i>/<n>`, and a regular container waiting with it as `PodInitializing`.
+const withInit = `
+apiVersion: v1
+kind: Pod
+metadata: { name: init-wait }
+spec:
+  restartPolicy: Never
+  initContainers:
+    - { name: init1, image: "busybox:1.36", command: ["sh", "-c", "sleep 5"] }
+    - { name: init2, image: "busybox:1.36", command: ["sh", "-c", "sleep 5"] }
+  containers:
+    - { name: run1, image: "busybox:1.36", command: ["sh", "-c", "sleep 600"] }
+`;
+
+test('every container of a pod with init containers waits as PodInitializing, init containers included (kubelet_pods.go)', () => {
+  const r = run(withInit, { until: 20, scenario: present });
+  const s0 = r.pod(0).status;
+  assert.deepEqual(
+    [...s0.initContainerStatuses, ...s0.containerStatuses].map((c) => c.state.waiting?.reason),
+    ['PodInitializing', 'PodInitializing', 'PodInitializing'],
+  );
+  assert.equal(columns(r, 0), '0/1 Init:0/2 0');
+  // init1 runs (≈1–6 s): init2 still waits as PodInitializing → Init:0/2; then init2 runs → Init:1/2.
+  const s3 = r.pod(3).status;
+  assert.ok(s3.initContainerStatuses[0]!.state.running);
+  assert.equal(s3.initContainerStatuses[1]!.state.waiting?.reason, 'PodInitializing');
+  assert.equal(columns(r, 3), '0/1 Init:0/2 0');
+  assert.equal(columns(r, 9), '0/1 Init:1/2 0');
+  assert.ok(r.pod(20).status.containerStatuses[0]!.state.running);
+});
+
+test('a pod whose only init container is a sidecar: the app waits as PodInitializing too (kubelet_pods.go)', () => {
+  const r = run(
+    `
+apiVersion: v1
+kind: Pod
+metadata: { name: sidecar-wait }
+spec:
+  initContainers:
+    - { name: proxy, image: "nginx:1.27", restartPolicy: Always }
+  containers:
+    - { name: app, image: "nginx:1.27" }
+`,
+    { until: 10, scenario: present },
+  );
+  const s0 = r.pod(0).status;
+  assert.equal(s0.containerStatuses[0]!.state.waiting?.reason, 'PodInitializing');
+  assert.equal(s0.initContainerStatuses[0]!.state.waiting?.reason, 'PodInitializing');
+});
+
+// container_probe.go "should be ready immediately after startupProbe succeeds": the startup probe passes once
+// /tmp/startup exists (written at ≈33 s), i.e. on its tick at 35 s; the readiness probe (period 30 s) must not
+// wait for its next tick at 60 s. Mechanism: prober_manager.go UpdatePodStatus sends on manualTriggerCh for a
+// started container whose readiness result is not Success, during the sync that the startup result change
+// triggers; worker.go's run loop then probes at once.
+test('readiness is probed at once when the startup probe succeeds (container_probe.go, prober_manager.go)', () => {
+  const r = run(
+    `
+apiVersion: v1
+kind: Pod
+metadata: { name: startup-then-ready }
+spec:
+  containers:
+    - name: busybox
+      image: "busybox:1.36"
+      command: ["/bin/sh", "-c", "echo ok >/tmp/health; sleep 32; echo ok >/tmp/startup; sleep 600"]
+      readinessProbe: { exec: { command: ["/bin/cat", "/tmp/health"] }, initialDelaySeconds: 0, periodSeconds: 30 }
+      startupProbe: { exec: { command: ["/bin/cat", "/tmp/startup"] }, initialDelaySeconds: 0, failureThreshold: 120, periodSeconds: 5 }
+`,
+    { until: 70, scenario: present },
+  );
+  const startedAt = r.trace.probes.find((p) => p.probe === 'startup' && p.result === 'success')?.t;
+  assert.ok(startedAt !== undefined && startedAt >= 33 && startedAt <= 36, `startup success at ≈35 s, got ${startedAt}`);
+  const ready = r.pod(70).status.conditions.find((c) => c.type === 'Ready')!;
+  assert.equal(ready.status, 'True');
+  assert.ok(ready.lastTransitionTime - startedAt <= 1, `Ready at ${ready.lastTransitionTime}s, startup succeeded at ${startedAt}s`);
+  assert.equal(r.pod(startedAt - 1).status.containerStatuses[0]!.ready, false, 'not ready before the startup probe passed');
+});

@@ -127,6 +127,19 @@ test('Terminating, Unknown for NodeLost, Evicted, SchedulingGated', () => {
   assert.equal(STATUS(status('Pending', [], [], [cond('PodScheduled', 'False', 'SchedulingGated')])), 'SchedulingGated');
 });
 
+// printPod: `reason := phase; if pod.Status.Reason != "" { reason = pod.Status.Reason }` comes first, and every
+// container's waiting or terminated reason overrides it afterwards. So status.reason (DeadlineExceeded, Evicted)
+// shows only while no container reports a reason; once the stopped containers' statuses are synced, their reason
+// wins (kubernetes/kubernetes#105467; PR #105722 proposing otherwise was closed unmerged).
+test('status.reason vs container reasons: the container reason overrides (printPod order)', () => {
+  const dl = { reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' };
+  assert.equal(STATUS(status('Failed', [cs('app', running(), { ready: true })], [], [], dl)), 'DeadlineExceeded');
+  assert.equal(STATUS(status('Failed', [cs('app', terminated(137, 'Error'))], [], [], dl)), 'Error');
+  assert.equal(STATUS(status('Failed', [cs('app', terminated(0, 'Completed'))], [], [], dl)), 'Completed');
+  const ev = { reason: 'Evicted', message: 'The node was low on resource: memory.' };
+  assert.equal(STATUS(status('Failed', [cs('app', terminated(137, 'ContainerStatusUnknown'))], [], [], ev)), 'ContainerStatusUnknown');
+});
+
 test('RESTARTS while initializing counts init containers only; afterwards sidecars + regular', () => {
   const app = cs('app', waiting('PodInitializing'), { restartCount: 5, lastState: terminated(1, 'Error', 1, 2) });
   const init = cs('i1', waiting('CrashLoopBackOff'), { restartCount: 3, lastState: terminated(1, 'Error', 30, 50) });

@@ -88,3 +88,37 @@ spec:
   assert.ok(ready.lastTransitionTime - startedAt <= 1, `Ready at ${ready.lastTransitionTime}s, startup succeeded at ${startedAt}s`);
   assert.equal(r.pod(startedAt - 1).status.containerStatuses[0]!.ready, false, 'not ready before the startup probe passed');
 });
+
+// activeDeadlineSeconds. k/k pkg/kubelet/kubelet.go getPodsToSync asks activeDeadlineHandler.ShouldSync at every
+// syncTicker (1 s), so the pod is synced at its deadline; generateAPIPodStatus then reports phase Failed,
+// reason DeadlineExceeded (active_deadline.go) while the containers are being stopped (`sleep` as PID 1
+// ignores SIGTERM: SIGKILL after the 30 s grace, exit 137). kubectl printPod (pkg/printers/internalversion/
+// printers.go) starts from status.reason and lets container reasons override it: DeadlineExceeded while the
+// container still runs, then the terminated container's reason `Error` (the behaviour reported in
+// kubernetes/kubernetes#105467; the kubectl change proposed in PR #105722 was closed unmerged).
+test('activeDeadlineSeconds: synced at the deadline; STATUS DeadlineExceeded while stopping, then the container reason (printPod)', () => {
+  const r = run(
+    `
+apiVersion: v1
+kind: Pod
+metadata: { name: deadline }
+spec:
+  activeDeadlineSeconds: 10
+  restartPolicy: Never
+  containers:
+    - { name: app, image: "busybox:1.36", command: ["sh", "-c", "sleep 600"] }
+`,
+    { until: 60, scenario: present },
+  );
+  const at = r.times('DeadlineExceeded');
+  assert.equal(at.length, 1);
+  assert.ok(at[0]! >= 10 && at[0]! <= 11, `DeadlineExceeded at ≈10 s, got ${at[0]}`);
+  const during = r.pod(20);
+  assert.equal(during.status.phase, 'Failed');
+  assert.equal(during.status.reason, 'DeadlineExceeded');
+  assert.equal(during.kubectl.status, 'DeadlineExceeded');
+  const after = r.pod(60);
+  assert.equal(after.status.phase, 'Failed');
+  assert.equal(after.status.containerStatuses[0]!.state.terminated?.exitCode, 137);
+  assert.equal(columns(r, 60), '0/1 Error 0');
+});

@@ -63,7 +63,10 @@ function sync(sim: Simulation, pod: PodRuntime): void {
   pod.backOffWake = undefined;
   const snapshot = sim.now;
   publishStatus(sim, pod);
-  if (!pod.workersCreated) createProbeWorkers(sim, pod);
+  if (!pod.workersCreated) {
+    createProbeWorkers(sim, pod);
+    wakeAtActiveDeadline(sim, pod);
+  }
   runReadinessNow(sim, pod);
 
   const done = (error: boolean) => {
@@ -87,6 +90,9 @@ function sync(sim: Simulation, pod: PodRuntime): void {
   if (activeDeadlinePassed(sim, pod)) {
     pod.phaseReason = { reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' };
     sim.emit(podRef(pod), 'Normal', 'DeadlineExceeded', pod.phaseReason.message, 'kubelet');
+    // generateAPIPodStatus already reports Failed/DeadlineExceeded (ShouldEvict) before the containers are killed.
+    touch(pod);
+    publishStatus(sim, pod);
     stopAll(sim, pod, 'Failed', () => done(false));
     return;
   }
@@ -225,6 +231,15 @@ function probeGrace(pod: PodRuntime, c: ContainerRuntime, probe: 'liveness' | 's
 function failureCause(c: ContainerRuntime, probe: 'liveness' | 'startup') {
   const w = c.workers.find((x) => x.slot === probe);
   return w?.lastCause;
+}
+
+/** getPodsToSync asks activeDeadlineHandler.ShouldSync every syncTicker (1 s): the pod is synced at its deadline. */
+function wakeAtActiveDeadline(sim: Simulation, pod: PodRuntime): void {
+  const deadline = pod.spec.activeDeadlineSeconds;
+  if (deadline === undefined || deadline === null) return;
+  sim.after(Math.max(0, pod.createdAt + deadline * 1000 - sim.now), () => {
+    if (pod.terminalPhase === null && pod.deletedAt === null) requestSync(sim, pod);
+  });
 }
 
 function activeDeadlinePassed(sim: Simulation, pod: PodRuntime): boolean {

@@ -102,7 +102,9 @@ export function buildStatus(pod: PodRuntime, now: number, prev: PodStatus | unde
 
   const initStatuses = inits.map((c) => containerStatus(pod, c, now, policy, hasInit));
   const statuses = regular.map((c) => containerStatus(pod, c, now, policy, hasInit));
-  const phase = pod.terminalPhase ?? getPhase(pod, initStatuses, statuses, policy);
+  // A kubelet-decided failure (activeDeadlineSeconds) is Failed from the sync that decides it, while its
+  // containers are still being stopped.
+  const phase = pod.terminalPhase ?? (pod.phaseReason ? 'Failed' : getPhase(pod, initStatuses, statuses, policy));
 
   const pendingInit = inits.filter((c, i) => {
     const s = initStatuses[i]!;

@@ -17,8 +17,11 @@ import { complete } from './features/completion';
 import { hover } from './features/hover';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { Throttle } from './debounce';
+import { guarded, reportErrorsTo } from './errorGuard';
 
 export function startServer(connection: Connection): void {
+  // Each feature answers through the error guard: a bug gives that feature's empty answer and one log line.
+  reportErrorsTo((message) => connection.console.error(message));
   const documents = new Documents();
   let settings: Settings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
@@ -32,15 +35,16 @@ export function startServer(connection: Connection): void {
   const publish = (uri: string) => {
     const doc = documents.get(uri);
     if (!doc) return;
-    const analysis = documents.analysis(doc);
+    const analysis = guarded('diagnostics', undefined, () => documents.analysis(doc));
+    if (!analysis) return;
     const version = doc.version;
-    const fast = diagnosticsFor(analysis, { ...settings, predictions: false }, uri);
+    const fast = guarded('diagnostics', [], () => diagnosticsFor(analysis, { ...settings, predictions: false }, uri));
     void connection.sendDiagnostics({ uri, version, diagnostics: fast });
     if (!settings.predictions) return;
     predictions.schedule(uri, () => {
       const current = documents.get(uri);
       if (!current || current.version !== version) return;
-      const full = diagnosticsFor(analysis, settings, uri);
+      const full = guarded('diagnostics', [], () => diagnosticsFor(analysis, settings, uri));
       if (full.length !== fast.length) void connection.sendDiagnostics({ uri, version, diagnostics: full });
     });
   };
@@ -98,7 +102,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(p.textDocument.uri);
     return doc ? hover(doc.getText(), p.position, documents.chunkAt(doc, p.position.line)) : null;
   });
-  connection.onCodeAction((p) => codeActions(p));
+  connection.onCodeAction((p) => guarded('code actions', [], () => codeActions(p)));
 
   documents.docs.listen(connection);
   connection.listen();

@@ -4,6 +4,7 @@
 import { loadManifest, splitDocuments, type LoadedManifest, type Chunk } from '../../../simulator/src/index';
 import { docContexts } from './docContext';
 import type { DocContext } from '../rules/types';
+import { MAX_ANALYZED_CHARS, MAX_CACHED_ANALYSES } from '../limits';
 
 export interface ChunkResult {
   manifest: LoadedManifest;
@@ -28,15 +29,11 @@ export interface FileAnalysis {
   tooLarge?: number;
 }
 
-/** Larger files get one note instead of an analysis that would stall the editor. */
-export const MAX_ANALYZED_CHARS = 4 * 1024 * 1024;
-
 /**
  * A small shared cache for texts seen outside an open document's history (the CLI, tests, a file opened
  * twice). An open document reuses its own previous analysis instead (see `analyzeFile`), which keeps
  * memory proportional to the open files, not to the number of edits.
  */
-const MAX_CACHED = 256;
 const cache = new Map<string, ChunkResult>();
 
 // Block style (`apiVersion: v1`) or flow/JSON style (`{ "apiVersion": "v1", …`). A nested key that matches
@@ -59,7 +56,7 @@ export function analyzeChunk(text: string, previous?: ReadonlyMap<string, ChunkR
   const lines = text.split('\n');
   const result: ChunkResult = { manifest, lines, contexts: docContexts(manifest, lines), kubernetes };
   cache.set(text, result);
-  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  if (cache.size > MAX_CACHED_ANALYSES) cache.delete(cache.keys().next().value as string);
   return result;
 }
 

@@ -1,7 +1,6 @@
 // Reading input files with clear errors: a missing, unreadable, binary or oversized file is bad input (exit 2).
 import { readFileSync, statSync } from 'node:fs';
-
-export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
+import { MAX_INPUT_BYTES } from '../limits';
 
 export class InputError extends Error {}
 

@@ -1,15 +1,11 @@
 // `podlab run FILE`: simulate every pod-carrying document and print kubectl-style output or the trace.
-import { causeRange, loadManifest, rangeOf, loadScenario, simulate, parseDuration, formatPodTable, formatDescribe, formatEvents, predict, type LoadedManifest, type ManifestIssue, type SimObject, type DescribeInput, type Scenario, type Prediction } from '../../../simulator/src/index';
+import { causeRange, loadManifest, rangeOf, loadScenario, MAX_PODS, simulate, parseDuration, formatPodTable, formatDescribe, formatEvents, predict, type LoadedManifest, type ManifestIssue, type SimObject, type DescribeInput, type Scenario, type Prediction } from '../../../simulator/src/index';
 import { flag, parseArgs, UsageError } from './args';
 import { InputError, readInput } from './files';
+import { MAX_UNTIL_SECONDS } from '../limits';
 
 const FORMATS = ['table', 'describe', 'events', 'json'] as const;
 type Format = (typeof FORMATS)[number];
-
-/** Longest run accepted; longer ones are bad input. */
-export const MAX_UNTIL_SECONDS = 366 * 24 * 3600;
-/** Most pods the manifest may ask for at once. */
-export const MAX_PODS = 10_000;
 
 export interface Output {
   out: (s: string) => void;

@@ -15,7 +15,9 @@ import { GENERIC_ROOT_TEXTS, kindMarkdown } from '../knowledge/kinds';
 import { SKELETONS } from '../knowledge/skeletons';
 import { shapeOf, typeNameOf } from '../knowledge/types';
 import { WELL_KNOWN_KEYS } from '../knowledge/wellKnown';
-import { chunkAt, chunkLines, MAX_DOC_CHARS, type DocChunk } from '../knowledge/yamlDoc';
+import { chunkAt, chunkLines, type DocChunk } from '../knowledge/yamlDoc';
+import { MAX_DOC_CHARS } from '../limits';
+import { guarded } from '../errorGuard';
 
 /**
  * How the request came: typed trigger character, if any. Completion must never fight typing: a list that is
@@ -28,11 +30,7 @@ export interface CompletionTrigger {
 
 /** `chunk`: the document under the cursor when the caller already knows it (the server's cached analysis). */
 export function complete(text: string, position: { line: number; character: number }, chunk?: DocChunk, trigger: CompletionTrigger = {}): CompletionItem[] {
-  try {
-    return completeUnsafe(text, position, chunk, trigger);
-  } catch {
-    return [];
-  }
+  return guarded('completion', [], () => completeUnsafe(text, position, chunk, trigger));
 }
 
 /**

@@ -2,9 +2,10 @@
 // quick fixes attached to each diagnostic's `data`. Results are cached per document text and settings.
 import { Diagnostic, DiagnosticSeverity, type Range as LspRange } from 'vscode-languageserver';
 import type { Range, ManifestIssue } from '../../../simulator/src/index';
-import { analyzeFile, MAX_ANALYZED_CHARS, type AnalyzedChunk, type ChunkResult, type FileAnalysis } from '../analysis/fileAnalysis';
+import { analyzeFile, type AnalyzedChunk, type ChunkResult, type FileAnalysis } from '../analysis/fileAnalysis';
 import { FILE_RULES, LOADER_CODES_COVERED, RULES } from '../rules';
 import type { DocContext, Finding, Fix, RuleSeverity } from '../rules/types';
+import { MAX_ANALYZED_CHARS } from '../limits';
 import { settingsKey, type Settings } from '../settings';
 import { schemaFixes } from './schemaFixes';
 import { predictionDiagnostics } from './predictions';
@@ -84,20 +85,12 @@ function chunkDiagnostics(chunk: ChunkResult, settings: Settings, key: string): 
       for (const rule of RULES) {
         const severity = severityOf(rule.id, rule.defaultSeverity, settings);
         if (severity === undefined) continue;
-        for (const f of safeCheck(() => rule.check(ctx))) out.push(findingDiagnostic(rule.id, severity, f));
+        for (const f of rule.check(ctx)) out.push(findingDiagnostic(rule.id, severity, f));
       }
     }
   }
   perChunk.set(chunk, { key, diagnostics: out });
   return out;
-}
-
-function safeCheck<T>(run: () => T[]): T[] {
-  try {
-    return run();
-  } catch {
-    return []; // a rule must never take the diagnostics down; rule tests catch the bug
-  }
 }
 
 function shift(d: Diagnostic, lines: number, uri: string): Diagnostic {
@@ -127,7 +120,7 @@ function fileRuleDiagnostics(analysis: FileAnalysis, settings: Settings, uri: st
     const severity = severityOf(rule.id, rule.defaultSeverity, settings);
     if (severity === undefined) continue;
     const ownerOf = (doc: number) => owners[contexts.findIndex((c) => c.index === doc)];
-    for (const { doc, finding } of safeCheck(() => rule.checkFile(contexts))) {
+    for (const { doc, finding } of rule.checkFile(contexts)) {
       const owner = ownerOf(doc);
       if (!owner) continue;
       const d = shift(findingDiagnostic(rule.id, severity, { ...finding, related: [] }), owner.chunk.startLine, uri);

@@ -4,6 +4,7 @@ import { schemaAtPath, type Range } from '../../../simulator/src/index';
 import { fieldInfo, fieldMarkdown, formatValue, underReadOnly, valueText } from '../knowledge/fieldDocs';
 import { apiVersionMarkdown, GENERIC_ROOT_TEXTS, kindMarkdown } from '../knowledge/kinds';
 import { hitAt, rootSchema, rootString } from '../knowledge/yamlAst';
+import { guarded } from '../errorGuard';
 import { chunkAt, chunkOffset, chunkPosition, parseChunk, type DocChunk } from '../knowledge/yamlDoc';
 
 export interface HoverResult {
@@ -13,11 +14,7 @@ export interface HoverResult {
 
 /** `chunk`: the document under the cursor when the caller already knows it (the server's cached analysis). */
 export function hover(text: string, position: { line: number; character: number }, chunk?: DocChunk): HoverResult | null {
-  try {
-    return hoverUnsafe(text, position, chunk);
-  } catch {
-    return null;
-  }
+  return guarded('hover', null, () => hoverUnsafe(text, position, chunk));
 }
 
 function hoverUnsafe(text: string, position: { line: number; character: number }, known?: DocChunk): HoverResult | null {

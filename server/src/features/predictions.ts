@@ -7,8 +7,8 @@ import type { ChunkResult } from '../analysis/fileAnalysis';
 import { setValueEdit } from '../analysis/edits';
 import type { Fix } from '../rules/types';
 import type { DiagnosticData } from './diagnostics';
-
-export const PREDICTION_HORIZON_SECONDS = 600;
+import { guarded } from '../errorGuard';
+import { PREDICTION_HORIZON_SECONDS, PREDICTION_MAX_PODS, PREDICTION_STEP_BUDGET } from '../limits';
 
 const cache = new WeakMap<ChunkResult, { key: string; predictions: Prediction[] }>();
 
@@ -20,12 +20,10 @@ export function chunkPredictions(chunk: ChunkResult, services: readonly string[]
   let predictions: Prediction[] = [];
   // Unknown fields do not stop the predictions: the loader simulates the object without them.
   if (chunk.manifest.objects.length > 0 && !chunk.manifest.issues.some((i) => i.severity === 'error' && i.code !== 'unknown-field')) {
-    try {
-      const result = simulate(chunk.manifest.objects, { until: PREDICTION_HORIZON_SECONDS, services: [...services], budget: 200_000, maxPods: 50 });
-      predictions = predict(result, { defaultCluster: true });
-    } catch {
-      predictions = []; // the simulator's own tests guard it; diagnostics must never fail because of it
-    }
+    predictions = guarded('predictions', [], () => {
+      const result = simulate(chunk.manifest.objects, { until: PREDICTION_HORIZON_SECONDS, services: [...services], budget: PREDICTION_STEP_BUDGET, maxPods: PREDICTION_MAX_PODS });
+      return predict(result, { defaultCluster: true });
+    });
   }
   cache.set(chunk, { key, predictions });
   return predictions;

@@ -6,6 +6,7 @@ import { mapSelectorMatches, type Path } from '../../../simulator/src/index';
 import { nodeAt, plain, rootString } from './yamlAst';
 import { allChunks, ownCopy, parseChunk, type DocChunk } from './yamlDoc';
 import { podLabelsPath, POD_SPEC_PATHS } from './wellKnown';
+import { MAX_SCAN_CHARS } from '../limits';
 
 export interface PortRef {
   name?: string;
@@ -74,8 +75,6 @@ interface PodTemplate {
 
 const TEMPLATE_CACHE = new Map<string, PodTemplate[]>();
 const CACHE_SIZE = 256;
-/** Other documents scanned for a Service's pods, at most this many characters in all. */
-const MAX_SCAN_CHARS = 4_000_000;
 
 function templatesOf(chunk: DocChunk): PodTemplate[] {
   const cached = TEMPLATE_CACHE.get(chunk.text);

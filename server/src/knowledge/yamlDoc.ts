@@ -3,6 +3,7 @@
 // document is parsed, which keeps completion and hover cheap on files with hundreds of documents.
 import { parseDocument, type Document } from 'yaml';
 import { KUBERNETES_YAML_OPTIONS } from '../../../simulator/src/index';
+import { MAX_DOC_CHARS } from '../limits';
 
 export interface DocChunk {
   /** Text of the document, from its marker line (inclusive) to the next marker line (exclusive). */
@@ -11,9 +12,6 @@ export interface DocChunk {
   startLine: number;
   startOffset: number;
 }
-
-/** Documents larger than this are not parsed (hover and completion give up rather than stall). */
-export const MAX_DOC_CHARS = 1_000_000;
 
 function isMarkerAt(text: string, offset: number): boolean {
   const c = text.charCodeAt(offset);

@@ -1,7 +1,9 @@
 // The semantic checks of the language server: one module per rule. The diagnostics pipeline imports RULES
 // (per document) and FILE_RULES (per file); RULE_TABLE lists them for the README and the settings UI.
-// Every rule is wrapped so that a bug in one check can never break diagnostics: it then reports nothing.
+// Every rule is wrapped in the server's error guard, so that a bug in one check can never break the
+// diagnostics: it then reports nothing, and the error is logged once.
 import type { DocContext, FileRule, Rule, RuleSeverity } from './types';
+import { guarded } from '../errorGuard';
 import { barePod } from './bare-pod';
 import { duplicateEnv } from './duplicate-env';
 import { duplicateName } from './duplicate-name';
@@ -50,13 +52,7 @@ function guard(rule: Rule): Rule {
     id: rule.id,
     defaultSeverity: rule.defaultSeverity,
     description: rule.description,
-    check(doc: DocContext) {
-      try {
-        return rule.check(doc);
-      } catch {
-        return [];
-      }
-    },
+    check: (doc: DocContext) => guarded(`rule ${rule.id}`, [], () => rule.check(doc)),
   };
 }
 
@@ -65,13 +61,7 @@ function guardFile(rule: FileRule): FileRule {
     id: rule.id,
     defaultSeverity: rule.defaultSeverity,
     description: rule.description,
-    checkFile(docs: readonly DocContext[]) {
-      try {
-        return rule.checkFile(docs);
-      } catch {
-        return [];
-      }
-    },
+    checkFile: (docs: readonly DocContext[]) => guarded(`rule ${rule.id}`, [], () => rule.checkFile(docs)),
   };
 }
 

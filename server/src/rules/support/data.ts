@@ -2,11 +2,9 @@
 // document included), so every step is type-checked here and nothing throws.
 import type { Path } from '../../../../simulator/src/index';
 import type { DocContext, PodSpecAt } from '../types';
+import { MAX_RULE_LIST_ITEMS } from '../../limits';
 
 export type Obj = Record<string, unknown>;
-
-/** Most items a rule looks at in one list: a guard against pathological documents. */
-export const MAX_ITEMS = 500;
 
 export function isObj(v: unknown): v is Obj {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -16,9 +14,9 @@ export function obj(v: unknown): Obj | undefined {
   return isObj(v) ? v : undefined;
 }
 
-/** The items of an array (at most MAX_ITEMS), or [] for anything else. */
+/** The items of an array (at most MAX_RULE_LIST_ITEMS), or [] for anything else. */
 export function list(v: unknown): unknown[] {
-  return Array.isArray(v) ? v.slice(0, MAX_ITEMS) : [];
+  return Array.isArray(v) ? v.slice(0, MAX_RULE_LIST_ITEMS) : [];
 }
 
 export function str(v: unknown): string | undefined {

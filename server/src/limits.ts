@@ -1,0 +1,58 @@
+// Every size and effort limit of the language server and the CLI, in one place, each with the reason for
+// its value. They keep the editor responsive and the process bounded on hostile or huge input; none of
+// them changes what PodLab reports on an ordinary manifest. (The simulator's own limits, such as its step
+// budget, are in simulator/src/limits.ts; the extension's in client/src/limits.ts.)
+
+// ── Editor (language server) ──
+
+/**
+ * Largest file (characters) the server analyses; a larger one gets a single "not checked" note. Real
+ * manifests, even generated bundles of CRDs, are well under this; 4 MiB of YAML already means seconds
+ * of parsing per edit on a slow machine, which would stall every other request of that file.
+ */
+export const MAX_ANALYZED_CHARS = 4 * 1024 * 1024;
+
+/**
+ * Largest single YAML document (characters) that hover and completion parse. They parse only the
+ * document under the cursor, on each request, so this bounds the latency of one keystroke.
+ */
+export const MAX_DOC_CHARS = 1_000_000;
+
+/**
+ * Other documents scanned for the pods of a Service (named ports, selectors), at most this many
+ * characters in all: the scan runs per completion request, so it is bounded like the analysis above.
+ */
+export const MAX_SCAN_CHARS = 4_000_000;
+
+/** Most items a rule looks at in one list: a pathological list must not make one rule quadratic. */
+export const MAX_RULE_LIST_ITEMS = 500;
+
+/**
+ * Chunk analyses kept for texts that are not an open document's history (the CLI, tests, a file open
+ * twice). Open documents reuse their own previous analysis, so this stays small.
+ */
+export const MAX_CACHED_ANALYSES = 256;
+
+/** Simulated time of the predicted-outcome diagnostics: ten minutes shows crash loops and readiness. */
+export const PREDICTION_HORIZON_SECONDS = 600;
+
+/**
+ * Simulation steps for the predictions of one document. They run after every edit, so they get a much
+ * smaller budget than `podlab run` (simulator DEFAULT_BUDGET): a budget hit ends that prediction early
+ * rather than holding up diagnostics.
+ */
+export const PREDICTION_STEP_BUDGET = 200_000;
+
+/** Pods simulated for the predictions of one document (a 1000-replica Deployment predicts like 50). */
+export const PREDICTION_MAX_PODS = 50;
+
+/** Distinct errors the error guard logs before it goes quiet, so a bug storm cannot flood the log. */
+export const MAX_LOGGED_ERRORS = 100;
+
+// ── CLI (podlab run | lint) ──
+
+/** Largest input file the CLI reads: far above any real manifest, small enough to read into memory. */
+export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
+
+/** Longest `--until`: a year and a day covers every CronJob schedule and back-off; longer is a typo. */
+export const MAX_UNTIL_SECONDS = 366 * 24 * 3600;

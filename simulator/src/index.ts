@@ -35,7 +35,8 @@ export {
 export type { FieldMeta, SetBy } from './model/index';
 
 // Simulating: objects + scenario → trace, deterministic for a given seed and epoch.
-export { DEFAULT_BUDGET, DEFAULT_EPOCH, simulate } from './simulate';
+export { DEFAULT_EPOCH, simulate } from './simulate';
+export { DEFAULT_BUDGET, MAX_PODS } from './limits';
 export type { SimObject, SimulateOptions, SimulationResult, WorkloadObject } from './simulate';
 
 // Reading the simulated runtime at a moment (the inline hints and the panel read probe workers and

@@ -7,6 +7,7 @@ import { KUBERNETES_YAML_OPTIONS } from './model/yaml';
 import { applyDefaults } from './model/defaults';
 import { validateObject } from './model/validate';
 import type { SimObject } from './simulate';
+import { MAX_ALIAS_COUNT } from './limits';
 
 export type Path = (string | number)[];
 
@@ -64,9 +65,6 @@ export const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
   Job: ['spec', 'template', 'spec'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
 };
-
-/** Most aliases a document may expand (a guard against "billion laughs"). */
-const MAX_ALIAS_COUNT = 1000;
 
 export function loadManifest(text: string): LoadedManifest {
   const lineCounter = new LineCounter();

@@ -16,6 +16,7 @@ import { replicaSetName } from './cluster/names';
 import { buildTrace } from './traceBuilder';
 import type { Trace } from './trace';
 import type { PodRuntime } from './engine/runtime';
+import { DEFAULT_BUDGET } from './limits';
 
 export type WorkloadObject =
   | { kind: 'Pod'; value: Pod }
@@ -34,11 +35,11 @@ export interface SimulateOptions {
   until: number;
   seed?: number;
   scenario?: Scenario;
-  /** Upper bound on simulation steps; the run stops early (and says so) past it. */
+  /** Upper bound on simulation steps (default DEFAULT_BUDGET, limits.ts); the run stops early (and says so) past it. */
   budget?: number;
   /** Wall-clock time at t = 0 (epoch ms), for CronJob schedules. Default 2026-01-05T00:00:00Z (a Monday). */
   epoch?: number;
-  /** Most pods the run may create (default 10,000); controllers stop there, with a note. */
+  /** Most pods the run may create (default MAX_PODS, limits.ts); controllers stop there, with a note. */
   maxPods?: number;
   /** Names of Services defined beside the workloads (their DNS names resolve inside the pods). */
   services?: string[];
@@ -55,7 +56,6 @@ export interface SimulationResult {
 }
 
 export const DEFAULT_EPOCH = 1_767_571_200_000; // 2026-01-05T00:00:00Z
-export const DEFAULT_BUDGET = 3_000_000;
 
 export function simulate(objects: readonly SimObject[], options: SimulateOptions): SimulationResult {
   const scenario = options.scenario ?? {};

@@ -13,6 +13,7 @@ export interface ClusterModel {
 import type { Rng } from '../cluster/rng';
 import { EventQueue } from './queue';
 import type { PodRuntime } from './runtime';
+import { MAX_PODS } from '../limits';
 
 /** Timings of the kubelet model (ms). [approx] values from kubelet-semantics.md, exposed for tests. */
 export interface Timings {
@@ -76,7 +77,7 @@ export class Simulation {
   /** Nodes whose kubelet stopped answering (scenario `nodeFailure`). */
   readonly failedNodes = new Set<string>();
   /** Most pods one run creates; past it controllers stop creating pods (with a note). */
-  maxPods = 10_000;
+  maxPods = MAX_PODS;
   private podLimitReached = false;
   /** A retry of unschedulable pods is already on the queue (pods.ts retryUnschedulable). */
   retryScheduled = false;

@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import type { LoadedManifest, SimulationResult, Scenario, ScenarioEventSpec } from '../../simulator/src/index';
 import { engine } from './engineLoader';
+import { MAX_PANEL_SECONDS, MAX_SIMULATED_CHARS, PANEL_MAX_PODS, PANEL_STEP_BUDGET } from './limits';
+import { CLIENT_SETTING_DEFAULTS, clientSetting } from './settings';
 import type { WhatIfAction } from './panel/protocol';
 
 export interface DocSimulation {
@@ -18,7 +20,6 @@ export interface DocSimulation {
   scenario: Scenario | undefined;
 }
 
-const MAX_TEXT = 2_000_000;
 
 export class Simulations implements vscode.Disposable {
   private readonly sims = new Map<string, DocSimulation>();
@@ -89,25 +90,26 @@ export class Simulations implements vscode.Disposable {
   run(doc: vscode.TextDocument): DocSimulation {
     const key = doc.uri.toString();
     const prev = this.sims.get(key);
-    const config = vscode.workspace.getConfiguration('podlab.simulation');
+    const config = vscode.workspace.getConfiguration('podlab');
     const { loadManifest, parseDuration, simulate } = engine();
-    const until = parseDuration(config.get<string>('until', '5m'));
-    const untilSeconds = until.ok ? Math.min(until.seconds, 24 * 3600) : 300;
+    const until = parseDuration(clientSetting(config, 'simulation.until'));
+    // An unreadable setting runs for the default time rather than not at all.
+    const fallback = parseDuration(CLIENT_SETTING_DEFAULTS['simulation.until']);
+    const untilSeconds = Math.min(until.ok ? until.seconds : fallback.ok ? fallback.seconds : 0, MAX_PANEL_SECONDS);
     const text = doc.getText();
-    const manifest = loadManifest(text.length > MAX_TEXT ? '' : text);
+    const manifest = loadManifest(text.length > MAX_SIMULATED_CHARS ? '' : text);
     const problems = manifest.issues.filter((i) => i.severity === 'error').map((i) => ({ line: i.range.start.line, message: i.message }));
-    if (text.length > MAX_TEXT) problems.push({ line: 0, message: `the file is larger than ${MAX_TEXT / 1_000_000} MB; PodLab does not simulate it` });
+    if (text.length > MAX_SIMULATED_CHARS) problems.push({ line: 0, message: `the file is larger than ${MAX_SIMULATED_CHARS / 1_000_000} MB; PodLab does not simulate it` });
     const whatIf = prev?.whatIf ?? [];
     const scenario = prev?.scenario;
     let result: SimulationResult | undefined;
     if (problems.length === 0 && manifest.objects.length > 0) {
       result = simulate(manifest.objects, {
         until: untilSeconds,
-        seed: config.get<number>('seed', 1),
+        seed: clientSetting(config, 'simulation.seed'),
         services: manifest.services,
-        // Bounded so that typing never stalls the extension host.
-        maxPods: 1000,
-        budget: 1_000_000,
+        maxPods: PANEL_MAX_PODS,
+        budget: PANEL_STEP_BUDGET,
         scenario: withWhatIf(clusterSetting(config, scenario), whatIf),
       });
     }
@@ -127,7 +129,7 @@ export class Simulations implements vscode.Disposable {
 /** The `podlab.simulation.cluster` setting, unless a loaded scenario shapes the cluster. */
 function clusterSetting(config: vscode.WorkspaceConfiguration, scenario: Scenario | undefined): Scenario {
   if (scenario?.cluster) return scenario;
-  const parsed = engine().ScenarioSchema.safeParse({ cluster: config.get('cluster') ?? undefined });
+  const parsed = engine().ScenarioSchema.safeParse({ cluster: clientSetting(config, 'simulation.cluster') ?? undefined });
   return { ...(scenario ?? {}), ...(parsed.success && parsed.data.cluster ? { cluster: parsed.data.cluster } : {}) };
 }
 

@@ -1,4 +1,7 @@
-// Settings (`podlab.*` in VS Code, `settings.podlab` from other LSP clients), with their defaults.
+// The settings the language server reads (`podlab.*` in VS Code, `settings.podlab` from other LSP clients),
+// with their defaults: the one place these defaults live in code. The extension reads the others
+// (client/src/settings.ts). package.json declares both sets under `contributes.configuration`, and
+// test/settings.test.ts checks that its defaults equal these.
 import type { RuleSeverity } from './rules/types';
 
 export type RuleSetting = RuleSeverity | 'off' | 'default';
@@ -21,7 +24,11 @@ export const DEFAULT_SETTINGS: Settings = { schemaValidation: true, rules: {}, p
 /** Reads untrusted settings from a client: anything unexpected falls back to the default. */
 export function readSettings(raw: unknown): Settings {
   const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const out: Settings = { schemaValidation: s['schemaValidation'] !== false, rules: {}, predictions: s['predictions'] !== false };
+  const flag = (key: 'schemaValidation' | 'predictions'): boolean => {
+    const v = s[key];
+    return typeof v === 'boolean' ? v : DEFAULT_SETTINGS[key];
+  };
+  const out: Settings = { schemaValidation: flag('schemaValidation'), rules: { ...DEFAULT_SETTINGS.rules }, predictions: flag('predictions') };
   const rules = s['rules'];
   if (rules && typeof rules === 'object') {
     for (const [id, v] of Object.entries(rules as Record<string, unknown>)) {

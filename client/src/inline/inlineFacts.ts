@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Simulations } from '../simulations';
 import type { Fact } from './facts';
 import { engine } from '../engineLoader';
+import { clientSetting } from '../settings';
 
 export class InlineFacts implements vscode.InlayHintsProvider, vscode.HoverProvider, vscode.Disposable {
   private active: string | undefined;
@@ -24,7 +25,7 @@ export class InlineFacts implements vscode.InlayHintsProvider, vscode.HoverProvi
   }
 
   private facts(doc: vscode.TextDocument): { fact: Fact; line: number }[] {
-    if (doc.uri.toString() !== this.active || !vscode.workspace.getConfiguration('podlab').get<boolean>('inline.enable', true)) return [];
+    if (doc.uri.toString() !== this.active || !clientSetting(vscode.workspace.getConfiguration('podlab'), 'inline.enable')) return [];
     const sim = this.sims.get(doc.uri);
     if (!sim?.result || sim.version !== doc.version) return [];
     const { podFacts, causeRange } = engine();

@@ -1,4 +1,4 @@
-// The image catalogue (shared/image-catalog.md): per well-known image, its ENTRYPOINT/CMD, image ENV, userland
+// The image catalogue (docs/image-behaviour.md): per well-known image, its ENTRYPOINT/CMD, image ENV, userland
 // (busybox or GNU, which decides tool wording and `sleep` semantics), whether it has a shell, the tools an exec
 // probe can count on, and its STOPSIGNAL. What the image's programs *do* (ports, routes, stop, memory) lives
 // with the programs in programs.ts, so that `command:` overrides run through the same rules.

@@ -1,4 +1,4 @@
-// Network clients as exec probes use them, with the real tools' exit codes and words (image-catalog.md §3):
+// Network clients as exec probes use them, with the real tools' exit codes and words (docs/image-behaviour.md, "Shell and tools"):
 // curl, wget (busybox vs GNU), nc -z, pg_isready, psql, redis-cli, mysqladmin/mysql, mongosh,
 // rabbitmq-diagnostics, grpc_health_probe, ping. Hosts outside the pod are assumed to answer.
 import type { CmdResult, Sys } from './internal';
@@ -266,7 +266,7 @@ export function dns(args: string[], sys: Sys, _stdin: Stdin | undefined, name: s
   const host = names[0];
   if (host === undefined) return { code: 0, unknownOut: true };
   let r = sys.resolve(host);
-  // busybox ≥ 1.29 nslookup mishandles search domains: short in-cluster names fail (image-catalog.md §2.3).
+  // busybox ≥ 1.29 nslookup mishandles search domains: short in-cluster names fail (docs/image-behaviour.md, "Shell and tools").
   if (name === 'nslookup' && sys.userland === 'busybox' && !sys.oldBusybox && r === 'ok' && !/\.cluster\.local\.?$/.test(host)) r = 'nxdomain';
   if (r !== 'nxdomain') return { code: 0, unknownOut: true };
   switch (name) {

@@ -1,5 +1,5 @@
 // Short-lived utilities as they behave in exec probes and in scripts, with the real tools' exit codes and words
-// (image-catalog.md §3): cat, ls, grep, head/tail, sleep, touch/rm/mkdir/cp, printenv, stat, killall -0 …
+// (docs/image-behaviour.md, "Shell and tools"): cat, ls, grep, head/tail, sleep, touch/rm/mkdir/cp, printenv, stat, killall -0 …
 // Network clients (curl, wget, nc, database clients, grpc_health_probe) are in clients.ts.
 import type { CmdResult, Sys } from './internal';
 import { parseSleep } from './expand';

@@ -1,4 +1,4 @@
-// Official images' entrypoint scripts (docker-entrypoint.sh & co.): the argument rewrites of image-catalog.md §1
+// Official images' entrypoint scripts (docker-entrypoint.sh & co.): the argument rewrites of docs/image-behaviour.md "Entrypoint scripts"
 // and the env checks that make databases exit 1 on an empty data directory.
 import type { ProgCtx, Resolution } from './internal';
 import { base, oneShot, unknownProgram } from './programKit';
@@ -40,7 +40,7 @@ export function entrypoint(argv: string[], ctx: ProgCtx): Resolution {
   return { kind: 'exec', argv: args, fromScript: true };
 }
 
-/** First-start initialisation before the port opens (estimates, image-catalog.md §2.11–2.16). */
+/** First-start initialisation before the port opens (estimates: docs/image-behaviour.md, "Start-up and first initialisation"). */
 const FIRST_INIT: Record<string, number> = { postgres: 5, mysql: 20, 'mysql-server': 20, mariadb: 10, mongo: 1 };
 const ENV_CHECKED: Record<string, string[]> = {
   postgres: ['POSTGRES_PASSWORD', 'POSTGRES_PASSWORD_FILE', 'POSTGRES_HOST_AUTH_METHOD'],

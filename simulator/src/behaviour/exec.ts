@@ -1,5 +1,5 @@
 // Exec probes (and exec hooks): run `argv` inside the container as it is at the probe's moment, with the real
-// tools' exit codes and wording (image-catalog.md §3), the runtime's error when the binary is not in the image
+// tools' exit codes and wording (docs/image-behaviour.md, "Shell and tools"), the runtime's error when the binary is not in the image
 // (§0.6), and how long the command takes (the engine compares it with timeoutSeconds).
 import type { ExecContext, ExecResult, ToolFlavour } from './types';
 import type { FileView } from './internal';
@@ -26,7 +26,7 @@ function missingExecutable(argv0: string): string {
   return argv0.includes('/') ? `exec: "${argv0}": stat ${argv0}: no such file or directory: unknown` : `exec: "${argv0}": executable file not found in $PATH: unknown`;
 }
 
-/** The kubelet's "probe errored" text when the runtime cannot start the command (image-catalog.md §0.6). */
+/** The kubelet's "probe errored" text when the runtime cannot start the command (docs/image-behaviour.md, rule 6). */
 export function execStartError(argv: string[]): string {
   const a0 = argv[0] ?? '';
   return `rpc error: code = Unknown desc = failed to exec in container: failed to start exec "${execId(argv.join('\u0000'))}": OCI runtime exec failed: exec failed: unable to start container process: ${missingExecutable(a0)}`;

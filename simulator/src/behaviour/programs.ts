@@ -1,4 +1,4 @@
-// What well-known programs do once started (image-catalog.md §1–2): servers (ports, routes, start-up, memory,
+// What well-known programs do once started (docs/image-behaviour.md): servers (ports, routes, start-up, memory,
 // stop handling), wrappers (tini, gosu, env, timeout) and shells. Everything is keyed by the program, so
 // `command:` overrides follow the same rules as the image defaults. Entrypoint scripts are in entrypoints.ts.
 import type { ProgCtx, ProgramRun, Resolution } from './internal';

@@ -2,9 +2,10 @@
 // over time (files, ports, exit) and how it reacts to the stop signal (who is PID 1, traps). The same
 // interpreter runs exec probes and hooks (mode 'exec'), where it reports output, exit code and duration.
 //
-// Rules (image-catalog.md §0, §3): command replaces ENTRYPOINT, args replaces CMD; busybox ash, dash and bash
-// exec the last simple command of `-c` when no trap is set; a shell or `sleep` as PID 1 ignores SIGTERM;
-// `trap … TERM` runs only after the foreground command ends, but interrupts `wait` at once.
+// Rules (docs/image-behaviour.md: "Rules for every image", "Shell and tools"): command replaces ENTRYPOINT,
+// args replaces CMD; busybox ash, dash and bash exec the last simple command of `-c` when no trap is set; a
+// shell or `sleep` as PID 1 ignores SIGTERM; `trap … TERM` runs only after the foreground command ends, but
+// interrupts `wait` at once.
 //
 // The parts, one class layer each: shellState (variables, files, expansion), shellBuiltins, shellProcess (running a
 // command line), shellLoops, shellScript (the interpreter core); here the outcome and the stop behaviour (PID 1).

@@ -49,7 +49,7 @@ export interface NodeModel {
   podCIDR?: string;
 }
 
-/** The scenario's `cluster` block (contracts.md §4), structurally. */
+/** The scenario's `cluster` block (README, "Scenario files"), structurally. */
 export interface ClusterSpecInput {
   nodes?: readonly NodeSpecInput[] | null;
   imagesPresent?: boolean | null;

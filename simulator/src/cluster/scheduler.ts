@@ -1,4 +1,4 @@
-// A pure model of kube-scheduler's decision for one pod (kubelet-semantics.md §9, §7).
+// A pure model of kube-scheduler's decision for one pod (docs/kubelet-behaviour.md, "Scheduling").
 //
 // Filters, in the default plugin order, stopping per node at the first plugin that fails:
 //   NodeUnschedulable → NodeName → TaintToleration → NodeAffinity → NodePorts → NodeResourcesFit

@@ -1,4 +1,4 @@
-// The controllers that create pods (kubelet-semantics.md §8): ReplicaSet (and Deployment through it),
+// The controllers that create pods (docs/kubelet-behaviour.md, "Controllers"): ReplicaSet (and Deployment through it),
 // StatefulSet, DaemonSet and Job. CronJob lives in cronjob.ts. Each reconciles when one of its pods changes.
 import type { Simulation } from './simulation';
 import type { PodOwner, PodRuntime } from './runtime';

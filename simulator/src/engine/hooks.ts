@@ -1,4 +1,4 @@
-// postStart and preStop hooks (kubelet-semantics.md §5). The kubelet waits for each hook inside the sync.
+// postStart and preStop hooks (docs/kubelet-behaviour.md, "Hooks and termination"). The kubelet waits for each hook inside the sync.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
 import { podRef } from './kubelet';

@@ -1,4 +1,4 @@
-// Image pulls (kubelet-semantics.md §1.4): pull policies, ErrImagePull / ImagePullBackOff with their own
+// Image pulls (docs/kubelet-behaviour.md, "Image pulls"): pull policies, ErrImagePull / ImagePullBackOff with their own
 // back-off, ErrImageNeverPull, InvalidImageName.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime } from './runtime';
@@ -77,7 +77,7 @@ export function ensureImage(sim: Simulation, pod: PodRuntime, c: ContainerRuntim
   });
 }
 
-/** Images that are known not to be pullable by current runtimes (image-catalog.md §2.4). */
+/** Images that are known not to be pullable by current runtimes (docs/image-behaviour.md, "Image references and pulls"). */
 function knownUnpullable(normalized: string): boolean {
   return normalized === 'registry.k8s.io/busybox:latest' || normalized === 'k8s.gcr.io/busybox:latest';
 }

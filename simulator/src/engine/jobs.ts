@@ -1,4 +1,4 @@
-// Job controller (kubelet-semantics.md §8): parallelism and completions, the pod-failure back-off
+// Job controller (docs/kubelet-behaviour.md, "Controllers"): parallelism and completions, the pod-failure back-off
 // (10 s × 2^(failures−1), capped) counted from the last failed pod's finish, backoffLimit for
 // restartPolicy Never (failed pods) and OnFailure (container restarts), activeDeadlineSeconds.
 import type { Simulation } from './simulation';

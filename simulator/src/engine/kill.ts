@@ -1,4 +1,4 @@
-// killContainer (kubelet-semantics.md §5): Killing event, preStop within the grace period, then the stop
+// killContainer (docs/kubelet-behaviour.md, "Hooks and termination"): Killing event, preStop within the grace period, then the stop
 // signal with the grace left (at least 2 s); a process that ignores it is SIGKILLed at the end (137).
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, Instance, PodRuntime } from './runtime';

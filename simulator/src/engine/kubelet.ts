@@ -1,4 +1,4 @@
-// The pod worker: one sync at a time per pod (kubelet-semantics.md §0). A sync builds the status from the
+// The pod worker: one sync at a time per pod (docs/kubelet-behaviour.md, "The pod worker"). A sync builds the status from the
 // runtime snapshot, then kills what must die and starts what must run (computePodActions). Kills wait for
 // their grace period, so a sync can last; triggers that arrive meanwhile run one more sync afterwards.
 import type { Simulation } from './simulation';

@@ -1,4 +1,4 @@
-// Running one probe against the pod as it is at that moment (kubelet-semantics.md §2.3), with the
+// Running one probe against the pod as it is at that moment (docs/kubelet-behaviour.md, "Probes"), with the
 // kubelet's output texts and, on failure, the cause: the probe field and what the pod really offers.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime, ProbeWorker } from './runtime';

@@ -1,4 +1,4 @@
-// Probe workers (kubelet-semantics.md §2): one per (container, probe type), created at the pod's first
+// Probe workers (docs/kubelet-behaviour.md, "Probes"): one per (container, probe type), created at the pod's first
 // sync, ticking every periodSeconds on a grid anchored at their creation; thresholds, holds and the
 // startup gate as in pkg/kubelet/prober/worker.go.
 import type { Simulation } from './simulation';

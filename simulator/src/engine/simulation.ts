@@ -15,7 +15,7 @@ import { EventQueue } from './queue';
 import type { PodRuntime } from './runtime';
 import { MAX_PODS } from '../limits';
 
-/** Timings of the kubelet model (ms). [approx] values from kubelet-semantics.md, exposed for tests. */
+/** Timings of the kubelet model (ms). The values the sources leave open (docs/kubelet-behaviour.md), exposed for tests. */
 export interface Timings {
   /** Sandbox creation + networking before the first container can start. */
   sandbox: number;

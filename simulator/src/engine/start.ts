@@ -1,4 +1,4 @@
-// Starting one container inside a sync: the crash-loop back-off check (doBackOff, kubelet-semantics.md §1.2),
+// Starting one container inside a sync: the crash-loop back-off check (doBackOff, docs/kubelet-behaviour.md "Crash-loop back-off"),
 // the image pull (§1.4), create and start, the postStart hook, and the process the behaviour model predicts.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, Instance, PodRuntime } from './runtime';

@@ -1,6 +1,6 @@
 // generateAPIPodStatus: the pod status the kubelet reports, rebuilt at the start of each sync and on
-// readiness changes (kubelet-semantics.md §0, §3). The history of published statuses is what
-// `kubectl get pods` shows at any moment.
+// readiness changes (docs/kubelet-behaviour.md, "The pod worker" and "Phase, container states and
+// conditions"). The history of published statuses is what `kubectl get pods` shows at any moment.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
 import { currentInstance, isRunning } from './runtime';
@@ -160,7 +160,7 @@ function cond(prev: PodStatus | undefined, now: number, type: string, status: Co
   return c;
 }
 
-/** getPhase, k/k pkg/kubelet/kubelet_pods.go (kubelet-semantics.md §3.1). */
+/** getPhase, k/k pkg/kubelet/kubelet_pods.go (docs/kubelet-behaviour.md, "Phase, container states and conditions"). */
 function getPhase(pod: PodRuntime, initStatuses: ContainerStatus[], statuses: ContainerStatus[], policy: string): PodPhase {
   let pendingInit = false;
   let failedInit = false;

@@ -35,6 +35,8 @@ export interface ProbeRecord {
   probe: ProbeKind;
   result: ProbeResult;
   message?: string;
+  /** The prober's warning output (a redirect it did not follow); the result still counts as success. */
+  warning?: string;
   cause?: Cause;
 }
 

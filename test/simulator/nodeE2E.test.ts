@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { columns, run } from './harness';
+import { formatDescribe } from '../../simulator/src/present/describe';
 
 const present = 'cluster: { imagesPresent: true }';
 
@@ -121,4 +122,101 @@ spec:
   assert.equal(after.status.phase, 'Failed');
   assert.equal(after.status.containerStatuses[0]!.state.terminated?.exitCode, 137);
   assert.equal(columns(r, 60), '0/1 Error 0');
+});
+
+// container_probe.go livenessPodSpec: agnhost `liveness` (args ["liveness"]) with an httpGet liveness probe on
+// 8080, initialDelaySeconds 15, failureThreshold 1. agnhost's /redirect?loc=<url> answers 302 to <url>
+// (test/images/agnhost/liveness/server.go); /healthz answers 500 once the server has run 10 s.
+const livenessPod = (path: string) => `
+apiVersion: v1
+kind: Pod
+metadata: { name: liveness-redirect }
+spec:
+  containers:
+    - name: agnhost-container
+      image: registry.k8s.io/e2e-test-images/agnhost:2.53
+      args: ["liveness"]
+      livenessProbe: { httpGet: { path: "${path}", port: 8080 }, initialDelaySeconds: 15, failureThreshold: 1 }
+`;
+
+// "should be restarted with a local redirect http liveness probe": RedirectChecker (pkg/probe/http/http.go)
+// follows a redirect to the same host, so the probe reads /healthz (500 after 10 s) and the container restarts.
+test('a local redirect is followed: /redirect?loc=/healthz fails like /healthz and the container restarts (container_probe.go)', () => {
+  const r = run(livenessPod('/redirect?loc=' + encodeURIComponent('/healthz')), { until: 60, scenario: present });
+  assert.ok(r.pod(60).status.containerStatuses[0]!.restartCount >= 1, 'restarted at least once');
+  assert.ok(r.events('Unhealthy').some((e) => e.message === 'Liveness probe failed: HTTP probe failed with statuscode: 500'));
+  assert.equal(r.events('ProbeWarning').length, 0);
+});
+
+// "should *not* be restarted with a non-local redirect http liveness probe": a redirect to another host
+// (http://0.0.0.0/) ends the request with the 302 (http.ErrUseLastResponse); DoHTTPProbe returns probe.Warning
+// with "Probe terminated redirects, Response body: <body>", and prober.go records a ProbeWarning event
+// ("<Type> probe warning: <output>") and counts Success. The e2e test waits for an event whose message
+// contains `Probe terminated redirects, Response body: <a href="http://0.0.0.0/">Found</a>.`
+test('a redirect to another host counts as success with a ProbeWarning event; no restart (container_probe.go)', () => {
+  const r = run(livenessPod('/redirect?loc=' + encodeURIComponent('http://0.0.0.0/')), { until: 120, scenario: present });
+  assert.equal(r.pod(120).status.containerStatuses[0]!.restartCount, 0);
+  const warnings = r.events('ProbeWarning');
+  assert.ok(warnings.length >= 1);
+  assert.equal(warnings[0]!.type, 'Warning');
+  assert.ok(warnings[0]!.message.startsWith('Liveness probe warning: '));
+  assert.ok(warnings[0]!.message.includes('Probe terminated redirects, Response body: <a href="http://0.0.0.0/">Found</a>.'), warnings[0]!.message);
+  assert.equal(r.events('Unhealthy').length, 0);
+  const probe = r.trace.probes.find((p) => p.probe === 'liveness');
+  assert.equal(probe?.result, 'success');
+  assert.match(probe?.warning ?? '', /^Probe terminated redirects/);
+});
+
+// runtime.go "when starting a container that exits … termination message" (matchTerminationMessage): busybox,
+// command ["/bin/sh", "-c"], restartPolicy Never; state.terminated.message of the container once the pod is
+// Succeeded/Failed. Kubelet side: kuberuntime_container.go getTerminationMessage (the file at
+// terminationMessagePath) and readLastStringFromContainerLogs (FallbackToLogsOnError, non-zero exit only).
+const terminationPod = (args: string, extra = '') => `
+apiVersion: v1
+kind: Pod
+metadata: { name: termination-message }
+spec:
+  restartPolicy: Never
+  containers:
+    - name: termination-message-container
+      image: "busybox:1.36"
+      command: ["/bin/sh", "-c"]
+      args: [${JSON.stringify(args)}]
+${extra}`;
+
+const finalMessage = (yaml: string) => {
+  const r = run(yaml, { until: 30, scenario: present });
+  const p = r.pod(30);
+  const t = p.status.containerStatuses[0]!.state.terminated;
+  assert.ok(t, 'the container is terminated');
+  return { phase: p.status.phase, message: t.message ?? '' };
+};
+
+for (const [what, args, path, policy, phase, message] of [
+  ['TerminationMessagePath is set', '/bin/echo -n DONE > /dev/termination-log', '/dev/termination-log', undefined, 'Succeeded', 'DONE'],
+  ['a non-default TerminationMessagePath', '/bin/echo -n DONE > /dev/termination-custom-log', '/dev/termination-custom-log', undefined, 'Succeeded', 'DONE'],
+  ['from log output if FallbackToLogsOnError is set (failing)', '/bin/echo -n DONE; /bin/false', '/dev/termination-log', 'FallbackToLogsOnError', 'Failed', 'DONE'],
+  ['as empty when the pod succeeds with FallbackToLogsOnError', '/bin/echo -n DONE; /bin/true', '/dev/termination-log', 'FallbackToLogsOnError', 'Succeeded', ''],
+  ['from file when the pod succeeds with FallbackToLogsOnError', '/bin/echo -n OK > /dev/termination-log; /bin/echo DONE; /bin/true', '/dev/termination-log', 'FallbackToLogsOnError', 'Succeeded', 'OK'],
+] as const) {
+  test(`termination message ${what} (runtime.go)`, () => {
+    const extra = `      terminationMessagePath: ${path}\n` + (policy ? `      terminationMessagePolicy: ${policy}\n` : '');
+    assert.deepEqual(finalMessage(terminationPod(args, extra)), { phase, message });
+  });
+}
+
+// Without FallbackToLogsOnError the log is never used (policy File, the default), and the log fallback keeps
+// the last 80 lines (MaxContainerTerminationMessageLogLines, pkg/kubelet/container/runtime.go).
+test('termination message: File policy ignores the log; the log fallback keeps the last 80 lines (kuberuntime_container.go)', () => {
+  assert.deepEqual(finalMessage(terminationPod('echo failing; exit 3')), { phase: 'Failed', message: '' });
+  const lines = Array.from({ length: 100 }, (_, i) => `echo l${i + 1}`).join('; ');
+  const { message } = finalMessage(terminationPod(`${lines}; exit 1`, '      terminationMessagePolicy: FallbackToLogsOnError\n'));
+  const expected = Array.from({ length: 80 }, (_, i) => `l${i + 21}`).join('\n') + '\n';
+  assert.equal(message, expected);
+});
+
+test('termination message: describe prints it as Message: under the terminated state (kubectl describeContainerState)', () => {
+  const r = run(terminationPod('/bin/echo -n DONE > /dev/termination-log'), { until: 30, scenario: present });
+  const text = formatDescribe({ pod: r.pod(30) }, 30);
+  assert.match(text, /State:\s+Terminated\n\s+Reason:\s+Completed\n\s+Message:\s+DONE\n\s+Exit Code:\s+0\n/);
 });

@@ -101,6 +101,14 @@ test('back-off: the delay from the waiting message, next restart ≈ finishedAt 
   const [view] = m.containers.containerViews(p, status('Running', [c]), 140);
   assert.equal(view?.backOffText, 'back-off 40s · next restart in 26s');
   assert.equal(view?.lastState, 'Terminated: Error (exit 2) t=100.1s–125.1s');
+  assert.equal(view?.lastMessage, null);
+  // The previous run's state.terminated.message (kubectl describe: `Last State: Terminated … Message:`).
+  const withMessage = cs('app', waiting('CrashLoopBackOff', 'back-off 40s restarting failed container=app pod=p'), {
+    lastState: { terminated: { exitCode: 1, reason: 'Error', message: 'config missing', startedAt: 100.1, finishedAt: 125.1 } },
+    restartCount: 4,
+  });
+  const [view2] = m.containers.containerViews(p, status('Running', [withMessage]), 140);
+  assert.equal(view2?.lastMessage, 'config missing');
 });
 
 test('events: up to t, aggregated like kubectl with causes, or as a list; filtered by object', () => {

@@ -59,6 +59,8 @@ export interface ContainerView {
   /** The waiting or terminated message, if any. */
   message: string | null;
   lastState: string | null;
+  /** The previous run's termination message (what a crash-looping container wrote before it ended). */
+  lastMessage: string | null;
   backOff: BackOffView | null;
   backOffText: string | null;
 }
@@ -76,6 +78,7 @@ export function containerViews(pod: PanelPod, status: PodStatus | null, t: numbe
       state: cs ? stateText(cs.state) : 'not reported yet',
       message: cs ? cs.state.waiting?.message ?? cs.state.terminated?.message ?? null : null,
       lastState: cs && hasLast ? stateText(cs.lastState) : null,
+      lastMessage: cs?.lastState.terminated?.message ?? null,
       backOff,
       backOffText: backOff ? `back-off ${goDuration(backOff.delay)} · ${countdownText(backOff)}` : null,
     };

@@ -34,6 +34,7 @@ function card(v: ContainerView): HTMLElement {
     if (cs.state.terminated) facts.push(['Exit code', String(cs.state.terminated.exitCode)]);
     if (v.lastState) facts.push(['Last state', v.lastState]);
     if (cs.lastState.terminated) facts.push(['Last exit code', String(cs.lastState.terminated.exitCode)]);
+    if (v.lastMessage) facts.push(['Last message', v.lastMessage]);
     facts.push(['Image', cs.image]);
   }
   return h(

@@ -261,6 +261,7 @@ function inferRaw(input: InferInput): ProcessModel {
     listen: out.listen,
     http: out.http ?? { routes: {}, defaultStatus: 200 },
     files: out.files,
+    ...(out.log.length > 0 ? { log: out.log } : {}),
     onStop: out.onStop,
     memoryMi: Math.max(0.5, Math.round(out.memoryMi * 10) / 10),
     memoryAfterSeconds: out.memoryAfter,

@@ -1,6 +1,6 @@
 // Types shared by the shell interpreter (shell.ts), the utilities (commands.ts) and the long-running programs
 // (programs.ts). Not part of the behaviour module's public surface.
-import type { FileOp, HttpChange } from './types';
+import type { FileOp, HttpChange, ProcessModel } from './types';
 import type { ImageProfile, Signal } from './catalog';
 
 /** What a file looks like to a command: missing, present (content maybe unknown), or not known at all. */
@@ -85,7 +85,7 @@ export interface ProgramRun {
   message?: string;
   output?: string;
   listen: ListenAt[];
-  http?: { routes: Record<string, number>; defaultStatus: number };
+  http?: ProcessModel['http'];
   httpTimeline?: HttpChange[];
   /** Serves the gRPC health service on its ports. */
   grpc?: { serving: boolean };

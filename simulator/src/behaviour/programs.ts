@@ -81,11 +81,13 @@ function agnhost(argv: string[], ctx: ProgCtx): ProgramRun {
 
 function livenessServer(desc: string): ProgramRun {
   return server(desc, [8080], 0, {
-    http: { routes: { '/healthz': 200, '/started': 200, '/': 404 }, defaultStatus: 404 },
+    // k/k test/images/agnhost/liveness/server.go: /redirect answers http.Redirect(w, r, loc, 302) with loc the
+    // (unescaped) `loc` query parameter.
+    http: { routes: { '/healthz': 200, '/started': 200, '/redirect': 302, '/': 404 }, defaultStatus: 404, redirects: { '/redirect': { locationQuery: 'loc' } } },
     httpTimeline: [{ at: 10, routes: { '/healthz': 500 } }],
     memoryMi: 8,
     signals: go,
-    notes: [`${desc}: /healthz answers 200 for the first 10 s, then 500`],
+    notes: [`${desc}: /healthz answers 200 for the first 10 s, then 500; /redirect?loc=<url> answers 302 to <url>`],
   });
 }
 
@@ -271,7 +273,7 @@ export function resolveProgram(argv: string[], ctx: ProgCtx): Resolution | undef
     case 'docker-entrypoint':
       return entrypoint(argv, ctx);
     case 'run.sh':
-      if (key === 'grafana') return r(server('grafana-server', [portOf(ctx.env('GF_SERVER_HTTP_PORT')) ?? 3000], 5, { http: { routes: { '/api/health': 200, '/login': 200 }, defaultStatus: 302 }, memoryMi: 60, signals: handles(0), usedEnv: ['GF_SERVER_HTTP_PORT'] }));
+      if (key === 'grafana') return r(server('grafana-server', [portOf(ctx.env('GF_SERVER_HTTP_PORT')) ?? 3000], 5, { http: { routes: { '/api/health': 200, '/login': 200 }, defaultStatus: 302, defaultRedirect: { location: '/login' } }, memoryMi: 60, signals: handles(0), usedEnv: ['GF_SERVER_HTTP_PORT'] }));
       return undefined;
     case 'tini':
     case 'dumb-init':

@@ -9,7 +9,7 @@
 //
 // The parts, one class layer each: shellState (variables, files, expansion), shellBuiltins, shellProcess (running a
 // command line), shellLoops, shellScript (the interpreter core); here the outcome and the stop behaviour (PID 1).
-import type { FileOp, HttpChange, ListenSpec, StopBehaviour } from './types';
+import type { FileOp, HttpChange, ListenSpec, LogWrite, ProcessModel, StopBehaviour } from './types';
 import { defaultActionCode } from './catalog';
 import { unknownProgram } from './programs';
 import { ShellScript } from './shellScript';
@@ -22,8 +22,9 @@ export interface RunOutcome {
   end?: { at: number; code: number; message?: string };
   onStop: StopBehaviour;
   files: FileOp[];
+  log: LogWrite[];
   listen: ListenSpec[];
-  http?: { routes: Record<string, number>; defaultStatus: number };
+  http?: ProcessModel['http'];
   httpTimeline?: HttpChange[];
   grpc?: { port: number; serving: boolean };
   exitOnFirstConnection?: number;
@@ -68,6 +69,7 @@ export class Interp extends ShellScript {
     const out: RunOutcome = {
       onStop: this.stopBehaviour(),
       files: this.files,
+      log: this.log,
       listen: this.listen,
       memoryMi: this.memoryMi,
       memoryAfter: this.memoryAfter,

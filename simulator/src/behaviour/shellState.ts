@@ -1,7 +1,7 @@
 // The shell's state and what it sees and writes: variables, its own view of files (an overlay over the world),
 // file operations on the simulated clock, output capture and redirections, and word expansion ($VAR, ${VAR:-x},
 // $(…), $((…)), field splitting). Execution lives in shellProcess.ts, shellLoops.ts and shellScript.ts (the Interp class is in shell.ts), builtins in shellBuiltins.ts.
-import type { FileOp, HttpChange, ListenSpec } from './types';
+import type { FileOp, HttpChange, ListenSpec, LogWrite, ProcessModel } from './types';
 import type { ImageProfile, Signal } from './catalog';
 import type { FileView, NetAnswer, SignalHandling, Sys } from './internal';
 import type { Node, Redir, Word } from './shellParse';
@@ -96,8 +96,10 @@ export abstract class ShellState {
   protected fs = new Map<string, FileView>();
   protected funcs = new Map<string, Node>();
   readonly files: FileOp[] = [];
+  /** In process mode: what reaches stdout/stderr, when (the container log). */
+  readonly log: LogWrite[] = [];
   readonly listen: ListenSpec[] = [];
-  http?: { routes: Record<string, number>; defaultStatus: number };
+  http?: ProcessModel['http'];
   httpTimeline?: HttpChange[];
   grpc?: { port: number; serving: boolean };
   exitOnFirstConnection?: number;
@@ -192,7 +194,9 @@ export abstract class ShellState {
 
   protected recordOp(op: FileOp['op'], path: string, content?: string): void {
     const p = resolvePath(this.cwd, path);
-    if (/^\/(dev|proc)\//.test(p) && p !== '/dev/termination-log') return;
+    // Device and /proc writes go nowhere; other files under /dev are real (a terminationMessagePath such as
+    // /dev/termination-custom-log, tmpfs under /dev/shm).
+    if (/^\/proc\/|^\/dev\/(null|zero|full|u?random|tty\w*|console|std(in|out|err)|fd\/|pts\/|ptmx)/.test(p)) return;
     const prev = this.fs.get(p);
     if (op === 'rm') {
       this.fs.set(p, 'missing');
@@ -235,7 +239,14 @@ export abstract class ShellState {
   protected errToOut = false;
 
   protected toOutput(s: string): void {
-    if (this.o.mode === 'exec' && this.output.length < MAX_OUT) this.output += s;
+    if (this.output.length >= MAX_OUT || s === '') return;
+    if (this.o.mode === 'exec') this.output += s;
+    else if (this.o.mode === 'process') {
+      this.output += s;
+      const last = this.log[this.log.length - 1];
+      if (last !== undefined && last.at === this.t) last.text += s;
+      else this.log.push({ at: this.t, text: s });
+    }
   }
 
   /** Runs f with the redirections of a command: > >> < << 2>&1 >/dev/null. */

@@ -2,6 +2,12 @@
 // (scenario override > command/args > image catalogue) produces one of these, and the engine plays it.
 // All times are seconds relative to the moment the container started.
 
+/** Text the process writes to stdout or stderr (its container log), `at` seconds after the start. */
+export interface LogWrite {
+  at: number;
+  text: string;
+}
+
 /** A change the process makes to a file. `every` repeats it (a `while true` loop); the first run is at `at`. */
 export interface FileOp {
   at: number;
@@ -33,6 +39,15 @@ export interface ToolFlavour {
   sh?: 'ash' | 'dash' | 'bash';
 }
 
+/**
+ * Where a 3xx answer points (its Location header): a fixed URL or path, or the value of a query parameter of
+ * the request (agnhost liveness `/redirect?loc=<url>`). Relative locations resolve against the request.
+ */
+export interface HttpRedirect {
+  location?: string;
+  locationQuery?: string;
+}
+
 /** From `at` seconds after the start, these routes answer with these codes (e.g. agnhost liveness: /healthz → 500 after 10 s). */
 export interface HttpChange {
   at: number;
@@ -54,13 +69,18 @@ export interface ProcessModel {
   /** The process ends by itself. Absent: runs until stopped. */
   exit?: { afterSeconds: number; code: number; message?: string };
   listen: ListenSpec[];
-  /** HTTP answers while listening: per-path status codes, `defaultStatus` for other paths. */
-  http: { routes: Record<string, number>; defaultStatus: number };
+  /**
+   * HTTP answers while listening: per-path status codes, `defaultStatus` for other paths; for 3xx answers,
+   * where they point (per path, or `defaultRedirect` for the default answer). A 3xx without one has no Location.
+   */
+  http: { routes: Record<string, number>; defaultStatus: number; redirects?: Record<string, HttpRedirect>; defaultRedirect?: HttpRedirect };
   /** gRPC health service, if the process serves one. */
   grpc?: { port: number; serving: boolean };
   /** `nc -l` without -k: exits 0 after the first connection to this port. */
   exitOnFirstConnection?: number;
   files: FileOp[];
+  /** Optional: what the process writes to stdout and stderr, as far as the model knows (echo, printf, errors). */
+  log?: LogWrite[];
   onStop: StopBehaviour;
   /** Resident memory once started, MiB. Compared with the memory limit (above it → OOMKilled). */
   memoryMi: number;

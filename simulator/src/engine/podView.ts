@@ -35,18 +35,55 @@ export function listeningPorts(pod: PodRuntime, now: number): { container: strin
 }
 
 export function httpStatus(pod: PodRuntime, port: number, path: string, now: number): number | 'refused' {
+  const a = httpAnswer(pod, port, path, now);
+  return a === 'refused' ? a : a.status;
+}
+
+export interface HttpAnswer {
+  status: number;
+  /** The Location header of a 3xx answer, as the server wrote it. */
+  location?: string;
+}
+
+/** What a GET of `path` (with its query) on `port` answers at `now`. */
+export function httpAnswer(pod: PodRuntime, port: number, path: string, now: number): HttpAnswer | 'refused' {
   const l = listenerOn(pod, port, now);
   if (l === undefined) return 'refused';
-  const bare = path.split('?')[0] ?? path;
+  const q = path.indexOf('?');
+  const bare = q < 0 ? path : path.slice(0, q);
   const override = l.container.httpOverrides.get(bare);
-  if (override !== undefined) return override;
+  if (override !== undefined) return { status: override };
   const p = l.container.process;
   // Answers that change over time (e.g. agnhost liveness: 200 for 10 s, then 500).
   let routes = p.http.routes;
   for (const change of p.httpTimeline ?? []) {
     if (l.instance.startedAt + change.at * 1000 <= now) routes = { ...routes, ...change.routes };
   }
-  return routes[bare] ?? p.http.defaultStatus;
+  const routed = routes[bare];
+  const status = routed ?? p.http.defaultStatus;
+  if (status < 300 || status >= 400) return { status };
+  const r = routed !== undefined ? p.http.redirects?.[bare] : p.http.defaultRedirect;
+  const location = r?.location ?? (r?.locationQuery !== undefined ? queryParam(q < 0 ? '' : path.slice(q + 1), r.locationQuery) : undefined);
+  return location === undefined ? { status } : { status, location };
+}
+
+/** Go's r.URL.Query().Get(name) followed by url.QueryUnescape, as agnhost's /redirect does ('' when absent). */
+function queryParam(query: string, name: string): string {
+  for (const part of query.split('&')) {
+    const eq = part.indexOf('=');
+    const k = eq < 0 ? part : part.slice(0, eq);
+    if (unescape(k) !== name) continue;
+    return unescape(unescape(eq < 0 ? '' : part.slice(eq + 1)));
+  }
+  return '';
+}
+
+function unescape(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s;
+  }
 }
 
 interface Mount {
@@ -120,6 +157,16 @@ export function fileState(pod: PodRuntime, c: ContainerRuntime, path: string, no
   }
   if (op.op === 'rm') return undefined;
   return op.content ?? '';
+}
+
+/** A file's content for the kubelet: missing, known text, or present with content the model does not know. */
+export function fileContent(pod: PodRuntime, c: ContainerRuntime, path: string, now: number): { kind: 'missing' } | { kind: 'known'; content: string } | { kind: 'unknown' } {
+  const { key, volume } = keyFor(c, path);
+  const op = lastOp(pod, key, now);
+  if (op === undefined) return volume !== undefined && volumeHasApiContent(pod, volume) ? { kind: 'unknown' } : { kind: 'missing' };
+  if (op.op === 'rm') return { kind: 'missing' };
+  if (op.op === 'touch' || op.op === 'mkdir') return { kind: 'known', content: '' };
+  return op.content === undefined ? { kind: 'unknown' } : { kind: 'known', content: op.content };
 }
 
 export function execContext(pod: PodRuntime, c: ContainerRuntime, now: number): ExecContext {

@@ -2,7 +2,8 @@
 // kubelet's output texts and, on failure, the cause: the probe field and what the pod really offers.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime, ProbeWorker } from './runtime';
-import { execContext, httpStatus, listenerOn, listeningPorts } from './podView';
+import { execContext, listenerOn, listeningPorts } from './podView';
+import { httpGet } from './httpGetProbe';
 import { runExecMemo } from './execMemo';
 import type { Cause } from '../trace';
 
@@ -32,22 +33,29 @@ export function runProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, 
     const port = resolvePort(c, p.httpGet.port);
     if (typeof port === 'string') return { result: 'error', message: port, cause: causeAt(pod, w, 'httpGet.port', port) };
     const path = p.httpGet.path ?? '/';
-    const scheme = (p.httpGet.scheme ?? 'HTTP').toLowerCase();
-    const url = `${scheme}://${ip}:${port}${path.startsWith('/') ? path : '/' + path}`;
-    const status = httpStatus(pod, port, path, now);
-    if (status === 'refused') {
+    const r = httpGet(pod, (p.httpGet.scheme ?? 'HTTP').toLowerCase(), ip, port, path, now);
+    if (r.kind === 'refused') {
       return {
         result: 'failure',
-        message: `Get "${url}": dial tcp ${ip}:${port}: connect: connection refused`,
-        cause: causeAt(pod, w, 'httpGet.port', refusedEvidence(pod, c, port, now)),
+        message: `Get "${r.url}": dial tcp ${ip}:${r.port}: connect: connection refused`,
+        cause: causeAt(pod, w, 'httpGet.port', refusedEvidence(pod, c, r.port, now)),
       };
     }
-    if (status >= 200 && status < 400) return { result: 'success' };
-    const who = listenerOn(pod, port, now)?.container.name ?? c.name;
+    if (r.kind === 'tooManyRedirects') {
+      return { result: 'failure', message: `Get "${r.url}": stopped after 10 redirects`, cause: causeAt(pod, w, 'httpGet.path', `${path} redirects more than 10 times`) };
+    }
+    if (r.status >= 200 && r.status < 300) return { result: 'success' };
+    if (r.status >= 300 && r.status < 400) {
+      // DoHTTPProbe returns probe.Warning for a 3xx the client did not follow; prober.go records a ProbeWarning
+      // event and counts it as Success. (kubectl describe prints the message trimmed, as here.)
+      return { result: 'success', warning: `Probe terminated redirects, Response body: ${r.body}`.trimEnd() };
+    }
+    const who = listenerOn(pod, r.port, now)?.container.name ?? c.name;
+    const via = r.hops > 0 ? ` (redirected from ${path})` : '';
     return {
       result: 'failure',
-      message: `HTTP probe failed with statuscode: ${status}`,
-      cause: causeAt(pod, w, 'httpGet.path', `\`${who}\` answers ${status} on ${path}`),
+      message: `HTTP probe failed with statuscode: ${r.status}`,
+      cause: causeAt(pod, w, 'httpGet.path', `\`${who}\` answers ${r.status} on ${r.path}${via}`),
     };
   }
   if (p.grpc) {

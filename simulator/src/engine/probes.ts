@@ -116,6 +116,7 @@ function record(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: ProbeW
     result: o.result === 'error' ? 'unknown' : o.result,
   };
   if (o.message) rec.message = o.message;
+  if (o.warning) rec.warning = o.warning;
   if (o.cause && o.result !== 'success') rec.cause = o.cause;
   sim.probes.push(rec);
   if (o.result === 'failure') {

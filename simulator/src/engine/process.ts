@@ -6,6 +6,7 @@ import { touch } from './runtime';
 import { plegSync } from './kubelet';
 import type { Cause } from '../trace';
 import { memoryBytes } from '../model/quantity';
+import { terminationMessage } from './terminationMessage';
 
 const MI = 1024 * 1024;
 
@@ -72,8 +73,9 @@ export function finishInstance(
   inst.finishedAt = sim.now;
   inst.exitCode = exitCode;
   inst.reason = reason;
-  if (cause) inst.cause = cause;
-  if (message) inst.message = message;
+  const terminated = terminationMessage(pod, c, inst, exitCode, sim.now, message);
+  if (terminated !== undefined) inst.message = terminated;
+  if (cause) inst.cause = terminated !== undefined && terminated !== message ? { ...cause, evidence: `${cause.evidence}; its termination message: ${quoteLine(terminated)}` } : cause;
   c.ready = false;
   touch(pod);
   plegSync(sim, pod);
@@ -89,6 +91,13 @@ export function oomKill(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, i
     paths: [`${c.path}.resources.limits.memory`],
     evidence: `scenario: ${c.name} ran out of memory at ${sim.now / 1000}s`,
   });
+}
+
+/** A termination message in one line for explanations: its first line, quoted, marked when cut. */
+function quoteLine(s: string): string {
+  const lines = s.trim().split('\n');
+  const first = (lines[0] ?? '').slice(0, 120);
+  return `"${first}"${lines.length > 1 || first.length < (lines[0] ?? '').length ? ' …' : ''}`;
 }
 
 /** The first line of a process message, for one-line explanations. */

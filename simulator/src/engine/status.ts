@@ -5,6 +5,7 @@ import type { Simulation } from './simulation';
 import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
 import { currentInstance, isRunning } from './runtime';
 import { shouldRestart } from './policy';
+import { firstBytes, podMessageBudget } from './terminationMessage';
 import type { ConditionStatus, ContainerState, ContainerStatus, PodCondition, PodPhase, PodStatus } from '../trace';
 
 export function publishStatus(sim: Simulation, pod: PodRuntime): void {
@@ -35,20 +36,21 @@ export function statusAt(pod: PodRuntime, t: number): PodStatus | undefined {
 
 const sec = (ms: number) => ms / 1000;
 
-function terminated(i: Instance): ContainerState {
+function terminated(i: Instance, budget: number): ContainerState {
   const t: NonNullable<ContainerState['terminated']> = {
     exitCode: i.exitCode ?? 0,
     reason: i.reason ?? (i.exitCode === 0 ? 'Completed' : 'Error'),
     startedAt: sec(i.startedAt),
     finishedAt: sec(i.finishedAt ?? i.startedAt),
   };
-  if (i.message) t.message = i.message;
+  if (i.message) t.message = firstBytes(i.message, budget);
   return { terminated: t };
 }
 
 function containerStatus(pod: PodRuntime, c: ContainerRuntime, now: number, policy: string, hasInit: boolean): ContainerStatus {
   const cur = currentInstance(c);
   const prevInstance = c.instances[c.instances.length - 2];
+  const budget = podMessageBudget(pod);
   let state: ContainerState;
   let lastState: ContainerState = {};
   let ready = false;
@@ -60,7 +62,7 @@ function containerStatus(pod: PodRuntime, c: ContainerRuntime, now: number, poli
     state = { waiting: c.waiting ? { reason, message: c.waiting.message } : { reason } };
   } else if (isRunning(cur, now)) {
     state = { running: { startedAt: sec(cur.startedAt) } };
-    if (prevInstance) lastState = terminated(prevInstance);
+    if (prevInstance) lastState = terminated(prevInstance, budget);
     started = c.started;
     // Without a readiness probe a running container is ready (prober_manager UpdatePodStatus).
     ready = c.kind === 'init' || pod.nodeLost === true ? false : started && (c.spec.readinessProbe === undefined || c.ready);
@@ -68,10 +70,10 @@ function containerStatus(pod: PodRuntime, c: ContainerRuntime, now: number, poli
     const restartable = c.kind === 'sidecar' || (c.kind === 'init' ? policy !== 'Never' && cur.exitCode !== 0 : shouldRestart(policy, cur.exitCode ?? 0));
     if (restartable && c.waiting && pod.deletedAt === null && pod.terminalPhase === null) {
       state = { waiting: { reason: c.waiting.reason, message: c.waiting.message } };
-      lastState = terminated(cur);
+      lastState = terminated(cur, budget);
     } else {
-      state = terminated(cur);
-      if (prevInstance) lastState = terminated(prevInstance);
+      state = terminated(cur, budget);
+      if (prevInstance) lastState = terminated(prevInstance, budget);
       ready = c.kind === 'init' && cur.exitCode === 0;
     }
   }

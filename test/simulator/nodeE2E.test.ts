@@ -220,3 +220,31 @@ test('termination message: describe prints it as Message: under the terminated s
   const text = formatDescribe({ pod: r.pod(30) }, 30);
   assert.match(text, /State:\s+Terminated\n\s+Reason:\s+Completed\n\s+Message:\s+DONE\n\s+Exit Code:\s+0\n/);
 });
+
+// lifecycle_hook.go "Lifecycle sleep action zero value" / "prestop hook using sleep action with zero duration":
+// a pause pod with preStop sleep 0 is deleted well within its 30 s grace period (the hook returns at once and
+// pause exits on SIGTERM). Accepted by the API since KEP-4818 (locked on in 1.34).
+test('preStop sleep of 0 seconds: the deletion does not wait (lifecycle_hook.go)', () => {
+  const r = run(
+    `apiVersion: v1
+kind: Pod
+metadata: { name: pod-with-prestop-sleep-hook-zero-duration }
+spec:
+  containers:
+    - name: pod-with-prestop-sleep-hook-zero-duration
+      image: registry.k8s.io/pause:3.10
+      lifecycle:
+        preStop: { sleep: { seconds: 0 } }
+`,
+    { until: 60, scenario: `${present}\nevents: [{ at: 20s, delete: { pod: pod-with-prestop-sleep-hook-zero-duration } }]` },
+  );
+  const removed = r.pod(60).removedAt;
+  assert.ok(removed !== null && removed >= 20 && removed < 25, `removed at ${removed}`);
+});
+
+test('explanations quote the termination message of a failed container', () => {
+  const r = run(terminationPod('echo cannot read /etc/app.conf >/dev/termination-log; exit 2'), { until: 30, scenario: present });
+  const cs = r.pod(30).status.containerStatuses[0]!;
+  assert.equal(cs.state.terminated?.message, 'cannot read /etc/app.conf\n');
+  assert.match(cs.cause?.evidence ?? '', /its termination message: "cannot read \/etc\/app.conf"$/);
+});

@@ -5,7 +5,7 @@ import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Document, 
 import { findDeprecatedApiVersion, schemaFor } from './model';
 import { KUBERNETES_YAML_OPTIONS } from './model/yaml';
 import { applyDefaults } from './model/defaults';
-import { validateObject } from './model/validate';
+import { fix, validateObject, type IssueData } from './model/validate';
 import type { SimObject } from './simulate';
 import { MAX_ALIAS_COUNT } from './limits';
 
@@ -24,7 +24,8 @@ export interface Range {
 
 export type Severity = 'error' | 'warning' | 'information';
 
-export interface ManifestIssue {
+/** One problem of a manifest; `fixes` and `detail` (IssueData) come from the model's checks. */
+export interface ManifestIssue extends IssueData {
   doc: number;
   path: Path;
   range: Range;
@@ -119,8 +120,8 @@ export function loadManifest(text: string): LoadedManifest {
 
 function checkObject(out: LoadedManifest, entry: ManifestDoc, obj: Record<string, unknown>): void {
   const { index } = entry;
-  const issue = (path: Path, code: string, message: string, severity: Severity = 'error') =>
-    out.issues.push({ doc: index, path, range: rangeOf(out, index, path), severity, code, message: shorten(message) });
+  const issue = (path: Path, code: string, message: string, data: IssueData = {}) =>
+    out.issues.push({ doc: index, path, range: rangeOf(out, index, path), severity: 'error', code, message: shorten(message), ...data });
   const { kind, apiVersion } = entry;
   if (kind === undefined || apiVersion === undefined) {
     out.skipped.push({ doc: index, message: `document ${index + 1} has no apiVersion/kind: not a Kubernetes object` });
@@ -129,7 +130,8 @@ function checkObject(out: LoadedManifest, entry: ManifestDoc, obj: Record<string
   const isPodKind = (POD_CARRYING_KINDS as readonly string[]).includes(kind);
   const deprecated = findDeprecatedApiVersion(apiVersion, kind);
   if (deprecated) {
-    issue(['apiVersion'], 'removed-api-version', `${kind} is no longer served as ${apiVersion} (removed in Kubernetes ${deprecated.removedIn}); use apiVersion: ${deprecated.replacement}`);
+    const fixes = [fix(`Change apiVersion to ${deprecated.replacement}`, { kind: 'set', path: ['apiVersion'], value: deprecated.replacement }, true)];
+    issue(['apiVersion'], 'removed-api-version', `${kind} is no longer served as ${apiVersion} (removed in Kubernetes ${deprecated.removedIn}); use apiVersion: ${deprecated.replacement}`, { fixes });
     return;
   }
   if (kind === 'Service' && entry.name !== undefined) out.services.push(entry.name);
@@ -152,7 +154,7 @@ function checkObject(out: LoadedManifest, entry: ManifestDoc, obj: Record<string
       } else if (z.code === 'invalid_type' && /received undefined$/.test(z.message)) {
         const key = path[path.length - 1];
         out.issues.push({ doc: index, path, range: headRange(out, index, path.slice(0, -1)), severity: 'error', code: 'missing-required', message: `missing required field "${String(key)}"` });
-      } else issue(path, 'schema', zodMessage(z));
+      } else issue(path, 'schema', z.message);
     }
     // Only unknown fields: the rest of the object is still checked and simulated (for the editor and the
     // predictions), as if they were not there; the unknown-field errors stay and still fail `podlab run`.
@@ -161,7 +163,7 @@ function checkObject(out: LoadedManifest, entry: ManifestDoc, obj: Record<string
     checked = withoutUnknown;
   }
   const problems = validateObject(checked);
-  for (const p of problems) issue(p.path, p.code, p.message);
+  for (const p of problems) issue(p.path, p.code, p.message, { ...(p.fixes ? { fixes: p.fixes } : {}), ...(p.detail ? { detail: p.detail } : {}) });
   if (problems.length > 0 || !isPodKind) return;
   const value = applyDefaults(checked) as SimObject['value'];
   out.objects.push({ doc: index, kind: kind as SimObject['kind'], value } as SimObject);
@@ -202,10 +204,6 @@ function shorten(message: string): string {
 
 function expectedApiVersion(kind: string): string {
   return kind === 'Pod' ? 'v1' : kind === 'Job' || kind === 'CronJob' ? 'batch/v1' : 'apps/v1';
-}
-
-function zodMessage(z: { code: string; message: string }): string {
-  return z.message;
 }
 
 function cleanYamlMessage(m: string): string {

@@ -1,8 +1,29 @@
 // Validation issues and the constructors of k8s.io/apimachinery/pkg/util/validation/field (Kubernetes' words).
+import type { FixData } from './fixes';
+import type { UnmatchedRequirement } from './selectors';
 
 export type Path = (string | number)[];
 
-export interface ValidationIssue {
+/**
+ * Facts that explain an issue beyond its path and message, for consumers that present it in their own words
+ * (the language server): structured, so that nobody parses `message`.
+ */
+export type IssueDetail =
+  /** A name used twice: where it is first used. */
+  | { kind: 'duplicate'; first: Path }
+  /** A reference to a name that is not defined: the names that are, with where they are defined. */
+  | { kind: 'not-found'; known: { name: string; path: Path }[] }
+  /** A selector that does not select its own template: each requirement that fails, with its fixes. */
+  | { kind: 'selector-mismatch'; selector: Path; labels: Path; unmatched: UnmatchedRequirement[] };
+
+/** What an issue may carry besides its words: fixes as data, and facts for explanations. */
+export interface IssueData {
+  /** Changes that remove the issue, where one change does (the editor offers them as quick fixes). */
+  fixes?: FixData[];
+  detail?: IssueDetail;
+}
+
+export interface ValidationIssue extends IssueData {
   path: Path;
   message: string;
   /** A stable, kebab-case identifier of the rule (e.g. `probe-period`, `duplicate-container-name`). */
@@ -32,26 +53,29 @@ function show(v: unknown): string {
 /** Collects issues with the constructors of k8s.io/apimachinery/pkg/util/validation/field. */
 export class Issues {
   readonly list: ValidationIssue[] = [];
-  private add(path: Path, message: string, code: string, severity: 'error' | 'warning' = 'error'): void {
-    this.list.push({ path: [...path], message, code, severity });
+  /** Each constructor returns the issue it added, so that a check can attach fixes and detail (IssueData). */
+  private add(path: Path, message: string, code: string, severity: 'error' | 'warning' = 'error'): ValidationIssue {
+    const issue: ValidationIssue = { path: [...path], message, code, severity };
+    this.list.push(issue);
+    return issue;
   }
-  invalid(path: Path, value: unknown, detail: string, code: string): void {
-    this.add(path, `Invalid value: ${show(value)}: ${detail}`, code);
+  invalid(path: Path, value: unknown, detail: string, code: string): ValidationIssue {
+    return this.add(path, `Invalid value: ${show(value)}: ${detail}`, code);
   }
-  required(path: Path, detail: string, code: string): void {
-    this.add(path, detail ? `Required value: ${detail}` : 'Required value', code);
+  required(path: Path, detail: string, code: string): ValidationIssue {
+    return this.add(path, detail ? `Required value: ${detail}` : 'Required value', code);
   }
-  unsupported(path: Path, value: unknown, supported: readonly string[], code: string): void {
-    this.add(path, `Unsupported value: ${show(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}`, code);
+  unsupported(path: Path, value: unknown, supported: readonly string[], code: string): ValidationIssue {
+    return this.add(path, `Unsupported value: ${show(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}`, code);
   }
-  duplicate(path: Path, value: unknown, code: string): void {
-    this.add(path, `Duplicate value: ${show(value)}`, code);
+  duplicate(path: Path, value: unknown, code: string): ValidationIssue {
+    return this.add(path, `Duplicate value: ${show(value)}`, code);
   }
-  notFound(path: Path, value: unknown, code: string): void {
-    this.add(path, `Not found: ${show(value)}`, code);
+  notFound(path: Path, value: unknown, code: string): ValidationIssue {
+    return this.add(path, `Not found: ${show(value)}`, code);
   }
-  forbidden(path: Path, detail: string, code: string): void {
-    this.add(path, `Forbidden: ${detail}`, code);
+  forbidden(path: Path, detail: string, code: string): ValidationIssue {
+    return this.add(path, `Forbidden: ${detail}`, code);
   }
   warning(path: Path, message: string, code: string): void {
     this.add(path, message, code, 'warning');

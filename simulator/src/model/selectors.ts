@@ -1,6 +1,22 @@
 // Label selector matching (k8s.io/apimachinery/pkg/labels semantics).
 import type { LabelSelector, LabelSelectorRequirement } from './meta';
 import type { NodeSelectorRequirement } from './affinity';
+import type { FixData } from './fixes';
+import type { Path } from './issues';
+
+/** One requirement of a label selector that a set of labels fails. */
+export interface UnmatchedRequirement {
+  /** Path of the requirement inside the selector: `['matchLabels', key]` or `['matchExpressions', i]`. */
+  path: Path;
+  key: string;
+  /** `=` for a matchLabels pair. */
+  operator: '=' | LabelSelectorRequirement['operator'];
+  values: string[];
+  /** The label's value on the object, when it has the key. */
+  actual?: string;
+  /** Changes that make this requirement pass (filled in by the validator). */
+  fixes: FixData[];
+}
 
 function requirementMatches(r: LabelSelectorRequirement | NodeSelectorRequirement, labels: Record<string, string>): boolean {
   const has = Object.prototype.hasOwnProperty.call(labels, r.key);
@@ -37,6 +53,23 @@ export function labelSelectorMatches(selector: LabelSelector | undefined, labels
   const l = labels ?? {};
   for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (l[k] !== v) return false;
   return (selector.matchExpressions ?? []).every((r) => requirementMatches(r, l));
+}
+
+/**
+ * The requirements of a label selector that these labels fail (none: the selector matches). The same rules as
+ * labelSelectorMatches, kept per requirement so that a mismatch can be explained and fixed where it is.
+ */
+export function unmatchedRequirements(selector: LabelSelector, labels: Record<string, string> | undefined): UnmatchedRequirement[] {
+  const l = labels ?? {};
+  const out: UnmatchedRequirement[] = [];
+  const actual = (key: string) => (Object.prototype.hasOwnProperty.call(l, key) ? { actual: l[key] as string } : {});
+  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) {
+    if (l[k] !== v) out.push({ path: ['matchLabels', k], key: k, operator: '=', values: [v], ...actual(k), fixes: [] });
+  }
+  (selector.matchExpressions ?? []).forEach((r, i) => {
+    if (!requirementMatches(r, l)) out.push({ path: ['matchExpressions', i], key: r.key, operator: r.operator, values: [...(r.values ?? [])], ...actual(r.key), fixes: [] });
+  });
+  return out;
 }
 
 /** Whether a node selector requirement list (one nodeSelectorTerm's matchExpressions) matches node labels. */

@@ -12,6 +12,7 @@ import { Issues, formatPath, type Path, type ValidationIssue } from './issues';
 import { schemaFor } from './kinds';
 
 export * from './issues';
+export * from './fixes';
 
 const INT_RANGE = {
   int32: { lo: -2147483648, hi: 2147483647, text: '-2147483648 to 2147483647' },

@@ -3,6 +3,7 @@
 import type { Container, EphemeralContainer, EnvVar, ResourceRequirements, VolumeMount } from './container';
 import type { Probe, LifecycleHandler, HTTPGetAction, TCPSocketAction } from './probe';
 import { Issues, type Path } from './issues';
+import { fix, freeName, type FixData } from './fixes';
 import { envVarNameErrors, httpHeaderNameErrors, portNameErrors, portNumberErrors } from './names';
 import { parseQuantity } from './quantity';
 import { PROBE_DEFAULTS } from './defaults';
@@ -11,7 +12,11 @@ export type ContainerKind = 'init' | 'sidecar' | 'regular' | 'ephemeral';
 
 export interface ContainerContext {
   kind: ContainerKind;
-  volumes: ReadonlySet<string>;
+  /** The pod's volume names, with where each is defined. */
+  volumes: ReadonlyMap<string, Path>;
+  volumesPath: Path;
+  /** Undefined volume names already reported in this pod (one "add the volume" fix per name). */
+  reported: Set<string>;
   terminationGracePeriodSeconds: number;
   hostNetwork: boolean;
 }
@@ -66,8 +71,11 @@ function validateProbe(name: 'livenessProbe' | 'readinessProbe' | 'startupProbe'
       );
     }
   }
-  if (name !== 'readinessProbe' && p.successThreshold !== undefined && p.successThreshold !== 1 && p.successThreshold >= 0) {
-    issues.invalid([...path, 'successThreshold'], p.successThreshold, 'must be 1', 'probe-success-threshold');
+  // validateLivenessProbe/validateStartupProbe check the defaulted probe (0 became 1): any other value, negative
+  // ones included, is "must be 1".
+  if (name !== 'readinessProbe' && p.successThreshold !== undefined && p.successThreshold !== 1) {
+    const issue = issues.invalid([...path, 'successThreshold'], p.successThreshold, 'must be 1', 'probe-success-threshold');
+    issue.fixes = [fix('Set successThreshold to 1', { kind: 'set', path: [...path, 'successThreshold'], value: 1 }, true)];
   }
   if (p.terminationGracePeriodSeconds !== undefined) {
     if (name === 'readinessProbe') {
@@ -153,12 +161,22 @@ function validateResources(r: ResourceRequirements, path: Path, issues: Issues):
   }
 }
 
+/** A mount or device naming no volume: the pod's volumes for the explanation; the first gets "add it". */
+function volumeNotFound(path: Path, name: string, code: string, mount: boolean, ctx: ContainerContext, issues: Issues): void {
+  const issue = issues.notFound(path, name, code);
+  issue.detail = { kind: 'not-found', known: [...ctx.volumes].map(([n, at]) => ({ name: n, path: at })) };
+  if (mount && !ctx.reported.has(name)) {
+    issue.fixes = [fix(`Add an emptyDir volume named "${name}"`, { kind: 'append', path: ctx.volumesPath, value: { name, emptyDir: {} } }, true)];
+  }
+  ctx.reported.add(name);
+}
+
 function validateMounts(mounts: readonly VolumeMount[], c: Container, path: Path, ctx: ContainerContext, issues: Issues): void {
   const paths = new Set<string>();
   mounts.forEach((m, i) => {
     const p = [...path, 'volumeMounts', i];
     if (!m.name) issues.required([...p, 'name'], '', 'volume-mount-name');
-    else if (!ctx.volumes.has(m.name)) issues.notFound([...p, 'name'], m.name, 'volume-mount-not-found');
+    else if (!ctx.volumes.has(m.name)) volumeNotFound([...p, 'name'], m.name, 'volume-mount-not-found', true, ctx, issues);
     if (!m.mountPath) issues.required([...p, 'mountPath'], '', 'mount-path');
     else if (paths.has(m.mountPath)) issues.invalid([...p, 'mountPath'], m.mountPath, 'must be unique', 'duplicate-mount-path');
     else paths.add(m.mountPath);
@@ -178,13 +196,30 @@ function validateMounts(mounts: readonly VolumeMount[], c: Container, path: Path
   });
 }
 
+/**
+ * Probes and lifecycle hooks on a regular init container or an ephemeral container (validateInitContainers,
+ * validateEphemeralContainers): remove them, or, for an init container, make it a sidecar.
+ */
+function notAllowed(c: Container, raw: Container | undefined, path: Path, field: string, kind: 'init' | 'ephemeral', what: 'probe' | 'lifecycle', issues: Issues): void {
+  const issue = kind === 'init'
+    ? issues.forbidden([...path, field], 'may not be set for init containers without restartPolicy=Always', `${what}-on-init-container`)
+    : issues.forbidden([...path, field], 'cannot be set for an Ephemeral Container', `${what}-on-ephemeral-container`);
+  const fixes: FixData[] = [fix(`Remove ${field}`, { kind: 'delete', path: [...path, field] })];
+  if (kind === 'init' && raw?.restartPolicy === undefined) {
+    const label = c.name ? c.name : `initContainers[${String(path[path.length - 1])}]`;
+    fixes.push(fix(`Make ${label} a sidecar (restartPolicy: Always)`, { kind: 'set', path: [...path, 'restartPolicy'], value: 'Always' }));
+  }
+  issue.fixes = fixes;
+}
+
 /** Checks one container; `raw` is the same container before defaulting (for zero-value warnings). */
 export function validateContainer(c: Container | EphemeralContainer, raw: Container | EphemeralContainer | undefined, path: Path, ctx: ContainerContext, issues: Issues): void {
   if (!c.image) issues.required([...path, 'image'], '', 'image-required');
   if (c.restartPolicy !== undefined && (ctx.kind === 'regular' || ctx.kind === 'ephemeral')) {
     issues.forbidden([...path, 'restartPolicy'], `may not be set for ${ctx.kind === 'regular' ? 'non-init' : 'ephemeral'} containers`, 'container-restart-policy');
   }
-  const portNames = new Set<string>();
+  const portNames = new Map<string, Path>();
+  const takenPorts = new Set((c.ports ?? []).flatMap((p) => (p.name ? [p.name] : [])));
   (c.ports ?? []).forEach((p, i) => {
     const pp = [...path, 'ports', i];
     if (ctx.kind === 'ephemeral') issues.forbidden(pp, 'cannot be set on ephemeral containers', 'ephemeral-ports');
@@ -197,22 +232,25 @@ export function validateContainer(c: Container | EphemeralContainer, raw: Contai
     }
     if (p.name !== undefined) {
       issues.names([...pp, 'name'], p.name, portNameErrors, 'port-name');
-      if (portNames.has(p.name)) issues.duplicate([...pp, 'name'], p.name, 'duplicate-port-name');
-      portNames.add(p.name);
+      const first = portNames.get(p.name);
+      if (first) {
+        const issue = issues.duplicate([...pp, 'name'], p.name, 'duplicate-port-name');
+        issue.detail = { kind: 'duplicate', first };
+        const next = p.name === '' ? undefined : freeName(p.name, takenPorts, 15);
+        if (next !== undefined) issue.fixes = [fix(`Rename to "${next}"`, { kind: 'set', path: [...pp, 'name'], value: next }, true)];
+      } else portNames.set(p.name, [...pp, 'name']);
     }
   });
   for (const name of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
     const probe = c[name];
     if (!probe) continue;
     const pp = [...path, name];
-    if (ctx.kind === 'init') issues.forbidden(pp, 'may not be set for init containers without restartPolicy=Always', 'probe-on-init-container');
-    else if (ctx.kind === 'ephemeral') issues.forbidden(pp, 'cannot be set for an Ephemeral Container', 'probe-on-ephemeral-container');
+    if (ctx.kind === 'init' || ctx.kind === 'ephemeral') notAllowed(c, raw, path, name, ctx.kind, 'probe', issues);
     else validateProbe(name, probe, raw?.[name], pp, issues);
   }
   if (c.lifecycle) {
     const lp = [...path, 'lifecycle'];
-    if (ctx.kind === 'init') issues.forbidden(lp, 'may not be set for init containers without restartPolicy=Always', 'lifecycle-on-init-container');
-    else if (ctx.kind === 'ephemeral') issues.forbidden(lp, 'cannot be set for an Ephemeral Container', 'lifecycle-on-ephemeral-container');
+    if (ctx.kind === 'init' || ctx.kind === 'ephemeral') notAllowed(c, raw, path, 'lifecycle', ctx.kind, 'lifecycle', issues);
     else {
       if (c.lifecycle.postStart) validateLifecycleHandler(c.lifecycle.postStart, [...lp, 'postStart'], ctx, issues);
       if (c.lifecycle.preStop) validateLifecycleHandler(c.lifecycle.preStop, [...lp, 'preStop'], ctx, issues);
@@ -227,7 +265,7 @@ export function validateContainer(c: Container | EphemeralContainer, raw: Contai
   if (c.resources) validateResources(c.resources, [...path, 'resources'], issues);
   validateMounts(c.volumeMounts ?? [], c, path, ctx, issues);
   (c.volumeDevices ?? []).forEach((d, i) => {
-    if (!ctx.volumes.has(d.name)) issues.notFound([...path, 'volumeDevices', i, 'name'], d.name, 'volume-device-not-found');
+    if (!ctx.volumes.has(d.name)) volumeNotFound([...path, 'volumeDevices', i, 'name'], d.name, 'volume-device-not-found', false, ctx, issues);
   });
   const sc = c.securityContext;
   if (sc?.privileged && sc.allowPrivilegeEscalation === false) {

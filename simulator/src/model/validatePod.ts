@@ -4,19 +4,34 @@ import type { Volume } from './volumes';
 import { VOLUME_SOURCE_KEYS } from './volumes';
 import type { Affinity, NodeSelectorTerm, PodAffinityTerm, Toleration, TopologySpreadConstraint } from './affinity';
 import { Issues, type Path } from './issues';
+import { fix, freeName } from './fixes';
 import { dns1123LabelErrors } from './names';
 import { validateContainer, type ContainerKind } from './validateContainer';
 import { validateLabelSelector, validateLabels } from './validateMeta';
 
-function validateVolumes(volumes: readonly Volume[], path: Path, issues: Issues): Set<string> {
-  const names = new Set<string>();
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Checks the volumes; returns where each name is defined (the first definition). */
+function validateVolumes(volumes: readonly Volume[], path: Path, issues: Issues): Map<string, Path> {
+  const names = new Map<string, Path>();
+  const firstIndex = new Map<string, number>();
   volumes.forEach((v, i) => {
     const p = [...path, i];
     if (!v.name) issues.required([...p, 'name'], '', 'volume-name');
     else {
       issues.names([...p, 'name'], v.name, dns1123LabelErrors, 'volume-name');
-      if (names.has(v.name)) issues.duplicate([...p, 'name'], v.name, 'duplicate-volume-name');
-      names.add(v.name);
+      const first = names.get(v.name);
+      if (first) {
+        const issue = issues.duplicate([...p, 'name'], v.name, 'duplicate-volume-name');
+        issue.detail = { kind: 'duplicate', first };
+        // Two identical definitions: deleting this one changes nothing else.
+        if (sameValue(v, volumes[firstIndex.get(v.name) ?? -1])) issue.fixes = [fix('Remove this duplicate volume', { kind: 'delete', path: p }, true)];
+      } else {
+        names.set(v.name, [...p, 'name']);
+        firstIndex.set(v.name, i);
+      }
     }
     const sources = VOLUME_SOURCE_KEYS.filter((k) => v[k] !== undefined);
     if (sources.length > 1) {
@@ -117,25 +132,35 @@ function validateSpread(c: TopologySpreadConstraint, path: Path, issues: Issues)
   if (c.labelSelector) validateLabelSelector(c.labelSelector, [...path, 'labelSelector'], issues);
 }
 
-/** Validates a (defaulted) pod spec; `raw` is the same spec before defaulting. */
-export function validatePodSpec(spec: PodSpec, raw: PodSpec | undefined, path: Path, issues: Issues): void {
+/**
+ * Validates a (defaulted) pod spec; `raw` is the same spec before defaulting. `extraVolumes` are names that
+ * count as volumes though defined elsewhere (a StatefulSet's volumeClaimTemplates), with where.
+ */
+export function validatePodSpec(spec: PodSpec, raw: PodSpec | undefined, path: Path, issues: Issues, extraVolumes: ReadonlyMap<string, Path> = new Map()): void {
   const volumes = validateVolumes(spec.volumes ?? [], [...path, 'volumes'], issues);
+  for (const [name, at] of extraVolumes) if (!volumes.has(name)) volumes.set(name, at);
   if (spec.containers.length === 0) issues.required([...path, 'containers'], '', 'containers-required');
-  const names = new Set<string>();
-  const ctxBase = { volumes, terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds ?? 30, hostNetwork: !!spec.hostNetwork };
+  const names = new Map<string, Path>();
+  const ctxBase = { volumes, volumesPath: [...path, 'volumes'], reported: new Set<string>(), terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds ?? 30, hostNetwork: !!spec.hostNetwork };
   const groups = [
     ['initContainers', spec.initContainers ?? [], raw?.initContainers ?? []],
     ['containers', spec.containers, raw?.containers ?? []],
     ['ephemeralContainers', spec.ephemeralContainers ?? [], raw?.ephemeralContainers ?? []],
   ] as const;
+  const taken = new Set(groups.flatMap(([, list]) => list.map((c) => c.name)));
   for (const [key, list, rawList] of groups) {
     list.forEach((c, i) => {
       const p = [...path, key, i];
       if (!c.name) issues.required([...p, 'name'], '', 'container-name');
       else {
         issues.names([...p, 'name'], c.name, dns1123LabelErrors, 'container-name');
-        if (names.has(c.name)) issues.duplicate([...p, 'name'], c.name, 'duplicate-container-name');
-        names.add(c.name);
+        const first = names.get(c.name);
+        if (first) {
+          const issue = issues.duplicate([...p, 'name'], c.name, 'duplicate-container-name');
+          issue.detail = { kind: 'duplicate', first };
+          const next = freeName(c.name, taken, 63);
+          if (next !== undefined) issue.fixes = [fix(`Rename to "${next}"`, { kind: 'set', path: [...p, 'name'], value: next }, true)];
+        } else names.set(c.name, [...p, 'name']);
       }
       const kind: ContainerKind =
         key === 'containers' ? 'regular' : key === 'ephemeralContainers' ? 'ephemeral' : c.restartPolicy === 'Always' ? 'sidecar' : 'init';

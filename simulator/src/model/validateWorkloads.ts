@@ -1,23 +1,25 @@
 // Object-level rules per kind (ValidatePod, ValidateDeployment, …, ValidateJob, ValidateCronJob,
 // ValidateService). Called with the parsed object and its defaulted copy.
-import type { Pod, PodSpec, PodTemplateSpec } from './podSpec';
+import type { Pod, PodTemplateSpec } from './podSpec';
 import type { Deployment, ReplicaSet, StatefulSet, DaemonSet } from './workloads';
 import type { Job, JobSpec, CronJob } from './batch';
 import type { Service } from './service';
-import type { LabelSelector } from './meta';
 import { Issues, type Path } from './issues';
 import { dns1123LabelErrors, dns1123SubdomainErrors, isPercent, portNameErrors, portNumberErrors } from './names';
-import { isEmptySelector, labelSelectorMatches } from './selectors';
+import { fix } from './fixes';
 import { validateCronJobSchedule } from '../cluster/cron';
 import { validatePodSpec } from './validatePod';
-import { validateLabelSelector, validateLabels, validateObjectMeta, validateTemplateMeta } from './validateMeta';
+import { validateLabels, validateObjectMeta, validateTemplateMeta } from './validateMeta';
+import { validateSelector } from './validateSelector';
 
 type Obj = { readonly [k: string]: unknown };
 
 interface TemplateRules {
   restartPolicies: readonly string[];
-  /** Volume names that come from elsewhere (StatefulSet volumeClaimTemplates). */
-  extraVolumes?: readonly string[];
+  /** The policies a fix may set, the preferred one first. */
+  fixPolicies: readonly string[];
+  /** Volume names that come from elsewhere (StatefulSet volumeClaimTemplates), with where they are defined. */
+  extraVolumes?: ReadonlyMap<string, Path>;
   forbidActiveDeadline?: boolean;
 }
 
@@ -32,29 +34,13 @@ function validateTemplate(t: PodTemplateSpec | undefined, raw: PodTemplateSpec |
     issues.required([...path, 'spec', 'containers'], '', 'containers-required');
     return;
   }
-  const declared = new Set((spec.volumes ?? []).map((v) => v.name));
-  const extra = (rules.extraVolumes ?? []).filter((n) => !declared.has(n));
-  const withExtra: PodSpec = extra.length ? { ...spec, volumes: [...(spec.volumes ?? []), ...extra.map((name) => ({ name }))] } : spec;
-  validatePodSpec(withExtra, raw?.spec, [...path, 'spec'], issues);
+  validatePodSpec(spec, raw?.spec, [...path, 'spec'], issues, rules.extraVolumes);
   if (spec.restartPolicy && !rules.restartPolicies.includes(spec.restartPolicy)) {
-    issues.unsupported([...path, 'spec', 'restartPolicy'], spec.restartPolicy, rules.restartPolicies, 'template-restart-policy');
+    const issue = issues.unsupported([...path, 'spec', 'restartPolicy'], spec.restartPolicy, rules.restartPolicies, 'template-restart-policy');
+    issue.fixes = rules.fixPolicies.map((v, i) => fix(`Set restartPolicy to ${v}`, { kind: 'set', path: [...path, 'spec', 'restartPolicy'], value: v }, i === 0));
   }
   if (rules.forbidActiveDeadline && spec.activeDeadlineSeconds !== undefined) {
     issues.forbidden([...path, 'spec', 'activeDeadlineSeconds'], 'activeDeadlineSeconds in ReplicaSet is not Supported', 'active-deadline');
-  }
-}
-
-/** selector present, non-empty, valid and matching the template's labels. */
-function validateSelector(sel: LabelSelector | undefined, t: PodTemplateSpec | undefined, kind: string, path: Path, issues: Issues): void {
-  if (!sel) {
-    issues.required([...path, 'selector'], '', 'selector-required');
-    return;
-  }
-  validateLabelSelector(sel, [...path, 'selector'], issues);
-  if (isEmptySelector(sel)) {
-    issues.invalid([...path, 'selector'], sel, `empty selector is invalid for ${kind}`, 'selector-empty');
-  } else if (t && !labelSelectorMatches(sel, t.metadata?.labels)) {
-    issues.invalid([...path, 'template', 'metadata', 'labels'], t.metadata?.labels ?? {}, '`selector` does not match template `labels`', 'selector-mismatch');
   }
 }
 
@@ -89,7 +75,7 @@ function deployment(d: Deployment, raw: Deployment, issues: Issues): void {
   const s = d.spec;
   if (!s) return void issues.required(['spec', 'selector'], '', 'selector-required');
   validateSelector(s.selector, s.template, 'deployment', ['spec'], issues);
-  validateTemplate(s.template, raw.spec?.template, ['spec', 'template'], { restartPolicies: ALWAYS, forbidActiveDeadline: true }, issues);
+  validateTemplate(s.template, raw.spec?.template, ['spec', 'template'], { restartPolicies: ALWAYS, fixPolicies: ALWAYS, forbidActiveDeadline: true }, issues);
   issues.nonNegative(['spec', 'replicas'], s.replicas, 'replicas');
   issues.nonNegative(['spec', 'minReadySeconds'], s.minReadySeconds, 'min-ready-seconds');
   issues.nonNegative(['spec', 'revisionHistoryLimit'], s.revisionHistoryLimit, 'revision-history-limit');
@@ -110,7 +96,7 @@ function replicaSet(rs: ReplicaSet, raw: ReplicaSet, issues: Issues): void {
   const s = rs.spec;
   if (!s) return void issues.required(['spec', 'selector'], '', 'selector-required');
   validateSelector(s.selector, s.template, 'replicaset', ['spec'], issues);
-  validateTemplate(s.template, raw.spec?.template, ['spec', 'template'], { restartPolicies: ALWAYS, forbidActiveDeadline: true }, issues);
+  validateTemplate(s.template, raw.spec?.template, ['spec', 'template'], { restartPolicies: ALWAYS, fixPolicies: ALWAYS, forbidActiveDeadline: true }, issues);
   issues.nonNegative(['spec', 'replicas'], s.replicas, 'replicas');
   issues.nonNegative(['spec', 'minReadySeconds'], s.minReadySeconds, 'min-ready-seconds');
 }
@@ -120,8 +106,12 @@ function statefulSet(ss: StatefulSet, raw: StatefulSet, issues: Issues): void {
   const s = ss.spec;
   if (!s) return void issues.required(['spec', 'selector'], '', 'selector-required');
   validateSelector(s.selector, s.template, 'statefulset', ['spec'], issues);
-  const claims = (s.volumeClaimTemplates ?? []).map((c) => c.metadata?.name ?? '').filter((n) => n);
-  validateTemplate(s.template, raw.spec?.template, ['spec', 'template'], { restartPolicies: ALWAYS, extraVolumes: claims, forbidActiveDeadline: true }, issues);
+  const claims = new Map<string, Path>();
+  (s.volumeClaimTemplates ?? []).forEach((c, i) => {
+    const name = c.metadata?.name;
+    if (name && !claims.has(name)) claims.set(name, ['spec', 'volumeClaimTemplates', i, 'metadata', 'name']);
+  });
+  validateTemplate(s.template, raw.spec?.template, ['spec', 'template'], { restartPolicies: ALWAYS, fixPolicies: ALWAYS, extraVolumes: claims, forbidActiveDeadline: true }, issues);
   issues.nonNegative(['spec', 'replicas'], s.replicas, 'replicas');
   issues.nonNegative(['spec', 'minReadySeconds'], s.minReadySeconds, 'min-ready-seconds');
   issues.nonNegative(['spec', 'revisionHistoryLimit'], s.revisionHistoryLimit, 'revision-history-limit');
@@ -142,7 +132,7 @@ function daemonSet(ds: DaemonSet, raw: DaemonSet, issues: Issues): void {
   const s = ds.spec;
   if (!s) return void issues.required(['spec', 'selector'], '', 'selector-required');
   validateSelector(s.selector, s.template, 'daemonset', ['spec'], issues);
-  validateTemplate(s.template, raw.spec?.template, ['spec', 'template'], { restartPolicies: ALWAYS, forbidActiveDeadline: true }, issues);
+  validateTemplate(s.template, raw.spec?.template, ['spec', 'template'], { restartPolicies: ALWAYS, fixPolicies: ALWAYS, forbidActiveDeadline: true }, issues);
   issues.nonNegative(['spec', 'minReadySeconds'], s.minReadySeconds, 'min-ready-seconds');
   issues.nonNegative(['spec', 'revisionHistoryLimit'], s.revisionHistoryLimit, 'revision-history-limit');
   const us = s.updateStrategy;
@@ -161,18 +151,24 @@ function jobSpec(s: JobSpec, raw: JobSpec | undefined, path: Path, issues: Issue
   } else if (s.backoffLimitPerIndex !== undefined) {
     issues.required([...path, 'backoffLimitPerIndex'], 'requires indexed completion mode', 'job-backoff-limit-per-index');
   }
-  if (!inCronJob) {
-    if (s.manualSelector) {
-      if (!s.selector) issues.required([...path, 'selector'], '', 'selector-required');
-      else validateSelector(s.selector, s.template, 'job', path, issues);
-    } else if (s.selector) {
-      issues.invalid([...path, 'selector'], s.selector, '`selector` not auto-generated', 'job-selector');
-    }
+  if (inCronJob) {
+    // ValidateJobTemplateSpec (pkg/apis/batch/validation): a Job created from a template gets its own selector.
+    if (s.selector) issues.invalid([...path, 'selector'], s.selector, '`selector` will be auto-generated', 'job-selector');
+  } else if (s.manualSelector) {
+    validateSelector(s.selector, s.template, 'job', path, issues);
+  } else if (s.selector) {
+    issues.invalid([...path, 'selector'], s.selector, '`selector` not auto-generated', 'job-selector');
+    // The generated selector keeps the user's requirements (generateSelector in the Job strategy), and
+    // ValidateJobSpec still checks them against the template labels.
+    validateSelector(s.selector, s.template, 'job', path, issues, { emptyInvalid: false });
   }
-  validateTemplate(s.template, raw?.template, [...path, 'template'], { restartPolicies: JOB_POLICIES }, issues);
+  const never = s.podFailurePolicy ? ['Never'] : ['Never', 'OnFailure'];
+  validateTemplate(s.template, raw?.template, [...path, 'template'], { restartPolicies: JOB_POLICIES, fixPolicies: never }, issues);
   const rp = s.template.spec?.restartPolicy;
   if (s.podFailurePolicy && rp !== undefined && rp !== 'Never' && JOB_POLICIES.includes(rp as 'Never')) {
-    issues.invalid([...path, 'template', 'spec', 'restartPolicy'], rp, 'only "Never" is supported when podFailurePolicy is specified', 'job-pod-failure-policy');
+    const rpPath = [...path, 'template', 'spec', 'restartPolicy'];
+    const issue = issues.invalid(rpPath, rp, 'only "Never" is supported when podFailurePolicy is specified', 'job-pod-failure-policy');
+    issue.fixes = [fix('Set restartPolicy to Never', { kind: 'set', path: rpPath, value: 'Never' }, true)];
   }
 }
 

@@ -24,6 +24,7 @@ export * as model from './model/index';
 export {
   childSchema,
   DEPRECATED_API_VERSIONS,
+  fix,
   getFieldMeta,
   KIND_SCHEMAS,
   mapSelectorMatches,
@@ -33,6 +34,8 @@ export {
   unwrap,
 } from './model/index';
 export type { FieldMeta, SetBy } from './model/index';
+// Fixes as data, attached to the model's issues (and made by the language server's rules): changes by path.
+export type { Change, FixData, IssueData, IssueDetail, UnmatchedRequirement } from './model/index';
 
 // Simulating: objects + scenario → trace, deterministic for a given seed and epoch.
 export { DEFAULT_EPOCH, simulate } from './simulate';

@@ -26,6 +26,7 @@ export function docContexts(m: LoadedManifest, lines: readonly string[]): DocCon
         return path && spec !== null && typeof spec === 'object' && !Array.isArray(spec) ? [{ path: [...path], spec: spec as Record<string, unknown> }] : [];
       },
       lineText: (line) => lines[line] ?? '',
+      issues: m.issues.filter((i) => i.doc === d.index),
     };
     if (d.kind !== undefined) ctx.kind = d.kind;
     if (d.apiVersion !== undefined) ctx.apiVersion = d.apiVersion;

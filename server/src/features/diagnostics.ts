@@ -3,7 +3,8 @@
 import { Diagnostic, DiagnosticSeverity, type Range as LspRange } from 'vscode-languageserver';
 import type { Range, ManifestIssue } from '../../../simulator/src/index';
 import { analyzeFile, type AnalyzedChunk, type ChunkResult, type FileAnalysis } from '../analysis/fileAnalysis';
-import { FILE_RULES, LOADER_CODES_COVERED, RULES } from '../rules';
+import { FILE_RULES, RULES } from '../rules';
+import { resolveFixes } from '../analysis/fixes';
 import type { DocContext, Finding, Fix, RuleSeverity } from '../rules/types';
 import { MAX_ANALYZED_CHARS } from '../limits';
 import { settingsKey, type Settings } from '../settings';
@@ -38,22 +39,27 @@ function severityOf(id: string, fallback: RuleSeverity, settings: Settings): Rul
   return s === undefined || s === 'default' ? fallback : s;
 }
 
-/** Loader codes a rule reports better (with fixes), while that rule is on. */
-function coveredCodes(settings: Settings): Set<string> {
+/**
+ * Loader codes that a rule which is on presents in its own words (the rules run below): each issue is shown
+ * once, through its rule, or as the loader's own issue when its rule is off.
+ */
+function presentedCodes(settings: Settings): Set<string> {
   const codes = new Set<string>();
-  for (const [rule, loader] of Object.entries(LOADER_CODES_COVERED)) {
-    if (settings.rules[rule] !== 'off') for (const c of loader) codes.add(c);
+  for (const rule of RULES) {
+    if (settings.rules[rule.id] !== 'off') for (const c of rule.presents ?? []) codes.add(c);
   }
   return codes;
 }
 
-function issueDiagnostic(i: ManifestIssue, chunk: ChunkResult, settings: Settings, covered: Set<string>): Diagnostic | undefined {
+function issueDiagnostic(i: ManifestIssue, chunk: ChunkResult, settings: Settings, presented: Set<string>): Diagnostic | undefined {
   if (!settings.schemaValidation && STRUCTURAL.has(i.code)) return undefined;
-  if (covered.has(i.code)) return undefined;
+  if (presented.has(i.code)) return undefined;
   const severity = severityOf(i.code, i.severity === 'information' ? 'information' : i.severity, settings);
   if (severity === undefined) return undefined;
-  const { message, fixes } = schemaFixes(i, chunk);
-  const d = Diagnostic.create(i.range, message, SEVERITY[severity], i.code, 'podlab');
+  const words = schemaFixes(i, chunk);
+  const ctx = chunk.contexts.find((c) => c.index === i.doc);
+  const fixes = ctx ? resolveFixes(ctx, words.fixes) : [];
+  const d = Diagnostic.create(i.range, words.message, SEVERITY[severity], i.code, 'podlab');
   if (fixes.length > 0) d.data = { fixes } satisfies DiagnosticData;
   return d;
 }
@@ -75,9 +81,9 @@ function chunkDiagnostics(chunk: ChunkResult, settings: Settings, key: string): 
   if (cached && cached.key === key) return cached.diagnostics;
   const out: Diagnostic[] = [];
   if (chunk.kubernetes) {
-    const covered = coveredCodes(settings);
+    const presented = presentedCodes(settings);
     for (const i of chunk.manifest.issues) {
-      const d = issueDiagnostic(i, chunk, settings, covered);
+      const d = issueDiagnostic(i, chunk, settings, presented);
       if (d) out.push(d);
     }
     for (const ctx of chunk.contexts) {

@@ -2,10 +2,9 @@
 // cached per document text), and every bad outcome is reported on the line that causes it, with related
 // lines and a quick fix where one change removes the cause.
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { causeRange, parsePath, rangeOf, simulate, predict, type Prediction } from '../../../simulator/src/index';
+import { causeRange, parsePath, predict, rangeOf, simulate, type FixData, type Prediction } from '../../../simulator/src/index';
 import type { ChunkResult } from '../analysis/fileAnalysis';
-import { setValueEdit } from '../analysis/edits';
-import type { Fix } from '../rules/types';
+import { resolveFixes } from '../analysis/fixes';
 import type { DiagnosticData } from './diagnostics';
 import { guarded } from '../errorGuard';
 import { PREDICTION_HORIZON_SECONDS, PREDICTION_MAX_PODS, PREDICTION_STEP_BUDGET } from '../limits';
@@ -34,11 +33,10 @@ export function predictionDiagnostics(chunk: ChunkResult, services: readonly str
     const range = causeRange(chunk.manifest, p.doc, p.paths[0] ?? '');
     const severity = p.code === 'predicted-slow-ready' ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning;
     const d = Diagnostic.create(range, p.message, severity, p.code, 'podlab');
-    const fixes: Fix[] = [];
-    for (const c of p.changes) {
-      const edit = setValueEdit(chunk, p.doc, parsePath(c.path), String(c.value));
-      if (edit) fixes.push({ title: c.title, edits: [edit], preferred: p.changes.length === 1 });
-    }
+    const ctx = chunk.contexts.find((x) => x.index === p.doc);
+    // A new key goes first in its mapping (where a reader of the probe sees it).
+    const data = p.changes.map((c): FixData => ({ title: c.title, changes: [{ kind: 'set', path: parsePath(c.path), value: c.value, first: true }], preferred: p.changes.length === 1 }));
+    const fixes = ctx ? resolveFixes(ctx, data) : [];
     if (fixes.length > 0) d.data = { fixes } satisfies DiagnosticData;
     if (p.related.length > 0) d.relatedInformation = p.related.map((r) => ({ location: { uri: '', range: rangeOf(chunk.manifest, p.doc, r.path) }, message: r.message }));
     return d;

@@ -1,12 +1,11 @@
-// Better words and quick fixes for schema-level problems: "did you mean" for unknown fields (with a
-// rename), an insertion for a missing required field, the replacement for a removed apiVersion.
+// Better words and fixes (as data) for schema-level problems: "did you mean" for unknown fields (with a
+// rename), an insertion for a missing required field. Other issues keep their words and the fixes the model
+// attached (e.g. the replacement for a removed apiVersion).
 import type { z } from 'zod';
-import { DEPRECATED_API_VERSIONS, objectKeys, schemaAtPath, schemaFor, unwrap, type ManifestIssue, type Path } from '../../../simulator/src/index';
+import { objectKeys, schemaAtPath, schemaFor, unwrap, type FixData, type ManifestIssue } from '../../../simulator/src/index';
 import type { ChunkResult } from '../analysis/fileAnalysis';
-import type { Fix } from '../rules/types';
-import { insertKeyEdit } from '../analysis/edits';
 
-export function schemaFixes(i: ManifestIssue, chunk: ChunkResult): { message: string; fixes: Fix[] } {
+export function schemaFixes(i: ManifestIssue, chunk: ChunkResult): { message: string; fixes: FixData[] } {
   const ctx = chunk.contexts.find((c) => c.index === i.doc);
   const root = ctx ? schemaFor(ctx.apiVersion, ctx.kind)?.schema : undefined;
   switch (i.code) {
@@ -18,20 +17,17 @@ export function schemaFixes(i: ManifestIssue, chunk: ChunkResult): { message: st
       if (best === undefined) return { message: i.message, fixes: [] };
       return {
         message: `${i.message}; did you mean "${best}"?`,
-        fixes: [{ title: `Rename to "${best}"`, preferred: true, edits: [{ range: i.range, newText: best }] }],
+        fixes: [{ title: `Rename to "${best}"`, preferred: true, changes: [{ kind: 'rename-key', path: i.path, to: best }] }],
       };
     }
     case 'missing-required': {
-      const fix = root ? insertRequired(i, chunk, root) : undefined;
-      return { message: i.message, fixes: fix ? [fix] : [] };
-    }
-    case 'removed-api-version': {
-      const entry = DEPRECATED_API_VERSIONS.find((d) => d.apiVersion === ctx?.apiVersion);
-      if (!entry) return { message: i.message, fixes: [] };
-      return { message: i.message, fixes: [{ title: `Change apiVersion to ${entry.replacement}`, preferred: true, edits: [{ range: i.range, newText: entry.replacement }] }] };
+      const key = i.path[i.path.length - 1];
+      if (!root || typeof key !== 'string') return { message: i.message, fixes: [] };
+      const change = { kind: 'set', path: i.path, value: placeholder(schemaAtPath(root, i.path)), first: true } as const;
+      return { message: i.message, fixes: [{ title: `Add the required field "${key}"`, preferred: true, changes: [change] }] };
     }
     default:
-      return { message: i.message, fixes: [] };
+      return { message: i.message, fixes: i.fixes ?? [] };
   }
 }
 
@@ -67,19 +63,12 @@ function distance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-function placeholder(schema: z.ZodType | undefined): string {
+/** An empty value of the field's type, for the user to fill in. */
+function placeholder(schema: z.ZodType | undefined): unknown {
   const t = schema ? (unwrap(schema) as { def?: { type?: string } }).def?.type : undefined;
-  if (t === 'array') return '[]';
-  if (t === 'object' || t === 'record') return '{}';
-  if (t === 'number' || t === 'int') return '0';
-  if (t === 'boolean') return 'false';
-  return '""';
-}
-
-/** Inserts `key: <placeholder>` as the first entry of the parent mapping, at its indentation. */
-function insertRequired(i: ManifestIssue, chunk: ChunkResult, root: z.ZodType): Fix | undefined {
-  const key = i.path[i.path.length - 1];
-  if (typeof key !== 'string') return undefined;
-  const edit = insertKeyEdit(chunk, i.doc, i.path.slice(0, -1) as Path, key, placeholder(schemaAtPath(root, i.path)));
-  return edit ? { title: `Add the required field "${key}"`, preferred: true, edits: [edit] } : undefined;
+  if (t === 'array') return [];
+  if (t === 'object' || t === 'record') return {};
+  if (t === 'number' || t === 'int') return 0;
+  if (t === 'boolean') return false;
+  return '';
 }

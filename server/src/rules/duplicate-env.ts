@@ -3,7 +3,8 @@
 // one of them, and server-side apply rejects the list outright.
 import type { Finding, Rule } from './types';
 import { containersOf, isObj, list, str } from './support/data';
-import { deleteSeqItem } from './support/edits';
+import { fix } from '../../../simulator/src/index';
+import { resolveFixes } from '../analysis/fixes';
 
 export const duplicateEnv: Rule = {
   id: 'duplicate-env',
@@ -27,12 +28,11 @@ export const duplicateEnv: Rule = {
           const path = [...c.path, 'env', i, 'name'];
           const prevPath = [...c.path, 'env', prev, 'name'];
           const prevLine = doc.range(prevPath).start.line + 1;
-          const remove = deleteSeqItem(doc, [...c.path, 'env'], prev);
           out.push({
             range: doc.range(path),
             message: `Environment variable "${name}" is already set in ${c.label} on line ${prevLine}: the container sees only this last value, and kubectl apply may drop one of the two`,
             related: [{ range: doc.range(prevPath), message: `"${name}" is first set here` }],
-            fixes: remove ? [{ title: `Remove the earlier definition (line ${prevLine})`, edits: [remove], preferred: true }] : [],
+            fixes: resolveFixes(doc, [fix(`Remove the earlier definition (line ${prevLine})`, { kind: 'delete', path: [...c.path, 'env', prev] }, true)]),
           });
         });
       }

@@ -3,7 +3,8 @@
 // conflict: they share the pod's network namespace, so only one process can bind the port.
 import type { Finding, Rule } from './types';
 import { deepEqual, get, int, portsOf, runningContainers, str, type PortAt } from './support/data';
-import { deleteSeqItem } from './support/edits';
+import { fix } from '../../../simulator/src/index';
+import { resolveFixes } from '../analysis/fixes';
 
 function key(doc: { value: unknown }, p: PortAt): string {
   const hostIP = str(get(doc.value, [...p.path, 'hostIP'])) ?? '';
@@ -32,12 +33,11 @@ export const duplicatePort: Rule = {
         if (first.container === p.container) {
           const same = deepEqual(get(doc.value, p.path), get(doc.value, first.path));
           const index = p.path[p.path.length - 1];
-          const remove = same && typeof index === 'number' ? deleteSeqItem(doc, p.path.slice(0, -1), index) : undefined;
           out.push({
             range,
             message: `Port ${p.port}/${proto} is declared twice in ${p.container.label} (first on line ${firstRange.start.line + 1})`,
             related: [{ range: firstRange, message: `${p.port}/${proto} is first declared here` }],
-            fixes: remove ? [{ title: 'Remove this duplicate port', edits: [remove], preferred: true }] : [],
+            fixes: same && typeof index === 'number' ? resolveFixes(doc, [fix('Remove this duplicate port', { kind: 'delete', path: p.path }, true)]) : [],
           });
         } else {
           out.push({

@@ -52,6 +52,7 @@ function guard(rule: Rule): Rule {
     id: rule.id,
     defaultSeverity: rule.defaultSeverity,
     description: rule.description,
+    ...(rule.presents ? { presents: rule.presents } : {}),
     check: (doc: DocContext) => guarded(`rule ${rule.id}`, [], () => rule.check(doc)),
   };
 }
@@ -67,20 +68,6 @@ function guardFile(rule: FileRule): FileRule {
 
 export const RULES: Rule[] = RAW_RULES.map(guard);
 export const FILE_RULES: FileRule[] = RAW_FILE_RULES.map(guardFile);
-
-/**
- * Loader issue codes (simulator/src/manifest.ts: the API server's own validation) that report the same problem
- * as a rule. The rule's finding carries the quick fixes and the explanation; a pipeline that runs the rule can
- * drop these loader issues for the same document to avoid showing the problem twice.
- */
-export const LOADER_CODES_COVERED: Readonly<Record<string, readonly string[]>> = {
-  'duplicate-name': ['duplicate-container-name', 'duplicate-port-name', 'duplicate-volume-name'],
-  'volume-mount-undefined': ['volume-mount-not-found', 'volume-device-not-found'],
-  'selector-mismatch': ['selector-mismatch'],
-  'restart-policy-invalid': ['template-restart-policy', 'job-pod-failure-policy'],
-  'init-container-probe': ['probe-on-init-container', 'lifecycle-on-init-container', 'probe-on-ephemeral-container', 'lifecycle-on-ephemeral-container'],
-  'probe-success-threshold': ['probe-success-threshold'],
-};
 
 export interface RuleInfo {
   id: string;

@@ -1,43 +1,25 @@
 // Probes and lifecycle hooks on a regular init container (one without restartPolicy: Always): the API server
 // rejects them, since such a container runs to completion before the app starts. A restartable init
-// container (a sidecar) may have them. Ephemeral containers may not have them either.
-import type { Finding, Fix, Rule } from './types';
-import { containersOf } from './support/data';
-import { deleteKey, setScalar } from './support/edits';
+// container (a sidecar) may have them. Ephemeral containers may not have them either. The check is the
+// model's (validateContainer.ts); this rule says it in words and offers its fixes.
+import { containerLabel, presentedRule } from './support/presented';
 
-const FIELDS = ['livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle'] as const;
-
-function what(field: (typeof FIELDS)[number]): string {
+function what(field: string): string {
   return field === 'lifecycle' ? 'lifecycle hooks' : `a ${field.replace('Probe', '')} probe`;
 }
 
-export const initContainerProbe: Rule = {
+export const initContainerProbe = presentedRule({
   id: 'init-container-probe',
   defaultSeverity: 'error',
   description: 'A regular init container (or an ephemeral container) has a probe or lifecycle hooks, which the API server rejects',
-  check(doc) {
-    const out: Finding[] = [];
-    for (const pod of doc.podSpecs()) {
-      for (const c of containersOf(pod)) {
-        if (c.kind !== 'init' && c.kind !== 'ephemeral') continue;
-        for (const field of FIELDS) {
-          if (c.c[field] === undefined) continue;
-          const fixes: Fix[] = [];
-          const remove = deleteKey(doc, c.path, field);
-          if (remove) fixes.push({ title: `Remove ${field}`, edits: [remove] });
-          let message: string;
-          if (c.kind === 'init') {
-            // Only an unset restartPolicy can become Always; another value is the schema layer's to report.
-            const sidecar = c.c['restartPolicy'] === undefined ? setScalar(doc, c.path, 'restartPolicy', 'Always') : undefined;
-            if (sidecar) fixes.push({ title: `Make ${c.label} a sidecar (restartPolicy: Always)`, edits: [sidecar] });
-            message = `Init container ${c.label} cannot have ${what(field)}: it runs to completion before the app starts, so the API server rejects it. Remove ${field}, or make ${c.label} a sidecar that keeps running (restartPolicy: Always)`;
-          } else {
-            message = `Ephemeral container ${c.label} cannot have ${what(field)}: the API server rejects it`;
-          }
-          out.push({ range: doc.keyRange(c.path, field) ?? doc.range([...c.path, field]), message, fixes });
-        }
-      }
-    }
-    return out;
+  presents: ['probe-on-init-container', 'lifecycle-on-init-container', 'probe-on-ephemeral-container', 'lifecycle-on-ephemeral-container'],
+  explain(issue, doc) {
+    const field = String(issue.path[issue.path.length - 1]);
+    const containerPath = issue.path.slice(0, -1);
+    const label = containerLabel(doc, containerPath);
+    const message = issue.code.endsWith('-on-init-container')
+      ? `Init container ${label} cannot have ${what(field)}: it runs to completion before the app starts, so the API server rejects it. Remove ${field}, or make ${label} a sidecar that keeps running (restartPolicy: Always)`
+      : `Ephemeral container ${label} cannot have ${what(field)}: the API server rejects it`;
+    return [{ range: doc.keyRange(containerPath, field) ?? doc.range(issue.path), message, fixes: issue.fixes ?? [] }];
   },
-};
+});

@@ -3,10 +3,10 @@
 // process starts listening comes from the simulator's behaviour model (`sleep 45; exec nginx`, image start-up
 // times). The probe gives up after its F-th failure: the first counted tick falls in [D, D+P), so the kill
 // comes between D + (F-1)·P and D + F·P after the container started.
-import { inferProcess, type ContainerLike, type ProcessModel } from '../../../simulator/src/index';
-import type { DocContext, Finding, Fix, Rule } from './types';
+import { fix, inferProcess, type ContainerLike, type FixData, type ProcessModel } from '../../../simulator/src/index';
+import type { DocContext, Finding, Rule } from './types';
 import { isObj, portsOf, runningContainers, type ContainerAt, type Obj } from './support/data';
-import { insertEntry, setScalar } from './support/edits';
+import { resolveFixes } from '../analysis/fixes';
 import { probeHandler, probeTiming, type ProbeTiming } from './support/probes';
 
 type Verdict = 'safe' | 'maybe' | 'killed';
@@ -78,16 +78,16 @@ function checkLiveness(doc: DocContext, c: ContainerAt, live: Obj, model: Proces
   if (v === 'safe' || (v === 'maybe' && strict)) return undefined;
   const livePath = [...c.path, 'livenessProbe'];
   const h = probeHandler(live);
-  const fixes: Fix[] = [];
+  const data: FixData[] = [];
   const delay = roundUp(at);
-  const raise = setScalar(doc, livePath, 'initialDelaySeconds', delay);
-  if (raise) fixes.push({ title: `Raise initialDelaySeconds to ${delay}`, edits: [raise], preferred: true });
+  data.push(fix(`Raise initialDelaySeconds to ${delay}`, { kind: 'set', path: [...livePath, 'initialDelaySeconds'], value: delay }, true));
   if (h && c.c['startupProbe'] === undefined) {
     const period = t.periodSeconds;
     const failures = Math.floor(at / period) + 2;
-    const add = insertEntry(doc, c.path, 'startupProbe', { [h.key]: h.value, periodSeconds: period, failureThreshold: failures });
-    if (add) fixes.push({ title: `Add a startup probe that allows ${failures} × ${period} s to start`, edits: [add] });
+    const value = { [h.key]: h.value, periodSeconds: period, failureThreshold: failures };
+    data.push(fix(`Add a startup probe that allows ${failures} × ${period} s to start`, { kind: 'set', path: [...c.path, 'startupProbe'], value }));
   }
+  const fixes = resolveFixes(doc, data);
   const early = t.initialDelaySeconds + (t.failureThreshold - 1) * t.periodSeconds;
   const late = t.initialDelaySeconds + t.failureThreshold * t.periodSeconds;
   const when = v === 'killed' ? `after at most ${seconds(late)}` : `after ${seconds(early)} to ${seconds(late)}`;
@@ -116,14 +116,13 @@ function checkStartup(doc: DocContext, c: ContainerAt, startup: Obj, live: Obj |
   }
   const startupPath = [...c.path, 'startupProbe'];
   const failures = Math.max(t.failureThreshold + 1, Math.floor((at - t.initialDelaySeconds) / t.periodSeconds) + 2);
-  const edit = setScalar(doc, startupPath, 'failureThreshold', failures);
   const early = t.initialDelaySeconds + (t.failureThreshold - 1) * t.periodSeconds;
   const late = t.initialDelaySeconds + t.failureThreshold * t.periodSeconds;
   const when = v === 'killed' ? `after at most ${seconds(late)}` : `after ${seconds(early)} to ${seconds(late)}`;
   return {
     range: rangeOf(doc, startupPath, 'failureThreshold', c.path, 'startupProbe'),
     message: `The startup probe ${v === 'killed' ? 'kills' : 'may kill'} ${c.label} before it starts listening: it gives up ${when} (${budget(t)}), but ${c.label} listens only after about ${seconds(at)} (${why(model)}). Each restart starts over, so the container ends in CrashLoopBackOff`,
-    fixes: edit ? [{ title: `Raise the startup probe's failureThreshold to ${failures}`, edits: [edit], preferred: true }] : [],
+    fixes: resolveFixes(doc, [fix(`Raise the startup probe's failureThreshold to ${failures}`, { kind: 'set', path: [...startupPath, 'failureThreshold'], value: failures }, true)]),
   };
 }
 

@@ -2,7 +2,8 @@
 // running, before it can answer, and whenever it is unhealthy until the liveness probe restarts it.
 import type { Finding, Rule } from './types';
 import { containersOf, isObj, list, str, type ContainerAt } from './support/data';
-import { insertEntry } from './support/edits';
+import { fix } from '../../../simulator/src/index';
+import { resolveFixes } from '../analysis/fixes';
 import { probeHandler } from './support/probes';
 
 /** A container that declares ports is taken to serve traffic (a Service would route to it). */
@@ -26,11 +27,10 @@ export const livenessWithoutReadiness: Rule = {
         if (!isObj(live) || c.c['readinessProbe'] !== undefined) continue;
         const h = probeHandler(live);
         if (!h || !serving(c)) continue;
-        const edit = insertEntry(doc, c.path, 'readinessProbe', { [h.key]: h.value });
         out.push({
           range: doc.keyRange(c.path, 'livenessProbe') ?? doc.range([...c.path, 'livenessProbe']),
           message: `${c.label} has a liveness probe but no readiness probe: the pod receives traffic as soon as ${c.label} is running, before it can answer, and keeps receiving it while ${c.label} is unhealthy`,
-          fixes: edit ? [{ title: `Add a readiness probe with the same ${h.key} check`, edits: [edit], preferred: true }] : [],
+          fixes: resolveFixes(doc, [fix(`Add a readiness probe with the same ${h.key} check`, { kind: 'set', path: [...c.path, 'readinessProbe'], value: { [h.key]: h.value } }, true)]),
         });
       }
     }

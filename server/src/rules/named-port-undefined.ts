@@ -1,9 +1,10 @@
 // A probe or lifecycle hook that names its port (`port: http`) when the container defines no port of that
 // name. The kubelet resolves a named port in the probed container's own ports only (not the pod's), and an
 // unresolved name makes every probe error out: a readiness probe never turns Ready, a hook fails.
-import type { DocContext, Finding, Fix, Rule } from './types';
+import type { DocContext, Finding, Rule } from './types';
 import { containersOf, portsOf } from './support/data';
-import { replaceValue, scalarText } from './support/edits';
+import { fix, type FixData } from '../../../simulator/src/index';
+import { resolveFixes } from '../analysis/fixes';
 import { hookPorts, probePorts } from './support/probes';
 
 export const namedPortUndefined: Rule = {
@@ -24,16 +25,14 @@ export const namedPortUndefined: Rule = {
           if (own.some((p) => p.name === name)) continue;
           const named = own.filter((p) => p.name !== undefined);
           const elsewhere = all.filter((o) => o !== c).flatMap(portsOf).find((p) => p.name === name);
-          const fixes: Fix[] = named.slice(0, 5).map((p) => ({
-            title: `Use port name "${p.name}" (${p.port})`,
-            edits: [replaceValue(doc, ref.path, scalarText(p.name as string))],
-            ...(named.length === 1 ? { preferred: true } : {}),
-          }));
-          if (elsewhere) fixes.push({ title: `Use port number ${elsewhere.port}`, edits: [replaceValue(doc, ref.path, String(elsewhere.port))], ...(fixes.length === 0 ? { preferred: true } : {}) });
+          const use = (title: string, value: string | number, preferred: boolean) => fix(title, { kind: 'set', path: ref.path, value }, preferred);
+          const data: FixData[] = named.slice(0, 5).map((p) => use(`Use port name "${p.name}" (${p.port})`, p.name as string, named.length === 1));
+          if (elsewhere) data.push(use(`Use port number ${elsewhere.port}`, elsewhere.port, data.length === 0));
           else if (named.length === 0 && own.length === 1) {
             const only = own[0]!;
-            fixes.push({ title: `Use port number ${only.port}`, edits: [replaceValue(doc, ref.path, String(only.port))], preferred: true });
+            data.push(use(`Use port number ${only.port}`, only.port, true));
           }
+          const fixes = resolveFixes(doc, data);
           const theirs = named.length > 0 ? `its port names: ${named.map((p) => `${p.name} (${p.port})`).join(', ')}` : own.length > 0 ? 'its ports have no names' : 'it declares no ports';
           const extra = elsewhere ? `; "${name}" is a port of ${elsewhere.container.label}, but the kubelet looks names up only in the probed container's own ports` : '';
           out.push({

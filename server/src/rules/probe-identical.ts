@@ -3,7 +3,8 @@
 // it out of rotation until it recovers.
 import type { Finding, Rule } from './types';
 import { deepEqual, isObj, runningContainers } from './support/data';
-import { setScalar } from './support/edits';
+import { fix } from '../../../simulator/src/index';
+import { resolveFixes } from '../analysis/fixes';
 import { describeHandler, probeHandler, probeTiming } from './support/probes';
 
 export const probeIdentical: Rule = {
@@ -26,12 +27,11 @@ export const probeIdentical: Rule = {
         if (tl.initialDelaySeconds !== tr.initialDelaySeconds || tl.periodSeconds !== tr.periodSeconds || tl.timeoutSeconds !== tr.timeoutSeconds || tl.failureThreshold !== tr.failureThreshold) continue;
         const livePath = [...c.path, 'livenessProbe'];
         const more = tl.failureThreshold * 2;
-        const edit = setScalar(doc, livePath, 'failureThreshold', more);
         out.push({
           range: doc.keyRange(c.path, 'livenessProbe') ?? doc.range(livePath),
           message: `The liveness and readiness probes of ${c.label} are identical (${describeHandler(hl)}, every ${tl.periodSeconds} s, ${tl.failureThreshold} failures): when the check fails, for example because a dependency is slow, the kubelet restarts the container at the same moment it stops receiving traffic, instead of only taking it out of rotation`,
           related: [{ range: doc.keyRange(c.path, 'readinessProbe') ?? doc.range([...c.path, 'readinessProbe']), message: 'the identical readiness probe' }],
-          fixes: edit ? [{ title: `Let the liveness probe tolerate more failures (failureThreshold: ${more})`, edits: [edit] }] : [],
+          fixes: resolveFixes(doc, [fix(`Let the liveness probe tolerate more failures (failureThreshold: ${more})`, { kind: 'set', path: [...livePath, 'failureThreshold'], value: more })]),
         });
       }
     }

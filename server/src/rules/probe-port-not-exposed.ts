@@ -1,10 +1,10 @@
 // A probe aimed at a port that no container of the pod declares: the most common real probe mistake (the app
 // listens on 8080, the liveness probe checks 8081, the kubelet restarts the container forever). Containers
 // share the network namespace, so any running container's port counts (regular containers and sidecars).
-import { inferProcess, type ContainerLike } from '../../../simulator/src/index';
-import type { DocContext, Finding, Fix, Rule } from './types';
+import { fix, inferProcess, type ContainerLike, type FixData } from '../../../simulator/src/index';
+import type { DocContext, Finding, Rule } from './types';
 import { describeExposed, portsOf, runningContainers, type ContainerAt, type PortAt } from './support/data';
-import { appendSeqItem, insertEntry, replaceValue } from './support/edits';
+import { resolveFixes } from '../analysis/fixes';
 import { listensUndeclared, portsUnknown } from './support/listening';
 import { probePorts, type PortRef } from './support/probes';
 
@@ -18,12 +18,13 @@ function modelPorts(c: ContainerAt): { ports: number[]; what: string } | undefin
   return { ports: [...new Set(m.listen.map((l) => l.port))], what: m.description };
 }
 
-function declarePortFix(ref: PortRef, doc: DocContext): Fix | undefined {
+function declarePortFix(ref: PortRef): FixData {
   const c = ref.container;
-  const edit = Array.isArray(c.c['ports'])
-    ? appendSeqItem(doc, [...c.path, 'ports'], { containerPort: ref.port })
-    : c.c['ports'] === undefined ? insertEntry(doc, c.path, 'ports', [{ containerPort: ref.port }]) : undefined;
-  return edit ? { title: `Declare containerPort ${ref.port} on ${c.label}`, edits: [edit] } : undefined;
+  return fix(`Declare containerPort ${ref.port} on ${c.label}`, { kind: 'append', path: [...c.path, 'ports'], value: { containerPort: ref.port } });
+}
+
+function setPort(ref: PortRef, port: number, preferred: boolean): FixData {
+  return fix(`Set the probe port to ${port}`, { kind: 'set', path: ref.path, value: port }, preferred);
 }
 
 export const probePortNotExposed: Rule = {
@@ -55,11 +56,7 @@ function notExposed(doc: DocContext, ref: PortRef, exposed: PortAt[]): Finding {
   // The probed container's own ports first: the likeliest intended target.
   const ordered = [...exposed.filter((p) => p.container === ref.container), ...exposed.filter((p) => p.container !== ref.container)];
   const candidates = [...new Set(ordered.map((p) => p.port))];
-  const fixes: Fix[] = candidates.slice(0, MAX_FIXES).map((port) => ({
-    title: `Set the probe port to ${port}`,
-    edits: [replaceValue(doc, ref.path, String(port))],
-    ...(candidates.length === 1 ? { preferred: true } : {}),
-  }));
+  const fixes = resolveFixes(doc, candidates.slice(0, MAX_FIXES).map((port) => setPort(ref, port, candidates.length === 1)));
   // When the probed container declares no ports itself, it may well listen on the port without declaring it:
   // say so, but only as information.
   const ownDeclared = ordered.some((p) => p.container === ref.container);
@@ -75,18 +72,16 @@ function notExposed(doc: DocContext, ref: PortRef, exposed: PortAt[]): Finding {
 function noPortsDeclared(doc: DocContext, ref: PortRef & { port: number }): Finding | undefined {
   const model = modelPorts(ref.container);
   if (model?.ports.includes(ref.port)) return undefined; // the process is known to listen there
-  const fixes: Fix[] = [];
+  const data: FixData[] = [];
   let hint = `make sure ${ref.container.label} listens on ${ref.port}, and declare it in ports[].containerPort`;
   if (model) {
     hint = `${ref.container.label} is expected to listen on ${model.ports.join(', ')} (${model.what})`;
-    for (const port of model.ports.slice(0, MAX_FIXES)) fixes.push({ title: `Set the probe port to ${port}`, edits: [replaceValue(doc, ref.path, String(port))] });
-  }
-  const declare = declarePortFix(ref, doc);
-  if (declare && !model) fixes.push(declare);
+    for (const port of model.ports.slice(0, MAX_FIXES)) data.push(setPort(ref, port, false));
+  } else data.push(declarePortFix(ref));
   return {
     range: doc.range(ref.path),
     message: `${ref.title} checks port ${ref.port}, but no container of the pod declares any ports: ${hint}`,
     severity: 'information',
-    fixes,
+    fixes: resolveFixes(doc, data),
   };
 }

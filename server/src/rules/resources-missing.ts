@@ -2,7 +2,8 @@
 // the first to be evicted under node pressure (BestEffort), and it can use all of the node's memory.
 import type { Finding, Rule } from './types';
 import { containersOf, isObj, type ContainerAt } from './support/data';
-import { insertEntry, replaceEntry } from './support/edits';
+import { fix } from '../../../simulator/src/index';
+import { resolveFixes } from '../analysis/fixes';
 
 const SKELETON = { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '128Mi' } };
 
@@ -24,12 +25,11 @@ export const resourcesMissing: Rule = {
     for (const pod of doc.podSpecs()) {
       for (const c of containersOf(pod)) {
         if (c.kind === 'ephemeral' || hasResources(c)) continue;
-        const edit = c.c['resources'] === undefined ? insertEntry(doc, c.path, 'resources', SKELETON) : replaceEntry(doc, c.path, 'resources', SKELETON);
         const range = c.name !== undefined ? doc.range([...c.path, 'name']) : doc.keyRange(c.path, 'image') ?? doc.range(c.path);
         out.push({
           range,
           message: `${c.label} sets no resource requests or limits: the scheduler places it as if it needed nothing, it is evicted first when the node runs short, and it may use all of the node's memory`,
-          fixes: edit ? [{ title: 'Add resource requests and a memory limit (100m CPU, 128Mi memory)', edits: [edit], preferred: true }] : [],
+          fixes: resolveFixes(doc, [fix('Add resource requests and a memory limit (100m CPU, 128Mi memory)', { kind: 'set', path: [...c.path, 'resources'], value: SKELETON }, true)]),
         });
       }
     }

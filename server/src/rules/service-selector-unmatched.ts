@@ -3,7 +3,7 @@
 // selects pods defined elsewhere).
 import type { DocContext, Finding, FileRule, Fix } from './types';
 import { get, isObj, str, stringMap } from './support/data';
-import { replaceValue, scalarText } from './support/edits';
+import { resolveFixes } from '../analysis/fixes';
 import { hasLabel, namespaceOf, podTemplates, selects, type PodTemplate } from './support/templates';
 
 export interface ServiceAt {
@@ -55,11 +55,11 @@ export const serviceSelectorUnmatched: FileRule = {
         detail = ` (${closest.title} has ${parts.join(', ')})`;
         related.push({ range: closest.doc.range(closest.labelsPath), message: `the pod labels of ${closest.title}`, doc: closest.doc.index });
         if (wrong.every(([k]) => Object.prototype.hasOwnProperty.call(closest.labels, k)) && wrong.every(([k]) => typeof get(svc.doc.value, ['spec', 'selector', k]) === 'string')) {
-          fixes.push({
+          fixes.push(...resolveFixes(svc.doc, [{
             title: `Select the pods of ${closest.title} (${wrong.map(([k]) => `${k}: ${closest.labels[k]}`).join(', ')})`,
-            edits: wrong.map(([k]) => replaceValue(svc.doc, ['spec', 'selector', k], scalarText(closest.labels[k] as string))),
+            changes: wrong.map(([k]) => ({ kind: 'set', path: ['spec', 'selector', k], value: closest.labels[k] as string })),
             ...(same.length === 1 ? { preferred: true } : {}),
-          });
+          }]));
         }
       }
       out.push({

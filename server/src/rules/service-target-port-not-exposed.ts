@@ -1,10 +1,10 @@
 // A Service port whose targetPort (a number, or a port name) the selected pods do not expose. A named
 // targetPort that no selected container defines gives the Service no endpoints for that port; a number that
 // no container declares usually means port and targetPort were mixed up (`port: 80` with the app on 8080).
-import { inferProcess, type ContainerLike, type Path } from '../../../simulator/src/index';
-import type { Finding, FileRule, Fix } from './types';
+import { fix, inferProcess, type ContainerLike, type FixData, type Path } from '../../../simulator/src/index';
+import type { Finding, FileRule } from './types';
 import { get, int, isObj, list, portsOf, runningContainers, str, type PortAt } from './support/data';
-import { insertEntry, replaceValue, scalarText } from './support/edits';
+import { resolveFixes } from '../analysis/fixes';
 import { listensUndeclared, portsUnknown } from './support/listening';
 import { podTemplates, selects, type PodTemplate } from './support/templates';
 import { servicesOf } from './service-selector-unmatched';
@@ -29,8 +29,7 @@ export const serviceTargetPortNotExposed: FileRule = {
         const itemPath: Path = ['spec', 'ports', i];
         const target = p['targetPort'] ?? p['port'];
         const targetPath: Path = p['targetPort'] !== undefined ? [...itemPath, 'targetPort'] : [...itemPath, 'port'];
-        const setTarget = (v: number | string): Fix['edits'][number] | undefined =>
-          p['targetPort'] !== undefined ? replaceValue(svcDoc, targetPath, typeof v === 'number' ? String(v) : scalarText(v)) : insertEntry(svcDoc, itemPath, 'targetPort', v);
+        const setTarget = (title: string, v: number | string, preferred: boolean): FixData => fix(title, { kind: 'set', path: [...itemPath, 'targetPort'], value: v }, preferred);
         const portNum = int(target);
         const portName = str(target);
         if (portNum !== undefined) {
@@ -50,11 +49,7 @@ export const serviceTargetPortNotExposed: FileRule = {
             severity = 'information';
             what = `they declare no ports; the containers are expected to listen on ${listening.join(', ')}`;
           }
-          const fixes: Fix[] = [];
-          for (const k of known.slice(0, 5)) {
-            const e = setTarget(k);
-            if (e) fixes.push({ title: `Set targetPort to ${k}`, edits: [e], ...(known.length === 1 ? { preferred: true } : {}) });
-          }
+          const fixes = resolveFixes(svcDoc, known.slice(0, 5).map((k) => setTarget(`Set targetPort to ${k}`, k, known.length === 1)));
           const implicit = p['targetPort'] === undefined ? ' (targetPort defaults to port)' : '';
           out.push({
             doc: svcDoc.index,
@@ -70,16 +65,10 @@ export const serviceTargetPortNotExposed: FileRule = {
           if (exposed.some((x) => x.name === portName)) return;
           const named = exposed.filter((x) => x.name !== undefined);
           const names = [...new Set(named.map((x) => x.name as string))];
-          const fixes: Fix[] = [];
-          for (const n of names.slice(0, 5)) {
-            const e = setTarget(n);
-            if (e) fixes.push({ title: `Use targetPort "${n}"`, edits: [e], ...(names.length === 1 ? { preferred: true } : {}) });
-          }
+          const data = names.slice(0, 5).map((n) => setTarget(`Use targetPort "${n}"`, n, names.length === 1));
           const numbers = [...new Set(exposed.map((x) => x.port))];
-          if (names.length === 0 && numbers.length === 1) {
-            const e = setTarget(numbers[0] as number);
-            if (e) fixes.push({ title: `Set targetPort to ${numbers[0]}`, edits: [e], preferred: true });
-          }
+          if (names.length === 0 && numbers.length === 1) data.push(setTarget(`Set targetPort to ${numbers[0]}`, numbers[0] as number, true));
+          const fixes = resolveFixes(svcDoc, data);
           const theirs = names.length > 0 ? `their port names: ${named.map((x) => `${x.name} (${x.port})`).filter((s, j, a) => a.indexOf(s) === j).join(', ')}` : numbers.length > 0 ? `their ports ${numbers.join(', ')} have no names` : 'they declare no ports';
           out.push({
             doc: svcDoc.index,

@@ -1,7 +1,7 @@
 // The contract between the semantic checks (one module per rule under rules/) and the diagnostics
 // pipeline. A rule looks at one YAML document (or, for file rules, all documents of a file) and reports
 // findings with exact ranges; fixes travel with the finding and become quick fixes.
-import type { Path, Range, SimObject } from '../../../simulator/src/index';
+import type { ManifestIssue, Path, Range, SimObject } from '../../../simulator/src/index';
 
 export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -55,6 +55,8 @@ export interface DocContext {
   podSpecs(): PodSpecAt[];
   /** Text of one line of the document (for indentation when inserting). */
   lineText(line: number): string;
+  /** The loader's issues for this document (schema and the API server's validation), with their fix data. */
+  issues: readonly ManifestIssue[];
 }
 
 export interface Rule {
@@ -63,6 +65,12 @@ export interface Rule {
   defaultSeverity: RuleSeverity;
   /** One line for the README and the settings description. */
   description: string;
+  /**
+   * For a rule that presents API-server checks: the loader issue codes it says in its own words. The check
+   * itself lives once, in the model (simulator/src/model/validate*.ts); the diagnostics show such an issue
+   * through the rule while the rule is on, and as the loader's own issue when it is off.
+   */
+  presents?: readonly string[];
   check(doc: DocContext): Finding[];
 }
 

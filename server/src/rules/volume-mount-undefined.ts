@@ -1,59 +1,34 @@
 // A volumeMount (or volumeDevice) that names no volume of the pod: the API server rejects the pod ("Not
-// found"). A StatefulSet's volumeClaimTemplates count as volumes.
-import type { Finding, Fix, Rule } from './types';
-import { containersOf, editDistance, get, isObj, list, str } from './support/data';
-import { appendSeqItem, insertEntry, replaceValue, scalarText } from './support/edits';
+// found"). A StatefulSet's volumeClaimTemplates count as volumes. The check is the model's
+// (validateContainer.ts); this rule says it in words, suggests a close name and offers the fixes.
+import type { FixData } from '../../../simulator/src/index';
+import { editDistance, get } from './support/data';
+import { containerLabel, detailOf, presentedRule } from './support/presented';
 
-export const volumeMountUndefined: Rule = {
+export const volumeMountUndefined = presentedRule({
   id: 'volume-mount-undefined',
   defaultSeverity: 'error',
   description: 'A volumeMount refers to a volume name that the pod does not define',
-  check(doc) {
-    const out: Finding[] = [];
-    for (const pod of doc.podSpecs()) {
-      const volumes = new Map<string, (string | number)[]>();
-      list(pod.spec['volumes']).forEach((v, i) => {
-        const name = isObj(v) ? str(v['name']) : undefined;
-        if (name !== undefined && !volumes.has(name)) volumes.set(name, [...pod.path, 'volumes', i, 'name']);
-      });
-      if (doc.kind === 'StatefulSet') {
-        list(get(doc.value, ['spec', 'volumeClaimTemplates'])).forEach((t, i) => {
-          const name = str(get(t, ['metadata', 'name']));
-          if (name !== undefined && !volumes.has(name)) volumes.set(name, ['spec', 'volumeClaimTemplates', i, 'metadata', 'name']);
-        });
-      }
-      const added = new Set<string>();
-      for (const c of containersOf(pod)) {
-        for (const field of ['volumeMounts', 'volumeDevices'] as const) {
-          list(c.c[field]).forEach((m, i) => {
-            const name = isObj(m) ? str(m['name']) : undefined;
-            if (name === undefined || name === '' || volumes.has(name)) return;
-            const path = [...c.path, field, i, 'name'];
-            const names = [...volumes.keys()];
-            const close = names
-              .map((n) => ({ n, d: n.toLowerCase() === name.toLowerCase() ? 0 : editDistance(n, name, 2) }))
-              .filter((x) => x.d <= 2)
-              .sort((a, b) => a.d - b.d)[0];
-            const fixes: Fix[] = [];
-            if (close) fixes.push({ title: `Rename to "${close.n}"`, edits: [replaceValue(doc, path, scalarText(close.n))], preferred: true });
-            if (field === 'volumeMounts' && !added.has(name)) {
-              const vols = pod.spec['volumes'];
-              const item = { name, emptyDir: {} };
-              const edit = Array.isArray(vols) ? appendSeqItem(doc, [...pod.path, 'volumes'], item) : vols === undefined ? insertEntry(doc, pod.path, 'volumes', [item]) : undefined;
-              if (edit) fixes.push({ title: `Add an emptyDir volume named "${name}"`, edits: [edit], ...(close ? {} : { preferred: true }) });
-            }
-            added.add(name);
-            const known = names.length > 0 ? `the pod's volumes: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}` : 'the pod defines no volumes';
-            out.push({
-              range: doc.range(path),
-              message: `${field === 'volumeMounts' ? 'Volume mount' : 'Volume device'} "${name}" in ${c.label} refers to no volume (${known})${close ? `; did you mean "${close.n}"?` : ''}`,
-              related: close ? [{ range: doc.range(volumes.get(close.n) ?? pod.path), message: `volume "${close.n}" is defined here` }] : [],
-              fixes,
-            });
-          });
-        }
-      }
-    }
-    return out;
+  presents: ['volume-mount-not-found', 'volume-device-not-found'],
+  explain(issue, doc) {
+    const known = detailOf(issue, 'not-found')?.known ?? [];
+    const name = String(get(doc.value, issue.path));
+    const field = issue.path[issue.path.length - 3];
+    const names = known.map((k) => k.name);
+    const close = known
+      .map((k) => ({ k, d: k.name.toLowerCase() === name.toLowerCase() ? 0 : editDistance(k.name, name, 2) }))
+      .filter((x) => x.d <= 2)
+      .sort((a, b) => a.d - b.d)[0]?.k;
+    // A close name is the likelier intent: its rename comes first and is the preferred fix.
+    const fixes: FixData[] = close
+      ? [{ title: `Rename to "${close.name}"`, preferred: true, changes: [{ kind: 'set', path: issue.path, value: close.name }] }, ...(issue.fixes ?? []).map(({ title, changes }) => ({ title, changes }))]
+      : [...(issue.fixes ?? [])];
+    const list = names.length > 0 ? `the pod's volumes: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}` : 'the pod defines no volumes';
+    return [{
+      range: doc.range(issue.path),
+      message: `${field === 'volumeMounts' ? 'Volume mount' : 'Volume device'} "${name}" in ${containerLabel(doc, issue.path.slice(0, -3))} refers to no volume (${list})${close ? `; did you mean "${close.name}"?` : ''}`,
+      related: close ? [{ range: doc.range(close.path), message: `volume "${close.name}" is defined here` }] : [],
+      fixes,
+    }];
   },
-};
+});

@@ -2,7 +2,7 @@
 // that are empty or null.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendSeqItem, deleteKey, deleteSeqItem, insertEntry, insertNested, replaceEntry, scalarText, setScalar } from '../../../server/src/rules/support/edits';
+import { appendSeqItem, deleteKey, deleteSeqItem, insertEntry, insertNested, replaceEntry, scalarText, setScalar } from '../../../server/src/analysis/edits';
 import type { Edit } from '../../../server/src/rules/types';
 import { applyEdits, contexts, yaml } from './helpers';
 import { loadManifest } from '../../../simulator/src/manifest';

@@ -69,6 +69,7 @@ test('rules never throw on any document value (synthetic contexts)', () => {
         keyRange: () => undefined,
         podSpecs: () => [],
         lineText: () => '',
+        issues: [],
         ...(kind ? { kind } : {}),
       };
       checkAll('', [ctx]);

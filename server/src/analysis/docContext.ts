@@ -1,5 +1,5 @@
 // Builds the DocContext a rule sees from one loaded document.
-import { keyRangeOf, POD_SPEC_PATHS, rangeOf, type LoadedManifest } from '../../../simulator/src/index';
+import { keyRangeOf, POD_SPEC_PATHS, rangeOf, type LoadedManifest, type ManifestIssue } from '../../../simulator/src/index';
 import type { DocContext, PodSpecAt } from '../rules/types';
 
 function at(value: unknown, path: readonly (string | number)[]): unknown {
@@ -13,6 +13,12 @@ function at(value: unknown, path: readonly (string | number)[]): unknown {
 
 /** Contexts for every document of a loaded manifest; `lines` are the manifest text's lines. */
 export function docContexts(m: LoadedManifest, lines: readonly string[]): DocContext[] {
+  const issues = new Map<number, ManifestIssue[]>();
+  for (const i of m.issues) {
+    const list = issues.get(i.doc);
+    if (list) list.push(i);
+    else issues.set(i.doc, [i]);
+  }
   return m.docs.map((d) => {
     const object = m.objects.find((o) => o.doc === d.index);
     const ctx: DocContext = {
@@ -26,7 +32,7 @@ export function docContexts(m: LoadedManifest, lines: readonly string[]): DocCon
         return path && spec !== null && typeof spec === 'object' && !Array.isArray(spec) ? [{ path: [...path], spec: spec as Record<string, unknown> }] : [];
       },
       lineText: (line) => lines[line] ?? '',
-      issues: m.issues.filter((i) => i.doc === d.index),
+      issues: issues.get(d.index) ?? [],
     };
     if (d.kind !== undefined) ctx.kind = d.kind;
     if (d.apiVersion !== undefined) ctx.apiVersion = d.apiVersion;

@@ -33,7 +33,21 @@ const builds = [
   },
 ];
 
-const common = { bundle: true, target: 'node20', legalComments: 'none', outdir: 'dist', sourcemap: !production, minify: production, logLevel: 'warning' };
+// The `yaml` package has no side effects at load, but its package.json does not say so: without this, a
+// bundle that imports the simulator's light entry (view.ts) for anything carries yaml's CST parser (33 KB
+// minified in dist/webview.js), because view.ts also exports the YAML document splitter.
+const yamlHasNoSideEffects = {
+  name: 'yaml-has-no-side-effects',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, async (args) => {
+      if (args.pluginData === 'resolving') return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'resolving' });
+      return { ...resolved, sideEffects: false };
+    });
+  },
+};
+
+const common = { plugins: [yamlHasNoSideEffects], bundle: true, target: 'node20', legalComments: 'none', outdir: 'dist', sourcemap: !production, minify: production, logLevel: 'warning' };
 
 for (const options of builds) {
   const ctx = await esbuild.context({ ...common, ...options });

@@ -4,7 +4,8 @@
 // `./index` would make them evaluate the zod schemas and carry the model and engine, which the extension
 // loads only on first use (dist/engine.js). esbuild cannot drop those: building zod schemas at module load
 // counts as a side effect. Measured: a browser bundle of `humanDuration` + `splitDocuments` is 2 KB from
-// here and 940 KB from `./index`. Everything here is plain TypeScript with no dependency.
+// here and 940 KB from `./index`. Everything here is plain TypeScript; the only dependency is the `yaml`
+// package's CST parser (yamlDocuments.ts), which reads the start of a stream and what follows a `...`.
 // `./index` re-exports all of it, so code that may load the whole simulator imports `./index` only.
 
 // The trace types: what a simulation produces and every consumer reads.
@@ -44,9 +45,10 @@ export { aggregateEvents, eventAge } from './present/describe-events';
 export type { AggregatedEvent } from './present/describe-events';
 export { formatEvents } from './present/events';
 
-// YAML documents: splitting a stream into documents without parsing it (per-document caching, code lenses),
+// YAML documents: splitting a stream into its documents the way the yaml parser does, without parsing
+// their bodies (per-document caching, hover, completion, code lenses), and positions inside a document;
 // and the parser options that make the `yaml` package read scalars the way the cluster does (YAML 1.1).
-export { splitDocuments } from './yamlDocuments';
+export { chunkAt, chunkLines, chunkOffset, chunkPosition, isDocumentMarker, splitDocuments } from './yamlDocuments';
 export type { Chunk } from './yamlDocuments';
 export { KUBERNETES_YAML_OPTIONS } from './model/yaml';
 

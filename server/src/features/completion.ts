@@ -15,7 +15,7 @@ import { GENERIC_ROOT_TEXTS, kindMarkdown } from '../knowledge/kinds';
 import { SKELETONS } from '../knowledge/skeletons';
 import { shapeOf, typeNameOf } from '../knowledge/types';
 import { WELL_KNOWN_KEYS } from '../knowledge/wellKnown';
-import { chunkAt, chunkLines, type DocChunk } from '../knowledge/yamlDoc';
+import { chunkAt, chunkLines, isDocumentMarker, type Chunk } from '../../../simulator/src/index';
 import { MAX_DOC_CHARS } from '../limits';
 import { guarded } from '../errorGuard';
 
@@ -29,7 +29,7 @@ export interface CompletionTrigger {
 }
 
 /** `chunk`: the document under the cursor when the caller already knows it (the server's cached analysis). */
-export function complete(text: string, position: { line: number; character: number }, chunk?: DocChunk, trigger: CompletionTrigger = {}): CompletionItem[] {
+export function complete(text: string, position: { line: number; character: number }, chunk?: Chunk, trigger: CompletionTrigger = {}): CompletionItem[] {
   return guarded('completion', [], () => completeUnsafe(text, position, chunk, trigger));
 }
 
@@ -44,18 +44,18 @@ function alreadyTyped(items: CompletionItem[], ctx: CursorContext): boolean {
 }
 
 const ROOT_ORDER: Record<string, string> = { apiVersion: '0a', kind: '0b', metadata: '0c', spec: '0d' };
-const isMarker = (l: string): boolean => /^(---|\.\.\.)(\s|$)/.test(l);
 const isBlank = (l: string): boolean => l.trim() === '' || l.trimStart().startsWith('#');
 
-function completeUnsafe(text: string, position: { line: number; character: number }, known: DocChunk | undefined, trigger: CompletionTrigger): CompletionItem[] {
+function completeUnsafe(text: string, position: { line: number; character: number }, known: Chunk | undefined, trigger: CompletionTrigger): CompletionItem[] {
   const chunk = known ?? chunkAt(text, position.line);
   if (!chunk || chunk.text.length > MAX_DOC_CHARS) return [];
   const lines = chunkLines(chunk);
   const row = position.line - chunk.startLine;
   const line = lines[row] ?? '';
   const character = Math.max(0, Math.min(position.character, line.length));
-  if (row === 0 && isMarker(line) && chunk.text.startsWith(line)) return [];
-  const emptyDoc = lines.every((l, i) => (i === row ? /^[\w-]*$/.test(line.slice(0, character)) && line.slice(character).trim() === '' : isBlank(l) || (i === 0 && isMarker(l))));
+  // a document's chunk holds its `---` and `...` lines (and the comments before them): nothing to offer there
+  if (isDocumentMarker(line)) return [];
+  const emptyDoc = lines.every((l, i) => (i === row ? /^[\w-]*$/.test(line.slice(0, character)) && line.slice(character).trim() === '' : isBlank(l) || isDocumentMarker(l)));
   const ctx = cursorContext(lines, row, character);
   if (!ctx) return [];
   // `:` only opens a value list (`kind:` → Pod, Deployment…); `-` only a new list item (`- ` → its keys).

@@ -5,7 +5,8 @@ import { fieldInfo, fieldMarkdown, formatValue, underReadOnly, valueText } from 
 import { apiVersionMarkdown, GENERIC_ROOT_TEXTS, kindMarkdown } from '../knowledge/kinds';
 import { hitAt, rootSchema, rootString } from '../knowledge/yamlAst';
 import { guarded } from '../errorGuard';
-import { chunkAt, chunkOffset, chunkPosition, parseChunk, type DocChunk } from '../knowledge/yamlDoc';
+import { chunkAt, chunkOffset, chunkPosition, type Chunk } from '../../../simulator/src/index';
+import { parseChunk } from '../knowledge/yamlDoc';
 
 export interface HoverResult {
   contents: { kind: 'markdown'; value: string };
@@ -13,11 +14,11 @@ export interface HoverResult {
 }
 
 /** `chunk`: the document under the cursor when the caller already knows it (the server's cached analysis). */
-export function hover(text: string, position: { line: number; character: number }, chunk?: DocChunk): HoverResult | null {
+export function hover(text: string, position: { line: number; character: number }, chunk?: Chunk): HoverResult | null {
   return guarded('hover', null, () => hoverUnsafe(text, position, chunk));
 }
 
-function hoverUnsafe(text: string, position: { line: number; character: number }, known?: DocChunk): HoverResult | null {
+function hoverUnsafe(text: string, position: { line: number; character: number }, known?: Chunk): HoverResult | null {
   const chunk = known ?? chunkAt(text, position.line);
   if (!chunk) return null;
   const doc = parseChunk(chunk.text, true);

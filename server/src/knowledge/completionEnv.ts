@@ -5,11 +5,12 @@ import type { z } from 'zod';
 import type { CursorContext } from './cursorContext';
 import { ItemBuilder } from './items';
 import { rootSchema, rootString } from './yamlAst';
-import { parseChunk, type DocChunk } from './yamlDoc';
+import type { Chunk } from '../../../simulator/src/index';
+import { parseChunk } from './yamlDoc';
 
 export interface CompletionEnv {
   text: string;
-  chunk: DocChunk;
+  chunk: Chunk;
   lines: readonly string[];
   /** Row of the cursor in the chunk, and its line in the file. */
   row: number;
@@ -28,7 +29,7 @@ export interface CompletionEnv {
 const topLevel = (text: string, key: string): string | undefined =>
   new RegExp(`^${key}:[ \\t]*["']?([^\\s"'#]+)`, 'm').exec(text)?.[1];
 
-export function makeEnv(text: string, chunk: DocChunk, lines: readonly string[], row: number, line: number, ctx: CursorContext): CompletionEnv {
+export function makeEnv(text: string, chunk: Chunk, lines: readonly string[], row: number, line: number, ctx: CursorContext): CompletionEnv {
   let patched: string | undefined;
   let parsed: Document.Parsed | undefined | null = null;
   const patchedText = (): string => {

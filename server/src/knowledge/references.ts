@@ -4,7 +4,8 @@
 import type { Document } from 'yaml';
 import { mapSelectorMatches, type Path } from '../../../simulator/src/index';
 import { nodeAt, plain, rootString } from './yamlAst';
-import { allChunks, ownCopy, parseChunk, type DocChunk } from './yamlDoc';
+import { splitDocuments, type Chunk } from '../../../simulator/src/index';
+import { ownCopy, parseChunk } from './yamlDoc';
 import { podLabelsPath, POD_SPEC_PATHS } from './wellKnown';
 import { MAX_SCAN_CHARS } from '../limits';
 
@@ -76,7 +77,7 @@ interface PodTemplate {
 const TEMPLATE_CACHE = new Map<string, PodTemplate[]>();
 const CACHE_SIZE = 256;
 
-function templatesOf(chunk: DocChunk): PodTemplate[] {
+function templatesOf(chunk: Chunk): PodTemplate[] {
   const cached = TEMPLATE_CACHE.get(chunk.text);
   if (cached) return cached;
   const doc = parseChunk(chunk.text);
@@ -97,13 +98,13 @@ function templatesOf(chunk: DocChunk): PodTemplate[] {
 }
 
 /** Ports of the pods a Service's selector picks, from the other documents of the file. */
-export function servicePodPorts(text: string, current: DocChunk, doc: Document.Parsed | undefined): PortRef[] {
+export function servicePodPorts(text: string, current: Chunk, doc: Document.Parsed | undefined): PortRef[] {
   const selector = plain(nodeAt(doc, ['spec', 'selector']));
   if (!isObj(selector) || Object.keys(selector).length === 0) return [];
   const sel = Object.fromEntries(Object.entries(selector).map(([k, v]) => [k, String(v)]));
   const out: PortRef[] = [];
   let budget = MAX_SCAN_CHARS;
-  for (const chunk of allChunks(text)) {
+  for (const chunk of splitDocuments(text)) {
     if (chunk.startOffset === current.startOffset || !chunk.text.includes('containerPort')) continue;
     budget -= chunk.text.length;
     if (budget < 0) break;

@@ -42,10 +42,10 @@ export { DEFAULT_EPOCH, simulate } from './simulate';
 export { DEFAULT_BUDGET, MAX_PODS } from './limits';
 export type { SimObject, SimulateOptions, SimulationResult, WorkloadObject } from './simulate';
 
-// Reading the simulated runtime at a moment (the inline hints and the panel read probe workers and
-// back-off state that the trace does not carry).
-export { PROBE_FIELD } from './engine/runtime';
-export type { ContainerRuntime, PodRuntime, ProbeSlot } from './engine/runtime';
+// Reading the simulated runtime at a moment (the inline hints read the container runs and the status
+// history at any t; the trace holds one moment).
+export { PROBE_FIELD, probeOf } from './engine/runtime';
+export type { ContainerRuntime, Instance, PodRuntime, ProbeSlot } from './engine/runtime';
 export { statusAt } from './engine/status';
 
 // Scenario files: the what-if events and kubelet settings a simulation runs under.

@@ -9,6 +9,17 @@ export interface Cause {
   paths: string[];
   /** Plain-words evidence, e.g. "no container of the pod listens on 8081; `app` listens on 8080". */
   evidence: string;
+  /** A connection to `port` was refused: the same finding as `evidence`, for programs (fixes, explanations). */
+  refused?: PortRefused;
+}
+
+/**
+ * Why nothing answered on a port, in the behaviour model's terms: `opensAfter` is set when some container
+ * does listen on the port, but only that many seconds after it starts; otherwise no container listens there.
+ */
+export interface PortRefused {
+  port: number;
+  opensAfter?: number;
 }
 
 export type EventType = 'Normal' | 'Warning';
@@ -38,6 +49,17 @@ export interface ProbeRecord {
   /** The prober's warning output (a redirect it did not follow); the result still counts as success. */
   warning?: string;
   cause?: Cause;
+  /** The container instance probed: its restartCount (0 for the first run). */
+  restartCount: number;
+  /**
+   * The prober worker's `resultRun` after this probe: how many identical results in a row count towards the
+   * threshold (k/k pkg/kubelet/prober/worker.go doProbe). It starts again at 1 when the result changes and
+   * after a liveness/startup failure crossed the threshold (the worker goes on hold, resultRun = 0); it is
+   * 0 for an errored probe, whose result the kubelet throws away.
+   */
+  run: number;
+  /** The threshold `run` is counted against: failureThreshold for a failure, successThreshold otherwise. */
+  threshold: number;
 }
 
 export interface ContainerStateWaiting { reason: string; message?: string }
@@ -56,6 +78,14 @@ export interface ContainerState {
   terminated?: ContainerStateTerminated;
 }
 
+/** The crash-loop back-off that holds a container (state.waiting CrashLoopBackOff): seconds and absolute time. */
+export interface BackOff {
+  /** The back-off delay, as in the waiting message (`back-off 40s …`). */
+  delay: number;
+  /** When it expires: the last instance's finishedAt + delay. The restart comes at the first sync after it. */
+  until: number;
+}
+
 export interface ContainerStatus {
   name: string;
   image: string;
@@ -65,6 +95,8 @@ export interface ContainerStatus {
   state: ContainerState;
   lastState: ContainerState;
   cause?: Cause;
+  /** PodLab's addition: set while the state is waiting in CrashLoopBackOff. */
+  backOff?: BackOff;
 }
 
 export type ConditionStatus = 'True' | 'False' | 'Unknown';
@@ -98,6 +130,45 @@ export interface KubectlColumns {
   age: string;
 }
 
+/** Why an instance ended: the kubelet killed it (and for which reason), the kernel, or the process itself. */
+export type EndReason =
+  | 'exited' // the process ended by itself
+  | 'oom' // the kernel's OOM killer (memory limit)
+  | 'liveness' // killed after the liveness probe failed failureThreshold times
+  | 'startup' // killed after the startup probe failed failureThreshold times
+  | 'postStart' // killed because its postStart hook failed
+  | 'deletion' // stopped because the pod is being deleted
+  | 'deadline' // stopped because the pod passed activeDeadlineSeconds
+  | 'podDone' // stopped because the pod reached Succeeded/Failed (e.g. sidecars after the app exited)
+  | 'scenario'; // a what-if kill from the scenario
+
+/** One run of a container (a container ID): when it ran and how it ended. */
+export interface TraceInstance {
+  restartCount: number;
+  startedAt: number;
+  finishedAt?: number;
+  exitCode?: number;
+  /** Terminated reason: Completed, Error, OOMKilled, StartError. */
+  reason?: string;
+  endedBy?: EndReason;
+  /** When the kubelet's Killing event for this instance came (the stop signal follows, preStop first). */
+  killedAt?: number;
+}
+
+/** A port the behaviour model says the container's process listens on, `afterSeconds` after it starts. */
+export interface ListenPort {
+  port: number;
+  afterSeconds: number;
+}
+
+/** Per container: every instance so far and what the behaviour model expects the process to do. */
+export interface TraceContainer {
+  name: string;
+  kind: 'init' | 'sidecar' | 'regular';
+  instances: TraceInstance[];
+  listens: ListenPort[];
+}
+
 export interface TracePod {
   name: string;
   namespace: string;
@@ -113,6 +184,8 @@ export interface TracePod {
   removedAt: number | null;
   status: PodStatus;
   kubectl: KubectlColumns;
+  /** Container runs up to `at` (instances started later are left out) and their listening ports. */
+  containers: TraceContainer[];
 }
 
 export interface TraceNote {

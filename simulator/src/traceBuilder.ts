@@ -1,9 +1,9 @@
 // Builds the trace (`podlab run --format json`) at a chosen time from a finished simulation.
 import type { Simulation } from './engine/simulation';
-import type { PodRuntime } from './engine/runtime';
+import type { ContainerRuntime, Instance, PodRuntime } from './engine/runtime';
 import { statusAt } from './engine/status';
 import { kubectlColumns } from './present/kubectl';
-import type { PodStatus, Trace, TracePod } from './trace';
+import type { PodStatus, Trace, TraceContainer, TraceInstance, TracePod } from './trace';
 
 const PENDING: PodStatus = { phase: 'Pending', conditions: [], initContainerStatuses: [], containerStatuses: [] };
 
@@ -23,7 +23,32 @@ export function podAt(pod: PodRuntime, atMs: number): TracePod {
     removedAt,
     status,
     kubectl: kubectlColumns({ status, createdAt: pod.createdAt / 1000, deletedAt }, atMs / 1000, { sidecars, spec: podSpecCounts(pod) }),
+    containers: pod.containers.map((c) => containerAt(c, atMs)),
   };
+}
+
+/** A container's runs as known at `atMs`: later starts left out, an end after `atMs` not yet known. */
+export function containerAt(c: ContainerRuntime, atMs: number): TraceContainer {
+  return {
+    name: c.name,
+    kind: c.kind,
+    instances: c.instances.filter((i) => i.startedAt <= atMs).map((i) => instanceAt(i, atMs)),
+    listens: c.process.listen.map((l) => ({ port: l.port, afterSeconds: l.afterSeconds })),
+  };
+}
+
+export function instanceAt(i: Instance, atMs: number): TraceInstance {
+  const out: TraceInstance = { restartCount: i.restartCount, startedAt: i.startedAt / 1000 };
+  if (i.killedAt !== undefined && i.killedAt <= atMs) out.killedAt = i.killedAt / 1000;
+  if (i.finishedAt === undefined || i.finishedAt > atMs) {
+    if (out.killedAt !== undefined && i.endedBy !== undefined) out.endedBy = i.endedBy;
+    return out;
+  }
+  out.finishedAt = i.finishedAt / 1000;
+  if (i.exitCode !== undefined) out.exitCode = i.exitCode;
+  if (i.reason !== undefined) out.reason = i.reason;
+  if (i.endedBy !== undefined) out.endedBy = i.endedBy;
+  return out;
 }
 
 function podSpecCounts(pod: PodRuntime) {

@@ -10,6 +10,7 @@
 
 // The trace types: what a simulation produces and every consumer reads.
 export type {
+  BackOff,
   Cause,
   ConditionStatus,
   ContainerState,
@@ -17,16 +18,21 @@ export type {
   ContainerStateTerminated,
   ContainerStateWaiting,
   ContainerStatus,
+  EndReason,
   EventType,
   KubectlColumns,
+  ListenPort,
   PodCondition,
   PodPhase,
   PodStatus,
+  PortRefused,
   ProbeKind,
   ProbeRecord,
   ProbeResult,
   Trace,
+  TraceContainer,
   TraceEvent,
+  TraceInstance,
   TraceNote,
   TracePod,
 } from './trace';
@@ -34,6 +40,8 @@ export type {
 // Durations: Go's time.Duration text (parse and print), kubectl's human ages, plain seconds.
 export { goDuration, humanDuration, parseDuration, plainSeconds } from './present/duration';
 export type { ParsedDuration } from './present/duration';
+// The one rounding rule for countdowns shown to users (the inline hints and the panel).
+export { secondsLeft } from './present/countdown';
 
 // Presenting: kubectl's columns, `get` table, `describe` text and event aggregation, byte for byte.
 export { kubectlColumns, kubectlWideColumns } from './present/kubectl';

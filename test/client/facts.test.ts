@@ -10,7 +10,7 @@ function factsAt(file: string, until: number, t: number) {
   const m = loadManifest(example(file));
   const result = simulate(m.objects, { until, services: m.services });
   const trace = result.traceAt(t);
-  return podFacts(result.pods[0]!, t, trace.probes, trace.events);
+  return podFacts(result.pods[0]!, t, trace.probes);
 }
 
 test('liveness on the wrong port: the probe line says how often it failed and when the kill came', () => {

@@ -11,8 +11,8 @@ const events: TraceEvent[] = [
   { t: 125.1, object: 'ReplicaSet/web-5d8f7c9b6d', type: 'Normal', reason: 'SuccessfulCreate', message: 'Created pod: web-0', source: 'replicaset-controller' },
 ];
 const probes: ProbeRecord[] = [
-  { t: 10, pod: 'web-0', container: 'app', probe: 'readiness', result: 'success' },
-  { t: 25, pod: 'web-0', container: 'app', probe: 'liveness', result: 'failure', message: 'dial tcp 10.244.0.5:8081: connect: connection refused', cause },
+  { t: 10, pod: 'web-0', container: 'app', probe: 'readiness', result: 'success', restartCount: 0, run: 1, threshold: 1 },
+  { t: 25, pod: 'web-0', container: 'app', probe: 'liveness', result: 'failure', message: 'dial tcp 10.244.0.5:8081: connect: connection refused', cause, restartCount: 0, run: 1, threshold: 3 },
 ];
 
 test('timeline: one aligned line per event, time right-aligned', () => {

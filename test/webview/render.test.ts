@@ -81,16 +81,15 @@ test('podRows on a real run: READY, STATUS, RESTARTS and AGE follow t', () => {
   assert.deepEqual(row(140), { ready: '0/1', status: 'CrashLoopBackOff', restarts: '4 (14s ago)', age: '2m20s' });
 });
 
-test('back-off: the delay from the waiting message, next restart ≈ finishedAt + delay', () => {
-  assert.equal(m.containers.parseBackOff('back-off 40s restarting failed container=app pod=p_default(uid)'), 40);
-  assert.equal(m.containers.parseBackOff('back-off 1m20s restarting failed container=app pod=p'), 80);
-  assert.equal(m.containers.parseBackOff('back-off 5m0s restarting failed container=app pod=p'), 300);
-  assert.equal(m.containers.parseBackOff('Back-off pulling image "x"'), null);
-  assert.equal(m.containers.parseBackOff(undefined), null);
+test('back-off: the delay and expiry from the status\'s structured backOff, never from the message', () => {
+  // kubelet-semantics.md worked example (a1): exit at 125.1, back-off 40 s → expiry 165.1.
   const c = cs('app', waiting('CrashLoopBackOff', 'back-off 40s restarting failed container=app pod=p'), {
     lastState: terminated(2, 'Error', 100.1, 125.1),
     restartCount: 4,
+    backOff: { delay: 40, until: 165.1 },
   });
+  const { backOff: _, ...messageOnly } = c;
+  assert.equal(m.containers.backOffAt(messageOnly, 140), null, 'the waiting message is not parsed');
   const b = m.containers.backOffAt(c, 140) as BackOff;
   assert.equal(b.delay, 40);
   assert.ok(Math.abs(b.nextRestartAt - 165.1) < 1e-9);
@@ -137,19 +136,25 @@ test('events: up to t, aggregated like kubectl with causes, or as a list; filter
 test('probes: the last results up to t as ticks, with the last failure', () => {
   const p = pod('p', { containers: [{ name: 'app', kind: 'regular', instances: [], probes: ['readiness', 'liveness'] }] });
   const records: ProbeRecord[] = [];
-  for (let i = 0; i < 12; i++) records.push({ t: i * 5, pod: 'p', container: 'app', probe: 'liveness', result: i % 4 === 3 ? 'failure' : 'success', ...(i % 4 === 3 ? { message: `refused ${i}` } : {}) });
-  records.push({ t: 1, pod: 'other', container: 'app', probe: 'liveness', result: 'failure' });
+  for (let i = 0; i < 12; i++) {
+    const fail = i % 4 === 3;
+    records.push({ t: i * 5, pod: 'p', container: 'app', probe: 'liveness', result: fail ? 'failure' : 'success', ...(fail ? { message: `refused ${i}` } : {}), restartCount: 0, run: fail ? 1 : (i % 4) + 1, threshold: fail ? 3 : 1 });
+  }
+  records.push({ t: 1, pod: 'other', container: 'app', probe: 'liveness', result: 'failure', restartCount: 0, run: 1, threshold: 3 });
   const lines = m.probes.probeLines(p, records, 42);
   assert.deepEqual(lines.map((l) => [l.probe, l.total, l.failures, l.ticks.length]), [['liveness', 9, 2, 9], ['readiness', 0, 0, 0]]);
   assert.deepEqual(lines[0]?.lastFailure, { t: 35, message: 'refused 7' });
   assert.equal(lines[0]?.ticks[7]?.title, 't=35s failure: refused 7');
   assert.equal(m.probes.probeLines(p, records, 1000)[0]?.ticks.length, 10);
+  assert.deepEqual(lines[0]?.streak, { result: 'success', run: 1, threshold: 1, restartCount: 0 });
+  assert.equal(m.probes.streakText(m.probes.probeLines(p, records, 35)[0]!.streak), '✗ 1/3 in a row');
+  assert.equal(lines[1]?.streak, null);
 });
 
 test('timeline lanes: waiting, running, back-off and terminated spans, kills and probe ticks', () => {
   const sim = livenessWrongPort();
   const p = sim.pods[0] as Pod;
-  const [lane] = m.lanes.podLanes(p, sim.until, sim.events, sim.probes);
+  const [lane] = m.lanes.podLanes(p, sim.until, sim.probes);
   assert.ok(lane);
   const kinds = lane.spans.map((s) => s.kind).join(' ');
   assert.equal(kinds, 'waiting running running running running running backoff running backoff running backoff');
@@ -163,7 +168,7 @@ test('timeline lanes: waiting, running, back-off and terminated spans, kills and
 
   // A run that completes and is not restarted ends in a terminated span coloured Completed.
   const job = pod('job', { containers: [{ name: 'c', kind: 'regular', probes: [], instances: [{ start: 2, end: 10, exitCode: 0, reason: 'Completed' }] }] });
-  const [jl] = m.lanes.podLanes(job, 30, [], []);
+  const [jl] = m.lanes.podLanes(job, 30, []);
   assert.deepEqual(jl?.spans.map((s) => [s.kind, s.from, s.to, s.exit ?? '']), [['waiting', 0, 2, ''], ['running', 2, 10, 'completed'], ['terminated', 10, 30, 'completed']]);
   assert.equal(m.lanes.exitClass('OOMKilled', 137), 'oomkilled');
   assert.equal(m.lanes.exitClass('Error', 1), 'error');

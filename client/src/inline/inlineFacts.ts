@@ -36,7 +36,7 @@ export class InlineFacts implements vscode.InlayHintsProvider, vscode.HoverProvi
       // One pod per document: the first that exists at t (the first replica).
       if (seenDocs.has(pod.doc) || pod.createdAt / 1000 > sim.time || (pod.removedAt !== null && pod.removedAt / 1000 <= sim.time)) continue;
       seenDocs.add(pod.doc);
-      for (const fact of podFacts(pod, sim.time, trace.probes, trace.events)) {
+      for (const fact of podFacts(pod, sim.time, trace.probes)) {
         // The key's line for a mapping (`livenessProbe:`), the value's for a scalar.
         out.push({ fact, line: causeRange(sim.manifest, pod.doc, fact.path).start.line });
       }

@@ -24,6 +24,8 @@ export function panelSimulation(title: string, result: SimulationResult, whatIf:
         if (i.finishedAt !== undefined) out.end = i.finishedAt / 1000;
         if (i.exitCode !== undefined) out.exitCode = i.exitCode;
         if (i.reason !== undefined) out.reason = i.reason;
+        if (i.endedBy !== undefined) out.endedBy = i.endedBy;
+        if (i.killedAt !== undefined) out.killedAt = i.killedAt / 1000;
         return out;
       }),
     })),

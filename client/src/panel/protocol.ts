@@ -1,6 +1,6 @@
 // The messages between the extension and the Run Pod panel's webview: one discriminated union per
 // direction, compiled into both bundles. Every switch over them ends with a `never` check.
-import type { PodStatus, ProbeRecord, TraceEvent, TraceNote, Cause } from '../../../simulator/src/view';
+import type { PodStatus, ProbeRecord, TraceEvent, TraceNote, Cause, EndReason } from '../../../simulator/src/view';
 
 /** One run of a container, for the timeline lanes. */
 export interface PanelInstance {
@@ -8,6 +8,10 @@ export interface PanelInstance {
   end?: number;
   exitCode?: number;
   reason?: string;
+  /** Why the run ended (a probe kill, the pod's deletion, OOM, the process itself…). */
+  endedBy?: EndReason;
+  /** When the kubelet's Killing event for this run came. */
+  killedAt?: number;
 }
 
 export interface PanelContainer {

@@ -1,41 +1,30 @@
 // Pure: the container states of one pod at time t, with the CrashLoopBackOff countdown.
 import type { PanelPod } from '../../src/panel/protocol';
-import { goDuration, parseDuration, type ContainerState, type ContainerStatus, type PodStatus } from '../../../simulator/src/view';
+import { goDuration, secondsLeft, type ContainerState, type ContainerStatus, type PodStatus } from '../../../simulator/src/view';
 import { containerStatusMap } from './pods';
 import { secs } from './format';
-
-/** The delay of a kubelet back-off waiting message (`back-off 1m20s restarting failed container=…`), in seconds. */
-export function parseBackOff(message: string | undefined): number | null {
-  if (!message) return null;
-  const m = /^back-off (\S+) restarting failed/.exec(message);
-  if (!m) return null;
-  const d = parseDuration(m[1] as string);
-  return d.ok ? d.seconds : null;
-}
 
 export interface BackOffView {
   /** The current back-off delay, seconds. */
   delay: number;
-  /** ≈ last finishedAt + delay. */
+  /** When the back-off expires: the last finishedAt + delay (ContainerStatus.backOff.until). */
   nextRestartAt: number;
   /** nextRestartAt − t, never negative. */
   remaining: number;
+  /** The countdown in whole seconds, by the one rounding rule the inline facts use too (present/countdown.ts). */
+  secondsLeft: number;
 }
 
-/** The back-off of a container status at t: from the waiting message and the last termination's finishedAt. */
+/** The back-off of a container status at t, from the engine's structured `backOff` (never from the message). */
 export function backOffAt(status: ContainerStatus, t: number): BackOffView | null {
-  const delay = parseBackOff(status.state.waiting?.message);
-  if (delay === null) return null;
-  const finished = status.lastState.terminated?.finishedAt ?? status.state.terminated?.finishedAt;
-  if (finished === undefined) return null;
-  const nextRestartAt = finished + delay;
-  return { delay, nextRestartAt, remaining: Math.max(0, nextRestartAt - t) };
+  const b = status.backOff;
+  if (!b) return null;
+  return { delay: b.delay, nextRestartAt: b.until, remaining: Math.max(0, b.until - t), secondsLeft: secondsLeft(b.until, t) };
 }
 
-/** `next restart in 12s` (whole seconds, rounded up), or `restart due` once the back-off has expired. */
+/** `next restart in 12s`, or `restart due` once the back-off has expired. */
 export function countdownText(b: BackOffView): string {
-  const s = Math.ceil(b.remaining - 1e-9);
-  return s <= 0 ? 'restart due' : `next restart in ${s}s`;
+  return b.secondsLeft <= 0 ? 'restart due' : `next restart in ${b.secondsLeft}s`;
 }
 
 /** One line for a container state: `Running since t=4s`, `Waiting: CrashLoopBackOff`, `Terminated: Error (exit 2)`. */

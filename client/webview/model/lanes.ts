@@ -1,6 +1,6 @@
 // Pure: the timeline lanes of one pod (one per container): spans, probe ticks and kill markers, plus axis ticks.
 import type { PanelContainer, PanelPod } from '../../src/panel/protocol';
-import type { ProbeRecord, TraceEvent } from '../../../simulator/src/view';
+import type { EndReason, ProbeRecord } from '../../../simulator/src/view';
 import { containerStatusMap } from './pods';
 import { secs } from './format';
 
@@ -47,18 +47,28 @@ function backOffBetween(pod: PanelPod, container: string, from: number, to: numb
   return false;
 }
 
-/** `Container app failed liveness probe…`, `Stopping container app`: the Killing events that name this container. */
-export function killsOf(pod: PanelPod, container: string, events: readonly TraceEvent[]): TraceEvent[] {
-  const object = `Pod/${pod.name}`;
-  const named = new RegExp(`(?:^|\\s)container ${container.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[\\s,])`, 'i');
-  return events.filter((e) => e.object === object && e.reason === 'Killing' && named.test(e.message));
+/** Why the kubelet killed a run, for the kill marker's tooltip. */
+const KILLED_BECAUSE: Partial<Record<EndReason, string>> = {
+  liveness: 'failed liveness probe',
+  startup: 'failed startup probe',
+  postStart: 'postStart hook failed',
+  deletion: 'pod deleted',
+  deadline: 'pod passed activeDeadlineSeconds',
+  podDone: 'pod finished',
+};
+
+/** The kills of a container's runs (the kubelet's Killing moments), from the runs' structured `killedAt`. */
+export function killsOf(c: PanelContainer, podEnd: number): Mark[] {
+  return c.instances
+    .filter((i) => i.killedAt !== undefined && i.killedAt <= podEnd)
+    .map((i) => ({ t: i.killedAt!, kind: 'kill' as const, title: `t=${secs(i.killedAt!)} Killing: ${KILLED_BECAUSE[i.endedBy!] ?? 'stopped'}` }));
 }
 
 function endText(reason: string | undefined, exitCode: number | undefined): string {
   return `${reason ?? 'exited'}${exitCode !== undefined ? ` (exit ${exitCode})` : ''}`;
 }
 
-export function podLanes(pod: PanelPod, until: number, events: readonly TraceEvent[], probes: readonly ProbeRecord[]): Lane[] {
+export function podLanes(pod: PanelPod, until: number, probes: readonly ProbeRecord[]): Lane[] {
   const podEnd = Math.min(until, pod.removedAt ?? until);
   return pod.containers.map((c) => {
     const spans: Span[] = [];
@@ -99,7 +109,7 @@ export function podLanes(pod: PanelPod, until: number, events: readonly TraceEve
       if (r.pod !== pod.name || r.container !== c.name || r.t > podEnd) continue;
       marks.push({ t: r.t, kind: `probe-${r.result}`, title: `t=${secs(r.t)} ${r.probe} ${r.result}${r.message ? `: ${r.message}` : ''}` });
     }
-    for (const e of killsOf(pod, c.name, events)) marks.push({ t: e.t, kind: 'kill', title: `t=${secs(e.t)} Killing: ${e.message}` });
+    marks.push(...killsOf(c, podEnd));
     return { container: c.name, kind: c.kind, spans, marks };
   });
 }

@@ -1,5 +1,5 @@
 // Each probe's recent results (up to t) as ✓/✗ ticks with the last failure message.
-import { probeLines, tickSymbol } from '../model/probes';
+import { probeLines, streakText, tickSymbol } from '../model/probes';
 import { secs } from '../model/format';
 import type { Ctx } from './context';
 import { h, rebuild } from './dom';
@@ -24,7 +24,7 @@ export function createProbes(): { el: HTMLElement; update(ctx: Ctx): void } {
               ...l.ticks.map((tk) => h('span', { class: `tick ${tk.result}`, text: tickSymbol(tk.result), attrs: { role: 'listitem', title: tk.title, 'aria-label': tk.title } })),
               l.ticks.length === 0 ? h('span', { class: 'muted', text: 'no result yet' }) : null,
             ),
-            h('span', { class: 'probe-count muted', text: l.total ? `${l.failures}/${l.total} failed` : '' }),
+            h('span', { class: 'probe-count muted', text: streakText(l.streak) }),
             l.lastFailure ? h('p', { class: 'probe-failure', text: `last failure t=${secs(l.lastFailure.t)}${l.lastFailure.message ? `: ${l.lastFailure.message}` : ''}` }) : null,
             l.lastFailure?.cause ? h('p', { class: 'evidence', text: `because: ${l.lastFailure.cause.evidence}` }) : null,
           ),

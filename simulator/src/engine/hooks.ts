@@ -14,6 +14,8 @@ export function runPostStart(sim: Simulation, pod: PodRuntime, c: ContainerRunti
     const cause = { doc: pod.doc, paths: [`${c.path}.lifecycle.postStart`], evidence: outcome.message };
     sim.emit(podRef(pod), 'Warning', 'FailedPostStartHook', 'PostStartHook failed', 'kubelet', cause);
     inst.stopping = true;
+    inst.endedBy = 'postStart';
+    inst.killedAt = sim.now;
     sim.emit(podRef(pod), 'Normal', 'Killing', 'FailedPostStartHook', 'kubelet', cause);
     finishInstance(sim, pod, c, inst, 137, 'Error', cause);
     c.waiting = { reason: 'PostStartHookError', message: outcome.message, cause };

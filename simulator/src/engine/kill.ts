@@ -5,7 +5,7 @@ import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
 import { podRef } from './kubelet';
 import { finishInstance } from './process';
 import { runPreStop } from './hooks';
-import type { Cause } from '../trace';
+import type { Cause, EndReason } from '../trace';
 
 const STOP_LATENCY = 100;
 
@@ -13,6 +13,8 @@ export interface KillRequest {
   container: ContainerRuntime;
   instance: Instance;
   message: string;
+  /** Why the kubelet kills it (recorded on the instance for consumers; `message` is the event's text). */
+  reason: EndReason;
   /** Grace period in ms. */
   grace: number;
   cause?: Cause | undefined;
@@ -30,6 +32,8 @@ export function killContainer(sim: Simulation, pod: PodRuntime, k: KillRequest, 
   };
   inst.onFinish = done;
   inst.stopping = true;
+  inst.endedBy = k.reason;
+  inst.killedAt = sim.now;
   sim.emit(podRef(pod), 'Normal', 'Killing', k.message, 'kubelet', k.cause);
   const began = sim.now;
   runPreStop(sim, pod, c, inst, k.grace, () => {

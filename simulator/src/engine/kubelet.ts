@@ -93,13 +93,13 @@ function sync(sim: Simulation, pod: PodRuntime): void {
     // generateAPIPodStatus already reports Failed/DeadlineExceeded (ShouldEvict) before the containers are killed.
     touch(pod);
     publishStatus(sim, pod);
-    stopAll(sim, pod, 'Failed', () => done(false));
+    stopAll(sim, pod, 'Failed', 'deadline', () => done(false));
     return;
   }
 
   const plan = computePodActions(pod, snapshot);
   if (plan.finish) {
-    stopAll(sim, pod, plan.finish, () => done(false));
+    stopAll(sim, pod, plan.finish, 'podDone', () => done(false));
     return;
   }
   killAll(sim, pod, plan.kills, () => {
@@ -162,6 +162,7 @@ export function computePodActions(pod: PodRuntime, snapshot: number): Plan {
       container: c,
       instance: cur,
       message: `${who} ${c.name} failed ${probe} probe${restart ? ', will be restarted' : ''}`,
+      reason: probe,
       grace: probeGrace(pod, c, probe),
       cause: failureCause(c, probe),
     });
@@ -261,7 +262,7 @@ function terminatePod(sim: Simulation, pod: PodRuntime, done: () => void): void 
     const kills: KillRequest[] = [];
     for (const c of group) {
       const inst = running(c);
-      if (inst) kills.push({ container: c, instance: inst, message: `Stopping container ${c.name}`, grace: Math.max(0, deadline - sim.now) });
+      if (inst) kills.push({ container: c, instance: inst, message: `Stopping container ${c.name}`, reason: 'deletion', grace: Math.max(0, deadline - sim.now) });
     }
     killAll(sim, pod, kills, then);
   };
@@ -291,12 +292,12 @@ function finishTermination(sim: Simulation, pod: PodRuntime): void {
 }
 
 /** Kill everything still running and move the pod to its terminal phase. */
-function stopAll(sim: Simulation, pod: PodRuntime, phase: 'Succeeded' | 'Failed', done: () => void): void {
+function stopAll(sim: Simulation, pod: PodRuntime, phase: 'Succeeded' | 'Failed', reason: 'deadline' | 'podDone', done: () => void): void {
   const grace = (pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
   const kills: KillRequest[] = [];
   for (const c of [...pod.containers].reverse()) {
     const cur = runningInstance(c, sim.now);
-    if (cur && !cur.stopping) kills.push({ container: c, instance: cur, message: `Stopping container ${c.name}`, grace });
+    if (cur && !cur.stopping) kills.push({ container: c, instance: cur, message: `Stopping container ${c.name}`, reason, grace });
   }
   stopProbeWorkers(pod, 'liveness', 'startup', 'readiness');
   killAll(sim, pod, kills, () => {

@@ -5,7 +5,7 @@ import type { ContainerRuntime, PodRuntime, ProbeWorker } from './runtime';
 import { execContext, listenerOn, listeningPorts } from './podView';
 import { httpGet } from './httpGetProbe';
 import { runExecMemo } from './execMemo';
-import type { Cause } from '../trace';
+import type { Cause, PortRefused } from '../trace';
 
 export interface ProbeOutcome {
   result: 'success' | 'failure' | 'error';
@@ -26,7 +26,7 @@ export function runProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, 
     return {
       result: 'failure',
       message: `dial tcp ${ip}:${port}: connect: connection refused`,
-      cause: causeAt(pod, w, 'tcpSocket.port', refusedEvidence(pod, c, port, now)),
+      cause: refusedCause(pod, c, w, 'tcpSocket.port', port, now),
     };
   }
   if (p.httpGet) {
@@ -38,7 +38,7 @@ export function runProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, 
       return {
         result: 'failure',
         message: `Get "${r.url}": dial tcp ${ip}:${r.port}: connect: connection refused`,
-        cause: causeAt(pod, w, 'httpGet.port', refusedEvidence(pod, c, r.port, now)),
+        cause: refusedCause(pod, c, w, 'httpGet.port', r.port, now),
       };
     }
     if (r.kind === 'tooManyRedirects') {
@@ -65,7 +65,7 @@ export function runProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, 
       return {
         result: 'failure',
         message: `timeout: failed to connect service "${ip}:${port}" within ${timeout}s: context deadline exceeded`,
-        cause: causeAt(pod, w, 'grpc.port', refusedEvidence(pod, c, port, now)),
+        cause: refusedCause(pod, c, w, 'grpc.port', port, now),
       };
     }
     const grpc = l.container.process.grpc;
@@ -116,17 +116,24 @@ export function resolvePort(c: ContainerRuntime, port: number | string): number 
   return found.containerPort;
 }
 
-function refusedEvidence(pod: PodRuntime, c: ContainerRuntime, port: number, now: number): string {
+/** A refused connection: the evidence in words and the same finding as data (`Cause.refused`). */
+function refusedCause(pod: PodRuntime, c: ContainerRuntime, w: ProbeWorker, field: string, port: number, now: number): Cause {
+  const { evidence, refused } = refusedEvidence(pod, c, port, now);
+  return { ...causeAt(pod, w, field, evidence), refused };
+}
+
+function refusedEvidence(pod: PodRuntime, c: ContainerRuntime, port: number, now: number): { evidence: string; refused: PortRefused } {
+  const none = (evidence: string) => ({ evidence, refused: { port } });
   const open = listeningPorts(pod, now);
   if (open.length > 0) {
     const what = open.map((o) => `\`${o.container}\` listens on ${o.ports.join(', ')}`).join('; ');
-    return `no container of the pod listens on ${port}; ${what}`;
+    return none(`no container of the pod listens on ${port}; ${what}`);
   }
   const later = pod.containers
     .flatMap((x) => x.process.listen.filter((l) => l.port === port).map((l) => ({ name: x.name, after: l.afterSeconds, desc: x.process.description })))
     .find(() => true);
-  if (later) return `\`${later.name}\` only listens on ${port} ${later.after}s after it starts (${later.desc})`;
+  if (later) return { evidence: `\`${later.name}\` only listens on ${port} ${later.after}s after it starts (${later.desc})`, refused: { port, opensAfter: later.after } };
   const planned = pod.containers.flatMap((x) => x.process.listen.map((l) => `\`${x.name}\` listens on ${l.port}`));
-  if (planned.length > 0) return `no container of the pod listens on ${port}; ${planned.join('; ')}`;
-  return `no container of the pod listens on ${port} (${c.process.description})`;
+  if (planned.length > 0) return none(`no container of the pod listens on ${port}; ${planned.join('; ')}`);
+  return none(`no container of the pod listens on ${port} (${c.process.description})`);
 }

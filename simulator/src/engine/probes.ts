@@ -93,8 +93,12 @@ function doProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: Probe
   if (pod.deletedAt !== null && w.slot !== 'readiness') return;
 
   const outcome = runProbe(sim, pod, c, w, now);
-  record(sim, pod, c, w, outcome);
-  if (outcome.result === 'error') return;
+  const failureThreshold = w.probe.failureThreshold ?? 3;
+  if (outcome.result === 'error') {
+    // An errored probe's result is thrown away: the run is neither counted nor reset.
+    record(sim, pod, c, w, outcome, inst.restartCount, 0, failureThreshold);
+    return;
+  }
   const result = outcome.result;
   w.lastCause = result === 'failure' ? outcome.cause : undefined;
   if (w.lastResult === result) w.resultRun++;
@@ -102,18 +106,22 @@ function doProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: Probe
     w.lastResult = result;
     w.resultRun = 1;
   }
-  const threshold = result === 'failure' ? (w.probe.failureThreshold ?? 3) : (w.probe.successThreshold ?? 1);
+  const threshold = result === 'failure' ? failureThreshold : (w.probe.successThreshold ?? 1);
+  record(sim, pod, c, w, outcome, inst.restartCount, w.resultRun, threshold);
   if (w.resultRun < threshold) return;
   apply(sim, pod, c, w, result);
 }
 
-function record(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: ProbeWorker, o: ProbeOutcome): void {
+function record(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: ProbeWorker, o: ProbeOutcome, restartCount: number, run: number, threshold: number): void {
   const rec: ProbeRecord = {
     t: sim.now / 1000,
     pod: pod.name,
     container: c.name,
     probe: w.slot,
     result: o.result === 'error' ? 'unknown' : o.result,
+    restartCount,
+    run,
+    threshold,
   };
   if (o.message) rec.message = o.message;
   if (o.warning) rec.warning = o.warning;

@@ -71,6 +71,7 @@ export function finishInstance(
 ): void {
   if (inst.finishedAt !== undefined) return;
   inst.finishedAt = sim.now;
+  inst.endedBy ??= reason === 'OOMKilled' ? 'oom' : 'exited';
   inst.exitCode = exitCode;
   inst.reason = reason;
   const terminated = terminationMessage(pod, c, inst, exitCode, sim.now, message);

@@ -2,7 +2,7 @@
 import type { Container, PodSpec, Probe } from '../model';
 import type { ProcessModel } from '../behaviour/types';
 import type { NodeModel } from '../cluster/nodes';
-import type { Cause, PodStatus } from '../trace';
+import type { Cause, EndReason, PodStatus } from '../trace';
 import type { ExecMemo } from './execMemo';
 
 export type ContainerKind = 'init' | 'sidecar' | 'regular';
@@ -22,6 +22,12 @@ export interface Instance {
   cause?: Cause;
   /** A stop was requested (kill): no self-exit or OOM after this. */
   stopping?: boolean;
+  /** Why it ended (set by the kill that ended it, else when it finishes). */
+  endedBy?: EndReason;
+  /** Time of the kubelet's Killing event for it. */
+  killedAt?: number;
+  /** Set when the kubelet refused to restart the container after this instance (doBackOff): the expiry (ms). */
+  backOffUntil?: number;
   /** Called once when the instance ends (a kill waiting for it returns then). */
   onFinish?: (() => void) | undefined;
   /** Ports closed early (e.g. `nc -l` after its first connection). */
@@ -62,8 +68,8 @@ export interface ContainerRuntime {
   instances: Instance[];
   backOff?: BackOffEntry;
   imageBackOff?: BackOffEntry;
-  /** The kubelet's reason cache: why the last start attempt did not happen. */
-  waiting?: { reason: string; message: string; cause?: Cause };
+  /** The kubelet's reason cache: why the last start attempt did not happen (`backOff` in ms for CrashLoopBackOff). */
+  waiting?: { reason: string; message: string; cause?: Cause; backOff?: { delay: number; until: number } };
   /** Stored probe results for the current instance. */
   ready: boolean;
   started: boolean;

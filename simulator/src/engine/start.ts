@@ -36,10 +36,12 @@ export function startContainer(
         reason: 'CrashLoopBackOff',
         message: `back-off ${goDuration(c.backOff.delay / 1000)} restarting failed container=${c.name} pod=${ref}`,
         ...(last.cause ? { cause: last.cause } : {}),
+        backOff: { delay: c.backOff.delay, until: finished + c.backOff.delay },
       };
       touch(pod);
       sim.emit(podRef(pod), 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${ref}`, 'kubelet', last.cause);
-      const wake = finished + c.backOff.delay;
+      const wake = c.waiting.backOff!.until;
+      last.backOffUntil = wake;
       pod.backOffWake = pod.backOffWake === undefined ? wake : Math.min(pod.backOffWake, wake);
       return done('backoff');
     }

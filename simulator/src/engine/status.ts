@@ -88,6 +88,8 @@ function containerStatus(pod: PodRuntime, c: ContainerRuntime, now: number, poli
   };
   const cause = c.waiting?.cause ?? (cur && !isRunning(cur, now) ? cur.cause : undefined);
   if (cause) s.cause = cause;
+  const backOff = state.waiting ? c.waiting?.backOff : undefined;
+  if (backOff) s.backOff = { delay: sec(backOff.delay), until: sec(backOff.until) };
   return s;
 }
 

@@ -38,6 +38,7 @@ function apply(sim: Simulation, e: ScenarioEventSpec): void {
     const hit = targets(sim, container, pod).filter(({ c }) => isRunning(currentInstance(c), sim.now));
     if (hit.length === 0) return missing(`running container "${container}"${pod ? ` in pod "${pod}"` : ''}`);
     const { pod: p, c } = hit[0]!;
+    currentInstance(c)!.endedBy ??= 'scenario';
     finishInstance(sim, p, c, currentInstance(c)!, exitCode, exitCode === 0 ? 'Completed' : 'Error', {
       doc: p.doc,
       paths: [c.path],

@@ -1,15 +1,14 @@
 // CrashLoopBackOff: why the container keeps ending (a probe kill, or the process itself), in numbers.
 import type { ContainerRuntime, PodRuntime } from '../engine/runtime';
 import { PROBE_FIELD, type ProbeSlot } from '../engine/runtime';
-import type { Trace } from '../trace';
+import type { Cause, Trace } from '../trace';
 import type { Prediction, SuggestedChange } from './types';
 
 const s = (t: number) => `${Math.round(t)}s`;
 
 export function crashLoopPrediction(pod: PodRuntime, c: ContainerRuntime, trace: Trace): Prediction | undefined {
-  const prefix = `Back-off restarting failed container ${c.name} in pod ${pod.name}_`;
-  const backOffs = trace.events.filter((e) => e.reason === 'BackOff' && e.object === `Pod/${pod.name}` && e.message.startsWith(prefix));
-  if (backOffs.length === 0) return undefined;
+  // The kubelet refused a restart at least once (a CrashLoopBackOff status, or its BackOff event at the end).
+  if (!c.instances.some((i) => i.backOffUntil !== undefined)) return undefined;
   const crashed = c.instances.filter((i) => i.finishedAt !== undefined);
   const last = [...crashed].reverse().find((i) => i.cause) ?? crashed[crashed.length - 1];
   const cause = last?.cause;
@@ -22,13 +21,13 @@ export function crashLoopPrediction(pod: PodRuntime, c: ContainerRuntime, trace:
     const probe = slot === 'liveness' ? c.spec.livenessProbe : c.spec.startupProbe;
     const threshold = probe?.failureThreshold ?? 3;
     const failures = trace.probes.filter((p) => p.pod === pod.name && p.container === c.name && p.probe === slot && p.result === 'failure');
-    const kills = trace.events.filter((e) => e.reason === 'Killing' && e.object === `Pod/${pod.name}` && e.message.startsWith(`${c.kind === 'sidecar' ? 'Init container' : 'Container'} ${c.name} failed ${slot} probe`)).map((e) => e.t);
+    const kills = c.instances.filter((i) => i.endedBy === slot && i.killedAt !== undefined).map((i) => i.killedAt! / 1000);
     const every = kills.length >= 2 ? `, then every ~${s(kills[1]! - kills[0]!)}` : '';
     return {
       ...base,
       message: `Predicted CrashLoopBackOff: the ${slot} probe fails ${threshold} times from ~${s(failures[0]?.t ?? 0)}, so the kubelet kills ${c.name} at ~${s(kills[0] ?? 0)}${every} with back-off 10s, 20s, 40s… (${restarts} restarts in ${s(trace.until)}); ${cause.evidence}.`,
       related: listeningPorts(pod),
-      changes: probeChanges(pod, paths[0]!, cause.evidence, probe?.periodSeconds ?? 10),
+      changes: probeChanges(pod, paths[0]!, cause, probe?.periodSeconds ?? 10),
     };
   }
   const firstExit = crashed[0];
@@ -62,19 +61,19 @@ function listeningPorts(pod: PodRuntime): Prediction['related'] {
 }
 
 /** One-value fixes for a failing probe: the port the pod really listens on, or a delay that covers the start. */
-function probeChanges(pod: PodRuntime, path: string, evidence: string, period: number): SuggestedChange[] {
+function probeChanges(pod: PodRuntime, path: string, cause: Cause, period: number): SuggestedChange[] {
   const changes: SuggestedChange[] = [];
-  if (path.endsWith('.port')) {
+  const refused = cause.refused;
+  if (refused === undefined) return changes;
+  if (path.endsWith('.port') && refused.opensAfter === undefined) {
     const ports = [...new Set(pod.containers.flatMap((x) => x.process.listen.map((l) => l.port)))];
-    if (ports.length === 1 && /no container of the pod listens on/.test(evidence)) {
-      changes.push({ title: `Set the probe port to ${ports[0]}`, path, value: ports[0]! });
-    }
+    if (ports.length === 1) changes.push({ title: `Set the probe port to ${ports[0]}`, path, value: ports[0]! });
   }
-  const late = /only listens on \d+ ([\d.]+)s after it starts/.exec(evidence);
-  if (late) {
+  if (refused.opensAfter !== undefined) {
     const probePath = path.replace(/\.(tcpSocket|httpGet|grpc|exec)\..*$/, '');
-    const delay = Math.ceil(Number(late[1])) + period;
-    changes.push({ title: `Set initialDelaySeconds to ${delay} (the process listens after ~${Math.ceil(Number(late[1]))}s)`, path: `${probePath}.initialDelaySeconds`, value: delay });
+    const opens = Math.ceil(refused.opensAfter);
+    const delay = opens + period;
+    changes.push({ title: `Set initialDelaySeconds to ${delay} (the process listens after ~${opens}s)`, path: `${probePath}.initialDelaySeconds`, value: delay });
   }
   return changes;
 }

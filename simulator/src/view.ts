@@ -61,5 +61,5 @@ export type { Chunk } from './yamlDocuments';
 export { KUBERNETES_YAML_OPTIONS } from './model/yaml';
 
 // Image references as the container runtime reads them (registry, repository, tag, digest).
-export { parseImageRef } from './behaviour/imageRef';
-export type { ImageRef } from './behaviour/imageRef';
+export { parseImageRef } from './model/imageRef';
+export type { ImageRef } from './model/imageRef';

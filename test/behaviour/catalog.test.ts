@@ -1,7 +1,7 @@
 // What well-known images do with no command/args (image-catalog.md §1, §4) and how references are matched.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseImageRef } from '../../simulator/src/behaviour/imageRef';
+import { parseImageRef } from '../../simulator/src/model/imageRef';
 import { lookupImage } from '../../simulator/src/behaviour/catalog';
 import { model } from './helpers';
 

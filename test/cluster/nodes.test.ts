@@ -2,8 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ClusterSpecError, DEFAULT_ALLOCATABLE, addImage, buildCluster, checkClusterSpec, defaultCluster, effectiveTaints,
-  makeNode, nodeHasImage, normalizeImageRef, podIP,
+  makeNode, nodeHasImage, podIP,
 } from '../../simulator/src/cluster/nodes';
+import { normalizeImageRef } from '../../simulator/src/model/imageRef';
 
 const Gi = 1024 ** 3;
 const Mi = 1024 ** 2;

@@ -2,8 +2,7 @@
 // (busybox or GNU, which decides tool wording and `sleep` semantics), whether it has a shell, the tools an exec
 // probe can count on, and its STOPSIGNAL. What the image's programs *do* (ports, routes, stop, memory) lives
 // with the programs in programs.ts, so that `command:` overrides run through the same rules.
-import type { ImageRef } from './imageRef';
-import { isK8sImage, isOfficial, parseImageRef, tagVariant, versionAtLeast } from './imageRef';
+import { isK8sImage, isOfficial, parseImageRef, tagVariant, versionAtLeast, type ImageRef } from '../model/imageRef';
 
 export type Userland = 'busybox' | 'gnu' | 'none';
 export type Signal = 'SIGTERM' | 'SIGQUIT' | 'SIGINT' | 'SIGWINCH' | 'SIGHUP' | 'SIGUSR1' | 'SIGUSR2' | 'SIGKILL';

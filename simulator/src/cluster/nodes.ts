@@ -10,6 +10,7 @@
 // `hugepages-2Mi: 1Gi`) may be listed in `capacity` too. A cordoned node (`unschedulable: true`) also gets the
 // node.kubernetes.io/unschedulable:NoSchedule taint, as the node lifecycle controller adds it.
 import { cpuMillis, memoryBytes } from '../model/quantity';
+import { normalizeImageRef } from '../model/imageRef';
 
 export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
 
@@ -248,32 +249,6 @@ function isDnsSubdomain(s: string): boolean {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Images
-
-/**
- * The fully qualified form of an image reference, as the container runtime records it:
- * `nginx` → `docker.io/library/nginx:latest`, `bitnami/redis:7` → `docker.io/bitnami/redis:7`,
- * `ghcr.io/x/y` → `ghcr.io/x/y:latest`; digests are kept (`…@sha256:…`, no `:latest` added).
- */
-export function normalizeImageRef(ref: string): string {
-  let rest = ref.trim();
-  let digest = '';
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at);
-    rest = rest.slice(0, at);
-  }
-  const slash = rest.indexOf('/');
-  const first = slash < 0 ? '' : rest.slice(0, slash);
-  const hasRegistry = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
-  let domain = hasRegistry ? first : 'docker.io';
-  let path = hasRegistry ? rest.slice(slash + 1) : rest;
-  if (domain === 'index.docker.io') domain = 'docker.io';
-  if (domain === 'docker.io' && !path.includes('/')) path = `library/${path}`;
-  const lastSlash = path.lastIndexOf('/');
-  const hasTag = path.indexOf(':', lastSlash + 1) >= 0;
-  if (!hasTag && !digest) path += ':latest';
-  return `${domain}/${path}${digest}`;
-}
 
 /** Whether `image` is present on `node` (IfNotPresent then skips the pull). */
 export function nodeHasImage(node: NodeModel, image: string): boolean {

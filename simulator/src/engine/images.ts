@@ -7,13 +7,8 @@ import { podRef } from './kubelet';
 import { nextBackOff } from './policy';
 import { goDuration } from '../present/duration';
 import type { Cause } from '../trace';
-import { addImage, nodeHasImage, normalizeImageRef } from '../cluster/nodes';
-
-const REFERENCE = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
-
-export function isValidImage(image: string): boolean {
-  return image.length > 0 && image.length <= 4096 && REFERENCE.test(image);
-}
+import { addImage, nodeHasImage } from '../cluster/nodes';
+import { defaultImagePullPolicy, normalizeImageRef, parseImageReference } from '../model/imageRef';
 
 function imageCause(pod: PodRuntime, c: ContainerRuntime, evidence: string): Cause {
   return { doc: pod.doc, paths: [`${c.path}.image`], evidence };
@@ -28,8 +23,10 @@ export function ensureImage(sim: Simulation, pod: PodRuntime, c: ContainerRuntim
     touch(pod);
     then(false);
   };
-  if (!isValidImage(image)) {
-    const msg = `Failed to apply default image tag "${image}": couldn't parse image reference "${image}": invalid reference format`;
+  const parsed = parseImageReference(image);
+  if ('error' in parsed) {
+    // kuberuntime_image.go EnsureImageExists → applyDefaultImageTag: the reference parser's own error
+    const msg = `Failed to apply default image tag "${image}": couldn't parse image reference "${image}": ${parsed.error}`;
     sim.emit(ref, 'Warning', 'InspectFailed', msg, 'kubelet', imageCause(pod, c, `"${image}" is not a valid image reference`));
     sim.emit(ref, 'Warning', 'Failed', 'Error: InvalidImageName', 'kubelet');
     return fail('InvalidImageName', msg, imageCause(pod, c, `"${image}" is not a valid image reference`));
@@ -37,7 +34,7 @@ export function ensureImage(sim: Simulation, pod: PodRuntime, c: ContainerRuntim
   const node = pod.node!;
   const normalized = normalizeImageRef(image);
   const present = nodeHasImage(node, image);
-  const policy = c.spec.imagePullPolicy ?? (normalized.endsWith(':latest') ? 'Always' : 'IfNotPresent');
+  const policy = c.spec.imagePullPolicy ?? defaultImagePullPolicy(image);
   if (policy === 'Never' || (policy === 'IfNotPresent' && present)) {
     if (!present) {
       const msg = `Container image "${image}" is not present with pull policy of Never`;

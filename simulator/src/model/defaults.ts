@@ -7,6 +7,7 @@ import type { Container, EphemeralContainer } from './container';
 import type { Probe, LifecycleHandler, HTTPGetAction } from './probe';
 import type { PodSpec, PodTemplateSpec, Pod } from './podSpec';
 import { defaultPvc, defaultVolume } from './defaultVolumes';
+import { defaultImagePullPolicy } from './imageRef';
 import type { Deployment, ReplicaSet, StatefulSet, DaemonSet } from './workloads';
 import type { Job, JobSpec, CronJob } from './batch';
 import type { Service } from './service';
@@ -35,19 +36,6 @@ export function deepCopy<T>(v: T): T {
     return out as T;
   }
   return v;
-}
-
-/**
- * The pull policy the API server picks when none is given: `Always` for `:latest` or an image without tag or
- * digest, `IfNotPresent` otherwise (tags are not re-read later).
- */
-export function defaultImagePullPolicy(image: string | undefined): 'Always' | 'IfNotPresent' {
-  if (!image) return 'IfNotPresent';
-  if (image.includes('@')) return 'IfNotPresent';
-  const lastSegment = image.slice(image.lastIndexOf('/') + 1);
-  const colon = lastSegment.lastIndexOf(':');
-  const tag = colon >= 0 ? lastSegment.slice(colon + 1) : 'latest';
-  return tag === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
 function defaultHttpGet(h: HTTPGetAction | undefined): void {

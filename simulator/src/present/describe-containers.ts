@@ -2,6 +2,7 @@
 import type { ContainerState, ContainerStatus } from '../trace';
 import { canonicalQuantity, defaultedRequests, parseQuantity, type ResourceRequirementsLike } from './quantity';
 import { formatTimestamp, type ClockOptions } from './timestamp';
+import { imageRepository } from '../model/imageRef';
 
 export interface DescribeProbe {
   exec?: { command?: readonly string[] | null } | null;
@@ -78,18 +79,6 @@ export function fakeHex(input: string, length = 64): string {
     out += h.toString(16).padStart(8, '0');
   }
   return out.slice(0, length);
-}
-
-/** `nginx:1.25` → `docker.io/library/nginx` (the repository part of a normalised image reference). */
-function imageRepository(image: string): string {
-  let name = image.split('@')[0] ?? image;
-  const slash = name.lastIndexOf('/');
-  const colon = name.lastIndexOf(':');
-  if (colon > slash) name = name.slice(0, colon);
-  const first = name.split('/')[0] ?? '';
-  if (!name.includes('/')) return `docker.io/library/${name}`;
-  if (!first.includes('.') && !first.includes(':') && first !== 'localhost') return `docker.io/${name}`;
-  return name;
 }
 
 const intOr = (v: number | null | undefined, d: number): number => (v === null || v === undefined ? d : v);

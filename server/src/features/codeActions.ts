@@ -1,6 +1,6 @@
-// Quick fixes: each diagnostic carries its fixes (diagnostics.ts); this turns them into code actions.
+// Quick fixes: each diagnostic carries its fixes (diagnosticData.ts); this turns them into code actions.
 import { CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import type { DiagnosticData } from './diagnostics';
+import type { DiagnosticData } from './diagnosticData';
 
 export function codeActions(params: CodeActionParams): CodeAction[] {
   const only = params.context.only;

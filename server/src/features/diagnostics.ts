@@ -10,11 +10,7 @@ import { MAX_ANALYZED_CHARS } from '../limits';
 import { settingsKey, type Settings } from '../settings';
 import { schemaFixes } from './schemaFixes';
 import { predictionDiagnostics } from './predictions';
-
-/** Quick fixes carried by a diagnostic (file coordinates). */
-export interface DiagnosticData {
-  fixes: Fix[];
-}
+import type { DiagnosticData } from './diagnosticData';
 
 const STRUCTURAL = new Set(['yaml-syntax', 'duplicate-key', 'yaml-escape', 'unknown-field', 'missing-required', 'schema']);
 

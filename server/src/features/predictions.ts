@@ -5,7 +5,7 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { causeRange, parsePath, predict, rangeOf, simulate, type FixData, type Prediction } from '../../../simulator/src/index';
 import type { ChunkResult } from '../analysis/fileAnalysis';
 import { resolveFixes } from '../analysis/fixes';
-import type { DiagnosticData } from './diagnostics';
+import type { DiagnosticData } from './diagnosticData';
 import { guarded } from '../errorGuard';
 import { PREDICTION_HORIZON_SECONDS, PREDICTION_MAX_PODS, PREDICTION_STEP_BUDGET } from '../limits';
 

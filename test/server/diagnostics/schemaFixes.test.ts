@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver';
-import { diagnoseText, type DiagnosticData } from '../../../server/src/features/diagnostics';
+import { diagnoseText } from '../../../server/src/features/diagnostics';
+import type { DiagnosticData } from '../../../server/src/features/diagnosticData';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 
 const settings = { ...DEFAULT_SETTINGS, predictions: false };

@@ -118,3 +118,20 @@ spec:
   assert.match(prestop.p.message, /takes 60s, longer than the 10s grace period/);
   assert.deepEqual(prestop.p.changes.map((c) => c.value), [65]);
 });
+
+// Kubernetes test/e2e/common/node/runtime.go "should run with the expected status": the script counts its own
+// starts in a file on an emptyDir (exit 1, then 0, then runs forever); under restartPolicy Always the real pod ends
+// up Running with RestartCount 2. The behaviour model cannot read that count (`wc -l … | awk`), so the comparison
+// `[ $count -eq 1 ]` is only assumed: unknown beats confidently wrong, no CrashLoopBackOff may be predicted from it.
+test('an exit that depends on an unevaluable condition yields no prediction (runtime.go restart-count script)', () => {
+  const script = "f=/restart-count/restartCount\ncount=$(echo 'hello' >> $f ; wc -l $f | awk {'print $1'})\nif [ $count -eq 1 ]; then\n\texit 1\nfi\nif [ $count -eq 2 ]; then\n\texit 0\nfi\nwhile true; do sleep 1; done\n";
+  const yaml = [
+    'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: terminate-cmd-rpa', 'spec:', '  restartPolicy: Always', '  containers:',
+    '  - name: terminate-cmd-rpa', '    image: busybox:1.36', '    command: ["sh", "-c", ' + JSON.stringify(script) + ']',
+    '    volumeMounts:', '    - name: restart-count', '      mountPath: /restart-count', '  volumes:', '  - name: restart-count',
+    '    emptyDir:', '      medium: Memory', '',
+  ].join('\n');
+  assert.deepEqual(predictions(yaml).map((x) => x.p.code), []);
+  // The same exit from a condition the model can evaluate is still predicted.
+  assert.deepEqual(predictions(yaml.replace('count=$(', 'count=1 # $(')).map((x) => x.p.code), ['predicted-crash-loop']);
+});

@@ -1,9 +1,8 @@
 // Network clients as exec probes use them, with the real tools' exit codes and words (docs/image-behaviour.md, "Shell and tools"):
 // curl, wget (busybox vs GNU), nc -z, pg_isready, psql, redis-cli, mysqladmin/mysql, mongosh,
 // rabbitmq-diagnostics, grpc_health_probe, ping. Hosts outside the pod are assumed to answer.
-import type { CmdResult, Sys } from './internal';
-import type { Stdin } from './commands';
-import { fail, isLocalHost, ok, parseUrl, resolvePath } from './commands';
+import type { CmdResult, Stdin, Sys } from './internal';
+import { fail, isLocalHost, ok, parseUrl, resolvePath } from './toolKit';
 
 const REASON: Record<number, string> = {
   200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 304: 'Not Modified',

@@ -1,7 +1,8 @@
 // Types shared by the shell interpreter (shell.ts), the utilities (commands.ts) and the long-running programs
 // (programs.ts). Not part of the behaviour module's public surface.
 import type { FileOp, HttpChange, ProcessModel } from './types';
-import type { ImageProfile, Signal } from './catalog';
+import type { ImageProfile } from './catalog';
+import type { Signal } from './signals';
 
 /** What a file looks like to a command: missing, present (content maybe unknown), or not known at all. */
 export type FileView = 'missing' | 'unknown' | { content: string | undefined; dir?: boolean };
@@ -45,6 +46,13 @@ export interface Sys {
   /** Whether a process of that name runs (killall -0, pidof, pgrep). */
   process(name: string): boolean | 'unknown';
   note(s: string): void;
+}
+
+/** What a command reads on stdin: text (maybe unknown), or input that never ends (a tty, `tail -f |`). */
+export interface Stdin {
+  text?: string;
+  unknown: boolean;
+  forever: boolean;
 }
 
 export interface CmdResult {

@@ -7,13 +7,16 @@
 // shell or `sleep` as PID 1 ignores SIGTERM; `trap … TERM` runs only after the foreground command ends, but
 // interrupts `wait` at once.
 //
-// The parts, one class layer each: shellState (variables, files, expansion), shellBuiltins, shellProcess (running a
-// command line), shellLoops, shellScript (the interpreter core); here the outcome and the stop behaviour (PID 1).
+// The parts, composed here: shellState (variables, files, output, traps), shellExpand (word expansion),
+// shellBuiltins (the builtin table), shellExec (the executor, with shellLoops and shellRedirs) and shellLaunch
+// (starting programs); this file runs the container's command and derives the stop behaviour (PID 1, traps).
 import type { FileOp, HttpChange, ListenSpec, LogWrite, ProcessModel, StopBehaviour } from './types';
-import { defaultActionCode } from './catalog';
-import { unknownProgram } from './programs';
-import { ShellScript } from './shellScript';
-import { ExitSig, ForeverSig, LoopSig, ReturnSig, StartErr } from './shellState';
+import { defaultActionCode } from './signals';
+import type { InterpOptions } from './shellState';
+import { unknownProgram } from './programKit';
+import { ShellState } from './shellState';
+import { ScriptExecutor } from './shellExec';
+import { ExitSig, ForeverSig, LoopSig, ReturnSig, StartErr } from './shellControl';
 
 export type { EnvVal, InterpOptions, World } from './shellState';
 
@@ -37,6 +40,8 @@ export interface RunOutcome {
   seconds: number;
   /** Every command that decided the outcome was understood. */
   recognised: boolean;
+  /** Comparisons with unknown values whose result was assumed. */
+  assumed: string[];
   /** What ran as the main process ("nginx -g daemon off;", "shell: …"). */
   main: string;
   viaShell: boolean;
@@ -45,7 +50,19 @@ export interface RunOutcome {
   startError?: string;
 }
 
-export class Interp extends ShellScript {
+export class Interp {
+  private readonly s: ShellState;
+  private readonly ex: ScriptExecutor;
+
+  constructor(readonly o: InterpOptions) {
+    this.s = new ShellState(o);
+    this.ex = new ScriptExecutor(this.s);
+  }
+
+  /** Strings of the initial command line whose value is not known (unresolved `$(VAR)` of a valueFrom env). */
+  markUnknown(words: string[]): void {
+    for (const w of words) this.s.unknownWords.add(w);
+  }
 
   /** Runs the container's command line; `unknownImage` names an image whose ENTRYPOINT is not known (argv = its args). */
   run(argv: string[], opts: { unknownImage?: string } = {}): RunOutcome {
@@ -53,57 +70,58 @@ export class Interp extends ShellScript {
     let startError: string | undefined;
     try {
       if (opts.unknownImage !== undefined) {
-        this.mainDesc = opts.unknownImage;
-        this.runProgram(unknownProgram(['entrypoint', ...argv], this.progCtx(true), opts.unknownImage), true);
-      } else this.runArgv(argv, true, true);
-      end = this.ended(this.status);
+        this.s.mainDesc = opts.unknownImage;
+        this.ex.run.runProgram(unknownProgram(['entrypoint', ...argv], this.ex.run.progCtx(true), opts.unknownImage), true);
+      } else this.ex.run.runArgv(argv, true, true);
+      end = this.ended(this.s.status);
     } catch (e) {
       if (e instanceof ExitSig) end = this.ended(e.code, e.message);
-      else if (e instanceof ForeverSig) this.phase = e.phase;
+      else if (e instanceof ForeverSig) this.s.phase = e.phase;
       else if (e instanceof StartErr) {
         startError = e.argv0;
         end = { at: 0, code: 128 };
-      } else if (e instanceof LoopSig || e instanceof ReturnSig) end = { at: this.t, code: this.status };
+      } else if (e instanceof LoopSig || e instanceof ReturnSig) end = { at: this.s.t, code: this.s.status };
       else throw e;
     }
     const out: RunOutcome = {
       onStop: this.stopBehaviour(),
-      files: this.files,
-      log: this.log,
-      listen: this.listen,
-      memoryMi: this.memoryMi,
-      memoryAfter: this.memoryAfter,
-      notes: [...this.notes],
-      usedEnv: [...this.usedEnv],
-      output: this.output,
+      files: this.s.files,
+      log: this.s.log,
+      listen: this.s.listen,
+      memoryMi: this.s.memoryMi,
+      memoryAfter: this.s.memoryAfter,
+      notes: [...this.s.notes],
+      usedEnv: [...this.s.usedEnv],
+      output: this.s.output,
       seconds: end ? end.at : Infinity,
-      recognised: this.recognised,
-      main: this.mainDesc,
-      viaShell: this.viaShell,
+      recognised: this.s.recognised,
+      assumed: [...this.s.assumed],
+      main: this.s.mainDesc,
+      viaShell: this.s.viaShell,
     };
     if (end) out.end = end;
-    if (this.http) out.http = this.http;
-    if (this.httpTimeline) out.httpTimeline = this.httpTimeline;
-    if (this.grpc) out.grpc = this.grpc;
-    if (this.exitOnFirstConnection !== undefined) out.exitOnFirstConnection = this.exitOnFirstConnection;
-    if (this.stopsMain) out.stopsMain = this.stopsMain;
+    if (this.s.http) out.http = this.s.http;
+    if (this.s.httpTimeline) out.httpTimeline = this.s.httpTimeline;
+    if (this.s.grpc) out.grpc = this.s.grpc;
+    if (this.s.exitOnFirstConnection !== undefined) out.exitOnFirstConnection = this.s.exitOnFirstConnection;
+    if (this.s.stopsMain) out.stopsMain = this.s.stopsMain;
     if (startError !== undefined) out.startError = startError;
     return out;
   }
 
   /** The end of the process; a failure carries the last error line it printed. */
-  protected ended(code: number, message?: string): NonNullable<RunOutcome['end']> {
-    const m = message ?? (code !== 0 && this.lastErr !== '' ? this.lastErr : undefined);
-    return m !== undefined ? { at: this.t, code, message: m } : { at: this.t, code };
+  private ended(code: number, message?: string): NonNullable<RunOutcome['end']> {
+    const m = message ?? (code !== 0 && this.s.lastErr !== '' ? this.s.lastErr : undefined);
+    return m !== undefined ? { at: this.s.t, code, message: m } : { at: this.s.t, code };
   }
 
-  protected stopBehaviour(): StopBehaviour {
+  private stopBehaviour(): StopBehaviour {
     const sig = this.o.stopSignal;
     const dflt = (): StopBehaviour => {
       const c = defaultActionCode(sig);
       return c === 'ignore' ? { action: 'ignore' } : { action: 'exit', code: c, afterSeconds: 0 };
     };
-    const p = this.phase;
+    const p = this.s.phase;
     if (p.k === 'exec') {
       const h = p.signals;
       if (h.kind === 'handles' && h.signals.includes(sig)) return { action: 'exit', code: h.code, afterSeconds: h.afterSeconds };
@@ -111,11 +129,11 @@ export class Interp extends ShellScript {
       return p.pid1 ? { action: 'ignore' } : dflt();
     }
     // The shell itself receives the signal.
-    if (this.trap.k === 'ignore') return { action: 'ignore' };
-    if (this.trap.k === 'exit') {
-      if (p.k === 'wait' || p.k === 'none') return { action: 'exit', code: this.trap.code, afterSeconds: 0 };
-      return Number.isFinite(p.step) ? { action: 'exit', code: this.trap.code, afterSeconds: p.step } : { action: 'ignore' };
+    if (this.s.trap.k === 'ignore') return { action: 'ignore' };
+    if (this.s.trap.k === 'exit') {
+      if (p.k === 'wait' || p.k === 'none') return { action: 'exit', code: this.s.trap.code, afterSeconds: 0 };
+      return Number.isFinite(p.step) ? { action: 'exit', code: this.s.trap.code, afterSeconds: p.step } : { action: 'ignore' };
     }
-    return this.pid1 ? { action: 'ignore' } : dflt();
+    return this.s.pid1 ? { action: 'ignore' } : dflt();
   }
 }

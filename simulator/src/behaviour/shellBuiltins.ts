@@ -1,218 +1,235 @@
-// Shell builtins: exit, cd, export, set, trap, wait, read, eval, test/[, echo, printf, command -v …
-import type { Node } from './shellParse';
+// The shell's builtins as a table, name → function: exit, cd, export, set, trap, wait, read, eval, test/[,
+// echo, printf, command -v … Each gets the shell's state and the executor/launcher interfaces to call back.
+import type { Node } from './shellAst';
+import type { ShellState } from './shellState';
+import type { Executor, Launcher } from './shellControl';
 import { parseScript } from './shellParse';
-import { resolvePath } from './commands';
+import { resolvePath } from './toolKit';
 import { evalArith } from './expand';
 import { evalTest } from './shellTest';
-import { ExitSig, ForeverSig, LoopSig, MAX_DEPTH, MAX_OUT, ReturnSig, ShellState } from './shellState';
+import { ExitSig, ForeverSig, LoopSig, MAX_DEPTH, MAX_OUT, ReturnSig } from './shellControl';
 
-export abstract class ShellBuiltins extends ShellState {
-  protected builtin(a0: string, args: string[], tail: boolean, unknownArgs: boolean): number | undefined {
-    switch (a0) {
-      case ':':
-      case 'true':
-        return 0;
-      case 'false':
-        return 1;
-      case 'exit': {
-        const c = args[0] !== undefined ? Number(args[0]) & 255 : this.status;
-        throw new ExitSig(Number.isFinite(c) ? c : 2);
-      }
-      case 'return':
-        throw new ReturnSig(args[0] !== undefined ? Number(args[0]) & 255 : this.status);
-      case 'break':
-      case 'continue':
-        throw new LoopSig(a0, Math.max(1, Number(args[0] ?? 1) || 1));
-      case 'cd':
-        this.cwd = resolvePath(this.cwd, args[0] ?? this.getVar('HOME').value ?? '/');
-        return 0;
-      case 'pwd':
-        this.emit(this.cwd + '\n', '', false);
-        return 0;
-      case 'export':
-      case 'readonly':
-      case 'local':
-      case 'declare':
-      case 'typeset':
-        for (const a of args) {
-          const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
-          if (m) this.vars.set(m[1]!, { value: m[2]!, unknown: unknownArgs });
-        }
-        return 0;
-      case 'unset':
-        for (const a of args) if (!a.startsWith('-')) this.vars.delete(a);
-        return 0;
-      case 'set':
-        return this.setBuiltin(args);
-      case 'shift':
-        this.positional = this.positional.slice(Number(args[0] ?? 1) || 1);
-        return 0;
-      case 'trap':
-        return this.trapBuiltin(args);
-      case 'wait':
-        return this.waitBuiltin();
-      case 'exec':
-        if (args.length === 0) return 0;
-        return this.runArgv(args, true, false);
-      case 'echo':
-        this.emit(echo(args, this.sh), '', unknownArgs);
-        return 0;
-      case 'printf':
-        this.emit(printf(args), '', unknownArgs);
-        return 0;
-      case 'read':
-        return this.readBuiltin(args);
-      case 'test':
-      case '[': {
-        const a = a0 === '[' ? (args[args.length - 1] === ']' ? args.slice(0, -1) : undefined) : args;
-        if (a === undefined) {
-          this.emit('', `${this.shName}: missing ]\n`, false);
-          return 2;
-        }
-        return this.testResult(a.map((v) => ({ v, unknown: unknownArgs && this.unknownWords.has(v) })), false, `[ ${a.join(' ')} ]`);
-      }
-      case '[[':
-        return this.sh === 'dash' ? this.notFound('[[') : 0;
-      case 'source':
-      case '.':
-        this.note(`\`${a0} ${args[0] ?? ''}\`: the sourced file is not visible; assumed to define nothing`);
-        return 0;
-      case 'eval':
-        return this.evalBuiltin(args.join(' '), tail);
-      case 'command':
-      case 'type':
-      case 'which':
-      case 'hash': {
-        if (a0 === 'command' && args[0] !== '-v' && args[0] !== '-V' && args.length > 0) return this.command(args, tail, unknownArgs);
-        const names = args.filter((x) => !x.startsWith('-'));
-        const found = names.every((x) => this.toolPresent(x) || this.funcs.has(x));
-        if (found && a0 !== 'hash') this.emit(names.map((x) => `/usr/bin/${x}\n`).join(''), '', false);
-        return found ? 0 : 1;
-      }
-      case 'kill':
-        return 0;
-      case 'let': {
-        const r = evalArith(args.join(' '), (name) => this.getVar(name));
-        return r.value !== 0 ? 0 : 1;
-      }
-      case 'ulimit':
-      case 'umask':
-      case 'shopt':
-      case 'alias':
-      case 'unalias':
-      case 'set +x':
-        return 0;
-    }
-    return undefined;
+/** What a builtin works with. */
+export interface BuiltinShell {
+  s: ShellState;
+  ex: Executor;
+  run: Launcher;
+}
+
+type Builtin = (sh: BuiltinShell, args: string[], tail: boolean, unknownArgs: boolean, name: string) => number;
+
+const zero: Builtin = () => 0;
+
+const declare: Builtin = ({ s }, args, _tail, unknownArgs) => {
+  for (const a of args) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(a);
+    if (m) s.vars.set(m[1]!, { value: m[2]!, unknown: unknownArgs });
   }
+  return 0;
+};
 
-  protected setBuiltin(args: string[]): number {
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i]!;
-      if (a === '--') {
-        this.positional = args.slice(i + 1);
-        return 0;
-      }
-      if (a === '-o' || a === '+o') {
-        if (args[i + 1] === 'errexit') this.errexit = a === '-o';
-        i++;
-      } else if (/^[-+][a-zA-Z]+$/.test(a) && a.includes('e')) this.errexit = a.startsWith('-');
-      else if (!/^[-+]/.test(a)) {
-        this.positional = args.slice(i);
-        return 0;
-      }
-    }
+const loopJump: Builtin = (_sh, args, _tail, _u, name) => {
+  throw new LoopSig(name as 'break' | 'continue', Math.max(1, Number(args[0] ?? 1) || 1));
+};
+
+const test: Builtin = ({ s }, args, _tail, unknownArgs, name) => {
+  const a = name === '[' ? (args[args.length - 1] === ']' ? args.slice(0, -1) : undefined) : args;
+  if (a === undefined) {
+    s.emit('', `${s.shName}: missing ]\n`, false);
+    return 2;
+  }
+  return testResult(s, a.map((v) => ({ v, unknown: unknownArgs && s.unknownWords.has(v) })), false, `[ ${a.join(' ')} ]`);
+};
+
+const lookup: Builtin = ({ s, ex, run }, args, tail, unknownArgs, name) => {
+  if (name === 'command' && args[0] !== '-v' && args[0] !== '-V' && args.length > 0) return ex.command(args, tail, unknownArgs);
+  const names = args.filter((x) => !x.startsWith('-'));
+  const found = names.every((x) => run.toolPresent(x) || s.funcs.has(x));
+  if (found && name !== 'hash') s.emit(names.map((x) => `/usr/bin/${x}\n`).join(''), '', false);
+  return found ? 0 : 1;
+};
+
+const BUILTINS = new Map<string, Builtin>([
+  [':', zero],
+  ['true', zero],
+  ['false', () => 1],
+  ['exit', ({ s }, args) => {
+    const c = args[0] !== undefined ? Number(args[0]) & 255 : s.status;
+    throw new ExitSig(Number.isFinite(c) ? c : 2);
+  }],
+  ['return', ({ s }, args) => {
+    throw new ReturnSig(args[0] !== undefined ? Number(args[0]) & 255 : s.status);
+  }],
+  ['break', loopJump],
+  ['continue', loopJump],
+  ['cd', ({ s }, args) => {
+    s.cwd = resolvePath(s.cwd, args[0] ?? s.getVar('HOME').value ?? '/');
     return 0;
-  }
+  }],
+  ['pwd', ({ s }) => {
+    s.emit(s.cwd + '\n', '', false);
+    return 0;
+  }],
+  ['export', declare],
+  ['readonly', declare],
+  ['local', declare],
+  ['declare', declare],
+  ['typeset', declare],
+  ['unset', ({ s }, args) => {
+    for (const a of args) if (!a.startsWith('-')) s.vars.delete(a);
+    return 0;
+  }],
+  ['set', ({ s }, args) => setBuiltin(s, args)],
+  ['shift', ({ s }, args) => {
+    s.positional = s.positional.slice(Number(args[0] ?? 1) || 1);
+    return 0;
+  }],
+  ['trap', ({ s }, args) => trapBuiltin(s, args)],
+  ['wait', ({ s }) => waitBuiltin(s)],
+  ['exec', ({ run }, args) => (args.length === 0 ? 0 : run.runArgv(args, true, false))],
+  ['echo', ({ s }, args, _tail, unknownArgs) => {
+    s.emit(echo(args, s.sh), '', unknownArgs);
+    return 0;
+  }],
+  ['printf', ({ s }, args, _tail, unknownArgs) => {
+    s.emit(printf(args), '', unknownArgs);
+    return 0;
+  }],
+  ['read', ({ s }, args) => readBuiltin(s, args)],
+  ['test', test],
+  ['[', test],
+  ['[[', ({ s, run }) => (s.sh === 'dash' ? run.notFound('[[') : 0)],
+  ['source', sourceBuiltin()],
+  ['.', sourceBuiltin()],
+  ['eval', ({ s, ex }, args, tail) => evalBuiltin(s, ex, args.join(' '), tail)],
+  ['command', lookup],
+  ['type', lookup],
+  ['which', lookup],
+  ['hash', lookup],
+  ['kill', zero],
+  ['let', ({ s }, args) => (evalArith(args.join(' '), (name) => s.getVar(name)).value !== 0 ? 0 : 1)],
+  ['ulimit', zero],
+  ['umask', zero],
+  ['shopt', zero],
+  ['alias', zero],
+  ['unalias', zero],
+]);
 
-  protected trapBuiltin(args: string[]): number {
-    if (args.length < 2) return 0;
-    const [action, ...sigs] = args as [string, ...string[]];
-    const stop = this.o.stopSignal.replace('SIG', '');
-    const hits = sigs.some((s) => {
-      const u = s.toUpperCase().replace(/^SIG/, '');
-      return u === stop || (u === '15' && stop === 'TERM') || (u === '3' && stop === 'QUIT') || (u === '2' && stop === 'INT');
-    });
-    if (!hits) return 0;
-    if (action === '-') this.trap = { k: 'default' };
-    else if (action === '') this.trap = { k: 'ignore' };
+/** Runs a builtin; undefined when `name` is not one. */
+export function runBuiltin(sh: BuiltinShell, name: string, args: string[], tail: boolean, unknownArgs: boolean): number | undefined {
+  const b = BUILTINS.get(name);
+  return b === undefined ? undefined : b(sh, args, tail, unknownArgs, name);
+}
+
+function sourceBuiltin(): Builtin {
+  return ({ s }, args, _tail, _u, name) => {
+    s.note(`\`${name} ${args[0] ?? ''}\`: the sourced file is not visible; assumed to define nothing`);
+    return 0;
+  };
+}
+
+function setBuiltin(s: ShellState, args: string[]): number {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      s.positional = args.slice(i + 1);
+      return 0;
+    }
+    if (a === '-o' || a === '+o') {
+      if (args[i + 1] === 'errexit') s.errexit = a === '-o';
+      i++;
+    } else if (/^[-+][a-zA-Z]+$/.test(a) && a.includes('e')) s.errexit = a.startsWith('-');
+    else if (!/^[-+]/.test(a)) {
+      s.positional = args.slice(i);
+      return 0;
+    }
+  }
+  return 0;
+}
+
+function trapBuiltin(s: ShellState, args: string[]): number {
+  if (args.length < 2) return 0;
+  const [action, ...sigs] = args as [string, ...string[]];
+  const stop = s.o.stopSignal.replace('SIG', '');
+  const hits = sigs.some((x) => {
+    const u = x.toUpperCase().replace(/^SIG/, '');
+    return u === stop || (u === '15' && stop === 'TERM') || (u === '3' && stop === 'QUIT') || (u === '2' && stop === 'INT');
+  });
+  if (!hits) return 0;
+  if (action === '-') s.trap = { k: 'default' };
+  else if (action === '') s.trap = { k: 'ignore' };
+  else {
+    const m = /\bexit(?:\s+(\d+))?/.exec(action);
+    if (m) s.trap = { k: 'exit', code: m[1] !== undefined ? Number(m[1]) & 255 : 0 };
     else {
-      const m = /\bexit(?:\s+(\d+))?/.exec(action);
-      if (m) this.trap = { k: 'exit', code: m[1] !== undefined ? Number(m[1]) & 255 : 0 };
-      else {
-        this.trap = { k: 'exit', code: 128 + 15 };
-        this.note(`\`trap '${action.slice(0, 40)}' ${sigs.join(' ')}\` does not exit: the script is assumed to end after it with 143`);
-      }
-    }
-    return 0;
-  }
-
-  protected waitBuiltin(): number {
-    if (this.bg.length === 0) return 0;
-    const end = Math.max(...this.bg.map((j) => j.end));
-    if (end === Infinity) throw new ForeverSig({ k: 'wait' });
-    if (end > this.t) {
-      const d = end - this.t;
-      this.t = end;
-      this.stepMax = Math.max(this.stepMax, d);
-      this.phase = { k: 'wait' };
-    }
-    const code = this.bg[this.bg.length - 1]!.code;
-    this.bg = [];
-    return code;
-  }
-
-  protected readBuiltin(args: string[]): number {
-    const names = args.filter((a) => !a.startsWith('-'));
-    const s = this.stdin;
-    if (s === undefined || (s.text === undefined && !s.forever)) {
-      if (this.o.interactive && this.o.mode === 'process') throw new ForeverSig({ k: 'child', step: Infinity });
-      return 1;
-    }
-    const text = s.text ?? '';
-    const nl = text.indexOf('\n');
-    if (text === '' || (nl < 0 && text === '')) {
-      if (s.forever) throw new ForeverSig({ k: 'child', step: Infinity });
-      return 1;
-    }
-    const line = nl >= 0 ? text.slice(0, nl) : text;
-    this.stdin = { ...s, text: nl >= 0 ? text.slice(nl + 1) : '' };
-    if (names[0] !== undefined) this.vars.set(names[0], { value: line, unknown: s.unknown });
-    return 0;
-  }
-
-  protected evalBuiltin(src: string, tail: boolean): number {
-    if (this.depth > MAX_DEPTH) return 0;
-    let node: Node;
-    try {
-      node = parseScript(src);
-    } catch {
-      return 2;
-    }
-    this.depth++;
-    try {
-      return this.execNode(node, tail);
-    } finally {
-      this.depth--;
+      s.trap = { k: 'exit', code: 128 + 15 };
+      s.note(`\`trap '${action.slice(0, 40)}' ${sigs.join(' ')}\` does not exit: the script is assumed to end after it with 143`);
     }
   }
+  return 0;
+}
 
-  protected testResult(args: { v: string; unknown: boolean }[], double: boolean, text: string): number {
-    const r = evalTest(args, {
-      file: (p) => this.fileView(resolvePath(this.cwd, p)),
-      guess: (p) => this.guessExists(resolvePath(this.cwd, p)),
-      varSet: (n) => this.vars.has(n),
-    }, double);
-    if (r.assumed) this.note(`\`${text.slice(0, 60)}\` compares a value the simulator does not know: assumed to pass (${r.code === 0 ? 'true' : 'false'})`);
-    if (r.code === 2) this.emit('', `${this.shName}: ${text.slice(0, 40)}: syntax error\n`, false);
-    return r.code;
+function waitBuiltin(s: ShellState): number {
+  if (s.bg.length === 0) return 0;
+  const end = Math.max(...s.bg.map((j) => j.end));
+  if (end === Infinity) throw new ForeverSig({ k: 'wait' });
+  if (end > s.t) {
+    const d = end - s.t;
+    s.t = end;
+    s.stepMax = Math.max(s.stepMax, d);
+    s.phase = { k: 'wait' };
   }
+  const code = s.bg[s.bg.length - 1]!.code;
+  s.bg = [];
+  return code;
+}
 
+function readBuiltin(s: ShellState, args: string[]): number {
+  const names = args.filter((a) => !a.startsWith('-'));
+  const inp = s.stdin;
+  if (inp === undefined || (inp.text === undefined && !inp.forever)) {
+    if (s.o.interactive && s.o.mode === 'process') throw new ForeverSig({ k: 'child', step: Infinity });
+    return 1;
+  }
+  const text = inp.text ?? '';
+  const nl = text.indexOf('\n');
+  if (text === '' || (nl < 0 && text === '')) {
+    if (inp.forever) throw new ForeverSig({ k: 'child', step: Infinity });
+    return 1;
+  }
+  const line = nl >= 0 ? text.slice(0, nl) : text;
+  s.stdin = { ...inp, text: nl >= 0 ? text.slice(nl + 1) : '' };
+  if (names[0] !== undefined) s.vars.set(names[0], { value: line, unknown: inp.unknown });
+  return 0;
+}
 
-  protected abstract command(argv: string[], tail: boolean, unknownArgs: boolean): number;
-  protected abstract runArgv(argv: string[], tail: boolean, top: boolean, limit?: number, hops?: number): number;
-  protected abstract notFound(a0: string): number;
-  abstract toolPresent(a0: string): boolean;
+function evalBuiltin(s: ShellState, ex: Executor, src: string, tail: boolean): number {
+  if (s.depth > MAX_DEPTH) return 0;
+  let node: Node;
+  try {
+    node = parseScript(src);
+  } catch {
+    return 2;
+  }
+  s.depth++;
+  try {
+    return ex.exec(node, tail);
+  } finally {
+    s.depth--;
+  }
+}
+
+/** `[ … ]`, `test …` and `[[ … ]]` against the shell's view of files and variables. */
+export function testResult(s: ShellState, args: { v: string; unknown: boolean }[], double: boolean, text: string): number {
+  const r = evalTest(args, {
+    file: (p) => s.fileView(resolvePath(s.cwd, p)),
+    guess: (p) => s.guessExists(resolvePath(s.cwd, p)),
+    varSet: (n) => s.vars.has(n),
+  }, double);
+  if (r.assumed && s.assumed.length < 10) s.assumed.push(text.slice(0, 60));
+  if (r.assumed) s.note(`\`${text.slice(0, 60)}\` compares a value the simulator does not know: assumed to pass (${r.code === 0 ? 'true' : 'false'})`);
+  if (r.code === 2) s.emit('', `${s.shName}: ${text.slice(0, 40)}: syntax error\n`, false);
+  return r.code;
 }
 
 function echo(args: string[], sh: string): string {

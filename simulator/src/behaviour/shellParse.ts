@@ -2,30 +2,20 @@
 // and newlines, pipelines, redirections and here-documents, if / while / until / for / case / { } / ( ) /
 // functions and [[ … ]]. Bounded: it throws ParseError on input that is too long or too deeply nested.
 import type { Redir, Tok, Word } from './shellLex';
+import type { Node, ParserOps } from './shellAst';
 import { Lexer, ParseError, RESERVED } from './shellLex';
+import { compound } from './shellCompound';
 
 export type { Part, Redir, Word } from './shellLex';
+export type { Node } from './shellAst';
 export { ParseError } from './shellLex';
-
-export type Node =
-  | { t: 'simple'; assigns: { name: string; value: Word }[]; words: Word[]; redirs: Redir[]; text: string }
-  | { t: 'pipe'; cmds: Node[]; bang: boolean }
-  | { t: 'andor'; first: Node; rest: { op: '&&' | '||'; node: Node }[] }
-  | { t: 'list'; items: { node: Node; bg: boolean }[] }
-  | { t: 'while'; until: boolean; cond: Node; body: Node }
-  | { t: 'for'; name: string; words: Word[] | undefined; body: Node }
-  | { t: 'if'; arms: { cond: Node; body: Node }[]; else?: Node }
-  | { t: 'case'; word: Word; arms: { patterns: Word[]; body: Node }[] }
-  | { t: 'group'; body: Node; subshell: boolean; redirs: Redir[] }
-  | { t: 'func'; name: string; body: Node }
-  | { t: 'test'; words: Word[]; text: string };
 
 export const MAX_SCRIPT = 100_000;
 const MAX_DEPTH = 60;
 
 // ---- parser ----------------------------------------------------------------------------------------------
 
-class Parser {
+class Parser implements ParserOps {
   private lx: Lexer;
   private peeked: Tok | undefined;
   private depth = 0;
@@ -33,26 +23,26 @@ class Parser {
     this.lx = new Lexer(src);
   }
 
-  private peek(): Tok {
+  peek(): Tok {
     if (this.peeked === undefined) this.peeked = this.lx.next();
     return this.peeked;
   }
-  private take(): Tok {
+  take(): Tok {
     const t = this.peek();
     this.peeked = undefined;
     return t;
   }
-  private isWord(t: Tok, v: string): boolean {
+  isWord(t: Tok, v: string): boolean {
     return t.k === 'word' && t.w.raw === v;
   }
-  private isOp(t: Tok, v: string): boolean {
+  isOp(t: Tok, v: string): boolean {
     return t.k === 'op' && t.v === v && t.fd === undefined;
   }
-  private expectWord(v: string): void {
+  expectWord(v: string): void {
     const t = this.take();
     if (!this.isWord(t, v)) throw new ParseError(`expected \`${v}\``);
   }
-  private skipNl(): void {
+  skipNl(): void {
     while (this.peek().k === 'nl') this.take();
   }
   private enter(): void {
@@ -65,7 +55,7 @@ class Parser {
     return l;
   }
 
-  private list(stop: Set<string>): Node {
+  list(stop: Set<string>): Node {
     this.enter();
     const items: { node: Node; bg: boolean }[] = [];
     for (;;) {
@@ -122,12 +112,12 @@ class Parser {
     return cmds.length === 1 && !bang ? cmds[0]! : { t: 'pipe', cmds, bang };
   }
 
-  private command(): Node {
+  command(): Node {
     this.enter();
     const t = this.peek();
     let node: Node;
     if (t.k === 'word' && t.w.parts.length === 1 && t.w.parts[0]!.k === 'lit' && !t.w.parts[0]!.q && RESERVED.has(t.w.raw)) {
-      node = this.compound(t.w.raw);
+      node = compound(this, t.w.raw);
     } else if (this.isOp(t, '(')) {
       this.take();
       const body = this.list(new Set());
@@ -142,7 +132,7 @@ class Parser {
     return node;
   }
 
-  private redirs(): Redir[] {
+  redirs(): Redir[] {
     const out: Redir[] = [];
     for (;;) {
       const t = this.peek();
@@ -208,119 +198,6 @@ class Parser {
       throw new ParseError(`syntax error near ${describe(this.peek())}`);
     }
     return { t: 'simple', assigns, words, redirs, text: this.src.slice(start, this.lx.pos).trim() };
-  }
-
-  private compound(w: string): Node {
-    switch (w) {
-      case '{': {
-        this.take();
-        const body = this.list(new Set(['}']));
-        this.expectWord('}');
-        return { t: 'group', body, subshell: false, redirs: this.redirs() };
-      }
-      case 'if': {
-        this.take();
-        const arms: { cond: Node; body: Node }[] = [];
-        let elseNode: Node | undefined;
-        for (;;) {
-          const cond = this.list(new Set(['then']));
-          this.expectWord('then');
-          const body = this.list(new Set(['elif', 'else', 'fi']));
-          arms.push({ cond, body });
-          const t = this.take();
-          if (this.isWord(t, 'elif')) continue;
-          if (this.isWord(t, 'else')) {
-            elseNode = this.list(new Set(['fi']));
-            this.expectWord('fi');
-          } else if (!this.isWord(t, 'fi')) throw new ParseError('expected `fi`');
-          break;
-        }
-        this.redirs();
-        return elseNode ? { t: 'if', arms, else: elseNode } : { t: 'if', arms };
-      }
-      case 'while':
-      case 'until': {
-        this.take();
-        const cond = this.list(new Set(['do']));
-        this.expectWord('do');
-        const body = this.list(new Set(['done']));
-        this.expectWord('done');
-        this.redirs();
-        return { t: 'while', until: w === 'until', cond, body };
-      }
-      case 'for': {
-        this.take();
-        const nameTok = this.take();
-        if (nameTok.k !== 'word') throw new ParseError('expected a name after `for`');
-        let words: Word[] | undefined;
-        this.skipNl();
-        if (this.isWord(this.peek(), 'in')) {
-          this.take();
-          words = [];
-          for (;;) {
-            const t = this.peek();
-            if (t.k !== 'word') break;
-            words.push(t.w);
-            this.take();
-          }
-        }
-        const sep = this.peek();
-        if (this.isOp(sep, ';') || sep.k === 'nl') this.take();
-        this.skipNl();
-        let body: Node;
-        if (this.isWord(this.peek(), '{')) body = this.command();
-        else {
-          this.expectWord('do');
-          body = this.list(new Set(['done']));
-          this.expectWord('done');
-        }
-        this.redirs();
-        return { t: 'for', name: nameTok.w.raw, words, body };
-      }
-      case 'case': {
-        this.take();
-        const wt = this.take();
-        if (wt.k !== 'word') throw new ParseError('expected a word after `case`');
-        this.skipNl();
-        this.expectWord('in');
-        const arms: { patterns: Word[]; body: Node }[] = [];
-        for (;;) {
-          this.skipNl();
-          if (this.isWord(this.peek(), 'esac')) {
-            this.take();
-            break;
-          }
-          if (this.isOp(this.peek(), '(')) this.take();
-          const patterns: Word[] = [];
-          for (;;) {
-            const p = this.take();
-            if (p.k !== 'word') throw new ParseError('expected a pattern in `case`');
-            patterns.push(p.w);
-            const sep = this.take();
-            if (this.isOp(sep, ')')) break;
-            if (!this.isOp(sep, '|')) throw new ParseError('expected `)` in `case`');
-          }
-          const body = this.list(new Set(['esac']));
-          arms.push({ patterns, body });
-          if (this.isOp(this.peek(), ';;')) this.take();
-        }
-        this.redirs();
-        return { t: 'case', word: wt.w, arms };
-      }
-      case 'function': {
-        this.take();
-        const nameTok = this.take();
-        if (nameTok.k !== 'word') throw new ParseError('expected a function name');
-        if (this.isOp(this.peek(), '(')) {
-          this.take();
-          this.take();
-        }
-        this.skipNl();
-        return { t: 'func', name: nameTok.w.raw, body: this.command() };
-      }
-      default:
-        throw new ParseError(`syntax error: unexpected \`${w}\``);
-    }
   }
 }
 

@@ -68,6 +68,12 @@ export interface ProcessModel {
   notes: string[];
   /** The process ends by itself. Absent: runs until stopped. */
   exit?: { afterSeconds: number; code: number; message?: string };
+  /**
+   * Optional: the script's course depends on comparisons with values the simulator does not know (`[ $n -lt 3 ]`
+   * with `n` from a file it cannot read): the model follows an assumed branch, so nothing should be predicted from
+   * how it ends. The comparisons, as written.
+   */
+  assumedConditions?: string[];
   listen: ListenSpec[];
   /**
    * HTTP answers while listening: per-path status codes, `defaultStatus` for other paths; for 3xx answers,

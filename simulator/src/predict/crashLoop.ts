@@ -30,6 +30,8 @@ export function crashLoopPrediction(pod: PodRuntime, c: ContainerRuntime, trace:
       changes: probeChanges(pod, paths[0]!, cause, probe?.periodSeconds ?? 10),
     };
   }
+  // Unknown beats confidently wrong: an exit that follows an assumed comparison is not a prediction.
+  if (c.process.assumedConditions !== undefined) return undefined;
   const firstExit = crashed[0];
   return {
     ...base,

@@ -1,0 +1,43 @@
+// What the image catalogue knows about one image (docs/image-behaviour.md), and the shape of a catalogue entry.
+import type { ImageRef } from '../model/imageRef';
+import type { Signal } from './signals';
+
+export type Userland = 'busybox' | 'gnu' | 'none';
+
+export interface ImageProfile {
+  /** Catalogue key: `nginx`, `busybox`, `agnhost`, … */
+  key: string;
+  ref: ImageRef;
+  /** How messages name it: `nginx:1.29`. */
+  title: string;
+  entrypoint: string[];
+  cmd: string[];
+  /** Image ENV (visible to the process and to `sh -c`, not to Kubernetes `$(VAR)` expansion). */
+  env: Record<string, string>;
+  workingDir: string;
+  userland: Userland;
+  /** busybox older than 1.31: no `sleep infinity`. */
+  oldBusybox?: boolean;
+  /** What `python` runs in this image. */
+  python?: 2 | 3;
+  hasShell: boolean;
+  /** Executables present (for exec probes and commands). */
+  tools: string[];
+  /** The tool list is exhaustive (scratch / distroless): anything else cannot be started. */
+  toolsComplete?: boolean;
+  stopSignal?: Signal;
+  /** Version-dependent details programs need (agnhost netexec stop handling, nginx port, …). */
+  params: Record<string, string | number | boolean>;
+  notes: string[];
+}
+
+export type ProfileFields = Omit<ImageProfile, 'ref' | 'title' | 'key' | 'params' | 'notes' | 'env' | 'workingDir' | 'entrypoint'> &
+  Partial<Pick<ImageProfile, 'params' | 'notes' | 'env' | 'workingDir' | 'entrypoint'>>;
+
+/** One catalogue entry: which references it covers, and what it knows about them. */
+export interface ImageEntry {
+  key: string;
+  match(ref: ImageRef): boolean;
+  build(ref: ImageRef): ProfileFields;
+}
+

@@ -10,6 +10,7 @@ import { JobController } from './engine/jobs';
 import { CronJobController } from './engine/cronjob';
 import { createPod, type PodFactory } from './engine/pods';
 import { scheduleWhatIf } from './engine/whatIf';
+import { createPodWorker } from './engine/kubelet';
 import { buildCluster, checkClusterSpec, defaultCluster } from './cluster/nodes';
 import { normalizeImageRef } from './model/imageRef';
 import { createRng } from './cluster/rng';
@@ -68,7 +69,7 @@ export function simulate(objects: readonly SimObject[], options: SimulateOptions
     missingImages: new Set((scenario.cluster?.missingImages ?? []).map(normalizeImageRef)),
   };
   const until = Math.round(options.until * 1000);
-  const sim = new Simulation(until, options.budget ?? DEFAULT_BUDGET, createRng(seed), kubelet, timingsFor(kubelet), cluster);
+  const sim = new Simulation(until, options.budget ?? DEFAULT_BUDGET, createRng(seed), kubelet, timingsFor(kubelet), cluster, createPodWorker);
   for (const e of issues) sim.note('warning', `scenario ${e.path}: ${e.message}; using the default node instead`);
   if (options.maxPods !== undefined) sim.maxPods = options.maxPods;
   const factory: PodFactory = { overrides: scenario.containers ?? {}, services: options.services ?? [] };

@@ -3,7 +3,7 @@
 import type { Simulation } from './simulation';
 import type { PodOwner, PodRuntime } from './runtime';
 import { createPod, type PodFactory } from './pods';
-import { deletePod } from './kubelet';
+import { deletePod } from './termination';
 import type { PodSpec, PodTemplateSpec } from '../model';
 import { ownedPodName, statefulSetPodName } from '../cluster/names';
 import { schedulePod } from '../cluster/scheduler';

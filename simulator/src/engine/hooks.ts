@@ -1,7 +1,7 @@
 // postStart and preStop hooks (docs/kubelet-behaviour.md, "Hooks and termination"). The kubelet waits for each hook inside the sync.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
-import { podRef } from './kubelet';
+import { podRef } from './runtime';
 import { finishInstance } from './process';
 import { hookOutcome } from './hookOutcome';
 

@@ -2,8 +2,7 @@
 // back-off, ErrImageNeverPull, InvalidImageName.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime } from './runtime';
-import { touch } from './runtime';
-import { podRef } from './kubelet';
+import { podRef, touch } from './runtime';
 import { nextBackOff } from './policy';
 import { goDuration } from '../present/duration';
 import type { Cause } from '../trace';

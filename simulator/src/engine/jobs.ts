@@ -5,7 +5,7 @@ import type { Simulation } from './simulation';
 import type { PodOwner, PodRuntime } from './runtime';
 import { currentInstance } from './runtime';
 import type { PodFactory } from './pods';
-import { deletePod } from './kubelet';
+import { deletePod } from './termination';
 import { isActive, ownedBy, spawn, type Controller, type Template } from './controllers';
 import type { JobSpec } from '../model';
 import { ownedPodName } from '../cluster/names';

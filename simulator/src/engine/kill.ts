@@ -2,7 +2,7 @@
 // signal with the grace left (at least 2 s); a process that ignores it is SIGKILLed at the end (137).
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
-import { podRef } from './kubelet';
+import { podRef } from './runtime';
 import { finishInstance } from './process';
 import { runPreStop } from './hooks';
 import type { Cause, EndReason } from '../trace';
@@ -47,4 +47,15 @@ export function killContainer(sim: Simulation, pod: PodRuntime, k: KillRequest, 
     const code = handled ? stop.code : 137;
     sim.after(after, () => finishInstance(sim, pod, c, inst, code, code === 0 ? 'Completed' : 'Error', k.cause));
   });
+}
+
+/** Kill several containers at once; `then` runs when the last one is gone. */
+export function killAll(sim: Simulation, pod: PodRuntime, kills: KillRequest[], then: () => void): void {
+  if (kills.length === 0) return then();
+  let left = kills.length;
+  for (const k of kills) {
+    killContainer(sim, pod, k, () => {
+      if (--left === 0) then();
+    });
+  }
 }

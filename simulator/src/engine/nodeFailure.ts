@@ -3,7 +3,7 @@
 // (nobody can confirm the kill) while their controllers create replacements elsewhere.
 import type { Simulation } from './simulation';
 import type { NodeModel } from '../cluster/nodes';
-import { runningInstance } from './runtime';
+import { podRef, runningInstance } from './runtime';
 import { publishStatus } from './status';
 
 const NODE_MONITOR_GRACE = 40_000;
@@ -32,7 +32,7 @@ export function failNode(sim: Simulation, node: NodeModel): void {
   sim.after(NODE_MONITOR_GRACE + DEFAULT_TOLERATION, () => {
     for (const p of pods) {
       if (p.deletedAt !== null) continue;
-      sim.emit(`Pod/${p.name}`, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${p.namespace}/${p.name}`, 'taint-eviction-controller');
+      sim.emit(podRef(p), 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${p.namespace}/${p.name}`, 'taint-eviction-controller');
       p.deletedAt = sim.now;
       p.version++;
       publishStatus(sim, p);

@@ -1,7 +1,7 @@
 // Creating pods (from a bare Pod or a controller's template) and binding them to nodes.
 import type { Simulation } from './simulation';
 import type { ContainerKind, ContainerRuntime, PodOwner, PodRuntime } from './runtime';
-import { requestSync, podRef } from './kubelet';
+import { podRef } from './runtime';
 import { publishStatus } from './status';
 import type { PodSpec } from '../model';
 import { inferProcess, resolveEnv } from '../behaviour/infer';
@@ -134,7 +134,7 @@ export function trySchedule(sim: Simulation, pod: PodRuntime, nodeName?: string)
     sim.emit(podRef(pod), 'Normal', 'Scheduled', `Successfully assigned ${pod.namespace}/${pod.name} to ${node.name}`, 'default-scheduler');
     pod.version++;
     publishStatus(sim, pod);
-    requestSync(sim, pod);
+    sim.worker.requestSync(pod);
     return;
   }
   const cause: Cause = { doc: pod.doc, paths: schedulingPaths(pod, result.histogram), evidence: result.message };

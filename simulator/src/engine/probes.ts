@@ -3,8 +3,7 @@
 // startup gate as in pkg/kubelet/prober/worker.go.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime, ProbeSlot, ProbeWorker } from './runtime';
-import { PROBE_FIELD, currentInstance, isRunning, probeOf, runningInstance, touch } from './runtime';
-import { podRef, requestSync } from './kubelet';
+import { PROBE_FIELD, currentInstance, isRunning, podRef, probeOf, runningInstance, touch } from './runtime';
 import { publishStatus } from './status';
 import { runProbe, type ProbeOutcome } from './probeHandlers';
 import type { ProbeRecord } from '../trace';
@@ -145,7 +144,7 @@ function apply(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: ProbeWo
       touch(pod);
       publishStatus(sim, pod);
       sim.hooks.podChanged(pod);
-      requestSync(sim, pod);
+      sim.worker.requestSync(pod);
       return;
     }
     case 'liveness':
@@ -153,7 +152,7 @@ function apply(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: ProbeWo
       c.livenessFailed = true;
       w.onHold = true;
       w.resultRun = 0;
-      requestSync(sim, pod);
+      sim.worker.requestSync(pod);
       return;
     case 'startup':
       if (result === 'success') {
@@ -165,7 +164,7 @@ function apply(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: ProbeWo
         w.onHold = true;
         w.resultRun = 0;
       }
-      requestSync(sim, pod);
+      sim.worker.requestSync(pod);
       return;
   }
 }

@@ -3,7 +3,6 @@
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
 import { touch } from './runtime';
-import { plegSync } from './kubelet';
 import type { Cause } from '../trace';
 import { memoryBytes } from '../model/quantity';
 import { terminationMessage } from './terminationMessage';
@@ -79,7 +78,7 @@ export function finishInstance(
   if (cause) inst.cause = terminated !== undefined && terminated !== message ? { ...cause, evidence: `${cause.evidence}; its termination message: ${quoteLine(terminated)}` } : cause;
   c.ready = false;
   touch(pod);
-  plegSync(sim, pod);
+  sim.worker.plegRelist(pod);
   const then = inst.onFinish;
   inst.onFinish = undefined;
   then?.();

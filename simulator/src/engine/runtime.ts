@@ -154,6 +154,11 @@ export function runningInstance(c: ContainerRuntime, now: number): Instance | un
   return isRunning(i, now) ? i : undefined;
 }
 
+/** The pod as events and `kubectl describe` name it. */
+export function podRef(pod: PodRuntime): string {
+  return `Pod/${pod.name}`;
+}
+
 export function touch(pod: PodRuntime): void {
   pod.version++;
 }

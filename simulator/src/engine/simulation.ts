@@ -14,6 +14,7 @@ import type { Rng } from '../cluster/rng';
 import { EventQueue } from './queue';
 import type { PodRuntime } from './runtime';
 import { MAX_PODS } from '../limits';
+import type { PodWorker } from './podWorker';
 
 /** Timings of the kubelet model (ms). The values the sources leave open (docs/kubelet-behaviour.md), exposed for tests. */
 export interface Timings {
@@ -87,6 +88,8 @@ export class Simulation {
   readonly ipCounters = new Map<string, number>();
   readonly nodes: NodeModel[];
   hooks: SimulationHooks = { podChanged: () => {} };
+  /** The kubelet's pod worker: modules wake it through this instead of importing kubelet.ts. */
+  readonly worker: PodWorker;
 
   constructor(
     readonly until: number,
@@ -95,8 +98,10 @@ export class Simulation {
     readonly kubelet: KubeletSettings,
     readonly timings: Timings,
     readonly cluster: ClusterModel,
+    worker: (sim: Simulation) => PodWorker,
   ) {
     this.nodes = cluster.nodes;
+    this.worker = worker(this);
   }
 
   /** Runs `action` at absolute time `at` (ms). Actions after `until` are dropped. */

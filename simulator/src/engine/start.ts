@@ -2,9 +2,8 @@
 // the image pull (§1.4), create and start, the postStart hook, and the process the behaviour model predicts.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
-import { currentInstance, touch } from './runtime';
+import { currentInstance, podRef, touch } from './runtime';
 import { backOffActive, nextBackOff } from './policy';
-import { plegSync, podRef } from './kubelet';
 import { ensureImage } from './images';
 import { scheduleProcess } from './process';
 import { runPostStart } from './hooks';
@@ -73,5 +72,5 @@ function launch(sim: Simulation, pod: PodRuntime, c: ContainerRuntime): void {
   sim.emit(podRef(pod), 'Normal', 'Created', `Created container ${c.name}`, 'kubelet');
   sim.emit(podRef(pod), 'Normal', 'Started', `Started container ${c.name}`, 'kubelet');
   scheduleProcess(sim, pod, c, inst);
-  plegSync(sim, pod);
+  sim.worker.plegRelist(pod);
 }

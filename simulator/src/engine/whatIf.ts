@@ -1,8 +1,8 @@
 // Scenario events: what-if actions injected at given times (README "Scenario files").
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime } from './runtime';
-import { currentInstance, isRunning } from './runtime';
-import { deletePod, podRef } from './kubelet';
+import { currentInstance, isRunning, podRef } from './runtime';
+import { deletePod } from './termination';
 import { finishInstance, oomKill } from './process';
 import type { ScenarioEventSpec } from '../scenario';
 import { failNode } from './nodeFailure';

@@ -1,7 +1,7 @@
 // postStart and preStop hooks (docs/kubelet-behaviour.md, "Hooks and termination"). The kubelet waits for each hook inside the sync.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
-import { podRef } from './runtime';
+import { podRef, setContainer } from './runtime';
 import { finishInstance } from './process';
 import { hookOutcome } from './hookOutcome';
 
@@ -18,7 +18,7 @@ export function runPostStart(sim: Simulation, pod: PodRuntime, c: ContainerRunti
     inst.killedAt = sim.now;
     sim.emit(podRef(pod), 'Normal', 'Killing', 'FailedPostStartHook', 'kubelet', cause);
     finishInstance(sim, pod, c, inst, 137, 'Error', cause);
-    c.waiting = { reason: 'PostStartHookError', message: outcome.message, cause };
+    setContainer(pod, c, { waiting: { reason: 'PostStartHookError', message: outcome.message, cause } });
     done(true);
   });
 }

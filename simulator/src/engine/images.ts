@@ -2,7 +2,7 @@
 // back-off, ErrImageNeverPull, InvalidImageName.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime } from './runtime';
-import { podRef, touch } from './runtime';
+import { podRef, setContainer } from './runtime';
 import { nextBackOff } from './policy';
 import { goDuration } from '../present/duration';
 import type { Cause } from '../trace';
@@ -18,8 +18,7 @@ export function ensureImage(sim: Simulation, pod: PodRuntime, c: ContainerRuntim
   const image = c.spec.image ?? '';
   const ref = podRef(pod);
   const fail = (reason: string, message: string, cause: Cause) => {
-    c.waiting = { reason, message, cause };
-    touch(pod);
+    setContainer(pod, c, { waiting: { reason, message, cause } });
     then(false);
   };
   const parsed = parseImageReference(image);

@@ -3,7 +3,7 @@
 // their grace period, so a sync can last; triggers that arrive meanwhile run one more sync afterwards.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime } from './runtime';
-import { podRef, touch } from './runtime';
+import { podRef, setPod } from './runtime';
 import type { PodWorker } from './podWorker';
 import { publishStatus } from './status';
 import { createProbeWorkers, runReadinessNow } from './probes';
@@ -80,10 +80,10 @@ function sync(sim: Simulation, pod: PodRuntime): void {
     return;
   }
   if (activeDeadlinePassed(sim, pod)) {
-    pod.phaseReason = { reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' };
-    sim.emit(podRef(pod), 'Normal', 'DeadlineExceeded', pod.phaseReason.message, 'kubelet');
+    const phaseReason = { reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' };
+    setPod(pod, { phaseReason });
+    sim.emit(podRef(pod), 'Normal', 'DeadlineExceeded', phaseReason.message, 'kubelet');
     // generateAPIPodStatus already reports Failed/DeadlineExceeded (ShouldEvict) before the containers are killed.
-    touch(pod);
     publishStatus(sim, pod);
     stopAll(sim, pod, 'Failed', 'deadline', () => done(false));
     return;
@@ -122,8 +122,7 @@ function startInOrder(
 function ensureSandbox(sim: Simulation, pod: PodRuntime, then: () => void): void {
   if (pod.sandboxReady) return then();
   sim.after(sim.timings.sandbox, () => {
-    pod.sandboxReady = true;
-    touch(pod);
+    setPod(pod, { sandboxReady: true });
     then();
   });
 }

@@ -3,7 +3,7 @@
 // (nobody can confirm the kill) while their controllers create replacements elsewhere.
 import type { Simulation } from './simulation';
 import type { NodeModel } from '../cluster/nodes';
-import { podRef, runningInstance } from './runtime';
+import { podRef, runningInstance, setPod } from './runtime';
 import { publishStatus } from './status';
 
 const NODE_MONITOR_GRACE = 40_000;
@@ -23,8 +23,7 @@ export function failNode(sim: Simulation, node: NodeModel): void {
   }
   sim.after(NODE_MONITOR_GRACE, () => {
     for (const p of pods) {
-      p.nodeLost = true;
-      p.version++;
+      setPod(p, { nodeLost: true });
       publishStatus(sim, p);
       sim.hooks.podChanged(p);
     }
@@ -33,8 +32,7 @@ export function failNode(sim: Simulation, node: NodeModel): void {
     for (const p of pods) {
       if (p.deletedAt !== null) continue;
       sim.emit(podRef(p), 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${p.namespace}/${p.name}`, 'taint-eviction-controller');
-      p.deletedAt = sim.now;
-      p.version++;
+      setPod(p, { deletedAt: sim.now });
       publishStatus(sim, p);
       sim.hooks.podChanged(p);
     }

@@ -2,11 +2,11 @@
 // kill (failed liveness or startup probes), which to start (init containers in order, then the regular
 // containers and sidecars), and whether the pod is done.
 import type { ContainerRuntime, PodRuntime } from './runtime';
-import { currentInstance, isRunning, runningInstance, touch } from './runtime';
+import { currentInstance, isRunning, runningInstance, setPod } from './runtime';
 import type { KillRequest } from './kill';
 import { shouldRestart } from './policy';
 
-export interface Plan {
+interface Plan {
   kills: KillRequest[];
   starts: ContainerRuntime[];
   /** The pod is done: restartPolicy Never with a failed init container, or all regular containers finished. */
@@ -43,8 +43,7 @@ export function computePodActions(pod: PodRuntime, snapshot: number): Plan {
       if (init !== 'wait') plan.starts.push(init);
       return plan;
     }
-    pod.initialized = true;
-    touch(pod);
+    setPod(pod, { initialized: true });
   }
 
   const regular = pod.containers.filter((c) => c.kind === 'regular');

@@ -1,7 +1,7 @@
 // Creating pods (from a bare Pod or a controller's template) and binding them to nodes.
 import type { Simulation } from './simulation';
 import type { ContainerKind, ContainerRuntime, PodOwner, PodRuntime } from './runtime';
-import { podRef } from './runtime';
+import { podRef, setPod } from './runtime';
 import { publishStatus } from './status';
 import type { PodSpec } from '../model';
 import { inferProcess, resolveEnv } from '../behaviour/infer';
@@ -35,6 +35,7 @@ export interface PodFactory {
 
 export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory): PodRuntime {
   const rng = sim.rng.fork(`pod:${req.namespace}/${req.name}`);
+  const containers: ContainerRuntime[] = [];
   const pod: PodRuntime = {
     uid: generateUid(rng),
     name: req.name,
@@ -51,7 +52,7 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
     node: null,
     ip: undefined,
     sandboxReady: false,
-    containers: [],
+    containers,
     terminalPhase: null,
     busy: false,
     syncRequested: false,
@@ -66,12 +67,18 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
   const add = (list: PodSpec['containers'] | undefined, field: string, kindOf: (restart: string | undefined) => ContainerKind) => {
     (list ?? []).forEach((spec, i) => {
       const override = factory.overrides[`${req.name}/${spec.name}`] ?? prefixOverride(factory.overrides, req.name, spec.name) ?? factory.overrides[spec.name];
+      const kind = kindOf(spec.restartPolicy ?? undefined);
+      let process = inferProcess({ container: spec, override, shareProcessNamespace: req.spec.shareProcessNamespace === true, services: factory.services });
+      if (kind === 'init' && process.source === 'unknown' && process.exit === undefined) {
+        // An init container exists to finish: when we cannot tell what it does, assume it succeeds.
+        process = { ...process, exit: { afterSeconds: UNKNOWN_INIT_SECONDS, code: 0 }, notes: [...process.notes, `init container ${spec.name}: assumed to finish successfully after ${UNKNOWN_INIT_SECONDS}s`] };
+      }
       const container: ContainerRuntime = {
         name: spec.name,
-        kind: kindOf(spec.restartPolicy ?? undefined),
+        kind,
         path: `${req.specPath}.${field}[${i}]`,
         spec,
-        process: inferProcess({ container: spec, override, shareProcessNamespace: req.spec.shareProcessNamespace === true, services: factory.services }),
+        process,
         env: resolveEnv(spec),
         instances: [],
         ready: false,
@@ -82,12 +89,8 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
         httpOverrides: new Map(),
         downPorts: new Set(),
       };
-      if (container.kind === 'init' && container.process.source === 'unknown' && container.process.exit === undefined) {
-        // An init container exists to finish: when we cannot tell what it does, assume it succeeds.
-        container.process = { ...container.process, exit: { afterSeconds: UNKNOWN_INIT_SECONDS, code: 0 }, notes: [...container.process.notes, `init container ${spec.name}: assumed to finish successfully after ${UNKNOWN_INIT_SECONDS}s`] };
-      }
       for (const n of container.process.notes) sim.note('info', `${req.name}/${spec.name}: ${n}`, req.doc);
-      pod.containers.push(container);
+      containers.push(container);
     });
   };
   add(req.spec.initContainers, 'initContainers', (r) => (r === 'Always' ? 'sidecar' : 'init'));
@@ -128,18 +131,14 @@ export function trySchedule(sim: Simulation, pod: PodRuntime, nodeName?: string)
   const result = schedulePod({ spec: nodeName ? { ...pod.spec, nodeName } : pod.spec, ...(owner ? { owner } : {}) }, nodes, assignedPods(sim));
   if (result.ok) {
     const node = sim.nodes.find((n) => n.name === result.node)!;
-    pod.node = node;
-    pod.ip = nextPodIp(sim, node);
-    pod.scheduling = undefined;
+    setPod(pod, { node, ip: nextPodIp(sim, node), scheduling: undefined });
     sim.emit(podRef(pod), 'Normal', 'Scheduled', `Successfully assigned ${pod.namespace}/${pod.name} to ${node.name}`, 'default-scheduler');
-    pod.version++;
     publishStatus(sim, pod);
     sim.worker.requestSync(pod);
     return;
   }
   const cause: Cause = { doc: pod.doc, paths: schedulingPaths(pod, result.histogram), evidence: result.message };
-  pod.scheduling = { message: result.message, cause };
-  pod.version++;
+  setPod(pod, { scheduling: { message: result.message, cause } });
   publishStatus(sim, pod);
   sim.emit(podRef(pod), 'Warning', 'FailedScheduling', result.message, 'default-scheduler', cause);
   // Unschedulable pods are retried on cluster changes (retryUnschedulable) or after 5 minutes at the latest.

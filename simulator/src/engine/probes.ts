@@ -3,7 +3,7 @@
 // startup gate as in pkg/kubelet/prober/worker.go.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime, ProbeSlot, ProbeWorker } from './runtime';
-import { PROBE_FIELD, currentInstance, isRunning, podRef, probeOf, runningInstance, touch } from './runtime';
+import { PROBE_FIELD, currentInstance, isRunning, podRef, probeOf, runningInstance, setContainer } from './runtime';
 import { publishStatus } from './status';
 import { runProbe, type ProbeOutcome } from './probeHandlers';
 import type { ProbeRecord } from '../trace';
@@ -72,17 +72,13 @@ function doProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: Probe
   if (inst.id !== w.instanceId) {
     w.instanceId = inst.id;
     w.onHold = false;
-    if (w.slot === 'readiness' && c.ready) {
-      c.ready = false;
-      touch(pod);
-    }
+    if (w.slot === 'readiness' && c.ready) setContainer(pod, c, { ready: false });
   }
   if (w.onHold) return;
   const now = sim.now;
   if (!isRunning(inst, now)) {
     if (w.slot === 'readiness' && c.ready) {
-      c.ready = false;
-      touch(pod);
+      setContainer(pod, c, { ready: false });
       publishStatus(sim, pod);
     }
     return;
@@ -140,8 +136,7 @@ function apply(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: ProbeWo
     case 'readiness': {
       const ready = result === 'success';
       if (c.ready === ready) return;
-      c.ready = ready;
-      touch(pod);
+      setContainer(pod, c, { ready });
       publishStatus(sim, pod);
       sim.hooks.podChanged(pod);
       sim.worker.requestSync(pod);
@@ -156,8 +151,7 @@ function apply(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: ProbeWo
       return;
     case 'startup':
       if (result === 'success') {
-        c.started = true;
-        touch(pod);
+        setContainer(pod, c, { started: true });
         publishStatus(sim, pod);
       } else {
         c.startupFailed = true;

@@ -2,7 +2,7 @@
 // limit and is OOM-killed. Stopping it (kill.ts) and probing it (probes.ts) read the same model.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
-import { touch } from './runtime';
+import { recordExit } from './runtime';
 import type { Cause } from '../trace';
 import { memoryBytes } from '../model/quantity';
 import { terminationMessage } from './terminationMessage';
@@ -69,15 +69,10 @@ export function finishInstance(
   message?: string,
 ): void {
   if (inst.finishedAt !== undefined) return;
-  inst.finishedAt = sim.now;
   inst.endedBy ??= reason === 'OOMKilled' ? 'oom' : 'exited';
-  inst.exitCode = exitCode;
-  inst.reason = reason;
   const terminated = terminationMessage(pod, c, inst, exitCode, sim.now, message);
-  if (terminated !== undefined) inst.message = terminated;
-  if (cause) inst.cause = terminated !== undefined && terminated !== message ? { ...cause, evidence: `${cause.evidence}; its termination message: ${quoteLine(terminated)}` } : cause;
-  c.ready = false;
-  touch(pod);
+  const explained = cause && terminated !== undefined && terminated !== message ? { ...cause, evidence: `${cause.evidence}; its termination message: ${quoteLine(terminated)}` } : cause;
+  recordExit(pod, c, inst, sim.now, { exitCode, reason, cause: explained, message: terminated });
   sim.worker.plegRelist(pod);
   const then = inst.onFinish;
   inst.onFinish = undefined;

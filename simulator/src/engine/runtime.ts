@@ -1,4 +1,8 @@
 // The simulator's live state of pods and containers. Times are integer milliseconds since t = 0.
+//
+// The published pod status (status.ts) is rebuilt only when one of its inputs changed. Those inputs are
+// `readonly` here and change only through the functions at the end of this file, which record the change
+// themselves, so no caller can forget to; the worker's own bookkeeping stays plainly mutable.
 import type { Container, PodSpec, Probe } from '../model';
 import type { ProcessModel } from '../behaviour/types';
 import type { NodeModel } from '../cluster/nodes';
@@ -10,16 +14,16 @@ export type ProbeSlot = 'startup' | 'liveness' | 'readiness';
 
 /** One run of a container: what `kubectl describe` calls a container (a new ID after each restart). */
 export interface Instance {
-  id: number;
-  restartCount: number;
-  startedAt: number;
-  finishedAt?: number;
-  exitCode?: number;
+  readonly id: number;
+  readonly restartCount: number;
+  readonly startedAt: number;
+  readonly finishedAt?: number;
+  readonly exitCode?: number;
   /** Terminated reason: Completed, Error, OOMKilled, StartError. */
-  reason?: string;
-  message?: string;
+  readonly reason?: string;
+  readonly message?: string;
   /** Why it ended, when a manifest field is behind it. */
-  cause?: Cause;
+  readonly cause?: Cause;
   /** A stop was requested (kill): no self-exit or OOM after this. */
   stopping?: boolean;
   /** Why it ended (set by the kill that ended it, else when it finishes). */
@@ -32,6 +36,14 @@ export interface Instance {
   onFinish?: (() => void) | undefined;
   /** Ports closed early (e.g. `nc -l` after its first connection). */
   closedPorts?: Set<number>;
+}
+
+/** How an instance ended (recordExit). */
+interface Exit {
+  exitCode: number;
+  reason: string;
+  cause?: Cause | undefined;
+  message?: string | undefined;
 }
 
 export interface BackOffEntry {
@@ -57,28 +69,37 @@ export interface ProbeWorker {
   triggered?: boolean;
 }
 
+/** The kubelet's reason cache: why the last start attempt did not happen. */
+interface Waiting {
+  reason: string;
+  message: string;
+  cause?: Cause;
+  /** CrashLoopBackOff: the back-off delay and when it ends (ms), as the kubelet's back-off entry has them. */
+  backOff?: { delay: number; until: number };
+}
+
 export interface ContainerRuntime {
-  name: string;
-  kind: ContainerKind;
+  readonly name: string;
+  readonly kind: ContainerKind;
   /** Path of the container in its document, e.g. `spec.template.spec.containers[0]`. */
-  path: string;
-  spec: Container;
-  process: ProcessModel;
-  env: Record<string, string>;
-  instances: Instance[];
+  readonly path: string;
+  readonly spec: Container;
+  readonly process: ProcessModel;
+  readonly env: Record<string, string>;
+  readonly instances: readonly Instance[];
+  readonly waiting?: Waiting | undefined;
+  /** Stored probe results for the current instance. */
+  readonly ready: boolean;
+  readonly started: boolean;
+  // Not status inputs: the kubelet's back-off entries, the probe failures it acts on, the probe workers.
   backOff?: BackOffEntry;
   imageBackOff?: BackOffEntry;
-  /** The kubelet's reason cache: why the last start attempt did not happen (`backOff` in ms for CrashLoopBackOff). */
-  waiting?: { reason: string; message: string; cause?: Cause; backOff?: { delay: number; until: number } };
-  /** Stored probe results for the current instance. */
-  ready: boolean;
-  started: boolean;
   livenessFailed: boolean;
   startupFailed: boolean;
   workers: ProbeWorker[];
-  /** What-if changes: HTTP answers per path, ports made to refuse connections, memory. */
-  httpOverrides: Map<string, number>;
-  downPorts: Set<number>;
+  /** What-if changes: HTTP answers per path (overrideHttp), ports made to refuse connections (setPortDown). */
+  readonly httpOverrides: ReadonlyMap<string, number>;
+  readonly downPorts: ReadonlySet<number>;
 }
 
 export interface PodOwner {
@@ -87,44 +108,47 @@ export interface PodOwner {
 }
 
 export interface PodRuntime {
-  uid: string;
-  name: string;
-  namespace: string;
-  doc: number;
-  owner: PodOwner | null;
+  readonly uid: string;
+  readonly name: string;
+  readonly namespace: string;
+  readonly doc: number;
+  readonly owner: PodOwner | null;
   /** Path of the pod spec in its document (`spec`, `spec.template.spec`, `spec.jobTemplate.spec.template.spec`). */
-  specPath: string;
-  spec: PodSpec;
-  labels: Record<string, string>;
-  createdAt: number;
-  deletedAt: number | null;
-  removedAt: number | null;
+  readonly specPath: string;
+  readonly spec: PodSpec;
+  readonly labels: Record<string, string>;
+  readonly createdAt: number;
+  readonly containers: readonly ContainerRuntime[];
+  // Status inputs (setPod).
+  readonly deletedAt: number | null;
   /** Grace period of the deletion request (ms). */
-  deletionGrace: number;
-  node: NodeModel | null;
-  ip: string | undefined;
-  scheduling?: { message: string; cause?: Cause };
+  readonly deletionGrace: number;
+  readonly node: NodeModel | null;
+  readonly ip: string | undefined;
+  readonly scheduling?: { message: string; cause?: Cause } | undefined;
+  readonly sandboxReady: boolean;
+  readonly initialized: boolean;
+  /** Set once the pod reached Succeeded or Failed; never changes back. */
+  readonly terminalPhase: 'Succeeded' | 'Failed' | null;
+  readonly phaseReason?: { reason: string; message: string };
+  /** The node stopped answering and the node controller marked the pod not ready (MarkPodsNotReady). */
+  readonly nodeLost?: boolean;
+  /** Bumped on every change of a status input; the status is rebuilt when it moved (recordStatus). */
+  readonly version: number;
+  readonly builtVersion: number;
+  /** The published statuses, oldest first: what `kubectl get pods` shows at any moment. */
+  readonly history: readonly { readonly t: number; readonly status: PodStatus }[];
+  // Not status inputs: the API object's removal, and the pod worker's bookkeeping.
+  removedAt: number | null;
+  /** Set once the pod is being shut down (deletion or node failure). */
+  terminating: boolean;
   /** Counts scheduling attempts, so that only the latest 5-minute retry timer fires. */
   schedulingAttempt?: number;
-  sandboxReady: boolean;
-  containers: ContainerRuntime[];
-  /** Set once the pod reached Succeeded or Failed; never changes back. */
-  terminalPhase: 'Succeeded' | 'Failed' | null;
-  phaseReason?: { reason: string; message: string };
   /** The pod worker is inside a sync (which can last while a kill waits for its grace period). */
   busy: boolean;
   syncRequested: boolean;
   requeueToken: number;
   workersCreated: boolean;
-  initialized: boolean;
-  /** Bumped on every change that can alter the status. */
-  version: number;
-  builtVersion: number;
-  history: { t: number; status: PodStatus }[];
-  /** The node stopped answering and the node controller marked the pod not ready (MarkPodsNotReady). */
-  nodeLost?: boolean;
-  /** Set once the pod is being shut down (deletion or node failure). */
-  terminating: boolean;
   /** The earliest back-off expiry met by the current sync (1.35 requeues exactly there). */
   backOffWake?: number | undefined;
 }
@@ -159,13 +183,84 @@ export function podRef(pod: PodRuntime): string {
   return `Pod/${pod.name}`;
 }
 
-export function touch(pod: PodRuntime): void {
-  pod.version++;
-}
-
 /** Probe field names in the container spec. */
 export const PROBE_FIELD: Record<ProbeSlot, string> = {
   startup: 'startupProbe',
   liveness: 'livenessProbe',
   readiness: 'readinessProbe',
 };
+
+// ---- The only writers of status inputs. Each records the change, so the next publish rebuilds. ----
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+type PodStatusInputs = Pick<
+  PodRuntime,
+  'deletedAt' | 'deletionGrace' | 'node' | 'ip' | 'scheduling' | 'sandboxReady' | 'initialized' | 'terminalPhase' | 'phaseReason' | 'nodeLost'
+>;
+type ContainerStatusInputs = Pick<ContainerRuntime, 'waiting' | 'ready' | 'started'>;
+
+function changed(pod: PodRuntime): void {
+  (pod as Mutable<PodRuntime>).version++;
+}
+
+export function setPod(pod: PodRuntime, change: Partial<PodStatusInputs>): void {
+  Object.assign(pod, change);
+  changed(pod);
+}
+
+export function setContainer(pod: PodRuntime, c: ContainerRuntime, change: Partial<ContainerStatusInputs>): void {
+  Object.assign(c, change);
+  changed(pod);
+}
+
+/** A new run of the container starts at `now`, with no waiting reason and fresh probe results. */
+export function startInstance(pod: PodRuntime, c: ContainerRuntime, now: number): Instance {
+  const prev = currentInstance(c);
+  const inst: Instance = { id: c.instances.length + 1, restartCount: prev === undefined ? 0 : prev.restartCount + 1, startedAt: now };
+  (c.instances as Instance[]).push(inst);
+  const mc = c as Mutable<ContainerRuntime>;
+  mc.waiting = undefined;
+  mc.ready = false;
+  mc.started = c.spec.startupProbe === undefined;
+  mc.livenessFailed = false;
+  mc.startupFailed = false;
+  changed(pod);
+  return inst;
+}
+
+/** The instance ended at `now`; an ended container is not ready. */
+export function recordExit(pod: PodRuntime, c: ContainerRuntime, inst: Instance, now: number, exit: Exit): void {
+  const mi = inst as Mutable<Instance>;
+  mi.finishedAt = now;
+  mi.exitCode = exit.exitCode;
+  mi.reason = exit.reason;
+  if (exit.cause) mi.cause = exit.cause;
+  if (exit.message) mi.message = exit.message;
+  (c as Mutable<ContainerRuntime>).ready = false;
+  changed(pod);
+}
+
+/** What-if: the container answers `status` on `path` from now on. */
+export function overrideHttp(pod: PodRuntime, c: ContainerRuntime, path: string, status: number): void {
+  (c.httpOverrides as Map<string, number>).set(path, status);
+  changed(pod);
+}
+
+/** What-if: a port of the container refuses connections (`down`) or accepts them again. */
+export function setPortDown(c: ContainerRuntime, port: number, down: boolean): void {
+  const ports = c.downPorts as Set<number>;
+  if (down) ports.add(port);
+  else ports.delete(port);
+}
+
+/** Publishes a status built by `build` (given the previous one) unless no input changed since the last one. */
+export function recordStatus(pod: PodRuntime, now: number, build: (prev: PodStatus | undefined) => PodStatus): void {
+  if (pod.builtVersion === pod.version && pod.history.length > 0) return;
+  (pod as Mutable<PodRuntime>).builtVersion = pod.version;
+  const history = pod.history as { t: number; status: PodStatus }[];
+  const prev = history[history.length - 1];
+  const status = build(prev?.status);
+  if (prev !== undefined && prev.t === now) prev.status = status;
+  else history.push({ t: now, status });
+}

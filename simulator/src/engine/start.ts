@@ -2,7 +2,7 @@
 // the image pull (§1.4), create and start, the postStart hook, and the process the behaviour model predicts.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
-import { currentInstance, podRef, touch } from './runtime';
+import { podRef, setContainer, startInstance } from './runtime';
 import { backOffActive, nextBackOff } from './policy';
 import { ensureImage } from './images';
 import { scheduleProcess } from './process';
@@ -31,15 +31,16 @@ export function startContainer(
     const finished = last.finishedAt!;
     if (backOffActive(c.backOff, finished, sim.timings) && sim.now - finished < c.backOff.delay) {
       const ref = `${pod.name}_${pod.namespace}(${pod.uid})`;
-      c.waiting = {
-        reason: 'CrashLoopBackOff',
-        message: `back-off ${goDuration(c.backOff.delay / 1000)} restarting failed container=${c.name} pod=${ref}`,
-        ...(last.cause ? { cause: last.cause } : {}),
-        backOff: { delay: c.backOff.delay, until: finished + c.backOff.delay },
-      };
-      touch(pod);
+      setContainer(pod, c, {
+        waiting: {
+          reason: 'CrashLoopBackOff',
+          message: `back-off ${goDuration(c.backOff.delay / 1000)} restarting failed container=${c.name} pod=${ref}`,
+          ...(last.cause ? { cause: last.cause } : {}),
+          backOff: { delay: c.backOff.delay, until: finished + c.backOff.delay },
+        },
+      });
       sim.emit(podRef(pod), 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${ref}`, 'kubelet', last.cause);
-      const wake = c.waiting.backOff!.until;
+      const wake = finished + c.backOff.delay;
       last.backOffUntil = wake;
       pod.backOffWake = pod.backOffWake === undefined ? wake : Math.min(pod.backOffWake, wake);
       return done('backoff');
@@ -49,28 +50,16 @@ export function startContainer(
 
   ensureImage(sim, pod, c, (ok) => {
     if (!ok) return done('image');
-    launch(sim, pod, c);
-    const inst = currentInstance(c)!;
+    const inst = launch(sim, pod, c);
     runPostStart(sim, pod, c, inst, (failed) => done(failed ? 'hook' : 'started'));
   });
 }
 
-function launch(sim: Simulation, pod: PodRuntime, c: ContainerRuntime): void {
-  const prev = currentInstance(c);
-  const inst: Instance = {
-    id: c.instances.length + 1,
-    restartCount: prev === undefined ? 0 : prev.restartCount + 1,
-    startedAt: sim.now,
-  };
-  c.instances.push(inst);
-  c.waiting = undefined;
-  c.ready = false;
-  c.started = c.spec.startupProbe === undefined;
-  c.livenessFailed = false;
-  c.startupFailed = false;
-  touch(pod);
+function launch(sim: Simulation, pod: PodRuntime, c: ContainerRuntime): Instance {
+  const inst = startInstance(pod, c, sim.now);
   sim.emit(podRef(pod), 'Normal', 'Created', `Created container ${c.name}`, 'kubelet');
   sim.emit(podRef(pod), 'Normal', 'Started', `Started container ${c.name}`, 'kubelet');
   scheduleProcess(sim, pod, c, inst);
   sim.worker.plegRelist(pod);
+  return inst;
 }

@@ -3,18 +3,13 @@
 // conditions"). The history of published statuses is what `kubectl get pods` shows at any moment.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
-import { currentInstance, isRunning } from './runtime';
+import { currentInstance, isRunning, recordStatus } from './runtime';
 import { shouldRestart } from './policy';
 import { firstBytes, podMessageBudget } from './terminationMessage';
 import type { ConditionStatus, ContainerState, ContainerStatus, PodCondition, PodPhase, PodStatus } from '../trace';
 
 export function publishStatus(sim: Simulation, pod: PodRuntime): void {
-  if (pod.builtVersion === pod.version && pod.history.length > 0) return;
-  pod.builtVersion = pod.version;
-  const prev = pod.history[pod.history.length - 1];
-  const status = buildStatus(pod, sim.now, prev?.status);
-  if (prev !== undefined && prev.t === sim.now) prev.status = status;
-  else pod.history.push({ t: sim.now, status });
+  recordStatus(pod, sim.now, (prev) => buildStatus(pod, sim.now, prev));
 }
 
 /** The status in force at `t` (ms). */

@@ -2,7 +2,7 @@
 // termination that follows it, and the stop of everything when the pod reaches a terminal phase.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime } from './runtime';
-import { currentInstance, runningInstance, touch } from './runtime';
+import { currentInstance, runningInstance, setContainer, setPod } from './runtime';
 import { publishStatus } from './status';
 import { stopProbeWorkers } from './probes';
 import { killAll, type KillRequest } from './kill';
@@ -68,10 +68,9 @@ export function stopAll(sim: Simulation, pod: PodRuntime, phase: 'Succeeded' | '
 
 function markTerminal(sim: Simulation, pod: PodRuntime, phase: 'Succeeded' | 'Failed'): void {
   if (pod.terminalPhase !== null) return;
-  pod.terminalPhase = phase;
+  setPod(pod, { terminalPhase: phase });
   retryUnschedulable(sim); // its resources are free again
-  for (const c of pod.containers) c.ready = false;
-  touch(pod);
+  for (const c of pod.containers) setContainer(pod, c, { ready: false });
   publishStatus(sim, pod);
   sim.hooks.podChanged(pod);
 }
@@ -80,9 +79,7 @@ function markTerminal(sim: Simulation, pod: PodRuntime, phase: 'Succeeded' | 'Fa
 export function deletePod(sim: Simulation, pod: PodRuntime, graceSeconds: number | undefined, force: boolean): void {
   if (pod.removedAt !== null) return;
   if (pod.deletedAt === null) {
-    pod.deletedAt = sim.now;
-    pod.deletionGrace = (force ? 0 : graceSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
-    touch(pod);
+    setPod(pod, { deletedAt: sim.now, deletionGrace: (force ? 0 : graceSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000 });
   }
   if (force || pod.node === null || pod.terminalPhase !== null) {
     pod.removedAt = sim.now;

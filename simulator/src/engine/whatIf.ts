@@ -1,7 +1,7 @@
 // Scenario events: what-if actions injected at given times (README "Scenario files").
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime } from './runtime';
-import { currentInstance, isRunning, podRef } from './runtime';
+import { currentInstance, isRunning, overrideHttp, podRef, setPortDown } from './runtime';
 import { deletePod } from './termination';
 import { finishInstance, oomKill } from './process';
 import type { ScenarioEventSpec } from '../scenario';
@@ -59,17 +59,11 @@ function apply(sim: Simulation, e: ScenarioEventSpec): void {
   } else if (e.http) {
     const hit = targets(sim, e.http.container, e.http.pod);
     if (hit.length === 0) return missing(`container "${e.http.container}"`);
-    for (const { pod: p, c } of hit) {
-      c.httpOverrides.set(e.http.path, e.http.status);
-      p.version++;
-    }
+    for (const { pod: p, c } of hit) overrideHttp(p, c, e.http.path, e.http.status);
   } else if (e.endpoint) {
     const hit = targets(sim, e.endpoint.container, e.endpoint.pod);
     if (hit.length === 0) return missing(`container "${e.endpoint.container}"`);
-    for (const { c } of hit) {
-      if (e.endpoint.state === 'fail') c.downPorts.add(e.endpoint.port);
-      else c.downPorts.delete(e.endpoint.port);
-    }
+    for (const { c } of hit) setPortDown(c, e.endpoint.port, e.endpoint.state === 'fail');
   } else if (e.nodeFailure) {
     const node = sim.nodes.find((n) => n.name === e.nodeFailure!.node);
     if (!node) return missing(`node "${e.nodeFailure.node}"`);

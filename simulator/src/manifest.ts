@@ -158,7 +158,7 @@ function checkObject(out: LoadedManifest, entry: ManifestDoc, obj: Record<string
     }
     // Only unknown fields: the rest of the object is still checked and simulated (for the editor and the
     // predictions), as if they were not there; the unknown-field errors stay and still fail `podlab run`.
-    const withoutUnknown = result.error.issues.every((z) => z.code === 'unrecognized_keys') ? stripKeys(obj, result.error.issues as { path: PropertyKey[]; keys?: string[] }[]) : undefined;
+    const withoutUnknown = result.error.issues.every((z) => z.code === 'unrecognized_keys') ? stripKeys(obj, result.error.issues) : undefined;
     if (withoutUnknown === undefined || !schema.schema.safeParse(withoutUnknown).success) return;
     checked = withoutUnknown;
   }
@@ -246,12 +246,12 @@ export function rangeOf(m: Pick<LoadedManifest, 'docs' | 'lineCounter'>, doc: nu
   for (const step of steps) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
-      if (pair === undefined) return at(node as Node);
+      if (pair === undefined) return at(node);
       if (pair.value === null || pair.value === undefined) return at(pair.key as Node);
       node = pair.value;
     } else if (isSeq(node) && typeof step === 'number') {
       const item = node.items[step];
-      if (item === undefined) return at(node as Node);
+      if (item === undefined) return at(node);
       node = item;
     } else {
       return at(node as Node);

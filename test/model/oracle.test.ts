@@ -137,7 +137,7 @@ function officialValidator(key: string): ValidateFunction {
 interface Outcome { ajv: boolean; zod: boolean; ajvErrors: string; zodIssues: string }
 
 function check(validate: ValidateFunction, key: string, doc: Json): Outcome {
-  const ajvOk = validate(doc) as boolean;
+  const ajvOk = validate(doc);
   const ajvErrors = ajvOk ? '' : (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath} ${e.message ?? ''}`).join('; ');
   const schema = KIND_SCHEMAS[key]?.schema;
   assert.ok(schema, key);

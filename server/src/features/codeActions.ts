@@ -1,5 +1,5 @@
 // Quick fixes: each diagnostic carries its fixes (diagnosticData.ts); this turns them into code actions.
-import { CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, type CodeActionParams } from 'vscode-languageserver';
 import type { DiagnosticData } from './diagnosticData';
 
 export function codeActions(params: CodeActionParams): CodeAction[] {
@@ -11,7 +11,7 @@ export function codeActions(params: CodeActionParams): CodeAction[] {
     const data = d.data as DiagnosticData | undefined;
     for (const fix of data?.fixes ?? []) {
       const action = CodeAction.create(fix.title, { changes: { [params.textDocument.uri]: fix.edits } }, CodeActionKind.QuickFix);
-      action.diagnostics = [d as Diagnostic];
+      action.diagnostics = [d];
       if (fix.preferred) action.isPreferred = true;
       actions.push(action);
     }

@@ -101,7 +101,7 @@ function keyCompletions(env: CompletionEnv): CompletionItem[] {
       return (WELL_KNOWN_KEYS[id] ?? []).filter((k) => !ctx.present.has(k)).map((k) => env.b.mapKey(k, String(key)));
     default:
       // `- ` in a list of scalars: the item's value
-      return ctx.newItem ? valueCompletions({ ...env, ctx: { ...ctx, mode: 'value' } as CursorContext }) : [];
+      return ctx.newItem ? valueCompletions({ ...env, ctx: { ...ctx, mode: 'value' } }) : [];
   }
 }
 

@@ -41,7 +41,7 @@ export function lookupImage(image: string | undefined): ImageProfile | undefined
       params: b.params ?? {},
       notes: b.notes ?? [],
       ...b,
-    } as ImageProfile;
+    };
   }
   return undefined;
 }

@@ -68,9 +68,12 @@ export function resolveEnvDetailed(env: readonly EnvVarLike[] | undefined): Reso
   const unknown = new Set<string>();
   const index = new Map<string, number>();
   const notes: string[] = [];
-  const list = Array.isArray(env) ? env.slice(0, 1000) : [];
-  list.forEach((e, i) => {
-    if (e === null || typeof e !== 'object' || typeof e.name !== 'string') return;
+  // Hostile input may put anything here: each entry is checked before it is read.
+  const list: readonly unknown[] = Array.isArray(env) ? env.slice(0, 1000) : [];
+  list.forEach((item, i) => {
+    if (item === null || typeof item !== 'object') return;
+    const e = item as { [K in keyof EnvVarLike]?: unknown };
+    if (typeof e.name !== 'string') return;
     index.set(e.name, i);
     if (typeof e.value === 'string' || typeof e.value === 'number' || typeof e.value === 'boolean') {
       values[e.name] = expandKube(String(e.value).slice(0, 100_000), (n) => values[n]);

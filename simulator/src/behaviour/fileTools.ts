@@ -100,7 +100,7 @@ export function grep(args: string[], sys: Sys, stdin: Stdin | undefined, name: s
   }
   const lines = (input.text ?? '').split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
-  const hits = lines.filter((l) => grepMatch(pattern!, l, o) !== o.v);
+  const hits = lines.filter((l) => grepMatch(pattern, l, o) !== o.v);
   const code = input.code === 2 && hits.length === 0 ? 2 : hits.length > 0 ? 0 : 1;
   if (o.q) return { code: hits.length > 0 ? 0 : code, out: '', err };
   return { code, out: o.c ? `${hits.length}\n` : hits.map((h) => h + '\n').join(''), err };

@@ -1,5 +1,5 @@
 // Probes and lifecycle hooks (core/v1 Probe, LifecycleHandler, Lifecycle and their actions).
-import { z, obj, str, int32, int64, intOrString, optStr, optInt32, optInt64, optList, optStrList, optEnum, opt, type Type } from './primitives';
+import { type z, obj, str, int32, int64, intOrString, optStr, optInt32, optInt64, optList, optStrList, optEnum, opt, type Type } from './primitives';
 
 export const ExecActionSchema = obj({
   command: optStrList(),

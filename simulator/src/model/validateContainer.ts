@@ -2,7 +2,7 @@
 // lifecycle hooks, env, volume mounts and resources.
 import type { Container, EphemeralContainer, EnvVar, ResourceRequirements, VolumeMount } from './container';
 import type { Probe, LifecycleHandler, HTTPGetAction, TCPSocketAction } from './probe';
-import { Issues, type Path } from './issues';
+import { type Issues, type Path } from './issues';
 import { fix, freeName, type FixData } from './fixes';
 import { envVarNameErrors, httpHeaderNameErrors, portNameErrors, portNumberErrors } from './names';
 import { parseQuantity } from './quantity';

@@ -1,6 +1,6 @@
 // ObjectMeta, labels and label selectors (ValidateObjectMeta, ValidateLabels, ValidateLabelSelector).
 import type { ObjectMeta, LabelSelector } from './meta';
-import { Issues, type Path } from './issues';
+import { type Issues, type Path } from './issues';
 import { dns1035LabelErrors, dns1123LabelErrors, dns1123SubdomainErrors, labelValueErrors, qualifiedNameErrors } from './names';
 
 export type NameRule = 'subdomain' | 'dns1035' | 'label';

@@ -3,7 +3,7 @@ import type { PodSpec } from './podSpec';
 import type { Volume } from './volumes';
 import { VOLUME_SOURCE_KEYS } from './volumes';
 import type { Affinity, NodeSelectorTerm, PodAffinityTerm, Toleration, TopologySpreadConstraint } from './affinity';
-import { Issues, type Path } from './issues';
+import { type Issues, type Path } from './issues';
 import { fix, freeName } from './fixes';
 import { dns1123LabelErrors } from './names';
 import { validateContainer, type ContainerKind } from './validateContainer';

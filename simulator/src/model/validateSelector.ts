@@ -2,7 +2,7 @@
 // requirements that fail and the change that makes each one pass.
 import type { LabelSelector } from './meta';
 import type { PodTemplateSpec } from './podSpec';
-import { Issues, type Path } from './issues';
+import { type Issues, type Path } from './issues';
 import { fix, type FixData } from './fixes';
 import { isEmptySelector, unmatchedRequirements, type UnmatchedRequirement } from './selectors';
 import { validateLabelSelector } from './validateMeta';

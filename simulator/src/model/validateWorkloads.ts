@@ -4,7 +4,7 @@ import type { Pod, PodTemplateSpec } from './podSpec';
 import type { Deployment, ReplicaSet, StatefulSet, DaemonSet } from './workloads';
 import type { Job, JobSpec, CronJob } from './batch';
 import type { Service } from './service';
-import { Issues, type Path } from './issues';
+import { type Issues, type Path } from './issues';
 import { dns1123LabelErrors, dns1123SubdomainErrors, isPercent, portNameErrors, portNumberErrors } from './names';
 import { fix } from './fixes';
 import { validateCronJobSchedule } from '../cluster/cron';
@@ -256,13 +256,13 @@ export function validateObjectSemantics(raw: Obj, obj: Obj, issues: Issues): voi
       else validatePodSpec(pod.spec, (raw as Pod).spec, ['spec'], issues);
       return;
     }
-    case 'Deployment': return deployment(obj as Deployment, raw as Deployment, issues);
-    case 'ReplicaSet': return replicaSet(obj as ReplicaSet, raw as ReplicaSet, issues);
-    case 'StatefulSet': return statefulSet(obj as StatefulSet, raw as StatefulSet, issues);
-    case 'DaemonSet': return daemonSet(obj as DaemonSet, raw as DaemonSet, issues);
-    case 'Job': return job(obj as Job, raw as Job, issues);
-    case 'CronJob': return cronJob(obj as CronJob, raw as CronJob, issues);
-    case 'Service': return service(obj as Service, issues);
+    case 'Deployment': return deployment(obj, raw, issues);
+    case 'ReplicaSet': return replicaSet(obj, raw, issues);
+    case 'StatefulSet': return statefulSet(obj, raw, issues);
+    case 'DaemonSet': return daemonSet(obj, raw, issues);
+    case 'Job': return job(obj, raw, issues);
+    case 'CronJob': return cronJob(obj, raw, issues);
+    case 'Service': return service(obj, issues);
     default:
   }
 }

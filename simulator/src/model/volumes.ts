@@ -1,6 +1,6 @@
 // Pod volumes and every volume source of core/v1 Volume.
 import {
-  z, obj, str, strList, int32, opt, optNotNull, optStr, optBool, optInt32, optInt64, optList, optStrList, optStrMap,
+  type z, obj, str, strList, int32, opt, optNotNull, optStr, optBool, optInt32, optInt64, optList, optStrList, optStrMap,
   optEnum, quantity,
   type Type,
 } from './primitives';

@@ -2,7 +2,7 @@
 // that listen for VS Code's events (diagnostics, tabs) with a deadline instead of sleeping.
 import * as vscode from 'vscode';
 import { join } from 'node:path';
-import { FILES } from '../../fixtures/index';
+import { type FILES } from '../../fixtures/index';
 
 export { FILES, HOSTILE, LIVENESS, lineOf } from '../../fixtures/index';
 

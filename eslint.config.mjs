@@ -23,7 +23,8 @@ export default defineConfig(
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
-      eqeqeq: ['error', 'always'],
+      // `x != null` is the one idiom for 'null or undefined'.
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
       curly: ['error', 'multi-line'],
       // node:test's test()/describe() return promises that the runner itself awaits.
       '@typescript-eslint/no-floating-promises': [

@@ -10,7 +10,6 @@ import { chromiumBin, poll } from '../../scripts/codeServer';
 type InPage = any;
 declare const window: InPage;
 declare const document: InPage;
-declare const location: InPage;
 
 /** The flags the suite runs Debian's Chromium with (playwright-core adds --headless and its own). */
 export const CHROMIUM_ARGS = [

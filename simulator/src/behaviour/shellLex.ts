@@ -212,7 +212,7 @@ export class Lexer {
       this.pos = end + 1;
       return;
     }
-    const m = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9?$!#@*\-])/.exec(s.slice(this.pos + 1, this.pos + 200));
+    const m = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9?$!#@*-])/.exec(s.slice(this.pos + 1, this.pos + 200));
     if (m) {
       parts.push({ k: 'var', name: m[0], op: '', q });
       this.pos += 1 + m[0].length;

@@ -1,7 +1,7 @@
 // Fixes as data: the change to a document, by path, that removes a problem. The model decides WHAT to change;
 // the language server turns each change into text edits (server/src/analysis/edits.ts) and offers it as a
 // quick fix. Nothing here knows about text, lines or indentation.
-import type { Path } from './issues';
+import type { Path } from './path';
 
 export type Change =
   /**

@@ -1,8 +1,9 @@
 // Validation issues and the constructors of k8s.io/apimachinery/pkg/util/validation/field (Kubernetes' words).
 import type { FixData } from './fixes';
+import type { Path } from './path';
 import type { UnmatchedRequirement } from './selectors';
 
-export type Path = (string | number)[];
+export type { Path } from './path';
 
 /**
  * Facts that explain an issue beyond its path and message, for consumers that present it in their own words

@@ -2,7 +2,7 @@
 import type { LabelSelector, LabelSelectorRequirement } from './meta';
 import type { NodeSelectorRequirement } from './affinity';
 import type { FixData } from './fixes';
-import type { Path } from './issues';
+import type { Path } from './path';
 
 /** One requirement of a label selector that a set of labels fails. */
 export interface UnmatchedRequirement {

@@ -16,7 +16,7 @@ export * from './fixes';
 
 const INT_RANGE = {
   int32: { lo: -2147483648, hi: 2147483647, text: '-2147483648 to 2147483647' },
-  int64: { lo: -9223372036854775808, hi: 9223372036854775807, text: '-9223372036854775808 to 9223372036854775807' },
+  int64: { lo: -9223372036854775808, hi: 2 ** 63 /* 2^63 − 1 is not a double: this is the double that literal rounds to */, text: '-9223372036854775808 to 9223372036854775807' },
 } as const;
 
 /**

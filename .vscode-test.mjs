@@ -7,7 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const prepared = spawnSync(process.execPath, ['--import', 'tsx', 'test/electron/runTest.ts', '--prepare'], { cwd: root, stdio: 'inherit' });
+const prepared = spawnSync(process.execPath, ['--import', 'tsx', 'test/electron/runTest.ts', '--prepare'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (prepared.status !== 0) throw new Error('test/electron/runTest.ts --prepare failed');
 
 export default {

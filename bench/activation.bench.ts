@@ -10,7 +10,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 
 import { execFileSync } from 'node:child_process';
 
-execFileSync(process.execPath, ['scripts/esbuild.mjs', '--production'], { cwd: join(__dirname, '..'), stdio: 'inherit' });
+execFileSync(process.execPath, ['scripts/esbuild.mjs', '--production'], {
+  cwd: join(__dirname, '..'),
+  stdio: 'inherit',
+});
 const bundle = join(__dirname, '..', 'dist', 'extension.js');
 if (!existsSync(bundle)) {
   console.log('dist/extension.js is missing: run `npm run build` first');
@@ -22,7 +25,16 @@ function standIn(): unknown {
   const fn = function () {};
   const own = new Map<PropertyKey, unknown>();
   return new Proxy(fn, {
-    get: (_t, key) => (own.has(key) ? own.get(key) : key === 'then' ? undefined : key === Symbol.toPrimitive ? () => '' : key === 'dispose' ? () => {} : standIn()),
+    get: (_t, key) =>
+      own.has(key)
+        ? own.get(key)
+        : key === 'then'
+          ? undefined
+          : key === Symbol.toPrimitive
+            ? () => ''
+            : key === 'dispose'
+              ? () => {}
+              : standIn(),
     set: (_t, key, value) => {
       own.set(key, value);
       return true;
@@ -34,17 +46,33 @@ function standIn(): unknown {
 
 // esbuild's interop copies the module's own keys, so the stand-in module lists every name @types/vscode exports.
 const declared = readFileSync(join(__dirname, '..', 'node_modules', '@types', 'vscode', 'index.d.ts'), 'utf8');
-const names = new Set([...declared.matchAll(/^\s+export (?:namespace|class|enum|const|function|let) (\w+)/gm)].map((m) => m[1]!));
+const names = new Set(
+  [...declared.matchAll(/^\s+export (?:namespace|class|enum|const|function|let) (\w+)/gm)].map((m) => m[1]!),
+);
 const fakeVscode: Record<string, unknown> = {};
 for (const n of names) fakeVscode[n] = standIn();
 fakeVscode['version'] = '1.100.0';
 const resolve = (Module as unknown as { _resolveFilename: (r: string, ...a: unknown[]) => string })._resolveFilename;
-(Module as unknown as { _resolveFilename: (r: string, ...a: unknown[]) => string })._resolveFilename = function (request: string, ...rest: unknown[]) {
+(Module as unknown as { _resolveFilename: (r: string, ...a: unknown[]) => string })._resolveFilename = function (
+  request: string,
+  ...rest: unknown[]
+) {
   return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest);
 };
-(require.cache as Record<string, unknown>)['vscode'] = { id: 'vscode', filename: 'vscode', loaded: true, exports: fakeVscode };
+(require.cache as Record<string, unknown>)['vscode'] = {
+  id: 'vscode',
+  filename: 'vscode',
+  loaded: true,
+  exports: fakeVscode,
+};
 
-const context = { subscriptions: [] as unknown[], asAbsolutePath: (p: string) => join(__dirname, '..', p), extensionUri: standIn(), globalState: standIn(), workspaceState: standIn() };
+const context = {
+  subscriptions: [] as unknown[],
+  asAbsolutePath: (p: string) => join(__dirname, '..', p),
+  extensionUri: standIn(),
+  globalState: standIn(),
+  workspaceState: standIn(),
+};
 
 const times: number[] = [];
 for (let i = 0; i < 25; i++) {
@@ -56,5 +84,7 @@ for (let i = 0; i < 25; i++) {
 }
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)]!;
-console.log(`activation (bundle ${(statSync(bundle).size / 1024).toFixed(0)} KiB: load + activate): median ${median.toFixed(1)} ms, first ${times[0]!.toFixed(1)}–${times[times.length - 1]!.toFixed(1)} ms over ${times.length} runs; target < 50 ms: ${median < 50 ? 'within' : 'OVER'}`);
+console.log(
+  `activation (bundle ${(statSync(bundle).size / 1024).toFixed(0)} KiB: load + activate): median ${median.toFixed(1)} ms, first ${times[0]!.toFixed(1)}–${times[times.length - 1]!.toFixed(1)} ms over ${times.length} runs; target < 50 ms: ${median < 50 ? 'within' : 'OVER'}`,
+);
 process.exit(0);

@@ -16,11 +16,16 @@ const RUNS = 400;
 
 const text = generateDeployments(DOCS);
 const lines = text.split('\n');
-if (lines.length - 1 !== DOCS * LINES_PER_DOC) throw new Error(`expected ${DOCS * LINES_PER_DOC} lines, got ${lines.length - 1}`);
+if (lines.length - 1 !== DOCS * LINES_PER_DOC)
+  throw new Error(`expected ${DOCS * LINES_PER_DOC} lines, got ${lines.length - 1}`);
 
 // the same file with an empty line (at the container's key indentation) after the first container's image
 const blankLine = lineOf(DOC, DOC_LAYOUT.imageLine) + 1;
-const withBlank = [...lines.slice(0, blankLine), ' '.repeat(DOC_LAYOUT.containerKeyIndent), ...lines.slice(blankLine)].join('\n');
+const withBlank = [
+  ...lines.slice(0, blankLine),
+  ' '.repeat(DOC_LAYOUT.containerKeyIndent),
+  ...lines.slice(blankLine),
+].join('\n');
 
 function find(doc: number, needle: string, after = 0): { line: number; character: number } {
   for (let l = lineOf(doc, after); l < lineOf(doc + 1, 0); l++) {
@@ -29,7 +34,10 @@ function find(doc: number, needle: string, after = 0): { line: number; character
   }
   throw new Error(`${needle} not found in document ${doc}`);
 }
-const end = (p: { line: number; character: number }, s: string) => ({ line: p.line, character: p.character + s.length });
+const end = (p: { line: number; character: number }, s: string) => ({
+  line: p.line,
+  character: p.character + s.length,
+});
 
 /** Variants of a text that differ inside document 150 only (same lines, one changed value). */
 const VARIANTS = 40;
@@ -48,13 +56,48 @@ const blankTexts = variants(withBlank);
 
 type Pos = { line: number; character: number };
 const cases: { name: string; fn: (t: string, p: Pos) => unknown; texts: string[]; pos: Pos }[] = [
-  { name: 'complete · new key line in the first container (keys + snippets)', fn: complete, texts: blankTexts, pos: { line: blankLine, character: DOC_LAYOUT.containerKeyIndent } },
-  { name: 'complete · key position in livenessProbe', fn: complete, texts, pos: find(DOC, 'initialDelaySeconds', DOC_LAYOUT.livenessProbeLine) },
-  { name: 'complete · imagePullPolicy value (enum)', fn: complete, texts, pos: end(find(DOC, 'imagePullPolicy: '), 'imagePullPolicy: ') },
-  { name: 'complete · liveness httpGet port value (named ports)', fn: complete, texts, pos: end(find(DOC, 'port: h', DOC_LAYOUT.livenessProbeLine), 'port: ') },
-  { name: 'complete · flow key in readinessProbe httpGet', fn: complete, texts, pos: end(find(DOC, '{ path: /ready, ', DOC_LAYOUT.livenessProbeLine), '{ path: /ready, ') },
-  { name: 'hover · periodSeconds in livenessProbe', fn: hover, texts, pos: find(DOC, 'periodSeconds', DOC_LAYOUT.livenessProbeLine) },
-  { name: 'hover · imagePullPolicy value', fn: hover, texts, pos: end(find(DOC, 'imagePullPolicy: '), 'imagePullPolicy: I') },
+  {
+    name: 'complete · new key line in the first container (keys + snippets)',
+    fn: complete,
+    texts: blankTexts,
+    pos: { line: blankLine, character: DOC_LAYOUT.containerKeyIndent },
+  },
+  {
+    name: 'complete · key position in livenessProbe',
+    fn: complete,
+    texts,
+    pos: find(DOC, 'initialDelaySeconds', DOC_LAYOUT.livenessProbeLine),
+  },
+  {
+    name: 'complete · imagePullPolicy value (enum)',
+    fn: complete,
+    texts,
+    pos: end(find(DOC, 'imagePullPolicy: '), 'imagePullPolicy: '),
+  },
+  {
+    name: 'complete · liveness httpGet port value (named ports)',
+    fn: complete,
+    texts,
+    pos: end(find(DOC, 'port: h', DOC_LAYOUT.livenessProbeLine), 'port: '),
+  },
+  {
+    name: 'complete · flow key in readinessProbe httpGet',
+    fn: complete,
+    texts,
+    pos: end(find(DOC, '{ path: /ready, ', DOC_LAYOUT.livenessProbeLine), '{ path: /ready, '),
+  },
+  {
+    name: 'hover · periodSeconds in livenessProbe',
+    fn: hover,
+    texts,
+    pos: find(DOC, 'periodSeconds', DOC_LAYOUT.livenessProbeLine),
+  },
+  {
+    name: 'hover · imagePullPolicy value',
+    fn: hover,
+    texts,
+    pos: end(find(DOC, 'imagePullPolicy: '), 'imagePullPolicy: I'),
+  },
 ];
 
 function stats(xs: number[]): { median: number; p90: number } {
@@ -62,7 +105,9 @@ function stats(xs: number[]): { median: number; p90: number } {
   return { median: s[Math.floor(s.length / 2)] ?? NaN, p90: s[Math.floor(s.length * 0.9)] ?? NaN };
 }
 
-console.log(`file: ${DOCS} Deployments, ${DOCS * LINES_PER_DOC} lines, ${(text.length / 1024).toFixed(0)} KiB; positions in document ${DOC}`);
+console.log(
+  `file: ${DOCS} Deployments, ${DOCS * LINES_PER_DOC} lines, ${(text.length / 1024).toFixed(0)} KiB; positions in document ${DOC}`,
+);
 function time(run: (i: number) => unknown): { median: number; p90: number } {
   for (let i = 0; i < WARMUP; i++) run(i);
   const times: number[] = [];

@@ -69,7 +69,12 @@ async function run(server: Server, text: string, uri: string, rootUri: string): 
     await client.initialize(rootUri);
     if (server.name !== 'podlab') {
       // yaml-language-server pulls its settings after `initialized`; open the file once they are in.
-      await Promise.race([client.configured, new Promise((_, reject) => setTimeout(() => reject(new Error('no workspace/configuration request')), 10_000).unref())]);
+      await Promise.race([
+        client.configured,
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error('no workspace/configuration request')), 10_000).unref(),
+        ),
+      ]);
     }
     const lines = text.split('\n');
     let version = 1;
@@ -84,7 +89,8 @@ async function run(server: Server, text: string, uri: string, rootUri: string): 
     // of document 100's first container, each time to a new value.
     const imageLine = lineOf(EDIT_DOC, DOC_LAYOUT.imageLine);
     const envLine = lineOf(EDIT_DOC, DOC_LAYOUT.logLevelValueLine);
-    if (!lines[imageLine]!.endsWith(`:1.${EDIT_DOC}.0`)) throw new Error(`unexpected line ${imageLine}: ${lines[imageLine]}`);
+    if (!lines[imageLine]!.endsWith(`:1.${EDIT_DOC}.0`))
+      throw new Error(`unexpected line ${imageLine}: ${lines[imageLine]}`);
     if (!/^ +value: /.test(lines[envLine]!)) throw new Error(`unexpected line ${envLine}: ${lines[envLine]}`);
     /** Replaces what follows `after` on a line (tracking the text) and returns the LSP range replaced. */
     const replaceTail = (line: number, after: number, newText: string): Range => {
@@ -97,7 +103,9 @@ async function run(server: Server, text: string, uri: string, rootUri: string): 
       version++;
       const v = version;
       const [line, after, newText] =
-        k % 2 === 0 ? [imageLine, lines[imageLine]!.lastIndexOf('.') + 1, String(k + 1)] : [envLine, lines[envLine]!.indexOf('value: ') + 'value: '.length, `level-${k}`];
+        k % 2 === 0
+          ? [imageLine, lines[imageLine]!.lastIndexOf('.') + 1, String(k + 1)]
+          : [envLine, lines[envLine]!.indexOf('value: ') + 'value: '.length, `level-${k}`];
       const range = replaceTail(line, after, newText);
       const published = client.nextDiagnostics(uri, (p) => !server.versioned || p.version === v);
       t0 = performance.now();
@@ -125,7 +133,10 @@ async function run(server: Server, text: string, uri: string, rootUri: string): 
       labels = items.map((i) => i.label);
     }
     // Hover on document 150's livenessProbe key (shifted by the inserted line); informational.
-    const probe = { line: lineOf(COMPLETION_DOC, DOC_LAYOUT.livenessProbeLine) + 1, character: DOC_LAYOUT.containerKeyIndent + 2 };
+    const probe = {
+      line: lineOf(COMPLETION_DOC, DOC_LAYOUT.livenessProbeLine) + 1,
+      character: DOC_LAYOUT.containerKeyIndent + 2,
+    };
     const hovers: number[] = [];
     let hover = null;
     for (let k = 0; k < HOVER_WARMUP + HOVERS; k++) {
@@ -175,7 +186,14 @@ async function main(): Promise<void> {
       {
         name: 'podlab',
         versioned: true,
-        options: { name: 'podlab', command: process.execPath, args: [serverJs, '--stdio'], cwd: repoRoot, settings: { podlab: {} }, initializationOptions: { settings: {} } },
+        options: {
+          name: 'podlab',
+          command: process.execPath,
+          args: [serverJs, '--stdio'],
+          cwd: repoRoot,
+          settings: { podlab: {} },
+          initializationOptions: { settings: {} },
+        },
       },
     ];
     if (existsSync(schema)) {
@@ -191,7 +209,13 @@ async function main(): Promise<void> {
       servers.push({
         name: 'yaml-language-server',
         versioned: false,
-        options: { name: 'yaml-language-server', command: process.execPath, args: [yamlLs, '--stdio'], cwd: repoRoot, settings: { yaml, http: { proxy: '', proxyStrictSSL: false }, '[yaml]': {}, editor: {} } },
+        options: {
+          name: 'yaml-language-server',
+          command: process.execPath,
+          args: [yamlLs, '--stdio'],
+          cwd: repoRoot,
+          settings: { yaml, http: { proxy: '', proxyStrictSSL: false }, '[yaml]': {}, editor: {} },
+        },
       });
     } else {
       console.log(`yaml-language-server skipped: the schema ${schema} is missing`);
@@ -234,11 +258,17 @@ async function main(): Promise<void> {
           `, hover ${r.hover ? 'ok' : 'none'}, RSS ${r.rssMiB === undefined ? '?' : `${r.rssMiB.toFixed(0)} MiB`}`,
       );
     }
-    if (theirs) console.log('note: yaml-language-server waits a fixed 200 ms (validationDelayMs) before it validates; that wait is part of its edit → diagnostics time.');
+    if (theirs)
+      console.log(
+        'note: yaml-language-server waits a fixed 200 ms (validationDelayMs) before it validates; that wait is part of its edit → diagnostics time.',
+      );
     if (ours) {
       const edit = median(ours.edits);
       const completion = median(ours.completions);
-      const target = (label: string, value: number, limit: number) => console.log(`  ${pad(label, 50)} ${pad(ms(value), 10)} target ≤ ${ms(limit)}: ${value <= limit ? 'met' : 'MISSED'}`);
+      const target = (label: string, value: number, limit: number) =>
+        console.log(
+          `  ${pad(label, 50)} ${pad(ms(value), 10)} target ≤ ${ms(limit)}: ${value <= limit ? 'met' : 'MISSED'}`,
+        );
       console.log('targets (podlab median ≤ 1/10 of yaml-language-server):');
       if (theirs) {
         target('edit → diagnostics vs yaml-ls measured now', edit, median(theirs.edits) / 10);

@@ -28,4 +28,6 @@ for (let i = 0; i <= 10_000; i++) {
 }
 const per = (performance.now() - t0) / 10_000;
 console.log(`heap after GC every 1,000 edits (MiB): ${heaps.map((h) => h.toFixed(0)).join(' → ')}`);
-console.log(`growth from edit 5,000 to 10,000: ${(heaps[10]! - heaps[5]!).toFixed(1)} MiB; ${per.toFixed(2)} ms per edit (analysis + diagnostics with predictions)`);
+console.log(
+  `growth from edit 5,000 to 10,000: ${(heaps[10]! - heaps[5]!).toFixed(1)} MiB; ${per.toFixed(2)} ms per edit (analysis + diagnostics with predictions)`,
+);

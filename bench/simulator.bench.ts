@@ -69,7 +69,9 @@ function measure(label: string, runs: number, target: number, fn: () => number):
   }
   const m = median(times);
   const verdict = m <= target ? 'within' : 'OVER';
-  console.log(`${label}: median ${m.toFixed(m < 10 ? 3 : 1)} ms over ${runs} runs (min ${Math.min(...times).toFixed(2)}, max ${Math.max(...times).toFixed(2)}), ${events} trace records; target ≤ ${target} ms: ${verdict}`);
+  console.log(
+    `${label}: median ${m.toFixed(m < 10 ? 3 : 1)} ms over ${runs} runs (min ${Math.min(...times).toFixed(2)}, max ${Math.max(...times).toFixed(2)}), ${events} trace records; target ≤ ${target} ms: ${verdict}`,
+  );
 }
 
 const pod = objects(THREE_CONTAINERS);
@@ -80,7 +82,9 @@ measure('3-container pod with probes, 10 min', 200, 2, () => {
 });
 
 const big = objects(deployment(1000));
-const cluster = scenario(`cluster:\n  nodes:\n${Array.from({ length: 10 }, (_, i) => `    - { name: node-${i + 1}, capacity: { cpu: "16", memory: 64Gi, pods: 110 } }`).join('\n')}`);
+const cluster = scenario(
+  `cluster:\n  nodes:\n${Array.from({ length: 10 }, (_, i) => `    - { name: node-${i + 1}, capacity: { cpu: "16", memory: 64Gi, pods: 110 } }`).join('\n')}`,
+);
 measure('1,000-replica Deployment on 10 nodes, 1 h', 5, 1000, () => {
   const r = simulate(big, { until: 3600, scenario: cluster });
   const t = r.traceAt(3600);

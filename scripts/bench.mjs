@@ -3,7 +3,9 @@ import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
 let failed = false;
-for (const file of readdirSync('bench').filter((f) => f.endsWith('.bench.ts')).sort()) {
+for (const file of readdirSync('bench')
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort()) {
   console.log(`# ${file}`);
   const r = spawnSync(process.execPath, ['--import', 'tsx', `bench/${file}`], { stdio: 'inherit' });
   if (r.status !== 0) failed = true;

@@ -13,8 +13,18 @@ export const codeServerBin = join(root, '.vscode-test', 'code-server', 'node_mod
 export const chromiumBin = process.env.PODLAB_E2E_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Runs a command to completion; throws with its output (tail) when it fails. Returns stdout. */
-export function run(cmd: string, args: string[], opts: { cwd?: string; timeoutMs: number; env?: NodeJS.ProcessEnv }): string {
-  const r = spawnSync(cmd, args, { cwd: opts.cwd ?? root, encoding: 'utf8', timeout: opts.timeoutMs, env: opts.env ?? process.env, maxBuffer: 64 * 1024 * 1024 });
+export function run(
+  cmd: string,
+  args: string[],
+  opts: { cwd?: string; timeoutMs: number; env?: NodeJS.ProcessEnv },
+): string {
+  const r = spawnSync(cmd, args, {
+    cwd: opts.cwd ?? root,
+    encoding: 'utf8',
+    timeout: opts.timeoutMs,
+    env: opts.env ?? process.env,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.error) throw new Error(`${cmd} ${args.join(' ')}: ${r.error.message}`);
   if (r.status !== 0) {
     const tail = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.trim().split('\n').slice(-40).join('\n');
@@ -50,7 +60,12 @@ function httpStatus(url: string): Promise<number> {
 }
 
 /** Polls `check` every `everyMs` until it returns a value other than undefined; throws after `timeoutMs`. */
-export async function poll<T>(what: string, timeoutMs: number, check: () => Promise<T | undefined> | T | undefined, everyMs = 200): Promise<T> {
+export async function poll<T>(
+  what: string,
+  timeoutMs: number,
+  check: () => Promise<T | undefined> | T | undefined,
+  everyMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -60,7 +75,10 @@ export async function poll<T>(what: string, timeoutMs: number, check: () => Prom
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`,
+      );
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
@@ -141,7 +159,11 @@ export const QUIET_SETTINGS = {
 };
 
 export function prepareDirs(base: string): CodeServerDirs {
-  const dirs = { userDataDir: join(base, 'user-data'), extensionsDir: join(base, 'extensions'), configFile: join(base, 'code-server.yaml') };
+  const dirs = {
+    userDataDir: join(base, 'user-data'),
+    extensionsDir: join(base, 'extensions'),
+    configFile: join(base, 'code-server.yaml'),
+  };
   mkdirSync(join(dirs.userDataDir, 'User'), { recursive: true });
   mkdirSync(dirs.extensionsDir, { recursive: true });
   writeFileSync(join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
@@ -163,7 +185,10 @@ export function installExtension(vsix: string, d: CodeServerDirs): string[] {
 }
 
 /** Starts code-server on a free 127.0.0.1 port and resolves when it answers HTTP. */
-export async function startCodeServer(d: CodeServerDirs, opts: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<CodeServer> {
+export async function startCodeServer(
+  d: CodeServerDirs,
+  opts: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<CodeServer> {
   const timeoutMs = opts.timeoutMs ?? 90_000;
   const port = await freePort();
   const args = [
@@ -193,7 +218,8 @@ export async function startCodeServer(d: CodeServerDirs, opts: { timeoutMs?: num
   const url = `http://127.0.0.1:${port}`;
   try {
     await poll(`code-server to answer on ${url}/healthz`, timeoutMs, async () => {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`code-server exited (${child.exitCode ?? child.signalCode})`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`code-server exited (${child.exitCode ?? child.signalCode})`);
       return (await httpStatus(`${url}/healthz`)) === 200 ? true : undefined;
     });
   } catch (err) {

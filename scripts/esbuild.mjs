@@ -41,13 +41,27 @@ const yamlHasNoSideEffects = {
   setup(build) {
     build.onResolve({ filter: /^yaml$/ }, async (args) => {
       if (args.pluginData === 'resolving') return undefined;
-      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'resolving' });
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: 'resolving',
+      });
       return { ...resolved, sideEffects: false };
     });
   },
 };
 
-const common = { plugins: [yamlHasNoSideEffects], bundle: true, target: 'node20', legalComments: 'none', outdir: 'dist', sourcemap: !production, minify: production, logLevel: 'warning' };
+const common = {
+  plugins: [yamlHasNoSideEffects],
+  bundle: true,
+  target: 'node20',
+  legalComments: 'none',
+  outdir: 'dist',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
 
 for (const options of builds) {
   const ctx = await esbuild.context({ ...common, ...options });

@@ -7,10 +7,13 @@ import { FILE_RULES, RULES } from '../server/src/rules';
 
 const root = join(__dirname, '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, unknown> } } };
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  contributes: { configuration: { properties: Record<string, unknown> } };
+};
 
 test('every rule id is in the README with its default severity', () => {
-  for (const r of [...RULES, ...FILE_RULES]) assert.match(readme, new RegExp('\\| `' + r.id + '` \\| ' + r.defaultSeverity + ' \\|'), r.id);
+  for (const r of [...RULES, ...FILE_RULES])
+    assert.match(readme, new RegExp('\\| `' + r.id + '` \\| ' + r.defaultSeverity + ' \\|'), r.id);
 });
 
 test('every predicted outcome code is in the README', () => {
@@ -21,5 +24,6 @@ test('every predicted outcome code is in the README', () => {
 });
 
 test('every contributed setting is in the README', () => {
-  for (const key of Object.keys(pkg.contributes.configuration.properties)) assert.ok(readme.includes('`' + key + '`'), key);
+  for (const key of Object.keys(pkg.contributes.configuration.properties))
+    assert.ok(readme.includes('`' + key + '`'), key);
 });

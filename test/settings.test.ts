@@ -25,13 +25,20 @@ test('every setting package.json declares has its default in code, and the two a
 
 test('no setting is read by both the server and the extension', () => {
   const server = Object.keys(DEFAULT_SETTINGS);
-  assert.deepEqual(Object.keys(CLIENT_SETTING_DEFAULTS).filter((k) => server.includes(k)), []);
+  assert.deepEqual(
+    Object.keys(CLIENT_SETTING_DEFAULTS).filter((k) => server.includes(k)),
+    [],
+  );
 });
 
 test('the server applies its defaults to missing or malformed settings', () => {
   assert.deepEqual(readSettings(undefined), DEFAULT_SETTINGS);
   assert.deepEqual(readSettings({ schemaValidation: 'no', predictions: 0, rules: 'x' }), DEFAULT_SETTINGS);
-  assert.deepEqual(readSettings({ schemaValidation: false, predictions: false, rules: { 'bare-pod': 'off' } }), { schemaValidation: false, predictions: false, rules: { 'bare-pod': 'off' } });
+  assert.deepEqual(readSettings({ schemaValidation: false, predictions: false, rules: { 'bare-pod': 'off' } }), {
+    schemaValidation: false,
+    predictions: false,
+    rules: { 'bare-pod': 'off' },
+  });
 });
 
 test('the extension reads its settings with the defaults of CLIENT_SETTING_DEFAULTS', () => {

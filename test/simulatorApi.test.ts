@@ -57,9 +57,12 @@ test('view.ts pulls in neither the model (zod) nor the engine, so the webview an
         continue;
       }
       const target = resolve(dirname(file), spec);
-      const path = statSync(target, { throwIfNoEntry: false })?.isDirectory() ? join(target, 'index.ts') : `${target}.ts`;
+      const path = statSync(target, { throwIfNoEntry: false })?.isDirectory()
+        ? join(target, 'index.ts')
+        : `${target}.ts`;
       const rel = relative(ROOT, path);
-      if (/^simulator\/src\/(engine|model\/index|simulate|manifest)/.test(rel)) heavy.push(`${relative(ROOT, file)} → ${rel}`);
+      if (/^simulator\/src\/(engine|model\/index|simulate|manifest)/.test(rel))
+        heavy.push(`${relative(ROOT, file)} → ${rel}`);
       visit(path);
     }
   };

@@ -11,7 +11,9 @@ const grammar = JSON.parse(readFileSync(join(root, 'syntaxes', 'kubernetes.injec
   injectionSelector: string;
   repository: Record<string, { match: string; name?: string }>;
 };
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { grammars: { scopeName: string; path: string; injectTo: string[] }[] } };
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  contributes: { grammars: { scopeName: string; path: string; injectTo: string[] }[] };
+};
 
 const re = (name: string) => new RegExp(grammar.repository[name]!.match, 'm');
 

@@ -76,7 +76,10 @@ export class LspClient {
     this.child.stderr!.setEncoding('utf8').on('data', (s: string) => {
       if (this.stderr.length < 20_000) this.stderr += s;
     });
-    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.child.stdout!),
+      new StreamMessageWriter(this.child.stdin!),
+    );
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       const i = this.waiters.findIndex((w) => w.uri === p.uri && w.accept(p));
       if (i >= 0) this.waiters.splice(i, 1)[0]!.resolve(p);
@@ -85,9 +88,16 @@ export class LspClient {
     this.configured = new Promise((r) => (configured = r));
     this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => {
       configured();
-      return p.items.map((item) => (item.section !== undefined ? (options.settings[item.section] ?? null) : options.settings));
+      return p.items.map((item) =>
+        item.section !== undefined ? (options.settings[item.section] ?? null) : options.settings,
+      );
     });
-    for (const method of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create', 'window/showMessageRequest']) {
+    for (const method of [
+      'client/registerCapability',
+      'client/unregisterCapability',
+      'window/workDoneProgress/create',
+      'window/showMessageRequest',
+    ]) {
       this.connection.onRequest(method, () => null);
     }
     this.connection.onError(() => undefined);
@@ -105,10 +115,17 @@ export class LspClient {
         textDocument: {
           synchronization: { didSave: false, dynamicRegistration: false },
           publishDiagnostics: { relatedInformation: true, versionSupport: true },
-          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] }, contextSupport: true },
+          completion: {
+            completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] },
+            contextSupport: true,
+          },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          workspaceFolders: true,
+        },
       },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
@@ -116,7 +133,11 @@ export class LspClient {
   }
 
   /** The next publishDiagnostics for `uri` that `accept` likes. */
-  nextDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 60_000): Promise<PublishDiagnosticsParams> {
+  nextDiagnostics(
+    uri: string,
+    accept: (p: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 60_000,
+  ): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
         uri,
@@ -128,22 +149,30 @@ export class LspClient {
       };
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(new Error(`${this.options.name}: no publishDiagnostics for ${uri} within ${timeoutMs} ms\n${this.stderr}`));
+        reject(
+          new Error(`${this.options.name}: no publishDiagnostics for ${uri} within ${timeoutMs} ms\n${this.stderr}`),
+        );
       }, timeoutMs);
       this.waiters.push(waiter);
     });
   }
 
   open(uri: string, text: string, version: number): Promise<void> {
-    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version, text } });
+    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'yaml', version, text },
+    });
   }
 
   change(uri: string, version: number, range: Range, text: string): Promise<void> {
-    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
   }
 
   async complete(uri: string, position: Position): Promise<CompletionItem[]> {
-    const r = (await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as CompletionItem[] | CompletionList | null;
+    const r = (await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as
+      CompletionItem[] | CompletionList | null;
     return r === null ? [] : Array.isArray(r) ? r : r.items;
   }
 

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { splitDocuments } from '../../simulator/src/view';
 import { MAX_CODELENS_CHARS } from './limits';
 
-const POD_KIND = /^[ \t{]*["']?kind["']?[ \t]*:[ \t]*["']?(Pod|Deployment|ReplicaSet|StatefulSet|DaemonSet|Job|CronJob)["']?[ \t]*[,}]?[ \t]*(#.*)?$/m;
+const POD_KIND =
+  /^[ \t{]*["']?kind["']?[ \t]*:[ \t]*["']?(Pod|Deployment|ReplicaSet|StatefulSet|DaemonSet|Job|CronJob)["']?[ \t]*[,}]?[ \t]*(#.*)?$/m;
 
 export class RunPodCodeLens implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -13,7 +14,9 @@ export class RunPodCodeLens implements vscode.CodeLensProvider {
       const m = POD_KIND.exec(chunk.text);
       if (!m) continue;
       let line = chunk.startLine;
-      const first = chunk.text.split('\n').findIndex((l) => l.trim() !== '' && !l.startsWith('#') && !l.startsWith('---'));
+      const first = chunk.text
+        .split('\n')
+        .findIndex((l) => l.trim() !== '' && !l.startsWith('#') && !l.startsWith('---'));
       if (first > 0) line += first;
       lenses.push(
         new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {

@@ -18,11 +18,14 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(vscode.languages.registerHoverProvider({ language: 'yaml' }, facts));
   context.subscriptions.push(vscode.languages.registerCodeLensProvider({ language: 'yaml' }, new RunPodCodeLens()));
   context.subscriptions.push(
-    vscode.commands.registerCommand('podlab.runPodInPanel', (uri?: vscode.Uri) => SimulationPanel.createOrShow(context, simulations, facts, uri)),
+    vscode.commands.registerCommand('podlab.runPodInPanel', (uri?: vscode.Uri) =>
+      SimulationPanel.createOrShow(context, simulations, facts, uri),
+    ),
     vscode.commands.registerCommand('podlab.seek', (t: number) => SimulationPanel.current?.seek(t)),
     vscode.commands.registerCommand('podlab.restartServer', () => restart()),
     vscode.window.registerWebviewPanelSerializer(SimulationPanel.viewType, {
-      deserializeWebviewPanel: async (panel, state: unknown) => SimulationPanel.revive(context, simulations, facts, panel, state),
+      deserializeWebviewPanel: async (panel, state: unknown) =>
+        SimulationPanel.revive(context, simulations, facts, panel, state),
     }),
   );
   const restart = async () => {

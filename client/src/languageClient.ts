@@ -1,9 +1,20 @@
 // Starts the bundled language server over IPC, restarts it if it crashes (up to 5 times in 3 minutes),
 // and shows its state in the status bar; logs go to the "PodLab" output channel.
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 
-export function startLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): () => Promise<void> {
+export function startLanguageClient(
+  context: vscode.ExtensionContext,
+  output: vscode.LogOutputChannel,
+): () => Promise<void> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -22,7 +33,9 @@ export function startLanguageClient(context: vscode.ExtensionContext, output: vs
         crashes.push(now);
         while (crashes.length > 0 && now - crashes[0]! > 180_000) crashes.shift();
         if (crashes.length > 5) {
-          void vscode.window.showErrorMessage('The PodLab language server stopped 5 times in 3 minutes; it will not be restarted. Run "PodLab: Restart Language Server" to try again.');
+          void vscode.window.showErrorMessage(
+            'The PodLab language server stopped 5 times in 3 minutes; it will not be restarted. Run "PodLab: Restart Language Server" to try again.',
+          );
           return { action: CloseAction.DoNotRestart };
         }
         output.warn('The PodLab language server stopped; restarting it.');
@@ -35,11 +48,20 @@ export function startLanguageClient(context: vscode.ExtensionContext, output: vs
   status.name = 'PodLab';
   status.command = { command: 'podlab.restartServer', title: 'Restart' };
   const show = (s: State) => {
-    status.text = s === State.Running ? '$(check) PodLab' : s === State.Starting ? '$(sync~spin) PodLab' : '$(error) PodLab stopped';
-    status.severity = s === State.Stopped ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
+    status.text =
+      s === State.Running
+        ? '$(check) PodLab'
+        : s === State.Starting
+          ? '$(sync~spin) PodLab'
+          : '$(error) PodLab stopped';
+    status.severity =
+      s === State.Stopped ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
   };
   show(State.Starting);
-  context.subscriptions.push(status, client.onDidChangeState((e) => show(e.newState)));
+  context.subscriptions.push(
+    status,
+    client.onDidChangeState((e) => show(e.newState)),
+  );
   void client.start().catch((err: unknown) => output.error(`could not start the language server: ${String(err)}`));
   return async () => {
     status.dispose();

@@ -22,6 +22,9 @@ export interface ConfigurationLike {
 }
 
 /** A `podlab.*` setting read from `vscode.workspace.getConfiguration('podlab')`, or its default. */
-export function clientSetting<K extends ClientSettingKey>(config: ConfigurationLike, key: K): (typeof CLIENT_SETTING_DEFAULTS)[K] {
+export function clientSetting<K extends ClientSettingKey>(
+  config: ConfigurationLike,
+  key: K,
+): (typeof CLIENT_SETTING_DEFAULTS)[K] {
   return config.get(key, CLIENT_SETTING_DEFAULTS[key]);
 }

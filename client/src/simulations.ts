@@ -20,7 +20,6 @@ export interface DocSimulation {
   scenario: Scenario | undefined;
 }
 
-
 export class Simulations implements vscode.Disposable {
   private readonly sims = new Map<string, DocSimulation>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -98,8 +97,14 @@ export class Simulations implements vscode.Disposable {
     const untilSeconds = Math.min(until.ok ? until.seconds : fallback.ok ? fallback.seconds : 0, MAX_PANEL_SECONDS);
     const text = doc.getText();
     const manifest = loadManifest(text.length > MAX_SIMULATED_CHARS ? '' : text);
-    const problems = manifest.issues.filter((i) => i.severity === 'error').map((i) => ({ line: i.range.start.line, message: i.message }));
-    if (text.length > MAX_SIMULATED_CHARS) problems.push({ line: 0, message: `the file is larger than ${MAX_SIMULATED_CHARS / 1_000_000} MB; PodLab does not simulate it` });
+    const problems = manifest.issues
+      .filter((i) => i.severity === 'error')
+      .map((i) => ({ line: i.range.start.line, message: i.message }));
+    if (text.length > MAX_SIMULATED_CHARS)
+      problems.push({
+        line: 0,
+        message: `the file is larger than ${MAX_SIMULATED_CHARS / 1_000_000} MB; PodLab does not simulate it`,
+      });
     const whatIf = prev?.whatIf ?? [];
     const scenario = prev?.scenario;
     let result: SimulationResult | undefined;
@@ -113,7 +118,16 @@ export class Simulations implements vscode.Disposable {
         scenario: withWhatIf(clusterSetting(config, scenario), whatIf),
       });
     }
-    const sim: DocSimulation = { uri: key, version: doc.version, manifest, result, problems, time: Math.min(prev?.time ?? untilSeconds, untilSeconds), whatIf, scenario };
+    const sim: DocSimulation = {
+      uri: key,
+      version: doc.version,
+      manifest,
+      result,
+      problems,
+      time: Math.min(prev?.time ?? untilSeconds, untilSeconds),
+      whatIf,
+      scenario,
+    };
     this.sims.set(key, sim);
     this.changed.fire(key);
     return sim;
@@ -129,7 +143,9 @@ export class Simulations implements vscode.Disposable {
 /** The `podlab.simulation.cluster` setting, unless a loaded scenario shapes the cluster. */
 function clusterSetting(config: vscode.WorkspaceConfiguration, scenario: Scenario | undefined): Scenario {
   if (scenario?.cluster) return scenario;
-  const parsed = engine().ScenarioSchema.safeParse({ cluster: clientSetting(config, 'simulation.cluster') ?? undefined });
+  const parsed = engine().ScenarioSchema.safeParse({
+    cluster: clientSetting(config, 'simulation.cluster') ?? undefined,
+  });
   return { ...(scenario ?? {}), ...(parsed.success && parsed.data.cluster ? { cluster: parsed.data.cluster } : {}) };
 }
 

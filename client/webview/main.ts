@@ -48,14 +48,17 @@ function postTime(final: boolean): void {
   } else if (!final && trailing === undefined) {
     const at = throttle.dueAt();
     if (at !== null) {
-      trailing = window.setTimeout(() => {
-        trailing = undefined;
-        const due = throttle.due(performance.now());
-        if (due !== null) {
-          post({ type: 'time', t: due });
-          persist();
-        }
-      }, Math.max(0, at - now) + 1);
+      trailing = window.setTimeout(
+        () => {
+          trailing = undefined;
+          const due = throttle.due(performance.now());
+          if (due !== null) {
+            post({ type: 'time', t: due });
+            persist();
+          }
+        },
+        Math.max(0, at - now) + 1,
+      );
     }
   }
   if (final) persist();
@@ -161,7 +164,8 @@ function render(): void {
 
 function frame(now: number): void {
   if (!playing || !sim) return;
-  if (lastFrame !== null) state.t = clampTime(state.t + (Math.min(250, now - lastFrame) / 1000) * state.speed, sim.until);
+  if (lastFrame !== null)
+    state.t = clampTime(state.t + (Math.min(250, now - lastFrame) / 1000) * state.speed, sim.until);
   lastFrame = now;
   if (state.t >= sim.until) {
     pause();
@@ -241,7 +245,13 @@ function start(): void {
     if (isToWebview(ev.data)) receive(ev.data);
   });
   document.addEventListener('keydown', (ev) => {
-    if ((ev.key === ' ' || ev.code === 'Space') && !ev.ctrlKey && !ev.metaKey && !ev.altKey && !isTypingTarget(ev.target)) {
+    if (
+      (ev.key === ' ' || ev.code === 'Space') &&
+      !ev.ctrlKey &&
+      !ev.metaKey &&
+      !ev.altKey &&
+      !isTypingTarget(ev.target)
+    ) {
       ev.preventDefault();
       actions.togglePlay();
     }

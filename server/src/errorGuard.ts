@@ -33,9 +33,15 @@ export function guarded<T>(feature: string, empty: T, run: () => T): T {
  */
 export function report(feature: string, error: unknown): void {
   const err = error instanceof Error ? error : new Error(String(error));
-  const frame = err.stack?.split('\n').find((l) => l.trimStart().startsWith('at '))?.trim() ?? '';
+  const frame =
+    err.stack
+      ?.split('\n')
+      .find((l) => l.trimStart().startsWith('at '))
+      ?.trim() ?? '';
   const key = `${feature}\u0000${err.message}\u0000${frame}`;
   if (logged.has(key) || logged.size >= MAX_LOGGED_ERRORS) return;
   logged.add(key);
-  log(`PodLab: ${feature} failed and answered nothing; please report this.\n${err.stack ?? `${err.name}: ${err.message}`}`);
+  log(
+    `PodLab: ${feature} failed and answered nothing; please report this.\n${err.stack ?? `${err.name}: ${err.message}`}`,
+  );
 }

@@ -75,7 +75,8 @@ export function startServer(connection: Connection): void {
     };
   });
   connection.onInitialized(() => {
-    if (canPullConfiguration && canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'podlab' });
+    if (canPullConfiguration && canRegisterConfiguration)
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'podlab' });
   });
   connection.onDidChangeConfiguration((change) => {
     if (!canPullConfiguration) settings = readSettings((change.settings as { podlab?: unknown } | undefined)?.podlab);
@@ -93,7 +94,9 @@ export function startServer(connection: Connection): void {
   connection.onCompletion((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     if (!doc || token.isCancellationRequested) return [];
-    const items = complete(doc.getText(), p.position, documents.chunkAt(doc, p.position.line), { character: p.context?.triggerCharacter });
+    const items = complete(doc.getText(), p.position, documents.chunkAt(doc, p.position.line), {
+      character: p.context?.triggerCharacter,
+    });
     // Incomplete: the client asks again as the user types, so that a word typed in full (`kind: Pod`) closes
     // the list (see alreadyTyped) before the Enter that ends the line.
     return { isIncomplete: true, items: snippets ? items : items.map(plainText) };

@@ -28,11 +28,16 @@ export function readSettings(raw: unknown): Settings {
     const v = s[key];
     return typeof v === 'boolean' ? v : DEFAULT_SETTINGS[key];
   };
-  const out: Settings = { schemaValidation: flag('schemaValidation'), rules: { ...DEFAULT_SETTINGS.rules }, predictions: flag('predictions') };
+  const out: Settings = {
+    schemaValidation: flag('schemaValidation'),
+    rules: { ...DEFAULT_SETTINGS.rules },
+    predictions: flag('predictions'),
+  };
   const rules = s['rules'];
   if (rules && typeof rules === 'object') {
     for (const [id, v] of Object.entries(rules as Record<string, unknown>)) {
-      if (v === 'off' || v === 'default' || v === 'error' || v === 'warning' || v === 'information' || v === 'hint') out.rules[id] = v;
+      if (v === 'off' || v === 'default' || v === 'error' || v === 'warning' || v === 'information' || v === 'hint')
+        out.rules[id] = v;
     }
   }
   return out;

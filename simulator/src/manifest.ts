@@ -54,7 +54,15 @@ export interface LoadedManifest {
   lineCounter: LineCounter;
 }
 
-export const POD_CARRYING_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'] as const;
+export const POD_CARRYING_KINDS = [
+  'Pod',
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+] as const;
 
 /** Where the pod spec sits in each pod-carrying kind. */
 export const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
@@ -69,9 +77,18 @@ export const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
 
 export function loadManifest(text: string): LoadedManifest {
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { ...KUBERNETES_YAML_OPTIONS, lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const parsed = parseAllDocuments(text, {
+    ...KUBERNETES_YAML_OPTIONS,
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
   const out: LoadedManifest = { docs: [], objects: [], issues: [], services: [], skipped: [], lineCounter };
-  const toRange = (start: number, end: number): Range => ({ start: pos(lineCounter, start), end: pos(lineCounter, Math.max(start, end)) });
+  const toRange = (start: number, end: number): Range => ({
+    start: pos(lineCounter, start),
+    end: pos(lineCounter, Math.max(start, end)),
+  });
   const documents = Array.isArray(parsed) ? parsed : [parsed];
 
   documents.forEach((doc, index) => {
@@ -88,7 +105,9 @@ export function loadManifest(text: string): LoadedManifest {
         range: toRange(a, b),
         severity,
         code: e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : lenient ? 'yaml-escape' : 'yaml-syntax',
-        message: lenient ? `${cleanYamlMessage(e.message)}: kubectl accepts it, but it is not standard YAML (write ' or \\')` : cleanYamlMessage(e.message),
+        message: lenient
+          ? `${cleanYamlMessage(e.message)}: kubectl accepts it, but it is not standard YAML (write ' or \\')`
+          : cleanYamlMessage(e.message),
       });
     }
     if (fatal) return;
@@ -97,8 +116,18 @@ export function loadManifest(text: string): LoadedManifest {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
       const r = doc.contents?.range ?? [0, 0];
-      const message = err instanceof RangeError ? 'the document nests too deeply to read safely (thousands of levels)' : String((err as Error).message ?? err);
-      out.issues.push({ doc: index, path: [], range: toRange(r[0], r[1]), severity: 'error', code: err instanceof RangeError ? 'too-deep' : 'yaml-syntax', message });
+      const message =
+        err instanceof RangeError
+          ? 'the document nests too deeply to read safely (thousands of levels)'
+          : String((err as Error).message ?? err);
+      out.issues.push({
+        doc: index,
+        path: [],
+        range: toRange(r[0], r[1]),
+        severity: 'error',
+        code: err instanceof RangeError ? 'too-deep' : 'yaml-syntax',
+        message,
+      });
       return;
     }
     const entry: ManifestDoc = { index, yaml: doc, value };
@@ -112,7 +141,8 @@ export function loadManifest(text: string): LoadedManifest {
     if (typeof obj['kind'] === 'string') entry.kind = obj['kind'];
     if (typeof obj['apiVersion'] === 'string') entry.apiVersion = obj['apiVersion'];
     const meta = obj['metadata'];
-    if (meta && typeof meta === 'object' && typeof (meta as Record<string, unknown>)['name'] === 'string') entry.name = (meta as Record<string, string>)['name'];
+    if (meta && typeof meta === 'object' && typeof (meta as Record<string, unknown>)['name'] === 'string')
+      entry.name = (meta as Record<string, string>)['name'];
     checkObject(out, entry, obj);
   });
   return out;
@@ -121,7 +151,15 @@ export function loadManifest(text: string): LoadedManifest {
 function checkObject(out: LoadedManifest, entry: ManifestDoc, obj: Record<string, unknown>): void {
   const { index } = entry;
   const issue = (path: Path, code: string, message: string, data: IssueData = {}) =>
-    out.issues.push({ doc: index, path, range: rangeOf(out, index, path), severity: 'error', code, message: shorten(message), ...data });
+    out.issues.push({
+      doc: index,
+      path,
+      range: rangeOf(out, index, path),
+      severity: 'error',
+      code,
+      message: shorten(message),
+      ...data,
+    });
   const { kind, apiVersion } = entry;
   if (kind === undefined || apiVersion === undefined) {
     out.skipped.push({ doc: index, message: `document ${index + 1} has no apiVersion/kind: not a Kubernetes object` });
@@ -130,15 +168,39 @@ function checkObject(out: LoadedManifest, entry: ManifestDoc, obj: Record<string
   const isPodKind = (POD_CARRYING_KINDS as readonly string[]).includes(kind);
   const deprecated = findDeprecatedApiVersion(apiVersion, kind);
   if (deprecated) {
-    const fixes = [fix(`Change apiVersion to ${deprecated.replacement}`, { kind: 'set', path: ['apiVersion'], value: deprecated.replacement }, true)];
-    issue(['apiVersion'], 'removed-api-version', `${kind} is no longer served as ${apiVersion} (removed in Kubernetes ${deprecated.removedIn}); use apiVersion: ${deprecated.replacement}`, { fixes });
+    const fixes = [
+      fix(
+        `Change apiVersion to ${deprecated.replacement}`,
+        { kind: 'set', path: ['apiVersion'], value: deprecated.replacement },
+        true,
+      ),
+    ];
+    issue(
+      ['apiVersion'],
+      'removed-api-version',
+      `${kind} is no longer served as ${apiVersion} (removed in Kubernetes ${deprecated.removedIn}); use apiVersion: ${deprecated.replacement}`,
+      { fixes },
+    );
     return;
   }
   if (kind === 'Service' && entry.name !== undefined) out.services.push(entry.name);
   const schema = schemaFor(apiVersion, kind);
-  if (!isPodKind) out.skipped.push({ doc: index, message: `${kind} ${entry.name ?? ''} (document ${index + 1}) is not simulated: PodLab runs Pods and the workloads that create them`.replace('  ', ' ') });
+  if (!isPodKind)
+    out.skipped.push({
+      doc: index,
+      message:
+        `${kind} ${entry.name ?? ''} (document ${index + 1}) is not simulated: PodLab runs Pods and the workloads that create them`.replace(
+          '  ',
+          ' ',
+        ),
+    });
   if (schema === undefined) {
-    if (isPodKind) issue(['apiVersion'], 'unknown-api-version', `no ${kind} in apiVersion "${apiVersion}"; ${kind} is served as ${expectedApiVersion(kind)}`);
+    if (isPodKind)
+      issue(
+        ['apiVersion'],
+        'unknown-api-version',
+        `no ${kind} in apiVersion "${apiVersion}"; ${kind} is served as ${expectedApiVersion(kind)}`,
+      );
     return;
   }
   let checked: Record<string, unknown> = obj;
@@ -149,21 +211,41 @@ function checkObject(out: LoadedManifest, entry: ManifestDoc, obj: Record<string
       if (z.code === 'unrecognized_keys') {
         for (const key of (z as { keys: string[] }).keys) {
           const range = keyRangeOf(out, index, path, key) ?? rangeOf(out, index, path);
-          out.issues.push({ doc: index, path: [...path, key], range, severity: 'error', code: 'unknown-field', message: `unknown field "${key}"` });
+          out.issues.push({
+            doc: index,
+            path: [...path, key],
+            range,
+            severity: 'error',
+            code: 'unknown-field',
+            message: `unknown field "${key}"`,
+          });
         }
       } else if (z.code === 'invalid_type' && /received undefined$/.test(z.message)) {
         const key = path[path.length - 1];
-        out.issues.push({ doc: index, path, range: headRange(out, index, path.slice(0, -1)), severity: 'error', code: 'missing-required', message: `missing required field "${String(key)}"` });
+        out.issues.push({
+          doc: index,
+          path,
+          range: headRange(out, index, path.slice(0, -1)),
+          severity: 'error',
+          code: 'missing-required',
+          message: `missing required field "${String(key)}"`,
+        });
       } else issue(path, 'schema', z.message);
     }
     // Only unknown fields: the rest of the object is still checked and simulated (for the editor and the
     // predictions), as if they were not there; the unknown-field errors stay and still fail `podlab run`.
-    const withoutUnknown = result.error.issues.every((z) => z.code === 'unrecognized_keys') ? stripKeys(obj, result.error.issues) : undefined;
+    const withoutUnknown = result.error.issues.every((z) => z.code === 'unrecognized_keys')
+      ? stripKeys(obj, result.error.issues)
+      : undefined;
     if (withoutUnknown === undefined || !schema.schema.safeParse(withoutUnknown).success) return;
     checked = withoutUnknown;
   }
   const problems = validateObject(checked);
-  for (const p of problems) issue(p.path, p.code, p.message, { ...(p.fixes ? { fixes: p.fixes } : {}), ...(p.detail ? { detail: p.detail } : {}) });
+  for (const p of problems)
+    issue(p.path, p.code, p.message, {
+      ...(p.fixes ? { fixes: p.fixes } : {}),
+      ...(p.detail ? { detail: p.detail } : {}),
+    });
   if (problems.length > 0 || !isPodKind) return;
   const value = applyDefaults(checked) as SimObject['value'];
   out.objects.push({ doc: index, kind: kind as SimObject['kind'], value } as SimObject);
@@ -176,12 +258,17 @@ function clone(v: unknown): unknown {
 }
 
 /** A deep copy of `obj` without the keys zod reported as unknown. */
-function stripKeys(obj: Record<string, unknown>, issues: { path: PropertyKey[]; keys?: string[] }[]): Record<string, unknown> {
+function stripKeys(
+  obj: Record<string, unknown>,
+  issues: { path: PropertyKey[]; keys?: string[] }[],
+): Record<string, unknown> {
   const copy = clone(obj) as Record<string, unknown>;
   for (const i of issues) {
     let node: unknown = copy;
-    for (const step of i.path) node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[step] : undefined;
-    if (node !== null && typeof node === 'object') for (const k of i.keys ?? []) delete (node as Record<string, unknown>)[k];
+    for (const step of i.path)
+      node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[step] : undefined;
+    if (node !== null && typeof node === 'object')
+      for (const k of i.keys ?? []) delete (node as Record<string, unknown>)[k];
   }
   return copy;
 }
@@ -199,7 +286,9 @@ function headRange(m: LoadedManifest, doc: number, path: Path): Range {
 
 /** Messages quote values; a hostile 5 MB value must not become a 5 MB message. */
 function shorten(message: string): string {
-  return message.length <= 400 ? message : `${message.slice(0, 300)}… (${message.length - 360} characters left out) …${message.slice(-60)}`;
+  return message.length <= 400
+    ? message
+    : `${message.slice(0, 300)}… (${message.length - 360} characters left out) …${message.slice(-60)}`;
 }
 
 function expectedApiVersion(kind: string): string {
@@ -261,7 +350,12 @@ export function rangeOf(m: Pick<LoadedManifest, 'docs' | 'lineCounter'>, doc: nu
 }
 
 /** The range of the key of the last path step (for "unknown field" squiggles on the key itself). */
-export function keyRangeOf(m: Pick<LoadedManifest, 'docs' | 'lineCounter'>, doc: number, path: Path, key: string): Range | undefined {
+export function keyRangeOf(
+  m: Pick<LoadedManifest, 'docs' | 'lineCounter'>,
+  doc: number,
+  path: Path,
+  key: string,
+): Range | undefined {
   const d = m.docs.find((x) => x.index === doc);
   let node: unknown = d?.yaml.contents;
   for (const step of path) {

@@ -23,7 +23,12 @@ const Taint = z.strictObject({
 const NodeSpec = z.strictObject({
   name: z.string().min(1),
   capacity: z
-    .strictObject({ cpu: Quantity.optional(), memory: Quantity.optional(), pods: z.number().int().min(0).optional(), 'ephemeral-storage': Quantity.optional() })
+    .strictObject({
+      cpu: Quantity.optional(),
+      memory: Quantity.optional(),
+      pods: z.number().int().min(0).optional(),
+      'ephemeral-storage': Quantity.optional(),
+    })
     .catchall(Quantity)
     .optional(),
   labels: z.record(z.string(), z.string()).optional(),
@@ -52,21 +57,32 @@ const ScenarioEvent = z
     kill: z.strictObject({ ...Target, exitCode: z.number().int().min(0).max(255).default(137) }).optional(),
     oom: z.strictObject(Target).optional(),
     delete: z
-      .strictObject({ pod: z.string().min(1), gracePeriodSeconds: z.number().int().min(0).optional(), force: z.boolean().optional() })
+      .strictObject({
+        pod: z.string().min(1),
+        gracePeriodSeconds: z.number().int().min(0).optional(),
+        force: z.boolean().optional(),
+      })
       .optional(),
-    http: z.strictObject({ ...Target, path: z.string().default('/'), status: z.number().int().min(100).max(599) }).optional(),
+    http: z
+      .strictObject({ ...Target, path: z.string().default('/'), status: z.number().int().min(100).max(599) })
+      .optional(),
     /** Make a port refuse connections (`fail`) or accept them again (`recover`). */
-    endpoint: z.strictObject({ ...Target, port: z.number().int().min(1).max(65535), state: z.enum(['fail', 'recover']) }).optional(),
+    endpoint: z
+      .strictObject({ ...Target, port: z.number().int().min(1).max(65535), state: z.enum(['fail', 'recover']) })
+      .optional(),
     nodeFailure: z.strictObject({ node: z.string().min(1) }).optional(),
   })
   .superRefine((event, ctx) => {
-    const actions = ['kill', 'oom', 'delete', 'http', 'endpoint', 'nodeFailure'].filter((k) => event[k as keyof typeof event] !== undefined);
+    const actions = ['kill', 'oom', 'delete', 'http', 'endpoint', 'nodeFailure'].filter(
+      (k) => event[k as keyof typeof event] !== undefined,
+    );
     if (actions.length !== 1) {
       ctx.addIssue({
         code: 'custom',
-        message: actions.length === 0
-          ? 'an event needs one action: kill, oom, delete, http, endpoint or nodeFailure'
-          : `an event takes one action, found ${actions.join(' and ')}`,
+        message:
+          actions.length === 0
+            ? 'an event needs one action: kill, oom, delete, http, endpoint or nodeFailure'
+            : `an event takes one action, found ${actions.join(' and ')}`,
       });
     }
   });

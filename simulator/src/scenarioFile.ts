@@ -25,7 +25,14 @@ export function loadScenario(text: string): ScenarioResult {
       issues: doc.errors.map((e) => {
         const p = lineCounter.linePos(e.pos[0]);
         const start = { line: p.line - 1, character: p.col - 1 };
-        return { doc: 0, path: [], range: { start, end: start }, severity: 'error' as const, code: 'yaml-syntax', message: e.message.split('\n')[0] ?? e.message };
+        return {
+          doc: 0,
+          path: [],
+          range: { start, end: start },
+          severity: 'error' as const,
+          code: 'yaml-syntax',
+          message: e.message.split('\n')[0] ?? e.message,
+        };
       }),
     };
   }
@@ -40,7 +47,12 @@ export function loadScenario(text: string): ScenarioResult {
     return {
       ok: false,
       issues: parsed.error.issues.map((z) =>
-        z.code === 'unrecognized_keys' ? issue(z.path as Path, `unknown field${z.keys.length > 1 ? 's' : ''} ${z.keys.map((k) => `"${k}"`).join(', ')}`) : issue(z.path as Path, z.message),
+        z.code === 'unrecognized_keys'
+          ? issue(
+              z.path as Path,
+              `unknown field${z.keys.length > 1 ? 's' : ''} ${z.keys.map((k) => `"${k}"`).join(', ')}`,
+            )
+          : issue(z.path as Path, z.message),
       ),
     };
   }

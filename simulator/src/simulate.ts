@@ -69,7 +69,15 @@ export function simulate(objects: readonly SimObject[], options: SimulateOptions
     missingImages: new Set((scenario.cluster?.missingImages ?? []).map(normalizeImageRef)),
   };
   const until = Math.round(options.until * 1000);
-  const sim = new Simulation(until, options.budget ?? DEFAULT_BUDGET, createRng(seed), kubelet, timingsFor(kubelet), cluster, createPodWorker);
+  const sim = new Simulation(
+    until,
+    options.budget ?? DEFAULT_BUDGET,
+    createRng(seed),
+    kubelet,
+    timingsFor(kubelet),
+    cluster,
+    createPodWorker,
+  );
   for (const e of issues) sim.note('warning', `scenario ${e.path}: ${e.message}; using the default node instead`);
   if (options.maxPods !== undefined) sim.maxPods = options.maxPods;
   const factory: PodFactory = { overrides: scenario.containers ?? {}, services: options.services ?? [] };
@@ -98,36 +106,100 @@ function start(sim: Simulation, o: SimObject, factory: PodFactory, controllers: 
   switch (o.kind) {
     case 'Pod':
       if (!sim.canCreatePod()) return;
-      createPod(sim, { name, namespace, doc: o.doc, owner: null, specPath: 'spec', spec: o.value.spec!, labels: { ...(meta.labels ?? {}) } }, factory);
+      createPod(
+        sim,
+        {
+          name,
+          namespace,
+          doc: o.doc,
+          owner: null,
+          specPath: 'spec',
+          spec: o.value.spec!,
+          labels: { ...(meta.labels ?? {}) },
+        },
+        factory,
+      );
       return;
     case 'Deployment': {
       const spec = o.value.spec!;
       const rs = replicaSetName(name, spec.template);
       const replicas = spec.replicas ?? 1;
-      sim.emit(`Deployment/${name}`, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${rs} from 0 to ${replicas}`, 'deployment-controller');
-      const template = { ...spec.template, metadata: { ...spec.template.metadata, labels: { ...(spec.template.metadata?.labels ?? {}), 'pod-template-hash': rs.slice(name.length + 1) } } };
-      controllers.add(new ReplicaSetController(sim, { kind: 'ReplicaSet', name: rs }, replicas, { doc: o.doc, namespace, specPath: 'spec.template.spec', template }, factory));
+      sim.emit(
+        `Deployment/${name}`,
+        'Normal',
+        'ScalingReplicaSet',
+        `Scaled up replica set ${rs} from 0 to ${replicas}`,
+        'deployment-controller',
+      );
+      const template = {
+        ...spec.template,
+        metadata: {
+          ...spec.template.metadata,
+          labels: { ...(spec.template.metadata?.labels ?? {}), 'pod-template-hash': rs.slice(name.length + 1) },
+        },
+      };
+      controllers.add(
+        new ReplicaSetController(
+          sim,
+          { kind: 'ReplicaSet', name: rs },
+          replicas,
+          { doc: o.doc, namespace, specPath: 'spec.template.spec', template },
+          factory,
+        ),
+      );
       return;
     }
     case 'ReplicaSet': {
       const spec = o.value.spec!;
-      controllers.add(new ReplicaSetController(sim, owner, spec.replicas ?? 1, { doc: o.doc, namespace, specPath: 'spec.template.spec', template: spec.template! }, factory));
+      controllers.add(
+        new ReplicaSetController(
+          sim,
+          owner,
+          spec.replicas ?? 1,
+          { doc: o.doc, namespace, specPath: 'spec.template.spec', template: spec.template! },
+          factory,
+        ),
+      );
       return;
     }
     case 'StatefulSet': {
       const spec = o.value.spec!;
       const parallel = spec.podManagementPolicy === 'Parallel';
-      controllers.add(new StatefulSetController(sim, owner, spec.replicas ?? 1, parallel, { doc: o.doc, namespace, specPath: 'spec.template.spec', template: spec.template }, factory));
+      controllers.add(
+        new StatefulSetController(
+          sim,
+          owner,
+          spec.replicas ?? 1,
+          parallel,
+          { doc: o.doc, namespace, specPath: 'spec.template.spec', template: spec.template },
+          factory,
+        ),
+      );
       return;
     }
     case 'DaemonSet': {
       const spec = o.value.spec!;
-      controllers.add(new DaemonSetController(sim, owner, { doc: o.doc, namespace, specPath: 'spec.template.spec', template: spec.template }, factory));
+      controllers.add(
+        new DaemonSetController(
+          sim,
+          owner,
+          { doc: o.doc, namespace, specPath: 'spec.template.spec', template: spec.template },
+          factory,
+        ),
+      );
       return;
     }
     case 'Job': {
       const spec = o.value.spec!;
-      controllers.add(new JobController(sim, owner, spec, { doc: o.doc, namespace, specPath: 'spec.template.spec', template: spec.template }, factory));
+      controllers.add(
+        new JobController(
+          sim,
+          owner,
+          spec,
+          { doc: o.doc, namespace, specPath: 'spec.template.spec', template: spec.template },
+          factory,
+        ),
+      );
       return;
     }
     case 'CronJob': {

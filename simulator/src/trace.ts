@@ -62,8 +62,13 @@ export interface ProbeRecord {
   threshold: number;
 }
 
-export interface ContainerStateWaiting { reason: string; message?: string }
-export interface ContainerStateRunning { startedAt: number }
+export interface ContainerStateWaiting {
+  reason: string;
+  message?: string;
+}
+export interface ContainerStateRunning {
+  startedAt: number;
+}
 export interface ContainerStateTerminated {
   exitCode: number;
   reason: string;

@@ -22,7 +22,10 @@ export function podAt(pod: PodRuntime, atMs: number): TracePod {
     deletedAt,
     removedAt,
     status,
-    kubectl: kubectlColumns({ status, createdAt: pod.createdAt / 1000, deletedAt }, atMs / 1000, { sidecars, spec: podSpecCounts(pod) }),
+    kubectl: kubectlColumns({ status, createdAt: pod.createdAt / 1000, deletedAt }, atMs / 1000, {
+      sidecars,
+      spec: podSpecCounts(pod),
+    }),
     containers: pod.containers.map((c) => containerAt(c, atMs)),
   };
 }
@@ -54,7 +57,9 @@ export function instanceAt(i: Instance, atMs: number): TraceInstance {
 function podSpecCounts(pod: PodRuntime) {
   return {
     containers: pod.containers.filter((c) => c.kind === 'regular').map((c) => ({ name: c.name })),
-    initContainers: pod.containers.filter((c) => c.kind !== 'regular').map((c) => ({ name: c.name, restartPolicy: c.kind === 'sidecar' ? 'Always' : null })),
+    initContainers: pod.containers
+      .filter((c) => c.kind !== 'regular')
+      .map((c) => ({ name: c.name, restartPolicy: c.kind === 'sidecar' ? 'Always' : null })),
   };
 }
 

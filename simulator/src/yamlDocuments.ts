@@ -73,7 +73,8 @@ function scanDocuments(text: string, emit: (start: number, end: number, line: nu
     regionLine = line;
   };
   const docBegins = (at: number): void => {
-    if (open) boundary(at, segmentLine); // a `---` line: its segment's first line
+    if (open)
+      boundary(at, segmentLine); // a `---` line: its segment's first line
     else if (started && pending <= at) boundary(pending, pendingLine);
     open = true;
     started = true;

@@ -12,7 +12,14 @@ test('image references: registries, library/, tags, digests', () => {
   assert.equal(r.digest, 'sha256:abc');
   assert.equal(parseImageRef('localhost:5000/team/app')!.registry, 'localhost:5000');
   assert.equal(parseImageRef('localhost:5000/team/app')!.tag, 'latest');
-  for (const ref of ['nginx', 'nginx:1.14.2', 'docker.io/nginx', 'docker.io/library/nginx:latest', 'mirror.gcr.io/library/nginx', 'nginx@sha256:0123']) {
+  for (const ref of [
+    'nginx',
+    'nginx:1.14.2',
+    'docker.io/nginx',
+    'docker.io/library/nginx:latest',
+    'mirror.gcr.io/library/nginx',
+    'nginx@sha256:0123',
+  ]) {
     assert.equal(lookupImage(ref)?.key, 'nginx', ref);
   }
   assert.equal(lookupImage('bitnami/nginx'), undefined, 'a different image with the same name is not nginx');
@@ -41,7 +48,17 @@ test('variants change the tools: alpine is busybox, slim has no curl', () => {
 });
 
 test('busybox, alpine, ubuntu, debian, python, node, netshoot: the shell/REPL reads EOF and exits 0 at once', () => {
-  for (const image of ['busybox', 'alpine:3.20', 'ubuntu:24.04', 'debian', 'python:3.12', 'python:2.7', 'node:22', 'nicolaka/netshoot', 'perl']) {
+  for (const image of [
+    'busybox',
+    'alpine:3.20',
+    'ubuntu:24.04',
+    'debian',
+    'python:3.12',
+    'python:2.7',
+    'node:22',
+    'nicolaka/netshoot',
+    'perl',
+  ]) {
     const m = model({ image });
     assert.deepEqual(m.exit, { afterSeconds: 0, code: 0 }, image);
     assert.equal(m.source, 'image', image);
@@ -69,7 +86,10 @@ test('nginx listens on 80 at once, 404 for unknown paths, exits 0 on stop (SIGQU
 
 test('nginx declares another containerPort: still 80, with a note', () => {
   const m = model({ image: 'nginx', ports: [{ containerPort: 8080 }] });
-  assert.deepEqual(m.listen.map((l) => l.port), [80]);
+  assert.deepEqual(
+    m.listen.map((l) => l.port),
+    [80],
+  );
   assert.ok(m.notes.some((n) => n.includes('listens on 80') && n.includes('8080')));
 });
 
@@ -80,15 +100,30 @@ test('hello-app listens on $PORT (8080 by default), answers 200 everywhere, exit
   assert.deepEqual(m.onStop, { action: 'exit', code: 2, afterSeconds: 0 });
   assert.equal(m.hasShell, false);
   const p = model({ image: 'gcr.io/google-samples/hello-app:2.0', env: [{ name: 'PORT', value: '9000' }] });
-  assert.deepEqual(p.listen.map((l) => l.port), [9000]);
+  assert.deepEqual(
+    p.listen.map((l) => l.port),
+    [9000],
+  );
   assert.ok(p.paths.includes('env[0].value'));
 });
 
 test('shareProcessNamespace: the app is not PID 1, the default SIGTERM action applies (143)', () => {
-  assert.deepEqual(model({ image: 'gcr.io/google-samples/hello-app:1.0' }, { shareProcessNamespace: true }).onStop, { action: 'exit', code: 143, afterSeconds: 0 });
-  assert.deepEqual(model({ image: 'busybox', command: ['sleep', '3600'] }, { shareProcessNamespace: true }).onStop, { action: 'exit', code: 143, afterSeconds: 0 });
+  assert.deepEqual(model({ image: 'gcr.io/google-samples/hello-app:1.0' }, { shareProcessNamespace: true }).onStop, {
+    action: 'exit',
+    code: 143,
+    afterSeconds: 0,
+  });
+  assert.deepEqual(model({ image: 'busybox', command: ['sleep', '3600'] }, { shareProcessNamespace: true }).onStop, {
+    action: 'exit',
+    code: 143,
+    afterSeconds: 0,
+  });
   // nginx handles its stop signal either way
-  assert.deepEqual(model({ image: 'nginx' }, { shareProcessNamespace: true }).onStop, { action: 'exit', code: 0, afterSeconds: 0 });
+  assert.deepEqual(model({ image: 'nginx' }, { shareProcessNamespace: true }).onStop, {
+    action: 'exit',
+    code: 0,
+    afterSeconds: 0,
+  });
 });
 
 test('databases: exit 1 without the required env, listen late with it', () => {
@@ -99,18 +134,31 @@ test('databases: exit 1 without the required env, listen late with it', () => {
   for (const name of ['MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD']) {
     const ok = model({ image: 'mysql:8.4', env: [{ name, value: 'yes' }] });
     assert.equal(ok.exit, undefined, name);
-    assert.ok(ok.listen.some((l) => l.port === 3306 && l.afterSeconds >= 10), name);
+    assert.ok(
+      ok.listen.some((l) => l.port === 3306 && l.afterSeconds >= 10),
+      name,
+    );
     assert.ok(ok.memoryMi >= 300);
   }
-  const fromSecret = model({ image: 'mysql', env: [{ name: 'MYSQL_ROOT_PASSWORD', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }] });
+  const fromSecret = model({
+    image: 'mysql',
+    env: [{ name: 'MYSQL_ROOT_PASSWORD', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }],
+  });
   assert.equal(fromSecret.exit, undefined, 'a password from a Secret counts as set');
   assert.equal(model({ image: 'postgres:16' }).exit?.code, 1);
-  assert.equal(model({ image: 'postgres:16', env: [{ name: 'POSTGRES_HOST_AUTH_METHOD', value: 'trust' }] }).exit, undefined);
+  assert.equal(
+    model({ image: 'postgres:16', env: [{ name: 'POSTGRES_HOST_AUTH_METHOD', value: 'trust' }] }).exit,
+    undefined,
+  );
   const pg = model({ image: 'postgres:16', env: [{ name: 'POSTGRES_PASSWORD', value: 'x' }] });
   assert.ok(pg.listen[0]!.port === 5432 && pg.listen[0]!.afterSeconds > 1);
   assert.equal(pg.stopSignal, 'SIGINT');
   assert.equal(model({ image: 'mariadb' }).exit?.code, 1);
-  assert.equal(model({ image: 'mariadb', env: [{ name: 'MYSQL_ROOT_PASSWORD', value: 'x' }] }).exit, undefined, 'MYSQL_* twins are accepted');
+  assert.equal(
+    model({ image: 'mariadb', env: [{ name: 'MYSQL_ROOT_PASSWORD', value: 'x' }] }).exit,
+    undefined,
+    'MYSQL_* twins are accepted',
+  );
   assert.equal(model({ image: 'mongo' }).exit, undefined, 'mongo runs without auth');
   assert.equal(model({ image: 'mongo', env: [{ name: 'MONGO_INITDB_ROOT_USERNAME', value: 'root' }] }).exit?.code, 1);
   // `command:` bypasses the entrypoint and its checks
@@ -118,22 +166,43 @@ test('databases: exit 1 without the required env, listen late with it', () => {
 });
 
 test('entrypoint rewrites: args starting with - go to the server', () => {
-  assert.equal(model({ image: 'mysql:8', args: ['--default-authentication-plugin=mysql_native_password'] }).exit?.code, 1, 'still checked: mysqld is prepended');
+  assert.equal(
+    model({ image: 'mysql:8', args: ['--default-authentication-plugin=mysql_native_password'] }).exit?.code,
+    1,
+    'still checked: mysqld is prepended',
+  );
   const redis = model({ image: 'redis', args: ['--port', '6380'] });
-  assert.deepEqual(redis.listen.map((l) => l.port), [6380]);
+  assert.deepEqual(
+    redis.listen.map((l) => l.port),
+    [6380],
+  );
   const conf = model({ image: 'redis:5', args: ['/usr/local/etc/redis/redis.conf'] });
-  assert.deepEqual(conf.listen.map((l) => l.port), [6379]);
+  assert.deepEqual(
+    conf.listen.map((l) => l.port),
+    [6379],
+  );
   const node = model({ image: 'node:22', args: ['server.js'], ports: [{ containerPort: 3000 }] });
-  assert.deepEqual(node.listen.map((l) => l.port), [3000], 'node server.js: unknown app on its declared port');
+  assert.deepEqual(
+    node.listen.map((l) => l.port),
+    [3000],
+    'node server.js: unknown app on its declared port',
+  );
   assert.deepEqual(node.onStop, { action: 'ignore' }, 'node as PID 1 without a handler');
-  assert.equal(model({ image: 'node:22', args: ['sleep', '5'] }).exit?.afterSeconds, 5, 'a command on PATH is run as is');
+  assert.equal(
+    model({ image: 'node:22', args: ['sleep', '5'] }).exit?.afterSeconds,
+    5,
+    'a command on PATH is run as is',
+  );
 });
 
 test('servers from the catalogue', () => {
   const redis = model({ image: 'redis:7.2' });
   assert.deepEqual(redis.listen, [{ port: 6379, afterSeconds: 0 }]);
   assert.deepEqual(redis.onStop, { action: 'exit', code: 0, afterSeconds: 0 });
-  assert.deepEqual(model({ image: 'memcached' }).listen.map((l) => l.port), [11211]);
+  assert.deepEqual(
+    model({ image: 'memcached' }).listen.map((l) => l.port),
+    [11211],
+  );
   assert.ok(model({ image: 'rabbitmq:3-management' }).listen.some((l) => l.port === 15672));
   assert.ok(!model({ image: 'rabbitmq:3' }).listen.some((l) => l.port === 15672));
   const pause = model({ image: 'registry.k8s.io/pause:3.9' });
@@ -141,39 +210,78 @@ test('servers from the catalogue', () => {
   assert.deepEqual(pause.onStop, { action: 'exit', code: 0, afterSeconds: 0 });
   assert.equal(pause.hasShell, false);
   const whoami = model({ image: 'traefik/whoami' });
-  assert.deepEqual(whoami.listen.map((l) => l.port), [80]);
+  assert.deepEqual(
+    whoami.listen.map((l) => l.port),
+    [80],
+  );
   assert.deepEqual(whoami.onStop, { action: 'exit', code: 2, afterSeconds: 0 });
-  assert.deepEqual(model({ image: 'traefik/whoami', args: ['--port', '8080'] }).listen.map((l) => l.port), [8080]);
-  assert.deepEqual(model({ image: 'hashicorp/http-echo:1.0' }).listen.map((l) => l.port), [5678]);
+  assert.deepEqual(
+    model({ image: 'traefik/whoami', args: ['--port', '8080'] }).listen.map((l) => l.port),
+    [8080],
+  );
+  assert.deepEqual(
+    model({ image: 'hashicorp/http-echo:1.0' }).listen.map((l) => l.port),
+    [5678],
+  );
   assert.equal(model({ image: 'hashicorp/http-echo:0.2.3' }).exit?.code, 127, 'old http-echo needs -text');
-  assert.deepEqual(model({ image: 'hashicorp/http-echo:0.2.3', args: ['-text=hi', '-listen=:8080'] }).listen.map((l) => l.port), [8080]);
+  assert.deepEqual(
+    model({ image: 'hashicorp/http-echo:0.2.3', args: ['-text=hi', '-listen=:8080'] }).listen.map((l) => l.port),
+    [8080],
+  );
   const curl = model({ image: 'curlimages/curl' });
   assert.equal(curl.exit?.code, 2, 'curl with no URL');
-  assert.equal(model({ image: 'curlimages/curl', args: ['-sS', 'http://svc:8080/'] }, { services: ['svc'] }).exit?.code, 0);
+  assert.equal(
+    model({ image: 'curlimages/curl', args: ['-sS', 'http://svc:8080/'] }, { services: ['svc'] }).exit?.code,
+    0,
+  );
   const noSvc = model({ image: 'curlimages/curl', args: ['-sS', 'http://svc:8080/'] });
-  assert.deepEqual(noSvc.exit, { afterSeconds: 0, code: 6, message: 'curl: (6) Could not resolve host: svc' }, 'no Service named svc');
+  assert.deepEqual(
+    noSvc.exit,
+    { afterSeconds: 0, code: 6, message: 'curl: (6) Could not resolve host: svc' },
+    'no Service named svc',
+  );
 });
 
 test('agnhost and its subcommands', () => {
   const pause = model({ image: 'registry.k8s.io/e2e-test-images/agnhost:2.45' });
   assert.deepEqual(pause.listen, []);
   assert.deepEqual(pause.onStop, { action: 'exit', code: 2, afterSeconds: 0 });
-  const netexec = model({ image: 'registry.k8s.io/e2e-test-images/agnhost:2.45', args: ['netexec', '--http-port=8081'] });
-  assert.deepEqual(netexec.listen.map((l) => l.port), [8081]);
+  const netexec = model({
+    image: 'registry.k8s.io/e2e-test-images/agnhost:2.45',
+    args: ['netexec', '--http-port=8081'],
+  });
+  assert.deepEqual(
+    netexec.listen.map((l) => l.port),
+    [8081],
+  );
   assert.deepEqual(netexec.onStop, { action: 'exit', code: 0, afterSeconds: 0 });
   const hostname = model({ image: 'registry.k8s.io/e2e-test-images/agnhost:2.45', args: ['serve-hostname'] });
-  assert.deepEqual(hostname.listen.map((l) => l.port), [9376]);
-  assert.deepEqual(hostname.onStop, { action: 'exit', code: 0, afterSeconds: 60 }, 'sleeps 60 s: with a 30 s grace it is SIGKILLed');
+  assert.deepEqual(
+    hostname.listen.map((l) => l.port),
+    [9376],
+  );
+  assert.deepEqual(
+    hostname.onStop,
+    { action: 'exit', code: 0, afterSeconds: 60 },
+    'sleeps 60 s: with a 30 s grace it is SIGKILLed',
+  );
   const liveness = model({ image: 'registry.k8s.io/e2e-test-images/agnhost:2.40', args: ['liveness'] });
   assert.equal(liveness.http.routes['/healthz'], 200);
   assert.deepEqual(liveness.httpTimeline, [{ at: 10, routes: { '/healthz': 500 } }]);
   const old = model({ image: 'k8s.gcr.io/liveness', args: ['/server'] });
   assert.deepEqual(old.httpTimeline, [{ at: 10, routes: { '/healthz': 500 } }]);
-  assert.deepEqual(old.listen.map((l) => l.port), [8080]);
+  assert.deepEqual(
+    old.listen.map((l) => l.port),
+    [8080],
+  );
 });
 
 test('polinux/stress: --vm-bytes is the memory; perl bpi Job exits 0 after a few seconds', () => {
-  const s = model({ image: 'polinux/stress', command: ['stress'], args: ['--vm', '1', '--vm-bytes', '250M', '--vm-hang', '1'] });
+  const s = model({
+    image: 'polinux/stress',
+    command: ['stress'],
+    args: ['--vm', '1', '--vm-bytes', '250M', '--vm-hang', '1'],
+  });
   assert.ok(s.memoryMi > 250 && s.memoryMi < 260);
   assert.equal(s.exit, undefined);
   const pi = model({ image: 'perl:5.34.0', command: ['perl', '-Mbignum=bpi', '-wle', 'print bpi(2000)'] });
@@ -188,18 +296,31 @@ test('a command that is not in the image cannot start (StartError, 128)', () => 
   assert.equal(model({ image: 'busybox', command: ['bash', '-c', 'sleep 1'] }).exit?.code, 128, 'busybox has no bash');
   // through an entrypoint script, its `exec "$@"` fails instead: 127 with the script's words
   const viaScript = model({ image: 'nginx', args: ['stress', '--vm', '1'] });
-  assert.deepEqual(viaScript.exit, { afterSeconds: 0, code: 127, message: '/docker-entrypoint.sh: exec: line 1: stress: not found' });
+  assert.deepEqual(viaScript.exit, {
+    afterSeconds: 0,
+    code: 127,
+    message: '/docker-entrypoint.sh: exec: line 1: stress: not found',
+  });
 });
 
 test('unknown image: runs until stopped on its declared ports, with the assumption in notes', () => {
-  const m = model({ image: 'acme/api:1.2', ports: [{ containerPort: 8080 }, { containerPort: 9090, name: 'metrics' }] });
+  const m = model({
+    image: 'acme/api:1.2',
+    ports: [{ containerPort: 8080 }, { containerPort: 9090, name: 'metrics' }],
+  });
   assert.equal(m.source, 'unknown');
   assert.equal(m.exit, undefined);
-  assert.deepEqual(m.listen, [{ port: 8080, afterSeconds: 0 }, { port: 9090, afterSeconds: 0 }]);
+  assert.deepEqual(m.listen, [
+    { port: 8080, afterSeconds: 0 },
+    { port: 9090, afterSeconds: 0 },
+  ]);
   assert.equal(m.http.defaultStatus, 200);
   assert.deepEqual(m.onStop, { action: 'exit', code: 143, afterSeconds: 0 });
   assert.equal(m.tools, 'any');
-  assert.ok(m.notes.some((n) => n.startsWith('unknown image `acme/api:1.2`: assumed to run until stopped')), m.notes.join('\n'));
+  assert.ok(
+    m.notes.some((n) => n.startsWith('unknown image `acme/api:1.2`: assumed to run until stopped')),
+    m.notes.join('\n'),
+  );
   const udp = model({ image: 'acme/dns', ports: [{ containerPort: 53, protocol: 'UDP' }] });
   assert.deepEqual(udp.listen, [], 'UDP ports are not TCP listeners');
   const mem = model({ image: 'acme/api', resources: { requests: { memory: '128Mi' }, limits: { memory: '256Mi' } } });

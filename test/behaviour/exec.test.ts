@@ -12,33 +12,53 @@ function exited(r: ExecResult): { exitCode: number; output: string; seconds: num
 }
 
 test('cat /tmp/healthy: 0 when present, 1 with the busybox / GNU message when not', () => {
-  assert.equal(exited(runExec(['cat', '/tmp/healthy'], ctx({ flavour: BUSYBOX, files: { '/tmp/healthy': '' } }))).exitCode, 0);
+  assert.equal(
+    exited(runExec(['cat', '/tmp/healthy'], ctx({ flavour: BUSYBOX, files: { '/tmp/healthy': '' } }))).exitCode,
+    0,
+  );
   const missing = exited(runExec(['cat', '/tmp/healthy'], ctx({ flavour: BUSYBOX })));
   assert.equal(missing.exitCode, 1);
   assert.equal(missing.output, "cat: can't open '/tmp/healthy': No such file or directory\n");
-  assert.equal(exited(runExec(['cat', '/tmp/healthy'], ctx({ flavour: DEBIAN }))).output, 'cat: /tmp/healthy: No such file or directory\n');
+  assert.equal(
+    exited(runExec(['cat', '/tmp/healthy'], ctx({ flavour: DEBIAN }))).output,
+    'cat: /tmp/healthy: No such file or directory\n',
+  );
   assert.equal(exited(runExec(['cat', '/etc/msg'], ctx({ files: { '/etc/msg': 'hello\n' } }))).output, 'hello\n');
 });
 
 test('without ctx.flavour, the tool list decides the wording', () => {
   const m = model({ image: 'busybox:1.36' });
-  assert.match(exited(runExec(['cat', '/tmp/healthy'], { ...ctx(), tools: m.tools, hasShell: m.hasShell })).output, /can't open/);
+  assert.match(
+    exited(runExec(['cat', '/tmp/healthy'], { ...ctx(), tools: m.tools, hasShell: m.hasShell })).output,
+    /can't open/,
+  );
   const d = model({ image: 'debian' });
-  assert.equal(exited(runExec(['cat', '/tmp/healthy'], { ...ctx(), tools: d.tools, hasShell: d.hasShell })).output, 'cat: /tmp/healthy: No such file or directory\n');
+  assert.equal(
+    exited(runExec(['cat', '/tmp/healthy'], { ...ctx(), tools: d.tools, hasShell: d.hasShell })).output,
+    'cat: /tmp/healthy: No such file or directory\n',
+  );
 });
 
 test('the flavour comes from the model: busybox image → busybox wording', () => {
   const m = model({ image: 'registry.k8s.io/busybox:1.27.2' });
-  const r = exited(runExec(['cat', '/tmp/healthy'], { ...ctx(), tools: m.tools, hasShell: m.hasShell, flavour: m.flavour! }));
+  const r = exited(
+    runExec(['cat', '/tmp/healthy'], { ...ctx(), tools: m.tools, hasShell: m.hasShell, flavour: m.flavour! }),
+  );
   assert.match(r.output, /can't open/);
 });
 
 test('no shell in the image: sh -c cannot start (rpc error as the kubelet logs it)', () => {
   const r = runExec(['sh', '-c', 'cat /tmp/healthy'], ctx({ hasShell: false, tools: ['hello-app'] }));
   assert.equal(r.kind, 'error');
-  assert.match((r as { message: string }).message, /^rpc error: code = Unknown desc = failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "sh": executable file not found in \$PATH: unknown$/);
+  assert.match(
+    (r as { message: string }).message,
+    /^rpc error: code = Unknown desc = failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "sh": executable file not found in \$PATH: unknown$/,
+  );
   const path = runExec(['/bin/grpc_health_probe', '-addr=:8080'], ctx({ hasShell: false, tools: ['server'] }));
-  assert.match((path as { message: string }).message, /exec: "\/bin\/grpc_health_probe": stat \/bin\/grpc_health_probe: no such file or directory: unknown$/);
+  assert.match(
+    (path as { message: string }).message,
+    /exec: "\/bin\/grpc_health_probe": stat \/bin\/grpc_health_probe: no such file or directory: unknown$/,
+  );
   const whole = runExec(['cat /tmp/healthy'], ctx());
   assert.equal(whole.kind, 'error', 'a whole command line in one element');
   assert.match((whole as { message: string }).message, /stat cat \/tmp\/healthy: no such file or directory/);
@@ -101,18 +121,39 @@ test('nc -z, database clients, grpc_health_probe', () => {
   assert.equal(exited(runExec(['nc', '-z', 'localhost', '6379'], up)).exitCode, 0);
   assert.equal(exited(runExec(['nc', '-z', '127.0.0.1', '6379'], down)).exitCode, 1);
   assert.deepEqual(exited(runExec(['redis-cli', 'ping'], up)).output, 'PONG\n');
-  assert.equal(exited(runExec(['redis-cli', 'ping'], down)).output, 'Could not connect to Redis at 127.0.0.1:6379: Connection refused\n');
-  assert.equal(exited(runExec(['pg_isready', '-U', 'postgres'], up)).output, '/var/run/postgresql:5432 - accepting connections\n');
+  assert.equal(
+    exited(runExec(['redis-cli', 'ping'], down)).output,
+    'Could not connect to Redis at 127.0.0.1:6379: Connection refused\n',
+  );
+  assert.equal(
+    exited(runExec(['pg_isready', '-U', 'postgres'], up)).output,
+    '/var/run/postgresql:5432 - accepting connections\n',
+  );
   assert.equal(exited(runExec(['pg_isready', '-h', 'localhost'], down)).exitCode, 2);
   assert.equal(exited(runExec(['mysqladmin', 'ping'], up)).output, 'mysqld is alive\n');
   assert.equal(exited(runExec(['mysqladmin', 'ping', '-h', '127.0.0.1'], down)).exitCode, 1);
   const auth = ctx({ env: { MYSQL_ROOT_PASSWORD: 's3cret' }, ports: { 3306: 200 } });
-  assert.equal(exited(runExec(['mysql', '-h', '127.0.0.1', '-e', 'SELECT 1'], auth)).exitCode, 1, 'root has a password: access denied');
-  assert.equal(exited(runExec(['bash', '-c', 'mysql -h127.0.0.1 -uroot -p$MYSQL_ROOT_PASSWORD -e"SELECT 1"'], auth)).exitCode, 0);
+  assert.equal(
+    exited(runExec(['mysql', '-h', '127.0.0.1', '-e', 'SELECT 1'], auth)).exitCode,
+    1,
+    'root has a password: access denied',
+  );
+  assert.equal(
+    exited(runExec(['bash', '-c', 'mysql -h127.0.0.1 -uroot -p$MYSQL_ROOT_PASSWORD -e"SELECT 1"'], auth)).exitCode,
+    0,
+  );
   assert.equal(exited(runExec(['mongosh', '--eval', "db.adminCommand('ping')"], up)).exitCode, 0);
   assert.equal(exited(runExec(['/bin/grpc_health_probe', '-addr=:8080'], up)).output, 'status: SERVING\n');
   assert.equal(exited(runExec(['/bin/grpc_health_probe', '-addr=:8080'], down)).exitCode, 2);
-  assert.equal(exited(runExec(['grpc_health_probe', '-addr=localhost:8080'], ctx({ ports: { 8080: 200 }, grpc: { 8080: 'NOT_SERVING' } }))).exitCode, 4);
+  assert.equal(
+    exited(
+      runExec(
+        ['grpc_health_probe', '-addr=localhost:8080'],
+        ctx({ ports: { 8080: 200 }, grpc: { 8080: 'NOT_SERVING' } }),
+      ),
+    ).exitCode,
+    4,
+  );
 });
 
 test('sleep takes its time (the engine compares with timeoutSeconds); unknown commands succeed with a note', () => {
@@ -126,25 +167,46 @@ test('sleep takes its time (the engine compares with timeoutSeconds); unknown co
 
 test('hooks: sleep, echo into a file, nginx -s quit with a killall loop', () => {
   assert.deepEqual(inferHook({ sleep: { seconds: 5 } }, { container: { name: 'n', image: 'nginx' } }).seconds, 5);
-  const s = inferHook({ exec: { command: ['/bin/sh', '-c', 'sleep 20'] } }, { container: { name: 'n', image: 'nginx' } });
+  const s = inferHook(
+    { exec: { command: ['/bin/sh', '-c', 'sleep 20'] } },
+    { container: { name: 'n', image: 'nginx' } },
+  );
   assert.deepEqual([s.seconds, s.failed], [20, false]);
-  const echo = inferHook({ exec: { command: ['/bin/sh', '-c', 'echo Hello from the postStart handler > /usr/share/message'] } }, { container: { name: 'n', image: 'nginx' } });
+  const echo = inferHook(
+    { exec: { command: ['/bin/sh', '-c', 'echo Hello from the postStart handler > /usr/share/message'] } },
+    { container: { name: 'n', image: 'nginx' } },
+  );
   assert.deepEqual([echo.seconds, echo.failed], [0, false]);
   // Debian nginx has no killall: the loop ends at once (127 inside the condition), nginx quits gracefully
-  const deb = inferHook({ exec: { command: ['/bin/sh', '-c', 'nginx -s quit; while killall -0 nginx; do sleep 1; done'] } }, { container: { name: 'n', image: 'nginx' } });
+  const deb = inferHook(
+    { exec: { command: ['/bin/sh', '-c', 'nginx -s quit; while killall -0 nginx; do sleep 1; done'] } },
+    { container: { name: 'n', image: 'nginx' } },
+  );
   assert.equal(deb.failed, false);
   assert.equal(deb.seconds, 0);
   assert.deepEqual(deb.stopsMain, { afterSeconds: 0.5, code: 0 });
   // Alpine nginx has busybox killall: the loop waits until nginx has gone
-  const alp = inferHook({ exec: { command: ['/bin/sh', '-c', 'nginx -s quit; while killall -0 nginx; do sleep 1; done'] } }, { container: { name: 'n', image: 'nginx:alpine' } });
+  const alp = inferHook(
+    { exec: { command: ['/bin/sh', '-c', 'nginx -s quit; while killall -0 nginx; do sleep 1; done'] } },
+    { container: { name: 'n', image: 'nginx:alpine' } },
+  );
   assert.equal(alp.seconds, 1);
   const fail = inferHook({ exec: { command: ['sh', '-c', 'exit 2'] } }, { container: { name: 'n', image: 'busybox' } });
   assert.equal(fail.failed, true);
-  const noShell = inferHook({ exec: { command: ['sh', '-c', 'true'] } }, { container: { name: 'h', image: 'gcr.io/google-samples/hello-app:1.0' } });
+  const noShell = inferHook(
+    { exec: { command: ['sh', '-c', 'true'] } },
+    { container: { name: 'h', image: 'gcr.io/google-samples/hello-app:1.0' } },
+  );
   assert.equal(noShell.failed, true);
   assert.match(noShell.message, /executable file not found/);
-  const http = inferHook({ httpGet: { path: '/shutdown', port: 8080 } }, { container: { name: 'n' }, context: ctx({ ports: { 8080: { '/shutdown': 500 } } }) });
+  const http = inferHook(
+    { httpGet: { path: '/shutdown', port: 8080 } },
+    { container: { name: 'n' }, context: ctx({ ports: { 8080: { '/shutdown': 500 } } }) },
+  );
   assert.equal(http.failed, true);
-  const named = inferHook({ tcpSocket: { port: 'web' } }, { container: { name: 'n', ports: [{ containerPort: 80, name: 'web' }] }, context: ctx({ ports: { 80: 200 } }) });
+  const named = inferHook(
+    { tcpSocket: { port: 'web' } },
+    { container: { name: 'n', ports: [{ containerPort: 80, name: 'web' }] }, context: ctx({ ports: { 80: 200 } }) },
+  );
   assert.equal(named.failed, false);
 });

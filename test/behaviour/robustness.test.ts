@@ -19,8 +19,16 @@ function sane(m: ProcessModel, what: string): void {
     assert.ok(Number.isInteger(l.port) && l.port > 0 && l.port < 65536, `${what}: port ${l.port}`);
     assert.ok(Number.isFinite(l.afterSeconds) && l.afterSeconds >= 0, `${what}: listen time`);
   }
-  if (m.exit) assert.ok(Number.isFinite(m.exit.afterSeconds) && m.exit.afterSeconds >= 0 && Number.isInteger(m.exit.code), `${what}: exit ${JSON.stringify(m.exit)}`);
-  for (const f of m.files) assert.ok(Number.isFinite(f.at) && f.at >= 0 && (f.every === undefined || f.every > 0), `${what}: file op ${JSON.stringify(f)}`);
+  if (m.exit)
+    assert.ok(
+      Number.isFinite(m.exit.afterSeconds) && m.exit.afterSeconds >= 0 && Number.isInteger(m.exit.code),
+      `${what}: exit ${JSON.stringify(m.exit)}`,
+    );
+  for (const f of m.files)
+    assert.ok(
+      Number.isFinite(f.at) && f.at >= 0 && (f.every === undefined || f.every > 0),
+      `${what}: file op ${JSON.stringify(f)}`,
+    );
   assert.ok(Number.isFinite(m.memoryMi) && m.memoryMi >= 0, what);
   assert.ok(m.onStop.action === 'ignore' || (Number.isInteger(m.onStop.code) && m.onStop.afterSeconds >= 0), what);
   assert.ok(JSON.stringify(m).length < 200_000, `${what}: model size`);
@@ -63,9 +71,17 @@ test('every container of the real corpus', { skip: !existsSync(CORPUS) && 'corpu
           if (c === null || typeof c !== 'object') continue;
           const what = `${f}: ${c['name']}`;
           const t0 = performance.now();
-          const m = inferProcess({ container: c as never, shareProcessNamespace: ps['shareProcessNamespace'] === true });
+          const m = inferProcess({
+            container: c as never,
+            shareProcessNamespace: ps['shareProcessNamespace'] === true,
+          });
           sane(m, what);
-          const probeCtx = { ...ctx({ ports: { 80: 200 } }), tools: m.tools, hasShell: m.hasShell, flavour: m.flavour! };
+          const probeCtx = {
+            ...ctx({ ports: { 80: 200 } }),
+            tools: m.tools,
+            hasShell: m.hasShell,
+            flavour: m.flavour!,
+          };
           for (const p of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
             const cmd = c[p]?.exec?.command;
             if (cmd !== undefined) {
@@ -75,7 +91,8 @@ test('every container of the real corpus', { skip: !existsSync(CORPUS) && 'corpu
           }
           for (const h of ['postStart', 'preStop']) {
             const handler = c['lifecycle']?.[h];
-            if (handler !== undefined) assert.equal(typeof inferHook(handler, { container: c as never, model: m }).seconds, 'number');
+            if (handler !== undefined)
+              assert.equal(typeof inferHook(handler, { container: c as never, model: m }).seconds, 'number');
           }
           assert.ok(performance.now() - t0 < 2000, `${what}: too slow`);
           containers++;
@@ -89,11 +106,83 @@ test('every container of the real corpus', { skip: !existsSync(CORPUS) && 'corpu
 const word = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('sh', '-c', 'bash', 'sleep', 'infinity', '1h', 'while', 'true;', 'do', 'done', 'exec', 'nginx', '-g', 'daemon off;', '&&', '||', '|', '&', ';', '$(X)', '$$(X)', '${X:-', '$((', '`', '"', "'", '<<EOF', 'trap', 'wait', 'nc', '-l', '-p', '8080', 'python', '-m', 'http.server', '/agnhost', 'netexec', 'sleep 5 &', '(', ')', '{', '}', 'if', 'then', 'fi', 'case', 'esac', 'for', 'in'),
+  fc.constantFrom(
+    'sh',
+    '-c',
+    'bash',
+    'sleep',
+    'infinity',
+    '1h',
+    'while',
+    'true;',
+    'do',
+    'done',
+    'exec',
+    'nginx',
+    '-g',
+    'daemon off;',
+    '&&',
+    '||',
+    '|',
+    '&',
+    ';',
+    '$(X)',
+    '$$(X)',
+    '${X:-',
+    '$((',
+    '`',
+    '"',
+    "'",
+    '<<EOF',
+    'trap',
+    'wait',
+    'nc',
+    '-l',
+    '-p',
+    '8080',
+    'python',
+    '-m',
+    'http.server',
+    '/agnhost',
+    'netexec',
+    'sleep 5 &',
+    '(',
+    ')',
+    '{',
+    '}',
+    'if',
+    'then',
+    'fi',
+    'case',
+    'esac',
+    'for',
+    'in',
+  ),
 );
 const script = fc.array(word, { maxLength: 30 }).map((ws) => ws.join(' '));
-const env = fc.array(fc.record({ name: fc.oneof(fc.constantFrom('X', 'PORT', 'MYSQL_ROOT_PASSWORD', 'DELAY'), fc.string({ maxLength: 8 })), value: fc.option(fc.oneof(word, script), { nil: undefined }), valueFrom: fc.option(fc.constant({}), { nil: undefined }) }), { maxLength: 5 });
-const image = fc.oneof(fc.constantFrom('busybox', 'nginx', 'mysql:8', 'registry.k8s.io/busybox:1.27.2', 'python:2.7', 'node:22-alpine', 'redis', 'gcr.io/google-samples/hello-app:1.0', 'registry.k8s.io/e2e-test-images/agnhost:2.45', 'curlimages/curl'), fc.string({ maxLength: 30 }));
+const env = fc.array(
+  fc.record({
+    name: fc.oneof(fc.constantFrom('X', 'PORT', 'MYSQL_ROOT_PASSWORD', 'DELAY'), fc.string({ maxLength: 8 })),
+    value: fc.option(fc.oneof(word, script), { nil: undefined }),
+    valueFrom: fc.option(fc.constant({}), { nil: undefined }),
+  }),
+  { maxLength: 5 },
+);
+const image = fc.oneof(
+  fc.constantFrom(
+    'busybox',
+    'nginx',
+    'mysql:8',
+    'registry.k8s.io/busybox:1.27.2',
+    'python:2.7',
+    'node:22-alpine',
+    'redis',
+    'gcr.io/google-samples/hello-app:1.0',
+    'registry.k8s.io/e2e-test-images/agnhost:2.45',
+    'curlimages/curl',
+  ),
+  fc.string({ maxLength: 30 }),
+);
 
 test('random command/args/env/images: never throws, always a sane model (fixed seed)', () => {
   fc.assert(
@@ -105,7 +194,14 @@ test('random command/args/env/images: never throws, always a sane model (fixed s
       fc.option(fc.array(fc.integer({ min: -5, max: 70000 }), { maxLength: 3 }), { nil: undefined }),
       fc.boolean(),
       (img, command, args, e, ports, share) => {
-        const c = { name: 'c', image: img, command, args, env: e, ports: ports?.map((containerPort) => ({ containerPort })) } as never;
+        const c = {
+          name: 'c',
+          image: img,
+          command,
+          args,
+          env: e,
+          ports: ports?.map((containerPort) => ({ containerPort })),
+        } as never;
         sane(inferProcess({ container: c, shareProcessNamespace: share }), JSON.stringify(c));
       },
     ),
@@ -130,16 +226,48 @@ test('hostile input: huge, deeply nested, fork bombs, garbage types', () => {
     { name: 'c', image: 'busybox', command: ['sh', '-c', '$('.repeat(5000) + 'x' + ')'.repeat(5000)] },
     { name: 'c', image: 'busybox', command: ['sh', '-c', '${a:-'.repeat(3000) + '}'.repeat(3000)] },
     { name: 'c', image: 'busybox', command: ['sh', '-c', '('.repeat(10000)] },
-    { name: 'c', image: 'busybox', command: ['sh', '-c', 'while true; do '.repeat(500) + 'sleep 1; ' + 'done; '.repeat(500)] },
+    {
+      name: 'c',
+      image: 'busybox',
+      command: ['sh', '-c', 'while true; do '.repeat(500) + 'sleep 1; ' + 'done; '.repeat(500)],
+    },
     { name: 'c', image: 'busybox', command: ['sh', '-c', 'echo x; '.repeat(30000)] },
     { name: 'c', image: 'busybox', command: ['sh', '-c', 'x'.repeat(1_000_000)] },
-    { name: 'c', image: 'busybox', command: ['sh', '-c', 'case aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab in *a*a*a*a*a*a*a*a*a*a*c) exit 1;; esac; sleep 1'] },
-    { name: 'c', image: 'busybox', command: ['sh', '-c', '[[ aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab =~ (a+)+$ ]]; sleep 1'] },
+    {
+      name: 'c',
+      image: 'busybox',
+      command: [
+        'sh',
+        '-c',
+        'case aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab in *a*a*a*a*a*a*a*a*a*a*c) exit 1;; esac; sleep 1',
+      ],
+    },
+    {
+      name: 'c',
+      image: 'busybox',
+      command: ['sh', '-c', '[[ aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab =~ (a+)+$ ]]; sleep 1'],
+    },
     { name: 'c', image: 'busybox', command: ['sh', '-c', 'i=0; while [ $i -ge 0 ]; do i=$((i+1)); done'] },
-    { name: 'c', image: 'busybox', command: ['sh', '-c', 'for i in $(seq 1 100000); do for j in $(seq 1 100000); do echo $i$j >> /f; done; done'] },
+    {
+      name: 'c',
+      image: 'busybox',
+      command: ['sh', '-c', 'for i in $(seq 1 100000); do for j in $(seq 1 100000); do echo $i$j >> /f; done; done'],
+    },
     { name: 'c', image: 'busybox', command: ['sh', '-c', 'eval "$X"'], env: [{ name: 'X', value: 'eval "$X"' }] },
-    { name: 'c', image: 'busybox', command: ['sh', '-c', 'sleep 99999999999999999999999999999999999; sleep 1e308; sleep 1e308'] },
-    { name: 'c', image: 42, command: 'sleep 1', args: [null, 3, { a: 1 }], env: 'x', ports: [{ containerPort: 'x' }, null], resources: { limits: { memory: {} } } },
+    {
+      name: 'c',
+      image: 'busybox',
+      command: ['sh', '-c', 'sleep 99999999999999999999999999999999999; sleep 1e308; sleep 1e308'],
+    },
+    {
+      name: 'c',
+      image: 42,
+      command: 'sleep 1',
+      args: [null, 3, { a: 1 }],
+      env: 'x',
+      ports: [{ containerPort: 'x' }, null],
+      resources: { limits: { memory: {} } },
+    },
     { name: 'c', command: [], args: [] },
     {},
   ];

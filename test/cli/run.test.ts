@@ -39,7 +39,8 @@ test('run --format json: one trace object with the contract fields', () => {
   assert.equal(t.until, 120);
   assert.ok(Array.isArray(t.pods) && Array.isArray(t.events) && Array.isArray(t.probes));
   const pod = t.pods[0];
-  for (const k of ['name', 'namespace', 'owner', 'node', 'createdAt', 'deletedAt', 'status', 'kubectl']) assert.ok(k in pod, k);
+  for (const k of ['name', 'namespace', 'owner', 'node', 'createdAt', 'deletedAt', 'status', 'kubectl'])
+    assert.ok(k in pod, k);
   assert.match(pod.owner, /^ReplicaSet\/hello-world-/);
   assert.equal(t.events[0].reason, 'ScalingReplicaSet');
   assert.ok(t.probes.some((p: { probe: string; result: string }) => p.probe === 'liveness' && p.result === 'failure'));
@@ -60,26 +61,41 @@ test('run --at shows the table at an earlier time; describe and events work', ()
 });
 
 test('bad YAML and invalid objects: file:line:col errors, exit 2', () => {
-  const broken = file('broken.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: nginx\n     bad: indent\n');
+  const broken = file(
+    'broken.yaml',
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: nginx\n     bad: indent\n',
+  );
   const r = podlab('run', broken);
   assert.equal(r.code, 2);
   assert.match(r.err, /broken\.yaml:[89]:\d+: error: /);
-  const unknown = file('unknown.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: nginx\n    livenessProbes: {}\n');
+  const unknown = file(
+    'unknown.yaml',
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: nginx\n    livenessProbes: {}\n',
+  );
   const u = podlab('run', unknown);
   assert.equal(u.code, 2);
   assert.match(u.err, /unknown\.yaml:9:5: error: unknown field "livenessProbes" \[unknown-field\]/);
-  const negative = file('negative.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: nginx\n    livenessProbe:\n      initialDelaySeconds: -5\n      tcpSocket: { port: 80 }\n');
+  const negative = file(
+    'negative.yaml',
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: nginx\n    livenessProbe:\n      initialDelaySeconds: -5\n      tcpSocket: { port: 80 }\n',
+  );
   const n = podlab('run', negative);
   assert.equal(n.code, 2);
   assert.match(n.err, /negative\.yaml:10:\d+: error: .*greater than or equal to 0/);
 });
 
 test('pathological values give a clear error or a bounded run', () => {
-  const huge = file('huge.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: x }\nspec:\n  replicas: 1000000\n  selector: { matchLabels: { a: b } }\n  template:\n    metadata: { labels: { a: b } }\n    spec: { containers: [{ name: a, image: nginx }] }\n');
+  const huge = file(
+    'huge.yaml',
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: x }\nspec:\n  replicas: 1000000\n  selector: { matchLabels: { a: b } }\n  template:\n    metadata: { labels: { a: b } }\n    spec: { containers: [{ name: a, image: nginx }] }\n',
+  );
   const h = podlab('run', huge);
   assert.equal(h.code, 2);
   assert.match(h.err, /huge\.yaml:5: error: .*1000000 pods; PodLab simulates at most 10000/);
-  const zero = file('zero.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: { name: z }\nspec:\n  containers:\n  - name: a\n    image: nginx\n    readinessProbe: { periodSeconds: 0, tcpSocket: { port: 80 } }\n');
+  const zero = file(
+    'zero.yaml',
+    'apiVersion: v1\nkind: Pod\nmetadata: { name: z }\nspec:\n  containers:\n  - name: a\n    image: nginx\n    readinessProbe: { periodSeconds: 0, tcpSocket: { port: 80 } }\n',
+  );
   assert.equal(podlab('run', zero).code, 0, 'periodSeconds 0 is defaulted to 10 by the API server');
   const year = podlab('run', 'examples/liveness-wrong-port.yaml', '--until', '8760h');
   assert.equal(year.code, 0, year.err);
@@ -105,13 +121,23 @@ test('scenario files are validated with line:column errors', () => {
   const r = podlab('run', 'examples/restart-policy/always.yaml', '--scenario', bad);
   assert.equal(r.code, 2);
   assert.match(r.err, /bad\.scenario\.yaml:2:\d+: error: .*kil/);
-  const ok = podlab('run', 'examples/restart-policy/always.yaml', '--scenario', 'examples/restart-policy/kill.scenario.yaml', '--until', '2m');
+  const ok = podlab(
+    'run',
+    'examples/restart-policy/always.yaml',
+    '--scenario',
+    'examples/restart-policy/kill.scenario.yaml',
+    '--until',
+    '2m',
+  );
   assert.equal(ok.code, 0);
   assert.match(ok.out, /restart-always\s+1\/1\s+Running\s+2 \(/);
 });
 
 test('lint: json and sarif formats, exit 1 on errors', () => {
-  const unknown = file('lint.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: nginx\n    livenessProbes: {}\n');
+  const unknown = file(
+    'lint.yaml',
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: nginx\n    livenessProbes: {}\n',
+  );
   const j = podlab('lint', unknown, '--format', 'json');
   assert.equal(j.code, 1);
   const parsed = JSON.parse(j.out);

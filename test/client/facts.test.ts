@@ -32,7 +32,10 @@ test('readiness with DELAY_START=45: Ready at ~50 s once it passes, not ready be
 
 test('an init container that waits forever and an unscheduled pod say so', () => {
   const init = factsAt('init-containers-wait.yaml', 120, 120);
-  assert.match(init.find((f) => f.path === 'spec.initContainers[0]')!.text, /^running since \ds · waiting for it to finish$/);
+  assert.match(
+    init.find((f) => f.path === 'spec.initContainers[0]')!.text,
+    /^running since \ds · waiting for it to finish$/,
+  );
   const pending = factsAt('failed-scheduling.yaml', 60, 60);
   assert.match(pending[0]!.text, /^Pending: 0\/1 nodes are available: 1 Insufficient memory\./);
 });

@@ -1,7 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  nextRun, nextRuns, parseCron, parseCronJobSchedule, parseGoDuration, resolveTimeZone, validateCronJobSchedule,
+  nextRun,
+  nextRuns,
+  parseCron,
+  parseCronJobSchedule,
+  parseGoDuration,
+  resolveTimeZone,
+  validateCronJobSchedule,
   type CronSchedule,
 } from '../../simulator/src/cluster/cron';
 
@@ -18,18 +24,34 @@ function schedule(expr: string): CronSchedule {
 const table: [string, string, string[]][] = [
   ['* * * * *', '2025-01-01T00:00:00Z', ['2025-01-01T00:01:00Z', '2025-01-01T00:02:00Z']],
   ['* * * * *', '2025-01-01T00:00:30.250Z', ['2025-01-01T00:01:00Z']],
-  ['*/15 * * * *', '2025-01-01T10:07:00Z', ['2025-01-01T10:15:00Z', '2025-01-01T10:30:00Z', '2025-01-01T10:45:00Z', '2025-01-01T11:00:00Z']],
+  [
+    '*/15 * * * *',
+    '2025-01-01T10:07:00Z',
+    ['2025-01-01T10:15:00Z', '2025-01-01T10:30:00Z', '2025-01-01T10:45:00Z', '2025-01-01T11:00:00Z'],
+  ],
   ['*/15 * * * *', '2025-12-31T23:50:00Z', ['2026-01-01T00:00:00Z']],
-  ['5/20 * * * *', '2025-01-01T00:00:00Z', ['2025-01-01T00:05:00Z', '2025-01-01T00:25:00Z', '2025-01-01T00:45:00Z', '2025-01-01T01:05:00Z']],
+  [
+    '5/20 * * * *',
+    '2025-01-01T00:00:00Z',
+    ['2025-01-01T00:05:00Z', '2025-01-01T00:25:00Z', '2025-01-01T00:45:00Z', '2025-01-01T01:05:00Z'],
+  ],
   ['0 9 * * 1-5', '2025-01-03T10:00:00Z', ['2025-01-06T09:00:00Z', '2025-01-07T09:00:00Z']], // Friday → Monday
   ['0 9 * * MON-FRI', '2025-01-04T00:00:00Z', ['2025-01-06T09:00:00Z']],
-  ['30 8 * * sat,SUN', '2025-01-01T00:00:00Z', ['2025-01-04T08:30:00Z', '2025-01-05T08:30:00Z', '2025-01-11T08:30:00Z']],
+  [
+    '30 8 * * sat,SUN',
+    '2025-01-01T00:00:00Z',
+    ['2025-01-04T08:30:00Z', '2025-01-05T08:30:00Z', '2025-01-11T08:30:00Z'],
+  ],
   ['0 0 31 * *', '2025-01-31T00:00:00Z', ['2025-03-31T00:00:00Z', '2025-05-31T00:00:00Z', '2025-07-31T00:00:00Z']],
   ['0 0 28-31 * *', '2025-02-27T00:00:00Z', ['2025-02-28T00:00:00Z', '2025-03-28T00:00:00Z']],
   ['0 0 29 2 *', '2025-01-01T00:00:00Z', ['2028-02-29T00:00:00Z', '2032-02-29T00:00:00Z']],
   ['0 12 1 jan,JUL *', '2025-02-01T00:00:00Z', ['2025-07-01T12:00:00Z', '2026-01-01T12:00:00Z']],
   // both day fields restricted: either matches (1st, 15th, or any Monday)
-  ['0 0 1,15 * 1', '2025-07-01T00:00:00Z', ['2025-07-07T00:00:00Z', '2025-07-14T00:00:00Z', '2025-07-15T00:00:00Z', '2025-07-21T00:00:00Z']],
+  [
+    '0 0 1,15 * 1',
+    '2025-07-01T00:00:00Z',
+    ['2025-07-07T00:00:00Z', '2025-07-14T00:00:00Z', '2025-07-15T00:00:00Z', '2025-07-21T00:00:00Z'],
+  ],
   // a star day-of-month: both must match (only Mondays)
   ['0 0 * * 1', '2025-07-01T00:00:00Z', ['2025-07-07T00:00:00Z', '2025-07-14T00:00:00Z']],
   // */10 is not a star for the OR rule: days 1, 11, 21, 31 OR Sundays
@@ -101,12 +123,27 @@ test('named zones follow DST when Intl time-zone data is available', (t) => {
 
 test('parse errors name the field and keep the upstream text', () => {
   const cases: [string, string | undefined, RegExp, string][] = [
-    ['61 * * * *', 'minute', /minute field "61": 61 is above the maximum 59/, 'end of range (61) above maximum (59): 61'],
+    [
+      '61 * * * *',
+      'minute',
+      /minute field "61": 61 is above the maximum 59/,
+      'end of range (61) above maximum (59): 61',
+    ],
     ['* 24 * * *', 'hour', /hour field/, 'end of range (24) above maximum (23): 24'],
-    ['* * 0 * *', 'day-of-month', /day-of-month field "0": 0 is below the minimum 1/, 'beginning of range (0) below minimum (1): 0'],
+    [
+      '* * 0 * *',
+      'day-of-month',
+      /day-of-month field "0": 0 is below the minimum 1/,
+      'beginning of range (0) below minimum (1): 0',
+    ],
     ['* * * 13 *', 'month', /month field/, 'end of range (13) above maximum (12): 13'],
     ['* * * * 7', 'day-of-week', /use 0 for Sunday/, 'end of range (7) above maximum (6): 7'],
-    ['* * * FOO *', 'month', /month field "FOO": "FOO" is not a number or a name/, 'failed to parse int from FOO: strconv.Atoi: parsing "FOO": invalid syntax'],
+    [
+      '* * * FOO *',
+      'month',
+      /month field "FOO": "FOO" is not a number or a name/,
+      'failed to parse int from FOO: strconv.Atoi: parsing "FOO": invalid syntax',
+    ],
     ['*/0 * * * *', 'minute', /step must be a positive number/, 'step of range should be a positive number: */0'],
     ['5-1 * * * *', 'minute', /starts at 5, after its end 1/, 'beginning of range (5) beyond end of range (1): 5-1'],
     ['1-2-3 * * * *', 'minute', /too many hyphens/, 'too many hyphens: 1-2-3'],
@@ -116,8 +153,18 @@ test('parse errors name the field and keep the upstream text', () => {
     ['0 0 * * * *', undefined, /found 6/, 'expected exactly 5 fields, found 6: [0 0 * * * *]'],
     ['', undefined, /empty/, 'empty spec string'],
     ['@fortnightly', undefined, /unknown descriptor "@fortnightly"/, 'unrecognized descriptor: @fortnightly'],
-    ['@every 1d', undefined, /unknown unit "d"/, 'failed to parse duration 1d: time: unknown unit "d" in duration "1d"'],
-    ['TZ=Mars/Olympus 0 * * * *', undefined, /unknown time zone "Mars\/Olympus"/, 'provided bad location Mars/Olympus: unknown time zone Mars/Olympus'],
+    [
+      '@every 1d',
+      undefined,
+      /unknown unit "d"/,
+      'failed to parse duration 1d: time: unknown unit "d" in duration "1d"',
+    ],
+    [
+      'TZ=Mars/Olympus 0 * * * *',
+      undefined,
+      /unknown time zone "Mars\/Olympus"/,
+      'provided bad location Mars/Olympus: unknown time zone Mars/Olympus',
+    ],
   ];
   for (const [expr, field, plain, upstream] of cases) {
     const r = parseCron(expr);
@@ -139,7 +186,10 @@ test('Go durations for @every', () => {
   const sub = parseCron('@every 300ms');
   assert.ok(sub.ok && sub.schedule.kind === 'every' && sub.schedule.everyMs === 1000, 'at least one second');
   const frac = parseCron('@every 1.5s');
-  assert.ok(frac.ok && frac.schedule.kind === 'every' && frac.schedule.everyMs === 1000, 'rounded down to whole seconds');
+  assert.ok(
+    frac.ok && frac.schedule.kind === 'every' && frac.schedule.everyMs === 1000,
+    'rounded down to whole seconds',
+  );
 });
 
 test('time zones: UTC aliases, POSIX-signed Etc/GMT offsets, Go-like rejections', () => {
@@ -176,7 +226,13 @@ test('CronJob: spec.timeZone becomes a TZ= prefix; TZ in the schedule warns; bad
 
   const c = parseCronJobSchedule('0 9 * * *', 'Mars/Olympus');
   assert.equal(c.result.ok, false);
-  assert.deepEqual(c.events, [{ type: 'Warning', reason: 'UnknownTimeZone', message: 'invalid timeZone: "Mars/Olympus": unknown time zone Mars/Olympus' }]);
+  assert.deepEqual(c.events, [
+    {
+      type: 'Warning',
+      reason: 'UnknownTimeZone',
+      message: 'invalid timeZone: "Mars/Olympus": unknown time zone Mars/Olympus',
+    },
+  ]);
 
   const d = parseCronJobSchedule('0 9 * *');
   assert.equal(d.events[0]?.reason, 'UnparseableSchedule');
@@ -188,8 +244,15 @@ test('API validation of a new CronJob', () => {
     { path: 'spec.schedule', message: 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead' },
   ]);
   assert.deepEqual(validateCronJobSchedule('0 * * * *', 'Local'), [
-    { path: 'spec.timeZone', message: 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones' },
+    {
+      path: 'spec.timeZone',
+      message: 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones',
+    },
   ]);
-  assert.deepEqual(validateCronJobSchedule('0 * * * *', ''), [{ path: 'spec.timeZone', message: 'timeZone must be nil or non-empty string' }]);
-  assert.deepEqual(validateCronJobSchedule('0 * * * * *'), [{ path: 'spec.schedule', message: 'expected exactly 5 fields, found 6: [0 * * * * *]' }]);
+  assert.deepEqual(validateCronJobSchedule('0 * * * *', ''), [
+    { path: 'spec.timeZone', message: 'timeZone must be nil or non-empty string' },
+  ]);
+  assert.deepEqual(validateCronJobSchedule('0 * * * * *'), [
+    { path: 'spec.schedule', message: 'expected exactly 5 fields, found 6: [0 * * * * *]' },
+  ]);
 });

@@ -2,8 +2,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRng } from '../../simulator/src/cluster/rng';
 import {
-  SAFE_ALPHABET, canonicalJson, fnv32a, generateName, generateUid, jobNameForCronJob, ownedPodName, podTemplateHash,
-  replicaSetName, safeEncodeString, statefulSetPodName, utf8Bytes,
+  SAFE_ALPHABET,
+  canonicalJson,
+  fnv32a,
+  generateName,
+  generateUid,
+  jobNameForCronJob,
+  ownedPodName,
+  podTemplateHash,
+  replicaSetName,
+  safeEncodeString,
+  statefulSetPodName,
+  utf8Bytes,
 } from '../../simulator/src/cluster/names';
 
 test('safeEncodeString maps code points onto the apimachinery alphabet', () => {
@@ -52,7 +62,10 @@ test('pod-template-hash is stable, independent of key order, and looks like a re
 });
 
 test('canonicalJson sorts keys and drops null/undefined members', () => {
-  assert.equal(canonicalJson({ b: 1, a: { d: [1, null, 'x'], c: undefined, e: null } }), '{"a":{"d":[1,null,"x"]},"b":1}');
+  assert.equal(
+    canonicalJson({ b: 1, a: { d: [1, null, 'x'], c: undefined, e: null } }),
+    '{"a":{"d":[1,null,"x"]},"b":1}',
+  );
   assert.equal(canonicalJson({}), '{}');
   assert.equal(canonicalJson([]), '[]');
 });

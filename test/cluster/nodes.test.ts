@@ -1,8 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ClusterSpecError, DEFAULT_ALLOCATABLE, addImage, buildCluster, checkClusterSpec, defaultCluster, effectiveTaints,
-  makeNode, nodeHasImage, podIP,
+  ClusterSpecError,
+  DEFAULT_ALLOCATABLE,
+  addImage,
+  buildCluster,
+  checkClusterSpec,
+  defaultCluster,
+  effectiveTaints,
+  makeNode,
+  nodeHasImage,
+  podIP,
 } from '../../simulator/src/cluster/nodes';
 import { normalizeImageRef } from '../../simulator/src/model/imageRef';
 
@@ -36,12 +44,25 @@ test('buildCluster: nodes from the scenario block, with standard labels and defa
         labels: { hostname: 'worker1' },
         taints: [{ key: 'dedicated', value: 'db', effect: 'NoSchedule' }],
       },
-      { name: 'worker2', capacity: { cpu: '500m', 'ephemeral-storage': '20Gi', 'nvidia.com/gpu': 2 }, unschedulable: true, images: ['nginx', 'busybox:1.36'] },
+      {
+        name: 'worker2',
+        capacity: { cpu: '500m', 'ephemeral-storage': '20Gi', 'nvidia.com/gpu': 2 },
+        unschedulable: true,
+        images: ['nginx', 'busybox:1.36'],
+      },
     ],
   });
-  assert.deepEqual(nodes.map((n) => n.name), ['worker1', 'worker2']);
+  assert.deepEqual(
+    nodes.map((n) => n.name),
+    ['worker1', 'worker2'],
+  );
   const [w1, w2] = nodes as [(typeof nodes)[0], (typeof nodes)[0]];
-  assert.deepEqual(w1.allocatable, { cpuMillis: 2000, memoryBytes: 2500 * Mi, pods: 110, ephemeralBytes: DEFAULT_ALLOCATABLE.ephemeralBytes });
+  assert.deepEqual(w1.allocatable, {
+    cpuMillis: 2000,
+    memoryBytes: 2500 * Mi,
+    pods: 110,
+    ephemeralBytes: DEFAULT_ALLOCATABLE.ephemeralBytes,
+  });
   assert.equal(w1.labels.hostname, 'worker1');
   assert.equal(w1.labels['kubernetes.io/hostname'], 'worker1');
   assert.deepEqual(w1.taints, [{ key: 'dedicated', value: 'db', effect: 'NoSchedule' }]);
@@ -50,7 +71,11 @@ test('buildCluster: nodes from the scenario block, with standard labels and defa
   assert.equal(w2.allocatable.ephemeralBytes, 20 * Gi);
   assert.deepEqual(w2.allocatable.extended, { 'nvidia.com/gpu': 2 });
   assert.equal(w2.unschedulable, true);
-  assert.deepEqual(w2.taints, [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }], 'cordoned nodes carry the unschedulable taint');
+  assert.deepEqual(
+    w2.taints,
+    [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }],
+    'cordoned nodes carry the unschedulable taint',
+  );
   assert.equal(w2.podCIDR, '10.244.1.0/24');
   assert.equal(nodeHasImage(w2, 'docker.io/library/nginx:latest'), true);
   assert.equal(nodeHasImage(w2, 'busybox:1.36'), true);
@@ -58,8 +83,14 @@ test('buildCluster: nodes from the scenario block, with standard labels and defa
 });
 
 test('buildCluster: no nodes → default node; nodes: [] → no nodes; imagesPresent marks every node', () => {
-  assert.deepEqual(buildCluster(undefined).map((n) => n.name), ['node-1']);
-  assert.deepEqual(buildCluster({}).map((n) => n.name), ['node-1']);
+  assert.deepEqual(
+    buildCluster(undefined).map((n) => n.name),
+    ['node-1'],
+  );
+  assert.deepEqual(
+    buildCluster({}).map((n) => n.name),
+    ['node-1'],
+  );
   assert.deepEqual(buildCluster({ nodes: [] }), []);
   const [n] = buildCluster({ imagesPresent: true });
   assert.equal(nodeHasImage(n!, 'anything:1'), true);
@@ -74,16 +105,23 @@ test('buildCluster rejects bad quantities, names and duplicates, naming the path
     ],
   };
   const issues = checkClusterSpec(spec);
-  assert.deepEqual(issues.map((i) => i.path), [
-    'cluster.nodes[0].capacity.cpu',
-    'cluster.nodes[0].capacity.memory',
-    'cluster.nodes[1].name',
-    'cluster.nodes[1].taints[0].effect',
-    'cluster.nodes[2].name',
-    'cluster.nodes[2].capacity.pods',
-  ]);
+  assert.deepEqual(
+    issues.map((i) => i.path),
+    [
+      'cluster.nodes[0].capacity.cpu',
+      'cluster.nodes[0].capacity.memory',
+      'cluster.nodes[1].name',
+      'cluster.nodes[1].taints[0].effect',
+      'cluster.nodes[2].name',
+      'cluster.nodes[2].capacity.pods',
+    ],
+  );
   assert.match(issues[0]!.message, /expected a CPU quantity.*got "two"/);
-  assert.throws(() => buildCluster(spec), (e: unknown) => e instanceof ClusterSpecError && e.issues.length === 6 && /cluster\.nodes\[0\]\.capacity\.cpu/.test(e.message));
+  assert.throws(
+    () => buildCluster(spec),
+    (e: unknown) =>
+      e instanceof ClusterSpecError && e.issues.length === 6 && /cluster\.nodes\[0\]\.capacity\.cpu/.test(e.message),
+  );
   assert.deepEqual(checkClusterSpec({ nodes: [{ name: 'ok', capacity: { cpu: 1, memory: '1e9' } }] }), []);
 });
 

@@ -12,7 +12,18 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
-import { codeServerBin, installExtension, poll, prepareDirs, removeOnExit, root, run, startCodeServer, type CodeServer, type CodeServerDirs } from '../../scripts/codeServer';
+import {
+  codeServerBin,
+  installExtension,
+  poll,
+  prepareDirs,
+  removeOnExit,
+  root,
+  run,
+  startCodeServer,
+  type CodeServer,
+  type CodeServerDirs,
+} from '../../scripts/codeServer';
 import {
   activeEditor,
   editorLines,
@@ -50,20 +61,33 @@ let panel: Frame | undefined;
 let broken: string | undefined;
 
 /** A dependent step: skipped when an earlier one failed; on failure, a screenshot, and the later steps skip. */
-async function step(t: TestContext, name: string, needs: 'none' | 'workbench', body: () => Promise<void>): Promise<void> {
+async function step(
+  t: TestContext,
+  name: string,
+  needs: 'none' | 'workbench',
+  body: () => Promise<void>,
+): Promise<void> {
   if (broken) return t.skip(`needs an earlier step that failed: ${broken}`);
   if (needs === 'workbench' && !browser) return t.skip('no workbench');
   try {
     await body();
     t.diagnostic(`${name}: done at ${elapsed()}`);
   } catch (err) {
-    if (browser) await browser.page.screenshot({ path: join(artifacts, `failure-${name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+    if (browser)
+      await browser.page
+        .screenshot({ path: join(artifacts, `failure-${name.replace(/\W+/g, '-')}.png`) })
+        .catch(() => undefined);
     throw err;
   }
 }
 
 /** A step the later ones cannot do without. */
-async function gate(t: TestContext, name: string, needs: 'none' | 'workbench', body: () => Promise<void>): Promise<void> {
+async function gate(
+  t: TestContext,
+  name: string,
+  needs: 'none' | 'workbench',
+  body: () => Promise<void>,
+): Promise<void> {
   try {
     await step(t, name, needs, body);
   } catch (err) {
@@ -72,10 +96,21 @@ async function gate(t: TestContext, name: string, needs: 'none' | 'workbench', b
   }
 }
 
-function expectedFromCli(file: string, until: string): { name: string; ready: string; status: string; restarts: string; age: string; restartCount: number } {
-  const out = run(process.execPath, [join(root, 'dist', 'podlab.js'), 'run', file, '--until', until, '--format', 'json'], { timeoutMs: 60_000 });
+function expectedFromCli(
+  file: string,
+  until: string,
+): { name: string; ready: string; status: string; restarts: string; age: string; restartCount: number } {
+  const out = run(
+    process.execPath,
+    [join(root, 'dist', 'podlab.js'), 'run', file, '--until', until, '--format', 'json'],
+    { timeoutMs: 60_000 },
+  );
   const trace = JSON.parse(out) as {
-    pods: { name: string; kubectl: { ready: string; status: string; restarts: string; age: string }; status: { containerStatuses: { restartCount: number }[] } }[];
+    pods: {
+      name: string;
+      kubectl: { ready: string; status: string; restarts: string; age: string };
+      status: { containerStatuses: { restartCount: number }[] };
+    }[];
   };
   const pod = trace.pods[0];
   assert.ok(pod, `the CLI simulated no pod for ${file}`);
@@ -105,30 +140,38 @@ describe('PodLab in VS Code (code-server + Chromium)', { timeout: 15 * 60_000 },
     else if (base) console.log(`kept ${base}`);
   });
 
-  it('installs its prerequisites (scripts/setup-code-server.sh: code-server, Chromium)', { timeout: 10 * 60_000 }, async (t) => {
-    await gate(t, 'prerequisites', 'none', async () => {
-      run('bash', [join(root, 'scripts', 'setup-code-server.sh')], { timeoutMs: 10 * 60_000 });
-      assert.ok(existsSync(codeServerBin), `${codeServerBin} is missing`);
-    });
-  });
+  it(
+    'installs its prerequisites (scripts/setup-code-server.sh: code-server, Chromium)',
+    { timeout: 10 * 60_000 },
+    async (t) => {
+      await gate(t, 'prerequisites', 'none', async () => {
+        run('bash', [join(root, 'scripts', 'setup-code-server.sh')], { timeoutMs: 10 * 60_000 });
+        assert.ok(existsSync(codeServerBin), `${codeServerBin} is missing`);
+      });
+    },
+  );
 
-  it('builds and packages the extension (npm run package) into a .vsix under 1 MB', { timeout: 10 * 60_000 }, async (t) => {
-    await gate(t, 'package', 'none', async () => {
-      if (process.env.PODLAB_E2E_VSIX) {
-        vsix = process.env.PODLAB_E2E_VSIX;
-        t.diagnostic(`PODLAB_E2E_VSIX: testing ${vsix} without building it`);
-      } else {
-        vsix = join(root, 'podlab.vsix');
-        rmSync(vsix, { force: true });
-        run('npm', ['run', 'package'], { timeoutMs: 10 * 60_000 });
-      }
-      assert.ok(existsSync(vsix), `${vsix} was not written`);
-      const size = statSync(vsix).size;
-      t.diagnostic(`podlab.vsix: ${size} bytes (${(size / 1024).toFixed(1)} KiB)`);
-      console.log(`# podlab.vsix size: ${size} bytes (${(size / 1024).toFixed(1)} KiB), limit ${MAX_VSIX_BYTES}`);
-      assert.ok(size < MAX_VSIX_BYTES, `the .vsix is ${size} bytes, over ${MAX_VSIX_BYTES}`);
-    });
-  });
+  it(
+    'builds and packages the extension (npm run package) into a .vsix under 1 MB',
+    { timeout: 10 * 60_000 },
+    async (t) => {
+      await gate(t, 'package', 'none', async () => {
+        if (process.env.PODLAB_E2E_VSIX) {
+          vsix = process.env.PODLAB_E2E_VSIX;
+          t.diagnostic(`PODLAB_E2E_VSIX: testing ${vsix} without building it`);
+        } else {
+          vsix = join(root, 'podlab.vsix');
+          rmSync(vsix, { force: true });
+          run('npm', ['run', 'package'], { timeoutMs: 10 * 60_000 });
+        }
+        assert.ok(existsSync(vsix), `${vsix} was not written`);
+        const size = statSync(vsix).size;
+        t.diagnostic(`podlab.vsix: ${size} bytes (${(size / 1024).toFixed(1)} KiB)`);
+        console.log(`# podlab.vsix size: ${size} bytes (${(size / 1024).toFixed(1)} KiB), limit ${MAX_VSIX_BYTES}`);
+        assert.ok(size < MAX_VSIX_BYTES, `the .vsix is ${size} bytes, over ${MAX_VSIX_BYTES}`);
+      });
+    },
+  );
 
   it('installs the .vsix into a fresh extensions dir and opens the workbench', { timeout: 3 * 60_000 }, async (t) => {
     await gate(t, 'workbench', 'none', async () => {
@@ -143,68 +186,87 @@ describe('PodLab in VS Code (code-server + Chromium)', { timeout: 15 * 60_000 },
     });
   });
 
-  it('completion offers container keys at the start of a new line in a container', { timeout: 2 * 60_000 }, async (t) => {
-    await step(t, 'completion', 'workbench', async () => {
-      const page = browser!.page;
-      const text = readFileSync(join(workspace, FILES.livenessWrongPort), 'utf8');
-      await activeEditor(page).locator('.view-lines').click();
-      await goToLineEnd(page, lineOf(text, LIVENESS.imageLine) + 1);
-      await page.keyboard.press('Enter'); // a new line, indented like `image:`: inside the container mapping
-      const offered = new Map<string, string[]>();
-      try {
-        // The language server may still be starting: retrigger until it answers with the schema's keys.
-        await poll('the suggest widget to list container keys', 60_000, async () => {
+  it(
+    'completion offers container keys at the start of a new line in a container',
+    { timeout: 2 * 60_000 },
+    async (t) => {
+      await step(t, 'completion', 'workbench', async () => {
+        const page = browser!.page;
+        const text = readFileSync(join(workspace, FILES.livenessWrongPort), 'utf8');
+        await activeEditor(page).locator('.view-lines').click();
+        await goToLineEnd(page, lineOf(text, LIVENESS.imageLine) + 1);
+        await page.keyboard.press('Enter'); // a new line, indented like `image:`: inside the container mapping
+        const offered = new Map<string, string[]>();
+        try {
+          // The language server may still be starting: retrigger until it answers with the schema's keys.
+          await poll(
+            'the suggest widget to list container keys',
+            60_000,
+            async () => {
+              await page.keyboard.press('Escape');
+              await page.keyboard.press('Control+Space');
+              const labels = await poll('the suggest widget', 5000, async () => {
+                const l = await suggestions(page);
+                return l.length > 0 ? l : undefined;
+              }).catch(() => [] as string[]);
+              offered.set('', labels);
+              return labels.some((l) => (LIVENESS.completionKeys as readonly string[]).includes(l)) ? true : undefined;
+            },
+            500,
+          );
+          await page.screenshot({ path: join(artifacts, 'completion.png') });
+          // The list is virtualised: filter by each key's first letters to see it whatever the sort order.
+          for (const key of [...LIVENESS.completionKeys, ...LIVENESS.presentKeys]) {
+            const prefix = key.slice(0, 4);
+            const wanted = (LIVENESS.completionKeys as readonly string[]).includes(key);
+            await page.keyboard.type(prefix);
+            await page.keyboard.press('Control+Space');
+            const labels = await poll(`suggestions for "${prefix}"`, 10_000, async () => {
+              const l = await settledSuggestions(page);
+              return l && (!wanted || l.includes(key)) ? l : undefined;
+            }).catch(() => [] as string[]);
+            offered.set(prefix, labels);
+            await page.keyboard.press('Escape');
+            for (let i = 0; i < prefix.length; i++) await page.keyboard.press('Backspace');
+          }
+        } finally {
           await page.keyboard.press('Escape');
-          await page.keyboard.press('Control+Space');
-          const labels = await poll('the suggest widget', 5000, async () => {
-            const l = await suggestions(page);
-            return l.length > 0 ? l : undefined;
-          }).catch(() => [] as string[]);
-          offered.set('', labels);
-          return labels.some((l) => (LIVENESS.completionKeys as readonly string[]).includes(l)) ? true : undefined;
-        }, 500);
-        await page.screenshot({ path: join(artifacts, 'completion.png') });
-        // The list is virtualised: filter by each key's first letters to see it whatever the sort order.
-        for (const key of [...LIVENESS.completionKeys, ...LIVENESS.presentKeys]) {
-          const prefix = key.slice(0, 4);
-          const wanted = (LIVENESS.completionKeys as readonly string[]).includes(key);
-          await page.keyboard.type(prefix);
-          await page.keyboard.press('Control+Space');
-          const labels = await poll(`suggestions for "${prefix}"`, 10_000, async () => {
-            const l = await settledSuggestions(page);
-            return l && (!wanted || l.includes(key)) ? l : undefined;
-          }).catch(() => [] as string[]);
-          offered.set(prefix, labels);
-          await page.keyboard.press('Escape');
-          for (let i = 0; i < prefix.length; i++) await page.keyboard.press('Backspace');
+          await runCommand(page, 'File: Revert File'); // back to the file on disk, as the CLI reads it
         }
-      } finally {
-        await page.keyboard.press('Escape');
-        await runCommand(page, 'File: Revert File'); // back to the file on disk, as the CLI reads it
-      }
-      t.diagnostic(`offered: ${JSON.stringify(Object.fromEntries(offered))}`);
-      for (const key of LIVENESS.completionKeys) {
-        assert.ok(offered.get(key.slice(0, 4))?.includes(key), `completion does not offer ${key} in the container (got ${JSON.stringify(offered.get(key.slice(0, 4)))})`);
-      }
-      for (const key of LIVENESS.presentKeys) {
-        assert.ok(!offered.get(key.slice(0, 4))?.includes(key), `completion offers ${key}, which the container already has`);
-      }
-      await page.locator('.part.editor .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
-    });
-  });
-
-  it(`the Problems view shows the probe-port diagnostic (${LIVENESS.diagnosticCode}, port ${LIVENESS.diagnosticPort})`, { timeout: 2 * 60_000 }, async (t) => {
-    await step(t, 'problems', 'workbench', async () => {
-      const page = browser!.page;
-      await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
-      const row = await poll('the diagnostic in the Problems view', 60_000, async () => {
-        const rows = await rowTexts(page.locator('.markers-panel .monaco-list-row'));
-        return rows.find((r) => r.includes(LIVENESS.diagnosticCode) && r.includes(LIVENESS.diagnosticPort));
+        t.diagnostic(`offered: ${JSON.stringify(Object.fromEntries(offered))}`);
+        for (const key of LIVENESS.completionKeys) {
+          assert.ok(
+            offered.get(key.slice(0, 4))?.includes(key),
+            `completion does not offer ${key} in the container (got ${JSON.stringify(offered.get(key.slice(0, 4)))})`,
+          );
+        }
+        for (const key of LIVENESS.presentKeys) {
+          assert.ok(
+            !offered.get(key.slice(0, 4))?.includes(key),
+            `completion offers ${key}, which the container already has`,
+          );
+        }
+        await page.locator('.part.editor .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
       });
-      t.diagnostic(`Problems row: ${row}`);
-      await page.screenshot({ path: join(artifacts, 'problems.png') });
-    });
-  });
+    },
+  );
+
+  it(
+    `the Problems view shows the probe-port diagnostic (${LIVENESS.diagnosticCode}, port ${LIVENESS.diagnosticPort})`,
+    { timeout: 2 * 60_000 },
+    async (t) => {
+      await step(t, 'problems', 'workbench', async () => {
+        const page = browser!.page;
+        await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+        const row = await poll('the diagnostic in the Problems view', 60_000, async () => {
+          const rows = await rowTexts(page.locator('.markers-panel .monaco-list-row'));
+          return rows.find((r) => r.includes(LIVENESS.diagnosticCode) && r.includes(LIVENESS.diagnosticPort));
+        });
+        t.diagnostic(`Problems row: ${row}`);
+        await page.screenshot({ path: join(artifacts, 'problems.png') });
+      });
+    },
+  );
 
   it('"PodLab: Run Pod in Panel" opens the panel (a webview)', { timeout: 2 * 60_000 }, async (t) => {
     await gate(t, 'panel', 'workbench', async () => {
@@ -213,59 +275,81 @@ describe('PodLab in VS Code (code-server + Chromium)', { timeout: 15 * 60_000 },
       await runCommand(page, 'PodLab: Run Pod in Panel');
       await page.locator('iframe.webview').first().waitFor({ timeout: 30_000 });
       panel = await panelFrame(page);
-      await poll('the panel to show the manifest', 30_000, async () => ((await panelText(panel!)).includes('liveness-wrong-port.yaml') ? true : undefined));
+      await poll('the panel to show the manifest', 30_000, async () =>
+        (await panelText(panel!)).includes('liveness-wrong-port.yaml') ? true : undefined,
+      );
     });
   });
 
-  it('the panel plays to the horizon and shows CrashLoopBackOff with the CLI\'s restart count', { timeout: 2 * 60_000 }, async (t) => {
-    await step(t, 'crashloop', 'workbench', async () => {
-      const page = browser!.page;
-      const until = panelUntil();
-      const expected = expectedFromCli(join(workspace, FILES.livenessWrongPort), until);
-      t.diagnostic(`CLI at --until ${until}: ${JSON.stringify(expected)}`);
-      assert.equal(expected.status, LIVENESS.status);
-      const frame = panel!;
-      // Play at the fastest speed; the panel stops at its horizon.
-      const fastest = frame.locator('button[aria-label^="Speed "]').last();
-      if ((await fastest.count()) > 0) await fastest.click();
-      await frame.locator('button[aria-label="Play"]').click();
-      let sawCrashLoop = false;
-      const rows = await poll('the panel to reach the end of the run', 60_000, async () => {
-        const r = await podTable(frame);
-        if (r.some((x) => x.STATUS === LIVENESS.status)) sawCrashLoop = true;
-        const playing = await frame.locator('button[aria-label="Pause"]').count();
-        return playing === 0 && r.length > 0 && r[0]!.AGE === expected.age ? r : undefined;
-      }, 100);
-      await page.screenshot({ path: join(artifacts, 'panel.png') });
-      t.diagnostic(`panel at the end: ${JSON.stringify(rows)}`);
-      assert.ok(sawCrashLoop, 'the status never showed CrashLoopBackOff while playing');
-      const row = rows.find((r) => r.NAME === expected.name);
-      assert.ok(row, `the panel has no row for ${expected.name}: ${JSON.stringify(rows)}`);
-      assert.equal(row.STATUS, expected.status);
-      assert.equal(row.RESTARTS, expected.restarts, 'RESTARTS (count and "ago") as `podlab run --format json` at the same time');
-      assert.equal(Number.parseInt(row.RESTARTS ?? '', 10), expected.restartCount);
-      assert.equal(row.READY, expected.ready);
-    });
-  });
-
-  it('the editor shows the simulated facts inline (inlay hints on the container and probe lines)', { timeout: 60_000 }, async (t) => {
-    await step(t, 'inline', 'workbench', async () => {
-      const page = browser!.page;
-      const text = readFileSync(join(workspace, FILES.livenessWrongPort), 'utf8');
-      const probe = lineOf(text, LIVENESS.livenessLine);
-      const container = lineOf(text, /^\s+- name: hello-world/);
-      const lines = await poll('inlay hints after the probe and container lines', 30_000, async () => {
-        const l = await editorLines(page);
-        const probeHint = [l[probe], l[probe + 1]].some((x) => /liveness ✗/.test(x ?? ''));
-        const containerHint = /hello-world\s+\S/.test(l[container] ?? '');
-        return probeHint && containerHint ? l : undefined;
+  it(
+    "the panel plays to the horizon and shows CrashLoopBackOff with the CLI's restart count",
+    { timeout: 2 * 60_000 },
+    async (t) => {
+      await step(t, 'crashloop', 'workbench', async () => {
+        const page = browser!.page;
+        const until = panelUntil();
+        const expected = expectedFromCli(join(workspace, FILES.livenessWrongPort), until);
+        t.diagnostic(`CLI at --until ${until}: ${JSON.stringify(expected)}`);
+        assert.equal(expected.status, LIVENESS.status);
+        const frame = panel!;
+        // Play at the fastest speed; the panel stops at its horizon.
+        const fastest = frame.locator('button[aria-label^="Speed "]').last();
+        if ((await fastest.count()) > 0) await fastest.click();
+        await frame.locator('button[aria-label="Play"]').click();
+        let sawCrashLoop = false;
+        const rows = await poll(
+          'the panel to reach the end of the run',
+          60_000,
+          async () => {
+            const r = await podTable(frame);
+            if (r.some((x) => x.STATUS === LIVENESS.status)) sawCrashLoop = true;
+            const playing = await frame.locator('button[aria-label="Pause"]').count();
+            return playing === 0 && r.length > 0 && r[0]!.AGE === expected.age ? r : undefined;
+          },
+          100,
+        );
+        await page.screenshot({ path: join(artifacts, 'panel.png') });
+        t.diagnostic(`panel at the end: ${JSON.stringify(rows)}`);
+        assert.ok(sawCrashLoop, 'the status never showed CrashLoopBackOff while playing');
+        const row = rows.find((r) => r.NAME === expected.name);
+        assert.ok(row, `the panel has no row for ${expected.name}: ${JSON.stringify(rows)}`);
+        assert.equal(row.STATUS, expected.status);
+        assert.equal(
+          row.RESTARTS,
+          expected.restarts,
+          'RESTARTS (count and "ago") as `podlab run --format json` at the same time',
+        );
+        assert.equal(Number.parseInt(row.RESTARTS ?? '', 10), expected.restartCount);
+        assert.equal(row.READY, expected.ready);
       });
-      t.diagnostic(`container line: ${lines[container]?.trim()}`);
-      t.diagnostic(`probe lines: ${lines[probe]?.trim()} / ${lines[probe + 1]?.trim()}`);
-      if (!/liveness ✗/.test(lines[probe] ?? '')) t.diagnostic('note: the liveness fact is on the line after `livenessProbe:` (the value\'s first line), not on it');
-      await page.screenshot({ path: join(artifacts, 'workbench.png') });
-    });
-  });
+    },
+  );
+
+  it(
+    'the editor shows the simulated facts inline (inlay hints on the container and probe lines)',
+    { timeout: 60_000 },
+    async (t) => {
+      await step(t, 'inline', 'workbench', async () => {
+        const page = browser!.page;
+        const text = readFileSync(join(workspace, FILES.livenessWrongPort), 'utf8');
+        const probe = lineOf(text, LIVENESS.livenessLine);
+        const container = lineOf(text, /^\s+- name: hello-world/);
+        const lines = await poll('inlay hints after the probe and container lines', 30_000, async () => {
+          const l = await editorLines(page);
+          const probeHint = [l[probe], l[probe + 1]].some((x) => /liveness ✗/.test(x ?? ''));
+          const containerHint = /hello-world\s+\S/.test(l[container] ?? '');
+          return probeHint && containerHint ? l : undefined;
+        });
+        t.diagnostic(`container line: ${lines[container]?.trim()}`);
+        t.diagnostic(`probe lines: ${lines[probe]?.trim()} / ${lines[probe + 1]?.trim()}`);
+        if (!/liveness ✗/.test(lines[probe] ?? ''))
+          t.diagnostic(
+            "note: the liveness fact is on the line after `livenessProbe:` (the value's first line), not on it",
+          );
+        await page.screenshot({ path: join(artifacts, 'workbench.png') });
+      });
+    },
+  );
 
   it('hostile names in a manifest show as text in the panel and no script runs', { timeout: 2 * 60_000 }, async (t) => {
     await step(t, 'xss', 'workbench', async () => {
@@ -273,17 +357,24 @@ describe('PodLab in VS Code (code-server + Chromium)', { timeout: 15 * 60_000 },
       const frameText = async () => panelText(await panelFrame(page));
       await focusFirstGroup(page);
       await quickOpen(page, FILES.xssContainerName);
-      await poll('the container name as text in the panel', 30_000, async () => ((await frameText()).includes(HOSTILE.containerName) ? true : undefined));
+      await poll('the container name as text in the panel', 30_000, async () =>
+        (await frameText()).includes(HOSTILE.containerName) ? true : undefined,
+      );
       await page.screenshot({ path: join(artifacts, 'xss-container-name.png') });
       await focusFirstGroup(page);
       await quickOpen(page, FILES.xssImage);
-      await poll('the image reference as text in the panel (events)', 30_000, async () => ((await frameText()).includes(HOSTILE.image) ? true : undefined));
+      await poll('the image reference as text in the panel (events)', 30_000, async () =>
+        (await frameText()).includes(HOSTILE.image) ? true : undefined,
+      );
       await page.screenshot({ path: join(artifacts, 'xss-image.png') });
       const injected = await injectedElements(await panelFrame(page));
       assert.deepEqual(injected, [], 'the panel holds elements parsed from the manifest');
       const { ran, trapped } = await executedScripts(page, HOSTILE.flag);
       const panelUrl = (await panelFrame(page)).url();
-      assert.ok(trapped.includes(panelUrl), `the alert trap is not installed in the panel's frame (${panelUrl}); trapped: ${JSON.stringify(trapped)}`);
+      assert.ok(
+        trapped.includes(panelUrl),
+        `the alert trap is not installed in the panel's frame (${panelUrl}); trapped: ${JSON.stringify(trapped)}`,
+      );
       t.diagnostic(`alert trap installed in ${trapped.length} of ${page.frames().length} frames`);
       assert.deepEqual([...browser!.dialogs, ...ran], [], 'scripts from the manifest ran');
     });
@@ -296,8 +387,16 @@ describe('PodLab in VS Code (code-server + Chromium)', { timeout: 15 * 60_000 },
       await quickOpen(page, FILES.xssContainerName);
       const text = readFileSync(join(workspace, FILES.xssContainerName), 'utf8');
       const line = lineOf(text, /<img/) + 1;
-      const shown = await poll('the problem list in the panel', 30_000, async () => /line (\d+)/.exec(await panelText(await panelFrame(page)))?.[1]);
-      assert.equal(Number(shown), line, `the panel says "line ${shown}", the editor and \`podlab run\` say line ${line}`);
+      const shown = await poll(
+        'the problem list in the panel',
+        30_000,
+        async () => /line (\d+)/.exec(await panelText(await panelFrame(page)))?.[1],
+      );
+      assert.equal(
+        Number(shown),
+        line,
+        `the panel says "line ${shown}", the editor and \`podlab run\` say line ${line}`,
+      );
     });
   });
 
@@ -315,27 +414,33 @@ describe('PodLab in VS Code (code-server + Chromium)', { timeout: 15 * 60_000 },
       assert.match(lines[probe] ?? '', /livenessProbe:\s+liveness ✗/);
     });
   });
-  it('the client restarts the language server after it crashes, and diagnostics come back', { timeout: 2 * 60_000 }, async (t) => {
-    await step(t, 'server-crash', 'workbench', async () => {
-      const page = browser!.page;
-      const serverPids = () =>
-        spawnSync('pgrep', ['-f', 'dist/server.js --node-ipc'], { encoding: 'utf8' })
-          .stdout.split('\n')
-          .filter(Boolean);
-      const before = await poll('the language server process', 30_000, () => (serverPids().length > 0 ? serverPids() : undefined));
-      for (const pid of before) process.kill(Number(pid), 'SIGKILL');
-      const after = await poll('a new language server process', 60_000, () => {
-        const now = serverPids().filter((p) => !before.includes(p));
-        return now.length > 0 ? now : undefined;
+  it(
+    'the client restarts the language server after it crashes, and diagnostics come back',
+    { timeout: 2 * 60_000 },
+    async (t) => {
+      await step(t, 'server-crash', 'workbench', async () => {
+        const page = browser!.page;
+        const serverPids = () =>
+          spawnSync('pgrep', ['-f', 'dist/server.js --node-ipc'], { encoding: 'utf8' })
+            .stdout.split('\n')
+            .filter(Boolean);
+        const before = await poll('the language server process', 30_000, () =>
+          serverPids().length > 0 ? serverPids() : undefined,
+        );
+        for (const pid of before) process.kill(Number(pid), 'SIGKILL');
+        const after = await poll('a new language server process', 60_000, () => {
+          const now = serverPids().filter((p) => !before.includes(p));
+          return now.length > 0 ? now : undefined;
+        });
+        t.diagnostic(`server ${before.join(',')} killed; restarted as ${after.join(',')}`);
+        await focusFirstGroup(page);
+        await quickOpen(page, FILES.livenessWrongPort);
+        await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+        await poll('the probe diagnostic from the restarted server', 60_000, async () => {
+          const rows = await rowTexts(page.locator('.markers-panel .monaco-list-row'));
+          return rows.find((r) => r.includes(LIVENESS.diagnosticCode));
+        });
       });
-      t.diagnostic(`server ${before.join(',')} killed; restarted as ${after.join(',')}`);
-      await focusFirstGroup(page);
-      await quickOpen(page, FILES.livenessWrongPort);
-      await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
-      await poll('the probe diagnostic from the restarted server', 60_000, async () => {
-        const rows = await rowTexts(page.locator('.markers-panel .monaco-list-row'));
-        return rows.find((r) => r.includes(LIVENESS.diagnosticCode));
-      });
-    });
-  });
+    },
+  );
 });

@@ -79,13 +79,21 @@ export async function openWorkbench(page: Page, url: string, folder: string): Pr
 
 const QUICK_INPUT = '.quick-input-widget';
 
-async function pickFromQuickInput(page: Page, opener: () => Promise<void>, text: string, row: (label: string) => boolean, what: string): Promise<void> {
+async function pickFromQuickInput(
+  page: Page,
+  opener: () => Promise<void>,
+  text: string,
+  row: (label: string) => boolean,
+  what: string,
+): Promise<void> {
   await opener();
   const input = page.locator(`${QUICK_INPUT} input`);
   await input.waitFor({ state: 'visible', timeout: 15_000 });
   await input.fill(text);
   await poll(`"${what}" in the list`, 15_000, async () => {
-    const labels = await page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`).evaluateAll((rows: InPage[]) => rows.map((r): string => r.getAttribute('aria-label') ?? r.textContent ?? ''));
+    const labels = await page
+      .locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`)
+      .evaluateAll((rows: InPage[]) => rows.map((r): string => r.getAttribute('aria-label') ?? r.textContent ?? ''));
     const first = labels[0];
     return first !== undefined && row(first) ? true : undefined;
   });
@@ -101,14 +109,26 @@ export async function focusFirstGroup(page: Page): Promise<void> {
 /** Quick Open (Ctrl+P): opens a workspace file by name and waits for its tab to be active. */
 export async function quickOpen(page: Page, relPath: string): Promise<void> {
   const name = relPath.split('/').pop()!;
-  await pickFromQuickInput(page, () => page.keyboard.press('Control+P'), relPath, (l) => l.includes(name), name);
+  await pickFromQuickInput(
+    page,
+    () => page.keyboard.press('Control+P'),
+    relPath,
+    (l) => l.includes(name),
+    name,
+  );
   await page.locator(`.part.editor .tab.active[aria-label*="${name}"]`).first().waitFor({ timeout: 15_000 });
   await activeEditor(page).locator('.view-lines').waitFor({ timeout: 15_000 });
 }
 
 /** The command palette (F1): runs a command by its full title, e.g. "PodLab: Run Pod in Panel". */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await pickFromQuickInput(page, () => page.keyboard.press('F1'), `>${title}`, (l) => l.toLowerCase().includes(title.toLowerCase()), title);
+  await pickFromQuickInput(
+    page,
+    () => page.keyboard.press('F1'),
+    `>${title}`,
+    (l) => l.toLowerCase().includes(title.toLowerCase()),
+    title,
+  );
 }
 
 /** The text editor of the first editor group (the manifest; the panel opens beside it). */
@@ -143,7 +163,9 @@ export async function editorLines(page: Page): Promise<string[]> {
 export async function suggestions(page: Page): Promise<string[]> {
   const widget = page.locator('.editor-widget.suggest-widget.visible');
   if ((await widget.count()) === 0) return [];
-  return widget.locator('.monaco-list-row .label-name').evaluateAll((els: InPage[]) => els.map((e): string => String(e.textContent ?? '').trim()));
+  return widget
+    .locator('.monaco-list-row .label-name')
+    .evaluateAll((els: InPage[]) => els.map((e): string => String(e.textContent ?? '').trim()));
 }
 
 /** The suggest widget's rows once it has settled: its labels, [] for "No suggestions.", undefined while loading. */
@@ -151,7 +173,12 @@ export async function settledSuggestions(page: Page): Promise<string[] | undefin
   const labels = await suggestions(page);
   if (labels.length > 0) return labels;
   const message = page.locator('.editor-widget.suggest-widget .message');
-  if ((await message.count()) > 0 && (await message.first().isVisible()) && /no suggestions/i.test(await message.first().innerText())) return [];
+  if (
+    (await message.count()) > 0 &&
+    (await message.first().isVisible()) &&
+    /no suggestions/i.test(await message.first().innerText())
+  )
+    return [];
   return undefined;
 }
 
@@ -160,7 +187,11 @@ export async function panelFrame(page: Page, timeoutMs = 30_000): Promise<Frame>
   return poll('the Run Pod webview frame', timeoutMs, async () => {
     for (const f of page.frames()) {
       if (f === page.mainFrame()) continue;
-      const ok = await f.evaluate((): boolean => document.title === 'Run Pod' && document.body !== null && document.body.childElementCount > 0).catch(() => false);
+      const ok = await f
+        .evaluate(
+          (): boolean => document.title === 'Run Pod' && document.body !== null && document.body.childElementCount > 0,
+        )
+        .catch(() => false);
       if (ok) return f;
     }
     return undefined;
@@ -177,10 +208,14 @@ export async function podTable(frame: Frame): Promise<Record<string, string>[]> 
   // No named functions inside: tsx (esbuild keepNames) would wrap them in a helper the page does not have.
   return frame.evaluate((): Record<string, string>[] => {
     for (const table of Array.from(document.querySelectorAll('table')) as InPage[]) {
-      const heads = (Array.from(table.querySelectorAll('thead th')) as InPage[]).map((e): string => String(e.textContent ?? '').trim());
+      const heads = (Array.from(table.querySelectorAll('thead th')) as InPage[]).map((e): string =>
+        String(e.textContent ?? '').trim(),
+      );
       if (!heads.includes('STATUS') || !heads.includes('RESTARTS')) continue;
       return (Array.from(table.querySelectorAll('tbody tr')) as InPage[]).map((tr) => {
-        const cells = (Array.from(tr.querySelectorAll('td')) as InPage[]).map((e): string => String(e.textContent ?? '').trim());
+        const cells = (Array.from(tr.querySelectorAll('td')) as InPage[]).map((e): string =>
+          String(e.textContent ?? '').trim(),
+        );
         return Object.fromEntries(heads.map((h, i) => [h, cells[i] ?? '']));
       });
     }
@@ -213,11 +248,19 @@ export async function executedScripts(page: Page, flag: string): Promise<{ ran: 
  *  fixtures' `<img src=x>`, scripts other than the panel's own (which carries the CSP nonce). */
 export function injectedElements(frame: Frame): Promise<string[]> {
   return frame.evaluate((): string[] =>
-    (Array.from(document.querySelectorAll('[onerror], [onload], img[src="x"], a[href^="javascript:" i], body script:not([nonce])')) as InPage[]).map((e): string => String(e.outerHTML).slice(0, 200)),
+    (
+      Array.from(
+        document.querySelectorAll(
+          '[onerror], [onload], img[src="x"], a[href^="javascript:" i], body script:not([nonce])',
+        ),
+      ) as InPage[]
+    ).map((e): string => String(e.outerHTML).slice(0, 200)),
   );
 }
 
 /** The accessible label and text of each row of a list (the Problems view, the suggest widget, …). */
 export function rowTexts(rows: Locator): Promise<string[]> {
-  return rows.evaluateAll((els: InPage[]) => els.map((e): string => `${e.getAttribute('aria-label') ?? ''} | ${e.textContent ?? ''}`));
+  return rows.evaluateAll((els: InPage[]) =>
+    els.map((e): string => `${e.getAttribute('aria-label') ?? ''} | ${e.textContent ?? ''}`),
+  );
 }

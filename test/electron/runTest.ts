@@ -73,7 +73,9 @@ async function virtualDisplay(): Promise<{ display: string; stop(): void } | und
   if (spawnSync('sh', ['-c', 'command -v Xvfb'], { stdio: 'ignore' }).status !== 0) {
     throw new Error('no $DISPLAY and no Xvfb: install it (apt-get install xvfb) or run under a desktop session');
   }
-  const xvfb: ChildProcess = spawn('Xvfb', ['-displayfd', '1', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const xvfb: ChildProcess = spawn('Xvfb', ['-displayfd', '1', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const display = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('Xvfb did not report a display within 10 s')), 10_000);
     xvfb.stdout!.once('data', (b: Buffer) => {
@@ -142,13 +144,26 @@ async function runInCodeServer(): Promise<number> {
     ]);
     browser = await wb.launchBrowser(join(base, 'chromium-profile'));
     log(`running the suites in code-server's extension host (${server.url})`);
-    await browser.page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`, { waitUntil: 'domcontentloaded' });
+    await browser.page.goto(
+      `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`,
+      { waitUntil: 'domcontentloaded' },
+    );
     await cs.poll('the extension tests to finish', 5 * 60_000, () => (existsSync(results) ? true : undefined), 500);
-    const { outcomes } = JSON.parse(readFileSync(results, 'utf8')) as { outcomes: { suite: string; test: string; ok: boolean; ms: number; error?: string }[] };
+    const { outcomes } = JSON.parse(readFileSync(results, 'utf8')) as {
+      outcomes: { suite: string; test: string; ok: boolean; ms: number; error?: string }[];
+    };
     let suite = '';
     for (const o of outcomes) {
       if (o.suite !== suite) console.log((suite = o.suite));
-      console.log(o.ok ? `  ✔ ${o.test} (${o.ms} ms)` : `  ✖ ${o.test} (${o.ms} ms)\n${(o.error ?? '').split('\n').slice(0, 8).map((l) => `      ${l}`).join('\n')}`);
+      console.log(
+        o.ok
+          ? `  ✔ ${o.test} (${o.ms} ms)`
+          : `  ✖ ${o.test} (${o.ms} ms)\n${(o.error ?? '')
+              .split('\n')
+              .slice(0, 8)
+              .map((l) => `      ${l}`)
+              .join('\n')}`,
+      );
     }
     const failed = outcomes.filter((o) => !o.ok).length;
     console.log(`${outcomes.length - failed} passed, ${failed} failed`);
@@ -182,7 +197,9 @@ async function main(): Promise<number> {
     log(`SKIPPED — ${vscode.skip}`);
     log('the extension-host suites need a VS Code build that @vscode/test-electron downloads (no network here).');
     log('To run them: where VS Code can be downloaded, `npm run test:electron`; or set VSCODE_EXECUTABLE_PATH to an');
-    log('installed VS Code; or, offline, PODLAB_ELECTRON_HOST=code-server npm run test:electron. See test/electron/README.md.');
+    log(
+      'installed VS Code; or, offline, PODLAB_ELECTRON_HOST=code-server npm run test:electron. See test/electron/README.md.',
+    );
     return 0;
   }
   return runInElectron(vscode);

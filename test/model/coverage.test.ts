@@ -11,7 +11,8 @@ const skip = schemasAvailable()
   : 'reference schemas not found in ../shared/schemas (read-only material outside the repository)';
 
 // Differences we keep on purpose (see oracle.test.ts): none of them is a missing field or a type change.
-const POD_RELATED = /(^|\.)(spec|template|jobTemplate|containers|initContainers|ephemeralContainers|volumes|securityContext|affinity|tolerations)(\.|\[|$)/;
+const POD_RELATED =
+  /(^|\.)(spec|template|jobTemplate|containers|initContainers|ephemeralContainers|volumes|securityContext|affinity|tolerations)(\.|\[|$)/;
 
 for (const [key, entry] of Object.entries(KIND_SCHEMAS)) {
   test(`field coverage of ${key}`, { skip }, () => {
@@ -29,8 +30,10 @@ for (const [key, entry] of Object.entries(KIND_SCHEMAS)) {
         continue;
       }
       if (mine.type !== info.type) wrongType.push(`${path}: official ${info.type}, ours ${mine.type}`);
-      if (mine.required !== info.required) wrongRequired.push(`${path}: official ${info.required}, ours ${mine.required}`);
-      if (mine.nullable !== info.nullable) wrongNullable.push(`${path}: official ${info.nullable}, ours ${mine.nullable}`);
+      if (mine.required !== info.required)
+        wrongRequired.push(`${path}: official ${info.required}, ours ${mine.required}`);
+      if (mine.nullable !== info.nullable)
+        wrongNullable.push(`${path}: official ${info.nullable}, ours ${mine.nullable}`);
       if (info.deprecated && !mine.deprecated) unmarked.push(`${path}: deprecated upstream, not marked`);
       if (info.readOnly && !mine.readOnly) unmarked.push(`${path}: read-only upstream, not marked`);
     }
@@ -46,7 +49,13 @@ for (const [key, entry] of Object.entries(KIND_SCHEMAS)) {
         `(marked: ${[...ours.values()].filter((i) => i.deprecated).length} deprecated, ${[...ours.values()].filter((i) => i.readOnly).length} read-only)`,
     );
     for (const p of missing.slice(0, 30)) console.log(`  missing ${p}`);
-    for (const p of [...wrongType, ...wrongRequired, ...wrongNullable, ...unmarked, ...extra.map((e) => `extra ${e}`)].slice(0, 30)) {
+    for (const p of [
+      ...wrongType,
+      ...wrongRequired,
+      ...wrongNullable,
+      ...unmarked,
+      ...extra.map((e) => `extra ${e}`),
+    ].slice(0, 30)) {
       console.log(`  ${p}`);
     }
     assert.ok(official.size > 50, 'the official schema was walked');

@@ -1,13 +1,29 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  applyDefaults, defaultImagePullPolicy, CronJobSchema, DaemonSetSchema, DeploymentSchema, JobSchema, PodSchema,
-  ReplicaSetSchema, ServiceSchema, StatefulSetSchema,
-  type CronJob, type DaemonSet, type Deployment, type Job, type Pod, type ReplicaSet, type Service, type StatefulSet,
+  applyDefaults,
+  defaultImagePullPolicy,
+  CronJobSchema,
+  DaemonSetSchema,
+  DeploymentSchema,
+  JobSchema,
+  PodSchema,
+  ReplicaSetSchema,
+  ServiceSchema,
+  StatefulSetSchema,
+  type CronJob,
+  type DaemonSet,
+  type Deployment,
+  type Job,
+  type Pod,
+  type ReplicaSet,
+  type Service,
+  type StatefulSet,
 } from '../../simulator/src/model';
 
 const container = { name: 'app', image: 'nginx:1.25' };
-const pod = (spec: Record<string, unknown>): Pod => PodSchema.parse({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec });
+const pod = (spec: Record<string, unknown>): Pod =>
+  PodSchema.parse({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec });
 const template = { metadata: { labels: { app: 'a' } }, spec: { containers: [container] } };
 
 test('imagePullPolicy follows the image tag', () => {
@@ -18,7 +34,14 @@ test('imagePullPolicy follows the image tag', () => {
   assert.equal(defaultImagePullPolicy('nginx:latest@sha256:0123abcd'), 'IfNotPresent');
   assert.equal(defaultImagePullPolicy('localhost:5000/team/app'), 'Always');
   assert.equal(defaultImagePullPolicy('localhost:5000/team/app:v2'), 'IfNotPresent');
-  const d = applyDefaults(pod({ containers: [{ name: 'a', image: 'busybox' }, { name: 'b', image: 'busybox', imagePullPolicy: 'Never' }] }));
+  const d = applyDefaults(
+    pod({
+      containers: [
+        { name: 'a', image: 'busybox' },
+        { name: 'b', image: 'busybox', imagePullPolicy: 'Never' },
+      ],
+    }),
+  );
   assert.equal(d.spec?.containers[0]?.imagePullPolicy, 'Always');
   assert.equal(d.spec?.containers[1]?.imagePullPolicy, 'Never');
 });
@@ -44,18 +67,26 @@ test('pod spec and container defaults', () => {
 });
 
 test('probe defaults fill only what is missing (and 0 counts as missing, as in Go)', () => {
-  const d = applyDefaults(pod({
-    containers: [{
-      ...container,
-      livenessProbe: { httpGet: { port: 8080 } },
-      readinessProbe: { tcpSocket: { port: 'http' }, periodSeconds: 5, timeoutSeconds: 0, initialDelaySeconds: 7 },
-      lifecycle: { preStop: { httpGet: { port: 80, path: '/quit' } } },
-    }],
-  }));
+  const d = applyDefaults(
+    pod({
+      containers: [
+        {
+          ...container,
+          livenessProbe: { httpGet: { port: 8080 } },
+          readinessProbe: { tcpSocket: { port: 'http' }, periodSeconds: 5, timeoutSeconds: 0, initialDelaySeconds: 7 },
+          lifecycle: { preStop: { httpGet: { port: 80, path: '/quit' } } },
+        },
+      ],
+    }),
+  );
   const c = d.spec?.containers[0];
   assert.deepEqual(c?.livenessProbe, {
     httpGet: { port: 8080, path: '/', scheme: 'HTTP' },
-    initialDelaySeconds: 0, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3,
+    initialDelaySeconds: 0,
+    timeoutSeconds: 1,
+    periodSeconds: 10,
+    successThreshold: 1,
+    failureThreshold: 3,
   });
   assert.equal(c?.readinessProbe?.periodSeconds, 5);
   assert.equal(c?.readinessProbe?.timeoutSeconds, 1);
@@ -64,31 +95,56 @@ test('probe defaults fill only what is missing (and 0 counts as missing, as in G
 });
 
 test('Pod-only defaults: requests from limits, host ports on the host network', () => {
-  const d = applyDefaults(pod({
-    hostNetwork: true,
-    containers: [{ ...container, ports: [{ containerPort: 8080 }], resources: { limits: { cpu: '500m', memory: '128Mi' }, requests: { cpu: '100m' } } }],
-  }));
+  const d = applyDefaults(
+    pod({
+      hostNetwork: true,
+      containers: [
+        {
+          ...container,
+          ports: [{ containerPort: 8080 }],
+          resources: { limits: { cpu: '500m', memory: '128Mi' }, requests: { cpu: '100m' } },
+        },
+      ],
+    }),
+  );
   assert.deepEqual(d.spec?.containers[0]?.resources?.requests, { cpu: '100m', memory: '128Mi' });
   assert.equal(d.spec?.containers[0]?.ports?.[0]?.hostPort, 8080);
   // not for templates
-  const dep = applyDefaults(DeploymentSchema.parse({
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' },
-    spec: { selector: { matchLabels: { app: 'a' } }, template: { ...template, spec: { containers: [{ ...container, resources: { limits: { cpu: '1' } } }] } } },
-  }));
+  const dep = applyDefaults(
+    DeploymentSchema.parse({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'd' },
+      spec: {
+        selector: { matchLabels: { app: 'a' } },
+        template: { ...template, spec: { containers: [{ ...container, resources: { limits: { cpu: '1' } } }] } },
+      },
+    }),
+  );
   assert.equal(dep.spec?.template.spec?.containers[0]?.resources?.requests, undefined);
   assert.equal(dep.spec?.template.spec?.enableServiceLinks, undefined);
 });
 
 test('volumes: emptyDir when no source, file modes, token expiry, fieldRef apiVersion', () => {
-  const d = applyDefaults(pod({
-    containers: [container],
-    volumes: [
-      { name: 'scratch' },
-      { name: 'cfg', configMap: { name: 'c' } },
-      { name: 'sec', secret: { secretName: 's', defaultMode: 0o400 } },
-      { name: 'proj', projected: { sources: [{ serviceAccountToken: { path: 'token' } }, { downwardAPI: { items: [{ path: 'n', fieldRef: { fieldPath: 'metadata.name' } }] } }] } },
-    ],
-  }));
+  const d = applyDefaults(
+    pod({
+      containers: [container],
+      volumes: [
+        { name: 'scratch' },
+        { name: 'cfg', configMap: { name: 'c' } },
+        { name: 'sec', secret: { secretName: 's', defaultMode: 0o400 } },
+        {
+          name: 'proj',
+          projected: {
+            sources: [
+              { serviceAccountToken: { path: 'token' } },
+              { downwardAPI: { items: [{ path: 'n', fieldRef: { fieldPath: 'metadata.name' } }] } },
+            ],
+          },
+        },
+      ],
+    }),
+  );
   const v = d.spec?.volumes ?? [];
   assert.deepEqual(v[0], { name: 'scratch', emptyDir: {} });
   assert.equal(v[1]?.configMap?.defaultMode, 420);
@@ -99,30 +155,52 @@ test('volumes: emptyDir when no source, file modes, token expiry, fieldRef apiVe
 });
 
 test('Deployment defaults', () => {
-  const d: Deployment = applyDefaults(DeploymentSchema.parse({
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { selector: { matchLabels: { app: 'a' } }, template },
-  }));
+  const d: Deployment = applyDefaults(
+    DeploymentSchema.parse({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'd' },
+      spec: { selector: { matchLabels: { app: 'a' } }, template },
+    }),
+  );
   assert.equal(d.spec?.replicas, 1);
-  assert.deepEqual(d.spec?.strategy, { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } });
+  assert.deepEqual(d.spec?.strategy, {
+    type: 'RollingUpdate',
+    rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' },
+  });
   assert.equal(d.spec?.revisionHistoryLimit, 10);
   assert.equal(d.spec?.progressDeadlineSeconds, 600);
   assert.equal(d.spec?.template.spec?.restartPolicy, 'Always');
   assert.equal(d.spec?.template.spec?.containers[0]?.imagePullPolicy, 'IfNotPresent');
-  const r: Deployment = applyDefaults(DeploymentSchema.parse({
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' },
-    spec: { replicas: 0, strategy: { type: 'Recreate' }, selector: { matchLabels: { app: 'a' } }, template },
-  }));
+  const r: Deployment = applyDefaults(
+    DeploymentSchema.parse({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'd' },
+      spec: { replicas: 0, strategy: { type: 'Recreate' }, selector: { matchLabels: { app: 'a' } }, template },
+    }),
+  );
   assert.equal(r.spec?.replicas, 0);
   assert.deepEqual(r.spec?.strategy, { type: 'Recreate' });
 });
 
 test('ReplicaSet, StatefulSet and DaemonSet defaults', () => {
-  const rs: ReplicaSet = applyDefaults(ReplicaSetSchema.parse({ apiVersion: 'apps/v1', kind: 'ReplicaSet', spec: { selector: {}, template } }));
+  const rs: ReplicaSet = applyDefaults(
+    ReplicaSetSchema.parse({ apiVersion: 'apps/v1', kind: 'ReplicaSet', spec: { selector: {}, template } }),
+  );
   assert.equal(rs.spec?.replicas, 1);
-  const ss: StatefulSet = applyDefaults(StatefulSetSchema.parse({
-    apiVersion: 'apps/v1', kind: 'StatefulSet',
-    spec: { serviceName: 's', selector: {}, template, volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'] } }] },
-  }));
+  const ss: StatefulSet = applyDefaults(
+    StatefulSetSchema.parse({
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      spec: {
+        serviceName: 's',
+        selector: {},
+        template,
+        volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'] } }],
+      },
+    }),
+  );
   assert.equal(ss.spec?.replicas, 1);
   assert.equal(ss.spec?.podManagementPolicy, 'OrderedReady');
   assert.deepEqual(ss.spec?.updateStrategy, { type: 'RollingUpdate', rollingUpdate: { partition: 0 } });
@@ -130,8 +208,13 @@ test('ReplicaSet, StatefulSet and DaemonSet defaults', () => {
   assert.deepEqual(ss.spec?.persistentVolumeClaimRetentionPolicy, { whenDeleted: 'Retain', whenScaled: 'Retain' });
   assert.equal(ss.spec?.volumeClaimTemplates?.[0]?.spec?.volumeMode, 'Filesystem');
   assert.equal(ss.spec?.volumeClaimTemplates?.[0]?.status?.phase, 'Pending');
-  const ds: DaemonSet = applyDefaults(DaemonSetSchema.parse({ apiVersion: 'apps/v1', kind: 'DaemonSet', spec: { selector: {}, template } }));
-  assert.deepEqual(ds.spec?.updateStrategy, { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } });
+  const ds: DaemonSet = applyDefaults(
+    DaemonSetSchema.parse({ apiVersion: 'apps/v1', kind: 'DaemonSet', spec: { selector: {}, template } }),
+  );
+  assert.deepEqual(ds.spec?.updateStrategy, {
+    type: 'RollingUpdate',
+    rollingUpdate: { maxUnavailable: 1, maxSurge: 0 },
+  });
   assert.equal(ds.spec?.revisionHistoryLimit, 10);
 });
 
@@ -149,17 +232,27 @@ test('Job defaults depend on what is set', () => {
   assert.equal(queue.spec?.completions, undefined, 'a work queue keeps completions unset');
   assert.equal(queue.spec?.parallelism, 3);
   assert.equal(job({ completions: 5 }).spec?.parallelism, 1);
-  assert.equal(job({ completionMode: 'Indexed', completions: 3, backoffLimitPerIndex: 1 }).spec?.backoffLimit, 2147483647);
+  assert.equal(
+    job({ completionMode: 'Indexed', completions: 3, backoffLimitPerIndex: 1 }).spec?.backoffLimit,
+    2147483647,
+  );
   assert.equal(job({ podFailurePolicy: { rules: [] } }).spec?.podReplacementPolicy, 'Failed');
   // the template's restartPolicy is defaulted to Always like any pod spec (validation then rejects it)
   assert.equal(j.spec?.template.spec?.restartPolicy, 'Always');
 });
 
 test('CronJob defaults (the job template itself is defaulted only when the Job is created)', () => {
-  const cj: CronJob = applyDefaults(CronJobSchema.parse({
-    apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' },
-    spec: { schedule: '*/5 * * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [container] } } } } },
-  }));
+  const cj: CronJob = applyDefaults(
+    CronJobSchema.parse({
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'c' },
+      spec: {
+        schedule: '*/5 * * * *',
+        jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [container] } } } },
+      },
+    }),
+  );
   assert.equal(cj.spec?.concurrencyPolicy, 'Allow');
   assert.equal(cj.spec?.suspend, false);
   assert.equal(cj.spec?.successfulJobsHistoryLimit, 3);
@@ -171,7 +264,10 @@ test('CronJob defaults (the job template itself is defaulted only when the Job i
 test('Service defaults', () => {
   const svc = (spec: Record<string, unknown>): Service =>
     applyDefaults(ServiceSchema.parse({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec }));
-  const s = svc({ selector: { app: 'a' }, ports: [{ port: 80 }, { port: 443, targetPort: 'https', protocol: 'TCP', name: 'b' }] });
+  const s = svc({
+    selector: { app: 'a' },
+    ports: [{ port: 80 }, { port: 443, targetPort: 'https', protocol: 'TCP', name: 'b' }],
+  });
   assert.equal(s.spec?.type, 'ClusterIP');
   assert.equal(s.spec?.sessionAffinity, 'None');
   assert.equal(s.spec?.internalTrafficPolicy, 'Cluster');
@@ -194,7 +290,11 @@ test('unknown kinds come back as an unchanged copy', () => {
 });
 
 test('applyDefaults normalises nulls, works without apiVersion and leaves invalid documents alone', () => {
-  const raw = { kind: 'Pod', metadata: { name: 'p', labels: null }, spec: { containers: [{ name: 'c', image: 'x:1', env: [null], livenessProbe: null }] } };
+  const raw = {
+    kind: 'Pod',
+    metadata: { name: 'p', labels: null },
+    spec: { containers: [{ name: 'c', image: 'x:1', env: [null], livenessProbe: null }] },
+  };
   const d = applyDefaults(raw) as unknown as Pod;
   assert.equal(d.spec?.restartPolicy, 'Always');
   assert.deepEqual(d.spec?.containers[0]?.env, []);

@@ -12,9 +12,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { KIND_SCHEMAS } from '../../simulator/src/model';
-import {
-  type Json, corpusAvailable, loadCorpusDocs, loadOfficialSchema, prng, schemasAvailable,
-} from './helpers';
+import { type Json, corpusAvailable, loadCorpusDocs, loadOfficialSchema, prng, schemasAvailable } from './helpers';
 
 const skip = !schemasAvailable()
   ? 'reference schemas not found in ../shared/schemas (read-only material outside the repository)'
@@ -26,12 +24,16 @@ const MUTATIONS_PER_DOC = 40;
 const SEED = 20250401;
 
 type Path = (string | number)[];
-interface NodeRef { path: Path; value: Json }
+interface NodeRef {
+  path: Path;
+  value: Json;
+}
 
 function collect(value: Json, path: Path, out: NodeRef[]): void {
   out.push({ path, value });
   if (Array.isArray(value)) value.forEach((v, i) => collect(v, [...path, i], out));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, [...path, k], out);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) collect(v, [...path, k], out);
 }
 
 function parentOf(root: Json, path: Path): { parent: Json; key: string | number } | undefined {
@@ -58,7 +60,10 @@ const hasParent = (n: NodeRef) => n.path.length > 0;
 const inObject = (n: NodeRef) => typeof n.path[n.path.length - 1] === 'string';
 
 const MUTATORS: Record<string, Mutator> = {
-  'add-unknown-field': { applies: (n) => isObj(n.value), apply: (_r, n) => ((n.value as Record<string, Json>)['podlabUnknownField'] = 'x', 'add') },
+  'add-unknown-field': {
+    applies: (n) => isObj(n.value),
+    apply: (_r, n) => (((n.value as Record<string, Json>)['podlabUnknownField'] = 'x'), 'add'),
+  },
   'delete-key': {
     applies: inObject,
     apply: (root, n) => {
@@ -71,7 +76,13 @@ const MUTATORS: Record<string, Mutator> = {
     applies: inObject,
     apply: (root, n, rnd) => {
       const p = parentOf(root, n.path) as { parent: Record<string, Json>; key: string };
-      const variants = [p.key.toLowerCase(), `${p.key}s`, p.key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), p.key.slice(1), p.key.toUpperCase()];
+      const variants = [
+        p.key.toLowerCase(),
+        `${p.key}s`,
+        p.key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+        p.key.slice(1),
+        p.key.toUpperCase(),
+      ];
       const nk = variants.filter((v) => v !== p.key)[Math.floor(rnd() * 3)] ?? `${p.key}x`;
       p.parent[nk] = p.parent[p.key] as Json;
       delete p.parent[p.key];
@@ -87,17 +98,38 @@ const MUTATORS: Record<string, Mutator> = {
       return `set ${JSON.stringify(v)}`;
     },
   },
-  'number-as-string': { applies: (n) => typeof n.value === 'number', apply: (root, n) => (setAt(root, n.path, String(n.value)), 'num→str') },
+  'number-as-string': {
+    applies: (n) => typeof n.value === 'number',
+    apply: (root, n) => (setAt(root, n.path, String(n.value)), 'num→str'),
+  },
   'string-as-number': {
     applies: (n) => typeof n.value === 'string' && hasParent(n),
     apply: (root, n, rnd) => (setAt(root, n.path, rnd() < 0.5 ? 42 : 0.25), 'str→num'),
   },
-  'bool-as-string': { applies: (n) => typeof n.value === 'boolean', apply: (root, n) => (setAt(root, n.path, String(n.value)), 'bool→str') },
-  'bool-as-number': { applies: (n) => typeof n.value === 'boolean', apply: (root, n) => (setAt(root, n.path, 1), 'bool→num') },
-  fraction: { applies: (n) => typeof n.value === 'number', apply: (root, n) => (setAt(root, n.path, (n.value as number) + 0.5), 'fraction') },
-  'huge-number': { applies: (n) => typeof n.value === 'number', apply: (root, n) => (setAt(root, n.path, 1e308), '1e308') },
-  'empty-object': { applies: (n) => isObj(n.value) && hasParent(n), apply: (root, n) => (setAt(root, n.path, {}), 'empty {}') },
-  'array-null-item': { applies: (n) => Array.isArray(n.value), apply: (_r, n) => ((n.value as Json[]).push(null), 'push null') },
+  'bool-as-string': {
+    applies: (n) => typeof n.value === 'boolean',
+    apply: (root, n) => (setAt(root, n.path, String(n.value)), 'bool→str'),
+  },
+  'bool-as-number': {
+    applies: (n) => typeof n.value === 'boolean',
+    apply: (root, n) => (setAt(root, n.path, 1), 'bool→num'),
+  },
+  fraction: {
+    applies: (n) => typeof n.value === 'number',
+    apply: (root, n) => (setAt(root, n.path, (n.value as number) + 0.5), 'fraction'),
+  },
+  'huge-number': {
+    applies: (n) => typeof n.value === 'number',
+    apply: (root, n) => (setAt(root, n.path, 1e308), '1e308'),
+  },
+  'empty-object': {
+    applies: (n) => isObj(n.value) && hasParent(n),
+    apply: (root, n) => (setAt(root, n.path, {}), 'empty {}'),
+  },
+  'array-null-item': {
+    applies: (n) => Array.isArray(n.value),
+    apply: (_r, n) => ((n.value as Json[]).push(null), 'push null'),
+  },
   'array-duplicate-item': {
     applies: (n) => Array.isArray(n.value) && n.value.length > 0,
     apply: (_r, n) => ((n.value as Json[]).push(structuredClone((n.value as Json[])[0] as Json)), 'dup item'),
@@ -110,12 +142,18 @@ const MUTATORS: Record<string, Mutator> = {
       return 'bad item';
     },
   },
-  'wrap-in-array': { applies: (n) => hasParent(n) && !Array.isArray(n.value), apply: (root, n) => (setAt(root, n.path, [n.value]), 'wrap []') },
+  'wrap-in-array': {
+    applies: (n) => hasParent(n) && !Array.isArray(n.value),
+    apply: (root, n) => (setAt(root, n.path, [n.value]), 'wrap []'),
+  },
   'unwrap-array': {
     applies: (n) => Array.isArray(n.value) && n.value.length > 0,
     apply: (root, n) => (setAt(root, n.path, (n.value as Json[])[0] as Json), 'unwrap'),
   },
-  'object-as-string': { applies: (n) => isObj(n.value) && hasParent(n), apply: (root, n) => (setAt(root, n.path, 'x'), 'obj→str') },
+  'object-as-string': {
+    applies: (n) => isObj(n.value) && hasParent(n),
+    apply: (root, n) => (setAt(root, n.path, 'x'), 'obj→str'),
+  },
 };
 const MUTATOR_NAMES = Object.keys(MUTATORS);
 
@@ -123,7 +161,12 @@ let ajvCache: { ajv: Ajv; validators: Map<string, ValidateFunction> } | undefine
 /** ajv with the options the brief asks for; each official schema is compiled once for all tests. */
 function officialValidator(key: string): ValidateFunction {
   ajvCache ??= {
-    ajv: new Ajv({ strict: false, allErrors: true, logger: false, formats: { int32: true, int64: true, 'date-time': true } }),
+    ajv: new Ajv({
+      strict: false,
+      allErrors: true,
+      logger: false,
+      formats: { int32: true, int64: true, 'date-time': true },
+    }),
     validators: new Map(),
   };
   let v = ajvCache.validators.get(key);
@@ -134,15 +177,30 @@ function officialValidator(key: string): ValidateFunction {
   return v;
 }
 
-interface Outcome { ajv: boolean; zod: boolean; ajvErrors: string; zodIssues: string }
+interface Outcome {
+  ajv: boolean;
+  zod: boolean;
+  ajvErrors: string;
+  zodIssues: string;
+}
 
 function check(validate: ValidateFunction, key: string, doc: Json): Outcome {
   const ajvOk = validate(doc);
-  const ajvErrors = ajvOk ? '' : (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath} ${e.message ?? ''}`).join('; ');
+  const ajvErrors = ajvOk
+    ? ''
+    : (validate.errors ?? [])
+        .slice(0, 3)
+        .map((e) => `${e.instancePath} ${e.message ?? ''}`)
+        .join('; ');
   const schema = KIND_SCHEMAS[key]?.schema;
   assert.ok(schema, key);
   const r = schema.safeParse(doc);
-  const zodIssues = r.success ? '' : r.error.issues.slice(0, 3).map((i) => `/${i.path.join('/')} ${i.message}`).join('; ');
+  const zodIssues = r.success
+    ? ''
+    : r.error.issues
+        .slice(0, 3)
+        .map((i) => `/${i.path.join('/')} ${i.message}`)
+        .join('; ');
   return { ajv: ajvOk, zod: r.success, ajvErrors, zodIssues };
 }
 
@@ -158,7 +216,8 @@ test('zod schemas agree with the official strict JSON schemas (corpus + mutation
     perKind[d.key] = (perKind[d.key] ?? 0) + 1;
     const o = check(validators[d.key] as ValidateFunction, d.key, d.doc);
     if (o.ajv) docAccepted++;
-    if (o.ajv !== o.zod) disagreements.push(`${d.file}#${d.index}: ajv=${o.ajv} zod=${o.zod} | ${o.ajvErrors} | ${o.zodIssues}`);
+    if (o.ajv !== o.zod)
+      disagreements.push(`${d.file}#${d.index}: ajv=${o.ajv} zod=${o.zod} | ${o.ajvErrors} | ${o.zodIssues}`);
   }
 
   const rnd = prng(SEED);
@@ -191,9 +250,13 @@ test('zod schemas agree with the official strict JSON schemas (corpus + mutation
   const total = docs.length + mutations;
   console.log(
     `oracle: ${files} files, ${documents} YAML documents, ${docs.length} of our kinds ` +
-      `(${Object.entries(perKind).map(([k, n]) => `${k} ${n}`).join(', ')}); ${docAccepted} accepted by ajv`,
+      `(${Object.entries(perKind)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')}); ${docAccepted} accepted by ajv`,
   );
-  console.log(`oracle: ${mutations} mutations (seed ${SEED}); ${rejectedByBoth} rejected by both; per mutator: ${JSON.stringify(perMutator)}`);
+  console.log(
+    `oracle: ${mutations} mutations (seed ${SEED}); ${rejectedByBoth} rejected by both; per mutator: ${JSON.stringify(perMutator)}`,
+  );
   console.log(`oracle: ${total - disagreements.length}/${total} agreements`);
   for (const line of disagreements.slice(0, 25)) console.log(`  DISAGREE ${line}`);
   assert.equal(docs.length > 400, true, 'the corpus should hold > 400 documents of our kinds');
@@ -209,18 +272,24 @@ function maximal(s: Record<string, unknown>): Json {
   const en = s['enum'] as Json[] | undefined;
   if (en) return en[0] as Json;
   switch (t) {
-    case 'string': return 'x';
-    case 'integer': return 1;
-    case 'number': return 1.5;
-    case 'boolean': return true;
-    case 'array': return [maximal(s['items'] as Record<string, unknown>)];
+    case 'string':
+      return 'x';
+    case 'integer':
+      return 1;
+    case 'number':
+      return 1.5;
+    case 'boolean':
+      return true;
+    case 'array':
+      return [maximal(s['items'] as Record<string, unknown>)];
     case 'object': {
       const props = s['properties'] as Record<string, Record<string, unknown>> | undefined;
       if (props) return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, maximal(v)]));
       const ap = s['additionalProperties'];
       return ap && typeof ap === 'object' ? { key: maximal(ap as Record<string, unknown>) } : { free: 'form' };
     }
-    default: return null;
+    default:
+      return null;
   }
 }
 
@@ -247,12 +316,17 @@ test('zod schemas agree with the official strict JSON schemas (every field, synt
       if (candidates.length === 0) continue;
       const node = candidates[Math.floor(rnd() * candidates.length)] as NodeRef;
       const root = structuredClone(doc);
-      const target: NodeRef = { path: node.path, value: node.path.reduce<Json>((v, k) => (v as Record<string | number, Json>)[k] as Json, root) };
+      const target: NodeRef = {
+        path: node.path,
+        value: node.path.reduce<Json>((v, k) => (v as Record<string | number, Json>)[k] as Json, root),
+      };
       const what = mutator.apply(root, target, rnd);
       checks++;
       const o = check(validate, key, root);
       if (o.ajv !== o.zod) {
-        disagreements.push(`${key} ${name} (${what}) at /${node.path.join('/')}: ajv=${o.ajv} zod=${o.zod} | ${o.ajvErrors} | ${o.zodIssues}`);
+        disagreements.push(
+          `${key} ${name} (${what}) at /${node.path.join('/')}: ajv=${o.ajv} zod=${o.zod} | ${o.ajvErrors} | ${o.zodIssues}`,
+        );
       }
     }
   }
@@ -266,7 +340,10 @@ test('documented differences from the strict schemas stay exactly where we expec
   const deploy = officialValidator('apps/v1/Deployment');
   const long = 'a'.repeat(70);
   const podDoc = (name: string, containerName: string): Json => ({
-    apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { containers: [{ name: containerName, image: 'x' }] },
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name },
+    spec: { containers: [{ name: containerName, image: 'x' }] },
   });
   const zPod = KIND_SCHEMAS['v1/Pod']?.schema;
   const zDeploy = KIND_SCHEMAS['apps/v1/Deployment']?.schema;
@@ -279,10 +356,11 @@ test('documented differences from the strict schemas stay exactly where we expec
   assert.equal(zPod.safeParse(podDoc('p', long)).success, false);
   // … but the oracle forgets init containers of a Deployment, which the API server rejects too
   const d: Json = {
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'd' },
     spec: { selector: {}, template: { spec: { containers: [{ name: 'c' }], initContainers: [{ name: long }] } } },
   };
   assert.equal(deploy(d), true);
   assert.equal(zDeploy.safeParse(d).success, false);
 });
-

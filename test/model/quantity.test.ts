@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpuMillis, formatCpu, formatMemory, isValidQuantity, memoryBytes, parseQuantity } from '../../simulator/src/model';
+import {
+  cpuMillis,
+  formatCpu,
+  formatMemory,
+  isValidQuantity,
+  memoryBytes,
+  parseQuantity,
+} from '../../simulator/src/model';
 
 test('parseQuantity: decimal SI suffixes', () => {
   assert.equal(parseQuantity('500m'), 0.5);
@@ -38,7 +45,22 @@ test('parseQuantity: decimal exponents, signs, numbers', () => {
 });
 
 test('parseQuantity / isValidQuantity reject malformed quantities', () => {
-  for (const bad of ['', 'abc', '1.2.3', '1 Gi', ' 1', '1gi', '1K', '1Mii', '1e', 'Mi', '--1', '1m1', '${CPU}', '1,5']) {
+  for (const bad of [
+    '',
+    'abc',
+    '1.2.3',
+    '1 Gi',
+    ' 1',
+    '1gi',
+    '1K',
+    '1Mii',
+    '1e',
+    'Mi',
+    '--1',
+    '1m1',
+    '${CPU}',
+    '1,5',
+  ]) {
     assert.equal(parseQuantity(bad), undefined, bad);
     assert.equal(isValidQuantity(bad), false, bad);
   }

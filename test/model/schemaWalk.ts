@@ -4,8 +4,18 @@ import type { z } from 'zod';
 import { getFieldMeta, unwrapOnce } from '../../simulator/src/model';
 
 export type TypeTag =
-  | 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'map' | 'int-or-string' | 'quantity' | 'any-object'
-  | `enum:${string}` | 'unknown';
+  | 'string'
+  | 'integer'
+  | 'number'
+  | 'boolean'
+  | 'object'
+  | 'array'
+  | 'map'
+  | 'int-or-string'
+  | 'quantity'
+  | 'any-object'
+  | `enum:${string}`
+  | 'unknown';
 
 export interface PathInfo {
   type: TypeTag;
@@ -67,7 +77,8 @@ export function walkJsonSchema(root: JsonSchema): Map<string, PathInfo> {
       visit(e, p);
     };
     if (s.items) element(s.items, `${path}[]`);
-    if (s.additionalProperties && typeof s.additionalProperties === 'object') element(s.additionalProperties, `${path}{}`);
+    if (s.additionalProperties && typeof s.additionalProperties === 'object')
+      element(s.additionalProperties, `${path}{}`);
   };
   visit(root, '');
   return out;
@@ -93,15 +104,20 @@ function peel(s: z.ZodType): { inner: z.ZodType; optional: boolean; nullable: bo
 function zodTag(s: z.ZodType): TypeTag {
   const d = defOf(s);
   switch (d.type) {
-    case 'string': return 'string';
-    case 'boolean': return 'boolean';
+    case 'string':
+      return 'string';
+    case 'boolean':
+      return 'boolean';
     case 'number': {
       const f = getFieldMeta(s).format;
       return f === 'int32' || f === 'int64' ? 'integer' : 'number';
     }
-    case 'literal': return `enum:${(d['values'] as unknown[]).join('|')}`;
-    case 'object': return 'object';
-    case 'array': return 'array';
+    case 'literal':
+      return `enum:${(d['values'] as unknown[]).join('|')}`;
+    case 'object':
+      return 'object';
+    case 'array':
+      return 'array';
     case 'record': {
       const v = peel(d['valueType'] as z.ZodType).inner;
       return defOf(v).type === 'unknown' ? 'any-object' : 'map';
@@ -110,7 +126,8 @@ function zodTag(s: z.ZodType): TypeTag {
       const f = getFieldMeta(s).format;
       return f === 'quantity' ? 'quantity' : f === 'int-or-string' ? 'int-or-string' : 'unknown';
     }
-    default: return 'unknown';
+    default:
+      return 'unknown';
   }
 }
 
@@ -125,8 +142,11 @@ export function walkZod(root: z.ZodType): Map<string, PathInfo> {
         const peeled = peel(v);
         const meta = getFieldMeta(v);
         out.set(p, {
-          type: zodTag(peeled.inner), required: !peeled.optional, nullable: peeled.nullable,
-          deprecated: meta.deprecated !== undefined, readOnly: meta.readOnly === true,
+          type: zodTag(peeled.inner),
+          required: !peeled.optional,
+          nullable: peeled.nullable,
+          deprecated: meta.deprecated !== undefined,
+          readOnly: meta.readOnly === true,
         });
         visit(v, p);
       }
@@ -135,7 +155,13 @@ export function walkZod(root: z.ZodType): Map<string, PathInfo> {
       const peeled = peel(e);
       if (defOf(peeled.inner).type === 'unknown') return; // free-form object (managedFields[].fieldsV1)
       const p = `${path}${d.type === 'array' ? '[]' : '{}'}`;
-      out.set(p, { type: zodTag(peeled.inner), required: !peeled.optional, nullable: peeled.nullable, deprecated: false, readOnly: false });
+      out.set(p, {
+        type: zodTag(peeled.inner),
+        required: !peeled.optional,
+        nullable: peeled.nullable,
+        deprecated: false,
+        readOnly: false,
+      });
       visit(e, p);
     }
   };

@@ -8,7 +8,14 @@ import type { EventType, TraceEvent } from '../../simulator/src/trace';
 import { cond, cs, running, status, terminated, waiting } from './fixtures';
 
 const POD = 'web-5d8f7c9b6d-x2kq9';
-const ev = (t: number, type: EventType, reason: string, message: string, source = 'kubelet', object = `Pod/${POD}`): TraceEvent => ({
+const ev = (
+  t: number,
+  type: EventType,
+  reason: string,
+  message: string,
+  source = 'kubelet',
+  object = `Pod/${POD}`,
+): TraceEvent => ({
   t,
   object,
   type,
@@ -23,11 +30,25 @@ function webInput(): DescribeInput {
     'Running',
     [cs('app', running(25.1), { image: 'nginx:1.25', restartCount: 1, lastState: terminated(143, 'Error', 1, 25.1) })],
     [],
-    [cond('PodReadyToStartContainers', 'True'), cond('Initialized', 'True'), cond('Ready', 'True'), cond('ContainersReady', 'True'), cond('PodScheduled', 'True')],
+    [
+      cond('PodReadyToStartContainers', 'True'),
+      cond('Initialized', 'True'),
+      cond('Ready', 'True'),
+      cond('ContainersReady', 'True'),
+      cond('PodScheduled', 'True'),
+    ],
     { podIP: '10.244.0.5', hostIP: '10.0.0.1', startTime: 0 },
   );
   return {
-    pod: { name: POD, namespace: 'default', owner: 'ReplicaSet/web-5d8f7c9b6d', node: 'node-1', createdAt: 0, deletedAt: null, status: st },
+    pod: {
+      name: POD,
+      namespace: 'default',
+      owner: 'ReplicaSet/web-5d8f7c9b6d',
+      node: 'node-1',
+      createdAt: 0,
+      deletedAt: null,
+      status: st,
+    },
     metadata: { labels: { 'pod-template-hash': '5d8f7c9b6d', app: 'web' } },
     spec: {
       containers: [
@@ -142,14 +163,22 @@ test('describe pod: the whole text, laid out like kubectl (tabwriter blocks, rel
 test('fake ids are stable and appear once the container exists', () => {
   const a = formatDescribe(webInput(), 40);
   assert.equal(a, formatDescribe(webInput(), 40));
-  assert.match(a, /\n {4}Container ID: {3}containerd:\/\/[0-9a-f]{64}\n {4}Image: {10}nginx:1\.25\n {4}Image ID: {7}docker\.io\/library\/nginx@sha256:[0-9a-f]{64}\n/);
+  assert.match(
+    a,
+    /\n {4}Container ID: {3}containerd:\/\/[0-9a-f]{64}\n {4}Image: {10}nginx:1\.25\n {4}Image ID: {7}docker\.io\/library\/nginx@sha256:[0-9a-f]{64}\n/,
+  );
   const creating = webInput();
   creating.pod = { ...creating.pod, status: status('Pending', [cs('app', waiting('ContainerCreating'))]) };
   assert.match(formatDescribe(creating, 1), /\n {4}Container ID: {3}\n {4}Image: {10}nginx:1\.25\n {4}Image ID: {7}\n/);
 });
 
 test('describe aggregation: `12s (x3 over 68s)`; sorted by last time', () => {
-  const events = [ev(15, 'Warning', 'Unhealthy', REFUSED), ev(20, 'Normal', 'Killing', 'x'), ev(50, 'Warning', 'Unhealthy', REFUSED), ev(71, 'Warning', 'Unhealthy', REFUSED)];
+  const events = [
+    ev(15, 'Warning', 'Unhealthy', REFUSED),
+    ev(20, 'Normal', 'Killing', 'x'),
+    ev(50, 'Warning', 'Unhealthy', REFUSED),
+    ev(71, 'Warning', 'Unhealthy', REFUSED),
+  ];
   const agg = aggregateEvents(events);
   assert.deepEqual(
     agg.map((e) => [e.reason, e.count, e.first, e.last]),
@@ -161,7 +190,14 @@ test('describe aggregation: `12s (x3 over 68s)`; sorted by last time', () => {
   assert.equal(eventAge(agg[1] as (typeof agg)[number], 83), '12s (x3 over 68s)');
   assert.equal(eventAge(agg[0] as (typeof agg)[number], 83), '63s');
   // Different sources or messages stay apart.
-  assert.equal(aggregateEvents([ev(1, 'Normal', 'Pulled', 'a'), ev(2, 'Normal', 'Pulled', 'b'), ev(3, 'Normal', 'Pulled', 'a', 'other')]).length, 3);
+  assert.equal(
+    aggregateEvents([
+      ev(1, 'Normal', 'Pulled', 'a'),
+      ev(2, 'Normal', 'Pulled', 'b'),
+      ev(3, 'Normal', 'Pulled', 'a', 'other'),
+    ]).length,
+    3,
+  );
 });
 
 test('worked example a1: 21 liveness failures, `(x21 over 4m40s)` by 295 s', () => {
@@ -172,11 +208,16 @@ test('worked example a1: 21 liveness failures, `(x21 over 4m40s)` by 295 s', () 
 });
 
 test('more than 10 distinct messages for one reason within 600 s are combined', () => {
-  const events = Array.from({ length: 12 }, (_, i) => ev(i, 'Warning', 'Unhealthy', `Readiness probe failed: output ${i}`));
+  const events = Array.from({ length: 12 }, (_, i) =>
+    ev(i, 'Warning', 'Unhealthy', `Readiness probe failed: output ${i}`),
+  );
   const agg = aggregateEvents(events);
   assert.equal(agg.length, 10); // 9 single events + 1 combined (x3)
   const combined = agg[agg.length - 1] as (typeof agg)[number];
-  assert.deepEqual([combined.message, combined.count, combined.first, combined.last], ['(combined from similar events): Readiness probe failed: output 11', 3, 9, 11]);
+  assert.deepEqual(
+    [combined.message, combined.count, combined.first, combined.last],
+    ['(combined from similar events): Readiness probe failed: output 11', 3, 9, 11],
+  );
   assert.equal(aggregateEvents(events, { combineSimilar: false }).length, 12);
 });
 
@@ -186,16 +227,28 @@ test('Events: <none> is aligned with the block above it; Terminating (lasts …)
   input.pod = { ...input.pod, deletedAt: 30 };
   input.metadata = { ...input.metadata, deletionGracePeriodSeconds: 30 };
   const text = formatDescribe(input, 40, { ids: 'omit' });
-  assert.ok(text.includes('\nStatus:' + ' '.repeat(20) + 'Terminating (lasts 10s)\nTermination Grace Period:  30s\n'), text);
-  assert.ok(text.endsWith('\n                 node.kubernetes.io/unreachable:NoExecute op=Exists for 300s\nEvents:          <none>'), text);
+  assert.ok(
+    text.includes('\nStatus:' + ' '.repeat(20) + 'Terminating (lasts 10s)\nTermination Grace Period:  30s\n'),
+    text,
+  );
+  assert.ok(
+    text.endsWith(
+      '\n                 node.kubernetes.io/unreachable:NoExecute op=Exists for 300s\nEvents:          <none>',
+    ),
+    text,
+  );
   assert.ok(!formatDescribe(input, 40, { showEvents: false }).includes('Events:'));
 });
 
 test('QoS class: Guaranteed, Burstable, BestEffort', () => {
-  const qos = (resources: DescribeInput['spec']): string => /QoS Class:\s+(\S+)/.exec(formatDescribe({ ...webInput(), spec: resources }, 40))?.[1] ?? '';
+  const qos = (resources: DescribeInput['spec']): string =>
+    /QoS Class:\s+(\S+)/.exec(formatDescribe({ ...webInput(), spec: resources }, 40))?.[1] ?? '';
   const c = (resources: object) => ({ containers: [{ name: 'app', image: 'nginx', resources }] });
   assert.equal(qos(c({ limits: { cpu: '500m', memory: '128Mi' } })), 'Guaranteed'); // requests defaulted from limits
-  assert.equal(qos(c({ limits: { cpu: '0.5', memory: '128Mi' }, requests: { cpu: '500m', memory: '134217728' } })), 'Guaranteed');
+  assert.equal(
+    qos(c({ limits: { cpu: '0.5', memory: '128Mi' }, requests: { cpu: '500m', memory: '134217728' } })),
+    'Guaranteed',
+  );
   assert.equal(qos(c({ limits: { cpu: '1', memory: '128Mi' }, requests: { cpu: '500m' } })), 'Burstable');
   assert.equal(qos(c({ requests: { memory: '64Mi' } })), 'Burstable');
   assert.equal(qos(c({})), 'BestEffort');
@@ -203,11 +256,26 @@ test('QoS class: Guaranteed, Burstable, BestEffort', () => {
 });
 
 test('probe descriptions', () => {
-  assert.equal(describeProbe({ exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 5, periodSeconds: 5 }), 'exec [cat /tmp/healthy] delay=5s timeout=1s period=5s #success=1 #failure=3');
-  assert.equal(describeProbe({ httpGet: { port: 'http', scheme: 'HTTPS', host: 'example.com' } }), 'http-get https://example.com:http/ delay=0s timeout=1s period=10s #success=1 #failure=3');
-  assert.equal(describeProbe({ grpc: { port: 9090 }, failureThreshold: 30 }), 'grpc <pod>:9090  delay=0s timeout=1s period=10s #success=1 #failure=30');
-  assert.equal(describeProbe({ grpc: { port: 9090, service: 'health' } }), 'grpc <pod>:9090 health delay=0s timeout=1s period=10s #success=1 #failure=3');
-  assert.equal(describeProbe({ tcpSocket: { port: 5432 }, timeoutSeconds: 3 }), 'tcp-socket :5432 delay=0s timeout=3s period=10s #success=1 #failure=3');
+  assert.equal(
+    describeProbe({ exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 5, periodSeconds: 5 }),
+    'exec [cat /tmp/healthy] delay=5s timeout=1s period=5s #success=1 #failure=3',
+  );
+  assert.equal(
+    describeProbe({ httpGet: { port: 'http', scheme: 'HTTPS', host: 'example.com' } }),
+    'http-get https://example.com:http/ delay=0s timeout=1s period=10s #success=1 #failure=3',
+  );
+  assert.equal(
+    describeProbe({ grpc: { port: 9090 }, failureThreshold: 30 }),
+    'grpc <pod>:9090  delay=0s timeout=1s period=10s #success=1 #failure=30',
+  );
+  assert.equal(
+    describeProbe({ grpc: { port: 9090, service: 'health' } }),
+    'grpc <pod>:9090 health delay=0s timeout=1s period=10s #success=1 #failure=3',
+  );
+  assert.equal(
+    describeProbe({ tcpSocket: { port: 5432 }, timeoutSeconds: 3 }),
+    'tcp-socket :5432 delay=0s timeout=3s period=10s #success=1 #failure=3',
+  );
 });
 
 test('RFC1123Z times with an epoch; containers from the status without a spec; init containers', () => {
@@ -224,11 +292,36 @@ test('RFC1123Z times with an epoch; containers from the status without a spec; i
     20,
     { epoch: 1704067200, ids: 'omit' },
   );
-  assert.ok(text.startsWith('Name:             p\nNamespace:        default\nPriority:         0\nService Account:  default\nNode:             <none>\n'), text);
-  assert.ok(text.includes('\nIP:               \nIPs:              <none>\nInit Containers:\n  init-db:\n    Image:          init-db:1.0\n'), text);
-  assert.ok(text.includes('    State:          Waiting\n      Reason:       CrashLoopBackOff\n    Last State:     Terminated\n'), text);
-  assert.ok(text.includes('      Started:      Mon, 01 Jan 2024 00:00:10 +0000\n      Finished:     Mon, 01 Jan 2024 00:00:12 +0000\n'), text);
+  assert.ok(
+    text.startsWith(
+      'Name:             p\nNamespace:        default\nPriority:         0\nService Account:  default\nNode:             <none>\n',
+    ),
+    text,
+  );
+  assert.ok(
+    text.includes(
+      '\nIP:               \nIPs:              <none>\nInit Containers:\n  init-db:\n    Image:          init-db:1.0\n',
+    ),
+    text,
+  );
+  assert.ok(
+    text.includes(
+      '    State:          Waiting\n      Reason:       CrashLoopBackOff\n    Last State:     Terminated\n',
+    ),
+    text,
+  );
+  assert.ok(
+    text.includes(
+      '      Started:      Mon, 01 Jan 2024 00:00:10 +0000\n      Finished:     Mon, 01 Jan 2024 00:00:12 +0000\n',
+    ),
+    text,
+  );
   assert.ok(text.includes('\nContainers:\n  app:\n'), text);
   // The Conditions rows share a tabwriter block with Volumes/QoS Class/… (no tab-less line between them).
-  assert.ok(text.includes('\nConditions:\n  Type           Status\n  Initialized    False \nVolumes:         <none>\nQoS Class:       BestEffort\n'), text);
+  assert.ok(
+    text.includes(
+      '\nConditions:\n  Type           Status\n  Initialized    False \nVolumes:         <none>\nQoS Class:       BestEffort\n',
+    ),
+    text,
+  );
 });

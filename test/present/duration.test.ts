@@ -90,11 +90,33 @@ test('parseDuration accepts seconds and Kubernetes-style durations', () => {
     [0, 0],
     [2.5, 2.5],
   ];
-  for (const [text, want] of rows) assert.deepEqual(parseDuration(text), { ok: true, seconds: want }, `parseDuration(${JSON.stringify(text)})`);
+  for (const [text, want] of rows)
+    assert.deepEqual(parseDuration(text), { ok: true, seconds: want }, `parseDuration(${JSON.stringify(text)})`);
 });
 
 test('parseDuration rejects negatives, NaN, Infinity and garbage with a message', () => {
-  const bad: (string | number)[] = ['', '   ', '-5', '-5s', '+5s', 'abc', '5x', '1h30', '1e3', '1 h', '1h 30m', 'NaN', 'Infinity', 's', '5mm', '1.2.3s', '9'.repeat(400), -1, Number.NaN, Number.POSITIVE_INFINITY];
+  const bad: (string | number)[] = [
+    '',
+    '   ',
+    '-5',
+    '-5s',
+    '+5s',
+    'abc',
+    '5x',
+    '1h30',
+    '1e3',
+    '1 h',
+    '1h 30m',
+    'NaN',
+    'Infinity',
+    's',
+    '5mm',
+    '1.2.3s',
+    '9'.repeat(400),
+    -1,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+  ];
   for (const text of bad) {
     const r = parseDuration(text);
     assert.equal(r.ok, false, `parseDuration(${JSON.stringify(text)}) should fail`);
@@ -102,7 +124,10 @@ test('parseDuration rejects negatives, NaN, Infinity and garbage with a message'
   }
   const r = parseDuration('1h30');
   assert.deepEqual(r, { ok: false, error: 'invalid duration "1h30": missing unit after 30 (use s, m, h, …)' });
-  assert.deepEqual(parseDuration('5x'), { ok: false, error: 'invalid duration "5x": unknown unit "x" (use ms, s, m, h or d)' });
+  assert.deepEqual(parseDuration('5x'), {
+    ok: false,
+    error: 'invalid duration "5x": unknown unit "x" (use ms, s, m, h or d)',
+  });
   assert.deepEqual(parseDuration('-5s'), { ok: false, error: 'invalid duration "-5s": must not be negative' });
 });
 

@@ -3,16 +3,62 @@ import assert from 'node:assert/strict';
 import { formatEvents, timelineTime } from '../../simulator/src/present/events';
 import type { ProbeRecord, TraceEvent } from '../../simulator/src/trace';
 
-const cause = { doc: 0, paths: ['spec.template.spec.containers[0].livenessProbe.tcpSocket.port'], evidence: 'no container of the pod listens on 8081; `app` listens on 8080' };
+const cause = {
+  doc: 0,
+  paths: ['spec.template.spec.containers[0].livenessProbe.tcpSocket.port'],
+  evidence: 'no container of the pod listens on 8081; `app` listens on 8080',
+};
 const events: TraceEvent[] = [
-  { t: 0, object: 'Pod/web-0', type: 'Normal', reason: 'Scheduled', message: 'Successfully assigned default/web-0 to node-1', source: 'default-scheduler' },
+  {
+    t: 0,
+    object: 'Pod/web-0',
+    type: 'Normal',
+    reason: 'Scheduled',
+    message: 'Successfully assigned default/web-0 to node-1',
+    source: 'default-scheduler',
+  },
   { t: 1, object: 'Pod/web-0', type: 'Normal', reason: 'Started', message: 'Started container app', source: 'kubelet' },
-  { t: 25, object: 'Pod/web-0', type: 'Warning', reason: 'Unhealthy', message: 'Liveness probe failed: dial tcp 10.244.0.5:8081: connect: connection refused', source: 'kubelet', cause },
-  { t: 125.1, object: 'ReplicaSet/web-5d8f7c9b6d', type: 'Normal', reason: 'SuccessfulCreate', message: 'Created pod: web-0', source: 'replicaset-controller' },
+  {
+    t: 25,
+    object: 'Pod/web-0',
+    type: 'Warning',
+    reason: 'Unhealthy',
+    message: 'Liveness probe failed: dial tcp 10.244.0.5:8081: connect: connection refused',
+    source: 'kubelet',
+    cause,
+  },
+  {
+    t: 125.1,
+    object: 'ReplicaSet/web-5d8f7c9b6d',
+    type: 'Normal',
+    reason: 'SuccessfulCreate',
+    message: 'Created pod: web-0',
+    source: 'replicaset-controller',
+  },
 ];
 const probes: ProbeRecord[] = [
-  { t: 10, pod: 'web-0', container: 'app', probe: 'readiness', result: 'success', restartCount: 0, run: 1, threshold: 1 },
-  { t: 25, pod: 'web-0', container: 'app', probe: 'liveness', result: 'failure', message: 'dial tcp 10.244.0.5:8081: connect: connection refused', cause, restartCount: 0, run: 1, threshold: 3 },
+  {
+    t: 10,
+    pod: 'web-0',
+    container: 'app',
+    probe: 'readiness',
+    result: 'success',
+    restartCount: 0,
+    run: 1,
+    threshold: 1,
+  },
+  {
+    t: 25,
+    pod: 'web-0',
+    container: 'app',
+    probe: 'liveness',
+    result: 'failure',
+    message: 'dial tcp 10.244.0.5:8081: connect: connection refused',
+    cause,
+    restartCount: 0,
+    run: 1,
+    threshold: 3,
+  },
 ];
 
 test('timeline: one aligned line per event, time right-aligned', () => {
@@ -28,7 +74,13 @@ test('timeline: one aligned line per event, time right-aligned', () => {
 });
 
 test('timeline with probes (probe before the event it causes) and causes', () => {
-  const text = formatEvents(events, { probes, causes: true, causePaths: true, object: 'Pod/web-0', probeResults: 'failures' });
+  const text = formatEvents(events, {
+    probes,
+    causes: true,
+    causePaths: true,
+    object: 'Pod/web-0',
+    probeResults: 'failures',
+  });
   assert.equal(
     text,
     [

@@ -1,5 +1,12 @@
 // Hand-built status fixtures for the presentation tests.
-import type { ConditionStatus, ContainerState, ContainerStatus, PodCondition, PodPhase, PodStatus } from '../../simulator/src/trace';
+import type {
+  ConditionStatus,
+  ContainerState,
+  ContainerStatus,
+  PodCondition,
+  PodPhase,
+  PodStatus,
+} from '../../simulator/src/trace';
 
 export function cs(name: string, state: ContainerState, extra: Partial<ContainerStatus> = {}): ContainerStatus {
   const running = !!state.running;
@@ -15,10 +22,21 @@ export function cs(name: string, state: ContainerState, extra: Partial<Container
   };
 }
 
-export const waiting = (reason: string, message?: string): ContainerState => ({ waiting: message ? { reason, message } : { reason } });
+export const waiting = (reason: string, message?: string): ContainerState => ({
+  waiting: message ? { reason, message } : { reason },
+});
 export const running = (startedAt = 1): ContainerState => ({ running: { startedAt } });
-export const terminated = (exitCode: number, reason: string, startedAt = 1, finishedAt = 3, signal?: number): ContainerState => ({
-  terminated: signal === undefined ? { exitCode, reason, startedAt, finishedAt } : { exitCode, reason, startedAt, finishedAt, signal },
+export const terminated = (
+  exitCode: number,
+  reason: string,
+  startedAt = 1,
+  finishedAt = 3,
+  signal?: number,
+): ContainerState => ({
+  terminated:
+    signal === undefined
+      ? { exitCode, reason, startedAt, finishedAt }
+      : { exitCode, reason, startedAt, finishedAt, signal },
 });
 
 export const cond = (type: string, status: ConditionStatus, reason?: string): PodCondition =>

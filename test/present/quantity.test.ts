@@ -23,7 +23,8 @@ test('Quantity.String() canonical forms', () => {
     ['0', '0'],
     ['0.0000000001', '1n'],
   ];
-  for (const [input, want] of rows) assert.equal(canonicalQuantity(input), want, `canonicalQuantity(${JSON.stringify(input)})`);
+  for (const [input, want] of rows)
+    assert.equal(canonicalQuantity(input), want, `canonicalQuantity(${JSON.stringify(input)})`);
   assert.equal(parseQuantity('12x'), null);
   assert.equal(parseQuantity(''), null);
   assert.equal(canonicalQuantity('lots'), 'lots');

@@ -5,15 +5,20 @@ import { DESCRIBE_TABWRITER, GET_TABWRITER, tabwrite } from '../../simulator/src
 
 test('tabwriter: blocks of consecutive lines, padding, minwidth, last cell unpadded', () => {
   assert.equal(tabwrite('a\tb\nccc\td', GET_TABWRITER), 'a     b\nccc   d');
-  assert.equal(tabwrite('Name:\tx\nNamespace:\tdefault\nIPs:\n  IP:\t10.0.0.5\nControlled By:\tReplicaSet/web', DESCRIBE_TABWRITER), [
-    'Name:       x',
-    'Namespace:  default',
-    'IPs:',
-    '  IP:           10.0.0.5',
-    'Controlled By:  ReplicaSet/web',
-  ].join('\n'));
+  assert.equal(
+    tabwrite(
+      'Name:\tx\nNamespace:\tdefault\nIPs:\n  IP:\t10.0.0.5\nControlled By:\tReplicaSet/web',
+      DESCRIBE_TABWRITER,
+    ),
+    ['Name:       x', 'Namespace:  default', 'IPs:', '  IP:           10.0.0.5', 'Controlled By:  ReplicaSet/web'].join(
+      '\n',
+    ),
+  );
   // Nested columns: the second column's block is narrower than the first's.
-  assert.equal(tabwrite('k:\ta\tOptional: false\nlonger:\tb\nx', DESCRIBE_TABWRITER), ['k:       a  Optional: false', 'longer:  b', 'x'].join('\n'));
+  assert.equal(
+    tabwrite('k:\ta\tOptional: false\nlonger:\tb\nx', DESCRIBE_TABWRITER),
+    ['k:       a  Optional: false', 'longer:  b', 'x'].join('\n'),
+  );
   // Empty trailing text keeps the padding of the last tab-terminated cell (kubectl prints `IP:` that way).
   assert.equal(tabwrite('IP:\t\nNode:\tn', DESCRIBE_TABWRITER), 'IP:    \nNode:  n');
 });

@@ -23,15 +23,27 @@ const BOUND_MS = 5000;
 
 function examples(): string[] {
   const dir = join(root, 'examples');
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : n.endsWith('.yaml') && !n.includes('scenario') ? [join(d, n)] : []));
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((n) =>
+      statSync(join(d, n)).isDirectory()
+        ? walk(join(d, n))
+        : n.endsWith('.yaml') && !n.includes('scenario')
+          ? [join(d, n)]
+          : [],
+    );
   return walk(dir).map((f) => readFileSync(f, 'utf8'));
 }
 
 function corpus(): string[] {
   const dir = join(root, '..', 'shared', 'corpus', 'real');
   if (!existsSync(dir)) return [];
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : /\.ya?ml$/.test(n) ? [join(d, n)] : []));
-  return walk(dir).slice(0, 120).map((f) => readFileSync(f, 'utf8'));
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((n) =>
+      statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : /\.ya?ml$/.test(n) ? [join(d, n)] : [],
+    );
+  return walk(dir)
+    .slice(0, 120)
+    .map((f) => readFileSync(f, 'utf8'));
 }
 
 /** Every feature on one text; throws if any throws or the whole takes longer than the bound. */
@@ -40,9 +52,14 @@ function exercise(text: string, line: number, character: number): void {
   const diagnostics = diagnoseText(text, DEFAULT_SETTINGS, 'file:///f.yaml');
   complete(text, { line, character });
   hover(text, { line, character });
-  codeActions({ textDocument: { uri: 'file:///f.yaml' }, range: { start: { line, character }, end: { line, character } }, context: { diagnostics, only: [CodeActionKind.QuickFix] } });
+  codeActions({
+    textDocument: { uri: 'file:///f.yaml' },
+    range: { start: { line, character }, end: { line, character } },
+    context: { diagnostics, only: [CodeActionKind.QuickFix] },
+  });
   const m = loadManifest(text);
-  if (m.objects.length > 0 && !m.issues.some((i) => i.severity === 'error')) simulate(m.objects, { until: 120, budget: 200_000, maxPods: 50 }).traceAt(120);
+  if (m.objects.length > 0 && !m.issues.some((i) => i.severity === 'error'))
+    simulate(m.objects, { until: 120, budget: 200_000, maxPods: 50 }).traceAt(120);
   const took = performance.now() - t0;
   assert.ok(took < BOUND_MS, `took ${took.toFixed(0)} ms`);
 }
@@ -51,22 +68,60 @@ const base = [...examples(), ...corpus()];
 
 test('random edits of real manifests', () => {
   fc.assert(
-    fc.property(fc.nat(base.length - 1), fc.array(fc.tuple(fc.nat(), fc.nat(40), fc.string({ maxLength: 12 })), { minLength: 1, maxLength: 4 }), fc.nat(), (which, edits, cursor) => {
-      let text = base[which]!;
-      for (const [at, del, insert] of edits) {
-        const i = at % (text.length + 1);
-        text = text.slice(0, i) + insert + text.slice(i + del);
-      }
-      const lines = text.split('\n');
-      const line = cursor % lines.length;
-      exercise(text, line, cursor % ((lines[line]?.length ?? 0) + 1));
-    }),
+    fc.property(
+      fc.nat(base.length - 1),
+      fc.array(fc.tuple(fc.nat(), fc.nat(40), fc.string({ maxLength: 12 })), { minLength: 1, maxLength: 4 }),
+      fc.nat(),
+      (which, edits, cursor) => {
+        let text = base[which]!;
+        for (const [at, del, insert] of edits) {
+          const i = at % (text.length + 1);
+          text = text.slice(0, i) + insert + text.slice(i + del);
+        }
+        const lines = text.split('\n');
+        const line = cursor % lines.length;
+        exercise(text, line, cursor % ((lines[line]?.length ?? 0) + 1));
+      },
+    ),
     { seed: SEED, numRuns: RUNS },
   );
 });
 
 test('random YAML-ish text', () => {
-  const token = fc.constantFrom('apiVersion: v1\n', 'kind: Pod\n', 'kind: Deployment\n', 'spec:\n', '  containers:\n', '  - name: a\n', '    image: nginx\n', '    ports: [{containerPort: 80}]\n', '    livenessProbe: {tcpSocket: {port: 81}}\n', '---\n', '- ', ': ', '{', '}', '[', ']', '&a ', '*a', '"', "'", '#', '\t', '\n', '  ', '|', '>', '? ', '!!str ', '1e308', '-1', 'null', '~');
+  const token = fc.constantFrom(
+    'apiVersion: v1\n',
+    'kind: Pod\n',
+    'kind: Deployment\n',
+    'spec:\n',
+    '  containers:\n',
+    '  - name: a\n',
+    '    image: nginx\n',
+    '    ports: [{containerPort: 80}]\n',
+    '    livenessProbe: {tcpSocket: {port: 81}}\n',
+    '---\n',
+    '- ',
+    ': ',
+    '{',
+    '}',
+    '[',
+    ']',
+    '&a ',
+    '*a',
+    '"',
+    "'",
+    '#',
+    '\t',
+    '\n',
+    '  ',
+    '|',
+    '>',
+    '? ',
+    '!!str ',
+    '1e308',
+    '-1',
+    'null',
+    '~',
+  );
   fc.assert(
     fc.property(fc.array(token, { maxLength: 60 }), fc.nat(), (parts, cursor) => {
       const text = parts.join('');
@@ -99,21 +154,28 @@ test('the CLI on mutated manifests exits 0, 1 or 2 and never prints a stack trac
   const dir = mkdtempSync(join(tmpdir(), 'podlab-fuzz-'));
   const cli = join(root, 'dist', 'podlab.js');
   fc.assert(
-    fc.property(fc.nat(base.length - 1), fc.array(fc.tuple(fc.nat(), fc.nat(30), fc.string({ maxLength: 8 })), { minLength: 1, maxLength: 3 }), (which, edits) => {
-      let text = base[which]!;
-      for (const [at, del, insert] of edits) {
-        const i = at % (text.length + 1);
-        text = text.slice(0, i) + insert + text.slice(i + del);
-      }
-      const file = join(dir, 'm.yaml');
-      writeFileSync(file, text);
-      for (const args of [['run', file, '--until', '2m'], ['lint', file, '--format', 'json']]) {
-        const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000 });
-        assert.ok([0, 1, 2].includes(r.status ?? -1), `exit ${r.status} for ${args[0]}`);
-        assert.doesNotMatch(r.stderr, /\n\s+at .*:\d+:\d+\)?\n/, 'no stack trace');
-        assert.doesNotMatch(r.stderr, /internal error/, 'no internal error');
-      }
-    }),
+    fc.property(
+      fc.nat(base.length - 1),
+      fc.array(fc.tuple(fc.nat(), fc.nat(30), fc.string({ maxLength: 8 })), { minLength: 1, maxLength: 3 }),
+      (which, edits) => {
+        let text = base[which]!;
+        for (const [at, del, insert] of edits) {
+          const i = at % (text.length + 1);
+          text = text.slice(0, i) + insert + text.slice(i + del);
+        }
+        const file = join(dir, 'm.yaml');
+        writeFileSync(file, text);
+        for (const args of [
+          ['run', file, '--until', '2m'],
+          ['lint', file, '--format', 'json'],
+        ]) {
+          const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000 });
+          assert.ok([0, 1, 2].includes(r.status ?? -1), `exit ${r.status} for ${args[0]}`);
+          assert.doesNotMatch(r.stderr, /\n\s+at .*:\d+:\d+\)?\n/, 'no stack trace');
+          assert.doesNotMatch(r.stderr, /internal error/, 'no internal error');
+        }
+      },
+    ),
     { seed: SEED, numRuns: Number(process.env['FUZZ_CLI_RUNS'] ?? 12) },
   );
 });

@@ -14,7 +14,8 @@ import { loadManifest } from '../../simulator/src/manifest';
 
 const root = join(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'podlab-hostile-'));
-const pod = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata: { name: ${name} }\nspec: { containers: [{ name: a, image: "nginx:1.27" }] }\n`;
+const pod = (name: string) =>
+  `apiVersion: v1\nkind: Pod\nmetadata: { name: ${name} }\nspec: { containers: [{ name: a, image: "nginx:1.27" }] }\n`;
 
 function timed<T>(what: string, limitMs: number, run: () => T): T {
   const t0 = performance.now();
@@ -33,21 +34,27 @@ function lsp(text: string) {
 }
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'dist', 'podlab.js'), ...args], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [join(root, 'dist', 'podlab.js'), ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   assert.doesNotMatch(r.stderr, /\n\s+at .*:\d+:\d+/, 'no stack trace');
   return r;
 }
 
 test('a YAML alias bomb (billion laughs) is refused with a clear error', () => {
   let text = 'apiVersion: v1\nkind: Pod\na0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
-  for (let i = 1; i < 9; i++) text += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(',')}]\n`;
+  for (let i = 1; i < 9; i++)
+    text += `a${i}: &a${i} [${Array(10)
+      .fill(`*a${i - 1}`)
+      .join(',')}]\n`;
   const m = timed('load', 2000, () => loadManifest(text));
   assert.match(m.issues[0]!.message, /alias/i);
   timed('lsp', 2000, () => lsp(text));
 });
 
 test('a 20 MB file: the editor gets one note, the CLI a bounded answer', () => {
-  const text = `${pod('big')}${'# padding '.repeat(20 * 1024 * 1024 / 10)}\n`;
+  const text = `${pod('big')}${'# padding '.repeat((20 * 1024 * 1024) / 10)}\n`;
   const d = timed('lsp', 3000, () => lsp(text));
   assert.equal(d.length, 1);
   assert.equal(d[0]!.code, 'file-too-large');
@@ -64,14 +71,22 @@ test('10,000 documents in one file', () => {
   // As the server does: the new version is analysed with the previous analysis of the same document.
   const first = analyzeFile(text);
   const edited = text.replace('name: p5000 ', 'name: P5000 ');
-  const again = timed('an edit re-checks one document', 2000, () => diagnosticsFor(analyzeFile(edited, undefined, first), { ...DEFAULT_SETTINGS, predictions: false }));
-  assert.ok(again.some((x) => x.severity === 1), 'the invalid name is reported');
+  const again = timed('an edit re-checks one document', 2000, () =>
+    diagnosticsFor(analyzeFile(edited, undefined, first), { ...DEFAULT_SETTINGS, predictions: false }),
+  );
+  assert.ok(
+    again.some((x) => x.severity === 1),
+    'the invalid name is reported',
+  );
 });
 
 test('nesting 10,000 deep: a clear error, no crash', () => {
   const text = `apiVersion: v1\nkind: Pod\nmetadata: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`;
   const m = timed('load', 5000, () => loadManifest(text));
-  assert.ok(m.issues.some((i) => /nests too deeply|Maximum|nest/i.test(i.message)), m.issues.map((i) => i.message).join('; '));
+  assert.ok(
+    m.issues.some((i) => /nests too deeply|Maximum|nest/i.test(i.message)),
+    m.issues.map((i) => i.message).join('; '),
+  );
   timed('lsp', 5000, () => lsp(text));
 });
 
@@ -88,11 +103,17 @@ test('binary bytes and NUL: the CLI refuses, the editor does not crash', () => {
 test('very long lines and huge numbers give bounded, clear errors', () => {
   const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${'x'.repeat(2_000_000)}\nspec: { containers: [{ name: a, image: nginx, ports: [{ containerPort: 1e308 }] }] }\n`;
   const d = timed('lsp', 5000, () => lsp(text));
-  assert.ok(d.every((x) => String(x.message).length < 1000), 'messages stay short');
+  assert.ok(
+    d.every((x) => String(x.message).length < 1000),
+    'messages stay short',
+  );
   const m = loadManifest(text);
   assert.ok(m.issues.some((i) => /int32/.test(i.message)));
   const file = join(dir, 'numbers.yaml');
-  writeFileSync(file, 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: d }\nspec:\n  replicas: 1e308\n  selector: { matchLabels: { a: b } }\n  template:\n    metadata: { labels: { a: b } }\n    spec: { containers: [{ name: a, image: nginx }] }\n');
+  writeFileSync(
+    file,
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: d }\nspec:\n  replicas: 1e308\n  selector: { matchLabels: { a: b } }\n  template:\n    metadata: { labels: { a: b } }\n    spec: { containers: [{ name: a, image: nginx }] }\n',
+  );
   const r = cli('run', file);
   assert.equal(r.status, 2);
   assert.match(r.stderr, /numbers\.yaml:5:\d+: error: .*replicas|numbers\.yaml:5:\d+: error: /);
@@ -103,7 +124,10 @@ test('--until of 100 years is refused; a CronJob every minute for a month is bou
   assert.equal(r.status, 2);
   assert.match(r.stderr, /longer than the 366-day limit/);
   const file = join(dir, 'cron.yaml');
-  writeFileSync(file, 'apiVersion: batch/v1\nkind: CronJob\nmetadata: { name: tick }\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers: [{ name: t, image: "busybox:1.36", command: ["sh", "-c", "date"] }]\n');
+  writeFileSync(
+    file,
+    'apiVersion: batch/v1\nkind: CronJob\nmetadata: { name: tick }\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers: [{ name: t, image: "busybox:1.36", command: ["sh", "-c", "date"] }]\n',
+  );
   const c = timed('a month of CronJob', 90_000, () => cli('run', file, '--until', '720h'));
   assert.equal(c.status, 0, c.stderr);
   assert.match(c.stderr, /reached 10000 pods/);

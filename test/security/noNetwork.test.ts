@@ -8,7 +8,8 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 const NETWORK = /require\("(?:node:)?(child_process|http|https|http2|net|tls|dgram|dns)"\)/g;
-const TRANSPORT = /node_modules\/(vscode-jsonrpc|vscode-languageclient|vscode-languageserver|vscode-languageserver-protocol)\//;
+const TRANSPORT =
+  /node_modules\/(vscode-jsonrpc|vscode-languageclient|vscode-languageserver|vscode-languageserver-protocol)\//;
 
 /** Which source file (esbuild's `// path` section markers in the non-minified bundle) each require sits in. */
 function offenders(bundle: string): string[] {
@@ -36,12 +37,20 @@ test('the simulator, the webview and the CLI bundles have no such module at all'
 });
 
 test('our own sources import no process, network or HTTP module', () => {
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : n.endsWith('.ts') ? [join(d, n)] : []));
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((n) =>
+      statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : n.endsWith('.ts') ? [join(d, n)] : [],
+    );
   const bad: string[] = [];
   for (const dir of ['simulator/src', 'server/src', 'client/src', 'client/webview']) {
     for (const f of walk(join(root, dir))) {
       const text = readFileSync(f, 'utf8');
-      if (/from ['"](node:)?(child_process|http|https|http2|net|tls|dgram|dns)['"]|require\(['"](node:)?(child_process|http|https|net)['"]\)|\bfetch\(|XMLHttpRequest|WebSocket\(/.test(text)) bad.push(f.slice(root.length + 1));
+      if (
+        /from ['"](node:)?(child_process|http|https|http2|net|tls|dgram|dns)['"]|require\(['"](node:)?(child_process|http|https|net)['"]\)|\bfetch\(|XMLHttpRequest|WebSocket\(/.test(
+          text,
+        )
+      )
+        bad.push(f.slice(root.length + 1));
     }
   }
   assert.deepEqual(bad, []);

@@ -13,7 +13,10 @@ import { loadManifest } from '../../simulator/src/manifest';
 const corpus = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'real');
 
 test('no error-level diagnostic on a valid real manifest', { skip: existsSync(corpus) ? false : 'no corpus' }, () => {
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : /\.ya?ml$/.test(n) ? [join(d, n)] : []));
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((n) =>
+      statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : /\.ya?ml$/.test(n) ? [join(d, n)] : [],
+    );
   const counts: Record<string, number> = {};
   let valid = 0;
   const falseErrors: string[] = [];
@@ -23,7 +26,9 @@ test('no error-level diagnostic on a valid real manifest', { skip: existsSync(co
     for (const d of diagnostics) counts[String(d.code)] = (counts[String(d.code)] ?? 0) + 1;
     if (loadManifest(text).issues.some((i) => i.severity === 'error')) continue;
     valid++;
-    for (const d of diagnostics) if (d.severity === DiagnosticSeverity.Error) falseErrors.push(`${f.slice(corpus.length + 1)}:${d.range.start.line + 1} ${d.code}: ${String(d.message)}`);
+    for (const d of diagnostics)
+      if (d.severity === DiagnosticSeverity.Error)
+        falseErrors.push(`${f.slice(corpus.length + 1)}:${d.range.start.line + 1} ${d.code}: ${String(d.message)}`);
   }
   console.log(`corpus: ${valid} valid files; diagnostics by code: ${JSON.stringify(counts)}`);
   assert.ok(valid > 300);

@@ -3,7 +3,11 @@
 import { after, before, describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
-import { createConnection, StreamMessageReader as ServerReader, StreamMessageWriter as ServerWriter } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  StreamMessageReader as ServerReader,
+  StreamMessageWriter as ServerWriter,
+} from 'vscode-languageserver/node';
 import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
@@ -34,14 +38,27 @@ test('guarded returns the empty answer and logs each distinct error once', () =>
   assert.match(lines[0]!, /hover failed/);
   assert.match(lines[0]!, /Error: boom/);
   // another message, or the same message from another feature, is another error
-  assert.equal(guarded('hover', null, () => { throw new Error('bang'); }), null);
+  assert.equal(
+    guarded('hover', null, () => {
+      throw new Error('bang');
+    }),
+    null,
+  );
   assert.equal(guarded('completion', null, boom), null);
   assert.equal(lines.length, 3);
   // a thrown non-Error is reported too
-  assert.equal(guarded('hover', 0, () => { throw 'text'; }), 0);
+  assert.equal(
+    guarded('hover', 0, () => {
+      throw 'text';
+    }),
+    0,
+  );
   assert.equal(lines.length, 4);
   // what does not throw passes through
-  assert.equal(guarded('hover', 0, () => 42), 42);
+  assert.equal(
+    guarded('hover', 0, () => 42),
+    42,
+  );
   assert.equal(lines.length, 4);
 });
 
@@ -68,7 +85,8 @@ describe('a rule that throws, inside the running server', () => {
   let toServer: PassThrough;
   let toClient: PassThrough;
 
-  const diagnosticsOf = (version: number) => new Promise<PublishDiagnosticsParams>((resolve) => waiters.push({ version, resolve }));
+  const diagnosticsOf = (version: number) =>
+    new Promise<PublishDiagnosticsParams>((resolve) => waiters.push({ version, resolve }));
 
   before(async () => {
     rule.check = () => {
@@ -94,27 +112,36 @@ describe('a rule that throws, inside the running server', () => {
     toClient.end();
   });
 
-  it('keeps publishing the other diagnostics, logs the error once, and still answers hover', { timeout: 20_000 }, async () => {
-    let got = diagnosticsOf(1);
-    await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: URI, languageId: 'yaml', version: 1, text: POD } });
-    const first = await got;
-    const codes = first.diagnostics.map((d) => d.code);
-    assert.ok(codes.includes('probe-port-not-exposed'), `other rules still report: ${codes.join(', ')}`);
-    assert.ok(!codes.includes('bare-pod'));
+  it(
+    'keeps publishing the other diagnostics, logs the error once, and still answers hover',
+    { timeout: 20_000 },
+    async () => {
+      let got = diagnosticsOf(1);
+      await client.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: URI, languageId: 'yaml', version: 1, text: POD },
+      });
+      const first = await got;
+      const codes = first.diagnostics.map((d) => d.code);
+      assert.ok(codes.includes('probe-port-not-exposed'), `other rules still report: ${codes.join(', ')}`);
+      assert.ok(!codes.includes('bare-pod'));
 
-    // the same bug again, on the next version: no second log line
-    got = diagnosticsOf(2);
-    await client.sendNotification(DidChangeTextDocumentNotification.type, {
-      textDocument: { uri: URI, version: 2 },
-      contentChanges: [{ text: POD.replace('name: web\nspec', 'name: web2\nspec') }],
-    });
-    await got;
-    const errors = logs.filter((l) => l.type === MessageType.Error);
-    assert.equal(errors.length, 1, errors.map((e) => e.message).join('\n---\n'));
-    assert.match(errors[0]!.message, /rule bare-pod failed/);
-    assert.match(errors[0]!.message, /a bug in bare-pod/);
+      // the same bug again, on the next version: no second log line
+      got = diagnosticsOf(2);
+      await client.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: URI, version: 2 },
+        contentChanges: [{ text: POD.replace('name: web\nspec', 'name: web2\nspec') }],
+      });
+      await got;
+      const errors = logs.filter((l) => l.type === MessageType.Error);
+      assert.equal(errors.length, 1, errors.map((e) => e.message).join('\n---\n'));
+      assert.match(errors[0]!.message, /rule bare-pod failed/);
+      assert.match(errors[0]!.message, /a bug in bare-pod/);
 
-    const hover = await client.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: 5, character: 4 } });
-    assert.ok(hover, 'hover still answers');
-  });
+      const hover = await client.sendRequest(HoverRequest.type, {
+        textDocument: { uri: URI },
+        position: { line: 5, character: 4 },
+      });
+      assert.ok(hover, 'hover still answers');
+    },
+  );
 });

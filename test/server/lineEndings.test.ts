@@ -16,7 +16,13 @@ const crlf = (s: string) => s.replace(/\n/g, '\r\n');
 const BOTH = { lf: MULTI_DOC, crlf: crlf(MULTI_DOC) };
 
 test('hover: the same answer in every document, with either line ending', () => {
-  for (const [needle, expected] of [['targetPort', /targetPort/], ['livenessProbe', /liveness/i], ['port: 81', /port/i], ['restartPolicy', /restart/i], ['Never', /Never/]] as const) {
+  for (const [needle, expected] of [
+    ['targetPort', /targetPort/],
+    ['livenessProbe', /liveness/i],
+    ['port: 81', /port/i],
+    ['restartPolicy', /restart/i],
+    ['Never', /Never/],
+  ] as const) {
     const at = locate(MULTI_DOC, needle);
     const position = { line: at.line, character: at.character + 2 };
     const lf = hover(BOTH.lf, position);
@@ -34,15 +40,25 @@ test('completion: the same items in every document, with either line ending', ()
   const typing = MULTI_DOC.replace('      image: busybox:1.36\n', '      image: busybox:1.36\n      \n');
   const targetPort = locate(MULTI_DOC, 'targetPort: http');
   const cases = [
-    { text: MULTI_DOC, at: { line: targetPort.line, character: targetPort.character + 'targetPort: '.length }, expect: 'http' },
+    {
+      text: MULTI_DOC,
+      at: { line: targetPort.line, character: targetPort.character + 'targetPort: '.length },
+      expect: 'http',
+    },
     { text: MULTI_DOC, at: locate(MULTI_DOC, 'Never'), expect: 'OnFailure' },
     { text: typing, at: { line: image.line + 1, character: image.character }, expect: 'resources' },
   ];
   for (const { text, at, expect } of cases) {
     const lf = complete(text, at).map((i) => i.label);
     assert.ok(lf.includes(expect), `${expect} at ${JSON.stringify(at)}: ${lf.join(', ')}`);
-    assert.deepEqual(complete(crlf(text), at).map((i) => i.label), lf);
-    assert.deepEqual(complete(crlf(text), at, chunkAt(analyzeFile(crlf(text)), at.line)?.chunk).map((i) => i.label), lf);
+    assert.deepEqual(
+      complete(crlf(text), at).map((i) => i.label),
+      lf,
+    );
+    assert.deepEqual(
+      complete(crlf(text), at, chunkAt(analyzeFile(crlf(text)), at.line)?.chunk).map((i) => i.label),
+      lf,
+    );
   }
 });
 
@@ -53,7 +69,10 @@ test('diagnostics: the same findings at the same ranges, with either line ending
   const codes = lf.map((d) => String(d.code));
   assert.ok(codes.includes('unknown-field') && codes.includes('probe-port-not-exposed'), codes.join(', '));
   const key = locate(MULTI_DOC, 'imagePulPolicy');
-  assert.deepEqual(lf.find((d) => d.code === 'unknown-field')?.range, { start: key, end: { line: key.line, character: key.character + 'imagePulPolicy'.length } });
+  assert.deepEqual(lf.find((d) => d.code === 'unknown-field')?.range, {
+    start: key,
+    end: { line: key.line, character: key.character + 'imagePulPolicy'.length },
+  });
   assert.deepEqual(cr, lf);
 });
 
@@ -62,12 +81,20 @@ test('the analysis is cached per document: editing document 2 re-analyses only d
     const first = analyzeFile(text);
     assert.equal(first.chunks.length, 3, `${name}: three documents`);
     const lines = MULTI_DOC.split('\n');
-    assert.deepEqual(first.chunks.map((c) => c.chunk.startLine), [0, lines.indexOf('--- # the pods behind it'), lines.lastIndexOf('---')], name);
+    assert.deepEqual(
+      first.chunks.map((c) => c.chunk.startLine),
+      [0, lines.indexOf('--- # the pods behind it'), lines.lastIndexOf('---')],
+      name,
+    );
     const edited = text.replace('image: nginx:1.27', 'image: nginx:1.28');
     const again = analyzeFile(edited, undefined, first);
     assert.equal(again.chunks[0]!.result, first.chunks[0]!.result, `${name}: document 1 reused`);
     assert.notEqual(again.chunks[1]!.result, first.chunks[1]!.result, `${name}: document 2 re-analysed`);
     assert.equal(again.chunks[2]!.result, first.chunks[2]!.result, `${name}: document 3 reused`);
-    assert.deepEqual(again.chunks.map((c) => c.firstDoc), [0, 1, 2], name);
+    assert.deepEqual(
+      again.chunks.map((c) => c.firstDoc),
+      [0, 1, 2],
+      name,
+    );
   }
 });

@@ -20,27 +20,36 @@ function yamlFiles(dir: string): string[] {
   return out;
 }
 
-test('the real corpus: every manifest loads and simulates 10 minutes without throwing', { skip: existsSync(corpus) ? false : `no corpus at ${corpus}` }, () => {
-  const files = yamlFiles(corpus);
-  assert.ok(files.length > 300, `found ${files.length} files`);
-  let simulated = 0;
-  let pods = 0;
-  let withErrors = 0;
-  for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    const m = loadManifest(text);
-    for (const i of m.issues) {
-      assert.ok(i.range.start.line >= 0 && i.range.start.line <= text.split('\n').length, `${file}: issue range inside the file`);
+test(
+  'the real corpus: every manifest loads and simulates 10 minutes without throwing',
+  { skip: existsSync(corpus) ? false : `no corpus at ${corpus}` },
+  () => {
+    const files = yamlFiles(corpus);
+    assert.ok(files.length > 300, `found ${files.length} files`);
+    let simulated = 0;
+    let pods = 0;
+    let withErrors = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const m = loadManifest(text);
+      for (const i of m.issues) {
+        assert.ok(
+          i.range.start.line >= 0 && i.range.start.line <= text.split('\n').length,
+          `${file}: issue range inside the file`,
+        );
+      }
+      if (m.issues.some((i) => i.severity === 'error')) withErrors++;
+      if (m.objects.length === 0) continue;
+      const result = simulate(m.objects, { until: 600 });
+      const trace = result.traceAt(600);
+      assert.equal(trace.truncated, undefined, `${file}: not truncated`);
+      simulated++;
+      pods += trace.pods.length;
+      for (const p of trace.pods) assert.match(p.kubectl.ready, /^\d+\/\d+$/, `${file}: ${p.name} READY`);
     }
-    if (m.issues.some((i) => i.severity === 'error')) withErrors++;
-    if (m.objects.length === 0) continue;
-    const result = simulate(m.objects, { until: 600 });
-    const trace = result.traceAt(600);
-    assert.equal(trace.truncated, undefined, `${file}: not truncated`);
-    simulated++;
-    pods += trace.pods.length;
-    for (const p of trace.pods) assert.match(p.kubectl.ready, /^\d+\/\d+$/, `${file}: ${p.name} READY`);
-  }
-  console.log(`corpus: ${files.length} files, ${simulated} simulated, ${pods} pods, ${withErrors} with validation errors`);
-  assert.ok(simulated > 250);
-});
+    console.log(
+      `corpus: ${files.length} files, ${simulated} simulated, ${pods} pods, ${withErrors} with validation errors`,
+    );
+    assert.ok(simulated > 250);
+  },
+);

@@ -7,7 +7,9 @@ test('liveness-wrong-port: killed every ~25 s, CrashLoopBackOff by 5 minutes, ph
   const r = run(example('liveness-wrong-port.yaml'), { until: 300 });
   const kills = r.times('Killing');
   assert.ok(kills.length >= 6, `at least 6 kills, got ${kills.length}`);
-  assert.ok(r.events('Killing').every((e) => e.message === 'Container hello-world failed liveness probe, will be restarted'));
+  assert.ok(
+    r.events('Killing').every((e) => e.message === 'Container hello-world failed liveness probe, will be restarted'),
+  );
   assert.match(columns(r, 300), /^0\/1 CrashLoopBackOff [56] \(/);
   assert.equal(r.pod(300).status.phase, 'Running');
   assert.match(r.pod(300).name, /^hello-world-[bcdfghjklmnpqrstvwxz2456789]{6,10}-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
@@ -20,9 +22,15 @@ test('liveness-exec: the file disappears at ~30 s after start, 3 failures later 
   const start = r.times('Started')[0]!;
   const failures = r.events('Unhealthy');
   assert.ok(failures.length >= 3);
-  assert.match(failures[0]!.message, /^Liveness probe failed: cat: can't open '\/tmp\/healthy': No such file or directory/);
+  assert.match(
+    failures[0]!.message,
+    /^Liveness probe failed: cat: can't open '\/tmp\/healthy': No such file or directory/,
+  );
   // Probes every 5 s on the worker grid; the first failing one comes within 5 s after the rm at start + 30.
-  assert.ok(failures[0]!.t > start + 30 && failures[0]!.t <= start + 35.5, `first failure at ${failures[0]!.t}, start ${start}`);
+  assert.ok(
+    failures[0]!.t > start + 30 && failures[0]!.t <= start + 35.5,
+    `first failure at ${failures[0]!.t}, start ${start}`,
+  );
   const kill = r.times('Killing')[0]!;
   assertTimes([kill], [failures[2]!.t], 0.01, 'kill on the third failure');
   assert.equal(r.events('Killing')[0]!.message, 'Container liveness failed liveness probe, will be restarted');
@@ -38,8 +46,14 @@ test('readiness-delay-start: Running but not ready until the server answers afte
   assert.equal(columns(r, start + 52), '1/1 Running 0');
   const ready = r.pod(90).status.conditions.find((c) => c.type === 'Ready')!;
   assert.equal(ready.status, 'True');
-  assert.ok(ready.lastTransitionTime >= start + 45 && ready.lastTransitionTime <= start + 51, `Ready at ${ready.lastTransitionTime}`);
-  assert.match(r.events('Unhealthy')[0]!.message, /^Readiness probe failed: Get "http:\/\/10\.244\.0\.\d+:80\/": dial tcp .*connection refused$/);
+  assert.ok(
+    ready.lastTransitionTime >= start + 45 && ready.lastTransitionTime <= start + 51,
+    `Ready at ${ready.lastTransitionTime}`,
+  );
+  assert.match(
+    r.events('Unhealthy')[0]!.message,
+    /^Readiness probe failed: Get "http:\/\/10\.244\.0\.\d+:80\/": dial tcp .*connection refused$/,
+  );
 });
 
 test('init-containers-wait: the first init container never finishes, so the pod stays Init:0/2', () => {
@@ -49,12 +63,18 @@ test('init-containers-wait: the first init container never finishes, so the pod 
   const init = r.pod(300).status.conditions.find((c) => c.type === 'Initialized')!;
   assert.equal(init.status, 'False');
   assert.equal(init.message, 'containers with incomplete status: [init-myservice init-mydb]');
-  assert.deepEqual(r.events('Started').map((e) => e.message), ['Started container init-myservice']);
+  assert.deepEqual(
+    r.events('Started').map((e) => e.message),
+    ['Started container init-myservice'],
+  );
 });
 
 test('init-containers-done: init containers run in order, then the app', () => {
   const r = run(example('init-containers-done.yaml'), { until: 60, scenario: 'cluster: { imagesPresent: true }' });
-  assert.deepEqual(r.events('Started').map((e) => e.message), ['Started container fetch-config', 'Started container migrate', 'Started container app']);
+  assert.deepEqual(
+    r.events('Started').map((e) => e.message),
+    ['Started container fetch-config', 'Started container migrate', 'Started container app'],
+  );
   const [a, b, c] = r.times('Started') as [number, number, number];
   assert.ok(b >= a + 5 && b <= a + 7, 'migrate starts after fetch-config exits (5 s) and PLEG notices');
   assert.ok(c >= b + 10 && c <= b + 13);
@@ -65,7 +85,10 @@ test('init-containers-done: init containers run in order, then the app', () => {
 
 test('sidecar-log: the sidecar starts first, the app writes into the shared volume, the sidecar becomes ready', () => {
   const r = run(example('sidecar-log.yaml'), { until: 60 });
-  assert.deepEqual(r.events('Started').map((e) => e.message), ['Started container log-server', 'Started container app']);
+  assert.deepEqual(
+    r.events('Started').map((e) => e.message),
+    ['Started container log-server', 'Started container app'],
+  );
   assert.equal(columns(r, 60), '2/2 Running 0');
   const app = r.times('Started')[1]!;
   const sidecarReady = r.trace.probes.find((p) => p.container === 'log-server' && p.result === 'success')!;
@@ -78,7 +101,10 @@ for (const [policy, after] of [
   ['never', /^0\/1 Error 0$/],
 ] as const) {
   test(`restart-policy/${policy}: the process killed at 30 s and 60 s`, () => {
-    const r = run(example(`restart-policy/${policy}.yaml`), { until: 120, scenario: example('restart-policy/kill.scenario.yaml') });
+    const r = run(example(`restart-policy/${policy}.yaml`), {
+      until: 120,
+      scenario: example('restart-policy/kill.scenario.yaml'),
+    });
     assert.match(columns(r, 120), after);
     const phase = r.pod(120).status.phase;
     assert.equal(phase, policy === 'never' ? 'Failed' : 'Running');

@@ -27,14 +27,23 @@ export interface Run {
 export function run(yaml: string, opts: { until: number; scenario?: string; seed?: number }): Run {
   const m = loadManifest(yaml);
   const errors = m.issues.filter((i) => i.severity === 'error');
-  assert.deepEqual(errors.map((e) => e.message), [], 'the manifest loads without errors');
+  assert.deepEqual(
+    errors.map((e) => e.message),
+    [],
+    'the manifest loads without errors',
+  );
   let scenario;
   if (opts.scenario !== undefined) {
     const s = loadScenario(opts.scenario);
     if (!s.ok) assert.fail(`scenario: ${s.issues.map((i) => i.message).join('; ')}`);
     scenario = s.scenario;
   }
-  const result = simulate(m.objects, { until: opts.until, seed: opts.seed ?? 1, services: m.services, ...(scenario ? { scenario } : {}) });
+  const result = simulate(m.objects, {
+    until: opts.until,
+    seed: opts.seed ?? 1,
+    services: m.services,
+    ...(scenario ? { scenario } : {}),
+  });
   const trace = result.traceAt(opts.until);
   const r: Run = {
     result,
@@ -45,19 +54,29 @@ export function run(yaml: string, opts: { until: number; scenario?: string; seed
       assert.ok(pods.length >= 1, `a pod ${prefix ?? ''} exists at ${t}s`);
       return pods[pods.length - 1]!;
     },
-    events: (reason, prefix) => trace.events.filter((e) => e.reason === reason && (prefix === undefined || e.object.startsWith(prefix))),
+    events: (reason, prefix) =>
+      trace.events.filter((e) => e.reason === reason && (prefix === undefined || e.object.startsWith(prefix))),
     times: (reason, messageIncludes) =>
-      trace.events.filter((e) => e.reason === reason && (messageIncludes === undefined || e.message.includes(messageIncludes))).map((e) => e.t),
+      trace.events
+        .filter((e) => e.reason === reason && (messageIncludes === undefined || e.message.includes(messageIncludes)))
+        .map((e) => e.t),
   };
   return r;
 }
 
 /** Asserts that each actual time is within `tolerance` seconds of the expected one, in order. */
 export function assertTimes(actual: number[], expected: number[], tolerance: number, what: string): void {
-  assert.equal(actual.length, expected.length, `${what}: expected ${expected.length} times ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  assert.equal(
+    actual.length,
+    expected.length,
+    `${what}: expected ${expected.length} times ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`,
+  );
   expected.forEach((e, i) => {
     const a = actual[i]!;
-    assert.ok(Math.abs(a - e) <= tolerance, `${what}[${i}]: expected ≈${e}s (±${tolerance}), got ${a}s; all: ${JSON.stringify(actual)}`);
+    assert.ok(
+      Math.abs(a - e) <= tolerance,
+      `${what}[${i}]: expected ≈${e}s (±${tolerance}), got ${a}s; all: ${JSON.stringify(actual)}`,
+    );
   });
 }
 

@@ -199,7 +199,10 @@ spec:
   containers:
     - { name: app, image: "busybox:1.36", command: ["sh", "-c", "while true; do sleep 1; done"] }
 `,
-    { until: 120, scenario: `${present}\nevents:\n  - { at: 20s, delete: { pod: stubborn } }\n  - { at: 25s, kill: { container: app, exitCode: 137 } }` },
+    {
+      until: 120,
+      scenario: `${present}\nevents:\n  - { at: 20s, delete: { pod: stubborn } }\n  - { at: 25s, kill: { container: app, exitCode: 137 } }`,
+    },
   );
   // The shell ignores SIGTERM, so without the kill the pod would be removed at ≈50 s (30 s grace).
   const pod = r.pod(120);

@@ -21,7 +21,10 @@ test('init container failure with restartPolicy Never: the pod fails and the app
   const r = run(initFails('Never'), { until: 60, scenario: present });
   assert.equal(r.pod(60).status.phase, 'Failed');
   assert.equal(columns(r, 60), '0/1 Init:Error 0');
-  assert.deepEqual(r.events('Started').map((e) => e.message), ['Started container setup']);
+  assert.deepEqual(
+    r.events('Started').map((e) => e.message),
+    ['Started container setup'],
+  );
 });
 
 for (const policy of ['OnFailure', 'Always']) {
@@ -77,7 +80,10 @@ test('graceful deletion: Terminating for the grace period, SIGKILL (137) for a s
   const deleted = pods.find((p) => p.deletedAt !== null)!;
   assert.equal(deleted.deletedAt, 60);
   assert.equal(r.at(75).pods.find((p) => p.name === deleted.name)!.kubectl.status, 'Terminating');
-  assert.ok(deleted.removedAt !== null && Math.abs(deleted.removedAt - 90) <= 1, `removed at ≈90, got ${deleted.removedAt}`);
+  assert.ok(
+    deleted.removedAt !== null && Math.abs(deleted.removedAt - 90) <= 1,
+    `removed at ≈90, got ${deleted.removedAt}`,
+  );
   const replacement = pods.find((p) => p.createdAt === 60)!;
   assert.ok(replacement, 'the ReplicaSet creates a replacement at the deletion time');
   assert.equal(r.events('Killing').filter((e) => e.message === 'Stopping container web').length, 1);
@@ -94,7 +100,10 @@ test('forced deletion: the API object disappears at once, the replacement is cre
 });
 
 test('a Deployment pod whose process is killed is restarted in place, not replaced', () => {
-  const r = run(example('deletion/web.yaml'), { until: 120, scenario: 'events: [{ at: 30s, kill: { container: web, exitCode: 1 } }]' });
+  const r = run(example('deletion/web.yaml'), {
+    until: 120,
+    scenario: 'events: [{ at: 30s, kill: { container: web, exitCode: 1 } }]',
+  });
   assert.equal(r.trace.pods.length, 2);
   assert.equal(r.trace.pods.filter((p) => p.kubectl.restarts.startsWith('1')).length, 1);
 });
@@ -125,7 +134,11 @@ test('mysql without a root password exits 1: Error, then CrashLoopBackOff', () =
   const r = run(example('mysql-missing-password.yaml'), { until: 120 });
   assert.equal(r.pod(120).name, 'db-0');
   assert.match(columns(r, 120), /^0\/1 (CrashLoopBackOff|Error) [3-9]/);
-  assert.equal(r.pod(120).status.containerStatuses[0]!.lastState.terminated?.exitCode ?? r.pod(120).status.containerStatuses[0]!.state.terminated?.exitCode, 1);
+  assert.equal(
+    r.pod(120).status.containerStatuses[0]!.lastState.terminated?.exitCode ??
+      r.pod(120).status.containerStatuses[0]!.state.terminated?.exitCode,
+    1,
+  );
 });
 
 test('image pull: a missing image gives ErrImagePull then ImagePullBackOff, retried with back-off (§1.4)', () => {
@@ -157,7 +170,10 @@ spec:
     { until: 30 },
   );
   assert.equal(columns(r, 30), '0/1 ErrImageNeverPull 0');
-  assert.equal(r.events('ErrImageNeverPull')[0]!.message, 'Container image "myapp:dev" is not present with pull policy of Never');
+  assert.equal(
+    r.events('ErrImageNeverPull')[0]!.message,
+    'Container image "myapp:dev" is not present with pull policy of Never',
+  );
 });
 
 test('StatefulSet OrderedReady: web-1 is created only once web-0 is Running and Ready', () => {

@@ -83,11 +83,21 @@ spec:
     { until: 70, scenario: present },
   );
   const startedAt = r.trace.probes.find((p) => p.probe === 'startup' && p.result === 'success')?.t;
-  assert.ok(startedAt !== undefined && startedAt >= 33 && startedAt <= 36, `startup success at ≈35 s, got ${startedAt}`);
+  assert.ok(
+    startedAt !== undefined && startedAt >= 33 && startedAt <= 36,
+    `startup success at ≈35 s, got ${startedAt}`,
+  );
   const ready = r.pod(70).status.conditions.find((c) => c.type === 'Ready')!;
   assert.equal(ready.status, 'True');
-  assert.ok(ready.lastTransitionTime - startedAt <= 1, `Ready at ${ready.lastTransitionTime}s, startup succeeded at ${startedAt}s`);
-  assert.equal(r.pod(startedAt - 1).status.containerStatuses[0]!.ready, false, 'not ready before the startup probe passed');
+  assert.ok(
+    ready.lastTransitionTime - startedAt <= 1,
+    `Ready at ${ready.lastTransitionTime}s, startup succeeded at ${startedAt}s`,
+  );
+  assert.equal(
+    r.pod(startedAt - 1).status.containerStatuses[0]!.ready,
+    false,
+    'not ready before the startup probe passed',
+  );
 });
 
 // activeDeadlineSeconds. k/k pkg/kubelet/kubelet.go getPodsToSync asks activeDeadlineHandler.ShouldSync at every
@@ -144,7 +154,9 @@ spec:
 test('a local redirect is followed: /redirect?loc=/healthz fails like /healthz and the container restarts (container_probe.go)', () => {
   const r = run(livenessPod('/redirect?loc=' + encodeURIComponent('/healthz')), { until: 60, scenario: present });
   assert.ok(r.pod(60).status.containerStatuses[0]!.restartCount >= 1, 'restarted at least once');
-  assert.ok(r.events('Unhealthy').some((e) => e.message === 'Liveness probe failed: HTTP probe failed with statuscode: 500'));
+  assert.ok(
+    r.events('Unhealthy').some((e) => e.message === 'Liveness probe failed: HTTP probe failed with statuscode: 500'),
+  );
   assert.equal(r.events('ProbeWarning').length, 0);
 });
 
@@ -154,13 +166,19 @@ test('a local redirect is followed: /redirect?loc=/healthz fails like /healthz a
 // ("<Type> probe warning: <output>") and counts Success. The e2e test waits for an event whose message
 // contains `Probe terminated redirects, Response body: <a href="http://0.0.0.0/">Found</a>.`
 test('a redirect to another host counts as success with a ProbeWarning event; no restart (container_probe.go)', () => {
-  const r = run(livenessPod('/redirect?loc=' + encodeURIComponent('http://0.0.0.0/')), { until: 120, scenario: present });
+  const r = run(livenessPod('/redirect?loc=' + encodeURIComponent('http://0.0.0.0/')), {
+    until: 120,
+    scenario: present,
+  });
   assert.equal(r.pod(120).status.containerStatuses[0]!.restartCount, 0);
   const warnings = r.events('ProbeWarning');
   assert.ok(warnings.length >= 1);
   assert.equal(warnings[0]!.type, 'Warning');
   assert.ok(warnings[0]!.message.startsWith('Liveness probe warning: '));
-  assert.ok(warnings[0]!.message.includes('Probe terminated redirects, Response body: <a href="http://0.0.0.0/">Found</a>.'), warnings[0]!.message);
+  assert.ok(
+    warnings[0]!.message.includes('Probe terminated redirects, Response body: <a href="http://0.0.0.0/">Found</a>.'),
+    warnings[0]!.message,
+  );
   assert.equal(r.events('Unhealthy').length, 0);
   const probe = r.trace.probes.find((p) => p.probe === 'liveness');
   assert.equal(probe?.result, 'success');
@@ -193,14 +211,50 @@ const finalMessage = (yaml: string) => {
 };
 
 for (const [what, args, path, policy, phase, message] of [
-  ['TerminationMessagePath is set', '/bin/echo -n DONE > /dev/termination-log', '/dev/termination-log', undefined, 'Succeeded', 'DONE'],
-  ['a non-default TerminationMessagePath', '/bin/echo -n DONE > /dev/termination-custom-log', '/dev/termination-custom-log', undefined, 'Succeeded', 'DONE'],
-  ['from log output if FallbackToLogsOnError is set (failing)', '/bin/echo -n DONE; /bin/false', '/dev/termination-log', 'FallbackToLogsOnError', 'Failed', 'DONE'],
-  ['as empty when the pod succeeds with FallbackToLogsOnError', '/bin/echo -n DONE; /bin/true', '/dev/termination-log', 'FallbackToLogsOnError', 'Succeeded', ''],
-  ['from file when the pod succeeds with FallbackToLogsOnError', '/bin/echo -n OK > /dev/termination-log; /bin/echo DONE; /bin/true', '/dev/termination-log', 'FallbackToLogsOnError', 'Succeeded', 'OK'],
+  [
+    'TerminationMessagePath is set',
+    '/bin/echo -n DONE > /dev/termination-log',
+    '/dev/termination-log',
+    undefined,
+    'Succeeded',
+    'DONE',
+  ],
+  [
+    'a non-default TerminationMessagePath',
+    '/bin/echo -n DONE > /dev/termination-custom-log',
+    '/dev/termination-custom-log',
+    undefined,
+    'Succeeded',
+    'DONE',
+  ],
+  [
+    'from log output if FallbackToLogsOnError is set (failing)',
+    '/bin/echo -n DONE; /bin/false',
+    '/dev/termination-log',
+    'FallbackToLogsOnError',
+    'Failed',
+    'DONE',
+  ],
+  [
+    'as empty when the pod succeeds with FallbackToLogsOnError',
+    '/bin/echo -n DONE; /bin/true',
+    '/dev/termination-log',
+    'FallbackToLogsOnError',
+    'Succeeded',
+    '',
+  ],
+  [
+    'from file when the pod succeeds with FallbackToLogsOnError',
+    '/bin/echo -n OK > /dev/termination-log; /bin/echo DONE; /bin/true',
+    '/dev/termination-log',
+    'FallbackToLogsOnError',
+    'Succeeded',
+    'OK',
+  ],
 ] as const) {
   test(`termination message ${what} (runtime.go)`, () => {
-    const extra = `      terminationMessagePath: ${path}\n` + (policy ? `      terminationMessagePolicy: ${policy}\n` : '');
+    const extra =
+      `      terminationMessagePath: ${path}\n` + (policy ? `      terminationMessagePolicy: ${policy}\n` : '');
     assert.deepEqual(finalMessage(terminationPod(args, extra)), { phase, message });
   });
 }
@@ -210,7 +264,9 @@ for (const [what, args, path, policy, phase, message] of [
 test('termination message: File policy ignores the log; the log fallback keeps the last 80 lines (kuberuntime_container.go)', () => {
   assert.deepEqual(finalMessage(terminationPod('echo failing; exit 3')), { phase: 'Failed', message: '' });
   const lines = Array.from({ length: 100 }, (_, i) => `echo l${i + 1}`).join('; ');
-  const { message } = finalMessage(terminationPod(`${lines}; exit 1`, '      terminationMessagePolicy: FallbackToLogsOnError\n'));
+  const { message } = finalMessage(
+    terminationPod(`${lines}; exit 1`, '      terminationMessagePolicy: FallbackToLogsOnError\n'),
+  );
   const expected = Array.from({ length: 80 }, (_, i) => `l${i + 21}`).join('\n') + '\n';
   assert.equal(message, expected);
 });
@@ -236,14 +292,20 @@ spec:
       lifecycle:
         preStop: { sleep: { seconds: 0 } }
 `,
-    { until: 60, scenario: `${present}\nevents: [{ at: 20s, delete: { pod: pod-with-prestop-sleep-hook-zero-duration } }]` },
+    {
+      until: 60,
+      scenario: `${present}\nevents: [{ at: 20s, delete: { pod: pod-with-prestop-sleep-hook-zero-duration } }]`,
+    },
   );
   const removed = r.pod(60).removedAt;
   assert.ok(removed !== null && removed >= 20 && removed < 25, `removed at ${removed}`);
 });
 
 test('explanations quote the termination message of a failed container', () => {
-  const r = run(terminationPod('echo cannot read /etc/app.conf >/dev/termination-log; exit 2'), { until: 30, scenario: present });
+  const r = run(terminationPod('echo cannot read /etc/app.conf >/dev/termination-log; exit 2'), {
+    until: 30,
+    scenario: present,
+  });
   const cs = r.pod(30).status.containerStatuses[0]!;
   assert.equal(cs.state.terminated?.message, 'cannot read /etc/app.conf\n');
   assert.match(cs.cause?.evidence ?? '', /its termination message: "cannot read \/etc\/app.conf"$/);

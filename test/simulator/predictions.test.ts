@@ -12,7 +12,10 @@ import { example, repoRoot } from './harness';
 function predictions(yaml: string): { p: Prediction; line: number }[] {
   const m = loadManifest(yaml);
   const result = simulate(m.objects, { until: 600, services: m.services });
-  return predict(result, { defaultCluster: true }).map((p) => ({ p, line: causeRange(m, p.doc, p.paths[0] ?? '').start.line + 1 }));
+  return predict(result, { defaultCluster: true }).map((p) => ({
+    p,
+    line: causeRange(m, p.doc, p.paths[0] ?? '').start.line + 1,
+  }));
 }
 
 function lineOf(yaml: string, needle: string, from = 0): number {
@@ -27,15 +30,46 @@ const cases: { file: string; code: string; line: (y: string) => number; message:
     file: 'liveness-wrong-port.yaml',
     code: 'predicted-crash-loop',
     line: (y) => lineOf(y, 'port: 8081'),
-    message: /liveness probe fails 3 times from ~15s, so the kubelet kills hello-world at ~25s, then every ~25s with back-off 10s, 20s, 40s… .*no container of the pod listens on 8081; `hello-world` listens on 8080/,
+    message:
+      /liveness probe fails 3 times from ~15s, so the kubelet kills hello-world at ~25s, then every ~25s with back-off 10s, 20s, 40s… .*no container of the pod listens on 8081; `hello-world` listens on 8080/,
     fix: 'Set the probe port to 8080',
   },
-  { file: 'liveness-exec.yaml', code: 'predicted-crash-loop', line: (y) => lineOf(y, 'command:', lineOf(y, 'livenessProbe')), message: /`cat \/tmp\/healthy` exits 1/ },
-  { file: 'readiness-delay-start.yaml', code: 'predicted-slow-ready', line: (y) => lineOf(y, 'port: http'), message: /Ready only after ~4\ds/ },
-  { file: 'init-containers-wait.yaml', code: 'predicted-init-stuck', line: (y) => lineOf(y, 'until nslookup myservice'), message: /Init:0\/2.*"myservice"/ },
-  { file: 'oom-killed.yaml', code: 'predicted-oom-killed', line: (y) => lineOf(y, 'memory: "100Mi"'), message: /uses about 25\dMi .* memory limit is 100Mi/ },
-  { file: 'job-backoff-limit.yaml', code: 'predicted-job-failed', line: (y) => lineOf(y, 'backoffLimit: 3'), message: /BackoffLimitExceeded.*backoffLimit is 3/ },
-  { file: 'mysql-missing-password.yaml', code: 'predicted-crash-loop', line: (y) => lineOf(y, 'image: mysql'), message: /mysql fails by itself .* exit code 1/ },
+  {
+    file: 'liveness-exec.yaml',
+    code: 'predicted-crash-loop',
+    line: (y) => lineOf(y, 'command:', lineOf(y, 'livenessProbe')),
+    message: /`cat \/tmp\/healthy` exits 1/,
+  },
+  {
+    file: 'readiness-delay-start.yaml',
+    code: 'predicted-slow-ready',
+    line: (y) => lineOf(y, 'port: http'),
+    message: /Ready only after ~4\ds/,
+  },
+  {
+    file: 'init-containers-wait.yaml',
+    code: 'predicted-init-stuck',
+    line: (y) => lineOf(y, 'until nslookup myservice'),
+    message: /Init:0\/2.*"myservice"/,
+  },
+  {
+    file: 'oom-killed.yaml',
+    code: 'predicted-oom-killed',
+    line: (y) => lineOf(y, 'memory: "100Mi"'),
+    message: /uses about 25\dMi .* memory limit is 100Mi/,
+  },
+  {
+    file: 'job-backoff-limit.yaml',
+    code: 'predicted-job-failed',
+    line: (y) => lineOf(y, 'backoffLimit: 3'),
+    message: /BackoffLimitExceeded.*backoffLimit is 3/,
+  },
+  {
+    file: 'mysql-missing-password.yaml',
+    code: 'predicted-crash-loop',
+    line: (y) => lineOf(y, 'image: mysql'),
+    message: /mysql fails by itself .* exit code 1/,
+  },
 ];
 
 for (const c of cases) {
@@ -45,20 +79,32 @@ for (const c of cases) {
     assert.equal(hits.length, 1, JSON.stringify(predictions(yaml).map((x) => x.p.code)));
     assert.equal(hits[0]!.line, c.line(yaml));
     assert.match(hits[0]!.p.message, c.message);
-    if (c.fix) assert.deepEqual(hits[0]!.p.changes.map((x) => x.title), [c.fix]);
+    if (c.fix)
+      assert.deepEqual(
+        hits[0]!.p.changes.map((x) => x.title),
+        [c.fix],
+      );
   });
 }
 
 test('a huge request is predicted unschedulable even on the default cluster; a big one is not', () => {
   const yaml = example('failed-scheduling.yaml');
   const hits = predictions(yaml);
-  assert.deepEqual(hits.map((h) => h.p.code), ['predicted-unschedulable']);
+  assert.deepEqual(
+    hits.map((h) => h.p.code),
+    ['predicted-unschedulable'],
+  );
   assert.equal(hits[0]!.line, lineOf(yaml, 'requests:'));
   assert.deepEqual(predictions(yaml.replace('1000Gi', '16Gi')), [], '16Gi fits bigger nodes: cluster-dependent');
 });
 
 test('healthy examples get no prediction', () => {
-  for (const f of ['init-containers-done.yaml', 'sidecar-log.yaml', 'deletion/web.yaml']) assert.deepEqual(predictions(example(f)).map((x) => x.p.code), [], f);
+  for (const f of ['init-containers-done.yaml', 'sidecar-log.yaml', 'deletion/web.yaml'])
+    assert.deepEqual(
+      predictions(example(f)).map((x) => x.p.code),
+      [],
+      f,
+    );
 });
 
 // Reviewed predictions on the real corpus: each is what the kubelet really does with that manifest.
@@ -76,17 +122,24 @@ const REVIEWED = new Set([
 ]);
 
 const corpus = join(repoRoot, '..', 'shared', 'corpus', 'real');
-test('the real corpus: no predicted trouble except the reviewed real ones', { skip: existsSync(corpus) ? false : 'no corpus' }, () => {
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : /\.ya?ml$/.test(n) ? [join(d, n)] : []));
-  const found = new Set<string>();
-  for (const f of walk(corpus)) {
-    const text = readFileSync(f, 'utf8');
-    const m = loadManifest(text);
-    if (m.objects.length === 0 || m.issues.some((i) => i.severity === 'error')) continue;
-    for (const { p } of predictions(text)) found.add(`${f.slice(corpus.length + 1)} ${p.code}`);
-  }
-  assert.deepEqual([...found].sort(), [...REVIEWED].sort());
-});
+test(
+  'the real corpus: no predicted trouble except the reviewed real ones',
+  { skip: existsSync(corpus) ? false : 'no corpus' },
+  () => {
+    const walk = (d: string): string[] =>
+      readdirSync(d).flatMap((n) =>
+        statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : /\.ya?ml$/.test(n) ? [join(d, n)] : [],
+      );
+    const found = new Set<string>();
+    for (const f of walk(corpus)) {
+      const text = readFileSync(f, 'utf8');
+      const m = loadManifest(text);
+      if (m.objects.length === 0 || m.issues.some((i) => i.severity === 'error')) continue;
+      for (const { p } of predictions(text)) found.add(`${f.slice(corpus.length + 1)} ${p.code}`);
+    }
+    assert.deepEqual([...found].sort(), [...REVIEWED].sort());
+  },
+);
 
 test('a sidecar whose startup probe never passes, and a preStop longer than the grace period, are predicted', () => {
   const yaml = `apiVersion: v1
@@ -116,7 +169,10 @@ spec:
   const prestop = hits.find((h) => h.p.code === 'predicted-prestop-cut')!;
   assert.equal(prestop.line, lineOf(yaml, 'preStop:'));
   assert.match(prestop.p.message, /takes 60s, longer than the 10s grace period/);
-  assert.deepEqual(prestop.p.changes.map((c) => c.value), [65]);
+  assert.deepEqual(
+    prestop.p.changes.map((c) => c.value),
+    [65],
+  );
 });
 
 // Kubernetes test/e2e/common/node/runtime.go "should run with the expected status": the script counts its own
@@ -124,14 +180,35 @@ spec:
 // up Running with RestartCount 2. The behaviour model cannot read that count (`wc -l … | awk`), so the comparison
 // `[ $count -eq 1 ]` is only assumed: unknown beats confidently wrong, no CrashLoopBackOff may be predicted from it.
 test('an exit that depends on an unevaluable condition yields no prediction (runtime.go restart-count script)', () => {
-  const script = "f=/restart-count/restartCount\ncount=$(echo 'hello' >> $f ; wc -l $f | awk {'print $1'})\nif [ $count -eq 1 ]; then\n\texit 1\nfi\nif [ $count -eq 2 ]; then\n\texit 0\nfi\nwhile true; do sleep 1; done\n";
+  const script =
+    "f=/restart-count/restartCount\ncount=$(echo 'hello' >> $f ; wc -l $f | awk {'print $1'})\nif [ $count -eq 1 ]; then\n\texit 1\nfi\nif [ $count -eq 2 ]; then\n\texit 0\nfi\nwhile true; do sleep 1; done\n";
   const yaml = [
-    'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: terminate-cmd-rpa', 'spec:', '  restartPolicy: Always', '  containers:',
-    '  - name: terminate-cmd-rpa', '    image: busybox:1.36', '    command: ["sh", "-c", ' + JSON.stringify(script) + ']',
-    '    volumeMounts:', '    - name: restart-count', '      mountPath: /restart-count', '  volumes:', '  - name: restart-count',
-    '    emptyDir:', '      medium: Memory', '',
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    '  name: terminate-cmd-rpa',
+    'spec:',
+    '  restartPolicy: Always',
+    '  containers:',
+    '  - name: terminate-cmd-rpa',
+    '    image: busybox:1.36',
+    '    command: ["sh", "-c", ' + JSON.stringify(script) + ']',
+    '    volumeMounts:',
+    '    - name: restart-count',
+    '      mountPath: /restart-count',
+    '  volumes:',
+    '  - name: restart-count',
+    '    emptyDir:',
+    '      medium: Memory',
+    '',
   ].join('\n');
-  assert.deepEqual(predictions(yaml).map((x) => x.p.code), []);
+  assert.deepEqual(
+    predictions(yaml).map((x) => x.p.code),
+    [],
+  );
   // The same exit from a condition the model can evaluate is still predicted.
-  assert.deepEqual(predictions(yaml.replace('count=$(', 'count=1 # $(')).map((x) => x.p.code), ['predicted-crash-loop']);
+  assert.deepEqual(
+    predictions(yaml.replace('count=$(', 'count=1 # $(')).map((x) => x.p.code),
+    ['predicted-crash-loop'],
+  );
 });

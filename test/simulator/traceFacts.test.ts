@@ -44,9 +44,18 @@ test('liveness kills: why and when each run ended, the listening ports of the be
   const r = run(example('liveness-wrong-port.yaml'), { until: 300 });
   const c = r.trace.pods[0]!.containers[0]!;
   const kills = c.instances.filter((i) => i.killedAt !== undefined);
-  assert.deepEqual(kills.map((i) => i.endedBy), Array(kills.length).fill('liveness'));
-  assert.deepEqual(kills.map((i) => Math.round(i.killedAt!)), [25, 50, 75, 100, 125, 190, 295]);
-  assert.deepEqual(c.listens.map((l) => l.port), [8080]);
+  assert.deepEqual(
+    kills.map((i) => i.endedBy),
+    Array(kills.length).fill('liveness'),
+  );
+  assert.deepEqual(
+    kills.map((i) => Math.round(i.killedAt!)),
+    [25, 50, 75, 100, 125, 190, 295],
+  );
+  assert.deepEqual(
+    c.listens.map((l) => l.port),
+    [8080],
+  );
   // Same count as the Killing events the kubelet emits.
   assert.equal(kills.length, r.events('Killing').length);
 });
@@ -60,7 +69,15 @@ test('probe counts are per container instance: after a liveness kill the failure
   const liveness = r.trace.probes.filter((p) => p.probe === 'liveness');
   for (const restartCount of [0, 1, 2, 3, 4]) {
     const mine = liveness.filter((p) => p.restartCount === restartCount);
-    assert.deepEqual(mine.map((p) => [p.result, p.run, p.threshold]), [['failure', 1, 3], ['failure', 2, 3], ['failure', 3, 3]], `run ${restartCount}`);
+    assert.deepEqual(
+      mine.map((p) => [p.result, p.run, p.threshold]),
+      [
+        ['failure', 1, 3],
+        ['failure', 2, 3],
+        ['failure', 3, 3],
+      ],
+      `run ${restartCount}`,
+    );
   }
   const at68 = podFacts(r.result.pods[0]!, 68, r.at(68).probes).find((f) => f.path.endsWith('livenessProbe'))!;
   assert.equal(at68.text, 'liveness ✗ 1/3');
@@ -69,7 +86,10 @@ test('probe counts are per container instance: after a liveness kill the failure
   assert.equal(streakText(line.streak), '✗ 1/3 in a row');
   // Right after the restart at 50.1 s the new run has not been probed: nothing is counted for it yet.
   assert.equal(probeLines(sim.pods[0]!, sim.probes, 55).find((l) => l.probe === 'liveness')!.streak, null);
-  assert.match(podFacts(r.result.pods[0]!, 55, r.at(55).probes).find((f) => f.path.endsWith('livenessProbe'))!.text, /^liveness: not run yet since the restart at 50s$/);
+  assert.match(
+    podFacts(r.result.pods[0]!, 55, r.at(55).probes).find((f) => f.path.endsWith('livenessProbe'))!.text,
+    /^liveness: not run yet since the restart at 50s$/,
+  );
 });
 
 test('the inline hint and the panel show the same countdown at every moment (one rounding rule)', () => {
@@ -85,7 +105,9 @@ test('the inline hint and the panel show the same countdown at every moment (one
       assert.equal(hint, undefined, `t=${t}: no countdown in the panel, none inline`);
       continue;
     }
-    const panel = view.backOffText?.endsWith('restart due') ? '0' : /next restart in (\d+)s$/.exec(view.backOffText ?? '')?.[1];
+    const panel = view.backOffText?.endsWith('restart due')
+      ? '0'
+      : /next restart in (\d+)s$/.exec(view.backOffText ?? '')?.[1];
     assert.equal(hint, panel, `t=${t.toFixed(1)}: inline "${inline.text}", panel "${view.backOffText}"`);
     assert.equal(inline.t, view.backOff.nextRestartAt);
     compared++;

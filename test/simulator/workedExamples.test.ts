@@ -32,7 +32,8 @@ test('(a1) liveness on the wrong port, app exits promptly on SIGTERM: kills, res
   });
   assertTimes(r.times('Killing'), [25, 50, 75, 100, 125, 190, 295], 1, 'kills');
   assertTimes(r.times('Started'), [1, 25, 50, 75, 100, 166, 271], 1.5, 'starts');
-  for (const e of r.events('Killing')) assert.equal(e.message, 'Container app failed liveness probe, will be restarted');
+  for (const e of r.events('Killing'))
+    assert.equal(e.message, 'Container app failed liveness probe, will be restarted');
   // CrashLoopBackOff shown from ≈126–166, ≈191–271, and from ≈296 on.
   for (const t of [130, 160, 195, 265, 298]) assert.match(columns(r, t), /^0\/1 CrashLoopBackOff /, `t=${t}`);
   for (const t of [20, 60, 110, 170, 280]) assert.match(columns(r, t), /^1\/1 Running /, `t=${t}`);
@@ -44,7 +45,10 @@ test('(a1) liveness on the wrong port, app exits promptly on SIGTERM: kills, res
   assert.match(last.state.waiting?.message ?? '', /^back-off 2m40s restarting failed container=app pod=hello-/);
   // Unhealthy: one per failed probe, 21 by 295 s; the ReplicaSet never replaces the pod.
   assert.equal(r.events('Unhealthy').length, 21);
-  assert.match(r.events('Unhealthy')[0]!.message, /^Liveness probe failed: dial tcp 10\.244\.0\.\d+:8081: connect: connection refused$/);
+  assert.match(
+    r.events('Unhealthy')[0]!.message,
+    /^Liveness probe failed: dial tcp 10\.244\.0\.\d+:8081: connect: connection refused$/,
+  );
   assert.equal(r.trace.pods.length, 1);
   assert.ok(r.events('BackOff').length >= 3, 'BackOff events during the waits');
 });
@@ -85,7 +89,11 @@ spec:
   assert.match(columns(r, 35), /^0\/1 CrashLoopBackOff 2 /);
   assert.equal(r.events('Killing').length, 0);
   assert.equal(r.events('Unhealthy').length, 0);
-  assert.ok(r.events('BackOff').every((e) => /^Back-off restarting failed container c in pod crasher_default\(/.test(e.message)));
+  assert.ok(
+    r
+      .events('BackOff')
+      .every((e) => /^Back-off restarting failed container c in pod crasher_default\(/.test(e.message)),
+  );
 });
 
 test('(b) with the 1.35 kubelet the restart comes right at the back-off expiry', () => {

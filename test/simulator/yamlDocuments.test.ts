@@ -7,7 +7,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Parser, parseAllDocuments, type Document, type DocumentOptions, type ParseOptions } from 'yaml';
-import { chunkAt, chunkLines, chunkOffset, chunkPosition, isDocumentMarker, splitDocuments, type Chunk } from '../../simulator/src/yamlDocuments';
+import {
+  chunkAt,
+  chunkLines,
+  chunkOffset,
+  chunkPosition,
+  isDocumentMarker,
+  splitDocuments,
+  type Chunk,
+} from '../../simulator/src/yamlDocuments';
 import { KUBERNETES_YAML_OPTIONS } from '../../simulator/src/model/yaml';
 
 type Options = ParseOptions & DocumentOptions;
@@ -49,13 +57,27 @@ function documentOf(d: Document.Parsed, shift: number, end: number): { value: un
 function agrees(text: string, options: Options = {}): void {
   const chunks = wellFormed(text);
   const docs = parseAllDocuments(text, options);
-  assert.deepEqual(docs.flatMap((d) => d.errors), [], 'a valid stream');
+  assert.deepEqual(
+    docs.flatMap((d) => d.errors),
+    [],
+    'a valid stream',
+  );
   const starts = [...new Parser().parse(text)].filter((t) => t.type === 'document').map((t) => t.offset);
   assert.equal(chunks.length, Math.max(1, starts.length), `${chunks.length} chunks for ${starts.length} documents`);
-  starts.forEach((s, i) => assert.ok(s >= chunks[i]!.startOffset && s < chunks[i]!.startOffset + chunks[i]!.text.length, `document ${i} at ${s} is in chunk ${i}`));
+  starts.forEach((s, i) =>
+    assert.ok(
+      s >= chunks[i]!.startOffset && s < chunks[i]!.startOffset + chunks[i]!.text.length,
+      `document ${i} at ${s} is in chunk ${i}`,
+    ),
+  );
   const ends = chunks.map((c) => c.startOffset + c.text.trimEnd().length);
-  const alone = chunks.flatMap((c, i) => parseAllDocuments(c.text, options).map((d) => documentOf(d, c.startOffset, ends[i]!)));
-  assert.deepEqual(alone, docs.map((d, i) => documentOf(d, 0, ends[i]!)));
+  const alone = chunks.flatMap((c, i) =>
+    parseAllDocuments(c.text, options).map((d) => documentOf(d, c.startOffset, ends[i]!)),
+  );
+  assert.deepEqual(
+    alone,
+    docs.map((d, i) => documentOf(d, 0, ends[i]!)),
+  );
 }
 
 const crlf = (s: string) => s.replace(/\n/g, '\r\n');
@@ -65,9 +87,15 @@ test('documents split where yaml splits them: markers, comments, directives, `..
     ['a: 1\n---\nb: 2\n', ['a: 1\n', '---\nb: 2\n']],
     // comments and directives before a `---` belong to the document that follows (l-document-prefix)
     ['# header\n---\na: 1\n', ['# header\n---\na: 1\n']],
-    ['\uFEFF%YAML 1.2\n---\na: 1\n...\n# next\n%YAML 1.2\n---\nb: 2\n', ['\uFEFF%YAML 1.2\n---\na: 1\n...\n', '# next\n%YAML 1.2\n---\nb: 2\n']],
+    [
+      '\uFEFF%YAML 1.2\n---\na: 1\n...\n# next\n%YAML 1.2\n---\nb: 2\n',
+      ['\uFEFF%YAML 1.2\n---\na: 1\n...\n', '# next\n%YAML 1.2\n---\nb: 2\n'],
+    ],
     // a comment after a document's content is that document's (yaml puts it in the document's `end`)
-    ['a: 1\n# about a\n---  # a comment on the marker\nb: 2\n', ['a: 1\n# about a\n', '---  # a comment on the marker\nb: 2\n']],
+    [
+      'a: 1\n# about a\n---  # a comment on the marker\nb: 2\n',
+      ['a: 1\n# about a\n', '---  # a comment on the marker\nb: 2\n'],
+    ],
     // `...` ends a document; a bare document may follow it
     ['a: 1\n...\nb: 2\n', ['a: 1\n...\n', 'b: 2\n']],
     // a stray `...` is an empty document to yaml
@@ -80,10 +108,18 @@ test('documents split where yaml splits them: markers, comments, directives, `..
     ['# only a comment\n', ['# only a comment\n']],
   ];
   for (const [text, expected] of cases) {
-    assert.deepEqual(splitDocuments(text).map((c) => c.text), expected, JSON.stringify(text));
+    assert.deepEqual(
+      splitDocuments(text).map((c) => c.text),
+      expected,
+      JSON.stringify(text),
+    );
     const check = parseAllDocuments(text).every((d) => d.errors.length === 0) ? agrees : wellFormed;
     check(text);
-    assert.deepEqual(splitDocuments(crlf(text)).map((c) => c.text), expected.map(crlf), `CRLF: ${JSON.stringify(text)}`);
+    assert.deepEqual(
+      splitDocuments(crlf(text)).map((c) => c.text),
+      expected.map(crlf),
+      `CRLF: ${JSON.stringify(text)}`,
+    );
     check(crlf(text));
   }
 });
@@ -93,16 +129,47 @@ test('CRLF and LF files have the same documents on the same lines', () => {
   const lf = splitDocuments(text);
   const cr = splitDocuments(crlf(text));
   assert.equal(cr.length, 2);
-  assert.deepEqual(cr.map((c) => c.startLine), lf.map((c) => c.startLine));
+  assert.deepEqual(
+    cr.map((c) => c.startLine),
+    lf.map((c) => c.startLine),
+  );
   assert.deepEqual(cr.map(chunkLines), lf.map(chunkLines));
-  for (let line = 0; line < 6; line++) assert.equal(chunkAt(crlf(text), line)?.startLine, chunkAt(text, line)?.startLine);
+  for (let line = 0; line < 6; line++)
+    assert.equal(chunkAt(crlf(text), line)?.startLine, chunkAt(text, line)?.startLine);
 });
 
 test('differential: valid streams split exactly where yaml puts their documents, with their comments', () => {
-  const doc = fc.constantFrom('a: 1', 'k: |\n  line\n\n  more', 'q: "two\n  lines"', "s: 'it''s'", '- x\n- y', '{a: [1, 2]}', 'plain', 'a:\n  b: c # why', '# only a comment', '', '? k\n: v');
-  const separator = fc.constantFrom('---', '--- # next', '---\t', '...\n---', '...', '...\n# about the next\n%YAML 1.2\n---', '# trailing\n---', '\n\n---', '--- |\n  inline');
+  const doc = fc.constantFrom(
+    'a: 1',
+    'k: |\n  line\n\n  more',
+    'q: "two\n  lines"',
+    "s: 'it''s'",
+    '- x\n- y',
+    '{a: [1, 2]}',
+    'plain',
+    'a:\n  b: c # why',
+    '# only a comment',
+    '',
+    '? k\n: v',
+  );
+  const separator = fc.constantFrom(
+    '---',
+    '--- # next',
+    '---\t',
+    '...\n---',
+    '...',
+    '...\n# about the next\n%YAML 1.2\n---',
+    '# trailing\n---',
+    '\n\n---',
+    '--- |\n  inline',
+  );
   const prefix = fc.constantFrom('', '\uFEFF', '# header\n', '%YAML 1.2\n---\n', '\uFEFF# header\n---\n', '---\n');
-  const stream = fc.tuple(prefix, doc, fc.array(fc.tuple(separator, doc), { maxLength: 5 }), fc.constantFrom('', '\n', '\n...\n', '\n# end\n'));
+  const stream = fc.tuple(
+    prefix,
+    doc,
+    fc.array(fc.tuple(separator, doc), { maxLength: 5 }),
+    fc.constantFrom('', '\n', '\n...\n', '\n# end\n'),
+  );
   fc.assert(
     fc.property(stream, fc.boolean(), ([head, first, rest, tail], windows) => {
       const lf = head + first + rest.map(([sep, d]) => `\n${sep}\n${d}`).join('') + tail;
@@ -117,9 +184,43 @@ test('differential: valid streams split exactly where yaml puts their documents,
 
 test('random lines, valid or not: the chunks are the file, and valid streams agree with yaml', () => {
   const line = fc.constantFrom(
-    '---', '--- # c', '---\t', '--- a: 1', '...', '... # c', '----', ' ---', '# comment', '  # indented comment', '', ' ',
-    '%YAML 1.2', '\uFEFF', '\uFEFF---', 'a: 1', 'b:', '  - x', '  c: d', 'k: |', '  text', 'q: "open', 'close"', '[1,', '2]',
-    '{a: 1', '}', 'plain', '- item', '? k', ': v', '!!str s', '&a x', '*a', ':', '"', "'",
+    '---',
+    '--- # c',
+    '---\t',
+    '--- a: 1',
+    '...',
+    '... # c',
+    '----',
+    ' ---',
+    '# comment',
+    '  # indented comment',
+    '',
+    ' ',
+    '%YAML 1.2',
+    '\uFEFF',
+    '\uFEFF---',
+    'a: 1',
+    'b:',
+    '  - x',
+    '  c: d',
+    'k: |',
+    '  text',
+    'q: "open',
+    'close"',
+    '[1,',
+    '2]',
+    '{a: 1',
+    '}',
+    'plain',
+    '- item',
+    '? k',
+    ': v',
+    '!!str s',
+    '&a x',
+    '*a',
+    ':',
+    '"',
+    "'",
   );
   let valid = 0;
   fc.assert(
@@ -140,13 +241,19 @@ test('random lines, valid or not: the chunks are the file, and valid streams agr
 test('an unclosed quote ends at the next marker line (YAML 1.2 §9.1.4, kubectl), where yaml runs on', () => {
   const text = 'a: "typing\n---\nb: 2\n';
   assert.equal(parseAllDocuments(text).length, 1, 'yaml: one document to the end of the stream');
-  assert.deepEqual(splitDocuments(text).map((c) => c.text), ['a: "typing\n', '---\nb: 2\n']);
+  assert.deepEqual(
+    splitDocuments(text).map((c) => c.text),
+    ['a: "typing\n', '---\nb: 2\n'],
+  );
 });
 
 test('a document that starts on a `...` line shares its chunk (chunks stay on line starts)', () => {
   // `... b: 2` is invalid YAML; yaml starts a document right after the marker, mid-line.
   const chunks = splitDocuments('a: 1\n... b: 2\nc: 3\n---\nd: 4\n');
-  assert.deepEqual(chunks.map((c) => c.text), ['a: 1\n... b: 2\nc: 3\n', '---\nd: 4\n']);
+  assert.deepEqual(
+    chunks.map((c) => c.text),
+    ['a: 1\n... b: 2\nc: 3\n', '---\nd: 4\n'],
+  );
 });
 
 test('chunkAt: the document under a line, nothing past the end', () => {
@@ -166,7 +273,11 @@ test('chunk coordinates: offsets and positions round-trip, a CR is not a charact
   const offset = chunkOffset(chunk, 2, 5);
   assert.equal(chunk.text.slice(offset, offset + 5), 'value');
   assert.deepEqual(chunkPosition(chunk, offset), { line: 2, character: 5 });
-  assert.equal(chunkOffset(chunk, 2, 99), chunk.text.indexOf('\r', offset), 'clamped to the end of the line, before its CR');
+  assert.equal(
+    chunkOffset(chunk, 2, 99),
+    chunk.text.indexOf('\r', offset),
+    'clamped to the end of the line, before its CR',
+  );
 });
 
 test('isDocumentMarker: three dashes or dots, then a blank or the end (YAML 1.2 c-directives-end, c-document-end)', () => {

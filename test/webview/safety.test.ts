@@ -62,14 +62,23 @@ test('the guard recognises every forbidden API', () => {
     "el.setAttribute('onclick', x)",
   ];
   for (const s of samples) assert.equal(violations('sample', s).length, 1, `not caught: ${s}`);
-  for (const ok of ['el.textContent = x', "setAttr(el, 'title', x)", 'evaluate(x)', 'medieval(x)', "h('span', { class: 'style' })"]) {
+  for (const ok of [
+    'el.textContent = x',
+    "setAttr(el, 'title', x)",
+    'evaluate(x)',
+    'medieval(x)',
+    "h('span', { class: 'style' })",
+  ]) {
     assert.deepEqual(violations('sample', ok), [], `false alarm: ${ok}`);
   }
 });
 
 test('no file under client/webview parses HTML, evaluates code or sets inline styles', () => {
   const files = sources(webview);
-  assert.ok(files.some((f) => f.endsWith(join('client', 'webview', 'main.ts'))), 'client/webview/main.ts exists');
+  assert.ok(
+    files.some((f) => f.endsWith(join('client', 'webview', 'main.ts'))),
+    'client/webview/main.ts exists',
+  );
   assert.ok(files.length >= 5, `found only ${files.length} files under client/webview`);
   const found = files.flatMap((f) => violations(relative(root, f), readFileSync(f, 'utf8')));
   assert.deepEqual(found, []);

@@ -25,7 +25,11 @@ export class InlineFacts implements vscode.InlayHintsProvider, vscode.HoverProvi
   }
 
   private facts(doc: vscode.TextDocument): { fact: Fact; line: number }[] {
-    if (doc.uri.toString() !== this.active || !clientSetting(vscode.workspace.getConfiguration('podlab'), 'inline.enable')) return [];
+    if (
+      doc.uri.toString() !== this.active ||
+      !clientSetting(vscode.workspace.getConfiguration('podlab'), 'inline.enable')
+    )
+      return [];
     const sim = this.sims.get(doc.uri);
     if (!sim?.result || sim.version !== doc.version) return [];
     const { podFacts, causeRange } = engine();
@@ -34,7 +38,12 @@ export class InlineFacts implements vscode.InlayHintsProvider, vscode.HoverProvi
     const seenDocs = new Set<number>();
     for (const pod of sim.result.pods) {
       // One pod per document: the first that exists at t (the first replica).
-      if (seenDocs.has(pod.doc) || pod.createdAt / 1000 > sim.time || (pod.removedAt !== null && pod.removedAt / 1000 <= sim.time)) continue;
+      if (
+        seenDocs.has(pod.doc) ||
+        pod.createdAt / 1000 > sim.time ||
+        (pod.removedAt !== null && pod.removedAt / 1000 <= sim.time)
+      )
+        continue;
       seenDocs.add(pod.doc);
       for (const fact of podFacts(pod, sim.time, trace.probes)) {
         // The key's line for a mapping (`livenessProbe:`), the value's for a scalar.

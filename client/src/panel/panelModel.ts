@@ -30,7 +30,15 @@ export function panelSimulation(title: string, result: SimulationResult, whatIf:
       }),
     })),
   }));
-  const sim: PanelSimulation = { title, until: result.until, pods, events: trace.events, probes: trace.probes, notes: trace.notes, whatIf };
+  const sim: PanelSimulation = {
+    title,
+    until: result.until,
+    pods,
+    events: trace.events,
+    probes: trace.probes,
+    notes: trace.notes,
+    whatIf,
+  };
   if (trace.truncated) sim.truncated = trace.truncated;
   return sim;
 }

@@ -18,20 +18,34 @@ export class SimulationPanel {
   private ready = false;
 
   static createOrShow(context: vscode.ExtensionContext, sims: Simulations, facts: InlineFacts, uri?: vscode.Uri): void {
-    const doc = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
+    const doc = uri
+      ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())
+      : vscode.window.activeTextEditor?.document;
     if (SimulationPanel.current) {
       SimulationPanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
       if (doc) SimulationPanel.current.show(doc);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(SimulationPanel.viewType, 'Run Pod', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, options(context));
+    const panel = vscode.window.createWebviewPanel(
+      SimulationPanel.viewType,
+      'Run Pod',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      options(context),
+    );
     SimulationPanel.current = new SimulationPanel(context, panel, sims, facts, doc);
   }
 
-  static revive(context: vscode.ExtensionContext, sims: Simulations, facts: InlineFacts, panel: vscode.WebviewPanel, state: unknown): void {
+  static revive(
+    context: vscode.ExtensionContext,
+    sims: Simulations,
+    facts: InlineFacts,
+    panel: vscode.WebviewPanel,
+    state: unknown,
+  ): void {
     panel.webview.options = options(context);
     const uri = (state as { uri?: string } | undefined)?.uri;
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) ?? vscode.window.activeTextEditor?.document;
+    const doc =
+      vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) ?? vscode.window.activeTextEditor?.document;
     SimulationPanel.current = new SimulationPanel(context, panel, sims, facts, doc);
   }
 
@@ -77,12 +91,24 @@ export class SimulationPanel {
 
   private post(): void {
     const doc = this.document;
-    if (!doc) return this.send({ type: 'empty', message: 'Open a Kubernetes manifest (Pod, Deployment, Job, …) and run "PodLab: Run Pod in Panel".' });
+    if (!doc)
+      return this.send({
+        type: 'empty',
+        message: 'Open a Kubernetes manifest (Pod, Deployment, Job, …) and run "PodLab: Run Pod in Panel".',
+      });
     const sim = this.sims.ensure(doc);
     const title = doc.uri.path.split('/').pop() ?? 'manifest';
     if (sim.problems.length > 0) return this.send({ type: 'problems', title, problems: sim.problems.slice(0, 50) });
-    if (!sim.result) return this.send({ type: 'empty', message: `${title} has no Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job or CronJob to run.` });
-    this.send({ type: 'simulation', simulation: engine().panelSimulation(title, sim.result, sim.whatIf), uri: doc.uri.toString() });
+    if (!sim.result)
+      return this.send({
+        type: 'empty',
+        message: `${title} has no Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job or CronJob to run.`,
+      });
+    this.send({
+      type: 'simulation',
+      simulation: engine().panelSimulation(title, sim.result, sim.whatIf),
+      uri: doc.uri.toString(),
+    });
   }
 
   private receive(m: FromWebview): void {
@@ -99,7 +125,11 @@ export class SimulationPanel {
         if (doc) this.sims.setWhatIf(doc, [...(this.sims.get(doc.uri)?.whatIf ?? []), m.action]);
         return;
       case 'removeWhatIf':
-        if (doc) this.sims.setWhatIf(doc, (this.sims.get(doc.uri)?.whatIf ?? []).filter((_, i) => i !== m.index));
+        if (doc)
+          this.sims.setWhatIf(
+            doc,
+            (this.sims.get(doc.uri)?.whatIf ?? []).filter((_, i) => i !== m.index),
+          );
         return;
       case 'saveScenario':
         void this.saveScenario();
@@ -136,15 +166,27 @@ export class SimulationPanel {
     const sim = doc ? this.sims.get(doc.uri) : undefined;
     const target = this.scenarioUri() ?? (await vscode.window.showSaveDialog({ filters: { YAML: ['yaml', 'yml'] } }));
     if (!doc || !sim || !target) return;
-    const scenario = { ...(sim.scenario ?? {}), events: [...(sim.scenario?.events ?? []), ...sim.whatIf.map(whatIfEvent)] };
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`# PodLab scenario for ${doc.uri.path.split('/').pop()}\n${engine().stringifyYaml(scenario)}`));
+    const scenario = {
+      ...(sim.scenario ?? {}),
+      events: [...(sim.scenario?.events ?? []), ...sim.whatIf.map(whatIfEvent)],
+    };
+    await vscode.workspace.fs.writeFile(
+      target,
+      new TextEncoder().encode(
+        `# PodLab scenario for ${doc.uri.path.split('/').pop()}\n${engine().stringifyYaml(scenario)}`,
+      ),
+    );
     void vscode.window.showInformationMessage(`Saved the scenario to ${vscode.workspace.asRelativePath(target)}.`);
   }
 
   private async loadScenario(): Promise<void> {
     const doc = this.document;
     if (!doc) return;
-    const picked = await vscode.window.showOpenDialog({ filters: { YAML: ['yaml', 'yml'] }, defaultUri: this.scenarioUri(), canSelectMany: false });
+    const picked = await vscode.window.showOpenDialog({
+      filters: { YAML: ['yaml', 'yml'] },
+      defaultUri: this.scenarioUri(),
+      canSelectMany: false,
+    });
     const uri = picked?.[0];
     if (!uri) return;
     const loaded = await loadScenarioFile(uri);
@@ -168,7 +210,10 @@ function options(context: vscode.ExtensionContext): vscode.WebviewPanelOptions &
   return {
     enableScripts: true,
     retainContextWhenHidden: false,
-    localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist'), vscode.Uri.joinPath(context.extensionUri, 'media')],
+    localResourceRoots: [
+      vscode.Uri.joinPath(context.extensionUri, 'dist'),
+      vscode.Uri.joinPath(context.extensionUri, 'media'),
+    ],
   };
 }
 

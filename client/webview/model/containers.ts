@@ -1,6 +1,12 @@
 // Pure: the container states of one pod at time t, with the CrashLoopBackOff countdown.
 import type { PanelPod } from '../../src/panel/protocol';
-import { goDuration, secondsLeft, type ContainerState, type ContainerStatus, type PodStatus } from '../../../simulator/src/view';
+import {
+  goDuration,
+  secondsLeft,
+  type ContainerState,
+  type ContainerStatus,
+  type PodStatus,
+} from '../../../simulator/src/view';
 import { containerStatusMap } from './pods';
 import { secs } from './format';
 
@@ -19,7 +25,12 @@ export interface BackOffView {
 export function backOffAt(status: ContainerStatus, t: number): BackOffView | null {
   const b = status.backOff;
   if (!b) return null;
-  return { delay: b.delay, nextRestartAt: b.until, remaining: Math.max(0, b.until - t), secondsLeft: secondsLeft(b.until, t) };
+  return {
+    delay: b.delay,
+    nextRestartAt: b.until,
+    remaining: Math.max(0, b.until - t),
+    secondsLeft: secondsLeft(b.until, t),
+  };
 }
 
 /** `next restart in 12s`, or `restart due` once the back-off has expired. */
@@ -65,7 +76,7 @@ export function containerViews(pod: PanelPod, status: PodStatus | null, t: numbe
       kind: c.kind,
       status: cs,
       state: cs ? stateText(cs.state) : 'not reported yet',
-      message: cs ? cs.state.waiting?.message ?? cs.state.terminated?.message ?? null : null,
+      message: cs ? (cs.state.waiting?.message ?? cs.state.terminated?.message ?? null) : null,
       lastState: cs && hasLast ? stateText(cs.lastState) : null,
       lastMessage: cs?.lastState.terminated?.message ?? null,
       backOff,

@@ -53,7 +53,13 @@ export function eventRows(events: readonly TraceEvent[], t: number, opts: EventO
   }
   return aggregateEvents(seen).map((a) => {
     const row: EventRow = {
-      key: JSON.stringify([a.object, a.type, a.reason, a.source, a.message.startsWith(COMBINED) ? COMBINED : a.message]),
+      key: JSON.stringify([
+        a.object,
+        a.type,
+        a.reason,
+        a.source,
+        a.message.startsWith(COMBINED) ? COMBINED : a.message,
+      ]),
       t: a.last,
       object: a.object,
       type: a.type,

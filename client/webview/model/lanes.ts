@@ -61,7 +61,11 @@ const KILLED_BECAUSE: Partial<Record<EndReason, string>> = {
 export function killsOf(c: PanelContainer, podEnd: number): Mark[] {
   return c.instances
     .filter((i) => i.killedAt !== undefined && i.killedAt <= podEnd)
-    .map((i) => ({ t: i.killedAt!, kind: 'kill' as const, title: `t=${secs(i.killedAt!)} Killing: ${KILLED_BECAUSE[i.endedBy!] ?? 'stopped'}` }));
+    .map((i) => ({
+      t: i.killedAt!,
+      kind: 'kill' as const,
+      title: `t=${secs(i.killedAt!)} Killing: ${KILLED_BECAUSE[i.endedBy!] ?? 'stopped'}`,
+    }));
 }
 
 function endText(reason: string | undefined, exitCode: number | undefined): string {
@@ -83,12 +87,23 @@ export function podLanes(pod: PanelPod, until: number, probes: readonly ProbeRec
         spans.push({ kind, from: cursor, to: run.start, title: `${what} t=${secs(cursor)}–${secs(run.start)}` });
       }
       const end = run.end === undefined ? podEnd : Math.min(run.end, podEnd);
-      const running: Span = { kind: 'running', from: run.start, to: end, title: `run ${i + 1}: t=${secs(run.start)}–${run.end === undefined ? '…' : secs(run.end)}` };
+      const running: Span = {
+        kind: 'running',
+        from: run.start,
+        to: end,
+        title: `run ${i + 1}: t=${secs(run.start)}–${run.end === undefined ? '…' : secs(run.end)}`,
+      };
       if (run.end !== undefined) {
         const exit = exitClass(run.reason, run.exitCode);
         running.exit = exit;
         running.title += ` ${endText(run.reason, run.exitCode)}`;
-        if (run.end <= podEnd) marks.push({ t: run.end, kind: 'exit', exit, title: `t=${secs(run.end)} ${endText(run.reason, run.exitCode)}` });
+        if (run.end <= podEnd)
+          marks.push({
+            t: run.end,
+            kind: 'exit',
+            exit,
+            title: `t=${secs(run.end)} ${endText(run.reason, run.exitCode)}`,
+          });
       }
       spans.push(running);
       cursor = Math.max(cursor, end);
@@ -107,7 +122,11 @@ export function podLanes(pod: PanelPod, until: number, probes: readonly ProbeRec
     }
     for (const r of probes) {
       if (r.pod !== pod.name || r.container !== c.name || r.t > podEnd) continue;
-      marks.push({ t: r.t, kind: `probe-${r.result}`, title: `t=${secs(r.t)} ${r.probe} ${r.result}${r.message ? `: ${r.message}` : ''}` });
+      marks.push({
+        t: r.t,
+        kind: `probe-${r.result}`,
+        title: `t=${secs(r.t)} ${r.probe} ${r.result}${r.message ? `: ${r.message}` : ''}`,
+      });
     }
     marks.push(...killsOf(c, podEnd));
     return { container: c.name, kind: c.kind, spans, marks };

@@ -1,9 +1,20 @@
 // Pure: what the pods table and the pod details show at time t. No DOM here (unit-tested under Node).
 import type { PanelPod, PanelSimulation } from '../../src/panel/protocol';
-import { kubectlColumns, type ContainerStatus, type KubectlColumns, type PodStatus, type KubectlSpecLike } from '../../../simulator/src/view';
+import {
+  kubectlColumns,
+  type ContainerStatus,
+  type KubectlColumns,
+  type PodStatus,
+  type KubectlSpecLike,
+} from '../../../simulator/src/view';
 
 /** The status of a pod before the first published one. */
-export const PENDING_STATUS: PodStatus = { phase: 'Pending', conditions: [], initContainerStatuses: [], containerStatuses: [] };
+export const PENDING_STATUS: PodStatus = {
+  phase: 'Pending',
+  conditions: [],
+  initContainerStatuses: [],
+  containerStatuses: [],
+};
 
 /** The status in force at t: the last history entry with entry.t ≤ t (binary search), or null before the first. */
 export function statusAt(pod: PanelPod, t: number): PodStatus | null {
@@ -46,7 +57,9 @@ export function podRows(sim: PanelSimulation, t: number): PodRow[] {
   for (const pod of sim.pods) {
     if (pod.createdAt > t) continue;
     const status = statusAt(pod, t) ?? PENDING_STATUS;
-    const columns = kubectlColumns({ status, createdAt: pod.createdAt, deletedAt: pod.deletedAt }, t, { spec: specOf(pod) });
+    const columns = kubectlColumns({ status, createdAt: pod.createdAt, deletedAt: pod.deletedAt }, t, {
+      spec: specOf(pod),
+    });
     rows.push({
       name: pod.name,
       owner: pod.owner,

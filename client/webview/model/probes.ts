@@ -45,23 +45,46 @@ export function probeLines(pod: PanelPod, records: readonly ProbeRecord[], t: nu
   const key = (c: string, p: string): string => JSON.stringify([c, p]);
   for (const c of pod.containers) {
     const kinds = [...c.probes].sort((a, b) => ORDER.indexOf(a as ProbeKind) - ORDER.indexOf(b as ProbeKind));
-    for (const p of kinds) lines.set(key(c.name, p), { container: c.name, probe: p, ticks: [], total: 0, failures: 0, lastFailure: null, streak: null });
+    for (const p of kinds)
+      lines.set(key(c.name, p), {
+        container: c.name,
+        probe: p,
+        ticks: [],
+        total: 0,
+        failures: 0,
+        lastFailure: null,
+        streak: null,
+      });
   }
   for (const r of records) {
     if (r.t > t || r.pod !== pod.name) continue;
     const k = key(r.container, r.probe);
     let line = lines.get(k);
     if (!line) {
-      line = { container: r.container, probe: r.probe, ticks: [], total: 0, failures: 0, lastFailure: null, streak: null };
+      line = {
+        container: r.container,
+        probe: r.probe,
+        ticks: [],
+        total: 0,
+        failures: 0,
+        lastFailure: null,
+        streak: null,
+      };
       lines.set(k, line);
     }
     line.total++;
     if (r.run > 0) line.streak = { result: r.result, run: r.run, threshold: r.threshold, restartCount: r.restartCount };
-    line.ticks.push({ t: r.t, result: r.result, title: `t=${secs(r.t)} ${r.result}${r.message ? `: ${r.message}` : ''}` });
+    line.ticks.push({
+      t: r.t,
+      result: r.result,
+      title: `t=${secs(r.t)} ${r.result}${r.message ? `: ${r.message}` : ''}`,
+    });
     if (line.ticks.length > max) line.ticks.shift();
     if (r.result === 'failure') {
       line.failures++;
-      line.lastFailure = r.cause ? { t: r.t, message: r.message ?? '', cause: r.cause } : { t: r.t, message: r.message ?? '' };
+      line.lastFailure = r.cause
+        ? { t: r.t, message: r.message ?? '', cause: r.cause }
+        : { t: r.t, message: r.message ?? '' };
     }
   }
   // A run that started after the last result has not been probed yet: its count starts from nothing.

@@ -20,7 +20,14 @@ export interface UiState {
   doc?: string;
 }
 
-export const DEFAULT_STATE: UiState = { v: 1, t: 0, speed: 10, selected: null, eventsMode: 'aggregated', eventsScope: 'pod' };
+export const DEFAULT_STATE: UiState = {
+  v: 1,
+  t: 0,
+  speed: 10,
+  selected: null,
+  eventsMode: 'aggregated',
+  eventsScope: 'pod',
+};
 
 /** A state read back from vscode.getState (anything at all) made valid. */
 export function sanitizeState(raw: unknown): UiState {
@@ -39,7 +46,8 @@ export function sanitizeState(raw: unknown): UiState {
 
 /** The state for a simulation of document `doc`: time and selection reset when the document changed. */
 export function forDocument(state: UiState, doc: string, uri: string | undefined): UiState {
-  const next: UiState = state.doc !== undefined && state.doc !== doc ? { ...state, t: 0, selected: null, doc } : { ...state, doc };
+  const next: UiState =
+    state.doc !== undefined && state.doc !== doc ? { ...state, t: 0, selected: null, doc } : { ...state, doc };
   if (uri !== undefined) next.uri = uri;
   else delete next.uri;
   return next;

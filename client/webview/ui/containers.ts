@@ -5,13 +5,20 @@ import { h, rebuild } from './dom';
 
 export function createContainers(): { el: HTMLElement; update(ctx: Ctx): void } {
   const list = h('div', { class: 'containers' });
-  const el = h('section', { class: 'card', attrs: { 'aria-label': 'Containers' } }, h('h2', { text: 'Containers' }), list);
+  const el = h(
+    'section',
+    { class: 'card', attrs: { 'aria-label': 'Containers' } },
+    h('h2', { text: 'Containers' }),
+    list,
+  );
   return {
     el,
     update(ctx) {
       const pod = ctx.pod;
       const views = pod && pod.createdAt <= ctx.t ? containerViews(pod, ctx.status, ctx.t) : [];
-      rebuild(list, JSON.stringify(views), () => (views.length ? views.map(card) : [h('p', { class: 'muted', text: 'No containers to show at this time.' })]));
+      rebuild(list, JSON.stringify(views), () =>
+        views.length ? views.map(card) : [h('p', { class: 'muted', text: 'No containers to show at this time.' })],
+      );
     },
   };
 }
@@ -40,10 +47,18 @@ function card(v: ContainerView): HTMLElement {
   return h(
     'article',
     { class: `container ${stateClass(v)}`, attrs: { 'aria-label': `Container ${v.name}` } },
-    h('h3', null, h('span', { class: 'container-name', text: v.name }), ' ', h('span', { class: 'badge', text: v.kind })),
+    h(
+      'h3',
+      null,
+      h('span', { class: 'container-name', text: v.name }),
+      ' ',
+      h('span', { class: 'badge', text: v.kind }),
+    ),
     h('p', { class: `state ${stateClass(v)}`, text: v.state }),
     v.message ? h('p', { class: 'message', text: v.message }) : null,
     v.backOffText ? h('p', { class: 'backoff', text: v.backOffText }) : null,
-    facts.length ? h('dl', { class: 'facts' }, ...facts.flatMap(([k, val]) => [h('dt', { text: k }), h('dd', { text: val })])) : null,
+    facts.length
+      ? h('dl', { class: 'facts' }, ...facts.flatMap(([k, val]) => [h('dt', { text: k }), h('dd', { text: val })]))
+      : null,
   );
 }

@@ -19,15 +19,28 @@ export interface Controls {
 }
 
 export function createControls(actions: Actions, onStep: (dir: -1 | 1) => void): Controls {
-  const play = button('▶ Play', () => actions.togglePlay(), { class: 'play', attrs: { 'aria-label': 'Play', 'aria-pressed': 'false' } });
+  const play = button('▶ Play', () => actions.togglePlay(), {
+    class: 'play',
+    attrs: { 'aria-label': 'Play', 'aria-pressed': 'false' },
+  });
   const prev = button('◂ Prev event', () => onStep(-1), { attrs: { 'aria-label': 'Step back to the previous event' } });
   const next = button('Next event ▸', () => onStep(1), { attrs: { 'aria-label': 'Step to the next event' } });
   const speeds = SPEEDS.map((sp) =>
-    button(`${sp}×`, () => actions.setSpeed(sp), { class: 'speed', attrs: { 'aria-label': `Speed ${sp} simulated seconds per second`, 'aria-pressed': 'false' } }),
+    button(`${sp}×`, () => actions.setSpeed(sp), {
+      class: 'speed',
+      attrs: { 'aria-label': `Speed ${sp} simulated seconds per second`, 'aria-pressed': 'false' },
+    }),
   );
   const slider = h('input', {
     class: 'scrub',
-    attrs: { type: 'range', min: 0, max: 1, step: 0.1, value: 0, 'aria-label': 'Simulated time in seconds; arrows move 1 s, Shift+arrows 10 s' },
+    attrs: {
+      type: 'range',
+      min: 0,
+      max: 1,
+      step: 0.1,
+      value: 0,
+      'aria-label': 'Simulated time in seconds; arrows move 1 s, Shift+arrows 10 s',
+    },
   });
   slider.addEventListener('input', () => actions.seek(Number(slider.value), false));
   slider.addEventListener('change', () => actions.seek(Number(slider.value), true));
@@ -37,11 +50,19 @@ export function createControls(actions: Actions, onStep: (dir: -1 | 1) => void):
   slider.addEventListener('keydown', (ev) => {
     const t = Number(slider.value);
     const big = Math.max(1, Math.round(until / 10));
-    const by: Record<string, number> = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1, PageUp: big, PageDown: -big };
+    const by: Record<string, number> = {
+      ArrowRight: 1,
+      ArrowUp: 1,
+      ArrowLeft: -1,
+      ArrowDown: -1,
+      PageUp: big,
+      PageDown: -big,
+    };
     let to: number | null = null;
     if (ev.key === 'Home') to = 0;
     else if (ev.key === 'End') to = until;
-    else if (by[ev.key] !== undefined) to = t + (by[ev.key] as number) * (ev.shiftKey && ev.key.startsWith('Arrow') ? 10 : 1);
+    else if (by[ev.key] !== undefined)
+      to = t + (by[ev.key] as number) * (ev.shiftKey && ev.key.startsWith('Arrow') ? 10 : 1);
     if (to === null) return;
     ev.preventDefault();
     actions.seek(Math.max(0, Math.min(until, to)), true);
@@ -51,7 +72,14 @@ export function createControls(actions: Actions, onStep: (dir: -1 | 1) => void):
   const el = h(
     'section',
     { class: 'controls', attrs: { 'aria-label': 'Time controls' } },
-    h('div', { class: 'buttons' }, play, prev, next, h('span', { class: 'speeds', attrs: { role: 'group', 'aria-label': 'Speed' } }, ...speeds)),
+    h(
+      'div',
+      { class: 'buttons' },
+      play,
+      prev,
+      next,
+      h('span', { class: 'speeds', attrs: { role: 'group', 'aria-label': 'Speed' } }, ...speeds),
+    ),
     h('div', { class: 'scrubber' }, slider, readout),
   );
 

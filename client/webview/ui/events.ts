@@ -13,8 +13,16 @@ interface RowEl extends HTMLTableRowElement {
 export function createEvents(actions: Actions): { el: HTMLElement; update(ctx: Ctx): void } {
   const expanded = new Set<string>();
   let ctxRef: Ctx | null = null;
-  const mode = button('', () => actions.setEvents({ eventsMode: ctxRef?.state.eventsMode === 'list' ? 'aggregated' : 'list' }), { class: 'secondary' });
-  const scope = button('', () => actions.setEvents({ eventsScope: ctxRef?.state.eventsScope === 'all' ? 'pod' : 'all' }), { class: 'secondary' });
+  const mode = button(
+    '',
+    () => actions.setEvents({ eventsMode: ctxRef?.state.eventsMode === 'list' ? 'aggregated' : 'list' }),
+    { class: 'secondary' },
+  );
+  const scope = button(
+    '',
+    () => actions.setEvents({ eventsScope: ctxRef?.state.eventsScope === 'all' ? 'pod' : 'all' }),
+    { class: 'secondary' },
+  );
   const head = h('thead');
   const body = h('tbody');
   const scroller = h('div', { class: 'scroller' }, h('table', { class: 'grid events' }, head, body));
@@ -34,10 +42,27 @@ export function createEvents(actions: Actions): { el: HTMLElement; update(ctx: C
       const list = ctx.state.eventsMode === 'list';
       const all = ctx.state.eventsScope === 'all' || !ctx.pod;
       setText(mode, list ? 'Aggregate' : 'Every event');
-      setAttr(mode, 'aria-label', list ? 'Show events aggregated like kubectl describe' : 'Show every event occurrence');
+      setAttr(
+        mode,
+        'aria-label',
+        list ? 'Show events aggregated like kubectl describe' : 'Show every event occurrence',
+      );
       setText(scope, all ? 'Selected pod only' : 'All objects');
-      setAttr(scope, 'aria-label', all ? 'Show only the events of the selected pod' : 'Show the events of every object');
-      const cols = [...(list ? ['Time'] : []), 'Type', 'Reason', 'Age', 'From', ...(all ? ['Object'] : []), 'Message', ''];
+      setAttr(
+        scope,
+        'aria-label',
+        all ? 'Show only the events of the selected pod' : 'Show the events of every object',
+      );
+      const cols = [
+        ...(list ? ['Time'] : []),
+        'Type',
+        'Reason',
+        'Age',
+        'From',
+        ...(all ? ['Object'] : []),
+        'Message',
+        '',
+      ];
       const layout = `${list ? 'list' : 'agg'}:${all ? 'all' : 'pod'}`;
       rebuild(head, layout, () => [h('tr', null, ...cols.map((c) => h('th', { text: c, attrs: { scope: 'col' } })))]);
       const rows = eventRows(ctx.sim.events, ctx.t, { aggregate: !list, object: all ? null : `Pod/${ctx.pod?.name}` });
@@ -69,21 +94,35 @@ export function createEvents(actions: Actions): { el: HTMLElement; update(ctx: C
         }
         return tr;
       };
-      reconcile(body, rows, (r) => `${layout}${r.key}`, create, (tr, r) => {
-        const values = [...(list ? [`t=${secs(r.t)}`] : []), r.type, r.reason, r.age, r.source, ...(all ? [r.object] : []), r.message];
-        values.forEach((v, i) => setText(tr.texts[i] as HTMLElement, v));
-        tr.classList.toggle('warning', r.type === 'Warning');
-        tr.cause = r.cause;
-        const open = expanded.has(`${layout}${r.key}`) && !!r.cause;
-        tr.evidence.hidden = !open;
-        if (r.cause) {
-          const c = r.cause;
-          rebuild(tr.evidence, JSON.stringify(c), () => [
-            h('span', { class: 'because', text: `because: ${c.evidence}` }),
-            ...c.paths.map((p) => h('code', { class: 'path', text: `document ${c.doc + 1}: ${p}` })),
-          ]);
-        }
-      });
+      reconcile(
+        body,
+        rows,
+        (r) => `${layout}${r.key}`,
+        create,
+        (tr, r) => {
+          const values = [
+            ...(list ? [`t=${secs(r.t)}`] : []),
+            r.type,
+            r.reason,
+            r.age,
+            r.source,
+            ...(all ? [r.object] : []),
+            r.message,
+          ];
+          values.forEach((v, i) => setText(tr.texts[i] as HTMLElement, v));
+          tr.classList.toggle('warning', r.type === 'Warning');
+          tr.cause = r.cause;
+          const open = expanded.has(`${layout}${r.key}`) && !!r.cause;
+          tr.evidence.hidden = !open;
+          if (r.cause) {
+            const c = r.cause;
+            rebuild(tr.evidence, JSON.stringify(c), () => [
+              h('span', { class: 'because', text: `because: ${c.evidence}` }),
+              ...c.paths.map((p) => h('code', { class: 'path', text: `document ${c.doc + 1}: ${p}` })),
+            ]);
+          }
+        },
+      );
       if (atBottom) scroller.scrollTop = scroller.scrollHeight;
     },
   };

@@ -26,11 +26,15 @@ export function createHeader(): Header {
         const items: HTMLElement[] = [];
         if (sim.truncated) {
           const tr = sim.truncated;
-          items.push(h('li', { class: 'note warning', text: `⚠ The run stopped early at t=${secs(tr.at)}: ${tr.reason}` }));
+          items.push(
+            h('li', { class: 'note warning', text: `⚠ The run stopped early at t=${secs(tr.at)}: ${tr.reason}` }),
+          );
         }
         for (const n of sim.notes) {
           const where = n.doc !== undefined ? ` (document ${n.doc + 1})` : '';
-          items.push(h('li', { class: `note ${n.level}`, text: `${n.level === 'warning' ? '⚠' : 'ℹ'} ${n.message}${where}` }));
+          items.push(
+            h('li', { class: `note ${n.level}`, text: `${n.level === 'warning' ? '⚠' : 'ℹ'} ${n.message}${where}` }),
+          );
         }
         return items.length ? [h('ul', { class: 'note-list', attrs: { 'aria-label': 'Notes' } }, ...items)] : [];
       });
@@ -39,11 +43,22 @@ export function createHeader(): Header {
       setText(title, docTitle);
       setText(time, '');
       rebuild(notes, JSON.stringify(['problems', problems]), () => [
-        h('p', { class: 'problems-intro', text: `The manifest has ${problems.length} problem${problems.length === 1 ? '' : 's'}; fix ${problems.length === 1 ? 'it' : 'them'} to run the simulation.` }),
+        h('p', {
+          class: 'problems-intro',
+          text: `The manifest has ${problems.length} problem${problems.length === 1 ? '' : 's'}; fix ${problems.length === 1 ? 'it' : 'them'} to run the simulation.`,
+        }),
         h(
           'ul',
           { class: 'problems', attrs: { 'aria-label': 'Problems' } },
-          ...problems.map((p) => h('li', null, h('span', { class: 'problem-line', text: `line ${p.line + 1}` }), ' ', h('span', { class: 'problem-message', text: p.message }))),
+          ...problems.map((p) =>
+            h(
+              'li',
+              null,
+              h('span', { class: 'problem-line', text: `line ${p.line + 1}` }),
+              ' ',
+              h('span', { class: 'problem-message', text: p.message }),
+            ),
+          ),
         ),
       ]);
     },

@@ -28,10 +28,26 @@ function statusClass(status: string): string {
 export function createPodTable(actions: Actions): PodTable {
   const body = h('tbody');
   const empty = h('p', { class: 'muted', text: '' });
-  const table = h('table', { class: 'pods grid' }, h('thead', null, h('tr', null, ...COLUMNS.map((c) => h('th', { text: c, attrs: { scope: 'col' } })))), body);
+  const table = h(
+    'table',
+    { class: 'pods grid' },
+    h('thead', null, h('tr', null, ...COLUMNS.map((c) => h('th', { text: c, attrs: { scope: 'col' } })))),
+    body,
+  );
   const detailsBody = h('div', { class: 'pod-details' });
-  const details = h('section', { class: 'card', attrs: { 'aria-label': 'Selected pod' } }, h('h2', { text: 'Pod' }), detailsBody);
-  const el = h('section', { class: 'card', attrs: { 'aria-label': 'Pods' } }, h('h2', { text: 'Pods' }), h('div', { class: 'table-scroll' }, table), empty);
+  const details = h(
+    'section',
+    { class: 'card', attrs: { 'aria-label': 'Selected pod' } },
+    h('h2', { text: 'Pod' }),
+    detailsBody,
+  );
+  const el = h(
+    'section',
+    { class: 'card', attrs: { 'aria-label': 'Pods' } },
+    h('h2', { text: 'Pods' }),
+    h('div', { class: 'table-scroll' }, table),
+    empty,
+  );
 
   const create = (row: PodRow): RowEl => {
     const pick = button(row.name, () => actions.select(row.name), { class: 'link pod-name' });
@@ -51,24 +67,33 @@ export function createPodTable(actions: Actions): PodTable {
     update(ctx) {
       const rows = podRows(ctx.sim, ctx.t);
       setText(empty, rows.length === 0 ? `No pod exists yet at t=${secs(ctx.t)}.` : '');
-      reconcile(body, rows, (r) => r.name, create, (tr, r) => {
-        const c = tr.cells_;
-        const selected = ctx.pod?.name === r.name;
-        tr.classList.toggle('selected', selected);
-        tr.classList.toggle('gone', r.gone);
-        setAttr(tr, 'aria-selected', String(selected));
-        setAttr(tr.pick, 'aria-label', `Select pod ${r.name}`);
-        setAttr(tr.pick, 'aria-pressed', String(selected));
-        setText(c[1] as HTMLElement, r.columns.ready);
-        setText(c[2] as HTMLElement, r.columns.status);
-        const cls = `status ${statusClass(r.columns.status)}`;
-        if ((c[2] as HTMLElement).className !== cls) (c[2] as HTMLElement).className = cls;
-        setText(c[3] as HTMLElement, r.columns.restarts);
-        setText(c[4] as HTMLElement, r.columns.age);
-        setText(c[5] as HTMLElement, r.owner ?? '—');
-        setText(c[6] as HTMLElement, r.node ?? '<none>');
-        setText(c[7] as HTMLElement, r.deletedAt !== null ? `${r.gone ? 'deleted' : 'deleting'} at t=${secs(r.deletedAt)}` : '');
-      });
+      reconcile(
+        body,
+        rows,
+        (r) => r.name,
+        create,
+        (tr, r) => {
+          const c = tr.cells_;
+          const selected = ctx.pod?.name === r.name;
+          tr.classList.toggle('selected', selected);
+          tr.classList.toggle('gone', r.gone);
+          setAttr(tr, 'aria-selected', String(selected));
+          setAttr(tr.pick, 'aria-label', `Select pod ${r.name}`);
+          setAttr(tr.pick, 'aria-pressed', String(selected));
+          setText(c[1] as HTMLElement, r.columns.ready);
+          setText(c[2] as HTMLElement, r.columns.status);
+          const cls = `status ${statusClass(r.columns.status)}`;
+          if ((c[2] as HTMLElement).className !== cls) (c[2] as HTMLElement).className = cls;
+          setText(c[3] as HTMLElement, r.columns.restarts);
+          setText(c[4] as HTMLElement, r.columns.age);
+          setText(c[5] as HTMLElement, r.owner ?? '—');
+          setText(c[6] as HTMLElement, r.node ?? '<none>');
+          setText(
+            c[7] as HTMLElement,
+            r.deletedAt !== null ? `${r.gone ? 'deleted' : 'deleting'} at t=${secs(r.deletedAt)}` : '',
+          );
+        },
+      );
       renderDetails(detailsBody, ctx);
     },
   };
@@ -80,7 +105,8 @@ function renderDetails(host: HTMLElement, ctx: Ctx): void {
   const sig = JSON.stringify([pod?.name ?? null, pod && pod.createdAt > ctx.t, st]);
   rebuild(host, sig, () => {
     if (!pod) return [h('p', { class: 'muted', text: 'No pod selected.' })];
-    if (pod.createdAt > ctx.t) return [h('p', { class: 'muted', text: `${pod.name} is created at t=${secs(pod.createdAt)}.` })];
+    if (pod.createdAt > ctx.t)
+      return [h('p', { class: 'muted', text: `${pod.name} is created at t=${secs(pod.createdAt)}.` })];
     if (!st) return [h('p', { class: 'muted', text: `${pod.name}: no status published yet.` })];
     const facts: [string, string][] = [
       ['Phase', st.phase],
@@ -90,12 +116,24 @@ function renderDetails(host: HTMLElement, ctx: Ctx): void {
       ['Pod IP', st.podIP ?? ''],
       ['Started', st.startTime !== undefined ? `t=${secs(st.startTime)}` : ''],
     ];
-    const dl = h('dl', { class: 'facts' }, ...facts.filter(([, v]) => v !== '').flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })]));
+    const dl = h(
+      'dl',
+      { class: 'facts' },
+      ...facts.filter(([, v]) => v !== '').flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })]),
+    );
     const conds = h(
       'table',
       { class: 'grid conditions' },
       h('caption', { text: 'Conditions' }),
-      h('thead', null, h('tr', null, ...['Type', 'Status', 'Reason', 'Since'].map((x) => h('th', { text: x, attrs: { scope: 'col' } })))),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          ...['Type', 'Status', 'Reason', 'Since'].map((x) => h('th', { text: x, attrs: { scope: 'col' } })),
+        ),
+      ),
       h(
         'tbody',
         null,
@@ -111,6 +149,10 @@ function renderDetails(host: HTMLElement, ctx: Ctx): void {
         ),
       ),
     );
-    return [h('h3', { text: pod.name }), dl, st.conditions.length ? conds : h('p', { class: 'muted', text: 'No conditions yet.' })];
+    return [
+      h('h3', { text: pod.name }),
+      dl,
+      st.conditions.length ? conds : h('p', { class: 'muted', text: 'No conditions yet.' }),
+    ];
   });
 }

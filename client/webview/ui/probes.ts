@@ -20,13 +20,29 @@ export function createProbes(): { el: HTMLElement; update(ctx: Ctx): void } {
             h('span', { class: 'probe-name', text: `${l.container} · ${l.probe}` }),
             h(
               'span',
-              { class: 'ticks', attrs: { role: 'list', 'aria-label': `Last ${l.ticks.length} ${l.probe} results of ${l.container}` } },
-              ...l.ticks.map((tk) => h('span', { class: `tick ${tk.result}`, text: tickSymbol(tk.result), attrs: { role: 'listitem', title: tk.title, 'aria-label': tk.title } })),
+              {
+                class: 'ticks',
+                attrs: { role: 'list', 'aria-label': `Last ${l.ticks.length} ${l.probe} results of ${l.container}` },
+              },
+              ...l.ticks.map((tk) =>
+                h('span', {
+                  class: `tick ${tk.result}`,
+                  text: tickSymbol(tk.result),
+                  attrs: { role: 'listitem', title: tk.title, 'aria-label': tk.title },
+                }),
+              ),
               l.ticks.length === 0 ? h('span', { class: 'muted', text: 'no result yet' }) : null,
             ),
             h('span', { class: 'probe-count muted', text: streakText(l.streak) }),
-            l.lastFailure ? h('p', { class: 'probe-failure', text: `last failure t=${secs(l.lastFailure.t)}${l.lastFailure.message ? `: ${l.lastFailure.message}` : ''}` }) : null,
-            l.lastFailure?.cause ? h('p', { class: 'evidence', text: `because: ${l.lastFailure.cause.evidence}` }) : null,
+            l.lastFailure
+              ? h('p', {
+                  class: 'probe-failure',
+                  text: `last failure t=${secs(l.lastFailure.t)}${l.lastFailure.message ? `: ${l.lastFailure.message}` : ''}`,
+                })
+              : null,
+            l.lastFailure?.cause
+              ? h('p', { class: 'evidence', text: `because: ${l.lastFailure.cause.evidence}` })
+              : null,
           ),
         );
       });

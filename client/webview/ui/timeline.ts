@@ -35,9 +35,17 @@ export function createTimeline(onSeek: (t: number) => void): Timeline {
   const legend = h(
     'ul',
     { class: 'legend', attrs: { 'aria-label': 'Legend' } },
-    ...LEGEND.map(([cls, label]) => h('li', null, h('span', { class: `swatch ${cls}`, attrs: { 'aria-hidden': 'true' } }), label)),
+    ...LEGEND.map(([cls, label]) =>
+      h('li', null, h('span', { class: `swatch ${cls}`, attrs: { 'aria-hidden': 'true' } }), label),
+    ),
   );
-  const el = h('section', { class: 'card', attrs: { 'aria-label': 'Timeline' } }, h('h2', { text: 'Timeline' }), host, legend);
+  const el = h(
+    'section',
+    { class: 'card', attrs: { 'aria-label': 'Timeline' } },
+    h('h2', { text: 'Timeline' }),
+    host,
+    legend,
+  );
   let width = 0;
   let until = 1;
   let cursor: SVGLineElement | null = null;
@@ -92,24 +100,47 @@ export function createTimeline(onSeek: (t: number) => void): Timeline {
       const y = AXIS + i * (LANE + GAP);
       const name = lane.container.length > 20 ? `${lane.container.slice(0, 19)}…` : lane.container;
       root.append(
-        s('text', { class: 'lane-label', x: 6, y: y + LANE / 2 + 4 }, s('title', {}, `${lane.container} (${lane.kind})`), name),
+        s(
+          'text',
+          { class: 'lane-label', x: 6, y: y + LANE / 2 + 4 },
+          s('title', {}, `${lane.container} (${lane.kind})`),
+          name,
+        ),
         s('rect', { class: 'lane-bg', x: GUTTER, y, width: width - GUTTER - RIGHT, height: LANE }),
       );
       for (const sp of lane.spans) {
         const cls = `span span-${sp.kind}${sp.exit && sp.kind !== 'running' ? ` exit-${sp.exit}` : ''}`;
         const w = Math.max(1, x(sp.to) - x(sp.from));
-        root.append(s('rect', { class: cls, x: x(sp.from), y: y + 4, width: w, height: LANE - 8 }, s('title', {}, sp.title)));
+        root.append(
+          s('rect', { class: cls, x: x(sp.from), y: y + 4, width: w, height: LANE - 8 }, s('title', {}, sp.title)),
+        );
       }
       for (const m of lane.marks) {
         const mx = x(m.t);
         if (m.kind === 'kill') {
-          root.append(s('path', { class: 'mark mark-kill', d: `M${mx - 5},${y - 3} L${mx + 5},${y - 3} L${mx},${y + 5} Z` }, s('title', {}, m.title)));
+          root.append(
+            s(
+              'path',
+              { class: 'mark mark-kill', d: `M${mx - 5},${y - 3} L${mx + 5},${y - 3} L${mx},${y + 5} Z` },
+              s('title', {}, m.title),
+            ),
+          );
         } else if (m.kind === 'exit') {
-          root.append(s('rect', { class: `mark mark-exit exit-${m.exit ?? 'other'}`, x: mx - 2, y: y + 2, width: 4, height: LANE - 4 }, s('title', {}, m.title)));
+          root.append(
+            s(
+              'rect',
+              { class: `mark mark-exit exit-${m.exit ?? 'other'}`, x: mx - 2, y: y + 2, width: 4, height: LANE - 4 },
+              s('title', {}, m.title),
+            ),
+          );
         } else {
           const tall = m.kind === 'probe-failure';
           root.append(
-            s('line', { class: `mark mark-${m.kind}`, x1: mx, x2: mx, y1: y + LANE - (tall ? 12 : 7), y2: y + LANE }, s('title', {}, m.title)),
+            s(
+              'line',
+              { class: `mark mark-${m.kind}`, x1: mx, x2: mx, y1: y + LANE - (tall ? 12 : 7), y2: y + LANE },
+              s('title', {}, m.title),
+            ),
           );
         }
       }

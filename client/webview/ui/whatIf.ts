@@ -27,7 +27,10 @@ export function createWhatIf(actions: Actions): { el: HTMLElement; update(ctx: C
   const container = h('select', { attrs: { 'aria-label': 'Container' } });
   const exitCode = intInput(137, 0, 255, 'Exit code');
   const port = intInput(8080, 1, 65535, 'Port');
-  const path = h('input', { class: 'text', attrs: { type: 'text', value: '/healthz', 'aria-label': 'HTTP path', spellcheck: 'false' } });
+  const path = h('input', {
+    class: 'text',
+    attrs: { type: 'text', value: '/healthz', 'aria-label': 'HTTP path', spellcheck: 'false' },
+  });
   const status = intInput(500, 100, 599, 'HTTP status');
   const error = h('p', { class: 'error', attrs: { role: 'alert' } });
 
@@ -47,15 +50,23 @@ export function createWhatIf(actions: Actions): { el: HTMLElement; update(ctx: C
   const kill = button('Kill container', () =>
     withContainer((pod, at, c) => {
       const code = intOf(exitCode, 0, 255);
-      return code === null ? 'The exit code is a whole number from 0 to 255.' : { kind: 'kill', at, pod, container: c, exitCode: code };
+      return code === null
+        ? 'The exit code is a whole number from 0 to 255.'
+        : { kind: 'kill', at, pod, container: c, exitCode: code };
     }),
   );
-  const del = button('Delete pod', () => send((pod, at) => ({ kind: 'delete', at, pod, force: false })), { attrs: { 'aria-label': 'Delete the pod gracefully' } });
-  const force = button('Force delete', () => send((pod, at) => ({ kind: 'delete', at, pod, force: true })), { attrs: { 'aria-label': 'Delete the pod at once (force, grace period 0)' } });
+  const del = button('Delete pod', () => send((pod, at) => ({ kind: 'delete', at, pod, force: false })), {
+    attrs: { 'aria-label': 'Delete the pod gracefully' },
+  });
+  const force = button('Force delete', () => send((pod, at) => ({ kind: 'delete', at, pod, force: true })), {
+    attrs: { 'aria-label': 'Delete the pod at once (force, grace period 0)' },
+  });
   const endpoint = (state: 'fail' | 'recover') => () =>
     withContainer((pod, at, c) => {
       const p = intOf(port, 1, 65535);
-      return p === null ? 'The port is a whole number from 1 to 65535.' : { kind: 'endpoint', at, pod, container: c, port: p, state };
+      return p === null
+        ? 'The port is a whole number from 1 to 65535.'
+        : { kind: 'endpoint', at, pod, container: c, port: p, state };
     });
   const fail = button('Fail endpoint', endpoint('fail'));
   const recover = button('Recover endpoint', endpoint('recover'));
@@ -63,7 +74,9 @@ export function createWhatIf(actions: Actions): { el: HTMLElement; update(ctx: C
     withContainer((pod, at, c) => {
       const code = intOf(status, 100, 599);
       if (!path.value.startsWith('/')) return 'The path starts with "/".';
-      return code === null ? 'The HTTP status is a whole number from 100 to 599.' : { kind: 'http', at, pod, container: c, path: path.value, status: code };
+      return code === null
+        ? 'The HTTP status is a whole number from 100 to 599.'
+        : { kind: 'http', at, pod, container: c, path: path.value, status: code };
     }),
   );
   const controls = [container, exitCode, port, path, status, kill, del, force, fail, recover, http];
@@ -98,7 +111,12 @@ export function createWhatIf(actions: Actions): { el: HTMLElement; update(ctx: C
       ctx = next;
       const pod = next.pod;
       const exists = !!pod && pod.createdAt <= next.t && (pod.removedAt === null || pod.removedAt > next.t);
-      setText(target, pod ? `Acting on ${pod.name} at t=${secs(next.t)}${exists ? '' : ' (the pod does not exist at this time)'}` : 'Select a pod first.');
+      setText(
+        target,
+        pod
+          ? `Acting on ${pod.name} at t=${secs(next.t)}${exists ? '' : ' (the pod does not exist at this time)'}`
+          : 'Select a pod first.',
+      );
       for (const c of controls) c.disabled = !exists;
       const names = pod ? pod.containers.map((c) => c.name) : [];
       rebuild(container, JSON.stringify(names), () => names.map((n) => h('option', { text: n, attrs: { value: n } })));
@@ -113,7 +131,10 @@ export function createWhatIf(actions: Actions): { el: HTMLElement; update(ctx: C
             null,
             h('span', { text: describeWhatIf(x.a) }),
             ' ',
-            button('Remove', () => actions.post({ type: 'removeWhatIf', index: x.index }), { class: 'secondary small', attrs: { 'aria-label': `Remove: ${describeWhatIf(x.a)}` } }),
+            button('Remove', () => actions.post({ type: 'removeWhatIf', index: x.index }), {
+              class: 'secondary small',
+              attrs: { 'aria-label': `Remove: ${describeWhatIf(x.a)}` },
+            }),
           ),
         () => undefined,
       );

@@ -1,5 +1,11 @@
 // Builds the DocContext a rule sees from one loaded document.
-import { keyRangeOf, POD_SPEC_PATHS, rangeOf, type LoadedManifest, type ManifestIssue } from '../../../simulator/src/index';
+import {
+  keyRangeOf,
+  POD_SPEC_PATHS,
+  rangeOf,
+  type LoadedManifest,
+  type ManifestIssue,
+} from '../../../simulator/src/index';
 import type { DocContext, PodSpecAt } from '../rules/types';
 
 function at(value: unknown, path: readonly (string | number)[]): unknown {
@@ -29,7 +35,9 @@ export function docContexts(m: LoadedManifest, lines: readonly string[]): DocCon
       podSpecs: (): PodSpecAt[] => {
         const path = d.kind ? POD_SPEC_PATHS[d.kind] : undefined;
         const spec = path ? at(d.value, path) : undefined;
-        return path && spec !== null && typeof spec === 'object' && !Array.isArray(spec) ? [{ path: [...path], spec: spec as Record<string, unknown> }] : [];
+        return path && spec !== null && typeof spec === 'object' && !Array.isArray(spec)
+          ? [{ path: [...path], spec: spec as Record<string, unknown> }]
+          : [];
       },
       lineText: (line) => lines[line] ?? '',
       issues: issues.get(d.index) ?? [],

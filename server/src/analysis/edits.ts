@@ -27,7 +27,9 @@ export function flowText(v: unknown): string {
 
 /** `key: value` as block YAML lines (no indentation, no trailing newline). */
 export function blockLines(key: string, value: unknown): string[] {
-  return stringify({ [key]: value }, STRINGIFY).replace(/\n$/, '').split('\n');
+  return stringify({ [key]: value }, STRINGIFY)
+    .replace(/\n$/, '')
+    .split('\n');
 }
 
 function charAt(doc: DocContext, r: Range): string {
@@ -104,14 +106,23 @@ export function insertEntry(doc: DocContext, mapPath: Path, key: string, value: 
   }
   const indent = keyIndent(doc, mapPath);
   if (indent === undefined) return undefined;
-  return insertAfterBlock(doc, mapPath, blockLines(key, value).map((l) => ' '.repeat(indent) + l));
+  return insertAfterBlock(
+    doc,
+    mapPath,
+    blockLines(key, value).map((l) => ' '.repeat(indent) + l),
+  );
 }
 
 /**
  * Sets `key` in the mapping at `basePath + keys[0..n-2]` to `value`, creating the intermediate mappings that
  * are missing (e.g. `metadata.labels` under a pod template that has no metadata).
  */
-export function insertNested(doc: DocContext, basePath: Path, keys: readonly string[], value: unknown): Edit | undefined {
+export function insertNested(
+  doc: DocContext,
+  basePath: Path,
+  keys: readonly string[],
+  value: unknown,
+): Edit | undefined {
   let path = [...basePath];
   let i = 0;
   while (i < keys.length - 1) {
@@ -127,7 +138,12 @@ export function insertNested(doc: DocContext, basePath: Path, keys: readonly str
 }
 
 /** Sets a scalar: replaces the existing scalar value of `key`, or inserts `key: value`. */
-export function setScalar(doc: DocContext, mapPath: Path, key: string, value: string | number | boolean): Edit | undefined {
+export function setScalar(
+  doc: DocContext,
+  mapPath: Path,
+  key: string,
+  value: string | number | boolean,
+): Edit | undefined {
   const m = get(doc.value, mapPath);
   if (!isObj(m)) return undefined;
   if (Object.prototype.hasOwnProperty.call(m, key)) {
@@ -184,10 +200,13 @@ export function appendSeqItem(doc: DocContext, seqPath: Path, value: unknown): E
   const dash = line.lastIndexOf('-', first.start.character - 1);
   if (dash < 0 || line.slice(0, dash).trim() !== '') return undefined;
   const itemIndent = first.start.character - dash;
-  const body = isObj(value) || Array.isArray(value)
-    ? stringify(value, STRINGIFY).replace(/\n$/, '').split('\n')
-    : [flowText(value)];
-  const lines = body.map((l, i) => (i === 0 ? `${' '.repeat(dash)}-${' '.repeat(itemIndent - 1)}${l}` : `${' '.repeat(first.start.character)}${l}`));
+  const body =
+    isObj(value) || Array.isArray(value)
+      ? stringify(value, STRINGIFY).replace(/\n$/, '').split('\n')
+      : [flowText(value)];
+  const lines = body.map((l, i) =>
+    i === 0 ? `${' '.repeat(dash)}-${' '.repeat(itemIndent - 1)}${l}` : `${' '.repeat(first.start.character)}${l}`,
+  );
   return insertAfterBlock(doc, seqPath, lines);
 }
 
@@ -201,14 +220,21 @@ export function replaceEntry(doc: DocContext, mapPath: Path, key: string, value:
   const kr = doc.keyRange(mapPath, key);
   if (!kr) return undefined;
   const indent = ' '.repeat(kr.start.character + 2);
-  const body = (isObj(value) || Array.isArray(value) ? stringify(value, STRINGIFY).replace(/\n$/, '').split('\n') : [flowText(value)]).map((l) => indent + l);
+  const body = (
+    isObj(value) || Array.isArray(value)
+      ? stringify(value, STRINGIFY).replace(/\n$/, '').split('\n')
+      : [flowText(value)]
+  ).map((l) => indent + l);
   if (m[key] === null || m[key] === undefined) {
     const colon = doc.lineText(kr.end.line).indexOf(':', kr.end.character);
     if (colon < 0) return undefined;
     return { range: { start: kr.end, end: pos(kr.end.line, colon + 1) }, newText: `:\n${body.join('\n')}` };
   }
   const vr = doc.range([...mapPath, key]);
-  return { range: { start: kr.end, end: vr.end }, newText: `:\n${body.join('\n')}${vr.end.character === 0 ? '\n' : ''}` };
+  return {
+    range: { start: kr.end, end: vr.end },
+    newText: `:\n${body.join('\n')}${vr.end.character === 0 ? '\n' : ''}`,
+  };
 }
 
 /**
@@ -223,7 +249,10 @@ export function insertFirst(doc: DocContext, mapPath: Path, key: string, value: 
   if (!kr) return undefined;
   const indent = doc.lineText(kr.start.line).slice(0, kr.start.character);
   if (!/^[ -]*$/.test(indent)) return undefined;
-  return { range: { start: kr.start, end: kr.start }, newText: `${scalarText(key)}: ${flowText(value)}\n${indent.replace(/-/g, ' ')}` };
+  return {
+    range: { start: kr.start, end: kr.start },
+    newText: `${scalarText(key)}: ${flowText(value)}\n${indent.replace(/-/g, ' ')}`,
+  };
 }
 
 /** Renames the key at the end of `path` (its value stays). */

@@ -62,7 +62,8 @@ export function analyzeChunk(text: string, previous?: ReadonlyMap<string, ChunkR
 
 /** `previous`: the last analysis of the same document, whose unchanged documents are reused. */
 export function analyzeFile(text: string, maxChars = MAX_ANALYZED_CHARS, previous?: FileAnalysis): FileAnalysis {
-  if (text.length > maxChars) return { chunks: [], kubernetes: API_VERSION.test(text.slice(0, 65536)), tooLarge: text.length };
+  if (text.length > maxChars)
+    return { chunks: [], kubernetes: API_VERSION.test(text.slice(0, 65536)), tooLarge: text.length };
   const chunks: AnalyzedChunk[] = [];
   let doc = 0;
   let kubernetes = false;

@@ -3,7 +3,17 @@
 import type { Change, FixData } from '../../../simulator/src/index';
 import type { DocContext, Edit, Fix } from '../rules/types';
 import { get, isObj } from '../rules/support/data';
-import { appendSeqItem, deleteKey, deleteSeqItem, insertFirst, insertNested, renameKey, replaceEntry, replaceValue, scalarText } from './edits';
+import {
+  appendSeqItem,
+  deleteKey,
+  deleteSeqItem,
+  insertFirst,
+  insertNested,
+  renameKey,
+  replaceEntry,
+  replaceValue,
+  scalarText,
+} from './edits';
 
 function isScalar(v: unknown): v is string | number | boolean {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
@@ -21,10 +31,14 @@ function setEdit(doc: DocContext, path: (string | number)[], value: unknown, fir
   const parentPath = path.slice(0, -1);
   const key = path[path.length - 1];
   const parent = get(doc.value, parentPath);
-  const exists = isObj(parent) && typeof key === 'string' ? Object.prototype.hasOwnProperty.call(parent, key) : Array.isArray(parent) && typeof key === 'number' && key < parent.length;
+  const exists =
+    isObj(parent) && typeof key === 'string'
+      ? Object.prototype.hasOwnProperty.call(parent, key)
+      : Array.isArray(parent) && typeof key === 'number' && key < parent.length;
   if (exists) {
     const cur = get(doc.value, path);
-    if (isScalar(value)) return cur === null || typeof cur === 'object' ? undefined : replaceValue(doc, path, scalarText(value));
+    if (isScalar(value))
+      return cur === null || typeof cur === 'object' ? undefined : replaceValue(doc, path, scalarText(value));
     return typeof key === 'string' ? replaceEntry(doc, parentPath, key, value) : undefined;
   }
   if (first) return typeof key === 'string' ? insertFirst(doc, parentPath, key, value) : undefined;

@@ -14,7 +14,10 @@ export function readInput(path: string): string {
     if (err instanceof InputError) throw err;
     throw new InputError(`${path}: ${describeFsError(err)}`);
   }
-  if (size > MAX_INPUT_BYTES) throw new InputError(`${path}: ${(size / 1048576).toFixed(1)} MiB is larger than the ${MAX_INPUT_BYTES / 1048576} MiB PodLab reads`);
+  if (size > MAX_INPUT_BYTES)
+    throw new InputError(
+      `${path}: ${(size / 1048576).toFixed(1)} MiB is larger than the ${MAX_INPUT_BYTES / 1048576} MiB PodLab reads`,
+    );
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

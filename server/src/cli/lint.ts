@@ -31,7 +31,8 @@ export function lint(argv: readonly string[], io: Output): number {
   const args = parseArgs(argv, ['format'], ['no-predictions']);
   const settings = { ...DEFAULT_SETTINGS, predictions: !args.flags.has('no-predictions') };
   const format = flag(args, 'format') ?? 'text';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
   if (args.positionals.length === 0) throw new UsageError('podlab lint needs at least one FILE');
   const results: FileResult[] = args.positionals.map((file) => ({
     file,
@@ -48,10 +49,15 @@ export function lint(argv: readonly string[], io: Output): number {
   else if (format === 'sarif') io.out(JSON.stringify(sarif(results), null, 2));
   else {
     for (const r of results) {
-      for (const d of r.diagnostics) io.out(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message} [${d.code}]`);
+      for (const d of r.diagnostics)
+        io.out(
+          `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message} [${d.code}]`,
+        );
     }
     const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
-    io.out(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+    io.out(
+      `${results.length} file${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    );
   }
   return errors > 0 ? 1 : 0;
 }
@@ -63,7 +69,13 @@ function sarif(results: FileResult[]): unknown {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     runs: [
       {
-        tool: { driver: { name: 'podlab', version: '0.1.0', rules: [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))].map((id) => ({ id })) } },
+        tool: {
+          driver: {
+            name: 'podlab',
+            version: '0.1.0',
+            rules: [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))].map((id) => ({ id })),
+          },
+        },
         results: results.flatMap((r) =>
           r.diagnostics.map((d) => ({
             ruleId: d.code,
@@ -73,7 +85,12 @@ function sarif(results: FileResult[]): unknown {
               {
                 physicalLocation: {
                   artifactLocation: { uri: r.file },
-                  region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
+                  region: {
+                    startLine: d.range.start.line + 1,
+                    startColumn: d.range.start.character + 1,
+                    endLine: d.range.end.line + 1,
+                    endColumn: d.range.end.character + 1,
+                  },
                 },
               },
             ],

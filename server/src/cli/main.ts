@@ -12,7 +12,10 @@ const USAGE = `usage:
 Durations: seconds (90) or 90s, 5m, 1h30m. Defaults: --until 10m, --at = --until, --seed 1.`;
 
 export function main(argv: readonly string[]): number {
-  const io = { out: (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'), err: (s: string) => process.stderr.write(s + '\n') };
+  const io = {
+    out: (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
+    err: (s: string) => process.stderr.write(s + '\n'),
+  };
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -41,7 +44,9 @@ export function main(argv: readonly string[]): number {
       io.err(`podlab: ${err.message}`);
       return 2;
     }
-    io.err(`podlab: internal error: ${(err as Error)?.message ?? String(err)} (please report this with the input file)`);
+    io.err(
+      `podlab: internal error: ${(err as Error)?.message ?? String(err)} (please report this with the input file)`,
+    );
     return 2;
   }
 }

@@ -1,5 +1,23 @@
 // `podlab run FILE`: simulate every pod-carrying document and print kubectl-style output or the trace.
-import { causeRange, loadManifest, rangeOf, loadScenario, MAX_PODS, simulate, parseDuration, formatPodTable, formatDescribe, formatEvents, predict, type LoadedManifest, type ManifestIssue, type SimObject, type DescribeInput, type Scenario, type Prediction } from '../../../simulator/src/index';
+import {
+  causeRange,
+  loadManifest,
+  rangeOf,
+  loadScenario,
+  MAX_PODS,
+  simulate,
+  parseDuration,
+  formatPodTable,
+  formatDescribe,
+  formatEvents,
+  predict,
+  type LoadedManifest,
+  type ManifestIssue,
+  type SimObject,
+  type DescribeInput,
+  type Scenario,
+  type Prediction,
+} from '../../../simulator/src/index';
 import { flag, parseArgs, UsageError } from './args';
 import { InputError, readInput } from './files';
 import { MAX_UNTIL_SECONDS } from '../limits';
@@ -23,7 +41,8 @@ export function run(argv: readonly string[], io: Output): number {
   const format = (flag(args, 'format') ?? 'table') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
   const until = duration(flag(args, 'until') ?? '10m', '--until');
-  if (until > MAX_UNTIL_SECONDS) throw new UsageError(`--until ${flag(args, 'until')} is longer than the 366-day limit`);
+  if (until > MAX_UNTIL_SECONDS)
+    throw new UsageError(`--until ${flag(args, 'until')} is longer than the 366-day limit`);
   const at = flag(args, 'at') === undefined ? until : duration(flag(args, 'at')!, '--at');
   if (at > until) throw new UsageError(`--at (${at}s) is after --until (${until}s)`);
   const seedText = flag(args, 'seed') ?? '1';
@@ -55,10 +74,24 @@ export function run(argv: readonly string[], io: Output): number {
   for (const s of manifest.skipped) io.err(`podlab: note: ${s.message}`);
   if (manifest.objects.length === 0) {
     io.err(`podlab: ${file} has no Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job or CronJob to simulate`);
-    return format === 'json' ? (io.out(JSON.stringify({ podlab: 1, until, at, seed: Number(seedText), pods: [], events: [], probes: [], notes: [] }, null, 2)), 0) : 0;
+    return format === 'json'
+      ? (io.out(
+          JSON.stringify(
+            { podlab: 1, until, at, seed: Number(seedText), pods: [], events: [], probes: [], notes: [] },
+            null,
+            2,
+          ),
+        ),
+        0)
+      : 0;
   }
 
-  const result = simulate(manifest.objects, { until, seed: Number(seedText), services: manifest.services, ...(scenario ? { scenario } : {}) });
+  const result = simulate(manifest.objects, {
+    until,
+    seed: Number(seedText),
+    services: manifest.services,
+    ...(scenario ? { scenario } : {}),
+  });
   const trace = result.traceAt(at);
   switch (format) {
     case 'json':
@@ -66,7 +99,12 @@ export function run(argv: readonly string[], io: Output): number {
       break;
     case 'table': {
       const live = trace.pods.filter((p) => p.removedAt === null);
-      io.out(formatPodTable(live.map((p) => ({ name: p.name, namespace: p.namespace, columns: p.kubectl })), { keepOrder: false }));
+      io.out(
+        formatPodTable(
+          live.map((p) => ({ name: p.name, namespace: p.namespace, columns: p.kubectl })),
+          { keepOrder: false },
+        ),
+      );
       break;
     }
     case 'describe': {
@@ -82,7 +120,8 @@ export function run(argv: readonly string[], io: Output): number {
       io.out(formatEvents(trace.events, { causes: args.flags.has('explain') }));
       break;
   }
-  if (args.flags.has('explain')) io.out(explain(predict(result, { defaultCluster: scenario?.cluster?.nodes === undefined }), manifest));
+  if (args.flags.has('explain'))
+    io.out(explain(predict(result, { defaultCluster: scenario?.cluster?.nodes === undefined }), manifest));
   for (const n of trace.notes) io.err(`podlab: ${n.level === 'warning' ? 'warning' : 'note'}: ${n.message}`);
   if (trace.truncated) io.err(`podlab: warning: ${trace.truncated.reason}`);
   return 0;
@@ -107,7 +146,8 @@ function duration(text: string, name: string): number {
 }
 
 function podsAsked(o: SimObject): number {
-  const spec = (o as unknown as { value: { spec?: { replicas?: number | null; parallelism?: number | null } } }).value.spec;
+  const spec = (o as unknown as { value: { spec?: { replicas?: number | null; parallelism?: number | null } } }).value
+    .spec;
   if (o.kind === 'Deployment' || o.kind === 'ReplicaSet' || o.kind === 'StatefulSet') return spec?.replicas ?? 1;
   if (o.kind === 'Job') return spec?.parallelism ?? 1;
   return 1;
@@ -120,7 +160,10 @@ function checkPodCount(manifest: LoadedManifest): { line: number; message: strin
     total += replicas;
     if (total > MAX_PODS) {
       const field = o.kind === 'Job' ? 'spec.parallelism' : 'spec.replicas';
-      return { line: rangeOf(manifest, o.doc, field).start.line + 1, message: `${o.kind} ${o.value.metadata?.name ?? ''} asks for ${replicas} pods; PodLab simulates at most ${MAX_PODS} pods at once` };
+      return {
+        line: rangeOf(manifest, o.doc, field).start.line + 1,
+        message: `${o.kind} ${o.value.metadata?.name ?? ''} asks for ${replicas} pods; PodLab simulates at most ${MAX_PODS} pods at once`,
+      };
     }
   }
   return undefined;

@@ -29,7 +29,12 @@ export interface CompletionTrigger {
 }
 
 /** `chunk`: the document under the cursor when the caller already knows it (the server's cached analysis). */
-export function complete(text: string, position: { line: number; character: number }, chunk?: Chunk, trigger: CompletionTrigger = {}): CompletionItem[] {
+export function complete(
+  text: string,
+  position: { line: number; character: number },
+  chunk?: Chunk,
+  trigger: CompletionTrigger = {},
+): CompletionItem[] {
   return guarded('completion', [], () => completeUnsafe(text, position, chunk, trigger));
 }
 
@@ -40,13 +45,24 @@ export function complete(text: string, position: { line: number; character: numb
  */
 function alreadyTyped(items: CompletionItem[], ctx: CursorContext): boolean {
   if (ctx.partial === '') return false;
-  return items.some((i) => i.insertTextFormat !== 2 && i.textEdit !== undefined && 'newText' in i.textEdit && i.textEdit.newText.trim() === ctx.partial);
+  return items.some(
+    (i) =>
+      i.insertTextFormat !== 2 &&
+      i.textEdit !== undefined &&
+      'newText' in i.textEdit &&
+      i.textEdit.newText.trim() === ctx.partial,
+  );
 }
 
 const ROOT_ORDER: Record<string, string> = { apiVersion: '0a', kind: '0b', metadata: '0c', spec: '0d' };
 const isBlank = (l: string): boolean => l.trim() === '' || l.trimStart().startsWith('#');
 
-function completeUnsafe(text: string, position: { line: number; character: number }, known: Chunk | undefined, trigger: CompletionTrigger): CompletionItem[] {
+function completeUnsafe(
+  text: string,
+  position: { line: number; character: number },
+  known: Chunk | undefined,
+  trigger: CompletionTrigger,
+): CompletionItem[] {
   const chunk = known ?? chunkAt(text, position.line);
   if (!chunk || chunk.text.length > MAX_DOC_CHARS) return [];
   const lines = chunkLines(chunk);
@@ -55,7 +71,11 @@ function completeUnsafe(text: string, position: { line: number; character: numbe
   const character = Math.max(0, Math.min(position.character, line.length));
   // a document's chunk holds its `---` and `...` lines (and the comments before them): nothing to offer there
   if (isDocumentMarker(line)) return [];
-  const emptyDoc = lines.every((l, i) => (i === row ? /^[\w-]*$/.test(line.slice(0, character)) && line.slice(character).trim() === '' : isBlank(l) || isDocumentMarker(l)));
+  const emptyDoc = lines.every((l, i) =>
+    i === row
+      ? /^[\w-]*$/.test(line.slice(0, character)) && line.slice(character).trim() === ''
+      : isBlank(l) || isDocumentMarker(l),
+  );
   const ctx = cursorContext(lines, row, character);
   if (!ctx) return [];
   // `:` only opens a value list (`kind:` → Pod, Deployment…); `-` only a new list item (`- ` → its keys).
@@ -71,12 +91,25 @@ function completeUnsafe(text: string, position: { line: number; character: numbe
 function documentStarters(b: ItemBuilder, skeletons: boolean): CompletionItem[] {
   const out: CompletionItem[] = [];
   for (const s of skeletons ? SKELETONS : []) {
-    out.push(b.snippet(s.kind, s.body, { detail: `${s.apiVersion} · whole document`, doc: kindMarkdown(s.kind) ?? '', sort: `0${s.kind}`, filter: s.kind }));
+    out.push(
+      b.snippet(s.kind, s.body, {
+        detail: `${s.apiVersion} · whole document`,
+        doc: kindMarkdown(s.kind) ?? '',
+        sort: `0${s.kind}`,
+        filter: s.kind,
+      }),
+    );
   }
   for (const k of Object.values(KIND_SCHEMAS)) {
-    out.push(b.snippet(`apiVersion/kind: ${k.kind}`, `apiVersion: ${k.apiVersion}\nkind: ${k.kind}\n$0`, {
-      detail: `apiVersion: ${k.apiVersion} + kind: ${k.kind}`, doc: kindMarkdown(k.kind) ?? '', sort: `1${k.kind}`, filter: `${k.kind} ${k.apiVersion}`, kind: CompletionItemKind.Class,
-    }));
+    out.push(
+      b.snippet(`apiVersion/kind: ${k.kind}`, `apiVersion: ${k.apiVersion}\nkind: ${k.kind}\n$0`, {
+        detail: `apiVersion: ${k.apiVersion} + kind: ${k.kind}`,
+        doc: kindMarkdown(k.kind) ?? '',
+        sort: `1${k.kind}`,
+        filter: `${k.kind} ${k.apiVersion}`,
+        kind: CompletionItemKind.Class,
+      }),
+    );
   }
   return out;
 }
@@ -108,13 +141,16 @@ function keyCompletions(env: CompletionEnv): CompletionItem[] {
 function rootKeys(env: CompletionEnv): CompletionItem[] {
   const { ctx } = env;
   const schema = env.root ?? KIND_SCHEMAS['v1/Pod']?.schema;
-  const entries = (schema ? keyEntries(schema) ?? [] : []).filter((e) => !e.readOnly && !ctx.present.has(e.key) && (env.root || e.key !== 'spec'));
+  const entries = (schema ? (keyEntries(schema) ?? []) : []).filter(
+    (e) => !e.readOnly && !ctx.present.has(e.key) && (env.root || e.key !== 'spec'),
+  );
   const out = entries.map((e) => {
     const it = env.b.key(e, ROOT_ORDER[e.key] ?? `1${e.key}`);
     const generic = env.root ? undefined : GENERIC_ROOT_TEXTS[e.key];
     if (generic) it.documentation = { kind: 'markdown', value: generic };
     return it;
   });
-  if (!ctx.present.has('apiVersion') && !ctx.present.has('kind') && !ctx.flow && ctx.col === 0) out.push(...documentStarters(env.b, false));
+  if (!ctx.present.has('apiVersion') && !ctx.present.has('kind') && !ctx.flow && ctx.col === 0)
+    out.push(...documentStarters(env.b, false));
   return out;
 }

@@ -12,7 +12,14 @@ import { schemaFixes } from './schemaFixes';
 import { predictionDiagnostics } from './predictions';
 import type { DiagnosticData } from './diagnosticData';
 
-const STRUCTURAL = new Set(['yaml-syntax', 'duplicate-key', 'yaml-escape', 'unknown-field', 'missing-required', 'schema']);
+const STRUCTURAL = new Set([
+  'yaml-syntax',
+  'duplicate-key',
+  'yaml-escape',
+  'unknown-field',
+  'missing-required',
+  'schema',
+]);
 
 const SEVERITY: Record<RuleSeverity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -22,11 +29,17 @@ const SEVERITY: Record<RuleSeverity, DiagnosticSeverity> = {
 };
 
 function shiftRange(r: Range, lines: number): LspRange {
-  return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
+  return {
+    start: { line: r.start.line + lines, character: r.start.character },
+    end: { line: r.end.line + lines, character: r.end.character },
+  };
 }
 
 function shiftFixes(fixes: Fix[] | undefined, lines: number): Fix[] {
-  return (fixes ?? []).map((f) => ({ ...f, edits: f.edits.map((e) => ({ range: shiftRange(e.range, lines), newText: e.newText })) }));
+  return (fixes ?? []).map((f) => ({
+    ...f,
+    edits: f.edits.map((e) => ({ range: shiftRange(e.range, lines), newText: e.newText })),
+  }));
 }
 
 function severityOf(id: string, fallback: RuleSeverity, settings: Settings): RuleSeverity | undefined {
@@ -47,7 +60,12 @@ function presentedCodes(settings: Settings): Set<string> {
   return codes;
 }
 
-function issueDiagnostic(i: ManifestIssue, chunk: ChunkResult, settings: Settings, presented: Set<string>): Diagnostic | undefined {
+function issueDiagnostic(
+  i: ManifestIssue,
+  chunk: ChunkResult,
+  settings: Settings,
+  presented: Set<string>,
+): Diagnostic | undefined {
   if (!settings.schemaValidation && STRUCTURAL.has(i.code)) return undefined;
   if (presented.has(i.code)) return undefined;
   const severity = severityOf(i.code, i.severity === 'information' ? 'information' : i.severity, settings);
@@ -101,7 +119,10 @@ function shift(d: Diagnostic, lines: number, uri: string): Diagnostic {
   const data = d.data as DiagnosticData | undefined;
   if (data) out.data = { fixes: shiftFixes(data.fixes, lines) } satisfies DiagnosticData;
   if (d.relatedInformation) {
-    out.relatedInformation = d.relatedInformation.map((r) => ({ location: { uri, range: shiftRange(r.location.range, lines) }, message: r.message }));
+    out.relatedInformation = d.relatedInformation.map((r) => ({
+      location: { uri, range: shiftRange(r.location.range, lines) },
+      message: r.message,
+    }));
   }
   return out;
 }
@@ -141,7 +162,15 @@ function fileRuleDiagnostics(analysis: FileAnalysis, settings: Settings, uri: st
 export function diagnosticsFor(analysis: FileAnalysis, settings: Settings, uri = ''): Diagnostic[] {
   if (analysis.tooLarge !== undefined) {
     const mb = (analysis.tooLarge / 1048576).toFixed(1);
-    return [Diagnostic.create({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, `This file has ${mb} MB; PodLab checks files up to ${MAX_ANALYZED_CHARS / 1048576} MB, so it is not checked.`, DiagnosticSeverity.Information, 'file-too-large', 'podlab')];
+    return [
+      Diagnostic.create(
+        { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        `This file has ${mb} MB; PodLab checks files up to ${MAX_ANALYZED_CHARS / 1048576} MB, so it is not checked.`,
+        DiagnosticSeverity.Information,
+        'file-too-large',
+        'podlab',
+      ),
+    ];
   }
   if (!analysis.kubernetes) return [];
   // Per-document diagnostics do not depend on `predictions`: both passes share one cache entry.
@@ -156,7 +185,11 @@ export function diagnosticsFor(analysis: FileAnalysis, settings: Settings, uri =
     for (const c of analysis.chunks) {
       if (!c.result.kubernetes) continue;
       for (const d of predictionDiagnostics(c.result, services)) {
-        const severity = severityOf(String(d.code), d.severity === DiagnosticSeverity.Information ? 'information' : 'warning', settings);
+        const severity = severityOf(
+          String(d.code),
+          d.severity === DiagnosticSeverity.Information ? 'information' : 'warning',
+          settings,
+        );
         if (severity !== undefined) out.push(shift({ ...d, severity: SEVERITY[severity] }, c.chunk.startLine, uri));
       }
     }

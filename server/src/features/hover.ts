@@ -28,7 +28,10 @@ function hoverUnsafe(text: string, position: { line: number; character: number }
   const result = (value: string | undefined): HoverResult | null =>
     value === undefined
       ? null
-      : { contents: { kind: 'markdown', value }, range: { start: chunkPosition(chunk, hit.start), end: chunkPosition(chunk, hit.end) } };
+      : {
+          contents: { kind: 'markdown', value },
+          range: { start: chunkPosition(chunk, hit.start), end: chunkPosition(chunk, hit.end) },
+        };
 
   const apiVersion = rootString(doc, 'apiVersion');
   const kind = rootString(doc, 'kind');

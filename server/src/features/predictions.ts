@@ -2,7 +2,15 @@
 // cached per document text), and every bad outcome is reported on the line that causes it, with related
 // lines and a quick fix where one change removes the cause.
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { causeRange, parsePath, predict, rangeOf, simulate, type FixData, type Prediction } from '../../../simulator/src/index';
+import {
+  causeRange,
+  parsePath,
+  predict,
+  rangeOf,
+  simulate,
+  type FixData,
+  type Prediction,
+} from '../../../simulator/src/index';
 import type { ChunkResult } from '../analysis/fileAnalysis';
 import { resolveFixes } from '../analysis/fixes';
 import type { DiagnosticData } from './diagnosticData';
@@ -18,9 +26,17 @@ export function chunkPredictions(chunk: ChunkResult, services: readonly string[]
   if (hit && hit.key === key) return hit.predictions;
   let predictions: Prediction[] = [];
   // Unknown fields do not stop the predictions: the loader simulates the object without them.
-  if (chunk.manifest.objects.length > 0 && !chunk.manifest.issues.some((i) => i.severity === 'error' && i.code !== 'unknown-field')) {
+  if (
+    chunk.manifest.objects.length > 0 &&
+    !chunk.manifest.issues.some((i) => i.severity === 'error' && i.code !== 'unknown-field')
+  ) {
     predictions = guarded('predictions', [], () => {
-      const result = simulate(chunk.manifest.objects, { until: PREDICTION_HORIZON_SECONDS, services: [...services], budget: PREDICTION_STEP_BUDGET, maxPods: PREDICTION_MAX_PODS });
+      const result = simulate(chunk.manifest.objects, {
+        until: PREDICTION_HORIZON_SECONDS,
+        services: [...services],
+        budget: PREDICTION_STEP_BUDGET,
+        maxPods: PREDICTION_MAX_PODS,
+      });
       return predict(result, { defaultCluster: true });
     });
   }
@@ -35,10 +51,18 @@ export function predictionDiagnostics(chunk: ChunkResult, services: readonly str
     const d = Diagnostic.create(range, p.message, severity, p.code, 'podlab');
     const ctx = chunk.contexts.find((x) => x.index === p.doc);
     // A new key goes first in its mapping (where a reader of the probe sees it).
-    const data = p.changes.map((c): FixData => ({ title: c.title, changes: [{ kind: 'set', path: parsePath(c.path), value: c.value, first: true }], preferred: p.changes.length === 1 }));
+    const data = p.changes.map((c): FixData => ({
+      title: c.title,
+      changes: [{ kind: 'set', path: parsePath(c.path), value: c.value, first: true }],
+      preferred: p.changes.length === 1,
+    }));
     const fixes = ctx ? resolveFixes(ctx, data) : [];
     if (fixes.length > 0) d.data = { fixes } satisfies DiagnosticData;
-    if (p.related.length > 0) d.relatedInformation = p.related.map((r) => ({ location: { uri: '', range: rangeOf(chunk.manifest, p.doc, r.path) }, message: r.message }));
+    if (p.related.length > 0)
+      d.relatedInformation = p.related.map((r) => ({
+        location: { uri: '', range: rangeOf(chunk.manifest, p.doc, r.path) },
+        message: r.message,
+      }));
     return d;
   });
 }

@@ -2,7 +2,14 @@
 // rename), an insertion for a missing required field. Other issues keep their words and the fixes the model
 // attached (e.g. the replacement for a removed apiVersion).
 import type { z } from 'zod';
-import { objectKeys, schemaAtPath, schemaFor, unwrap, type FixData, type ManifestIssue } from '../../../simulator/src/index';
+import {
+  objectKeys,
+  schemaAtPath,
+  schemaFor,
+  unwrap,
+  type FixData,
+  type ManifestIssue,
+} from '../../../simulator/src/index';
 import type { ChunkResult } from '../analysis/fileAnalysis';
 
 export function schemaFixes(i: ManifestIssue, chunk: ChunkResult): { message: string; fixes: FixData[] } {
@@ -17,14 +24,24 @@ export function schemaFixes(i: ManifestIssue, chunk: ChunkResult): { message: st
       if (best === undefined) return { message: i.message, fixes: [] };
       return {
         message: `${i.message}; did you mean "${best}"?`,
-        fixes: [{ title: `Rename to "${best}"`, preferred: true, changes: [{ kind: 'rename-key', path: i.path, to: best }] }],
+        fixes: [
+          { title: `Rename to "${best}"`, preferred: true, changes: [{ kind: 'rename-key', path: i.path, to: best }] },
+        ],
       };
     }
     case 'missing-required': {
       const key = i.path[i.path.length - 1];
       if (!root || typeof key !== 'string') return { message: i.message, fixes: [] };
-      const change = { kind: 'set', path: i.path, value: placeholder(schemaAtPath(root, i.path)), first: true } as const;
-      return { message: i.message, fixes: [{ title: `Add the required field "${key}"`, preferred: true, changes: [change] }] };
+      const change = {
+        kind: 'set',
+        path: i.path,
+        value: placeholder(schemaAtPath(root, i.path)),
+        first: true,
+      } as const;
+      return {
+        message: i.message,
+        fixes: [{ title: `Add the required field "${key}"`, preferred: true, changes: [change] }],
+      };
     }
     default:
       return { message: i.message, fixes: i.fixes ?? [] };

@@ -8,8 +8,21 @@ import { esc } from './items';
 import { keyEntries } from './keyIndex';
 import { containerPathOf, containerPorts, volumeNames } from './references';
 import {
-  CONTAINER_BODY, ENV_ITEMS, HANDLERS, INIT_CONTAINER_BODY, PORT_ITEM, PROBE_KINDS, RESOURCES_BODY, SERVICE_PORT_ITEM,
-  SIDECAR_BODY, TOLERATION_ITEM, VOLUME_ITEMS, VOLUME_MOUNT_BODY, probeBody, render, type BlockSnippet,
+  CONTAINER_BODY,
+  ENV_ITEMS,
+  HANDLERS,
+  INIT_CONTAINER_BODY,
+  PORT_ITEM,
+  PROBE_KINDS,
+  RESOURCES_BODY,
+  SERVICE_PORT_ITEM,
+  SIDECAR_BODY,
+  TOLERATION_ITEM,
+  VOLUME_ITEMS,
+  VOLUME_MOUNT_BODY,
+  probeBody,
+  render,
+  type BlockSnippet,
 } from './snippets';
 import { elementOf, enumValues, shapeOf, typeNameOf } from './types';
 import { nodeAt } from './yamlAst';
@@ -79,7 +92,8 @@ function containerSnippets(env: CompletionEnv): CompletionItem[] {
   const out: CompletionItem[] = [];
   const list = String(ctx.path[ctx.path.length - 2] ?? '');
   if (ctx.newItem && ctx.present.size === 0) {
-    for (const s of CONTAINER_SNIPPETS[list] ?? []) out.push(b.snippet(s.label, render(s.body, col), { detail: s.detail, sort: `00${s.label}` }));
+    for (const s of CONTAINER_SNIPPETS[list] ?? [])
+      out.push(b.snippet(s.label, render(s.body, col), { detail: s.detail, sort: `00${s.label}` }));
   }
   if (list !== 'initContainers' || ctx.present.has('restartPolicy')) {
     const cPath = containerPathOf([...ctx.path, '']) ?? ctx.path;
@@ -89,21 +103,38 @@ function containerSnippets(env: CompletionEnv): CompletionItem[] {
       if (ctx.present.has(kind)) continue;
       for (const h of HANDLERS) {
         const body = probeBody(kind, h, h === 'grpc' ? ports[0]?.port : port);
-        out.push(b.snippet(`${kind} (${h})`, render(body, col), { detail: `${kind} with ${h}`, sort: `3${kind}${h}`, filter: `${kind} ${h}` }));
+        out.push(
+          b.snippet(`${kind} (${h})`, render(body, col), {
+            detail: `${kind} with ${h}`,
+            sort: `3${kind}${h}`,
+            filter: `${kind} ${h}`,
+          }),
+        );
       }
     }
   }
-  if (!ctx.present.has('resources')) out.push(b.snippet('resources (requests, limits)', render(RESOURCES_BODY, col), { detail: 'cpu and memory', sort: '3resources', filter: 'resources' }));
+  if (!ctx.present.has('resources'))
+    out.push(
+      b.snippet('resources (requests, limits)', render(RESOURCES_BODY, col), {
+        detail: 'cpu and memory',
+        sort: '3resources',
+        filter: 'resources',
+      }),
+    );
   if (!ctx.present.has('volumeMounts')) {
     const taken = new Set(volumeNames(env.doc(), env.kind));
     let name = 'data';
     for (let i = 2; taken.has(name); i++) name = `data-${i}`;
     const volume = addVolume(env, name);
     const body = VOLUME_MOUNT_BODY.map((l) => l.replace('${1:data}', name).replace('${2:/data}', '${1:/data}'));
-    out.push(b.snippet('volumeMounts + volume (emptyDir)', render(body, col) + esc(volume?.append ?? ''), {
-      detail: volume ? `mounts a new emptyDir volume "${name}" of the pod` : 'mount (add the volume to the pod spec)',
-      sort: '3volumeMounts', filter: 'volumeMounts volume', additional: volume?.edit ? [volume.edit] : [],
-    }));
+    out.push(
+      b.snippet('volumeMounts + volume (emptyDir)', render(body, col) + esc(volume?.append ?? ''), {
+        detail: volume ? `mounts a new emptyDir volume "${name}" of the pod` : 'mount (add the volume to the pod spec)',
+        sort: '3volumeMounts',
+        filter: 'volumeMounts volume',
+        additional: volume?.edit ? [volume.edit] : [],
+      }),
+    );
   }
   return out;
 }
@@ -115,7 +146,8 @@ function podSpecSnippets(env: CompletionEnv): CompletionItem[] {
     const text = `${key}:\n${' '.repeat(ctx.col + 2)}${render(s.body, ctx.col + 2, true)}`;
     out.push(b.snippet(`${key}: ${s.label}`, text, { detail: s.detail, sort: `3${key}${s.label}`, filter: key }));
   };
-  for (const key of ['containers', 'initContainers']) if (!ctx.present.has(key)) for (const s of CONTAINER_SNIPPETS[key] ?? []) item(key, s);
+  for (const key of ['containers', 'initContainers'])
+    if (!ctx.present.has(key)) for (const s of CONTAINER_SNIPPETS[key] ?? []) item(key, s);
   if (!ctx.present.has('volumes')) for (const s of VOLUME_ITEMS.slice(0, 4)) item('volumes', s);
   return out;
 }
@@ -140,9 +172,21 @@ export function listItems(env: CompletionEnv, list: z.ZodType, id: string): Comp
   }
   const name = typeNameOf(el);
   const snippets = CONTAINER_SNIPPETS[key] ?? (name ? LIST_SNIPPETS[name] : undefined) ?? [];
-  const out = snippets.map((s) => b.snippet(`- ${s.label}`, render(s.body, ctx.col, true), { detail: s.detail, sort: `0${s.label}`, filter: s.label }));
+  const out = snippets.map((s) =>
+    b.snippet(`- ${s.label}`, render(s.body, ctx.col, true), {
+      detail: s.detail,
+      sort: `0${s.label}`,
+      filter: s.label,
+    }),
+  );
   const required = (keyEntries(el) ?? []).filter((e) => e.required);
   const body = required.length > 0 ? required.map((e, i) => `${esc(e.key)}: \${${i + 1}}`) : ['$0'];
-  out.push(b.snippet(`- ${name ?? 'item'}`, render(body, ctx.col, true), { detail: `new ${name ?? 'list'} item`, sort: '1item', filter: name ?? key }));
+  out.push(
+    b.snippet(`- ${name ?? 'item'}`, render(body, ctx.col, true), {
+      detail: `new ${name ?? 'list'} item`,
+      sort: '1item',
+      filter: name ?? key,
+    }),
+  );
   return out;
 }

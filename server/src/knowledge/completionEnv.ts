@@ -29,7 +29,14 @@ export interface CompletionEnv {
 const topLevel = (text: string, key: string): string | undefined =>
   new RegExp(`^${key}:[ \\t]*["']?([^\\s"'#]+)`, 'm').exec(text)?.[1];
 
-export function makeEnv(text: string, chunk: Chunk, lines: readonly string[], row: number, line: number, ctx: CursorContext): CompletionEnv {
+export function makeEnv(
+  text: string,
+  chunk: Chunk,
+  lines: readonly string[],
+  row: number,
+  line: number,
+  ctx: CursorContext,
+): CompletionEnv {
   let patched: string | undefined;
   let parsed: Document.Parsed | undefined | null = null;
   const patchedText = (): string => {
@@ -53,7 +60,17 @@ export function makeEnv(text: string, chunk: Chunk, lines: readonly string[], ro
     kind = rootString(doc(), 'kind');
   }
   return {
-    text, chunk, lines, row, line, ctx, apiVersion, kind, root: rootSchema(apiVersion, kind),
-    b: new ItemBuilder(line, ctx), doc, patchedText,
+    text,
+    chunk,
+    lines,
+    row,
+    line,
+    ctx,
+    apiVersion,
+    kind,
+    root: rootSchema(apiVersion, kind),
+    b: new ItemBuilder(line, ctx),
+    doc,
+    patchedText,
   };
 }

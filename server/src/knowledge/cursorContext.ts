@@ -25,8 +25,22 @@ export interface CursorContext {
   partial: string;
 }
 
-interface Entry { col: number; key?: string; index?: number; open: boolean; children: Set<string> }
-interface Lexed { indent: number; dashes: number[]; key?: string; keyCol: number; value: string; valueCol: number; dashAtEnd: boolean }
+interface Entry {
+  col: number;
+  key?: string;
+  index?: number;
+  open: boolean;
+  children: Set<string>;
+}
+interface Lexed {
+  indent: number;
+  dashes: number[];
+  key?: string;
+  keyCol: number;
+  value: string;
+  valueCol: number;
+  dashAtEnd: boolean;
+}
 
 const KEY_RE = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"{}[\],&*!|>%@`][^#]*?))[ \t]*:(?=[ \t]|$)/;
 const WORD_STOP = new Set([' ', '\t', ',', '{', '}', '[', ']', ':', '"', "'", '#']);
@@ -49,7 +63,15 @@ function lex(s: string): Lexed | undefined {
   if (!m) return { indent, dashes, keyCol: i, value: rest.trimEnd(), valueCol: i, dashAtEnd };
   let v = i + m[0].length;
   while (s[v] === ' ' || s[v] === '\t') v++;
-  return { indent, dashes, key: m[1] ?? m[2] ?? m[3] ?? '', keyCol: i, value: s.slice(v).trimEnd(), valueCol: v, dashAtEnd };
+  return {
+    indent,
+    dashes,
+    key: m[1] ?? m[2] ?? m[3] ?? '',
+    keyCol: i,
+    value: s.slice(v).trimEnd(),
+    valueCol: v,
+    dashAtEnd,
+  };
 }
 
 type ValueKind = 'empty' | 'block' | 'flow' | 'scalar';
@@ -84,11 +106,20 @@ const isBlank = (s: string): boolean => s.trim() === '' || s.trimStart().startsW
 class Stack {
   readonly entries: Entry[] = [];
   readonly root: Entry = { col: -1, open: true, children: new Set() };
-  top(): Entry { return this.entries[this.entries.length - 1] ?? this.root; }
-  path(): Path { return this.entries.map((e) => (e.key !== undefined ? e.key : (e.index ?? 0))); }
+  top(): Entry {
+    return this.entries[this.entries.length - 1] ?? this.root;
+  }
+  path(): Path {
+    return this.entries.map((e) => (e.key !== undefined ? e.key : (e.index ?? 0)));
+  }
   item(col: number): void {
     const e = this.entries;
-    for (let t = this.top(); e.length > 0 && (t.col > col || (t.col === col && t.key !== undefined && !t.open)); t = this.top()) e.pop();
+    for (
+      let t = this.top();
+      e.length > 0 && (t.col > col || (t.col === col && t.key !== undefined && !t.open));
+      t = this.top()
+    )
+      e.pop();
     const t = this.top();
     let index = 0;
     if (e.length > 0 && t.index !== undefined && t.col === col) {
@@ -131,17 +162,42 @@ function wordBounds(line: string, character: number): [number, number] {
 function base(mode: 'key' | 'value', path: Path, line: string, character: number): CursorContext {
   const [start, end] = wordBounds(line, character);
   return {
-    mode, path, present: new Set(), col: 0, flow: false, newItem: false,
-    hasColon: /^[ \t]*:/.test(line.slice(end)), needsSpace: false, start, end, partial: line.slice(start, character),
+    mode,
+    path,
+    present: new Set(),
+    col: 0,
+    flow: false,
+    newItem: false,
+    hasColon: /^[ \t]*:/.test(line.slice(end)),
+    needsSpace: false,
+    start,
+    end,
+    partial: line.slice(start, character),
   };
 }
 
-function inFlow(lines: readonly string[], row: number, character: number, fromRow: number, fromCol: number, basePath: Path): CursorContext | undefined {
+function inFlow(
+  lines: readonly string[],
+  row: number,
+  character: number,
+  fromRow: number,
+  fromCol: number,
+  basePath: Path,
+): CursorContext | undefined {
   const line = lines[row] as string;
   const ctx = base('key', basePath, line, character);
-  const head = fromRow === row ? line.slice(fromCol, ctx.start) : [(lines[fromRow] as string).slice(fromCol), ...lines.slice(fromRow + 1, row), line.slice(0, ctx.start)].join('\n');
+  const head =
+    fromRow === row
+      ? line.slice(fromCol, ctx.start)
+      : [(lines[fromRow] as string).slice(fromCol), ...lines.slice(fromRow + 1, row), line.slice(0, ctx.start)].join(
+          '\n',
+        );
   const tail = [line.slice(ctx.end), ...lines.slice(row + 1, row + 200)].join('\n');
-  const pos = flowPosition(head + line.slice(ctx.start, ctx.end) + tail, head.length, head.length + ctx.end - ctx.start);
+  const pos = flowPosition(
+    head + line.slice(ctx.start, ctx.end) + tail,
+    head.length,
+    head.length + ctx.end - ctx.start,
+  );
   if (!pos) return undefined;
   ctx.mode = pos.mode;
   ctx.path = [...basePath, ...pos.path];
@@ -174,17 +230,27 @@ export function cursorContext(lines: readonly string[], row: number, character: 
     for (const d of lx.dashes) stack.item(d);
     const kind = valueKind(lx.value);
     if (lx.key !== undefined) stack.key(lx.keyCol, lx.key, kind === 'empty');
-    if (kind === 'block') blockScalarCol = lx.key !== undefined ? lx.keyCol : (lx.dashes[lx.dashes.length - 1] ?? lx.indent);
+    if (kind === 'block')
+      blockScalarCol = lx.key !== undefined ? lx.keyCol : (lx.dashes[lx.dashes.length - 1] ?? lx.indent);
     if (kind === 'flow') {
       const depth = bracketDelta(lx.value);
       if (depth > 0) flow = { row: r, col: lx.valueCol, path: stack.path(), depth, indent: lx.indent };
     }
   }
   const line = lines[row] ?? '';
-  if (flow && (isBlank(line.slice(0, character)) ? character > flow.indent : indentOf(line) > flow.indent)) return inFlow(lines, row, character, flow.row, flow.col, flow.path);
+  if (flow && (isBlank(line.slice(0, character)) ? character > flow.indent : indentOf(line) > flow.indent))
+    return inFlow(lines, row, character, flow.row, flow.col, flow.path);
   const prefix = line.slice(0, character);
-  if (blockScalarCol >= 0 && (isBlank(prefix) ? character > blockScalarCol : indentOf(line) > blockScalarCol)) return undefined;
-  const lx = lex(prefix) ?? { indent: character, dashes: [], keyCol: character, value: '', valueCol: character, dashAtEnd: false };
+  if (blockScalarCol >= 0 && (isBlank(prefix) ? character > blockScalarCol : indentOf(line) > blockScalarCol))
+    return undefined;
+  const lx = lex(prefix) ?? {
+    indent: character,
+    dashes: [],
+    keyCol: character,
+    value: '',
+    valueCol: character,
+    dashAtEnd: false,
+  };
   if (/^\s*#/.test(prefix)) return undefined;
   for (const d of lx.dashes) stack.item(d);
   if (lx.key !== undefined) {

@@ -37,12 +37,14 @@ export function formatValue(v: unknown): string {
 export function fallbackText(field: z.ZodType): string {
   const meta = getFieldMeta(field);
   const parts: string[] = [];
-  if (meta.deprecated !== undefined) parts.push(`Deprecated${typeof meta.deprecated === 'string' ? `: ${meta.deprecated}` : ''}.`);
+  if (meta.deprecated !== undefined)
+    parts.push(`Deprecated${typeof meta.deprecated === 'string' ? `: ${meta.deprecated}` : ''}.`);
   if (meta.readOnly) parts.push(`Set by ${WHO[meta.setBy ?? 'api-server']} — do not write it.`);
   else if (meta.setBy) parts.push(`Filled in by ${WHO[meta.setBy]} when left out.`);
   const values = enumValues(field);
   if (values) parts.push(`One of ${values.map((v) => `\`${formatValue(v)}\``).join(', ')}.`);
-  if (meta.default !== undefined) parts.push(`Default ${formatValue(meta.default)}${meta.unit ? ` (${meta.unit})` : ''}.`);
+  if (meta.default !== undefined)
+    parts.push(`Default ${formatValue(meta.default)}${meta.unit ? ` (${meta.unit})` : ''}.`);
   else if (meta.unit) parts.push(`In ${meta.unit}.`);
   if (parts.length === 0) parts.push(`A ${typeLabel(field)} value.`);
   return parts.join(' ');
@@ -69,7 +71,8 @@ export function fieldInfo(parent: z.ZodType, key: string): FieldInfo | undefined
 
 function badges(meta: FieldMeta): string[] {
   const out: string[] = [];
-  if (meta.deprecated !== undefined) out.push(`**Deprecated**${typeof meta.deprecated === 'string' ? `: ${meta.deprecated}` : ''}.`);
+  if (meta.deprecated !== undefined)
+    out.push(`**Deprecated**${typeof meta.deprecated === 'string' ? `: ${meta.deprecated}` : ''}.`);
   if (meta.readOnly) out.push(`**Set by ${WHO[meta.setBy ?? 'api-server']} — do not write it.**`);
   else if (meta.setBy) out.push(`*Filled in by ${WHO[meta.setBy]} when left out.*`);
   return out;

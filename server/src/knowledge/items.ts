@@ -1,8 +1,12 @@
 // Building LSP completion items for one cursor context: keys, values and snippets, all as text edits
 // over the word being typed, with explicit indentation (insertTextMode asIs).
 import {
-  CompletionItemKind, CompletionItemTag, InsertTextFormat, InsertTextMode,
-  type CompletionItem, type TextEdit,
+  CompletionItemKind,
+  CompletionItemTag,
+  InsertTextFormat,
+  InsertTextMode,
+  type CompletionItem,
+  type TextEdit,
 } from 'vscode-languageserver';
 import type { CursorContext } from './cursorContext';
 import type { KeyEntry } from './keyIndex';
@@ -28,7 +32,10 @@ export interface ItemOptions {
 }
 
 export class ItemBuilder {
-  constructor(readonly line: number, readonly ctx: CursorContext) {}
+  constructor(
+    readonly line: number,
+    readonly ctx: CursorContext,
+  ) {}
 
   private item(label: string, newText: string, snippet: boolean, o: ItemOptions): CompletionItem {
     const c = this.ctx;
@@ -71,7 +78,14 @@ export class ItemBuilder {
       text = e.key;
       snippet = false;
     } else if (c.flow) {
-      text = e.shape === 'list' ? `${k}: [$0]` : e.shape === 'object' || e.shape === 'map' ? `${k}: { $0 }` : pick ? `${k}: ${pick}` : `${k}: `;
+      text =
+        e.shape === 'list'
+          ? `${k}: [$0]`
+          : e.shape === 'object' || e.shape === 'map'
+            ? `${k}: { $0 }`
+            : pick
+              ? `${k}: ${pick}`
+              : `${k}: `;
     } else if (e.shape === 'object' || e.shape === 'map') {
       text = `${k}:\n${' '.repeat(c.col + 2)}$0`;
     } else if (e.shape === 'list') {

@@ -15,7 +15,10 @@ export class KeyEntry {
   readonly boolean: boolean;
   private md: string | undefined;
 
-  constructor(readonly key: string, readonly info: FieldInfo) {
+  constructor(
+    readonly key: string,
+    readonly info: FieldInfo,
+  ) {
     const f = info.field;
     this.required = isRequired(f);
     this.readOnly = info.meta.readOnly === true;

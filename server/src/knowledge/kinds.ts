@@ -3,10 +3,14 @@ import { DEPRECATED_API_VERSIONS, KIND_SCHEMAS } from '../../../simulator/src/in
 
 export const KIND_TEXTS: Record<string, string> = {
   Pod: 'The smallest deployable unit: one or more containers that share a network namespace, volumes and a node. Written by hand mostly for tests and debugging; use a workload to keep pods running.',
-  Deployment: 'Runs a number of identical, interchangeable pods and replaces them with rolling updates (through ReplicaSets). The usual choice for stateless apps.',
-  ReplicaSet: 'Keeps a number of identical pods running. Normally created and managed by a Deployment rather than written by hand.',
-  StatefulSet: 'Runs pods with stable names (`web-0`, `web-1` …), stable DNS entries through a headless Service and a PVC per pod, created and updated in order. For databases and clustered apps.',
-  DaemonSet: 'Runs one pod on every node (or on the nodes matching its selector/affinity), e.g. log shippers and node agents.',
+  Deployment:
+    'Runs a number of identical, interchangeable pods and replaces them with rolling updates (through ReplicaSets). The usual choice for stateless apps.',
+  ReplicaSet:
+    'Keeps a number of identical pods running. Normally created and managed by a Deployment rather than written by hand.',
+  StatefulSet:
+    'Runs pods with stable names (`web-0`, `web-1` …), stable DNS entries through a headless Service and a PVC per pod, created and updated in order. For databases and clustered apps.',
+  DaemonSet:
+    'Runs one pod on every node (or on the nodes matching its selector/affinity), e.g. log shippers and node agents.',
   Job: 'Runs pods until a number of them succeed, retrying failures up to backoffLimit. For batch work that finishes.',
   CronJob: 'Creates a Job on a cron schedule, keeping a history of finished Jobs.',
   Service: 'A stable virtual IP and DNS name that load-balances to the pods matching its selector.',
@@ -14,9 +18,11 @@ export const KIND_TEXTS: Record<string, string> = {
 
 /** Texts for the top-level keys of a document whose kind PodLab does not know (or that has none yet). */
 export const GENERIC_ROOT_TEXTS: Record<string, string> = {
-  apiVersion: '**apiVersion** · string\n\nAPI group and version of the object\'s schema: `v1` for Pod and Service, `apps/v1` for Deployment, StatefulSet, DaemonSet and ReplicaSet, `batch/v1` for Job and CronJob.\n\nExample: `apiVersion: apps/v1`',
+  apiVersion:
+    "**apiVersion** · string\n\nAPI group and version of the object's schema: `v1` for Pod and Service, `apps/v1` for Deployment, StatefulSet, DaemonSet and ReplicaSet, `batch/v1` for Job and CronJob.\n\nExample: `apiVersion: apps/v1`",
   kind: '**kind** · string\n\nType of the object, e.g. `Deployment`; together with apiVersion it decides which fields are valid.\n\nExample: `kind: Deployment`',
-  metadata: '**metadata** · ObjectMeta\n\nName, namespace, labels and annotations of the object.\n\nExample: `metadata: { name: web, labels: { app: web } }`',
+  metadata:
+    '**metadata** · ObjectMeta\n\nName, namespace, labels and annotations of the object.\n\nExample: `metadata: { name: web, labels: { app: web } }`',
 };
 
 const GROUP_TEXTS: Record<string, string> = {
@@ -38,7 +44,9 @@ export function apiVersionOfKind(kind: string): string | undefined {
 
 /** Markdown explaining an apiVersion value (and whether it still serves the kind). */
 export function apiVersionMarkdown(apiVersion: string, kind: string | undefined): string | undefined {
-  const removed = DEPRECATED_API_VERSIONS.find((v) => v.apiVersion === apiVersion && (kind === undefined || v.kinds.includes(kind)));
+  const removed = DEPRECATED_API_VERSIONS.find(
+    (v) => v.apiVersion === apiVersion && (kind === undefined || v.kinds.includes(kind)),
+  );
   if (removed) {
     return `**${apiVersion}** · removed API version\n\nNo longer served since Kubernetes ${removed.removedIn}: use \`apiVersion: ${removed.replacement}\`.`;
   }

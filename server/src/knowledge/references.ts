@@ -53,11 +53,15 @@ function podSpecOf(doc: Document.Parsed | undefined, kind: string | undefined): 
 }
 
 /** Names of the containers (regular, init, ephemeral) of the document's pod spec. */
-export function containerNames(doc: Document.Parsed | undefined, kind: string | undefined): { name: string; list: string }[] {
+export function containerNames(
+  doc: Document.Parsed | undefined,
+  kind: string | undefined,
+): { name: string; list: string }[] {
   const spec = podSpecOf(doc, kind);
   const out: { name: string; list: string }[] = [];
   for (const l of CONTAINER_LISTS) {
-    for (const c of list(spec?.[l])) if (isObj(c) && typeof c['name'] === 'string' && c['name'] !== '') out.push({ name: c['name'], list: l });
+    for (const c of list(spec?.[l]))
+      if (isObj(c) && typeof c['name'] === 'string' && c['name'] !== '') out.push({ name: c['name'], list: l });
   }
   return out;
 }
@@ -89,8 +93,11 @@ function templatesOf(chunk: Chunk): PodTemplate[] {
     const labels = plain(nodeAt(doc, labelsPath));
     const name = plain(nodeAt(doc, ['metadata', 'name']));
     const owner = `${kind} ${typeof name === 'string' ? name : ''}`.trim();
-    const ports = [...list(spec['containers']), ...list(spec['initContainers'])].flatMap(portsOf).map((p) => ({ ...p, source: `${p.source} (${owner})` }));
-    if (isObj(labels)) out.push({ owner, labels: Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, String(v)])), ports });
+    const ports = [...list(spec['containers']), ...list(spec['initContainers'])]
+      .flatMap(portsOf)
+      .map((p) => ({ ...p, source: `${p.source} (${owner})` }));
+    if (isObj(labels))
+      out.push({ owner, labels: Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, String(v)])), ports });
   }
   if (TEMPLATE_CACHE.size >= CACHE_SIZE) TEMPLATE_CACHE.delete(TEMPLATE_CACHE.keys().next().value as string);
   TEMPLATE_CACHE.set(ownCopy(chunk.text), out);

@@ -58,7 +58,11 @@ const TIMING: Record<ProbeKind, string[]> = {
 export function probeBody(kind: ProbeKind, handler: Handler, port?: string | number): string[] {
   const portStop = `\${2:${port ?? 8080}}`;
   const action: Record<Handler, string[]> = {
-    httpGet: ['  httpGet:', `    path: \${1:${kind === 'readinessProbe' ? '/ready' : '/healthz'}}`, `    port: ${portStop}`],
+    httpGet: [
+      '  httpGet:',
+      `    path: \${1:${kind === 'readinessProbe' ? '/ready' : '/healthz'}}`,
+      `    port: ${portStop}`,
+    ],
     tcpSocket: ['  tcpSocket:', `    port: ${portStop}`],
     exec: ['  exec:', '    command: [${1:cat}, ${2:/tmp/healthy}]'],
     grpc: ['  grpc:', `    port: \${2:${typeof port === 'number' ? port : 9090}}`],
@@ -69,24 +73,101 @@ export function probeBody(kind: ProbeKind, handler: Handler, port?: string | num
 export const VOLUME_MOUNT_BODY = ['volumeMounts:', '  - name: ${1:data}', '    mountPath: ${2:/data}'];
 
 export const VOLUME_ITEMS: readonly BlockSnippet[] = [
-  { label: 'volume: emptyDir', detail: 'scratch space shared by the containers', body: ['name: ${1:cache}', 'emptyDir: {}'] },
-  { label: 'volume: configMap', detail: 'files from a ConfigMap', body: ['name: ${1:config}', 'configMap:', '  name: ${2:app-config}'] },
-  { label: 'volume: secret', detail: 'files from a Secret', body: ['name: ${1:secrets}', 'secret:', '  secretName: ${2:app-secrets}'] },
-  { label: 'volume: persistentVolumeClaim', detail: 'storage of a PVC', body: ['name: ${1:data}', 'persistentVolumeClaim:', '  claimName: ${2:data}'] },
-  { label: 'volume: hostPath', detail: 'a directory of the node', body: ['name: ${1:host}', 'hostPath:', '  path: ${2:/var/log}', '  type: ${3|Directory,DirectoryOrCreate,File,FileOrCreate|}'] },
-  { label: 'volume: projected', detail: 'several sources in one directory', body: ['name: ${1:bundle}', 'projected:', '  sources:', '    - secret:', '        name: ${2:tls}', '    - configMap:', '        name: ${3:ca}'] },
+  {
+    label: 'volume: emptyDir',
+    detail: 'scratch space shared by the containers',
+    body: ['name: ${1:cache}', 'emptyDir: {}'],
+  },
+  {
+    label: 'volume: configMap',
+    detail: 'files from a ConfigMap',
+    body: ['name: ${1:config}', 'configMap:', '  name: ${2:app-config}'],
+  },
+  {
+    label: 'volume: secret',
+    detail: 'files from a Secret',
+    body: ['name: ${1:secrets}', 'secret:', '  secretName: ${2:app-secrets}'],
+  },
+  {
+    label: 'volume: persistentVolumeClaim',
+    detail: 'storage of a PVC',
+    body: ['name: ${1:data}', 'persistentVolumeClaim:', '  claimName: ${2:data}'],
+  },
+  {
+    label: 'volume: hostPath',
+    detail: 'a directory of the node',
+    body: [
+      'name: ${1:host}',
+      'hostPath:',
+      '  path: ${2:/var/log}',
+      '  type: ${3|Directory,DirectoryOrCreate,File,FileOrCreate|}',
+    ],
+  },
+  {
+    label: 'volume: projected',
+    detail: 'several sources in one directory',
+    body: [
+      'name: ${1:bundle}',
+      'projected:',
+      '  sources:',
+      '    - secret:',
+      '        name: ${2:tls}',
+      '    - configMap:',
+      '        name: ${3:ca}',
+    ],
+  },
 ];
 
 export const ENV_ITEMS: readonly BlockSnippet[] = [
   { label: 'env: value', detail: 'a literal value', body: ['name: ${1:NAME}', 'value: "${2:value}"'] },
-  { label: 'env: secretKeyRef', detail: 'one key of a Secret', body: ['name: ${1:PASSWORD}', 'valueFrom:', '  secretKeyRef:', '    name: ${2:db}', '    key: ${3:password}'] },
-  { label: 'env: configMapKeyRef', detail: 'one key of a ConfigMap', body: ['name: ${1:LOG_LEVEL}', 'valueFrom:', '  configMapKeyRef:', '    name: ${2:app-config}', '    key: ${3:LOG_LEVEL}'] },
-  { label: 'env: fieldRef', detail: 'a field of the pod (downward API)', body: ['name: ${1:POD_NAME}', 'valueFrom:', '  fieldRef:', '    fieldPath: ${2|metadata.name,metadata.namespace,status.podIP,spec.nodeName|}'] },
+  {
+    label: 'env: secretKeyRef',
+    detail: 'one key of a Secret',
+    body: ['name: ${1:PASSWORD}', 'valueFrom:', '  secretKeyRef:', '    name: ${2:db}', '    key: ${3:password}'],
+  },
+  {
+    label: 'env: configMapKeyRef',
+    detail: 'one key of a ConfigMap',
+    body: [
+      'name: ${1:LOG_LEVEL}',
+      'valueFrom:',
+      '  configMapKeyRef:',
+      '    name: ${2:app-config}',
+      '    key: ${3:LOG_LEVEL}',
+    ],
+  },
+  {
+    label: 'env: fieldRef',
+    detail: 'a field of the pod (downward API)',
+    body: [
+      'name: ${1:POD_NAME}',
+      'valueFrom:',
+      '  fieldRef:',
+      '    fieldPath: ${2|metadata.name,metadata.namespace,status.podIP,spec.nodeName|}',
+    ],
+  },
 ];
 
-export const PORT_ITEM: BlockSnippet = { label: 'port', detail: 'a named container port', body: ['name: ${1:http}', 'containerPort: ${2:8080}', 'protocol: ${3|TCP,UDP,SCTP|}'] };
-export const TOLERATION_ITEM: BlockSnippet = { label: 'toleration', detail: 'tolerate a taint', body: ['key: ${1:dedicated}', 'operator: ${2|Equal,Exists|}', 'value: ${3:value}', 'effect: ${4|NoSchedule,PreferNoSchedule,NoExecute|}'] };
-export const SERVICE_PORT_ITEM: BlockSnippet = { label: 'service port', detail: 'port → targetPort', body: ['name: ${1:http}', 'port: ${2:80}', 'targetPort: ${3:http}'] };
+export const PORT_ITEM: BlockSnippet = {
+  label: 'port',
+  detail: 'a named container port',
+  body: ['name: ${1:http}', 'containerPort: ${2:8080}', 'protocol: ${3|TCP,UDP,SCTP|}'],
+};
+export const TOLERATION_ITEM: BlockSnippet = {
+  label: 'toleration',
+  detail: 'tolerate a taint',
+  body: [
+    'key: ${1:dedicated}',
+    'operator: ${2|Equal,Exists|}',
+    'value: ${3:value}',
+    'effect: ${4|NoSchedule,PreferNoSchedule,NoExecute|}',
+  ],
+};
+export const SERVICE_PORT_ITEM: BlockSnippet = {
+  label: 'service port',
+  detail: 'port → targetPort',
+  body: ['name: ${1:http}', 'port: ${2:80}', 'targetPort: ${3:http}'],
+};
 
 /**
  * Indents a body for insertion at column `col`. As a list item the first line gets `- ` and the rest

@@ -56,15 +56,20 @@ export function typeLabel(schema: z.ZodType): string {
   const inner = unwrap(schema);
   const d = defOf(inner);
   switch (d.type) {
-    case 'string': return 'string';
-    case 'boolean': return 'boolean';
+    case 'string':
+      return 'string';
+    case 'boolean':
+      return 'boolean';
     case 'number': {
       const f = getFieldMeta(inner).format;
       return f === 'int32' || f === 'int64' ? 'integer' : 'number';
     }
-    case 'literal': return (d['values'] as unknown[]).map((v) => JSON.stringify(v)).join(' | ');
-    case 'object': return NAME_OF.get(inner) ?? 'object';
-    case 'array': return `${typeLabel(d['element'] as z.ZodType)}[]`;
+    case 'literal':
+      return (d['values'] as unknown[]).map((v) => JSON.stringify(v)).join(' | ');
+    case 'object':
+      return NAME_OF.get(inner) ?? 'object';
+    case 'array':
+      return `${typeLabel(d['element'] as z.ZodType)}[]`;
     case 'record': {
       const v = unwrap(d['valueType'] as z.ZodType);
       return defOf(v).type === 'unknown' ? 'object' : `map[string]${typeLabel(v)}`;
@@ -73,7 +78,8 @@ export function typeLabel(schema: z.ZodType): string {
       const f = getFieldMeta(inner).format;
       return f === 'quantity' ? 'quantity' : f === 'int-or-string' ? 'int-or-string' : 'value';
     }
-    default: return 'value';
+    default:
+      return 'value';
   }
 }
 

@@ -32,7 +32,8 @@ function visit(node: unknown, offset: number, path: Path, depth: number): AstHit
       if (inside(kr, offset)) return { path: [...path, k], target: 'key', start: kr![0], end: kr![1] };
       const v = pair.value as Node | null;
       if (v && inside(v.range, offset)) {
-        if (isScalar(v)) return { path: [...path, k], target: 'value', start: v.range![0], end: v.range![1], value: v.value };
+        if (isScalar(v))
+          return { path: [...path, k], target: 'value', start: v.range![0], end: v.range![1], value: v.value };
         return visit(v, offset, [...path, k], depth + 1);
       }
     }
@@ -42,7 +43,8 @@ function visit(node: unknown, offset: number, path: Path, depth: number): AstHit
     for (let i = 0; i < node.items.length; i++) {
       const item = node.items[i] as Node | null;
       if (!item || !inside(item.range, offset)) continue;
-      if (isScalar(item)) return { path: [...path, i], target: 'value', start: item.range![0], end: item.range![1], value: item.value };
+      if (isScalar(item))
+        return { path: [...path, i], target: 'value', start: item.range![0], end: item.range![1], value: item.value };
       if (isPair(item)) continue;
       return visit(item, offset, [...path, i], depth + 1);
     }

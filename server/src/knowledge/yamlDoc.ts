@@ -5,7 +5,6 @@ import { parseDocument, type Document } from 'yaml';
 import { KUBERNETES_YAML_OPTIONS } from '../../../simulator/src/index';
 import { MAX_DOC_CHARS } from '../limits';
 
-
 /**
  * A copy of a string that does not share memory with the string it was sliced from (V8 keeps the whole
  * file alive behind a slice; cached entries must not).

@@ -9,9 +9,12 @@ export const barePod: Rule = {
   check(doc) {
     if (doc.kind !== 'Pod' || !isObj(doc.value)) return [];
     if (list(get(doc.value, ['metadata', 'ownerReferences'])).length > 0) return [];
-    return [{
-      range: doc.range(['kind']),
-      message: 'A bare Pod is not recreated when it is deleted, evicted or its node fails: run it from a Deployment (or a Job for work that finishes)',
-    }];
+    return [
+      {
+        range: doc.range(['kind']),
+        message:
+          'A bare Pod is not recreated when it is deleted, evicted or its node fails: run it from a Deployment (or a Job for work that finishes)',
+      },
+    ];
   },
 };

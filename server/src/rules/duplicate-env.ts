@@ -9,7 +9,8 @@ import { resolveFixes } from '../analysis/fixes';
 export const duplicateEnv: Rule = {
   id: 'duplicate-env',
   defaultSeverity: 'warning',
-  description: 'An environment variable is defined twice in one container (the last one wins; kubectl apply may drop one)',
+  description:
+    'An environment variable is defined twice in one container (the last one wins; kubectl apply may drop one)',
   check(doc) {
     const out: Finding[] = [];
     for (const pod of doc.podSpecs()) {
@@ -32,7 +33,13 @@ export const duplicateEnv: Rule = {
             range: doc.range(path),
             message: `Environment variable "${name}" is already set in ${c.label} on line ${prevLine}: the container sees only this last value, and kubectl apply may drop one of the two`,
             related: [{ range: doc.range(prevPath), message: `"${name}" is first set here` }],
-            fixes: resolveFixes(doc, [fix(`Remove the earlier definition (line ${prevLine})`, { kind: 'delete', path: [...c.path, 'env', prev] }, true)]),
+            fixes: resolveFixes(doc, [
+              fix(
+                `Remove the earlier definition (line ${prevLine})`,
+                { kind: 'delete', path: [...c.path, 'env', prev] },
+                true,
+              ),
+            ]),
           });
         });
       }

@@ -17,7 +17,9 @@ function where(doc: DocContext, namePath: Path): string {
   const list = namePath[namePath.length - 3];
   if (list === 'containers') return 'container';
   if (list === 'ephemeralContainers') return 'ephemeral container';
-  return get(doc.value, [...namePath.slice(0, -1), 'restartPolicy']) === 'Always' ? 'sidecar (init) container' : 'init container';
+  return get(doc.value, [...namePath.slice(0, -1), 'restartPolicy']) === 'Always'
+    ? 'sidecar (init) container'
+    : 'init container';
 }
 
 export const duplicateName = presentedRule({
@@ -32,24 +34,30 @@ export const duplicateName = presentedRule({
     const fixes = issue.fixes ?? [];
     const base = { range: doc.range(issue.path), fixes };
     if (issue.code === 'duplicate-container-name') {
-      return [{
-        ...base,
-        message: `Container name "${name}" is already used by the ${where(doc, first)} on line ${line(doc, first)}: names must be unique across containers, initContainers and ephemeralContainers`,
-        related: [{ range: doc.range(first), message: `"${name}" is first used here` }],
-      }];
+      return [
+        {
+          ...base,
+          message: `Container name "${name}" is already used by the ${where(doc, first)} on line ${line(doc, first)}: names must be unique across containers, initContainers and ephemeralContainers`,
+          related: [{ range: doc.range(first), message: `"${name}" is first used here` }],
+        },
+      ];
     }
     if (issue.code === 'duplicate-port-name') {
-      return [{
-        ...base,
-        message: `Port name "${name}" is used twice in ${containerLabel(doc, issue.path.slice(0, -3))} (first on line ${line(doc, first)}): port names must be unique within a container`,
-        related: [{ range: doc.range(first), message: `"${name}" is first used here` }],
-      }];
+      return [
+        {
+          ...base,
+          message: `Port name "${name}" is used twice in ${containerLabel(doc, issue.path.slice(0, -3))} (first on line ${line(doc, first)}): port names must be unique within a container`,
+          related: [{ range: doc.range(first), message: `"${name}" is first used here` }],
+        },
+      ];
     }
     const identical = resolveFixes(doc, fixes).length > 0 ? '; both definitions are identical' : '';
-    return [{
-      ...base,
-      message: `Volume name "${name}" is used twice (first on line ${line(doc, first)}): volume names must be unique in a pod${identical}`,
-      related: [{ range: doc.range(first), message: `"${name}" is first defined here` }],
-    }];
+    return [
+      {
+        ...base,
+        message: `Volume name "${name}" is used twice (first on line ${line(doc, first)}): volume names must be unique in a pod${identical}`,
+        related: [{ range: doc.range(first), message: `"${name}" is first defined here` }],
+      },
+    ];
   },
 });

@@ -15,7 +15,8 @@ function key(doc: { value: unknown }, p: PortAt): string {
 export const duplicatePort: Rule = {
   id: 'duplicate-port',
   defaultSeverity: 'warning',
-  description: 'The same containerPort and protocol is declared twice in a pod (two containers cannot both listen on it)',
+  description:
+    'The same containerPort and protocol is declared twice in a pod (two containers cannot both listen on it)',
   check(doc) {
     const out: Finding[] = [];
     for (const pod of doc.podSpecs()) {
@@ -37,7 +38,10 @@ export const duplicatePort: Rule = {
             range,
             message: `Port ${p.port}/${proto} is declared twice in ${p.container.label} (first on line ${firstRange.start.line + 1})`,
             related: [{ range: firstRange, message: `${p.port}/${proto} is first declared here` }],
-            fixes: same && typeof index === 'number' ? resolveFixes(doc, [fix('Remove this duplicate port', { kind: 'delete', path: p.path }, true)]) : [],
+            fixes:
+              same && typeof index === 'number'
+                ? resolveFixes(doc, [fix('Remove this duplicate port', { kind: 'delete', path: p.path }, true)])
+                : [],
           });
         } else {
           out.push({

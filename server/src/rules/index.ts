@@ -80,7 +80,12 @@ export interface RuleInfo {
 /** Every rule, for the README table and the settings UI. */
 export const RULE_TABLE: readonly RuleInfo[] = [
   ...RAW_RULES.map((r) => ({ id: r.id, defaultSeverity: r.defaultSeverity, description: r.description, file: false })),
-  ...RAW_FILE_RULES.map((r) => ({ id: r.id, defaultSeverity: r.defaultSeverity, description: r.description, file: true })),
+  ...RAW_FILE_RULES.map((r) => ({
+    id: r.id,
+    defaultSeverity: r.defaultSeverity,
+    description: r.description,
+    file: true,
+  })),
 ];
 
 /** The rule table as Markdown (`| rule | default | what it checks |`). */

@@ -11,8 +11,14 @@ function what(field: string): string {
 export const initContainerProbe = presentedRule({
   id: 'init-container-probe',
   defaultSeverity: 'error',
-  description: 'A regular init container (or an ephemeral container) has a probe or lifecycle hooks, which the API server rejects',
-  presents: ['probe-on-init-container', 'lifecycle-on-init-container', 'probe-on-ephemeral-container', 'lifecycle-on-ephemeral-container'],
+  description:
+    'A regular init container (or an ephemeral container) has a probe or lifecycle hooks, which the API server rejects',
+  presents: [
+    'probe-on-init-container',
+    'lifecycle-on-init-container',
+    'probe-on-ephemeral-container',
+    'lifecycle-on-ephemeral-container',
+  ],
   explain(issue, doc) {
     const field = String(issue.path[issue.path.length - 1]);
     const containerPath = issue.path.slice(0, -1);

@@ -22,7 +22,8 @@ function listensAt(c: ContainerAt, probe: Obj, model: ProcessModel): number | un
   const h = probeHandler(probe);
   if (!h || h.key === 'exec') return undefined;
   const raw = h.value['port'];
-  const port = typeof raw === 'number' ? raw : typeof raw === 'string' ? portsOf(c).find((p) => p.name === raw)?.port : undefined;
+  const port =
+    typeof raw === 'number' ? raw : typeof raw === 'string' ? portsOf(c).find((p) => p.name === raw)?.port : undefined;
   if (port === undefined) return undefined;
   const at = model.listen.find((l) => l.port === port)?.afterSeconds;
   if (at === undefined || !Number.isFinite(at)) return undefined;
@@ -51,7 +52,8 @@ function why(model: ProcessModel): string {
 export const livenessKillsBeforeStart: Rule = {
   id: 'liveness-kills-before-start',
   defaultSeverity: 'warning',
-  description: 'The liveness (or startup) probe gives up before the process starts listening, so the container is restarted forever',
+  description:
+    'The liveness (or startup) probe gives up before the process starts listening, so the container is restarted forever',
   check(doc) {
     const out: Finding[] = [];
     for (const pod of doc.podSpecs()) {
@@ -62,7 +64,11 @@ export const livenessKillsBeforeStart: Rule = {
         const model = inferProcess({ container: c.c as unknown as ContainerLike, services: [] });
         if (model.source !== 'command' && model.source !== 'image') continue;
         const strict = model.source === 'image'; // image start-up times are estimates: only the clear cases
-        const finding = isObj(startup) ? checkStartup(doc, c, startup, isObj(live) ? live : undefined, model, strict) : isObj(live) ? checkLiveness(doc, c, live, model, strict) : undefined;
+        const finding = isObj(startup)
+          ? checkStartup(doc, c, startup, isObj(live) ? live : undefined, model, strict)
+          : isObj(live)
+            ? checkLiveness(doc, c, live, model, strict)
+            : undefined;
         if (finding) out.push(finding);
       }
     }
@@ -70,7 +76,13 @@ export const livenessKillsBeforeStart: Rule = {
   },
 };
 
-function checkLiveness(doc: DocContext, c: ContainerAt, live: Obj, model: ProcessModel, strict: boolean): Finding | undefined {
+function checkLiveness(
+  doc: DocContext,
+  c: ContainerAt,
+  live: Obj,
+  model: ProcessModel,
+  strict: boolean,
+): Finding | undefined {
   const at = listensAt(c, live, model);
   if (at === undefined) return undefined;
   const t = probeTiming(live);
@@ -80,12 +92,24 @@ function checkLiveness(doc: DocContext, c: ContainerAt, live: Obj, model: Proces
   const h = probeHandler(live);
   const data: FixData[] = [];
   const delay = roundUp(at);
-  data.push(fix(`Raise initialDelaySeconds to ${delay}`, { kind: 'set', path: [...livePath, 'initialDelaySeconds'], value: delay }, true));
+  data.push(
+    fix(
+      `Raise initialDelaySeconds to ${delay}`,
+      { kind: 'set', path: [...livePath, 'initialDelaySeconds'], value: delay },
+      true,
+    ),
+  );
   if (h && c.c['startupProbe'] === undefined) {
     const period = t.periodSeconds;
     const failures = Math.floor(at / period) + 2;
     const value = { [h.key]: h.value, periodSeconds: period, failureThreshold: failures };
-    data.push(fix(`Add a startup probe that allows ${failures} × ${period} s to start`, { kind: 'set', path: [...c.path, 'startupProbe'], value }));
+    data.push(
+      fix(`Add a startup probe that allows ${failures} × ${period} s to start`, {
+        kind: 'set',
+        path: [...c.path, 'startupProbe'],
+        value,
+      }),
+    );
   }
   const fixes = resolveFixes(doc, data);
   const early = t.initialDelaySeconds + (t.failureThreshold - 1) * t.periodSeconds;
@@ -98,7 +122,14 @@ function checkLiveness(doc: DocContext, c: ContainerAt, live: Obj, model: Proces
   };
 }
 
-function checkStartup(doc: DocContext, c: ContainerAt, startup: Obj, live: Obj | undefined, model: ProcessModel, strict: boolean): Finding | undefined {
+function checkStartup(
+  doc: DocContext,
+  c: ContainerAt,
+  startup: Obj,
+  live: Obj | undefined,
+  model: ProcessModel,
+  strict: boolean,
+): Finding | undefined {
   const at = listensAt(c, startup, model);
   if (at === undefined) return undefined;
   const t = probeTiming(startup);
@@ -122,11 +153,25 @@ function checkStartup(doc: DocContext, c: ContainerAt, startup: Obj, live: Obj |
   return {
     range: rangeOf(doc, startupPath, 'failureThreshold', c.path, 'startupProbe'),
     message: `The startup probe ${v === 'killed' ? 'kills' : 'may kill'} ${c.label} before it starts listening: it gives up ${when} (${budget(t)}), but ${c.label} listens only after about ${seconds(at)} (${why(model)}). Each restart starts over, so the container ends in CrashLoopBackOff`,
-    fixes: resolveFixes(doc, [fix(`Raise the startup probe's failureThreshold to ${failures}`, { kind: 'set', path: [...startupPath, 'failureThreshold'], value: failures }, true)]),
+    fixes: resolveFixes(doc, [
+      fix(
+        `Raise the startup probe's failureThreshold to ${failures}`,
+        { kind: 'set', path: [...startupPath, 'failureThreshold'], value: failures },
+        true,
+      ),
+    ]),
   };
 }
 
 /** The probe's `field` value when it is set, else the probe's key. */
-function rangeOf(doc: DocContext, probePath: (string | number)[], field: string, containerPath: (string | number)[], probeKey: string) {
-  return doc.keyRange(probePath, field) ? doc.range([...probePath, field]) : doc.keyRange(containerPath, probeKey) ?? doc.range(probePath);
+function rangeOf(
+  doc: DocContext,
+  probePath: (string | number)[],
+  field: string,
+  containerPath: (string | number)[],
+  probeKey: string,
+) {
+  return doc.keyRange(probePath, field)
+    ? doc.range([...probePath, field])
+    : (doc.keyRange(containerPath, probeKey) ?? doc.range(probePath));
 }

@@ -30,7 +30,13 @@ export const livenessWithoutReadiness: Rule = {
         out.push({
           range: doc.keyRange(c.path, 'livenessProbe') ?? doc.range([...c.path, 'livenessProbe']),
           message: `${c.label} has a liveness probe but no readiness probe: the pod receives traffic as soon as ${c.label} is running, before it can answer, and keeps receiving it while ${c.label} is unhealthy`,
-          fixes: resolveFixes(doc, [fix(`Add a readiness probe with the same ${h.key} check`, { kind: 'set', path: [...c.path, 'readinessProbe'], value: { [h.key]: h.value } }, true)]),
+          fixes: resolveFixes(doc, [
+            fix(
+              `Add a readiness probe with the same ${h.key} check`,
+              { kind: 'set', path: [...c.path, 'readinessProbe'], value: { [h.key]: h.value } },
+              true,
+            ),
+          ]),
         });
       }
     }

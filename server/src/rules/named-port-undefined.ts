@@ -24,17 +24,30 @@ export const namedPortUndefined: Rule = {
           const name = ref.port;
           if (own.some((p) => p.name === name)) continue;
           const named = own.filter((p) => p.name !== undefined);
-          const elsewhere = all.filter((o) => o !== c).flatMap(portsOf).find((p) => p.name === name);
-          const use = (title: string, value: string | number, preferred: boolean) => fix(title, { kind: 'set', path: ref.path, value }, preferred);
-          const data: FixData[] = named.slice(0, 5).map((p) => use(`Use port name "${p.name}" (${p.port})`, p.name as string, named.length === 1));
+          const elsewhere = all
+            .filter((o) => o !== c)
+            .flatMap(portsOf)
+            .find((p) => p.name === name);
+          const use = (title: string, value: string | number, preferred: boolean) =>
+            fix(title, { kind: 'set', path: ref.path, value }, preferred);
+          const data: FixData[] = named
+            .slice(0, 5)
+            .map((p) => use(`Use port name "${p.name}" (${p.port})`, p.name as string, named.length === 1));
           if (elsewhere) data.push(use(`Use port number ${elsewhere.port}`, elsewhere.port, data.length === 0));
           else if (named.length === 0 && own.length === 1) {
             const only = own[0]!;
             data.push(use(`Use port number ${only.port}`, only.port, true));
           }
           const fixes = resolveFixes(doc, data);
-          const theirs = named.length > 0 ? `its port names: ${named.map((p) => `${p.name} (${p.port})`).join(', ')}` : own.length > 0 ? 'its ports have no names' : 'it declares no ports';
-          const extra = elsewhere ? `; "${name}" is a port of ${elsewhere.container.label}, but the kubelet looks names up only in the probed container's own ports` : '';
+          const theirs =
+            named.length > 0
+              ? `its port names: ${named.map((p) => `${p.name} (${p.port})`).join(', ')}`
+              : own.length > 0
+                ? 'its ports have no names'
+                : 'it declares no ports';
+          const extra = elsewhere
+            ? `; "${name}" is a port of ${elsewhere.container.label}, but the kubelet looks names up only in the probed container's own ports`
+            : '';
           out.push({
             range: doc.range(ref.path),
             message: `${ref.title} uses port name "${name}", but ${c.label} defines no port of that name (${theirs})${extra}`,
@@ -48,6 +61,14 @@ export const namedPortUndefined: Rule = {
   },
 };
 
-function relatedPorts(doc: DocContext, ports: ReturnType<typeof portsOf>): { range: ReturnType<DocContext['range']>; message: string }[] {
-  return ports.slice(0, 10).map((p) => ({ range: doc.range([...p.path, 'name']), message: `${p.container.label} names port ${p.port} "${p.name}" here` }));
+function relatedPorts(
+  doc: DocContext,
+  ports: ReturnType<typeof portsOf>,
+): { range: ReturnType<DocContext['range']>; message: string }[] {
+  return ports
+    .slice(0, 10)
+    .map((p) => ({
+      range: doc.range([...p.path, 'name']),
+      message: `${p.container.label} names port ${p.port} "${p.name}" here`,
+    }));
 }

@@ -10,7 +10,8 @@ import { describeHandler, probeHandler, probeTiming } from './support/probes';
 export const probeIdentical: Rule = {
   id: 'probe-identical',
   defaultSeverity: 'warning',
-  description: 'The liveness and readiness probes are identical, so a failing check restarts the container instead of only taking it out of rotation',
+  description:
+    'The liveness and readiness probes are identical, so a failing check restarts the container instead of only taking it out of rotation',
   check(doc) {
     const out: Finding[] = [];
     for (const pod of doc.podSpecs()) {
@@ -24,14 +25,31 @@ export const probeIdentical: Rule = {
         if (hl.key === 'tcpSocket') continue; // a TCP connect cannot reflect a dependency: identical is harmless
         const tl = probeTiming(live);
         const tr = probeTiming(ready);
-        if (tl.initialDelaySeconds !== tr.initialDelaySeconds || tl.periodSeconds !== tr.periodSeconds || tl.timeoutSeconds !== tr.timeoutSeconds || tl.failureThreshold !== tr.failureThreshold) continue;
+        if (
+          tl.initialDelaySeconds !== tr.initialDelaySeconds ||
+          tl.periodSeconds !== tr.periodSeconds ||
+          tl.timeoutSeconds !== tr.timeoutSeconds ||
+          tl.failureThreshold !== tr.failureThreshold
+        )
+          continue;
         const livePath = [...c.path, 'livenessProbe'];
         const more = tl.failureThreshold * 2;
         out.push({
           range: doc.keyRange(c.path, 'livenessProbe') ?? doc.range(livePath),
           message: `The liveness and readiness probes of ${c.label} are identical (${describeHandler(hl)}, every ${tl.periodSeconds} s, ${tl.failureThreshold} failures): when the check fails, for example because a dependency is slow, the kubelet restarts the container at the same moment it stops receiving traffic, instead of only taking it out of rotation`,
-          related: [{ range: doc.keyRange(c.path, 'readinessProbe') ?? doc.range([...c.path, 'readinessProbe']), message: 'the identical readiness probe' }],
-          fixes: resolveFixes(doc, [fix(`Let the liveness probe tolerate more failures (failureThreshold: ${more})`, { kind: 'set', path: [...livePath, 'failureThreshold'], value: more })]),
+          related: [
+            {
+              range: doc.keyRange(c.path, 'readinessProbe') ?? doc.range([...c.path, 'readinessProbe']),
+              message: 'the identical readiness probe',
+            },
+          ],
+          fixes: resolveFixes(doc, [
+            fix(`Let the liveness probe tolerate more failures (failureThreshold: ${more})`, {
+              kind: 'set',
+              path: [...livePath, 'failureThreshold'],
+              value: more,
+            }),
+          ]),
         });
       }
     }

@@ -20,7 +20,11 @@ function modelPorts(c: ContainerAt): { ports: number[]; what: string } | undefin
 
 function declarePortFix(ref: PortRef): FixData {
   const c = ref.container;
-  return fix(`Declare containerPort ${ref.port} on ${c.label}`, { kind: 'append', path: [...c.path, 'ports'], value: { containerPort: ref.port } });
+  return fix(`Declare containerPort ${ref.port} on ${c.label}`, {
+    kind: 'append',
+    path: [...c.path, 'ports'],
+    value: { containerPort: ref.port },
+  });
 }
 
 function setPort(ref: PortRef, port: number, preferred: boolean): FixData {
@@ -54,16 +58,27 @@ export const probePortNotExposed: Rule = {
 
 function notExposed(doc: DocContext, ref: PortRef, exposed: PortAt[]): Finding {
   // The probed container's own ports first: the likeliest intended target.
-  const ordered = [...exposed.filter((p) => p.container === ref.container), ...exposed.filter((p) => p.container !== ref.container)];
+  const ordered = [
+    ...exposed.filter((p) => p.container === ref.container),
+    ...exposed.filter((p) => p.container !== ref.container),
+  ];
   const candidates = [...new Set(ordered.map((p) => p.port))];
-  const fixes = resolveFixes(doc, candidates.slice(0, MAX_FIXES).map((port) => setPort(ref, port, candidates.length === 1)));
+  const fixes = resolveFixes(
+    doc,
+    candidates.slice(0, MAX_FIXES).map((port) => setPort(ref, port, candidates.length === 1)),
+  );
   // When the probed container declares no ports itself, it may well listen on the port without declaring it:
   // say so, but only as information.
   const ownDeclared = ordered.some((p) => p.container === ref.container);
   return {
     range: doc.range(ref.path),
     message: `${ref.title} checks port ${ref.port}, but no container of the pod exposes it (${describeExposed(ordered)}${ownDeclared ? '' : `; ${ref.container.label} declares no ports`})`,
-    related: ordered.slice(0, 10).map((p) => ({ range: doc.range([...p.path, 'containerPort']), message: `${p.container.label} exposes ${p.port} here` })),
+    related: ordered
+      .slice(0, 10)
+      .map((p) => ({
+        range: doc.range([...p.path, 'containerPort']),
+        message: `${p.container.label} exposes ${p.port} here`,
+      })),
     fixes,
     ...(ownDeclared ? {} : { severity: 'information' as const }),
   };

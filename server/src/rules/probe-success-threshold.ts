@@ -12,10 +12,12 @@ export const probeSuccessThreshold = presentedRule({
   explain(issue, doc) {
     const probe = issue.path[issue.path.length - 2];
     const title = probe === 'livenessProbe' ? 'liveness' : 'startup';
-    return [{
-      range: doc.range(issue.path),
-      message: `successThreshold must be 1 for a ${title} probe, not ${String(get(doc.value, issue.path))}: the API server rejects it${title === 'liveness' ? ' (only readiness probes may require several successes in a row)' : ''}`,
-      fixes: issue.fixes ?? [],
-    }];
+    return [
+      {
+        range: doc.range(issue.path),
+        message: `successThreshold must be 1 for a ${title} probe, not ${String(get(doc.value, issue.path))}: the API server rejects it${title === 'liveness' ? ' (only readiness probes may require several successes in a row)' : ''}`,
+        fixes: issue.fixes ?? [],
+      },
+    ];
   },
 });

@@ -25,11 +25,18 @@ export const resourcesMissing: Rule = {
     for (const pod of doc.podSpecs()) {
       for (const c of containersOf(pod)) {
         if (c.kind === 'ephemeral' || hasResources(c)) continue;
-        const range = c.name !== undefined ? doc.range([...c.path, 'name']) : doc.keyRange(c.path, 'image') ?? doc.range(c.path);
+        const range =
+          c.name !== undefined ? doc.range([...c.path, 'name']) : (doc.keyRange(c.path, 'image') ?? doc.range(c.path));
         out.push({
           range,
           message: `${c.label} sets no resource requests or limits: the scheduler places it as if it needed nothing, it is evicted first when the node runs short, and it may use all of the node's memory`,
-          fixes: resolveFixes(doc, [fix('Add resource requests and a memory limit (100m CPU, 128Mi memory)', { kind: 'set', path: [...c.path, 'resources'], value: SKELETON }, true)]),
+          fixes: resolveFixes(doc, [
+            fix(
+              'Add resource requests and a memory limit (100m CPU, 128Mi memory)',
+              { kind: 'set', path: [...c.path, 'resources'], value: SKELETON },
+              true,
+            ),
+          ]),
         });
       }
     }

@@ -15,15 +15,26 @@ export const selectorMismatch = presentedRule({
     const d = detailOf(issue, 'selector-mismatch');
     if (!d) return [];
     const rejects = `the API server rejects the ${doc.kind ?? 'workload'} (selector does not match template labels)`;
-    const related: NonNullable<Finding['related']> = isObj(get(doc.value, d.labels)) ? [{ range: doc.range(d.labels), message: 'the pod template labels' }] : [];
+    const related: NonNullable<Finding['related']> = isObj(get(doc.value, d.labels))
+      ? [{ range: doc.range(d.labels), message: 'the pod template labels' }]
+      : [];
     return d.unmatched.map((u): Explained => {
       const at = [...d.selector, ...u.path];
-      const want = u.operator === '=' ? `${u.key}=${String(u.values[0])}` : u.operator === 'In' || u.operator === 'NotIn' ? `${u.key} ${u.operator} (${u.values.join(', ')})` : `${u.key} ${u.operator}`;
+      const want =
+        u.operator === '='
+          ? `${u.key}=${String(u.values[0])}`
+          : u.operator === 'In' || u.operator === 'NotIn'
+            ? `${u.key} ${u.operator} (${u.values.join(', ')})`
+            : `${u.key} ${u.operator}`;
       const have = u.actual !== undefined ? `${u.key}=${u.actual}` : `no "${u.key}" label`;
       const rel = [...related];
-      if (u.operator === '=' && u.actual !== undefined) rel.push({ range: doc.range([...d.labels, u.key]), message: `the template sets ${u.key}=${u.actual} here` });
+      if (u.operator === '=' && u.actual !== undefined)
+        rel.push({ range: doc.range([...d.labels, u.key]), message: `the template sets ${u.key}=${u.actual} here` });
       return {
-        range: u.operator === '=' ? (doc.keyRange([...d.selector, 'matchLabels'], u.key) ?? doc.range(at)) : doc.range([...at, 'key']),
+        range:
+          u.operator === '='
+            ? (doc.keyRange([...d.selector, 'matchLabels'], u.key) ?? doc.range(at))
+            : doc.range([...at, 'key']),
         message: `The selector requires ${want}, but the pod template has ${have}: ${rejects}`,
         related: rel,
         fixes: u.fixes,

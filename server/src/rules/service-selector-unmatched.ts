@@ -26,7 +26,9 @@ export function servicesOf(docs: readonly DocContext[]): ServiceAt[] {
 }
 
 function pairs(sel: Record<string, string>): string {
-  return Object.entries(sel).map(([k, v]) => `${k}=${v}`).join(', ');
+  return Object.entries(sel)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
 }
 
 export const serviceSelectorUnmatched: FileRule = {
@@ -51,15 +53,32 @@ export const serviceSelectorUnmatched: FileRule = {
         detail = `; ${otherNs.title} has them, but in namespace ${otherNs.namespace}, and a Service only selects pods in its own namespace (${svc.namespace})`;
       } else if (closest && (score(closest) > 0 || same.length === 1)) {
         const wrong = entries.filter(([k, v]) => !hasLabel(closest, k, v));
-        const parts = wrong.map(([k]) => (Object.prototype.hasOwnProperty.call(closest.labels, k) ? `${k}=${closest.labels[k]}` : `no "${k}" label`));
+        const parts = wrong.map(([k]) =>
+          Object.prototype.hasOwnProperty.call(closest.labels, k) ? `${k}=${closest.labels[k]}` : `no "${k}" label`,
+        );
         detail = ` (${closest.title} has ${parts.join(', ')})`;
-        related.push({ range: closest.doc.range(closest.labelsPath), message: `the pod labels of ${closest.title}`, doc: closest.doc.index });
-        if (wrong.every(([k]) => Object.prototype.hasOwnProperty.call(closest.labels, k)) && wrong.every(([k]) => typeof get(svc.doc.value, ['spec', 'selector', k]) === 'string')) {
-          fixes.push(...resolveFixes(svc.doc, [{
-            title: `Select the pods of ${closest.title} (${wrong.map(([k]) => `${k}: ${closest.labels[k]}`).join(', ')})`,
-            changes: wrong.map(([k]) => ({ kind: 'set', path: ['spec', 'selector', k], value: closest.labels[k] as string })),
-            ...(same.length === 1 ? { preferred: true } : {}),
-          }]));
+        related.push({
+          range: closest.doc.range(closest.labelsPath),
+          message: `the pod labels of ${closest.title}`,
+          doc: closest.doc.index,
+        });
+        if (
+          wrong.every(([k]) => Object.prototype.hasOwnProperty.call(closest.labels, k)) &&
+          wrong.every(([k]) => typeof get(svc.doc.value, ['spec', 'selector', k]) === 'string')
+        ) {
+          fixes.push(
+            ...resolveFixes(svc.doc, [
+              {
+                title: `Select the pods of ${closest.title} (${wrong.map(([k]) => `${k}: ${closest.labels[k]}`).join(', ')})`,
+                changes: wrong.map(([k]) => ({
+                  kind: 'set',
+                  path: ['spec', 'selector', k],
+                  value: closest.labels[k] as string,
+                })),
+                ...(same.length === 1 ? { preferred: true } : {}),
+              },
+            ]),
+          );
         }
       }
       out.push({

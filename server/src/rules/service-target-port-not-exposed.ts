@@ -22,14 +22,17 @@ export const serviceTargetPortNotExposed: FileRule = {
       if (selected.length === 0) continue;
       const containers = selected.flatMap((t) => runningContainers(t.pod).map((c) => ({ c, t })));
       if (portsUnknown(containers.map((x) => x.c))) continue;
-      const exposed: (PortAt & { t: PodTemplate })[] = containers.flatMap(({ c, t }) => portsOf(c).map((p) => ({ ...p, t })));
+      const exposed: (PortAt & { t: PodTemplate })[] = containers.flatMap(({ c, t }) =>
+        portsOf(c).map((p) => ({ ...p, t })),
+      );
       const svcDoc = svc.doc;
       list(get(svcDoc.value, ['spec', 'ports'])).forEach((p, i) => {
         if (!isObj(p)) return;
         const itemPath: Path = ['spec', 'ports', i];
         const target = p['targetPort'] ?? p['port'];
         const targetPath: Path = p['targetPort'] !== undefined ? [...itemPath, 'targetPort'] : [...itemPath, 'port'];
-        const setTarget = (title: string, v: number | string, preferred: boolean): FixData => fix(title, { kind: 'set', path: [...itemPath, 'targetPort'], value: v }, preferred);
+        const setTarget = (title: string, v: number | string, preferred: boolean): FixData =>
+          fix(title, { kind: 'set', path: [...itemPath, 'targetPort'], value: v }, preferred);
         const portNum = int(target);
         const portName = str(target);
         if (portNum !== undefined) {
@@ -39,24 +42,38 @@ export const serviceTargetPortNotExposed: FileRule = {
           let severity: Finding['severity'];
           let what: string;
           if (known.length > 0) {
-            what = exposed.map((x) => `${x.container.label} exposes ${x.port}`).filter((s, j, a) => a.indexOf(s) === j).join('; ');
+            what = exposed
+              .map((x) => `${x.container.label} exposes ${x.port}`)
+              .filter((s, j, a) => a.indexOf(s) === j)
+              .join('; ');
           } else {
             // No declared ports: fall back on what the behaviour model knows the processes listen on.
-            const models = containers.map(({ c }) => inferProcess({ container: c.c as unknown as ContainerLike, services: [] })).filter((m) => m.source === 'image' || m.source === 'command');
+            const models = containers
+              .map(({ c }) => inferProcess({ container: c.c as unknown as ContainerLike, services: [] }))
+              .filter((m) => m.source === 'image' || m.source === 'command');
             const listening = [...new Set(models.flatMap((m) => m.listen.map((l) => l.port)))];
             if (listening.length === 0 || listening.includes(portNum)) return;
             known = listening;
             severity = 'information';
             what = `they declare no ports; the containers are expected to listen on ${listening.join(', ')}`;
           }
-          const fixes = resolveFixes(svcDoc, known.slice(0, 5).map((k) => setTarget(`Set targetPort to ${k}`, k, known.length === 1)));
+          const fixes = resolveFixes(
+            svcDoc,
+            known.slice(0, 5).map((k) => setTarget(`Set targetPort to ${k}`, k, known.length === 1)),
+          );
           const implicit = p['targetPort'] === undefined ? ' (targetPort defaults to port)' : '';
           out.push({
             doc: svcDoc.index,
             finding: {
               range: svcDoc.range(targetPath),
               message: `This Service sends traffic to port ${portNum}${implicit}, but the pods it selects do not expose it (${what}): connections will be refused`,
-              related: exposed.slice(0, 10).map((x) => ({ range: x.t.doc.range([...x.path, 'containerPort']), message: `${x.t.title}: ${x.container.label} exposes ${x.port} here`, doc: x.t.doc.index })),
+              related: exposed
+                .slice(0, 10)
+                .map((x) => ({
+                  range: x.t.doc.range([...x.path, 'containerPort']),
+                  message: `${x.t.title}: ${x.container.label} exposes ${x.port} here`,
+                  doc: x.t.doc.index,
+                })),
               fixes,
               ...(severity ? { severity } : {}),
             },
@@ -67,9 +84,18 @@ export const serviceTargetPortNotExposed: FileRule = {
           const names = [...new Set(named.map((x) => x.name as string))];
           const data = names.slice(0, 5).map((n) => setTarget(`Use targetPort "${n}"`, n, names.length === 1));
           const numbers = [...new Set(exposed.map((x) => x.port))];
-          if (names.length === 0 && numbers.length === 1) data.push(setTarget(`Set targetPort to ${numbers[0]}`, numbers[0] as number, true));
+          if (names.length === 0 && numbers.length === 1)
+            data.push(setTarget(`Set targetPort to ${numbers[0]}`, numbers[0] as number, true));
           const fixes = resolveFixes(svcDoc, data);
-          const theirs = names.length > 0 ? `their port names: ${named.map((x) => `${x.name} (${x.port})`).filter((s, j, a) => a.indexOf(s) === j).join(', ')}` : numbers.length > 0 ? `their ports ${numbers.join(', ')} have no names` : 'they declare no ports';
+          const theirs =
+            names.length > 0
+              ? `their port names: ${named
+                  .map((x) => `${x.name} (${x.port})`)
+                  .filter((s, j, a) => a.indexOf(s) === j)
+                  .join(', ')}`
+              : numbers.length > 0
+                ? `their ports ${numbers.join(', ')} have no names`
+                : 'they declare no ports';
           out.push({
             doc: svcDoc.index,
             finding: {

@@ -21,14 +21,26 @@ export const volumeMountUndefined = presentedRule({
       .sort((a, b) => a.d - b.d)[0]?.k;
     // A close name is the likelier intent: its rename comes first and is the preferred fix.
     const fixes: FixData[] = close
-      ? [{ title: `Rename to "${close.name}"`, preferred: true, changes: [{ kind: 'set', path: issue.path, value: close.name }] }, ...(issue.fixes ?? []).map(({ title, changes }) => ({ title, changes }))]
+      ? [
+          {
+            title: `Rename to "${close.name}"`,
+            preferred: true,
+            changes: [{ kind: 'set', path: issue.path, value: close.name }],
+          },
+          ...(issue.fixes ?? []).map(({ title, changes }) => ({ title, changes })),
+        ]
       : [...(issue.fixes ?? [])];
-    const list = names.length > 0 ? `the pod's volumes: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}` : 'the pod defines no volumes';
-    return [{
-      range: doc.range(issue.path),
-      message: `${field === 'volumeMounts' ? 'Volume mount' : 'Volume device'} "${name}" in ${containerLabel(doc, issue.path.slice(0, -3))} refers to no volume (${list})${close ? `; did you mean "${close.name}"?` : ''}`,
-      related: close ? [{ range: doc.range(close.path), message: `volume "${close.name}" is defined here` }] : [],
-      fixes,
-    }];
+    const list =
+      names.length > 0
+        ? `the pod's volumes: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}`
+        : 'the pod defines no volumes';
+    return [
+      {
+        range: doc.range(issue.path),
+        message: `${field === 'volumeMounts' ? 'Volume mount' : 'Volume device'} "${name}" in ${containerLabel(doc, issue.path.slice(0, -3))} refers to no volume (${list})${close ? `; did you mean "${close.name}"?` : ''}`,
+        related: close ? [{ range: doc.range(close.path), message: `volume "${close.name}" is defined here` }] : [],
+        fixes,
+      },
+    ];
   },
 });

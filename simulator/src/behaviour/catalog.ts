@@ -7,14 +7,24 @@ import { BUILDPACK, BUSYBOX, UBUNTU } from './toolSets';
 
 export type { ImageProfile } from './imageProfile';
 
-
 /**
  * Every tool some catalogued image has (plus common probe clients). A command outside this set is assumed to exist
  * (a mounted script, an application binary); one inside it but missing from the image's list is "not found".
  */
 export function knownTools(): ReadonlySet<string> {
   if (knownTools_ === undefined) {
-    const all = new Set<string>(['grpc_health_probe', 'telnet', 'zsh', 'dig', 'nmap', 'tcpdump', 'socat', 'jq', 'ss', 'iptables']);
+    const all = new Set<string>([
+      'grpc_health_probe',
+      'telnet',
+      'zsh',
+      'dig',
+      'nmap',
+      'tcpdump',
+      'socat',
+      'jq',
+      'ss',
+      'iptables',
+    ]);
     const dummy = parseImageRef('podlab/dummy:latest')!;
     for (const e of ENTRIES) for (const t of e.build(dummy).tools) all.add(t);
     for (const t of [...BUILDPACK, ...UBUNTU, ...BUSYBOX]) all.add(t);

@@ -5,10 +5,26 @@ import type { CmdResult, Stdin, Sys } from './internal';
 import { fail, isLocalHost, ok, parseUrl, resolvePath } from './toolKit';
 
 const REASON: Record<number, string> = {
-  200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 304: 'Not Modified',
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 408: 'Request Timeout',
-  412: 'Precondition Failed', 429: 'Too Many Requests', 500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway',
-  503: 'Service Unavailable', 504: 'Gateway Timeout',
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted',
+  204: 'No Content',
+  301: 'Moved Permanently',
+  302: 'Found',
+  304: 'Not Modified',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  408: 'Request Timeout',
+  412: 'Precondition Failed',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 /** Split `-abc` into -a -b -c for tools with single-letter flags; `--x=y` and values stay whole. */
@@ -28,7 +44,11 @@ export function curl(args: string[], sys: Sys): CmdResult {
     else if (a === '--silent') silent = true;
     else if (a === '--show-error') showErr = true;
     else if (a === '-o' || a === '--output') outFile = args[++i];
-    else if (/^--(max-time|connect-timeout|retry|retry-delay|header|data|data-raw|request|user|write-out|user-agent|cacert|cert|key|resolve|url)$/.test(a)) {
+    else if (
+      /^--(max-time|connect-timeout|retry|retry-delay|header|data|data-raw|request|user|write-out|user-agent|cacert|cert|key|resolve|url)$/.test(
+        a,
+      )
+    ) {
       if (a === '--url') url = args[i + 1];
       i++;
     } else if (/^-[a-zA-Z]+$/.test(a)) {
@@ -49,7 +69,8 @@ export function curl(args: string[], sys: Sys): CmdResult {
   const u = parseUrl(url);
   if (u === undefined) return say(3, `URL rejected: Malformed input to a URL function`);
   const save = () => {
-    if (outFile !== undefined && outFile !== '-' && outFile !== '/dev/null') sys.write('write', resolvePath(sys.cwd, outFile));
+    if (outFile !== undefined && outFile !== '-' && outFile !== '/dev/null')
+      sys.write('write', resolvePath(sys.cwd, outFile));
   };
   if (!isLocalHost(u.host)) {
     if (sys.resolve(u.host) === 'nxdomain') return say(6, `Could not resolve host: ${u.host}`);
@@ -59,7 +80,11 @@ export function curl(args: string[], sys: Sys): CmdResult {
   }
   const st = sys.http(u.port, u.path, u.host);
   if (st === 'unknown') return { code: 0, unknownOut: true };
-  if (st === 'refused') return say(7, `Failed to connect to ${u.host || 'localhost'} port ${u.port} after 0 ms: Couldn't connect to server`);
+  if (st === 'refused')
+    return say(
+      7,
+      `Failed to connect to ${u.host || 'localhost'} port ${u.port} after 0 ms: Couldn't connect to server`,
+    );
   if (failOn && st >= 400) return say(22, `The requested URL returned error: ${st}`);
   save();
   return { code: 0, unknownOut: true };
@@ -90,16 +115,22 @@ export function wget(args: string[], sys: Sys): CmdResult {
     else if (!a.startsWith('-') && url === undefined) url = a;
   }
   const gnu = sys.userland === 'gnu';
-  if (url === undefined) return fail(1, gnu ? "wget: missing URL\nUsage: wget [OPTION]... [URL]..." : 'BusyBox: wget: missing URL');
+  if (url === undefined)
+    return fail(1, gnu ? 'wget: missing URL\nUsage: wget [OPTION]... [URL]...' : 'BusyBox: wget: missing URL');
   const u = parseUrl(url);
   if (u === undefined) return fail(1, `wget: bad address '${url}'`);
   const save = () => {
     if (spider) return;
-    if (outFile !== undefined && outFile !== '-' && outFile !== '/dev/null') sys.write('write', resolvePath(sys.cwd, outFile));
-    else if (outFile === undefined) sys.write('write', resolvePath(sys.cwd, u.path.split('?')[0]!.split('/').pop() || 'index.html'));
+    if (outFile !== undefined && outFile !== '-' && outFile !== '/dev/null')
+      sys.write('write', resolvePath(sys.cwd, outFile));
+    else if (outFile === undefined)
+      sys.write('write', resolvePath(sys.cwd, u.path.split('?')[0]!.split('/').pop() || 'index.html'));
   };
   if (!isLocalHost(u.host)) {
-    if (sys.resolve(u.host) === 'nxdomain') return gnu ? fail(4, `wget: unable to resolve host address '${u.host}'`) : fail(1, `wget: bad address '${u.host}'`);
+    if (sys.resolve(u.host) === 'nxdomain')
+      return gnu
+        ? fail(4, `wget: unable to resolve host address '${u.host}'`)
+        : fail(1, `wget: bad address '${u.host}'`);
     sys.note(`wget ${url}: a host outside the pod; assumed to answer 200`);
     save();
     return { code: 0, unknownOut: true };
@@ -114,7 +145,9 @@ export function wget(args: string[], sys: Sys): CmdResult {
   }
   if (st >= 400) {
     const reason = REASON[st] ?? '';
-    return gnu ? fail(8, quiet ? '' : `ERROR ${st}: ${reason}.`) : fail(1, `wget: server returned error: HTTP/1.1 ${st} ${reason}`.trimEnd());
+    return gnu
+      ? fail(8, quiet ? '' : `ERROR ${st}: ${reason}.`)
+      : fail(1, `wget: server returned error: HTTP/1.1 ${st} ${reason}`.trimEnd());
   }
   if (spider) return ok(gnu || quiet ? '' : 'remote file exists\n');
   save();
@@ -130,19 +163,41 @@ export function nc(args: string[], sys: Sys): CmdResult {
   }
   const [host, portStr] = pos;
   const port = Number(portStr);
-  if (host === undefined || !Number.isInteger(port)) return fail(1, sys.userland === 'busybox' ? 'BusyBox: nc: missing host or port' : 'usage: nc [-46CDdFhklNnrStUuvZz] destination [port]');
+  if (host === undefined || !Number.isInteger(port))
+    return fail(
+      1,
+      sys.userland === 'busybox'
+        ? 'BusyBox: nc: missing host or port'
+        : 'usage: nc [-46CDdFhklNnrStUuvZz] destination [port]',
+    );
   if (!isLocalHost(host)) {
-    if (sys.resolve(host) === 'nxdomain') return fail(1, sys.userland === 'busybox' ? `nc: bad address '${host}'` : `nc: getaddrinfo for host "${host}" port ${port}: Name or service not known`);
+    if (sys.resolve(host) === 'nxdomain')
+      return fail(
+        1,
+        sys.userland === 'busybox'
+          ? `nc: bad address '${host}'`
+          : `nc: getaddrinfo for host "${host}" port ${port}: Name or service not known`,
+      );
     sys.note(`nc ${host} ${port}: a host outside the pod; assumed reachable`);
     return { code: 0 };
   }
   const r = sys.connect(port, host);
-  if (r === 'refused') return fail(1, args.includes('-z') && !args.some((a) => /^-[a-z]*v/.test(a)) ? '' : `nc: can't connect to remote host (127.0.0.1): Connection refused`);
+  if (r === 'refused')
+    return fail(
+      1,
+      args.includes('-z') && !args.some((a) => /^-[a-z]*v/.test(a))
+        ? ''
+        : `nc: can't connect to remote host (127.0.0.1): Connection refused`,
+    );
   return { code: 0 };
 }
 
 /** `-h HOST`, `-p PORT`, `--port=N`, `-P N`, `-hHOST` for database clients. */
-function hostPort(args: string[], portFlag: string, defPort: number): { host: string; port: number; hasPassword: boolean } {
+function hostPort(
+  args: string[],
+  portFlag: string,
+  defPort: number,
+): { host: string; port: number; hasPassword: boolean } {
   let host = '';
   let port = defPort;
   let hasPassword = false;
@@ -172,9 +227,12 @@ export function dbClient(args: string[], sys: Sys, _stdin: Stdin | undefined, na
       const { host, port } = hostPort(args, '-p', 5432);
       if (host !== '' && !isLocalHost(host)) return { code: 0, unknownOut: true };
       if (sys.connect(port, host) === 'refused') {
-        return fail(2, host === ''
-          ? `psql: error: connection to server on socket "/var/run/postgresql/.s.PGSQL.${port}" failed: No such file or directory\n\tIs the server running locally and accepting connections on that socket?`
-          : `psql: error: connection to server at "${host}" (127.0.0.1), port ${port} failed: Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?`);
+        return fail(
+          2,
+          host === ''
+            ? `psql: error: connection to server on socket "/var/run/postgresql/.s.PGSQL.${port}" failed: No such file or directory\n\tIs the server running locally and accepting connections on that socket?`
+            : `psql: error: connection to server at "${host}" (127.0.0.1), port ${port} failed: Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?`,
+        );
       }
       return { code: 0, unknownOut: true };
     }
@@ -182,7 +240,8 @@ export function dbClient(args: string[], sys: Sys, _stdin: Stdin | undefined, na
       const { host, port } = hostPort(args, '-p', 6379);
       if (host !== '' && !isLocalHost(host)) return { code: 0, unknownOut: true };
       const cmd = args.filter((a, i) => !a.startsWith('-') && !/^-[hpan]$/.test(args[i - 1] ?? ''))[0]?.toLowerCase();
-      if (sys.connect(port, host) === 'refused') return fail(1, `Could not connect to Redis at 127.0.0.1:${port}: Connection refused`);
+      if (sys.connect(port, host) === 'refused')
+        return fail(1, `Could not connect to Redis at 127.0.0.1:${port}: Connection refused`);
       return cmd === 'ping' ? ok('PONG\n') : { code: 0, unknownOut: true };
     }
     case 'mysqladmin':
@@ -191,7 +250,10 @@ export function dbClient(args: string[], sys: Sys, _stdin: Stdin | undefined, na
       if (host !== '' && !isLocalHost(host)) return { code: 0, unknownOut: true };
       if (sys.connect(port, host) === 'refused') {
         const tcp = host !== '' && host !== 'localhost';
-        return fail(1, `${name}: connect to server at '${host || 'localhost'}' failed\nerror: '${tcp ? `Can't connect to MySQL server on '${host}:${port}' (111)` : "Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)"}'`);
+        return fail(
+          1,
+          `${name}: connect to server at '${host || 'localhost'}' failed\nerror: '${tcp ? `Can't connect to MySQL server on '${host}:${port}' (111)` : "Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)"}'`,
+        );
       }
       // `mysqladmin ping` returns 0 when the server runs, even on "Access denied".
       return args.includes('ping') ? ok('mysqld is alive\n') : { code: 0, unknownOut: true };
@@ -201,9 +263,12 @@ export function dbClient(args: string[], sys: Sys, _stdin: Stdin | undefined, na
       const { host, port, hasPassword } = hostPort(args, '-P', 3306);
       if (host !== '' && !isLocalHost(host)) return { code: 0, unknownOut: true };
       if (sys.connect(port, host) === 'refused') {
-        return fail(1, host !== '' && host !== 'localhost'
-          ? `ERROR 2003 (HY000): Can't connect to MySQL server on '${host}:${port}' (111)`
-          : "ERROR 2002 (HY000): Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)");
+        return fail(
+          1,
+          host !== '' && host !== 'localhost'
+            ? `ERROR 2003 (HY000): Can't connect to MySQL server on '${host}:${port}' (111)`
+            : "ERROR 2002 (HY000): Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)",
+        );
       }
       const rootPw = sys.env('MYSQL_ROOT_PASSWORD') ?? sys.env('MARIADB_ROOT_PASSWORD');
       if (rootPw !== undefined && rootPw !== '' && !hasPassword && !args.some((a) => a.startsWith('--defaults'))) {
@@ -215,15 +280,19 @@ export function dbClient(args: string[], sys: Sys, _stdin: Stdin | undefined, na
     case 'mongo': {
       const { host, port } = hostPort(args, '--port', 27017);
       if (host !== '' && !isLocalHost(host)) return { code: 0, unknownOut: true };
-      if (sys.connect(port, host) === 'refused') return fail(1, `MongoNetworkError: connect ECONNREFUSED 127.0.0.1:${port}`);
+      if (sys.connect(port, host) === 'refused')
+        return fail(1, `MongoNetworkError: connect ECONNREFUSED 127.0.0.1:${port}`);
       return ok('{ ok: 1 }\n');
     }
     case 'healthcheck.sh':
-      return sys.connect(3306, '') === 'refused' ? fail(1, "healthcheck connect failed") : ok();
+      return sys.connect(3306, '') === 'refused' ? fail(1, 'healthcheck connect failed') : ok();
     default: {
       // rabbitmq-diagnostics / rabbitmqctl
       if (sys.connect(25672, '') === 'refused' && sys.connect(5672, '') === 'refused') {
-        return fail(69, `Error: unable to perform an operation on node 'rabbit@${sys.env('HOSTNAME') ?? 'localhost'}'. Please see diagnostics information and suggestions below.`);
+        return fail(
+          69,
+          `Error: unable to perform an operation on node 'rabbit@${sys.env('HOSTNAME') ?? 'localhost'}'. Please see diagnostics information and suggestions below.`,
+        );
       }
       return args.includes('ping') ? ok('Ping succeeded\n') : { code: 0, unknownOut: true };
     }
@@ -250,7 +319,9 @@ export function grpcProbe(args: string[], sys: Sys): CmdResult {
 export function ping(args: string[], sys: Sys): CmdResult {
   const host = args.filter((a, j) => !a.startsWith('-') && !/^-[cwWist]$/.test(args[j - 1] ?? '')).pop() ?? '';
   if (!isLocalHost(host) && sys.resolve(host) === 'nxdomain') {
-    return sys.userland === 'busybox' ? fail(1, `ping: bad address '${host}'`) : fail(2, `ping: ${host}: Name or service not known`);
+    return sys.userland === 'busybox'
+      ? fail(1, `ping: bad address '${host}'`)
+      : fail(2, `ping: ${host}: Name or service not known`);
   }
   const i = args.findIndex((a) => a === '-c');
   const n = i >= 0 ? Number(args[i + 1]) : NaN;
@@ -261,17 +332,39 @@ export function ping(args: string[], sys: Sys): CmdResult {
 /** nslookup / dig / host / getent hosts: only names of Services the manifest defines resolve in the cluster. */
 export function dns(args: string[], sys: Sys, _stdin: Stdin | undefined, name: string): CmdResult {
   const skip = new Set(['-type', '-port', '-p', '-t', '-c']);
-  const names = args.filter((a, j) => !a.startsWith('-') && !a.startsWith('+') && !a.startsWith('@') && !skip.has(args[j - 1] ?? '') && !(name === 'getent' && a === 'hosts'));
+  const names = args.filter(
+    (a, j) =>
+      !a.startsWith('-') &&
+      !a.startsWith('+') &&
+      !a.startsWith('@') &&
+      !skip.has(args[j - 1] ?? '') &&
+      !(name === 'getent' && a === 'hosts'),
+  );
   const host = names[0];
   if (host === undefined) return { code: 0, unknownOut: true };
   let r = sys.resolve(host);
   // busybox ≥ 1.29 nslookup mishandles search domains: short in-cluster names fail (docs/image-behaviour.md, "Shell and tools").
-  if (name === 'nslookup' && sys.userland === 'busybox' && !sys.oldBusybox && r === 'ok' && !/\.cluster\.local\.?$/.test(host)) r = 'nxdomain';
+  if (
+    name === 'nslookup' &&
+    sys.userland === 'busybox' &&
+    !sys.oldBusybox &&
+    r === 'ok' &&
+    !/\.cluster\.local\.?$/.test(host)
+  )
+    r = 'nxdomain';
   if (r !== 'nxdomain') return { code: 0, unknownOut: true };
   switch (name) {
     case 'nslookup':
-      if (sys.userland === 'busybox' && sys.oldBusybox) return { code: 1, out: 'Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\n', err: `nslookup: can't resolve '${host}'\n` };
-      return { code: 1, out: `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\n** server can't find ${host}: NXDOMAIN\n` };
+      if (sys.userland === 'busybox' && sys.oldBusybox)
+        return {
+          code: 1,
+          out: 'Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\n',
+          err: `nslookup: can't resolve '${host}'\n`,
+        };
+      return {
+        code: 1,
+        out: `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\n** server can't find ${host}: NXDOMAIN\n`,
+      };
     case 'host':
       return { code: 1, out: `Host ${host} not found: 3(NXDOMAIN)\n` };
     case 'dig':

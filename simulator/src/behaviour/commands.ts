@@ -24,7 +24,8 @@ function sleep(args: string[], sys: Sys): CmdResult {
 function seq(args: string[]): CmdResult {
   const nums = args.filter((a) => /^-?\d+$/.test(a)).map(Number);
   if (nums.length === 0) return { code: 0, unknownOut: true };
-  const [a, b, c] = nums.length === 1 ? [1, 1, nums[0]!] : nums.length === 2 ? [nums[0]!, 1, nums[1]!] : [nums[0]!, nums[1]!, nums[2]!];
+  const [a, b, c] =
+    nums.length === 1 ? [1, 1, nums[0]!] : nums.length === 2 ? [nums[0]!, 1, nums[1]!] : [nums[0]!, nums[1]!, nums[2]!];
   const out: number[] = [];
   if (b !== 0) for (let x = a; b > 0 ? x <= c : x >= c; x += b) if (out.push(x) >= 10_000) break;
   return ok(out.map((x) => `${x}\n`).join(''));
@@ -48,7 +49,11 @@ function procCheck(args: string[], sys: Sys, _stdin: Stdin | undefined, name: st
   const target = args.filter((a) => !a.startsWith('-')).pop() ?? '';
   const r = sys.process(target);
   if (r === 'unknown' || r) return name === 'killall' ? { code: 0 } : { code: 0, unknownOut: true };
-  if (name === 'killall') return fail(1, sys.userland === 'busybox' ? `killall: ${target}: no process killed` : `${target}: no process found`);
+  if (name === 'killall')
+    return fail(
+      1,
+      sys.userland === 'busybox' ? `killall: ${target}: no process killed` : `${target}: no process found`,
+    );
   return { code: 1 };
 }
 
@@ -60,19 +65,85 @@ const passThrough: Util = (_a, _s, stdin) => {
 const unknownOut: Util = () => ({ code: 0, unknownOut: true });
 
 const UTILS: Record<string, Util> = {
-  cat, ls, grep, egrep: grep, fgrep: grep, head: headTail, tail: headTail, sleep,
+  cat,
+  ls,
+  grep,
+  egrep: grep,
+  fgrep: grep,
+  head: headTail,
+  tail: headTail,
+  sleep,
   usleep: (a) => ({ code: 0, seconds: (Number(a[0]) || 0) / 1e6 }),
-  touch: fsOp, rm: fsOp, rmdir: fsOp, unlink: fsOp, mkdir: fsOp, cp: fsOp, mv: fsOp, ln: fsOp, install: fsOp,
-  seq, curl, wget, nc, netcat: nc, ncat: nc,
-  pg_isready: dbClient, psql: dbClient, 'redis-cli': dbClient, mysqladmin: dbClient, 'mariadb-admin': dbClient, mysql: dbClient,
-  mariadb: dbClient, mongosh: dbClient, mongo: dbClient, 'healthcheck.sh': dbClient, 'rabbitmq-diagnostics': dbClient, rabbitmqctl: dbClient,
-  grpc_health_probe: grpcProbe, ping, nslookup: dns, host: dns, dig: dns, getent: dns, killall: procCheck, pidof: procCheck, pgrep: procCheck, printenv, stat: statCmd, tee,
+  touch: fsOp,
+  rm: fsOp,
+  rmdir: fsOp,
+  unlink: fsOp,
+  mkdir: fsOp,
+  cp: fsOp,
+  mv: fsOp,
+  ln: fsOp,
+  install: fsOp,
+  seq,
+  curl,
+  wget,
+  nc,
+  netcat: nc,
+  ncat: nc,
+  pg_isready: dbClient,
+  psql: dbClient,
+  'redis-cli': dbClient,
+  mysqladmin: dbClient,
+  'mariadb-admin': dbClient,
+  mysql: dbClient,
+  mariadb: dbClient,
+  mongosh: dbClient,
+  mongo: dbClient,
+  'healthcheck.sh': dbClient,
+  'rabbitmq-diagnostics': dbClient,
+  rabbitmqctl: dbClient,
+  grpc_health_probe: grpcProbe,
+  ping,
+  nslookup: dns,
+  host: dns,
+  dig: dns,
+  getent: dns,
+  killall: procCheck,
+  pidof: procCheck,
+  pgrep: procCheck,
+  printenv,
+  stat: statCmd,
+  tee,
   env: (a, s) => (a.length === 0 ? { code: 0, unknownOut: true } : printenv([], s)),
-  date: unknownOut, id: unknownOut, whoami: unknownOut, uname: unknownOut, ps: unknownOut, df: unknownOut, du: unknownOut, free: unknownOut,
-  uptime: unknownOut, nproc: unknownOut, find: unknownOut, sysctl: unknownOut, md5sum: unknownOut, sha256sum: unknownOut,
-  hostname: (_a, s) => (s.envKnown('HOSTNAME') && s.env('HOSTNAME') !== undefined ? ok(`${s.env('HOSTNAME')}\n`) : { code: 0, unknownOut: true }),
+  date: unknownOut,
+  id: unknownOut,
+  whoami: unknownOut,
+  uname: unknownOut,
+  ps: unknownOut,
+  df: unknownOut,
+  du: unknownOut,
+  free: unknownOut,
+  uptime: unknownOut,
+  nproc: unknownOut,
+  find: unknownOut,
+  sysctl: unknownOut,
+  md5sum: unknownOut,
+  sha256sum: unknownOut,
+  hostname: (_a, s) =>
+    s.envKnown('HOSTNAME') && s.env('HOSTNAME') !== undefined
+      ? ok(`${s.env('HOSTNAME')}\n`)
+      : { code: 0, unknownOut: true },
   basename: (a) => ok(`${(a.find((x) => !x.startsWith('-')) ?? '').replace(/\/+$/, '').split('/').pop() ?? ''}\n`),
   dirname: (a) => ok(`${(a[0] ?? '.').replace(/\/[^/]*\/?$/, '') || '/'}\n`),
-  wc: passThrough, sort: passThrough, uniq: passThrough, cut: passThrough, tr: passThrough, sed: passThrough, awk: passThrough,
-  xargs: passThrough, rev: passThrough, base64: passThrough, jq: passThrough, tac: passThrough,
+  wc: passThrough,
+  sort: passThrough,
+  uniq: passThrough,
+  cut: passThrough,
+  tr: passThrough,
+  sed: passThrough,
+  awk: passThrough,
+  xargs: passThrough,
+  rev: passThrough,
+  base64: passThrough,
+  jq: passThrough,
+  tac: passThrough,
 };

@@ -21,12 +21,17 @@ export interface ContainerLike {
 
 export function strings(a: unknown, max = 1000): string[] | undefined {
   if (!Array.isArray(a) || a.length === 0) return undefined;
-  return a.slice(0, max).map((x) => (typeof x === 'string' ? x : x === null || x === undefined ? '' : String(x)).slice(0, 200_000));
+  return a
+    .slice(0, max)
+    .map((x) => (typeof x === 'string' ? x : x === null || x === undefined ? '' : String(x)).slice(0, 200_000));
 }
 
 export function flavourOf(p: ImageProfile | undefined): ToolFlavour {
   if (p === undefined) return { userland: 'gnu', sh: 'dash' };
-  const f: ToolFlavour = { userland: p.userland, sh: shellOf(p.userland === 'busybox' ? { userland: 'busybox' } : undefined, p.tools) };
+  const f: ToolFlavour = {
+    userland: p.userland,
+    sh: shellOf(p.userland === 'busybox' ? { userland: 'busybox' } : undefined, p.tools),
+  };
   if (p.oldBusybox) f.oldBusybox = true;
   return f;
 }
@@ -49,7 +54,8 @@ export function unknownMemory(c: ContainerLike): { mi: number; note: string } {
   const req = quantityMi(c.resources?.requests?.['memory']);
   const lim = quantityMi(c.resources?.limits?.['memory']);
   let mi = req ?? (lim !== undefined ? lim / 2 : 64);
-  let why = req !== undefined ? 'its memory request' : lim !== undefined ? 'half its memory limit' : 'a default of 64Mi';
+  let why =
+    req !== undefined ? 'its memory request' : lim !== undefined ? 'half its memory limit' : 'a default of 64Mi';
   if (lim !== undefined && mi > lim * 0.9) {
     mi = lim * 0.9;
     why = '90% of its memory limit';

@@ -23,7 +23,9 @@ function execId(seed: string): string {
 }
 
 function missingExecutable(argv0: string): string {
-  return argv0.includes('/') ? `exec: "${argv0}": stat ${argv0}: no such file or directory: unknown` : `exec: "${argv0}": executable file not found in $PATH: unknown`;
+  return argv0.includes('/')
+    ? `exec: "${argv0}": stat ${argv0}: no such file or directory: unknown`
+    : `exec: "${argv0}": executable file not found in $PATH: unknown`;
 }
 
 /** The kubelet's "probe errored" text when the runtime cannot start the command (docs/image-behaviour.md, rule 6). */
@@ -73,14 +75,19 @@ export interface ExecOptions {
 }
 
 /** Runs an exec probe / hook command; also reports whether it stopped the main process (`nginx -s quit`). */
-export function runExecDetailed(argv: string[], ctx: ExecContext, opts: ExecOptions = {}): ExecResult & { stopsMain?: { afterSeconds: number; code: number } } {
+export function runExecDetailed(
+  argv: string[],
+  ctx: ExecContext,
+  opts: ExecOptions = {},
+): ExecResult & { stopsMain?: { afterSeconds: number; code: number } } {
   try {
     const list = Array.isArray(argv) ? argv.filter((a) => typeof a === 'string').slice(0, 1000) : [];
     if (list.length === 0) return { kind: 'error', message: execStartError(['']) };
     const tools = ctx.tools;
     const flavour = ctx.flavour ?? flavourFromTools(tools);
     const env = new Map<string, { value?: string; unknown: boolean }>();
-    for (const [k, v] of Object.entries(ctx.env ?? {})) if (typeof v === 'string') env.set(k, { value: v, unknown: false });
+    for (const [k, v] of Object.entries(ctx.env ?? {}))
+      if (typeof v === 'string') env.set(k, { value: v, unknown: false });
     const interp = new Interp({
       mode: 'exec',
       image: undefined,
@@ -102,7 +109,9 @@ export function runExecDetailed(argv: string[], ctx: ExecContext, opts: ExecOpti
     });
     const out = interp.run(list);
     if (out.startError !== undefined) return { kind: 'error', message: execStartError(list) };
-    const assumed = out.notes.filter((n) => /not modelled|assumed to answer|assumed reachable|assumed to match/.test(n));
+    const assumed = out.notes.filter((n) =>
+      /not modelled|assumed to answer|assumed reachable|assumed to match/.test(n),
+    );
     const output = out.output + (assumed.length ? assumed.map((n) => `(podlab: ${n})\n`).join('') : '');
     const res: ExecResult & { stopsMain?: { afterSeconds: number; code: number } } = {
       kind: 'exited',
@@ -113,7 +122,12 @@ export function runExecDetailed(argv: string[], ctx: ExecContext, opts: ExecOpti
     if (out.stopsMain) res.stopsMain = out.stopsMain;
     return res;
   } catch (e) {
-    return { kind: 'exited', exitCode: 0, output: `(podlab: the command could not be simulated: ${String(e).slice(0, 100)}; assumed to succeed)\n`, seconds: 0 };
+    return {
+      kind: 'exited',
+      exitCode: 0,
+      output: `(podlab: the command could not be simulated: ${String(e).slice(0, 100)}; assumed to succeed)\n`,
+      seconds: 0,
+    };
   }
 }
 

@@ -21,7 +21,11 @@ export interface ResolvedEnv {
  * Kubernetes expansion: `$(NAME)` → the value when `lookup` knows NAME, else left as written; `$$` → `$`
  * (so `$$(NAME)` stays a literal `$(NAME)`); any other `$` is kept. `onRef` is told about each reference.
  */
-export function expandKube(s: string, lookup: (name: string) => string | undefined, onRef?: (name: string, found: boolean) => void): string {
+export function expandKube(
+  s: string,
+  lookup: (name: string) => string | undefined,
+  onRef?: (name: string, found: boolean) => void,
+): string {
   if (!s.includes('$')) return s;
   let out = '';
   let i = 0;
@@ -87,7 +91,9 @@ export function resolveEnvDetailed(env: readonly EnvVarLike[] | undefined): Reso
     }
   });
   if (unknown.size > 0) {
-    notes.push(`env ${[...unknown].map((n) => `\`${n}\``).join(', ')} come${unknown.size === 1 ? 's' : ''} from valueFrom: value unknown to the simulator`);
+    notes.push(
+      `env ${[...unknown].map((n) => `\`${n}\``).join(', ')} come${unknown.size === 1 ? 's' : ''} from valueFrom: value unknown to the simulator`,
+    );
   }
   return { values, unknown, index, notes };
 }
@@ -106,7 +112,11 @@ export interface ArithResult {
 
 /** Shell arithmetic on integers: + - * / % ** comparisons && || ! ?: and variables (unset → 0). */
 export function evalArith(src: string, getVar: (name: string) => { value?: string; unknown: boolean }): ArithResult {
-  const toks = src.slice(0, 2000).match(/\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*|<=|>=|==|!=|&&|\|\||<<|>>|\$?[A-Za-z_][A-Za-z0-9_]*|[-+*/%()<>!?:~]/g) ?? [];
+  const toks =
+    src
+      .slice(0, 2000)
+      .match(/\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*|<=|>=|==|!=|&&|\|\||<<|>>|\$?[A-Za-z_][A-Za-z0-9_]*|[-+*/%()<>!?:~]/g) ??
+    [];
   let pos = 0;
   let unknown = false;
   let steps = 0;
@@ -167,27 +177,53 @@ export function evalArith(src: string, getVar: (name: string) => { value?: strin
   }
 }
 
-const LEVELS = [['||'], ['&&'], ['==', '!='], ['<', '>', '<=', '>='], ['<<', '>>'], ['+', '-'], ['*', '/', '%'], ['**']];
+const LEVELS = [
+  ['||'],
+  ['&&'],
+  ['==', '!='],
+  ['<', '>', '<=', '>='],
+  ['<<', '>>'],
+  ['+', '-'],
+  ['*', '/', '%'],
+  ['**'],
+];
 
 function apply(op: string, a: number, b: number): number {
   switch (op) {
-    case '||': return a !== 0 || b !== 0 ? 1 : 0;
-    case '&&': return a !== 0 && b !== 0 ? 1 : 0;
-    case '==': return a === b ? 1 : 0;
-    case '!=': return a !== b ? 1 : 0;
-    case '<': return a < b ? 1 : 0;
-    case '>': return a > b ? 1 : 0;
-    case '<=': return a <= b ? 1 : 0;
-    case '>=': return a >= b ? 1 : 0;
-    case '<<': return a << b;
-    case '>>': return a >> b;
-    case '+': return a + b;
-    case '-': return a - b;
-    case '*': return a * b;
-    case '/': return b === 0 ? 0 : Math.trunc(a / b);
-    case '%': return b === 0 ? 0 : a % b;
-    case '**': return b < 0 || b > 64 ? 0 : a ** b;
-    default: return 0;
+    case '||':
+      return a !== 0 || b !== 0 ? 1 : 0;
+    case '&&':
+      return a !== 0 && b !== 0 ? 1 : 0;
+    case '==':
+      return a === b ? 1 : 0;
+    case '!=':
+      return a !== b ? 1 : 0;
+    case '<':
+      return a < b ? 1 : 0;
+    case '>':
+      return a > b ? 1 : 0;
+    case '<=':
+      return a <= b ? 1 : 0;
+    case '>=':
+      return a >= b ? 1 : 0;
+    case '<<':
+      return a << b;
+    case '>>':
+      return a >> b;
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      return b === 0 ? 0 : Math.trunc(a / b);
+    case '%':
+      return b === 0 ? 0 : a % b;
+    case '**':
+      return b < 0 || b > 64 ? 0 : a ** b;
+    default:
+      return 0;
   }
 }
 
@@ -201,11 +237,18 @@ export type SleepParse = { seconds: number } | { error: string };
  */
 export function parseSleep(args: string[], userland: 'busybox' | 'gnu', oldBusybox: boolean): SleepParse {
   const ops = args.filter((a) => a !== '--');
-  if (ops.length === 0) return { error: userland === 'gnu' ? "sleep: missing operand\nTry 'sleep --help' for more information." : 'BusyBox: sleep: missing operand' };
+  if (ops.length === 0)
+    return {
+      error:
+        userland === 'gnu'
+          ? "sleep: missing operand\nTry 'sleep --help' for more information."
+          : 'BusyBox: sleep: missing operand',
+    };
   let total = 0;
   for (const a of ops) {
     const m = /^\s*(\+?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|inf(?:inity)?)([smhd]?)\s*$/i.exec(a);
-    if (!m) return { error: userland === 'gnu' ? `sleep: invalid time interval '${a}'` : `sleep: invalid number '${a}'` };
+    if (!m)
+      return { error: userland === 'gnu' ? `sleep: invalid time interval '${a}'` : `sleep: invalid number '${a}'` };
     const num = m[1]!.toLowerCase();
     if (num.startsWith('inf')) {
       if (userland === 'busybox' && oldBusybox) return { error: `sleep: invalid number '${a}'` };
@@ -220,8 +263,20 @@ export function parseSleep(args: string[], userland: 'busybox' | 'gnu', oldBusyb
 // ---- quantities ------------------------------------------------------------------------------------------
 
 const SUFFIX: Record<string, number> = {
-  '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18, m: 1e-3,
-  Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4, Pi: 1024 ** 5, Ei: 1024 ** 6,
+  '': 1,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  m: 1e-3,
+  Ki: 1024,
+  Mi: 1024 ** 2,
+  Gi: 1024 ** 3,
+  Ti: 1024 ** 4,
+  Pi: 1024 ** 5,
+  Ei: 1024 ** 6,
 };
 
 /** A memory quantity (`128Mi`, `1G`, `500000k`, `1e9`, a number of bytes) in MiB; undefined if it cannot be read. */

@@ -4,9 +4,20 @@ import type { CmdResult, Stdin, Sys } from './internal';
 import { fail, resolvePath } from './toolKit';
 import { riskyRegex } from './shellTest';
 
-export function readInput(files: string[], sys: Sys, stdin: Stdin | undefined, tool: string): { text?: string; unknown: boolean; forever: boolean; err: string; code: number } {
+export function readInput(
+  files: string[],
+  sys: Sys,
+  stdin: Stdin | undefined,
+  tool: string,
+): { text?: string; unknown: boolean; forever: boolean; err: string; code: number } {
   if (files.length === 0 || (files.length === 1 && files[0] === '-')) {
-    return { text: stdin?.text ?? '', unknown: stdin?.unknown ?? false, forever: stdin?.forever ?? false, err: '', code: 0 };
+    return {
+      text: stdin?.text ?? '',
+      unknown: stdin?.unknown ?? false,
+      forever: stdin?.forever ?? false,
+      err: '',
+      code: 0,
+    };
   }
   let text = '';
   let unknown = false;
@@ -15,7 +26,10 @@ export function readInput(files: string[], sys: Sys, stdin: Stdin | undefined, t
   for (const f of files) {
     const v = sys.file(resolvePath(sys.cwd, f));
     if (v === 'missing') {
-      err += (tool === 'cat' && sys.userland === 'busybox' ? `cat: can't open '${f}': No such file or directory` : `${tool}: ${f}: No such file or directory`) + '\n';
+      err +=
+        (tool === 'cat' && sys.userland === 'busybox'
+          ? `cat: can't open '${f}': No such file or directory`
+          : `${tool}: ${f}: No such file or directory`) + '\n';
       code = tool === 'grep' ? 2 : 1;
     } else if (v === 'unknown' || v.content === undefined) unknown = true;
     else if (v.dir) {
@@ -55,7 +69,11 @@ export function ls(args: string[], sys: Sys): CmdResult {
 }
 
 /** Literal or simple BRE/ERE match, bounded so that a hostile pattern cannot backtrack for long. */
-export function grepMatch(pattern: string, line: string, opts: { i: boolean; F: boolean; E: boolean; w: boolean; x: boolean }): boolean {
+export function grepMatch(
+  pattern: string,
+  line: string,
+  opts: { i: boolean; F: boolean; E: boolean; w: boolean; x: boolean },
+): boolean {
   const l = opts.i ? line.toLowerCase() : line;
   const p = opts.i ? pattern.toLowerCase() : pattern;
   const plain = opts.F || !/[.*^$[\]\\+?(){}|]/.test(p);
@@ -64,7 +82,11 @@ export function grepMatch(pattern: string, line: string, opts: { i: boolean; F: 
   let src: string;
   if (opts.F) src = p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   else if (opts.E) src = p;
-  else src = p.replace(/\\([(){}|+?])/g, '\u0000$1').replace(/[(){}|+?]/g, '\\$&').replace(/\u0000/g, '');
+  else
+    src = p
+      .replace(/\\([(){}|+?])/g, '\u0000$1')
+      .replace(/[(){}|+?]/g, '\\$&')
+      .replace(/\u0000/g, '');
   if (opts.w) src = `\\b(?:${src})\\b`;
   if (opts.x) src = `^(?:${src})$`;
   try {
@@ -75,7 +97,18 @@ export function grepMatch(pattern: string, line: string, opts: { i: boolean; F: 
 }
 
 export function grep(args: string[], sys: Sys, stdin: Stdin | undefined, name: string): CmdResult {
-  const o = { q: false, s: false, v: false, c: false, i: false, F: name === 'fgrep', E: name === 'egrep', w: false, x: false, o: false };
+  const o = {
+    q: false,
+    s: false,
+    v: false,
+    c: false,
+    i: false,
+    F: name === 'fgrep',
+    E: name === 'egrep',
+    w: false,
+    x: false,
+    o: false,
+  };
   let pattern: string | undefined;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -90,7 +123,13 @@ export function grep(args: string[], sys: Sys, stdin: Stdin | undefined, name: s
     else if (pattern === undefined) pattern = a;
     else files.push(a);
   }
-  if (pattern === undefined) return fail(2, sys.userland === 'busybox' ? 'BusyBox: grep: missing pattern' : "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.");
+  if (pattern === undefined)
+    return fail(
+      2,
+      sys.userland === 'busybox'
+        ? 'BusyBox: grep: missing pattern'
+        : "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.",
+    );
   const input = readInput(files, sys, stdin, 'grep');
   const err = o.s ? '' : input.err;
   if (input.forever) return { code: 0, forever: true, unknownOut: true };
@@ -118,7 +157,8 @@ export function headTail(args: string[], sys: Sys, stdin: Stdin | undefined, nam
     else if (!a.startsWith('-')) files.push(a);
   }
   const r = readInput(files, sys, stdin, name);
-  if (r.forever) return name === 'head' ? { code: 0, unknownOut: true, seconds: 0 } : { code: 0, forever: true, unknownOut: true };
+  if (r.forever)
+    return name === 'head' ? { code: 0, unknownOut: true, seconds: 0 } : { code: 0, forever: true, unknownOut: true };
   const lines = (r.text ?? '').split('\n').filter((l, i, arr) => i < arr.length - 1 || l !== '');
   const pick = name === 'head' ? lines.slice(0, n) : lines.slice(-n);
   const res: CmdResult = { code: r.code, out: pick.map((l) => l + '\n').join(''), err: r.err };
@@ -134,14 +174,18 @@ export function fsOp(args: string[], sys: Sys, _stdin: Stdin | undefined, name: 
   const abs = (p: string) => resolvePath(sys.cwd, p);
   switch (name) {
     case 'touch':
-      for (const p of paths) if (sys.file(abs(p)) === 'missing' || sys.file(abs(p)) === 'unknown') sys.write('touch', abs(p));
+      for (const p of paths)
+        if (sys.file(abs(p)) === 'missing' || sys.file(abs(p)) === 'unknown') sys.write('touch', abs(p));
       break;
     case 'rm':
     case 'rmdir':
     case 'unlink':
       for (const p of paths) {
         if (sys.file(abs(p)) === 'missing' && !flags.includes('f')) {
-          err += sys.userland === 'busybox' ? `rm: can't remove '${p}': No such file or directory\n` : `rm: cannot remove '${p}': No such file or directory\n`;
+          err +=
+            sys.userland === 'busybox'
+              ? `rm: can't remove '${p}': No such file or directory\n`
+              : `rm: cannot remove '${p}': No such file or directory\n`;
           code = 1;
         }
         sys.write('rm', abs(p));
@@ -160,13 +204,20 @@ export function fsOp(args: string[], sys: Sys, _stdin: Stdin | undefined, name: 
       for (const s of src) {
         const v = sys.file(abs(s));
         if (v === 'missing' && name !== 'ln') {
-          err += sys.userland === 'busybox' ? `${name}: can't stat '${s}': No such file or directory\n` : `${name}: cannot stat '${s}': No such file or directory\n`;
+          err +=
+            sys.userland === 'busybox'
+              ? `${name}: can't stat '${s}': No such file or directory\n`
+              : `${name}: cannot stat '${s}': No such file or directory\n`;
           code = 1;
           continue;
         }
         const dv = sys.file(abs(dst));
         const last = (p: string) => p.replace(/\/+$/, '').split('/').pop() ?? '';
-        const intoDir = src.length > 1 || dst.endsWith('/') || (typeof dv === 'object' && dv.dir === true) || (dv === 'unknown' && !last(dst).includes('.') && last(s).includes('.'));
+        const intoDir =
+          src.length > 1 ||
+          dst.endsWith('/') ||
+          (typeof dv === 'object' && dv.dir === true) ||
+          (dv === 'unknown' && !last(dst).includes('.') && last(s).includes('.'));
         const target = intoDir ? `${abs(dst)}/${last(s)}` : abs(dst);
         const content = typeof v === 'object' && !v.dir ? v.content : undefined;
         sys.write('write', target, content);
@@ -181,7 +232,12 @@ export function fsOp(args: string[], sys: Sys, _stdin: Stdin | undefined, name: 
 export function statCmd(args: string[], sys: Sys): CmdResult {
   for (const p of args.filter((a) => !a.startsWith('-'))) {
     if (sys.file(resolvePath(sys.cwd, p)) === 'missing') {
-      return fail(1, sys.userland === 'busybox' ? `stat: can't stat '${p}': No such file or directory` : `stat: cannot statx '${p}': No such file or directory`);
+      return fail(
+        1,
+        sys.userland === 'busybox'
+          ? `stat: can't stat '${p}': No such file or directory`
+          : `stat: cannot statx '${p}': No such file or directory`,
+      );
     }
   }
   return { code: 0, unknownOut: true };
@@ -189,8 +245,9 @@ export function statCmd(args: string[], sys: Sys): CmdResult {
 
 export function tee(args: string[], sys: Sys, stdin: Stdin | undefined): CmdResult {
   const append = args.some((a) => a === '-a' || a === '--append');
-  const text = stdin?.unknown ? undefined : stdin?.text ?? '';
-  for (const p of args.filter((a) => !a.startsWith('-'))) sys.write(append ? 'append' : 'write', resolvePath(sys.cwd, p), text);
+  const text = stdin?.unknown ? undefined : (stdin?.text ?? '');
+  for (const p of args.filter((a) => !a.startsWith('-')))
+    sys.write(append ? 'append' : 'write', resolvePath(sys.cwd, p), text);
   const r: CmdResult = { code: 0, out: stdin?.text ?? '' };
   if (stdin?.forever) r.forever = true;
   if (stdin?.unknown) r.unknownOut = true;

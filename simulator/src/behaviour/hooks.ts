@@ -36,15 +36,26 @@ export interface HookResult {
  * `sleep 20` takes 20 s, `echo … > /usr/share/message` succeeds, and `nginx -s quit; while killall -0 nginx; do sleep 1; done`
  * stops nginx (stopsMain) and ends once it is gone (or at once, with 127 inside the loop, where killall is not installed).
  */
-export function inferHook(handler: HookHandlerLike, input: { container: ContainerLike; context?: ExecContext; model?: ProcessModel }): HookResult {
+export function inferHook(
+  handler: HookHandlerLike,
+  input: { container: ContainerLike; context?: ExecContext; model?: ProcessModel },
+): HookResult {
   try {
     return hookRaw(handler, input);
   } catch (e) {
-    return { seconds: 0, failed: false, message: `hook could not be simulated (${String(e).slice(0, 80)}); assumed to succeed at once`, output: '' };
+    return {
+      seconds: 0,
+      failed: false,
+      message: `hook could not be simulated (${String(e).slice(0, 80)}); assumed to succeed at once`,
+      output: '',
+    };
   }
 }
 
-function hookRaw(h: HookHandlerLike, input: { container: ContainerLike; context?: ExecContext; model?: ProcessModel }): HookResult {
+function hookRaw(
+  h: HookHandlerLike,
+  input: { container: ContainerLike; context?: ExecContext; model?: ProcessModel },
+): HookResult {
   const c = input.container;
   const image = lookupImage(c?.image);
   const ctx: ExecContext = input.context ?? {
@@ -67,9 +78,20 @@ function hookRaw(h: HookHandlerLike, input: { container: ContainerLike; context?
     const r = runExecDetailed(argv, ctx, main !== undefined ? { mainProcess: main } : {});
     if (r.kind === 'error') return { seconds: 0, failed: true, message: r.message, output: '' };
     const line = `\`${argv.join(' ').slice(0, 80)}\``;
-    const res: HookResult = r.exitCode !== 0
-      ? { seconds: r.seconds, failed: true, message: `${line} exits ${r.exitCode}${r.output.trim() ? `: ${r.output.trim().slice(0, 200)}` : ''}`, output: r.output }
-      : { seconds: r.seconds, failed: false, message: Number.isFinite(r.seconds) ? `${line} takes ${r.seconds}s` : `${line} does not end by itself`, output: r.output };
+    const res: HookResult =
+      r.exitCode !== 0
+        ? {
+            seconds: r.seconds,
+            failed: true,
+            message: `${line} exits ${r.exitCode}${r.output.trim() ? `: ${r.output.trim().slice(0, 200)}` : ''}`,
+            output: r.output,
+          }
+        : {
+            seconds: r.seconds,
+            failed: false,
+            message: Number.isFinite(r.seconds) ? `${line} takes ${r.seconds}s` : `${line} does not end by itself`,
+            output: r.output,
+          };
     if (r.stopsMain) {
       res.stopsMain = r.stopsMain;
       res.message += `; it stops the main process (exit ${r.stopsMain.code})`;
@@ -82,11 +104,18 @@ function hookRaw(h: HookHandlerLike, input: { container: ContainerLike; context?
     const f = (c?.ports ?? []).find((x) => x.name === p);
     return f ? f.containerPort : `unable to find port "${p}" in container "${c?.name ?? ''}"`;
   };
-  const remote = (host: string | undefined) => host !== undefined && host !== '' && !/^(localhost|127\.0\.0\.1)$/.test(host);
+  const remote = (host: string | undefined) =>
+    host !== undefined && host !== '' && !/^(localhost|127\.0\.0\.1)$/.test(host);
   if (h?.httpGet !== undefined) {
     const port = portOf(h.httpGet.port);
     if (typeof port === 'string') return { seconds: 0, failed: true, message: port, output: '' };
-    if (remote(h.httpGet.host)) return { seconds: 0.1, failed: false, message: `GET on ${h.httpGet.host}: a host outside the pod, assumed to answer 200`, output: '' };
+    if (remote(h.httpGet.host))
+      return {
+        seconds: 0.1,
+        failed: false,
+        message: `GET on ${h.httpGet.host}: a host outside the pod, assumed to answer 200`,
+        output: '',
+      };
     const path = h.httpGet.path ?? '/';
     const st = ctx.httpStatus(port, path);
     if (st === 'refused') return { seconds: 0, failed: true, message: `nothing listens on ${port}`, output: '' };
@@ -102,7 +131,11 @@ function hookRaw(h: HookHandlerLike, input: { container: ContainerLike; context?
 }
 
 /** The main program's name (`nginx` for the nginx image or `nginx -g 'daemon off;'`), for `killall -0` in hooks. */
-function mainProgram(model: ProcessModel | undefined, c: ContainerLike | undefined, image: ImageProfile | undefined): string | undefined {
+function mainProgram(
+  model: ProcessModel | undefined,
+  c: ContainerLike | undefined,
+  image: ImageProfile | undefined,
+): string | undefined {
   const desc = model?.description ?? '';
   const m = /(?:^|: )([^\s:]+)/.exec(desc.replace(/^shell: .*$/, ''));
   if (m && m[1] && !m[1].startsWith('`')) return base(m[1]);

@@ -8,14 +8,19 @@ import { isK8sImage, isOfficial, versionAtLeast } from '../model/imageRef';
 import { BUILDPACK, BUSYBOX, BUSYBOX_ALPINE, DEBIAN, UBUNTU, debianLike, withTools } from './toolSets';
 
 const official = (name: string) => (ref: ImageRef) => isOfficial(ref, name);
-const pathIs = (...paths: string[]) => (ref: ImageRef) => paths.includes(ref.path);
+const pathIs =
+  (...paths: string[]) =>
+  (ref: ImageRef) =>
+    paths.includes(ref.path);
 
 export const ENTRIES: ImageEntry[] = [
   {
     key: 'nginx',
     match: official('nginx'),
     build: (ref) => ({
-      entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], stopSignal: 'SIGQUIT',
+      entrypoint: ['/docker-entrypoint.sh'],
+      cmd: ['nginx', '-g', 'daemon off;'],
+      stopSignal: 'SIGQUIT',
       ...debianLike(ref, ['nginx', 'curl'], { full: DEBIAN }),
     }),
   },
@@ -23,33 +28,54 @@ export const ENTRIES: ImageEntry[] = [
     key: 'nginx',
     match: pathIs('nginxinc/nginx-unprivileged'),
     build: (ref) => ({
-      entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], stopSignal: 'SIGQUIT',
-      ...debianLike(ref, ['nginx', 'curl'], { full: DEBIAN }), params: { nginxPort: 8080 },
+      entrypoint: ['/docker-entrypoint.sh'],
+      cmd: ['nginx', '-g', 'daemon off;'],
+      stopSignal: 'SIGQUIT',
+      ...debianLike(ref, ['nginx', 'curl'], { full: DEBIAN }),
+      params: { nginxPort: 8080 },
     }),
   },
   {
     key: 'nginx',
     match: (ref) => isK8sImage(ref, 'nginx-slim') || isK8sImage(ref, 'nginx'),
     build: () => ({
-      cmd: ['nginx', '-g', 'daemon off;'], stopSignal: 'SIGQUIT', userland: 'gnu', hasShell: true, tools: withTools(DEBIAN, ['nginx']),
+      cmd: ['nginx', '-g', 'daemon off;'],
+      stopSignal: 'SIGQUIT',
+      userland: 'gnu',
+      hasShell: true,
+      tools: withTools(DEBIAN, ['nginx']),
       notes: ['registry.k8s.io nginx test image: assumed to behave like nginx with its default configuration'],
     }),
   },
   {
     key: 'serve_hostname',
     match: (ref) => isK8sImage(ref, 'serve_hostname'),
-    build: () => ({ entrypoint: ['/serve_hostname'], cmd: [], userland: 'none', hasShell: false, tools: ['serve_hostname'] }),
+    build: () => ({
+      entrypoint: ['/serve_hostname'],
+      cmd: [],
+      userland: 'none',
+      hasShell: false,
+      tools: ['serve_hostname'],
+    }),
   },
   {
     key: 'httpd',
     match: official('httpd'),
-    build: (ref) => ({ cmd: ['httpd-foreground'], stopSignal: 'SIGWINCH', workingDir: '/usr/local/apache2', ...debianLike(ref, ['httpd', 'httpd-foreground', 'apachectl']) }),
+    build: (ref) => ({
+      cmd: ['httpd-foreground'],
+      stopSignal: 'SIGWINCH',
+      workingDir: '/usr/local/apache2',
+      ...debianLike(ref, ['httpd', 'httpd-foreground', 'apachectl']),
+    }),
   },
   {
     key: 'busybox',
     match: official('busybox'),
     build: (ref) => ({
-      cmd: ['sh'], userland: 'busybox', hasShell: true, tools: BUSYBOX,
+      cmd: ['sh'],
+      userland: 'busybox',
+      hasShell: true,
+      tools: BUSYBOX,
       oldBusybox: versionAtLeast(ref.tag, [1, 31]) === false,
     }),
   },
@@ -57,24 +83,58 @@ export const ENTRIES: ImageEntry[] = [
     key: 'busybox',
     match: (ref) => isK8sImage(ref, 'busybox'),
     build: (ref) => ({
-      cmd: ['sh'], userland: 'busybox', hasShell: true, tools: BUSYBOX, oldBusybox: true,
-      notes: ref.tag === 'latest'
-        ? ['`registry.k8s.io/busybox:latest` is a schema-1 image that containerd 2.x refuses to pull; tag 1.27.2 works']
-        : [],
+      cmd: ['sh'],
+      userland: 'busybox',
+      hasShell: true,
+      tools: BUSYBOX,
+      oldBusybox: true,
+      notes:
+        ref.tag === 'latest'
+          ? [
+              '`registry.k8s.io/busybox:latest` is a schema-1 image that containerd 2.x refuses to pull; tag 1.27.2 works',
+            ]
+          : [],
     }),
   },
-  { key: 'alpine', match: official('alpine'), build: () => ({ cmd: ['/bin/sh'], userland: 'busybox', hasShell: true, tools: BUSYBOX_ALPINE }) },
+  {
+    key: 'alpine',
+    match: official('alpine'),
+    build: () => ({ cmd: ['/bin/sh'], userland: 'busybox', hasShell: true, tools: BUSYBOX_ALPINE }),
+  },
   {
     key: 'bash',
     match: official('bash'),
-    build: () => ({ entrypoint: ['docker-entrypoint.sh'], cmd: ['bash'], userland: 'busybox', hasShell: true, tools: withTools(BUSYBOX_ALPINE, ['bash']) }),
+    build: () => ({
+      entrypoint: ['docker-entrypoint.sh'],
+      cmd: ['bash'],
+      userland: 'busybox',
+      hasShell: true,
+      tools: withTools(BUSYBOX_ALPINE, ['bash']),
+    }),
   },
-  { key: 'ubuntu', match: official('ubuntu'), build: () => ({ cmd: ['bash'], userland: 'gnu', hasShell: true, tools: UBUNTU }) },
-  { key: 'debian', match: official('debian'), build: () => ({ cmd: ['bash'], userland: 'gnu', hasShell: true, tools: DEBIAN }) },
+  {
+    key: 'ubuntu',
+    match: official('ubuntu'),
+    build: () => ({ cmd: ['bash'], userland: 'gnu', hasShell: true, tools: UBUNTU }),
+  },
+  {
+    key: 'debian',
+    match: official('debian'),
+    build: () => ({ cmd: ['bash'], userland: 'gnu', hasShell: true, tools: DEBIAN }),
+  },
   {
     key: 'fedora',
-    match: (ref) => official('fedora')(ref) || official('centos')(ref) || official('rockylinux')(ref) || official('almalinux')(ref),
-    build: () => ({ cmd: ['/bin/bash'], userland: 'gnu', hasShell: true, tools: withTools(DEBIAN.filter((t) => t !== 'dash'), ['ps', 'curl']) }),
+    match: (ref) =>
+      official('fedora')(ref) || official('centos')(ref) || official('rockylinux')(ref) || official('almalinux')(ref),
+    build: () => ({
+      cmd: ['/bin/bash'],
+      userland: 'gnu',
+      hasShell: true,
+      tools: withTools(
+        DEBIAN.filter((t) => t !== 'dash'),
+        ['ps', 'curl'],
+      ),
+    }),
   },
   {
     key: 'python',
@@ -82,7 +142,8 @@ export const ENTRIES: ImageEntry[] = [
     build: (ref) => {
       const two = /^2(\.|$|-)/.test(ref.tag);
       return {
-        cmd: [two ? 'python2' : 'python3'], python: two ? 2 : 3,
+        cmd: [two ? 'python2' : 'python3'],
+        python: two ? 2 : 3,
         env: two ? { LANG: 'C.UTF-8', PYTHONIOENCODING: 'UTF-8' } : { LANG: 'C.UTF-8' },
         ...debianLike(ref, ['python', 'python3', 'python2', 'pip', 'pip3'], { full: BUILDPACK }),
       };
@@ -91,19 +152,34 @@ export const ENTRIES: ImageEntry[] = [
   {
     key: 'node',
     match: official('node'),
-    build: (ref) => ({ entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], ...debianLike(ref, ['node', 'npm', 'npx', 'yarn'], { full: BUILDPACK }) }),
+    build: (ref) => ({
+      entrypoint: ['docker-entrypoint.sh'],
+      cmd: ['node'],
+      ...debianLike(ref, ['node', 'npm', 'npx', 'yarn'], { full: BUILDPACK }),
+    }),
   },
-  { key: 'perl', match: official('perl'), build: (ref) => ({ cmd: ['perl', '-de0'], ...debianLike(ref, ['perl', 'cpan', 'cpanm'], { full: BUILDPACK }) }) },
+  {
+    key: 'perl',
+    match: official('perl'),
+    build: (ref) => ({ cmd: ['perl', '-de0'], ...debianLike(ref, ['perl', 'cpan', 'cpanm'], { full: BUILDPACK }) }),
+  },
   {
     key: 'redis',
     match: (ref) => official('redis')(ref) || pathIs('redis/redis-stack-server')(ref),
-    build: (ref) => ({ entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], workingDir: '/data', ...debianLike(ref, ['redis-server', 'redis-cli', 'gosu']) }),
+    build: (ref) => ({
+      entrypoint: ['docker-entrypoint.sh'],
+      cmd: ['redis-server'],
+      workingDir: '/data',
+      ...debianLike(ref, ['redis-server', 'redis-cli', 'gosu']),
+    }),
   },
   {
     key: 'postgres',
     match: official('postgres'),
     build: (ref) => ({
-      entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'], stopSignal: 'SIGINT',
+      entrypoint: ['docker-entrypoint.sh'],
+      cmd: ['postgres'],
+      stopSignal: 'SIGINT',
       ...debianLike(ref, ['postgres', 'psql', 'pg_isready', 'pg_dump', 'initdb', 'gosu']),
     }),
   },
@@ -111,8 +187,14 @@ export const ENTRIES: ImageEntry[] = [
     key: 'mysql',
     match: (ref) => official('mysql')(ref) || official('percona')(ref),
     build: (ref) => ({
-      entrypoint: ['docker-entrypoint.sh'], cmd: ['mysqld'], userland: 'gnu', hasShell: true,
-      tools: withTools(DEBIAN.filter((t) => t !== 'dash'), ['mysqld', 'mysql', 'mysqladmin', 'mysqlsh', 'mysqldump', 'gosu']),
+      entrypoint: ['docker-entrypoint.sh'],
+      cmd: ['mysqld'],
+      userland: 'gnu',
+      hasShell: true,
+      tools: withTools(
+        DEBIAN.filter((t) => t !== 'dash'),
+        ['mysqld', 'mysql', 'mysqladmin', 'mysqlsh', 'mysqldump', 'gosu'],
+      ),
       params: { memoryMi: versionAtLeast(ref.tag, [8]) === false ? 200 : 400 },
     }),
   },
@@ -120,64 +202,128 @@ export const ENTRIES: ImageEntry[] = [
     key: 'mysql-server',
     match: pathIs('mysql/mysql-server'),
     build: () => ({
-      entrypoint: ['/entrypoint.sh'], cmd: ['mysqld'], userland: 'gnu', hasShell: true,
-      tools: withTools(DEBIAN.filter((t) => t !== 'dash'), ['mysqld', 'mysql', 'mysqladmin', 'mysqlsh']),
+      entrypoint: ['/entrypoint.sh'],
+      cmd: ['mysqld'],
+      userland: 'gnu',
+      hasShell: true,
+      tools: withTools(
+        DEBIAN.filter((t) => t !== 'dash'),
+        ['mysqld', 'mysql', 'mysqladmin', 'mysqlsh'],
+      ),
     }),
   },
   {
     key: 'mariadb',
     match: official('mariadb'),
     build: () => ({
-      entrypoint: ['docker-entrypoint.sh'], cmd: ['mariadbd'], userland: 'gnu', hasShell: true,
-      tools: withTools(UBUNTU, ['mariadbd', 'mariadb', 'mariadb-admin', 'mysql', 'mysqladmin', 'healthcheck.sh', 'gosu']),
+      entrypoint: ['docker-entrypoint.sh'],
+      cmd: ['mariadbd'],
+      userland: 'gnu',
+      hasShell: true,
+      tools: withTools(UBUNTU, [
+        'mariadbd',
+        'mariadb',
+        'mariadb-admin',
+        'mysql',
+        'mysqladmin',
+        'healthcheck.sh',
+        'gosu',
+      ]),
     }),
   },
   {
     key: 'mongo',
     match: official('mongo'),
     build: (ref) => ({
-      entrypoint: ['docker-entrypoint.sh'], cmd: ['mongod'], userland: 'gnu', hasShell: true,
-      tools: withTools(UBUNTU, ['mongod', 'mongosh', ...(versionAtLeast(ref.tag, [6]) === true ? [] : ['mongo']), 'gosu']),
+      entrypoint: ['docker-entrypoint.sh'],
+      cmd: ['mongod'],
+      userland: 'gnu',
+      hasShell: true,
+      tools: withTools(UBUNTU, [
+        'mongod',
+        'mongosh',
+        ...(versionAtLeast(ref.tag, [6]) === true ? [] : ['mongo']),
+        'gosu',
+      ]),
     }),
   },
-  { key: 'memcached', match: official('memcached'), build: (ref) => ({ entrypoint: ['docker-entrypoint.sh'], cmd: ['memcached'], ...debianLike(ref, ['memcached']) }) },
+  {
+    key: 'memcached',
+    match: official('memcached'),
+    build: (ref) => ({ entrypoint: ['docker-entrypoint.sh'], cmd: ['memcached'], ...debianLike(ref, ['memcached']) }),
+  },
   {
     key: 'rabbitmq',
     match: official('rabbitmq'),
     build: (ref) => ({
-      entrypoint: ['docker-entrypoint.sh'], cmd: ['rabbitmq-server'],
-      ...debianLike(ref, ['rabbitmq-server', 'rabbitmqctl', 'rabbitmq-diagnostics', 'rabbitmq-plugins'], { full: UBUNTU }),
+      entrypoint: ['docker-entrypoint.sh'],
+      cmd: ['rabbitmq-server'],
+      ...debianLike(ref, ['rabbitmq-server', 'rabbitmqctl', 'rabbitmq-diagnostics', 'rabbitmq-plugins'], {
+        full: UBUNTU,
+      }),
       params: { management: ref.tag.includes('management') },
     }),
   },
   {
     key: 'pause',
-    match: (ref) => isK8sImage(ref, 'pause') || ref.path === 'kubernetes/pause' || ref.path === 'rancher/mirrored-pause',
-    build: () => ({ entrypoint: ['/pause'], cmd: [], userland: 'none', hasShell: false, tools: ['pause'], toolsComplete: true }),
+    match: (ref) =>
+      isK8sImage(ref, 'pause') || ref.path === 'kubernetes/pause' || ref.path === 'rancher/mirrored-pause',
+    build: () => ({
+      entrypoint: ['/pause'],
+      cmd: [],
+      userland: 'none',
+      hasShell: false,
+      tools: ['pause'],
+      toolsComplete: true,
+    }),
   },
   {
     key: 'hello-app',
     match: (ref) => /(^|\/)google-samples\/(containers\/gke\/)?hello-app(-cdn|-tls)?$/.test(ref.path),
     build: () => ({
-      cmd: ['/hello-app'], env: { PORT: '8080' }, userland: 'none', hasShell: false, tools: ['hello-app'], toolsComplete: true,
-      notes: ['hello-app: current builds are distroless (no shell); older tags were alpine-based (not verified for this tag)'],
+      cmd: ['/hello-app'],
+      env: { PORT: '8080' },
+      userland: 'none',
+      hasShell: false,
+      tools: ['hello-app'],
+      toolsComplete: true,
+      notes: [
+        'hello-app: current builds are distroless (no shell); older tags were alpine-based (not verified for this tag)',
+      ],
     }),
   },
   {
     key: 'node-hello',
     match: (ref) => /(^|\/)google-samples\/(containers\/gke\/)?node-hello$/.test(ref.path),
-    build: () => ({ cmd: ['node', 'server.js'], userland: 'gnu', hasShell: true, tools: withTools(DEBIAN, ['node', 'npm']) }),
+    build: () => ({
+      cmd: ['node', 'server.js'],
+      userland: 'gnu',
+      hasShell: true,
+      tools: withTools(DEBIAN, ['node', 'npm']),
+    }),
   },
   {
     key: 'whoami',
     match: pathIs('traefik/whoami', 'containous/whoami'),
-    build: () => ({ entrypoint: ['/whoami'], cmd: [], userland: 'none', hasShell: false, tools: ['whoami'], toolsComplete: true }),
+    build: () => ({
+      entrypoint: ['/whoami'],
+      cmd: [],
+      userland: 'none',
+      hasShell: false,
+      tools: ['whoami'],
+      toolsComplete: true,
+    }),
   },
   {
     key: 'http-echo',
     match: pathIs('hashicorp/http-echo'),
     build: (ref) => ({
-      entrypoint: ['/http-echo'], cmd: [], userland: 'none', hasShell: false, tools: ['http-echo'], toolsComplete: true,
+      entrypoint: ['/http-echo'],
+      cmd: [],
+      userland: 'none',
+      hasShell: false,
+      tools: ['http-echo'],
+      toolsComplete: true,
       // ECHO_TEXT arrived with 1.0; older images need -text.
       env: versionAtLeast(ref.tag, [1]) === false ? {} : { ECHO_TEXT: 'hello-world' },
     }),
@@ -186,7 +332,11 @@ export const ENTRIES: ImageEntry[] = [
     key: 'curl',
     match: pathIs('curlimages/curl'),
     build: () => ({
-      entrypoint: ['/entrypoint.sh'], cmd: ['curl'], userland: 'busybox', hasShell: true, tools: withTools(BUSYBOX_ALPINE, ['curl']),
+      entrypoint: ['/entrypoint.sh'],
+      cmd: ['curl'],
+      userland: 'busybox',
+      hasShell: true,
+      tools: withTools(BUSYBOX_ALPINE, ['curl']),
       workingDir: '/home/curl_user',
     }),
   },
@@ -194,15 +344,43 @@ export const ENTRIES: ImageEntry[] = [
     key: 'netshoot',
     match: pathIs('nicolaka/netshoot'),
     build: () => ({
-      cmd: ['zsh'], env: { HOSTNAME: 'netshoot' }, workingDir: '/root', userland: 'busybox', hasShell: true,
-      tools: withTools(BUSYBOX_ALPINE, ['bash', 'zsh', 'curl', 'dig', 'nslookup', 'nmap', 'tcpdump', 'tshark', 'iperf', 'iperf3', 'socat', 'jq', 'grpcurl', 'openssl', 'strace', 'mtr', 'ss', 'iptables', 'http', 'fortio']),
+      cmd: ['zsh'],
+      env: { HOSTNAME: 'netshoot' },
+      workingDir: '/root',
+      userland: 'busybox',
+      hasShell: true,
+      tools: withTools(BUSYBOX_ALPINE, [
+        'bash',
+        'zsh',
+        'curl',
+        'dig',
+        'nslookup',
+        'nmap',
+        'tcpdump',
+        'tshark',
+        'iperf',
+        'iperf3',
+        'socat',
+        'jq',
+        'grpcurl',
+        'openssl',
+        'strace',
+        'mtr',
+        'ss',
+        'iptables',
+        'http',
+        'fortio',
+      ]),
     }),
   },
   {
     key: 'agnhost',
     match: (ref) => ref.name === 'agnhost',
     build: (ref) => ({
-      entrypoint: ['/agnhost'], cmd: ['pause'], userland: 'busybox', hasShell: true,
+      entrypoint: ['/agnhost'],
+      cmd: ['pause'],
+      userland: 'busybox',
+      hasShell: true,
       tools: withTools(BUSYBOX_ALPINE, ['agnhost', 'bash', 'curl', 'dig', 'iperf', 'coredns']),
       // netexec handles SIGTERM since 2.39; older ones had no handler.
       params: { netexecHandlesTerm: versionAtLeast(ref.tag, [2, 39]) !== false },
@@ -212,24 +390,47 @@ export const ENTRIES: ImageEntry[] = [
     key: 'liveness',
     match: (ref) => isK8sImage(ref, 'liveness'),
     build: () => ({
-      cmd: ['/server'], userland: 'none', hasShell: false, tools: ['server'],
-      notes: ['k8s.gcr.io/liveness: the same server as agnhost `liveness` (/healthz 200 for 10 s, then 500); its base image was not verified'],
+      cmd: ['/server'],
+      userland: 'none',
+      hasShell: false,
+      tools: ['server'],
+      notes: [
+        'k8s.gcr.io/liveness: the same server as agnhost `liveness` (/healthz 200 for 10 s, then 500); its base image was not verified',
+      ],
     }),
   },
   {
     key: 'test-webserver',
     match: (ref) => isK8sImage(ref, 'test-webserver'),
-    build: () => ({ entrypoint: ['/test-webserver'], cmd: [], userland: 'none', hasShell: false, tools: ['test-webserver'] }),
+    build: () => ({
+      entrypoint: ['/test-webserver'],
+      cmd: [],
+      userland: 'none',
+      hasShell: false,
+      tools: ['test-webserver'],
+    }),
   },
   {
     key: 'perf-sleep',
     match: (ref) => ref.path === 'k8s-staging-perf-tests/sleep' || isK8sImage(ref, 'sleep'),
-    build: () => ({ entrypoint: ['/sleep'], cmd: [], userland: 'none', hasShell: false, tools: ['sleep'], toolsComplete: true }),
+    build: () => ({
+      entrypoint: ['/sleep'],
+      cmd: [],
+      userland: 'none',
+      hasShell: false,
+      tools: ['sleep'],
+      toolsComplete: true,
+    }),
   },
   {
     key: 'stress',
     match: pathIs('polinux/stress'),
-    build: () => ({ cmd: ['stress'], userland: 'busybox', hasShell: true, tools: withTools(BUSYBOX_ALPINE, ['stress', 'bash', 'curl']) }),
+    build: () => ({
+      cmd: ['stress'],
+      userland: 'busybox',
+      hasShell: true,
+      tools: withTools(BUSYBOX_ALPINE, ['stress', 'bash', 'curl']),
+    }),
   },
   {
     key: 'vish-stress',
@@ -239,19 +440,37 @@ export const ENTRIES: ImageEntry[] = [
   {
     key: 'hpa-example',
     match: (ref) => isK8sImage(ref, 'hpa-example'),
-    build: () => ({ cmd: ['apache2-foreground'], stopSignal: 'SIGWINCH', userland: 'gnu', hasShell: true, tools: withTools(DEBIAN, ['php', 'apache2', 'apache2-foreground', 'curl']) }),
+    build: () => ({
+      cmd: ['apache2-foreground'],
+      stopSignal: 'SIGWINCH',
+      userland: 'gnu',
+      hasShell: true,
+      tools: withTools(DEBIAN, ['php', 'apache2', 'apache2-foreground', 'curl']),
+    }),
   },
   {
     key: 'prometheus',
-    match: (ref) => pathIs('prom/prometheus', 'prometheus/prometheus')(ref) || (ref.registry === 'quay.io' && ref.path === 'prometheus/prometheus'),
+    match: (ref) =>
+      pathIs('prom/prometheus', 'prometheus/prometheus')(ref) ||
+      (ref.registry === 'quay.io' && ref.path === 'prometheus/prometheus'),
     build: () => ({
-      entrypoint: ['/bin/prometheus'], cmd: ['--config.file=/etc/prometheus/prometheus.yml', '--storage.tsdb.path=/prometheus'],
-      workingDir: '/prometheus', userland: 'busybox', hasShell: true, tools: withTools(BUSYBOX, ['prometheus', 'promtool']),
+      entrypoint: ['/bin/prometheus'],
+      cmd: ['--config.file=/etc/prometheus/prometheus.yml', '--storage.tsdb.path=/prometheus'],
+      workingDir: '/prometheus',
+      userland: 'busybox',
+      hasShell: true,
+      tools: withTools(BUSYBOX, ['prometheus', 'promtool']),
     }),
   },
   {
     key: 'grafana',
     match: pathIs('grafana/grafana', 'grafana/grafana-oss', 'grafana/grafana-enterprise'),
-    build: () => ({ entrypoint: ['/run.sh'], cmd: [], userland: 'busybox', hasShell: true, tools: withTools(BUSYBOX_ALPINE, ['grafana', 'grafana-server', 'grafana-cli', 'curl']) }),
+    build: () => ({
+      entrypoint: ['/run.sh'],
+      cmd: [],
+      userland: 'busybox',
+      hasShell: true,
+      tools: withTools(BUSYBOX_ALPINE, ['grafana', 'grafana-server', 'grafana-cli', 'curl']),
+    }),
   },
 ];

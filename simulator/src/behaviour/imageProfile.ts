@@ -31,7 +31,10 @@ export interface ImageProfile {
   notes: string[];
 }
 
-export type ProfileFields = Omit<ImageProfile, 'ref' | 'title' | 'key' | 'params' | 'notes' | 'env' | 'workingDir' | 'entrypoint'> &
+export type ProfileFields = Omit<
+  ImageProfile,
+  'ref' | 'title' | 'key' | 'params' | 'notes' | 'env' | 'workingDir' | 'entrypoint'
+> &
   Partial<Pick<ImageProfile, 'params' | 'notes' | 'env' | 'workingDir' | 'entrypoint'>>;
 
 /** One catalogue entry: which references it covers, and what it knows about them. */
@@ -40,4 +43,3 @@ export interface ImageEntry {
   match(ref: ImageRef): boolean;
   build(ref: ImageRef): ProfileFields;
 }
-

@@ -37,7 +37,10 @@ export interface InferInput {
 
 /** The world a starting container sees: its files and the network are not known, Services are. */
 function processWorld(services: readonly string[] | undefined): World {
-  const known = new Set(['kubernetes', ...(Array.isArray(services) ? services.filter((x) => typeof x === 'string').map((x) => x.toLowerCase()) : [])]);
+  const known = new Set([
+    'kubernetes',
+    ...(Array.isArray(services) ? services.filter((x) => typeof x === 'string').map((x) => x.toLowerCase()) : []),
+  ]);
   return {
     file: () => 'unknown',
     connect: () => 'unknown',
@@ -51,7 +54,6 @@ function processWorld(services: readonly string[] | undefined): World {
   };
 }
 
-
 interface Plan {
   argv: string[];
   /** Container-relative path that supplied each argv element. */
@@ -62,7 +64,12 @@ interface Plan {
   notes: string[];
 }
 
-function plan(c: ContainerLike, image: ImageProfile | undefined, lookup: (n: string) => string | undefined, onRef: (n: string, found: boolean) => void): Plan {
+function plan(
+  c: ContainerLike,
+  image: ImageProfile | undefined,
+  lookup: (n: string) => string | undefined,
+  onRef: (n: string, found: boolean) => void,
+): Plan {
   const command = strings(c.command);
   const args = strings(c.args);
   const exp = (s: string) => expandKube(s, lookup, onRef);
@@ -71,19 +78,46 @@ function plan(c: ContainerLike, image: ImageProfile | undefined, lookup: (n: str
   const argPart = (args ?? []).map(exp);
   const cmdOrigin = cmdPart.map((_, i) => `command[${i}]`);
   const argOrigin = argPart.map((_, i) => `args[${i}]`);
-  if (command) return { argv: [...cmdPart, ...argPart], origin: [...cmdOrigin, ...argOrigin], fromCommand: true, fromArgs: args !== undefined, fromImage: false, notes };
+  if (command)
+    return {
+      argv: [...cmdPart, ...argPart],
+      origin: [...cmdOrigin, ...argOrigin],
+      fromCommand: true,
+      fromArgs: args !== undefined,
+      fromImage: false,
+      notes,
+    };
   if (image) {
     const tail = args ? argPart : image.cmd;
     const tailOrigin = args ? argOrigin : image.cmd.map(() => 'image');
-    return { argv: [...image.entrypoint, ...tail], origin: [...image.entrypoint.map(() => 'image'), ...tailOrigin], fromCommand: false, fromArgs: args !== undefined, fromImage: true, notes };
+    return {
+      argv: [...image.entrypoint, ...tail],
+      origin: [...image.entrypoint.map(() => 'image'), ...tailOrigin],
+      fromCommand: false,
+      fromArgs: args !== undefined,
+      fromImage: true,
+      notes,
+    };
   }
   if (args) {
     const first = argPart[0] ?? '';
-    if (!first.startsWith('-') && (first.includes('/') || /^(sh|bash|ash|zsh|sleep|python3?|node|java|nginx|redis-server)$/.test(first))) {
-      notes.push(`the ENTRYPOINT of \`${c.image ?? '(no image)'}\` is not known: \`args\` is assumed to be the whole command`);
+    if (
+      !first.startsWith('-') &&
+      (first.includes('/') || /^(sh|bash|ash|zsh|sleep|python3?|node|java|nginx|redis-server)$/.test(first))
+    ) {
+      notes.push(
+        `the ENTRYPOINT of \`${c.image ?? '(no image)'}\` is not known: \`args\` is assumed to be the whole command`,
+      );
       return { argv: argPart, origin: argOrigin, fromCommand: false, fromArgs: true, fromImage: false, notes };
     }
-    return { argv: ['<image entrypoint>', ...argPart], origin: ['image', ...argOrigin], fromCommand: false, fromArgs: true, fromImage: true, notes };
+    return {
+      argv: ['<image entrypoint>', ...argPart],
+      origin: ['image', ...argOrigin],
+      fromCommand: false,
+      fromArgs: true,
+      fromImage: true,
+      notes,
+    };
   }
   return { argv: [], origin: [], fromCommand: false, fromArgs: false, fromImage: true, notes };
 }
@@ -114,17 +148,23 @@ export function inferProcess(input: InferInput): ProcessModel {
 }
 
 function inferRaw(input: InferInput): ProcessModel {
-  const c: ContainerLike = input?.container && typeof input.container === 'object' ? input.container : { name: 'container' };
+  const c: ContainerLike =
+    input?.container && typeof input.container === 'object' ? input.container : { name: 'container' };
   const imageStr = typeof c.image === 'string' ? c.image : undefined;
   const image = lookupImage(imageStr);
   const env = resolveEnvDetailed(c.env);
   const notes: string[] = [...(image?.notes ?? []), ...env.notes];
   const used = new Set<string>();
   const unknownRefs: string[] = [];
-  const p = plan(c, image, (n) => env.values[n], (n, found) => {
-    if (env.index.has(n)) used.add(n);
-    if (!found && env.unknown.has(n)) unknownRefs.push(`$(${n})`);
-  });
+  const p = plan(
+    c,
+    image,
+    (n) => env.values[n],
+    (n, found) => {
+      if (env.index.has(n)) used.add(n);
+      if (!found && env.unknown.has(n)) unknownRefs.push(`$(${n})`);
+    },
+  );
   notes.push(...p.notes);
 
   // The process's environment: image ENV, then the container's env (valueFrom: set, value unknown).
@@ -132,7 +172,18 @@ function inferRaw(input: InferInput): ProcessModel {
   procEnv.set('HOME', { value: '/root', unknown: false });
   procEnv.set('PATH', { value: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', unknown: false });
   // Set by the runtime / kubelet with values that depend on the pod and the cluster.
-  for (const k of ['HOSTNAME', 'KUBERNETES_SERVICE_HOST', 'KUBERNETES_SERVICE_PORT', 'KUBERNETES_PORT', 'KUBERNETES_SERVICE_PORT_HTTPS', 'KUBERNETES_PORT_443_TCP', 'KUBERNETES_PORT_443_TCP_ADDR', 'KUBERNETES_PORT_443_TCP_PORT', 'KUBERNETES_PORT_443_TCP_PROTO']) procEnv.set(k, { unknown: true });
+  for (const k of [
+    'HOSTNAME',
+    'KUBERNETES_SERVICE_HOST',
+    'KUBERNETES_SERVICE_PORT',
+    'KUBERNETES_PORT',
+    'KUBERNETES_SERVICE_PORT_HTTPS',
+    'KUBERNETES_PORT_443_TCP',
+    'KUBERNETES_PORT_443_TCP_ADDR',
+    'KUBERNETES_PORT_443_TCP_PORT',
+    'KUBERNETES_PORT_443_TCP_PROTO',
+  ])
+    procEnv.set(k, { unknown: true });
   for (const [k, v] of Object.entries(image?.env ?? {})) procEnv.set(k, { value: v, unknown: false });
   for (const [k, v] of Object.entries(env.values)) procEnv.set(k, { value: v, unknown: false });
   for (const k of env.unknown) procEnv.set(k, { unknown: true });
@@ -160,7 +211,7 @@ function inferRaw(input: InferInput): ProcessModel {
     pid1: input.shareProcessNamespace !== true,
     stopSignal,
     world,
-    cwd: typeof c.workingDir === 'string' && c.workingDir.startsWith('/') ? c.workingDir : image?.workingDir ?? '/',
+    cwd: typeof c.workingDir === 'string' && c.workingDir.startsWith('/') ? c.workingDir : (image?.workingDir ?? '/'),
     unknownMemoryMi: mem.mi,
   });
   interp.markUnknown(unknownRefs);
@@ -183,8 +234,10 @@ function inferRaw(input: InferInput): ProcessModel {
     const main = out.main || argv.join(' ');
     description = p.fromCommand || p.fromArgs ? main : `${image?.title ?? imgLabel}: ${main}`;
   }
-  if (!out.recognised && out.end === undefined) notes.push(`memory assumed for the unknown program: ${mem.mi}Mi (${mem.note})`);
-  if (image === undefined && imageStr !== undefined && !unknownImage) notes.push(`image \`${imgLabel}\` is not in the catalogue: tools for exec probes are assumed present`);
+  if (!out.recognised && out.end === undefined)
+    notes.push(`memory assumed for the unknown program: ${mem.mi}Mi (${mem.note})`);
+  if (image === undefined && imageStr !== undefined && !unknownImage)
+    notes.push(`image \`${imgLabel}\` is not in the catalogue: tools for exec probes are assumed present`);
   notes.push(...out.notes);
 
   const paths: string[] = [];
@@ -222,7 +275,9 @@ function inferRaw(input: InferInput): ProcessModel {
     const exit: NonNullable<ProcessModel['exit']> = { afterSeconds: out.end.at, code: out.end.code };
     if (out.startError !== undefined) {
       exit.message = containerStartError(out.startError);
-      model.notes.push(`\`${out.startError}\` is not in image \`${imgLabel}\`: the container cannot start (StartError, exit code 128)`);
+      model.notes.push(
+        `\`${out.startError}\` is not in image \`${imgLabel}\`: the container cannot start (StartError, exit code 128)`,
+      );
     } else if (out.end.message !== undefined) exit.message = out.end.message;
     model.exit = exit;
   }
@@ -232,7 +287,9 @@ function inferRaw(input: InferInput): ProcessModel {
   if (out.httpTimeline) model.httpTimeline = out.httpTimeline;
   if (stopSignal !== 'SIGTERM') model.stopSignal = stopSignal;
   if (!input.shareProcessNamespace && model.onStop.action === 'ignore' && model.exit === undefined) {
-    model.notes.push(`PID 1 (${out.viaShell ? 'the shell or its last command' : base(out.main.split(' ')[0] ?? '')}) has no handler for ${stopSignal}: the signal is ignored and the container is killed (137) at the end of the grace period`);
+    model.notes.push(
+      `PID 1 (${out.viaShell ? 'the shell or its last command' : base(out.main.split(' ')[0] ?? '')}) has no handler for ${stopSignal}: the signal is ignored and the container is killed (137) at the end of the grace period`,
+    );
   }
   return model;
 }

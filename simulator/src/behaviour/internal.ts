@@ -114,8 +114,25 @@ export interface ProgramRun {
 /** How a command line resolves: a program that runs, another command line (entrypoint scripts, wrappers), or a shell. */
 export type Resolution =
   | { kind: 'run'; run: ProgramRun }
-  | { kind: 'exec'; argv: string[]; viaInit?: boolean; fromScript?: boolean; note?: string; usedEnv?: string[]; timeout?: number; extraStartup?: number }
-  | { kind: 'shell'; sh: 'ash' | 'dash' | 'bash' | 'zsh'; script: string; name: string; positional: string[]; errexit: boolean; fromFile?: string }
+  | {
+      kind: 'exec';
+      argv: string[];
+      viaInit?: boolean;
+      fromScript?: boolean;
+      note?: string;
+      usedEnv?: string[];
+      timeout?: number;
+      extraStartup?: number;
+    }
+  | {
+      kind: 'shell';
+      sh: 'ash' | 'dash' | 'bash' | 'zsh';
+      script: string;
+      name: string;
+      positional: string[];
+      errexit: boolean;
+      fromFile?: string;
+    }
   | { kind: 'interactive'; what: string };
 
 export interface ProgCtx {

@@ -14,7 +14,10 @@ export interface BehaviourOverride {
 export function applyOverride(m: ProcessModel, o: BehaviourOverride | undefined): ProcessModel {
   if (o === undefined || o === null || typeof o !== 'object') return m;
   const applied: string[] = [];
-  const start = typeof o.startupSeconds === 'number' && Number.isFinite(o.startupSeconds) ? Math.max(0, o.startupSeconds) : undefined;
+  const start =
+    typeof o.startupSeconds === 'number' && Number.isFinite(o.startupSeconds)
+      ? Math.max(0, o.startupSeconds)
+      : undefined;
   if (Array.isArray(o.listen)) {
     m.listen = o.listen.filter((p) => Number.isInteger(p)).map((port) => ({ port, afterSeconds: start ?? 0 }));
     applied.push(`listens on ${o.listen.join(', ') || 'nothing'}`);
@@ -31,8 +34,16 @@ export function applyOverride(m: ProcessModel, o: BehaviourOverride | undefined)
   }
   if (o.http && typeof o.http === 'object') {
     m.http = { routes: { ...m.http.routes, ...o.http }, defaultStatus: m.http.defaultStatus };
-    if (m.httpTimeline) m.httpTimeline = m.httpTimeline.map((h) => ({ at: h.at, routes: Object.fromEntries(Object.entries(h.routes).filter(([k]) => !(k in o.http!))) }));
-    applied.push(`HTTP ${Object.entries(o.http).map(([k, v]) => `${k} → ${v}`).join(', ')}`);
+    if (m.httpTimeline)
+      m.httpTimeline = m.httpTimeline.map((h) => ({
+        at: h.at,
+        routes: Object.fromEntries(Object.entries(h.routes).filter(([k]) => !(k in o.http!))),
+      }));
+    applied.push(
+      `HTTP ${Object.entries(o.http)
+        .map(([k, v]) => `${k} → ${v}`)
+        .join(', ')}`,
+    );
   }
   if (typeof o.memoryMi === 'number') {
     m.memoryMi = o.memoryMi;

@@ -5,14 +5,35 @@ import { TERM_INT_QUIT } from './internal';
 
 export const go: SignalHandling = { kind: 'go' };
 export const none: SignalHandling = { kind: 'none' };
-export const handles = (code: number, afterSeconds = 0, signals = TERM_INT_QUIT): SignalHandling => ({ kind: 'handles', code, afterSeconds, signals });
+export const handles = (code: number, afterSeconds = 0, signals = TERM_INT_QUIT): SignalHandling => ({
+  kind: 'handles',
+  code,
+  afterSeconds,
+  signals,
+});
 
 export function run(description: string, p: Partial<ProgramRun>): ProgramRun {
-  return { description, recognised: true, code: 0, listen: [], memoryMi: 1, memoryAfter: 0, signals: none, notes: [], usedEnv: [], ...p };
+  return {
+    description,
+    recognised: true,
+    code: 0,
+    listen: [],
+    memoryMi: 1,
+    memoryAfter: 0,
+    signals: none,
+    notes: [],
+    usedEnv: [],
+    ...p,
+  };
 }
 
 export function server(description: string, ports: number[], after: number, p: Partial<ProgramRun>): ProgramRun {
-  return run(description, { listen: ports.map((port) => ({ port, after })), memoryAfter: after, http: { routes: {}, defaultStatus: 200 }, ...p });
+  return run(description, {
+    listen: ports.map((port) => ({ port, after })),
+    memoryAfter: after,
+    http: { routes: {}, defaultStatus: 200 },
+    ...p,
+  });
 }
 
 /** Ends by itself after `seconds` with `code`. */
@@ -57,7 +78,11 @@ export function flagPorts(argv: string[]): number[] {
     const m = /^--?([A-Za-z0-9_.-]*?)(?:=(.*))?$/.exec(argv[i]!);
     if (!m) continue;
     const name = m[1]!.toLowerCase();
-    if (!/(^|[-_.])(port|listen|listen-address|bind|bind-address|address|addr)$/.test(name) || /metrics|health|admin|debug|pprof|secure|tls|https/.test(name)) continue;
+    if (
+      !/(^|[-_.])(port|listen|listen-address|bind|bind-address|address|addr)$/.test(name) ||
+      /metrics|health|admin|debug|pprof|secure|tls|https/.test(name)
+    )
+      continue;
     const v = m[2] ?? argv[i + 1];
     const p = name.endsWith('port') ? (v !== undefined && /^\d{1,5}$/.test(v) ? Number(v) : undefined) : portOf(v);
     if (p !== undefined && p > 0 && p <= 65535 && !out.includes(p)) out.push(p);
@@ -80,7 +105,9 @@ export function unknownProgram(argv: string[], ctx: ProgCtx, why?: string): Prog
   const ports = [...declared, ...fromFlags];
   const notes = [
     `${why ?? `\`${line}\` is not a program the simulator knows`}: assumed to run until stopped` +
-      (ports.length ? `, listening on ${ports.join(', ')} at once (${declared.length ? 'its declared containerPorts' : ''}${declared.length && fromFlags.length ? ' and ' : ''}${fromFlags.length ? 'its --port style flags' : ''}), answering HTTP 200 on every path and gRPC health SERVING` : ', listening on nothing (no containerPorts declared)') +
+      (ports.length
+        ? `, listening on ${ports.join(', ')} at once (${declared.length ? 'its declared containerPorts' : ''}${declared.length && fromFlags.length ? ' and ' : ''}${fromFlags.length ? 'its --port style flags' : ''}), answering HTTP 200 on every path and gRPC health SERVING`
+        : ', listening on nothing (no containerPorts declared)') +
       `, exiting 143 at once on SIGTERM, using about ${Math.round(ctx.unknownMemoryMi)}Mi`,
   ];
   return run(line, {

@@ -39,12 +39,20 @@ function shell(argv: string[], sh: 'ash' | 'dash' | 'bash' | 'zsh'): Resolution 
     return { kind: 'shell', sh, script, name: argv[i + 1] ?? base(argv[0]!), positional: argv.slice(i + 2), errexit };
   }
   const file = argv[i];
-  if (file !== undefined) return { kind: 'shell', sh, script: '', name: file, positional: argv.slice(i + 1), errexit, fromFile: file };
+  if (file !== undefined)
+    return { kind: 'shell', sh, script: '', name: file, positional: argv.slice(i + 1), errexit, fromFile: file };
   return { kind: 'interactive', what: base(argv[0]!) };
 }
 
-const SHELLS: Record<string, 'ash' | 'dash' | 'bash' | 'zsh' | 'sh'> = { sh: 'sh', ash: 'ash', dash: 'dash', bash: 'bash', zsh: 'zsh', ksh: 'bash', mksh: 'bash' };
-
+const SHELLS: Record<string, 'ash' | 'dash' | 'bash' | 'zsh' | 'sh'> = {
+  sh: 'sh',
+  ash: 'ash',
+  dash: 'dash',
+  bash: 'bash',
+  zsh: 'zsh',
+  ksh: 'bash',
+  mksh: 'bash',
+};
 
 /**
  * How a command line resolves, by its program (argv[0]'s base name). Undefined: not a program this module
@@ -58,7 +66,14 @@ export function resolveProgram(argv: string[], ctx: ProgCtx): Resolution | undef
   const r = (p: ProgramRun | undefined): Resolution | undefined => (p ? { kind: 'run', run: p } : undefined);
   const sh = SHELLS[name];
   if (sh !== undefined) {
-    const kind = sh === 'sh' ? (ctx.userland === 'busybox' ? 'ash' : ctx.image?.tools.includes('dash') === false ? 'bash' : 'dash') : sh;
+    const kind =
+      sh === 'sh'
+        ? ctx.userland === 'busybox'
+          ? 'ash'
+          : ctx.image?.tools.includes('dash') === false
+            ? 'bash'
+            : 'dash'
+        : sh;
     return shell(argv, kind);
   }
   switch (name) {
@@ -69,15 +84,35 @@ export function resolveProgram(argv: string[], ctx: ProgCtx): Resolution | undef
     case 'docker-entrypoint':
       return entrypoint(argv, ctx);
     case 'run.sh':
-      if (key === 'grafana') return r(server('grafana-server', [portOf(ctx.env('GF_SERVER_HTTP_PORT')) ?? 3000], 5, { http: { routes: { '/api/health': 200, '/login': 200 }, defaultStatus: 302, defaultRedirect: { location: '/login' } }, memoryMi: 60, signals: handles(0), usedEnv: ['GF_SERVER_HTTP_PORT'] }));
+      if (key === 'grafana')
+        return r(
+          server('grafana-server', [portOf(ctx.env('GF_SERVER_HTTP_PORT')) ?? 3000], 5, {
+            http: {
+              routes: { '/api/health': 200, '/login': 200 },
+              defaultStatus: 302,
+              defaultRedirect: { location: '/login' },
+            },
+            memoryMi: 60,
+            signals: handles(0),
+            usedEnv: ['GF_SERVER_HTTP_PORT'],
+          }),
+        );
       return undefined;
     case 'tini':
     case 'dumb-init':
     case 'catatonit': {
       const rest = argv.slice(1);
       const dd = rest.indexOf('--');
-      const cmd = dd >= 0 ? rest.slice(dd + 1) : rest.filter((x, i) => !x.startsWith('-') || i > 0 && !rest[i - 1]!.startsWith('-'));
-      return { kind: 'exec', argv: cmd, viaInit: true, note: `${name} is PID 1 and forwards the stop signal: the program gets the default action unless it handles it` };
+      const cmd =
+        dd >= 0
+          ? rest.slice(dd + 1)
+          : rest.filter((x, i) => !x.startsWith('-') || (i > 0 && !rest[i - 1]!.startsWith('-')));
+      return {
+        kind: 'exec',
+        argv: cmd,
+        viaInit: true,
+        note: `${name} is PID 1 and forwards the stop signal: the program gets the default action unless it handles it`,
+      };
     }
     case 'gosu':
     case 'su-exec':
@@ -108,21 +143,49 @@ export function resolveProgram(argv: string[], ctx: ProgCtx): Resolution | undef
     case 'httpd':
       if (ctx.userland === 'busybox' && key !== 'httpd') {
         const port = portOf(flag(argv, [], '-p')) ?? 80;
-        const srv = server(argv.join(' '), [port], 0, { http: { routes: { '/': 200 }, defaultStatus: 404 }, memoryMi: 1, signals: none, notes: ['busybox httpd: files under its -h directory are not known; / answers 200, other paths 404'] });
+        const srv = server(argv.join(' '), [port], 0, {
+          http: { routes: { '/': 200 }, defaultStatus: 404 },
+          memoryMi: 1,
+          signals: none,
+          notes: ['busybox httpd: files under its -h directory are not known; / answers 200, other paths 404'],
+        });
         if (!argv.includes('-f')) srv.daemon = true;
         return r(srv);
       }
-      return r(server('httpd -DFOREGROUND', [80], 0, { http: { routes: { '/': 200, '/index.html': 200 }, defaultStatus: 404 }, memoryMi: 20, signals: handles(0, 0, ['SIGTERM', 'SIGINT', 'SIGWINCH', 'SIGQUIT']) }));
+      return r(
+        server('httpd -DFOREGROUND', [80], 0, {
+          http: { routes: { '/': 200, '/index.html': 200 }, defaultStatus: 404 },
+          memoryMi: 20,
+          signals: handles(0, 0, ['SIGTERM', 'SIGINT', 'SIGWINCH', 'SIGQUIT']),
+        }),
+      );
     case 'httpd-foreground':
     case 'apache2-foreground':
-      return r(server(name, [80], 0, { http: { routes: { '/': 200, '/index.html': 200 }, defaultStatus: key === 'hpa-example' ? 200 : 404 }, memoryMi: 20, signals: handles(0, 0, ['SIGTERM', 'SIGINT', 'SIGWINCH', 'SIGQUIT']) }));
+      return r(
+        server(name, [80], 0, {
+          http: { routes: { '/': 200, '/index.html': 200 }, defaultStatus: key === 'hpa-example' ? 200 : 404 },
+          memoryMi: 20,
+          signals: handles(0, 0, ['SIGTERM', 'SIGINT', 'SIGWINCH', 'SIGQUIT']),
+        }),
+      );
     case 'redis-server': {
       if (argv.some((x) => x === '-v' || x === '--version')) return r(oneShot('redis-server --version', 0, 0));
-      const notes = argv.slice(1).some((x) => x.endsWith('.conf')) ? ['redis-server reads a configuration file the simulator cannot see: port 6379 assumed unless --port is given'] : [];
-      return r(server(argv.join(' '), [portOf(flag(argv, ['port'])) ?? 6379], 0, { memoryMi: 5, signals: handles(0), notes }));
+      const notes = argv.slice(1).some((x) => x.endsWith('.conf'))
+        ? ['redis-server reads a configuration file the simulator cannot see: port 6379 assumed unless --port is given']
+        : [];
+      return r(
+        server(argv.join(' '), [portOf(flag(argv, ['port'])) ?? 6379], 0, { memoryMi: 5, signals: handles(0), notes }),
+      );
     }
     case 'postgres':
-      return r(server('postgres', [portOf(flag(argv, [], '-p')) ?? portOf(/port=(\d+)/.exec(argv.join(' '))?.[1]) ?? 5432], 1, { memoryMi: 35, signals: handles(0, 0, ['SIGTERM', 'SIGINT', 'SIGQUIT']) }));
+      return r(
+        server(
+          'postgres',
+          [portOf(flag(argv, [], '-p')) ?? portOf(/port=(\d+)/.exec(argv.join(' '))?.[1]) ?? 5432],
+          1,
+          { memoryMi: 35, signals: handles(0, 0, ['SIGTERM', 'SIGINT', 'SIGQUIT']) },
+        ),
+      );
     case 'mysqld':
     case 'mariadbd':
     case 'mysqld_safe': {
@@ -134,7 +197,12 @@ export function resolveProgram(argv: string[], ctx: ProgCtx): Resolution | undef
     case 'mongod':
       return r(server('mongod', [portOf(flag(argv, ['port'])) ?? 27017], 1, { memoryMi: 150, signals: handles(0) }));
     case 'memcached':
-      return r(server('memcached', [portOf(flag(argv, ['port'], '-p')) ?? 11211], 0, { memoryMi: 3, signals: handles(0, 0.5) }));
+      return r(
+        server('memcached', [portOf(flag(argv, ['port'], '-p')) ?? 11211], 0, {
+          memoryMi: 3,
+          signals: handles(0, 0.5),
+        }),
+      );
     case 'rabbitmq-server': {
       const ports = [5672, 4369, 25672, 15692, ...(ctx.image?.params['management'] === true ? [15672] : [])];
       return r(server('rabbitmq-server', ports, 10, { memoryMi: 130, signals: handles(0) }));
@@ -148,14 +216,36 @@ export function resolveProgram(argv: string[], ctx: ProgCtx): Resolution | undef
     }
     case 'whoami':
       if (!a0.startsWith('/') && key !== 'whoami') return undefined;
-      return r(server('whoami', [portOf(flag(argv, ['port'])) ?? portOf(ctx.env('WHOAMI_PORT_NUMBER')) ?? 80], 0, { http: { routes: { '/health': 200 }, defaultStatus: 200 }, memoryMi: 8, signals: go, usedEnv: ['WHOAMI_PORT_NUMBER'] }));
+      return r(
+        server('whoami', [portOf(flag(argv, ['port'])) ?? portOf(ctx.env('WHOAMI_PORT_NUMBER')) ?? 80], 0, {
+          http: { routes: { '/health': 200 }, defaultStatus: 200 },
+          memoryMi: 8,
+          signals: go,
+          usedEnv: ['WHOAMI_PORT_NUMBER'],
+        }),
+      );
     case 'http-echo': {
       const text = flag(argv, ['text']) ?? ctx.env('ECHO_TEXT');
-      const positional = argv.slice(1).filter((x, i, arr) => !x.startsWith('-') && !(i > 0 && /^--?(listen|text|status-code)$/.test(arr[i - 1]!)));
+      const positional = argv
+        .slice(1)
+        .filter((x, i, arr) => !x.startsWith('-') && !(i > 0 && /^--?(listen|text|status-code)$/.test(arr[i - 1]!)));
       if (positional.length > 0) return r(oneShot('http-echo', 0, 127, { message: 'Too many arguments!' }));
-      if (text === undefined || text === '') return r(oneShot('http-echo', 0, 127, { message: 'Missing -text option or ECHO_TEXT env var!', usedEnv: ['ECHO_TEXT'] }));
+      if (text === undefined || text === '')
+        return r(
+          oneShot('http-echo', 0, 127, {
+            message: 'Missing -text option or ECHO_TEXT env var!',
+            usedEnv: ['ECHO_TEXT'],
+          }),
+        );
       const code = Number(flag(argv, ['status-code']) ?? 200) || 200;
-      return r(server('http-echo', [portOf(flag(argv, ['listen'])) ?? 5678], 0, { http: { routes: { '/health': 200 }, defaultStatus: code }, memoryMi: 5, signals: handles(2, 0, ['SIGTERM', 'SIGINT']), usedEnv: ['ECHO_TEXT'] }));
+      return r(
+        server('http-echo', [portOf(flag(argv, ['listen'])) ?? 5678], 0, {
+          http: { routes: { '/health': 200 }, defaultStatus: code },
+          memoryMi: 5,
+          signals: handles(2, 0, ['SIGTERM', 'SIGINT']),
+          usedEnv: ['ECHO_TEXT'],
+        }),
+      );
     }
     case 'agnhost':
       return r(agnhost(argv, ctx));
@@ -164,11 +254,21 @@ export function resolveProgram(argv: string[], ctx: ProgCtx): Resolution | undef
     case 'serve_hostname':
       return r(server('serve_hostname', [portOf(flag(argv, ['port'])) ?? 9376], 0, { memoryMi: 5, signals: go }));
     case 'test-webserver':
-      return r(server('test-webserver', [portOf(flag(argv, ['port'])) ?? 80], 0, { http: { routes: { '/': 200 }, defaultStatus: 404 }, memoryMi: 8, signals: go }));
+      return r(
+        server('test-webserver', [portOf(flag(argv, ['port'])) ?? 80], 0, {
+          http: { routes: { '/': 200 }, defaultStatus: 404 },
+          memoryMi: 8,
+          signals: go,
+        }),
+      );
     case 'sleep':
       if (key === 'perf-sleep' && a0.startsWith('/')) {
         const d = parseSleep([argv[1] ?? '0'], 'gnu', false);
-        return r('seconds' in d ? oneShot(`/sleep ${argv[1] ?? ''}`, d.seconds, 0, { signals: go }) : oneShot('/sleep', 0, 2, { message: d.error }));
+        return r(
+          'seconds' in d
+            ? oneShot(`/sleep ${argv[1] ?? ''}`, d.seconds, 0, { signals: go })
+            : oneShot('/sleep', 0, 2, { message: d.error }),
+        );
       }
       return undefined;
     case 'python':
@@ -189,13 +289,23 @@ export function resolveProgram(argv: string[], ctx: ProgCtx): Resolution | undef
         if (ctx.main) u.signals = none;
         return r(u);
       }
-      return r(oneShot(argv.join(' '), 0, 0, { recognised: false, notes: [`\`${argv.join(' ')}\`: assumed to succeed at once`] }));
+      return r(
+        oneShot(argv.join(' '), 0, 0, {
+          recognised: false,
+          notes: [`\`${argv.join(' ')}\`: assumed to succeed at once`],
+        }),
+      );
     case 'perl':
       return r(perl(argv, ctx));
     case 'stress':
       return r(a0 === '/stress' || key === 'vish-stress' ? vishStress(argv) : stress(argv));
     case 'curl':
-      if (key === 'curl' && argv.length === 1) return r(oneShot('curl (no URL)', 0, 2, { message: "curl: try 'curl --help' or 'curl --manual' for more information" }));
+      if (key === 'curl' && argv.length === 1)
+        return r(
+          oneShot('curl (no URL)', 0, 2, {
+            message: "curl: try 'curl --help' or 'curl --manual' for more information",
+          }),
+        );
       return undefined;
     case 'nc':
     case 'netcat':
@@ -204,7 +314,13 @@ export function resolveProgram(argv: string[], ctx: ProgCtx): Resolution | undef
     case 'socat':
       return r(socat(argv));
     case 'prometheus':
-      return r(server('prometheus', [portOf(flag(argv, ['web.listen-address'])) ?? 9090], 2, { http: { routes: { '/-/healthy': 200, '/-/ready': 200, '/metrics': 200 }, defaultStatus: 200 }, memoryMi: 50, signals: handles(0) }));
+      return r(
+        server('prometheus', [portOf(flag(argv, ['web.listen-address'])) ?? 9090], 2, {
+          http: { routes: { '/-/healthy': 200, '/-/ready': 200, '/metrics': 200 }, defaultStatus: 200 },
+          memoryMi: 50,
+          signals: handles(0),
+        }),
+      );
     case 'yes':
       return r(run('yes', { memoryMi: 1 }));
     case 'watch':

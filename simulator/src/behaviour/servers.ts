@@ -7,15 +7,23 @@ export function nginx(argv: string[], ctx: ProgCtx): ProgramRun {
   const sig = flag(argv, [], '-s');
   if (sig !== undefined) {
     const stops = sig === 'quit' || sig === 'stop';
-    return oneShot(`nginx -s ${sig}`, 0, 0, stops ? { stopsMain: { afterSeconds: sig === 'quit' ? 0.5 : 0, code: 0 } } : {});
+    return oneShot(
+      `nginx -s ${sig}`,
+      0,
+      0,
+      stops ? { stopsMain: { afterSeconds: sig === 'quit' ? 0.5 : 0, code: 0 } } : {},
+    );
   }
-  if (argv.some((a) => a === '-t' || a === '-T' || a === '-v' || a === '-V' || a === '-h')) return oneShot(argv.join(' '), 0, 0);
+  if (argv.some((a) => a === '-t' || a === '-T' || a === '-v' || a === '-V' || a === '-h'))
+    return oneShot(argv.join(' '), 0, 0);
   const port = Number(ctx.image?.params['nginxPort'] ?? 80);
   const g = flag(argv, [], '-g') ?? '';
   const notes: string[] = [];
   const declared = ctx.declaredPorts.map((p) => p.port);
   if (declared.length > 0 && !declared.includes(port)) {
-    notes.push(`nginx's default configuration listens on ${port}; the container declares ${declared.join(', ')} (a mounted configuration may differ — use a scenario override if it does)`);
+    notes.push(
+      `nginx's default configuration listens on ${port}; the container declares ${declared.join(', ')} (a mounted configuration may differ — use a scenario override if it does)`,
+    );
   }
   const srv = server(argv.join(' '), [port], 0, {
     http: { routes: { '/': 200, '/index.html': 200, '/50x.html': 200 }, defaultStatus: 404 },
@@ -47,11 +55,19 @@ export function agnhost(argv: string[], ctx: ProgCtx): ProgramRun {
       });
     }
     case 'serve-hostname':
-      return server('agnhost serve-hostname', [port(9376)], 0, { memoryMi: 8, signals: handles(0, 60, ['SIGTERM']), notes: ['agnhost serve-hostname sleeps 60 s after SIGTERM before it exits'] });
+      return server('agnhost serve-hostname', [port(9376)], 0, {
+        memoryMi: 8,
+        signals: handles(0, 60, ['SIGTERM']),
+        notes: ['agnhost serve-hostname sleeps 60 s after SIGTERM before it exits'],
+      });
     case 'liveness':
       return livenessServer('agnhost liveness');
     case 'test-webserver':
-      return server('agnhost test-webserver', [port(80)], 0, { http: { routes: { '/': 200 }, defaultStatus: 404 }, memoryMi: 8, signals: go });
+      return server('agnhost test-webserver', [port(80)], 0, {
+        http: { routes: { '/': 200 }, defaultStatus: 404 },
+        memoryMi: 8,
+        signals: go,
+      });
     case 'porter': {
       const ports: number[] = [];
       for (const n of ctx.envNames()) {
@@ -61,7 +77,12 @@ export function agnhost(argv: string[], ctx: ProgCtx): ProgramRun {
       return server('agnhost porter', ports, 0, { memoryMi: 8, signals: go });
     }
     case 'grpc-health-checking':
-      return server('agnhost grpc-health-checking', [port(5000, ['port']), portOf(flag(rest, ['http-port'])) ?? 8080], 0, { grpc: { serving: true }, memoryMi: 8, signals: go });
+      return server(
+        'agnhost grpc-health-checking',
+        [port(5000, ['port']), portOf(flag(rest, ['http-port'])) ?? 8080],
+        0,
+        { grpc: { serving: true }, memoryMi: 8, signals: go },
+      );
     case 'entrypoint-tester':
       return oneShot('agnhost entrypoint-tester', 0, 0);
     default: {
@@ -76,7 +97,11 @@ export function livenessServer(desc: string): ProgramRun {
   return server(desc, [8080], 0, {
     // k/k test/images/agnhost/liveness/server.go: /redirect answers http.Redirect(w, r, loc, 302) with loc the
     // (unescaped) `loc` query parameter.
-    http: { routes: { '/healthz': 200, '/started': 200, '/redirect': 302, '/': 404 }, defaultStatus: 404, redirects: { '/redirect': { locationQuery: 'loc' } } },
+    http: {
+      routes: { '/healthz': 200, '/started': 200, '/redirect': 302, '/': 404 },
+      defaultStatus: 404,
+      redirects: { '/redirect': { locationQuery: 'loc' } },
+    },
     httpTimeline: [{ at: 10, routes: { '/healthz': 500 } }],
     memoryMi: 8,
     signals: go,
@@ -85,11 +110,21 @@ export function livenessServer(desc: string): ProgramRun {
 }
 
 export function ncListen(argv: string[]): ProgramRun | undefined {
-  const flags = argv.slice(1).filter((a) => a.startsWith('-')).join('');
+  const flags = argv
+    .slice(1)
+    .filter((a) => a.startsWith('-'))
+    .join('');
   if (!/l/.test(flags.replace(/-/g, ''))) return undefined;
   const keep = /k/.test(flags) || /ll/.test(flags.replace(/-/g, ''));
   const pIdx = argv.findIndex((a) => a === '-p' || /^-[a-z]*p$/.test(a));
-  const port = portOf(pIdx >= 0 ? argv[pIdx + 1] : argv.slice(1).filter((a) => /^\d+$/.test(a)).pop());
+  const port = portOf(
+    pIdx >= 0
+      ? argv[pIdx + 1]
+      : argv
+          .slice(1)
+          .filter((a) => /^\d+$/.test(a))
+          .pop(),
+  );
   if (port === undefined) return oneShot(argv.join(' '), 0, 1, { message: 'nc: missing port' });
   const srv = server(argv.join(' '), [port], 0, { http: undefined, memoryMi: 1, signals: none });
   delete srv.http;

@@ -71,7 +71,10 @@ export class Interp {
     try {
       if (opts.unknownImage !== undefined) {
         this.s.mainDesc = opts.unknownImage;
-        this.ex.run.runProgram(unknownProgram(['entrypoint', ...argv], this.ex.run.progCtx(true), opts.unknownImage), true);
+        this.ex.run.runProgram(
+          unknownProgram(['entrypoint', ...argv], this.ex.run.progCtx(true), opts.unknownImage),
+          true,
+        );
       } else this.ex.run.runArgv(argv, true, true);
       end = this.ended(this.s.status);
     } catch (e) {
@@ -124,15 +127,19 @@ export class Interp {
     const p = this.s.phase;
     if (p.k === 'exec') {
       const h = p.signals;
-      if (h.kind === 'handles' && h.signals.includes(sig)) return { action: 'exit', code: h.code, afterSeconds: h.afterSeconds };
-      if (h.kind === 'go' && sig !== 'SIGWINCH') return p.pid1 || sig === 'SIGQUIT' ? { action: 'exit', code: 2, afterSeconds: 0 } : dflt();
+      if (h.kind === 'handles' && h.signals.includes(sig))
+        return { action: 'exit', code: h.code, afterSeconds: h.afterSeconds };
+      if (h.kind === 'go' && sig !== 'SIGWINCH')
+        return p.pid1 || sig === 'SIGQUIT' ? { action: 'exit', code: 2, afterSeconds: 0 } : dflt();
       return p.pid1 ? { action: 'ignore' } : dflt();
     }
     // The shell itself receives the signal.
     if (this.s.trap.k === 'ignore') return { action: 'ignore' };
     if (this.s.trap.k === 'exit') {
       if (p.k === 'wait' || p.k === 'none') return { action: 'exit', code: this.s.trap.code, afterSeconds: 0 };
-      return Number.isFinite(p.step) ? { action: 'exit', code: this.s.trap.code, afterSeconds: p.step } : { action: 'ignore' };
+      return Number.isFinite(p.step)
+        ? { action: 'exit', code: this.s.trap.code, afterSeconds: p.step }
+        : { action: 'ignore' };
     }
     return this.s.pid1 ? { action: 'ignore' } : dflt();
   }

@@ -38,11 +38,17 @@ const test: Builtin = ({ s }, args, _tail, unknownArgs, name) => {
     s.emit('', `${s.shName}: missing ]\n`, false);
     return 2;
   }
-  return testResult(s, a.map((v) => ({ v, unknown: unknownArgs && s.unknownWords.has(v) })), false, `[ ${a.join(' ')} ]`);
+  return testResult(
+    s,
+    a.map((v) => ({ v, unknown: unknownArgs && s.unknownWords.has(v) })),
+    false,
+    `[ ${a.join(' ')} ]`,
+  );
 };
 
 const lookup: Builtin = ({ s, ex, run }, args, tail, unknownArgs, name) => {
-  if (name === 'command' && args[0] !== '-v' && args[0] !== '-V' && args.length > 0) return ex.command(args, tail, unknownArgs);
+  if (name === 'command' && args[0] !== '-v' && args[0] !== '-V' && args.length > 0)
+    return ex.command(args, tail, unknownArgs);
   const names = args.filter((x) => !x.startsWith('-'));
   const found = names.every((x) => run.toolPresent(x) || s.funcs.has(x));
   if (found && name !== 'hash') s.emit(names.map((x) => `/usr/bin/${x}\n`).join(''), '', false);
@@ -53,48 +59,72 @@ const BUILTINS = new Map<string, Builtin>([
   [':', zero],
   ['true', zero],
   ['false', () => 1],
-  ['exit', ({ s }, args) => {
-    const c = args[0] !== undefined ? Number(args[0]) & 255 : s.status;
-    throw new ExitSig(Number.isFinite(c) ? c : 2);
-  }],
-  ['return', ({ s }, args) => {
-    throw new ReturnSig(args[0] !== undefined ? Number(args[0]) & 255 : s.status);
-  }],
+  [
+    'exit',
+    ({ s }, args) => {
+      const c = args[0] !== undefined ? Number(args[0]) & 255 : s.status;
+      throw new ExitSig(Number.isFinite(c) ? c : 2);
+    },
+  ],
+  [
+    'return',
+    ({ s }, args) => {
+      throw new ReturnSig(args[0] !== undefined ? Number(args[0]) & 255 : s.status);
+    },
+  ],
   ['break', loopJump],
   ['continue', loopJump],
-  ['cd', ({ s }, args) => {
-    s.cwd = resolvePath(s.cwd, args[0] ?? s.getVar('HOME').value ?? '/');
-    return 0;
-  }],
-  ['pwd', ({ s }) => {
-    s.emit(s.cwd + '\n', '', false);
-    return 0;
-  }],
+  [
+    'cd',
+    ({ s }, args) => {
+      s.cwd = resolvePath(s.cwd, args[0] ?? s.getVar('HOME').value ?? '/');
+      return 0;
+    },
+  ],
+  [
+    'pwd',
+    ({ s }) => {
+      s.emit(s.cwd + '\n', '', false);
+      return 0;
+    },
+  ],
   ['export', declare],
   ['readonly', declare],
   ['local', declare],
   ['declare', declare],
   ['typeset', declare],
-  ['unset', ({ s }, args) => {
-    for (const a of args) if (!a.startsWith('-')) s.vars.delete(a);
-    return 0;
-  }],
+  [
+    'unset',
+    ({ s }, args) => {
+      for (const a of args) if (!a.startsWith('-')) s.vars.delete(a);
+      return 0;
+    },
+  ],
   ['set', ({ s }, args) => setBuiltin(s, args)],
-  ['shift', ({ s }, args) => {
-    s.positional = s.positional.slice(Number(args[0] ?? 1) || 1);
-    return 0;
-  }],
+  [
+    'shift',
+    ({ s }, args) => {
+      s.positional = s.positional.slice(Number(args[0] ?? 1) || 1);
+      return 0;
+    },
+  ],
   ['trap', ({ s }, args) => trapBuiltin(s, args)],
   ['wait', ({ s }) => waitBuiltin(s)],
   ['exec', ({ run }, args) => (args.length === 0 ? 0 : run.runArgv(args, true, false))],
-  ['echo', ({ s }, args, _tail, unknownArgs) => {
-    s.emit(echo(args, s.sh), '', unknownArgs);
-    return 0;
-  }],
-  ['printf', ({ s }, args, _tail, unknownArgs) => {
-    s.emit(printf(args), '', unknownArgs);
-    return 0;
-  }],
+  [
+    'echo',
+    ({ s }, args, _tail, unknownArgs) => {
+      s.emit(echo(args, s.sh), '', unknownArgs);
+      return 0;
+    },
+  ],
+  [
+    'printf',
+    ({ s }, args, _tail, unknownArgs) => {
+      s.emit(printf(args), '', unknownArgs);
+      return 0;
+    },
+  ],
   ['read', ({ s }, args) => readBuiltin(s, args)],
   ['test', test],
   ['[', test],
@@ -116,7 +146,13 @@ const BUILTINS = new Map<string, Builtin>([
 ]);
 
 /** Runs a builtin; undefined when `name` is not one. */
-export function runBuiltin(sh: BuiltinShell, name: string, args: string[], tail: boolean, unknownArgs: boolean): number | undefined {
+export function runBuiltin(
+  sh: BuiltinShell,
+  name: string,
+  args: string[],
+  tail: boolean,
+  unknownArgs: boolean,
+): number | undefined {
   const b = BUILTINS.get(name);
   return b === undefined ? undefined : b(sh, args, tail, unknownArgs, name);
 }
@@ -153,7 +189,9 @@ function trapBuiltin(s: ShellState, args: string[]): number {
   const stop = s.o.stopSignal.replace('SIG', '');
   const hits = sigs.some((x) => {
     const u = x.toUpperCase().replace(/^SIG/, '');
-    return u === stop || (u === '15' && stop === 'TERM') || (u === '3' && stop === 'QUIT') || (u === '2' && stop === 'INT');
+    return (
+      u === stop || (u === '15' && stop === 'TERM') || (u === '3' && stop === 'QUIT') || (u === '2' && stop === 'INT')
+    );
   });
   if (!hits) return 0;
   if (action === '-') s.trap = { k: 'default' };
@@ -163,7 +201,9 @@ function trapBuiltin(s: ShellState, args: string[]): number {
     if (m) s.trap = { k: 'exit', code: m[1] !== undefined ? Number(m[1]) & 255 : 0 };
     else {
       s.trap = { k: 'exit', code: 128 + 15 };
-      s.note(`\`trap '${action.slice(0, 40)}' ${sigs.join(' ')}\` does not exit: the script is assumed to end after it with 143`);
+      s.note(
+        `\`trap '${action.slice(0, 40)}' ${sigs.join(' ')}\` does not exit: the script is assumed to end after it with 143`,
+      );
     }
   }
   return 0;
@@ -220,14 +260,26 @@ function evalBuiltin(s: ShellState, ex: Executor, src: string, tail: boolean): n
 }
 
 /** `[ … ]`, `test …` and `[[ … ]]` against the shell's view of files and variables. */
-export function testResult(s: ShellState, args: { v: string; unknown: boolean }[], double: boolean, text: string): number {
-  const r = evalTest(args, {
-    file: (p) => s.fileView(resolvePath(s.cwd, p)),
-    guess: (p) => s.guessExists(resolvePath(s.cwd, p)),
-    varSet: (n) => s.vars.has(n),
-  }, double);
+export function testResult(
+  s: ShellState,
+  args: { v: string; unknown: boolean }[],
+  double: boolean,
+  text: string,
+): number {
+  const r = evalTest(
+    args,
+    {
+      file: (p) => s.fileView(resolvePath(s.cwd, p)),
+      guess: (p) => s.guessExists(resolvePath(s.cwd, p)),
+      varSet: (n) => s.vars.has(n),
+    },
+    double,
+  );
   if (r.assumed && s.assumed.length < 10) s.assumed.push(text.slice(0, 60));
-  if (r.assumed) s.note(`\`${text.slice(0, 60)}\` compares a value the simulator does not know: assumed to pass (${r.code === 0 ? 'true' : 'false'})`);
+  if (r.assumed)
+    s.note(
+      `\`${text.slice(0, 60)}\` compares a value the simulator does not know: assumed to pass (${r.code === 0 ? 'true' : 'false'})`,
+    );
   if (r.code === 2) s.emit('', `${s.shName}: ${text.slice(0, 40)}: syntax error\n`, false);
   return r.code;
 }
@@ -243,7 +295,11 @@ function echo(args: string[], sh: string): string {
     i++;
   }
   let s = args.slice(i).join(' ');
-  if (esc) s = s.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\\c[\s\S]*$/, () => ((nl = false), ''));
+  if (esc)
+    s = s
+      .replace(/\\n/g, '\n')
+      .replace(/\\t/g, '\t')
+      .replace(/\\c[\s\S]*$/, () => ((nl = false), ''));
   return nl ? s + '\n' : s;
 }
 

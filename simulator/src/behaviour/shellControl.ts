@@ -16,13 +16,19 @@ export type Phase =
   | { k: 'none' };
 
 export class ExitSig {
-  constructor(readonly code: number, readonly message?: string) {}
+  constructor(
+    readonly code: number,
+    readonly message?: string,
+  ) {}
 }
 export class ForeverSig {
   constructor(readonly phase: Phase) {}
 }
 export class LoopSig {
-  constructor(readonly kind: 'break' | 'continue', readonly n: number) {}
+  constructor(
+    readonly kind: 'break' | 'continue',
+    readonly n: number,
+  ) {}
 }
 export class ReturnSig {
   constructor(readonly code: number) {}

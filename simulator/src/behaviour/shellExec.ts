@@ -66,7 +66,9 @@ export class ScriptExecutor implements Executor {
       case 'pipe':
         return this.execPipe(n.cmds, n.bang);
       case 'group':
-        return withRedirs(this.s, this.x, n.redirs, () => (n.subshell ? this.subshell(() => this.execNode(n.body, tail)) : this.execNode(n.body, tail)));
+        return withRedirs(this.s, this.x, n.redirs, () =>
+          n.subshell ? this.subshell(() => this.execNode(n.body, tail)) : this.execNode(n.body, tail),
+        );
       case 'if': {
         for (const arm of n.arms) {
           this.s.cond++;
@@ -115,7 +117,13 @@ export class ScriptExecutor implements Executor {
 
   background(n: Node): void {
     const t0 = this.s.t;
-    const saved = { phase: this.s.phase, status: this.s.status, vars: new Map(this.s.vars), stepMax: this.s.stepMax, trap: this.s.trap };
+    const saved = {
+      phase: this.s.phase,
+      status: this.s.status,
+      vars: new Map(this.s.vars),
+      stepMax: this.s.stepMax,
+      trap: this.s.trap,
+    };
     let end = Infinity;
     let code = 0;
     try {
@@ -127,7 +135,14 @@ export class ScriptExecutor implements Executor {
         code = e.code;
       } else if (!(e instanceof ForeverSig || e instanceof LoopSig || e instanceof ReturnSig)) throw e;
     }
-    Object.assign(this.s, { t: t0, phase: saved.phase, status: saved.status, vars: saved.vars, stepMax: saved.stepMax, trap: saved.trap });
+    Object.assign(this.s, {
+      t: t0,
+      phase: saved.phase,
+      status: saved.status,
+      vars: saved.vars,
+      stepMax: saved.stepMax,
+      trap: saved.trap,
+    });
     this.s.bg.push({ end, code });
     this.s.vars.set('!', { value: String(100 + this.s.bg.length), unknown: false });
   }

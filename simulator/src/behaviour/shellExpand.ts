@@ -56,7 +56,10 @@ export class Expander {
         unknown ||= r.unknown;
       } else {
         const r = evalArith(p.src, (name) => this.s.getVar(name));
-        if (r.unknown) this.s.note(`\`$((${p.src.trim().slice(0, 40)}))\` uses a value the simulator does not know ($RANDOM or valueFrom): taken as 0`);
+        if (r.unknown)
+          this.s.note(
+            `\`$((${p.src.trim().slice(0, 40)}))\` uses a value the simulator does not know ($RANDOM or valueFrom): taken as 0`,
+          );
         val = String(r.value);
       }
       if (p.q || !split) {
@@ -94,7 +97,15 @@ export class Expander {
   }
 
   pattern(w: Word): string {
-    return w.parts.map((p) => (p.k === 'lit' ? (p.q ? p.v.replace(/[*?[\\]/g, '\\$&') : p.v) : this.word({ parts: [p], raw: '' }, false).join(''))).join('');
+    return w.parts
+      .map((p) =>
+        p.k === 'lit'
+          ? p.q
+            ? p.v.replace(/[*?[\\]/g, '\\$&')
+            : p.v
+          : this.word({ parts: [p], raw: '' }, false).join(''),
+      )
+      .join('');
   }
 
   variable(p: Extract<Word['parts'][number], { k: 'var' }>): { v: string; unknown: boolean } {
@@ -104,10 +115,14 @@ export class Expander {
     const val = v.value ?? '';
     const arg = () => (p.arg ? this.word(p.arg, false).join('') : '');
     switch (p.op) {
-      case '': return { v: val, unknown };
-      case '#len': return { v: String(val.length), unknown };
-      case ':-': return set && (val !== '' || unknown) ? { v: val, unknown } : { v: arg(), unknown: this.lastUnknown };
-      case '-': return set ? { v: val, unknown } : { v: arg(), unknown: this.lastUnknown };
+      case '':
+        return { v: val, unknown };
+      case '#len':
+        return { v: String(val.length), unknown };
+      case ':-':
+        return set && (val !== '' || unknown) ? { v: val, unknown } : { v: arg(), unknown: this.lastUnknown };
+      case '-':
+        return set ? { v: val, unknown } : { v: arg(), unknown: this.lastUnknown };
       case ':=':
       case '=': {
         if (set && (p.op === '=' || val !== '' || unknown)) return { v: val, unknown };
@@ -115,8 +130,10 @@ export class Expander {
         this.s.vars.set(p.name, { value: a, unknown: this.lastUnknown });
         return { v: a, unknown: this.lastUnknown };
       }
-      case ':+': return set && (val !== '' || unknown) ? { v: arg(), unknown } : { v: '', unknown: false };
-      case '+': return set ? { v: arg(), unknown } : { v: '', unknown: false };
+      case ':+':
+        return set && (val !== '' || unknown) ? { v: arg(), unknown } : { v: '', unknown: false };
+      case '+':
+        return set ? { v: arg(), unknown } : { v: '', unknown: false };
       case ':?':
       case '?':
         if (set && (p.op === '?' || val !== '' || unknown)) return { v: val, unknown };
@@ -137,7 +154,9 @@ export class Expander {
         return { v: p.op === '//' ? val.split(pat).join(rep) : val.replace(pat, rep), unknown };
       }
       case ':': {
-        const [o, l] = arg().split(':').map((x) => Number(x.trim()));
+        const [o, l] = arg()
+          .split(':')
+          .map((x) => Number(x.trim()));
         const off = Number.isFinite(o) ? o! : 0;
         const s = off < 0 ? val.slice(off) : val.slice(off);
         return { v: l !== undefined && Number.isFinite(l) ? s.slice(0, l) : s, unknown };

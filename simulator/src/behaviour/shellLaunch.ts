@@ -12,7 +12,18 @@ import { runUtility } from './commands';
 import { resolveProgram } from './programs';
 import { base, unknownProgram } from './programKit';
 import { runBuiltin } from './shellBuiltins';
-import { ExitSig, ForeverSig, LoopSig, MAX_DEPTH, MAX_OPS, MAX_STEPS, MAX_TIME, ReturnSig, STANDALONE, StartErr } from './shellControl';
+import {
+  ExitSig,
+  ForeverSig,
+  LoopSig,
+  MAX_DEPTH,
+  MAX_OPS,
+  MAX_STEPS,
+  MAX_TIME,
+  ReturnSig,
+  STANDALONE,
+  StartErr,
+} from './shellControl';
 
 export class ProcessLauncher implements Launcher {
   constructor(
@@ -105,7 +116,11 @@ export class ProcessLauncher implements Launcher {
           return this.runArgv(res.argv, tail, top, res.timeout ?? limit, hops + 1);
         case 'shell':
           if (res.fromFile !== undefined) {
-            return this.runProgram(unknownProgram(argv, this.progCtx(tail), `script \`${res.fromFile}\` is not visible to the simulator`), tail, limit);
+            return this.runProgram(
+              unknownProgram(argv, this.progCtx(tail), `script \`${res.fromFile}\` is not visible to the simulator`),
+              tail,
+              limit,
+            );
           }
           return this.runShell(res, tail, top);
         case 'interactive':
@@ -114,7 +129,9 @@ export class ProcessLauncher implements Launcher {
             this.s.note(`${res.what} is interactive (stdin/tty): it waits for input and ignores SIGTERM`);
             throw new ForeverSig({ k: 'exec', signals: { kind: 'none' }, pid1: true });
           }
-          this.s.note(`${res.what} with no script reads its empty stdin (no stdin: true in the pod) and exits 0 at once`);
+          this.s.note(
+            `${res.what} with no script reads its empty stdin (no stdin: true in the pod) and exits 0 at once`,
+          );
           if (tail) throw new ExitSig(0);
           return (this.s.status = 0);
         case 'run':
@@ -129,7 +146,8 @@ export class ProcessLauncher implements Launcher {
   notFound(a0: string): number {
     const slash = a0.includes('/');
     let msg: string;
-    if (this.s.sh === 'bash') msg = `${this.s.shName}: line 1: ${a0}: ${slash ? 'No such file or directory' : 'command not found'}`;
+    if (this.s.sh === 'bash')
+      msg = `${this.s.shName}: line 1: ${a0}: ${slash ? 'No such file or directory' : 'command not found'}`;
     else if (this.s.sh === 'dash') msg = `${this.s.shName}: 1: ${a0}: not found`;
     else msg = `${this.s.shName}: ${a0}: not found`;
     this.s.emit('', msg + '\n', false);
@@ -182,13 +200,16 @@ export class ProcessLauncher implements Launcher {
     const ends = p.endsAfter;
     for (const l of p.listen) {
       if (ends !== undefined && !p.daemon && ends <= l.after + startup) continue;
-      if (!this.s.listen.some((x) => x.port === l.port)) this.s.listen.push({ port: l.port, afterSeconds: start + startup + l.after });
+      if (!this.s.listen.some((x) => x.port === l.port))
+        this.s.listen.push({ port: l.port, afterSeconds: start + startup + l.after });
       if (p.http && this.s.http === undefined) this.s.http = p.http;
-      if (p.httpTimeline && this.s.httpTimeline === undefined) this.s.httpTimeline = p.httpTimeline.map((h) => ({ at: h.at + start + startup, routes: h.routes }));
+      if (p.httpTimeline && this.s.httpTimeline === undefined)
+        this.s.httpTimeline = p.httpTimeline.map((h) => ({ at: h.at + start + startup, routes: h.routes }));
       if (p.grpc && this.s.grpc === undefined) this.s.grpc = { port: l.port, serving: p.grpc.serving };
     }
     if (p.exitOnFirstConnection !== undefined) this.s.exitOnFirstConnection = p.exitOnFirstConnection;
-    if (p.files) for (const f of p.files) if (this.s.files.length < MAX_OPS) this.s.files.push({ ...f, at: f.at + start });
+    if (p.files)
+      for (const f of p.files) if (this.s.files.length < MAX_OPS) this.s.files.push({ ...f, at: f.at + start });
     if (p.stopsMain) this.s.stopsMain = { afterSeconds: start + p.stopsMain.afterSeconds, code: p.stopsMain.code };
     const peak = this.s.persistentMem + p.memoryMi;
     if (peak > this.s.memoryMi) {
@@ -204,7 +225,9 @@ export class ProcessLauncher implements Launcher {
     if (ends === undefined) {
       this.s.persistentMem += p.memoryMi;
       if (limit !== undefined) return this.timedOut(limit, tail, p.signals);
-      throw new ForeverSig(tail ? { k: 'exec', signals: p.signals, pid1: this.s.pid1 } : { k: 'child', step: Infinity });
+      throw new ForeverSig(
+        tail ? { k: 'exec', signals: p.signals, pid1: this.s.pid1 } : { k: 'child', step: Infinity },
+      );
     }
     if (limit !== undefined && ends + startup > limit) return this.timedOut(limit, tail, p.signals);
     this.advance(ends + startup, tail, p.signals);
@@ -231,7 +254,14 @@ export class ProcessLauncher implements Launcher {
       this.s.memoryMi = Math.max(this.s.memoryMi, 1);
       this.s.persistentMem += 1;
     }
-    const saved = { sh: this.s.sh, shName: this.s.shName, pos: this.s.positional, arg0: this.s.arg0, errexit: this.s.errexit, trap: this.s.trap };
+    const saved = {
+      sh: this.s.sh,
+      shName: this.s.shName,
+      pos: this.s.positional,
+      arg0: this.s.arg0,
+      errexit: this.s.errexit,
+      trap: this.s.trap,
+    };
     if (res.sh !== 'zsh') this.s.sh = res.sh;
     this.s.shName = res.sh === 'bash' ? 'bash' : 'sh';
     this.s.positional = res.positional;
@@ -247,7 +277,15 @@ export class ProcessLauncher implements Launcher {
       throw e;
     } finally {
       this.s.depth--;
-      if (!tail) Object.assign(this.s, { sh: saved.sh, shName: saved.shName, positional: saved.pos, arg0: saved.arg0, errexit: saved.errexit, trap: saved.trap });
+      if (!tail)
+        Object.assign(this.s, {
+          sh: saved.sh,
+          shName: saved.shName,
+          positional: saved.pos,
+          arg0: saved.arg0,
+          errexit: saved.errexit,
+          trap: saved.trap,
+        });
     }
   }
 }

@@ -24,11 +24,54 @@ export class ParseError extends Error {}
 
 const MAX_TOKENS = 40_000;
 
-export type Tok = { k: 'word'; w: Word; start: number } | { k: 'op'; v: string; fd?: number; start: number } | { k: 'nl'; start: number } | { k: 'eof'; start: number };
+export type Tok =
+  | { k: 'word'; w: Word; start: number }
+  | { k: 'op'; v: string; fd?: number; start: number }
+  | { k: 'nl'; start: number }
+  | { k: 'eof'; start: number };
 
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
-const OPS = ['&>>', '<<-', '&&', '||', ';;', '&>', '>>', '>|', '>&', '<<', '<&', '<>', '|&', '|', '&', ';', '(', ')', '<', '>'];
-export const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'in', 'case', 'esac', '{', '}', '!', 'function']);
+const OPS = [
+  '&>>',
+  '<<-',
+  '&&',
+  '||',
+  ';;',
+  '&>',
+  '>>',
+  '>|',
+  '>&',
+  '<<',
+  '<&',
+  '<>',
+  '|&',
+  '|',
+  '&',
+  ';',
+  '(',
+  ')',
+  '<',
+  '>',
+];
+export const RESERVED = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'do',
+  'done',
+  'while',
+  'until',
+  'for',
+  'in',
+  'case',
+  'esac',
+  '{',
+  '}',
+  '!',
+  'function',
+]);
 
 export class Lexer {
   pos = 0;
@@ -66,7 +109,10 @@ export class Lexer {
       this.pos = end;
       return { k: 'word', w: { parts: [{ k: 'lit', v: v.replace(/^(['"])(.*)\1$/, '$2'), q: true }], raw: v }, start };
     }
-    if (this.inTest && (c === '<' || c === '>' || c === '(' || c === ')' || s.startsWith('&&', this.pos) || s.startsWith('||', this.pos))) {
+    if (
+      this.inTest &&
+      (c === '<' || c === '>' || c === '(' || c === ')' || s.startsWith('&&', this.pos) || s.startsWith('||', this.pos))
+    ) {
       const v = s.startsWith('&&', this.pos) || s.startsWith('||', this.pos) ? s.slice(this.pos, this.pos + 2) : c;
       this.pos += v.length;
       return { k: 'word', w: { parts: [{ k: 'lit', v, q: false }], raw: v }, start };
@@ -224,7 +270,13 @@ export class Lexer {
 }
 
 function ansiC(s: string): string {
-  return s.replace(/\\(.)/g, (_m, ch: string) => ({ n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', e: '\x1b', a: '\x07' } as Record<string, string>)[ch] ?? '\\' + ch);
+  return s.replace(
+    /\\(.)/g,
+    (_m, ch: string) =>
+      (({ n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', e: '\x1b', a: '\x07' }) as Record<string, string>)[
+        ch
+      ] ?? '\\' + ch,
+  );
 }
 
 function findBacktick(s: string, from: number): number {

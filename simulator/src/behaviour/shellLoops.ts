@@ -15,11 +15,20 @@ export interface LoopShell {
 
 function isConstTrue(n: Node): boolean {
   if (n.t !== 'simple' || n.redirs.length > 0 || n.assigns.length > 0) return false;
-  const words = n.words.map((w) => (w.parts.every((p) => p.k === 'lit') ? w.parts.map((p) => (p.k === 'lit' ? p.v : '')).join('') : undefined));
+  const words = n.words.map((w) =>
+    w.parts.every((p) => p.k === 'lit') ? w.parts.map((p) => (p.k === 'lit' ? p.v : '')).join('') : undefined,
+  );
   if (words.some((w) => w === undefined)) return false;
   const [a, ...rest] = words as string[];
   if (a === 'true' || a === ':' || a === '/bin/true') return rest.length === 0 || a === ':';
-  if (a === '[' || a === 'test') return evalTest(rest.filter((x) => x !== ']').map((v) => ({ v, unknown: false })), { file: () => 'unknown', guess: () => true, varSet: () => false }, false).code === 0 && !rest.some((x) => x.startsWith('-') && x.length === 2 && /[efdrwxs]/.test(x[1]!));
+  if (a === '[' || a === 'test')
+    return (
+      evalTest(
+        rest.filter((x) => x !== ']').map((v) => ({ v, unknown: false })),
+        { file: () => 'unknown', guess: () => true, varSet: () => false },
+        false,
+      ).code === 0 && !rest.some((x) => x.startsWith('-') && x.length === 2 && /[efdrwxs]/.test(x[1]!))
+    );
   if (a === 'sleep') return rest.every((x) => /^\d+(\.\d+)?[smhd]?$/.test(x));
   return false;
 }
@@ -61,7 +70,13 @@ export function execWhile(sh: LoopShell, n: Extract<Node, { t: 'while' }>): numb
       // An endless loop repeats once two rounds in a row do the same (for a loop whose condition
       // does not look at state, like `while true`, variables may change: counters only show in the output).
       const d = s.t - iterStart;
-      const sig = s.files.slice(opsStart).map((f) => `${f.op}|${f.path}|${f.at - iterStart}`).join(';') + `#${d}#${st}` + (constant ? '' : `#${s.fingerprint()}`);
+      const sig =
+        s.files
+          .slice(opsStart)
+          .map((f) => `${f.op}|${f.path}|${f.at - iterStart}`)
+          .join(';') +
+        `#${d}#${st}` +
+        (constant ? '' : `#${s.fingerprint()}`);
       if (prev !== undefined && prev.sig === sig) {
         // Two identical rounds of an endless loop: the previous round repeats every d seconds.
         s.files.splice(opsStart);

@@ -116,7 +116,13 @@ class Parser implements ParserOps {
     this.enter();
     const t = this.peek();
     let node: Node;
-    if (t.k === 'word' && t.w.parts.length === 1 && t.w.parts[0]!.k === 'lit' && !t.w.parts[0]!.q && RESERVED.has(t.w.raw)) {
+    if (
+      t.k === 'word' &&
+      t.w.parts.length === 1 &&
+      t.w.parts[0]!.k === 'lit' &&
+      !t.w.parts[0]!.q &&
+      RESERVED.has(t.w.raw)
+    ) {
       node = compound(this, t.w.raw);
     } else if (this.isOp(t, '(')) {
       this.take();
@@ -227,4 +233,3 @@ export function parseScript(src: string): Node {
   if (src.length > MAX_SCRIPT) throw new ParseError(`script longer than ${MAX_SCRIPT} characters`);
   return new Parser(src).program();
 }
-

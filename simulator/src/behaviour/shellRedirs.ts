@@ -21,7 +21,14 @@ export function withRedirs(s: ShellState, x: Expander, redirs: Redir[], f: () =>
       setIn = true;
     } else if (r.op === '<') {
       const v = s.fileView(target);
-      stdin = v === 'missing' ? { text: '', unknown: false, forever: false } : { text: typeof v === 'object' ? v.content ?? '' : '', unknown: typeof v !== 'object' || v.content === undefined, forever: false };
+      stdin =
+        v === 'missing'
+          ? { text: '', unknown: false, forever: false }
+          : {
+              text: typeof v === 'object' ? (v.content ?? '') : '',
+              unknown: typeof v !== 'object' || v.content === undefined,
+              forever: false,
+            };
       setIn = true;
     } else if (r.op === '>&' || r.op === '<&') {
       if (r.fd === 2 && target === '1') errToOut = true;
@@ -45,7 +52,8 @@ export function withRedirs(s: ShellState, x: Expander, redirs: Redir[], f: () =>
     if (flushed || !capture) return;
     flushed = true;
     const c = s.cap.pop()!;
-    if (outFile !== undefined) s.recordOp(outFile.append ? 'append' : 'write', outFile.path, c.unknown ? undefined : c.out);
+    if (outFile !== undefined)
+      s.recordOp(outFile.append ? 'append' : 'write', outFile.path, c.unknown ? undefined : c.out);
   };
   try {
     const st = f();
@@ -57,4 +65,3 @@ export function withRedirs(s: ShellState, x: Expander, redirs: Redir[], f: () =>
     s.errToOut = savedErr;
   }
 }
-

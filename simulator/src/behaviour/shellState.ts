@@ -49,13 +49,24 @@ export interface InterpOptions {
   mainProcess?: string;
 }
 
-export const PRESENT_PREFIXES = ['/etc/', '/proc/', '/sys/', '/dev/', '/usr/', '/bin/', '/sbin/', '/lib/', '/opt/', '/var/run/secrets/', '/run/secrets/'];
+export const PRESENT_PREFIXES = [
+  '/etc/',
+  '/proc/',
+  '/sys/',
+  '/dev/',
+  '/usr/',
+  '/bin/',
+  '/sbin/',
+  '/lib/',
+  '/opt/',
+  '/var/run/secrets/',
+  '/run/secrets/',
+];
 
 export interface Var {
   value?: string;
   unknown: boolean;
 }
-
 
 export class ShellState {
   t = 0;
@@ -128,7 +139,10 @@ export class ShellState {
       http: (port, path, host) => o.world.http(port, path, host),
       grpc: (port) => o.world.grpc(port),
       resolve: (host) => o.world.resolve?.(host) ?? 'unknown',
-      process: (name) => (o.mainProcess !== undefined && base(name) === o.mainProcess ? this.stopsMain === undefined || this.t < this.stopsMain.afterSeconds : 'unknown'),
+      process: (name) =>
+        o.mainProcess !== undefined && base(name) === o.mainProcess
+          ? this.stopsMain === undefined || this.t < this.stopsMain.afterSeconds
+          : 'unknown',
       note: (s) => this.note(s),
     };
   }
@@ -147,7 +161,9 @@ export class ShellState {
 
   guessExists(p: string): boolean {
     const present = PRESENT_PREFIXES.some((x) => p.startsWith(x));
-    this.note(`\`${p}\` is not created by the command: assumed ${present ? 'present (image or API-provided path)' : 'absent'}`);
+    this.note(
+      `\`${p}\` is not created by the command: assumed ${present ? 'present (image or API-provided path)' : 'absent'}`,
+    );
     return present;
   }
 
@@ -196,7 +212,6 @@ export class ShellState {
     this.toOutput(out + err);
   }
 
-
   toOutput(s: string): void {
     if (this.output.length >= MAX_OUT || s === '') return;
     if (this.o.mode === 'exec') this.output += s;
@@ -208,7 +223,6 @@ export class ShellState {
     }
   }
 
-
   unknownWords = new Set<string>();
 
   /** Strings of the initial command line whose value is not known (unresolved `$(VAR)` of a valueFrom env). */
@@ -218,15 +232,23 @@ export class ShellState {
 
   getVar(name: string): Var {
     switch (name) {
-      case '?': return { value: String(this.status), unknown: false };
-      case '$': return { value: '1', unknown: false };
-      case '#': return { value: String(this.positional.length), unknown: false };
-      case '0': return { value: this.arg0, unknown: false };
+      case '?':
+        return { value: String(this.status), unknown: false };
+      case '$':
+        return { value: '1', unknown: false };
+      case '#':
+        return { value: String(this.positional.length), unknown: false };
+      case '0':
+        return { value: this.arg0, unknown: false };
       case '@':
-      case '*': return { value: this.positional.join(' '), unknown: false };
-      case '-': return { value: this.errexit ? 'e' : '', unknown: false };
-      case 'RANDOM': return { value: '0', unknown: true };
-      case 'PWD': return { value: this.cwd, unknown: false };
+      case '*':
+        return { value: this.positional.join(' '), unknown: false };
+      case '-':
+        return { value: this.errexit ? 'e' : '', unknown: false };
+      case 'RANDOM':
+        return { value: '0', unknown: true };
+      case 'PWD':
+        return { value: this.cwd, unknown: false };
     }
     if (/^\d+$/.test(name)) return { value: this.positional[Number(name) - 1], unknown: false };
     const v = this.vars.get(name);
@@ -237,7 +259,8 @@ export class ShellState {
   /** The shell variables, as a fingerprint of a loop's state. */
   fingerprint(): string {
     let s = '';
-    for (const [k, v] of this.vars) if (k !== '!' && s.length < 20_000) s += `${k}=${v.value ?? ''}${v.unknown ? '?' : ''}\u0000`;
+    for (const [k, v] of this.vars)
+      if (k !== '!' && s.length < 20_000) s += `${k}=${v.value ?? ''}${v.unknown ? '?' : ''}\u0000`;
     return s + this.cwd;
   }
 }

@@ -89,15 +89,60 @@ export function evalTest(args: TestArg[], env: TestEnv, double: boolean): { code
   return { code: v ? 0 : 1, assumed: unknown };
 }
 
-const UNARY = new Set(['-e', '-f', '-d', '-r', '-w', '-x', '-s', '-L', '-h', '-p', '-S', '-b', '-c', '-g', '-u', '-k', '-O', '-G', '-N', '-z', '-n', '-v', '-t', '-a']);
-const BINARY = new Set(['=', '==', '!=', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '<', '>', '=~', '-nt', '-ot', '-ef']);
+const UNARY = new Set([
+  '-e',
+  '-f',
+  '-d',
+  '-r',
+  '-w',
+  '-x',
+  '-s',
+  '-L',
+  '-h',
+  '-p',
+  '-S',
+  '-b',
+  '-c',
+  '-g',
+  '-u',
+  '-k',
+  '-O',
+  '-G',
+  '-N',
+  '-z',
+  '-n',
+  '-v',
+  '-t',
+  '-a',
+]);
+const BINARY = new Set([
+  '=',
+  '==',
+  '!=',
+  '-eq',
+  '-ne',
+  '-lt',
+  '-le',
+  '-gt',
+  '-ge',
+  '<',
+  '>',
+  '=~',
+  '-nt',
+  '-ot',
+  '-ef',
+]);
 
 function unary(op: string, v: string, env: TestEnv): boolean {
   switch (op) {
-    case '-z': return v === '';
-    case '-n': return v !== '';
-    case '-v': return env.varSet(v);
-    case '-t': return false;
+    case '-z':
+      return v === '';
+    case '-n':
+      return v !== '';
+    case '-v':
+      return env.varSet(v);
+    case '-t':
+      return false;
   }
   const f = env.file(v);
   const exists = f === 'missing' ? false : f === 'unknown' ? env.guess(v) : true;
@@ -119,14 +164,22 @@ function binary(a: string, op: string, b: string, double: boolean): boolean {
       return double ? globMatch(b, a) : a === b;
     case '!=':
       return double ? !globMatch(b, a) : a !== b;
-    case '<': return a < b;
-    case '>': return a > b;
-    case '-eq': return num(a) === num(b);
-    case '-ne': return num(a) !== num(b);
-    case '-lt': return num(a) < num(b);
-    case '-le': return num(a) <= num(b);
-    case '-gt': return num(a) > num(b);
-    case '-ge': return num(a) >= num(b);
+    case '<':
+      return a < b;
+    case '>':
+      return a > b;
+    case '-eq':
+      return num(a) === num(b);
+    case '-ne':
+      return num(a) !== num(b);
+    case '-lt':
+      return num(a) < num(b);
+    case '-le':
+      return num(a) <= num(b);
+    case '-gt':
+      return num(a) > num(b);
+    case '-ge':
+      return num(a) >= num(b);
     case '=~':
       if (riskyRegex(b)) return true;
       try {

@@ -2,7 +2,11 @@
 import type { CmdResult } from './internal';
 
 export const ok = (out = '', extra: Partial<CmdResult> = {}): CmdResult => ({ code: 0, out, ...extra });
-export const fail = (code: number, err: string, extra: Partial<CmdResult> = {}): CmdResult => ({ code, err: err ? err + '\n' : '', ...extra });
+export const fail = (code: number, err: string, extra: Partial<CmdResult> = {}): CmdResult => ({
+  code,
+  err: err ? err + '\n' : '',
+  ...extra,
+});
 
 export function resolvePath(cwd: string, p: string): string {
   const abs = p.startsWith('/') ? p : `${cwd.replace(/\/+$/, '')}/${p}`;
@@ -17,7 +21,15 @@ export function resolvePath(cwd: string, p: string): string {
 
 export function isLocalHost(h: string): boolean {
   const x = h.toLowerCase().replace(/^\[|\]$/g, '');
-  return x === '' || x === 'localhost' || x === '127.0.0.1' || x === '0.0.0.0' || x === '::1' || x === 'localhost.localdomain' || x === '0';
+  return (
+    x === '' ||
+    x === 'localhost' ||
+    x === '127.0.0.1' ||
+    x === '0.0.0.0' ||
+    x === '::1' ||
+    x === 'localhost.localdomain' ||
+    x === '0'
+  );
 }
 
 interface Url {
@@ -35,4 +47,3 @@ export function parseUrl(u: string): Url | undefined {
   if (!path.startsWith('/')) path = '/' + path;
   return { host: m[2] ?? '', port, path: path.split('#')[0]! };
 }
-

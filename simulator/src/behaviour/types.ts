@@ -79,7 +79,12 @@ export interface ProcessModel {
    * HTTP answers while listening: per-path status codes, `defaultStatus` for other paths; for 3xx answers,
    * where they point (per path, or `defaultRedirect` for the default answer). A 3xx without one has no Location.
    */
-  http: { routes: Record<string, number>; defaultStatus: number; redirects?: Record<string, HttpRedirect>; defaultRedirect?: HttpRedirect };
+  http: {
+    routes: Record<string, number>;
+    defaultStatus: number;
+    redirects?: Record<string, HttpRedirect>;
+    defaultRedirect?: HttpRedirect;
+  };
   /** gRPC health service, if the process serves one. */
   grpc?: { port: number; serving: boolean };
   /** `nc -l` without -k: exits 0 after the first connection to this port. */

@@ -29,14 +29,25 @@ export function parseCronJobSchedule(schedule: string, timeZone?: string | null)
   } else if (timeZone !== undefined && timeZone !== null) {
     const tz = resolveTimeZone(timeZone);
     if (!tz.ok) {
-      events.push({ type: 'Warning', reason: 'UnknownTimeZone', message: `invalid timeZone: ${JSON.stringify(timeZone)}: ${tz.error}` });
-      return { result: { ok: false, error: `unknown time zone "${timeZone}" in spec.timeZone`, upstream: tz.error }, events };
+      events.push({
+        type: 'Warning',
+        reason: 'UnknownTimeZone',
+        message: `invalid timeZone: ${JSON.stringify(timeZone)}: ${tz.error}`,
+      });
+      return {
+        result: { ok: false, error: `unknown time zone "${timeZone}" in spec.timeZone`, upstream: tz.error },
+        events,
+      };
     }
     expr = `TZ=${timeZone} ${schedule}`;
   }
   const result = parseCron(expr);
   if (!result.ok) {
-    events.push({ type: 'Warning', reason: 'UnparseableSchedule', message: `unparseable schedule: ${JSON.stringify(schedule)} : ${result.upstream}` });
+    events.push({
+      type: 'Warning',
+      reason: 'UnparseableSchedule',
+      message: `unparseable schedule: ${JSON.stringify(schedule)} : ${result.upstream}`,
+    });
   }
   return { result, events };
 }
@@ -45,7 +56,10 @@ export function parseCronJobSchedule(schedule: string, timeZone?: string | null)
  * The API server's validation of a new CronJob's `spec.schedule` and `spec.timeZone` (k/k pkg/apis/batch/validation):
  * the messages `kubectl apply` prints after `Invalid value: "<value>": `.
  */
-export function validateCronJobSchedule(schedule: string, timeZone?: string | null): { path: string; message: string }[] {
+export function validateCronJobSchedule(
+  schedule: string,
+  timeZone?: string | null,
+): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = [];
   const parsed = parseCron(schedule);
   if (!parsed.ok) issues.push({ path: 'spec.schedule', message: parsed.upstream });
@@ -55,11 +69,18 @@ export function validateCronJobSchedule(schedule: string, timeZone?: string | nu
   if (timeZone !== undefined && timeZone !== null) {
     if (timeZone.length === 0) {
       issues.push({ path: 'spec.timeZone', message: 'timeZone must be nil or non-empty string' });
-    } else if (timeZone.split('/').some((p) => p === '.' || p === '..' || p.startsWith('-') || !/^[A-Za-z.\-_0-9+]{1,14}$/.test(p))) {
+    } else if (
+      timeZone
+        .split('/')
+        .some((p) => p === '.' || p === '..' || p.startsWith('-') || !/^[A-Za-z.\-_0-9+]{1,14}$/.test(p))
+    ) {
       issues.push({ path: 'spec.timeZone', message: `unknown time zone ${timeZone}` });
     } else {
       if (timeZone.toLowerCase() === 'local') {
-        issues.push({ path: 'spec.timeZone', message: 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones' });
+        issues.push({
+          path: 'spec.timeZone',
+          message: 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones',
+        });
       }
       const tz = resolveTimeZone(timeZone);
       if (!tz.ok) issues.push({ path: 'spec.timeZone', message: tz.error });

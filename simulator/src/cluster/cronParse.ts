@@ -10,7 +10,18 @@ interface Bounds {
 }
 
 const MONTH_NAMES: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 const DOW_NAMES: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 
@@ -23,7 +34,10 @@ const FIELDS: readonly Bounds[] = [
 ];
 
 class FieldError extends Error {
-  constructor(readonly upstream: string, readonly plain: string) {
+  constructor(
+    readonly upstream: string,
+    readonly plain: string,
+  ) {
     super(upstream);
   }
 }
@@ -42,11 +56,18 @@ export function parseCron(expression: string): CronParseResult {
     const space = spec.indexOf(' ');
     const eq = spec.indexOf('=');
     if (space < 0) {
-      return fail(`"${spec}" names a time zone but no schedule follows it`, `provided bad location ${spec.slice(eq + 1)}: missing schedule`);
+      return fail(
+        `"${spec}" names a time zone but no schedule follows it`,
+        `provided bad location ${spec.slice(eq + 1)}: missing schedule`,
+      );
     }
     const name = spec.slice(eq + 1, space);
     const tz = resolveTimeZone(name);
-    if (!tz.ok) return fail(`unknown time zone "${name}" in the ${spec.slice(0, eq)}= prefix`, `provided bad location ${name}: ${tz.error}`);
+    if (!tz.ok)
+      return fail(
+        `unknown time zone "${name}" in the ${spec.slice(0, eq)}= prefix`,
+        `provided bad location ${name}: ${tz.error}`,
+      );
     timeZone = tz.zone;
     if (tz.note) notes.push(tz.note);
     spec = spec.slice(space).trim();
@@ -73,10 +94,21 @@ export function parseCron(expression: string): CronParseResult {
       stars.push(star);
     } catch (e) {
       if (!(e instanceof FieldError)) throw e;
-      return { ok: false, error: `${bounds.field} field "${text}": ${e.plain}`, upstream: e.upstream, field: bounds.field };
+      return {
+        ok: false,
+        error: `${bounds.field} field "${text}": ${e.plain}`,
+        upstream: e.upstream,
+        field: bounds.field,
+      };
     }
   }
-  const [minutes, hours, daysOfMonth, months, daysOfWeek] = sets as [boolean[], boolean[], boolean[], boolean[], boolean[]];
+  const [minutes, hours, daysOfMonth, months, daysOfWeek] = sets as [
+    boolean[],
+    boolean[],
+    boolean[],
+    boolean[],
+    boolean[],
+  ];
   return {
     ok: true,
     notes,
@@ -139,16 +171,26 @@ function getRange(expr: string, b: Bounds): { start: number; end: number; step: 
   }
 
   if (start < b.min) {
-    throw new FieldError(`beginning of range (${start}) below minimum (${b.min}): ${expr}`, `${start} is below the minimum ${b.min}`);
+    throw new FieldError(
+      `beginning of range (${start}) below minimum (${b.min}): ${expr}`,
+      `${start} is below the minimum ${b.min}`,
+    );
   }
   if (end > b.max) {
     const hint = b.field === 'day-of-week' && end === 7 ? ' (use 0 for Sunday)' : '';
-    throw new FieldError(`end of range (${end}) above maximum (${b.max}): ${expr}`, `${end} is above the maximum ${b.max}${hint}`);
+    throw new FieldError(
+      `end of range (${end}) above maximum (${b.max}): ${expr}`,
+      `${end} is above the maximum ${b.max}${hint}`,
+    );
   }
   if (start > end) {
-    throw new FieldError(`beginning of range (${start}) beyond end of range (${end}): ${expr}`, `the range starts at ${start}, after its end ${end}`);
+    throw new FieldError(
+      `beginning of range (${start}) beyond end of range (${end}): ${expr}`,
+      `the range starts at ${start}, after its end ${end}`,
+    );
   }
-  if (step === 0) throw new FieldError(`step of range should be a positive number: ${expr}`, 'the step must be a positive number');
+  if (step === 0)
+    throw new FieldError(`step of range should be a positive number: ${expr}`, 'the step must be a positive number');
   return { start, end, step, star };
 }
 
@@ -162,8 +204,16 @@ function parseIntOrName(expr: string, b: Bounds): number {
 
 function mustParseInt(expr: string, b?: Bounds): number {
   if (!/^[+-]?\d+$/.test(expr)) {
-    const what = b?.names ? `a number or a name (${Object.keys(b.names).slice(0, 3).map((n) => n.toUpperCase()).join(', ')}, …)` : 'a number';
-    throw new FieldError(`failed to parse int from ${expr}: strconv.Atoi: parsing ${JSON.stringify(expr)}: invalid syntax`, `"${expr}" is not ${what}`);
+    const what = b?.names
+      ? `a number or a name (${Object.keys(b.names)
+          .slice(0, 3)
+          .map((n) => n.toUpperCase())
+          .join(', ')}, …)`
+      : 'a number';
+    throw new FieldError(
+      `failed to parse int from ${expr}: strconv.Atoi: parsing ${JSON.stringify(expr)}: invalid syntax`,
+      `"${expr}" is not ${what}`,
+    );
   }
   const n = Number.parseInt(expr, 10);
   if (n < 0) throw new FieldError(`negative number (${n}) not allowed: ${expr}`, `negative number ${n}`);
@@ -209,7 +259,12 @@ function parseDescriptor(expression: string, spec: string, timeZone: CronTimeZon
     const d = parseGoDuration(text);
     if (typeof d === 'string') return fail(`"@every ${text}": ${d}`, `failed to parse duration ${text}: ${d}`);
     const everyMs = d < 1000 ? 1000 : d - (d % 1000);
-    const extra = d < 1000 ? ['@every intervals under 1s run every second'] : d % 1000 !== 0 ? [`@every ${text} is rounded down to whole seconds`] : [];
+    const extra =
+      d < 1000
+        ? ['@every intervals under 1s run every second']
+        : d % 1000 !== 0
+          ? [`@every ${text} is rounded down to whole seconds`]
+          : [];
     return { ok: true, notes: [...notes, ...extra], schedule: { kind: 'every', expression, timeZone, everyMs } };
   }
   return fail(
@@ -219,7 +274,14 @@ function parseDescriptor(expression: string, spec: string, timeZone: CronTimeZon
 }
 
 const DURATION_UNITS: Record<string, number> = {
-  ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000,
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  μs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
 };
 
 /** Go's time.ParseDuration, in milliseconds (fractions kept); an error text (`time: …`) when invalid. */

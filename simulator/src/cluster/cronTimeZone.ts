@@ -8,17 +8,41 @@ import type { CronTimeZone } from './cronTypes';
 export const UTC: CronTimeZone = { name: 'UTC', kind: 'fixed', offsetMinutes: 0 };
 
 const UTC_ALIASES = new Set([
-  '', 'UTC', 'Etc/UTC', 'Etc/UCT', 'Etc/Universal', 'Etc/Zulu', 'Etc/GMT', 'Etc/GMT0', 'Etc/GMT+0', 'Etc/GMT-0',
-  'Etc/Greenwich', 'GMT', 'GMT0', 'GMT+0', 'GMT-0', 'Greenwich', 'UCT', 'Universal', 'Zulu',
+  '',
+  'UTC',
+  'Etc/UTC',
+  'Etc/UCT',
+  'Etc/Universal',
+  'Etc/Zulu',
+  'Etc/GMT',
+  'Etc/GMT0',
+  'Etc/GMT+0',
+  'Etc/GMT-0',
+  'Etc/Greenwich',
+  'GMT',
+  'GMT0',
+  'GMT+0',
+  'GMT-0',
+  'Greenwich',
+  'UCT',
+  'Universal',
+  'Zulu',
 ]);
 
 /** Resolves a zone name as Go's time.LoadLocation would accept it. */
-export function resolveTimeZone(name: string): { ok: true; zone: CronTimeZone; note?: string } | { ok: false; error: string } {
+export function resolveTimeZone(
+  name: string,
+): { ok: true; zone: CronTimeZone; note?: string } | { ok: false; error: string } {
   if (UTC_ALIASES.has(name)) return { ok: true, zone: { name: name || 'UTC', kind: 'fixed', offsetMinutes: 0 } };
   if (name === 'Local') {
-    return { ok: true, zone: { name, kind: 'fixed', offsetMinutes: 0 }, note: 'time zone "Local" is the kube-controller-manager\'s zone; assumed UTC' };
+    return {
+      ok: true,
+      zone: { name, kind: 'fixed', offsetMinutes: 0 },
+      note: 'time zone "Local" is the kube-controller-manager\'s zone; assumed UTC',
+    };
   }
-  if (name.includes('..') || name.startsWith('/') || name.startsWith('\\')) return { ok: false, error: 'time: invalid location name' };
+  if (name.includes('..') || name.startsWith('/') || name.startsWith('\\'))
+    return { ok: false, error: 'time: invalid location name' };
   const etc = /^Etc\/GMT([+-])(\d{1,2})$/.exec(name);
   if (etc) {
     const hours = Number(etc[2]);
@@ -32,12 +56,17 @@ export function resolveTimeZone(name: string): { ok: true; zone: CronTimeZone; n
   if (/^[+-]|^\d/.test(name)) return { ok: false, error: `unknown time zone ${name}` };
   const intl = intlFormatter(name);
   if (intl === 'unavailable') {
-    return { ok: true, zone: { name, kind: 'fixed', offsetMinutes: 0 }, note: `no time-zone data available for "${name}": the schedule is evaluated in UTC` };
+    return {
+      ok: true,
+      zone: { name, kind: 'fixed', offsetMinutes: 0 },
+      note: `no time-zone data available for "${name}": the schedule is evaluated in UTC`,
+    };
   }
   if (intl === undefined) return { ok: false, error: `unknown time zone ${name}` };
   const resolved = intl.resolvedOptions().timeZone;
   // Go's zone files are case-sensitive; Intl is not.
-  if (resolved.toLowerCase() === name.toLowerCase() && resolved !== name) return { ok: false, error: `unknown time zone ${name}` };
+  if (resolved.toLowerCase() === name.toLowerCase() && resolved !== name)
+    return { ok: false, error: `unknown time zone ${name}` };
   return { ok: true, zone: { name, kind: 'intl', offsetMinutes: 0 } };
 }
 
@@ -79,7 +108,6 @@ function offsetSeconds(zone: CronTimeZone, t: number): number {
     (parts.second ?? 0);
   return wall - t;
 }
-
 
 export interface Wall {
   year: number;

@@ -101,7 +101,8 @@ export function effectiveTaints(node: NodeModel): Taint[] {
   if (!node.failed) return node.taints;
   const extra: Taint[] = [];
   for (const effect of ['NoSchedule', 'NoExecute']) {
-    if (!node.taints.some((t) => t.key === UNREACHABLE_TAINT_KEY && t.effect === effect)) extra.push({ key: UNREACHABLE_TAINT_KEY, effect });
+    if (!node.taints.some((t) => t.key === UNREACHABLE_TAINT_KEY && t.effect === effect))
+      extra.push({ key: UNREACHABLE_TAINT_KEY, effect });
   }
   return [...node.taints, ...extra];
 }
@@ -222,7 +223,11 @@ function build(spec: ClusterSpecInput | null | undefined): { nodes: NodeModel[];
           message: `taint effect must be NoSchedule, PreferNoSchedule or NoExecute, got ${JSON.stringify(t.effect)}`,
         });
       }
-      taints.push(t.value === undefined || t.value === null ? { key: t.key, effect: t.effect } : { key: t.key, value: t.value, effect: t.effect });
+      taints.push(
+        t.value === undefined || t.value === null
+          ? { key: t.key, effect: t.effect }
+          : { key: t.key, value: t.value, effect: t.effect },
+      );
     });
     const unschedulable = ns.unschedulable === true;
     // A cordoned node also carries the unschedulable taint (node lifecycle controller, TaintNodesByCondition).

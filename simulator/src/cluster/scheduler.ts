@@ -24,7 +24,16 @@
 // schedulerAffinity (taints, tolerations, node affinity), schedulerFilters (host ports, resource fit, the filter
 // pass), schedulerPreemption (FailedScheduling message, preemption), schedulerScoring (choosing among feasible nodes).
 import { effectiveTaints, UNSCHEDULABLE_TAINT_KEY as UNSCHEDULABLE_TAINT, type NodeModel } from './nodes';
-import type { AssignedPod, NodeFailure, NodePods, PodSpecInput, PodToSchedule, ScheduleOptions, ScheduleResult, TolerationInput } from './schedulerTypes';
+import type {
+  AssignedPod,
+  NodeFailure,
+  NodePods,
+  PodSpecInput,
+  PodToSchedule,
+  ScheduleOptions,
+  ScheduleResult,
+  TolerationInput,
+} from './schedulerTypes';
 import { REASON_AFFINITY_CONFLICT, REASON_AFFINITY_PREFILTER, REASON_NO_NODES } from './schedulerTypes';
 import { affinityPinnedNodes, firstUntoleratedTaint, nodeMatchesPodAffinity } from './schedulerAffinity';
 import { filterContext, filterNode, nodeStates, type NodeState } from './schedulerFilters';
@@ -68,7 +77,13 @@ export {
 } from './schedulerTypes';
 export type { PodRequest } from './schedulerRequests';
 export { DEFAULT_MEMORY_REQUEST, DEFAULT_MILLI_CPU_REQUEST, effectivePodRequest } from './schedulerRequests';
-export { firstUntoleratedTaint, nodeMatchesPodAffinity, nodeSelectorTermMatches, toleratesTaint, tolerationsTolerateTaint } from './schedulerAffinity';
+export {
+  firstUntoleratedTaint,
+  nodeMatchesPodAffinity,
+  nodeSelectorTermMatches,
+  toleratesTaint,
+  tolerationsTolerateTaint,
+} from './schedulerAffinity';
 export { fitsResources } from './schedulerFilters';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -87,7 +102,8 @@ export function schedulePod(
   options: ScheduleOptions = {},
 ): ScheduleResult {
   const total = nodes.length;
-  if (total === 0) return { ok: false, reasons: [REASON_NO_NODES], failures: [], histogram: [], message: REASON_NO_NODES };
+  if (total === 0)
+    return { ok: false, reasons: [REASON_NO_NODES], failures: [], histogram: [], message: REASON_NO_NODES };
 
   const spec = pod.spec;
   const states = nodeStates(nodes, placed);
@@ -109,7 +125,12 @@ export function schedulePod(
   const feasible: NodeState[] = [];
   for (const s of states) {
     if (pinned && !pinned.has(s.node.name)) {
-      failures.push({ node: s.node.name, plugin: 'NodeAffinity(PreFilter)', reasons: [REASON_AFFINITY_PREFILTER], unresolvable: true });
+      failures.push({
+        node: s.node.name,
+        plugin: 'NodeAffinity(PreFilter)',
+        reasons: [REASON_AFFINITY_PREFILTER],
+        unresolvable: true,
+      });
       continue;
     }
     const f = filterNode(ctx, s);

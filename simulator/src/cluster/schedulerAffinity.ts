@@ -1,6 +1,11 @@
 // Filter predicates on the node's labels and taints: tolerations, node selectors and node affinity (incl. its PreFilter).
 import type { NodeModel, Taint } from './nodes';
-import type { NodeSelectorRequirementInput, NodeSelectorTermInput, PodSpecInput, TolerationInput } from './schedulerTypes';
+import type {
+  NodeSelectorRequirementInput,
+  NodeSelectorTermInput,
+  PodSpecInput,
+  TolerationInput,
+} from './schedulerTypes';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tolerations and taints (k8s.io/api core/v1 toleration.go ToleratesTaint)
@@ -20,13 +25,22 @@ export function toleratesTaint(t: TolerationInput, taint: Taint): boolean {
   }
 }
 
-export function tolerationsTolerateTaint(tolerations: readonly TolerationInput[] | null | undefined, taint: Taint): boolean {
+export function tolerationsTolerateTaint(
+  tolerations: readonly TolerationInput[] | null | undefined,
+  taint: Taint,
+): boolean {
   return (tolerations ?? []).some((t) => toleratesTaint(t, taint));
 }
 
 /** The first NoSchedule/NoExecute taint of the node that no toleration tolerates (FindMatchingUntoleratedTaint). */
-export function firstUntoleratedTaint(taints: readonly Taint[], tolerations: readonly TolerationInput[] | null | undefined): Taint | undefined {
-  return taints.find((taint) => (taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') && !tolerationsTolerateTaint(tolerations, taint));
+export function firstUntoleratedTaint(
+  taints: readonly Taint[],
+  tolerations: readonly TolerationInput[] | null | undefined,
+): Taint | undefined {
+  return taints.find(
+    (taint) =>
+      (taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') && !tolerationsTolerateTaint(tolerations, taint),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -67,13 +81,17 @@ export function nodeSelectorTermMatches(term: NodeSelectorTermInput, node: NodeM
   if (exprs.length === 0 && fields.length === 0) return false;
   let ok = true;
   for (const r of exprs) {
-    const m = requirementMatches(r, Object.prototype.hasOwnProperty.call(node.labels, r.key) ? node.labels[r.key] : undefined);
+    const m = requirementMatches(
+      r,
+      Object.prototype.hasOwnProperty.call(node.labels, r.key) ? node.labels[r.key] : undefined,
+    );
     if (m === 'error') return false;
     ok &&= m;
   }
   for (const r of fields) {
     // Only metadata.name with In/NotIn is a valid field selector.
-    if (r.key !== 'metadata.name' || (r.operator !== 'In' && r.operator !== 'NotIn') || (r.values ?? []).length !== 1) return false;
+    if (r.key !== 'metadata.name' || (r.operator !== 'In' && r.operator !== 'NotIn') || (r.values ?? []).length !== 1)
+      return false;
     const m = requirementMatches(r, node.name);
     if (m === 'error') return false;
     ok &&= m;

@@ -1,7 +1,21 @@
 // Host ports, resource fit, the per-node state of a scheduling cycle, and the filter plugins run in order for one node.
 import { effectiveTaints, UNSCHEDULABLE_TAINT_KEY as UNSCHEDULABLE_TAINT, type NodeModel } from './nodes';
-import type { AssignedPod, InsufficientResource, NodeFailure, NodePods, PlacedPod, PodSpecInput, ScheduleOptions } from './schedulerTypes';
-import { REASON_NODE_AFFINITY, REASON_NODE_NAME, REASON_NODE_PORTS, REASON_UNSCHEDULABLE, untoleratedTaintReason } from './schedulerTypes';
+import type {
+  AssignedPod,
+  InsufficientResource,
+  NodeFailure,
+  NodePods,
+  PlacedPod,
+  PodSpecInput,
+  ScheduleOptions,
+} from './schedulerTypes';
+import {
+  REASON_NODE_AFFINITY,
+  REASON_NODE_NAME,
+  REASON_NODE_PORTS,
+  REASON_UNSCHEDULABLE,
+  untoleratedTaintReason,
+} from './schedulerTypes';
 import { add, effectivePodRequest, emptyRequest, type PodRequest } from './schedulerRequests';
 import { firstUntoleratedTaint, nodeMatchesPodAffinity, tolerationsTolerateTaint } from './schedulerAffinity';
 
@@ -29,7 +43,10 @@ function hostPorts(spec: PodSpecInput): HostPort[] {
 
 function portsConflict(want: readonly HostPort[], used: readonly HostPort[]): boolean {
   return want.some((w) =>
-    used.some((u) => u.port === w.port && u.protocol === w.protocol && (w.ip === '0.0.0.0' || u.ip === '0.0.0.0' || u.ip === w.ip)),
+    used.some(
+      (u) =>
+        u.port === w.port && u.protocol === w.protocol && (w.ip === '0.0.0.0' || u.ip === '0.0.0.0' || u.ip === w.ip),
+    ),
   );
 }
 
@@ -41,15 +58,34 @@ function portsConflict(want: readonly HostPort[], used: readonly HostPort[]): bo
  * the reasons in upstream order (Too many pods, cpu, memory, ephemeral-storage, then extended resources by name).
  * The kubelet's admission reuses the same test (OutOfcpu, OutOfmemory, …).
  */
-export function fitsResources(request: PodRequest, node: NodeModel, used: PodRequest, podCount: number): InsufficientResource[] {
+export function fitsResources(
+  request: PodRequest,
+  node: NodeModel,
+  used: PodRequest,
+  podCount: number,
+): InsufficientResource[] {
   const a = node.allocatable;
   const out: InsufficientResource[] = [];
   if (podCount + 1 > a.pods) {
-    out.push({ resource: 'pods', reason: 'Too many pods', requested: 1, used: podCount, capacity: a.pods, unresolvable: false });
+    out.push({
+      resource: 'pods',
+      reason: 'Too many pods',
+      requested: 1,
+      used: podCount,
+      capacity: a.pods,
+      unresolvable: false,
+    });
   }
   const check = (resource: string, want: number, have: number, capacity: number) => {
     if (want > 0 && want > capacity - have) {
-      out.push({ resource, reason: `Insufficient ${resource}`, requested: want, used: have, capacity, unresolvable: want > capacity });
+      out.push({
+        resource,
+        reason: `Insufficient ${resource}`,
+        requested: want,
+        used: have,
+        capacity,
+        unresolvable: want > capacity,
+      });
     }
   };
   check('cpu', request.cpuMillis, used.cpuMillis, a.cpuMillis);
@@ -109,7 +145,12 @@ export interface FilterContext {
 }
 
 export function filterContext(spec: PodSpecInput, options: ScheduleOptions): FilterContext {
-  return { spec, request: effectivePodRequest(spec), ports: hostPorts(spec), unresolvableFit: options.resourceUnresolvable !== false };
+  return {
+    spec,
+    request: effectivePodRequest(spec),
+    ports: hostPorts(spec),
+    unresolvableFit: options.resourceUnresolvable !== false,
+  };
 }
 
 /** Runs the filter plugins for one node, stopping at the first that fails; undefined when the node fits. */
@@ -117,7 +158,10 @@ export function filterNode(ctx: FilterContext, s: NodeState): NodeFailure | unde
   const { node } = s;
   const spec = ctx.spec;
   // NodeUnschedulable
-  if (node.unschedulable && !tolerationsTolerateTaint(spec.tolerations, { key: UNSCHEDULABLE_TAINT, effect: 'NoSchedule' })) {
+  if (
+    node.unschedulable &&
+    !tolerationsTolerateTaint(spec.tolerations, { key: UNSCHEDULABLE_TAINT, effect: 'NoSchedule' })
+  ) {
     return { node: node.name, plugin: 'NodeUnschedulable', reasons: [REASON_UNSCHEDULABLE], unresolvable: true };
   }
   // NodeName
@@ -127,7 +171,13 @@ export function filterNode(ctx: FilterContext, s: NodeState): NodeFailure | unde
   // TaintToleration
   const taint = firstUntoleratedTaint(effectiveTaints(node), spec.tolerations);
   if (taint) {
-    return { node: node.name, plugin: 'TaintToleration', reasons: [untoleratedTaintReason(taint)], unresolvable: true, taint };
+    return {
+      node: node.name,
+      plugin: 'TaintToleration',
+      reasons: [untoleratedTaintReason(taint)],
+      unresolvable: true,
+      taint,
+    };
   }
   // NodeAffinity
   if (!nodeMatchesPodAffinity(spec, node)) {

@@ -34,7 +34,10 @@ export function finish(
   const { plan, perNode } = findPreemption(ctx, states, failures);
   // With a candidate, PostFilter succeeds (the pod is nominated) and adds no text.
   if (plan) return { ...result, message: base, preemption: plan };
-  return { ...result, message: `${base} preemption: 0/${states.length} nodes are available: ${histogramOf(perNode).join(', ')}..` };
+  return {
+    ...result,
+    message: `${base} preemption: 0/${states.length} nodes are available: ${histogramOf(perNode).join(', ')}..`,
+  };
 }
 
 /**

@@ -12,12 +12,15 @@ export function pickNode(pod: PodToSchedule, feasible: readonly NodeState[]): st
   const request = effectivePodRequest(spec, { nonZero: true });
   const preferred = spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
   const softTolerations = (spec.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
-  const freeFraction = (capacity: number, used: number) => (capacity <= 0 ? 0 : Math.max(0, capacity - used) / capacity);
+  const freeFraction = (capacity: number, used: number) =>
+    capacity <= 0 ? 0 : Math.max(0, capacity - used) / capacity;
   const scored = feasible.map((s) => {
     const a = s.node.allocatable;
     return {
       name: s.node.name,
-      intolerable: effectiveTaints(s.node).filter((t) => t.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(softTolerations, t)).length,
+      intolerable: effectiveTaints(s.node).filter(
+        (t) => t.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(softTolerations, t),
+      ).length,
       affinity: preferred.reduce((sum, p) => sum + (nodeSelectorTermMatches(p.preference, s.node) ? p.weight : 0), 0),
       sameOwner: pod.owner === undefined ? 0 : s.pods.filter((p) => p.owner === pod.owner).length,
       free:

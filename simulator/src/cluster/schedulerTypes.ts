@@ -43,8 +43,11 @@ export interface NodeSelectorTermInput {
 
 export interface AffinityInput {
   nodeAffinity?: {
-    requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: readonly NodeSelectorTermInput[] | null } | null;
-    preferredDuringSchedulingIgnoredDuringExecution?: readonly { weight: number; preference: NodeSelectorTermInput }[] | null;
+    requiredDuringSchedulingIgnoredDuringExecution?: {
+      nodeSelectorTerms?: readonly NodeSelectorTermInput[] | null;
+    } | null;
+    preferredDuringSchedulingIgnoredDuringExecution?:
+      readonly { weight: number; preference: NodeSelectorTermInput }[] | null;
   } | null;
 }
 
@@ -104,7 +107,14 @@ export interface ScheduleOptions {
 // ---------------------------------------------------------------------------------------------------------------
 // Results
 
-export type FilterPlugin = 'NodeAffinity(PreFilter)' | 'NodeUnschedulable' | 'NodeName' | 'TaintToleration' | 'NodeAffinity' | 'NodePorts' | 'NodeResourcesFit';
+export type FilterPlugin =
+  | 'NodeAffinity(PreFilter)'
+  | 'NodeUnschedulable'
+  | 'NodeName'
+  | 'TaintToleration'
+  | 'NodeAffinity'
+  | 'NodePorts'
+  | 'NodeResourcesFit';
 
 export interface InsufficientResource {
   /** `pods`, `cpu`, `memory`, `ephemeral-storage` or the extended resource name. */
@@ -152,7 +162,7 @@ export type ScheduleResult =
     };
 
 export const SCHEDULER_NAME = 'default-scheduler';
-export const REASON_UNSCHEDULABLE = "node(s) were unschedulable";
+export const REASON_UNSCHEDULABLE = 'node(s) were unschedulable';
 export const REASON_NODE_NAME = "node(s) didn't match the requested node name";
 export const REASON_NODE_AFFINITY = "node(s) didn't match Pod's node affinity/selector";
 export const REASON_NODE_PORTS = "node(s) didn't have free ports for the requested pod ports";

@@ -56,7 +56,14 @@ export class ControllerSet {
   }
 }
 
-function spawn(sim: Simulation, t: Template, owner: PodOwner, name: string, factory: PodFactory, nodeName?: string): PodRuntime {
+function spawn(
+  sim: Simulation,
+  t: Template,
+  owner: PodOwner,
+  name: string,
+  factory: PodFactory,
+  nodeName?: string,
+): PodRuntime {
   const spec: PodSpec = t.template.spec!;
   return createPod(
     sim,
@@ -98,7 +105,13 @@ export class ReplicaSetController implements Controller {
     for (let i = active; i < this.replicas && this.sim.canCreatePod(); i++) {
       let name = ownedPodName(this.owner.name, rng);
       while (this.sim.pods.some((p) => p.name === name)) name = ownedPodName(this.owner.name, rng);
-      this.sim.emit(`ReplicaSet/${this.owner.name}`, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, 'replicaset-controller');
+      this.sim.emit(
+        `ReplicaSet/${this.owner.name}`,
+        'Normal',
+        'SuccessfulCreate',
+        `Created pod: ${name}`,
+        'replicaset-controller',
+      );
       spawn(this.sim, this.t, this.owner, name, this.factory);
     }
   }
@@ -122,7 +135,13 @@ export class StatefulSetController implements Controller {
       const current = existing[existing.length - 1];
       if (current === undefined) {
         if (!this.sim.canCreatePod()) return;
-        this.sim.emit(`StatefulSet/${this.owner.name}`, 'Normal', 'SuccessfulCreate', `create Pod ${name} in StatefulSet ${this.owner.name} successful`, 'statefulset-controller');
+        this.sim.emit(
+          `StatefulSet/${this.owner.name}`,
+          'Normal',
+          'SuccessfulCreate',
+          `create Pod ${name} in StatefulSet ${this.owner.name} successful`,
+          'statefulset-controller',
+        );
         spawn(this.sim, this.t, this.owner, name, this.factory);
         if (!this.parallel) return;
         continue;
@@ -140,7 +159,12 @@ export class StatefulSetController implements Controller {
 
 function isRunningAndReady(p: PodRuntime): boolean {
   const s = p.history[p.history.length - 1]?.status;
-  return s !== undefined && s.phase === 'Running' && s.conditions.some((c) => c.type === 'Ready' && c.status === 'True') && p.deletedAt === null;
+  return (
+    s !== undefined &&
+    s.phase === 'Running' &&
+    s.conditions.some((c) => c.type === 'Ready' && c.status === 'True') &&
+    p.deletedAt === null
+  );
 }
 
 export class DaemonSetController implements Controller {
@@ -162,7 +186,13 @@ export class DaemonSetController implements Controller {
       if (!schedulePod({ spec }, [node], assignedPods(this.sim)).ok) continue;
       if (!this.sim.canCreatePod()) return;
       const name = ownedPodName(this.owner.name, rng);
-      this.sim.emit(`DaemonSet/${this.owner.name}`, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, 'daemonset-controller');
+      this.sim.emit(
+        `DaemonSet/${this.owner.name}`,
+        'Normal',
+        'SuccessfulCreate',
+        `Created pod: ${name}`,
+        'daemonset-controller',
+      );
       spawn(this.sim, this.t, this.owner, name, this.factory, node.name);
     }
   }

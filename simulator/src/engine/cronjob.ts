@@ -55,7 +55,13 @@ export class CronJobController implements Controller {
     const active = this.jobs.filter((j) => j.state === 'Running');
     const policy = spec.concurrencyPolicy ?? 'Allow';
     if (active.length > 0 && policy === 'Forbid') {
-      this.sim.emit(this.ref, 'Normal', 'JobAlreadyActive', 'Not starting job because prior execution is running and concurrency policy is Forbid', 'cronjob-controller');
+      this.sim.emit(
+        this.ref,
+        'Normal',
+        'JobAlreadyActive',
+        'Not starting job because prior execution is running and concurrency policy is Forbid',
+        'cronjob-controller',
+      );
       return;
     }
     if (active.length > 0 && policy === 'Replace') {
@@ -70,7 +76,12 @@ export class CronJobController implements Controller {
       this.sim,
       { kind: 'Job', name },
       jobSpec,
-      { doc: this.doc, namespace: this.namespace, specPath: 'spec.jobTemplate.spec.template.spec', template: jobSpec.template },
+      {
+        doc: this.doc,
+        namespace: this.namespace,
+        specPath: 'spec.jobTemplate.spec.template.spec',
+        template: jobSpec.template,
+      },
       this.factory,
       (j) => this.finished(j),
     );
@@ -80,7 +91,13 @@ export class CronJobController implements Controller {
   }
 
   private finished(job: JobController): void {
-    this.sim.emit(this.ref, 'Normal', 'SawCompletedJob', `Saw completed job: ${job.owner.name}, status: ${job.state}`, 'cronjob-controller');
+    this.sim.emit(
+      this.ref,
+      'Normal',
+      'SawCompletedJob',
+      `Saw completed job: ${job.owner.name}, status: ${job.state}`,
+      'cronjob-controller',
+    );
     const spec = this.cron.spec!;
     this.trim('Complete', spec.successfulJobsHistoryLimit ?? 3);
     this.trim('Failed', spec.failedJobsHistoryLimit ?? 1);

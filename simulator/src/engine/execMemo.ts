@@ -4,7 +4,11 @@
 import type { ExecContext, ExecResult } from '../behaviour/types';
 import { runExec } from '../behaviour/exec';
 
-type Query = { kind: 'exists' | 'read' | 'listen' | 'http' | 'grpc'; args: [string] | [number] | [number, string]; answer: unknown };
+type Query = {
+  kind: 'exists' | 'read' | 'listen' | 'http' | 'grpc';
+  args: [string] | [number] | [number, string];
+  answer: unknown;
+};
 
 export interface ExecMemo {
   argv: readonly string[];

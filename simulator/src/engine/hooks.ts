@@ -5,7 +5,13 @@ import { podRef, setContainer } from './runtime';
 import { finishInstance } from './process';
 import { hookOutcome } from './hookOutcome';
 
-export function runPostStart(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, inst: Instance, done: (failed: boolean) => void): void {
+export function runPostStart(
+  sim: Simulation,
+  pod: PodRuntime,
+  c: ContainerRuntime,
+  inst: Instance,
+  done: (failed: boolean) => void,
+): void {
   const handler = c.spec.lifecycle?.postStart;
   if (handler === undefined) return done(false);
   const outcome = hookOutcome(sim, pod, c, handler);
@@ -23,7 +29,14 @@ export function runPostStart(sim: Simulation, pod: PodRuntime, c: ContainerRunti
   });
 }
 
-export function runPreStop(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, _inst: Instance, grace: number, done: () => void): void {
+export function runPreStop(
+  sim: Simulation,
+  pod: PodRuntime,
+  c: ContainerRuntime,
+  _inst: Instance,
+  grace: number,
+  done: () => void,
+): void {
   const handler = c.spec.lifecycle?.preStop;
   if (handler === undefined || grace <= 0) return done();
   const outcome = hookOutcome(sim, pod, c, handler);
@@ -31,14 +44,20 @@ export function runPreStop(sim: Simulation, pod: PodRuntime, c: ContainerRuntime
   const stops = outcome.stopsMain;
   if (stops !== undefined && stops.afterSeconds < seconds) {
     // The hook itself ends the main process (e.g. `nginx -s quit`).
-    sim.after(stops.afterSeconds * 1000, () => finishInstance(sim, pod, c, _inst, stops.code, stops.code === 0 ? 'Completed' : 'Error'));
+    sim.after(stops.afterSeconds * 1000, () =>
+      finishInstance(sim, pod, c, _inst, stops.code, stops.code === 0 ? 'Completed' : 'Error'),
+    );
   }
   sim.after(seconds * 1000, () => {
     if (outcome.failed) {
       const cause = { doc: pod.doc, paths: [`${c.path}.lifecycle.preStop`], evidence: outcome.message };
       sim.emit(podRef(pod), 'Warning', 'FailedPreStopHook', 'PreStopHook failed', 'kubelet', cause);
     } else if (outcome.seconds * 1000 > grace) {
-      sim.note('warning', `preStop of ${c.name} takes ${outcome.seconds}s, longer than the ${grace / 1000}s grace period: it is cut short`, pod.doc);
+      sim.note(
+        'warning',
+        `preStop of ${c.name} takes ${outcome.seconds}s, longer than the ${grace / 1000}s grace period: it is cut short`,
+        pod.doc,
+      );
     }
     done();
   });

@@ -11,7 +11,16 @@ export type HttpGetResult =
   /** The Go client's error for the 11th request: `Get "<url>": stopped after 10 redirects`. */
   | { kind: 'tooManyRedirects'; url: string }
   /** The answer the client returns: a 2xx/4xx/5xx, or a 3xx it did not follow (`location`: where it pointed). */
-  | { kind: 'answer'; url: string; path: string; port: number; status: number; location?: string; body: string; hops: number };
+  | {
+      kind: 'answer';
+      url: string;
+      path: string;
+      port: number;
+      status: number;
+      location?: string;
+      body: string;
+      hops: number;
+    };
 
 interface Req {
   scheme: string;
@@ -25,13 +34,28 @@ const MAX_REDIRECTS = 10;
 
 const urlOf = (r: Req): string => `${r.scheme}://${r.host}:${r.port}${r.path}`;
 
-export function httpGet(pod: PodRuntime, scheme: string, host: string, port: number, path: string, now: number): HttpGetResult {
+export function httpGet(
+  pod: PodRuntime,
+  scheme: string,
+  host: string,
+  port: number,
+  path: string,
+  now: number,
+): HttpGetResult {
   const first: Req = { scheme, host, port, path: path.startsWith('/') ? path : '/' + path };
   let req = first;
   for (let hops = 0; ; hops++) {
     const a = httpAnswer(pod, req.port, req.path, now);
     if (a === 'refused') return { kind: 'refused', url: urlOf(req), port: req.port };
-    const final = { kind: 'answer' as const, url: urlOf(req), path: req.path, port: req.port, status: a.status, body: '', hops };
+    const final = {
+      kind: 'answer' as const,
+      url: urlOf(req),
+      path: req.path,
+      port: req.port,
+      status: a.status,
+      body: '',
+      hops,
+    };
     if (!FOLLOWED.has(a.status) || a.location === undefined) return final;
     const location = goRedirectLocation(a.location, req.path);
     // net/http's http.Redirect writes this body for a GET (agnhost and Grafana, the modelled redirecting
@@ -63,9 +87,18 @@ function resolve(loc: string, base: Req): Req {
 }
 
 function htmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&#34;')
+    .replace(/'/g, '&#39;');
 }
 
 function statusText(code: number): string {
-  return { 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 307: 'Temporary Redirect', 308: 'Permanent Redirect' }[code] ?? '';
+  return (
+    { 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 307: 'Temporary Redirect', 308: 'Permanent Redirect' }[
+      code
+    ] ?? ''
+  );
 }

@@ -25,7 +25,14 @@ export function ensureImage(sim: Simulation, pod: PodRuntime, c: ContainerRuntim
   if ('error' in parsed) {
     // kuberuntime_image.go EnsureImageExists → applyDefaultImageTag: the reference parser's own error
     const msg = `Failed to apply default image tag "${image}": couldn't parse image reference "${image}": ${parsed.error}`;
-    sim.emit(ref, 'Warning', 'InspectFailed', msg, 'kubelet', imageCause(pod, c, `"${image}" is not a valid image reference`));
+    sim.emit(
+      ref,
+      'Warning',
+      'InspectFailed',
+      msg,
+      'kubelet',
+      imageCause(pod, c, `"${image}" is not a valid image reference`),
+    );
     sim.emit(ref, 'Warning', 'Failed', 'Error: InvalidImageName', 'kubelet');
     return fail('InvalidImageName', msg, imageCause(pod, c, `"${image}" is not a valid image reference`));
   }
@@ -36,7 +43,11 @@ export function ensureImage(sim: Simulation, pod: PodRuntime, c: ContainerRuntim
   if (policy === 'Never' || (policy === 'IfNotPresent' && present)) {
     if (!present) {
       const msg = `Container image "${image}" is not present with pull policy of Never`;
-      const cause = { doc: pod.doc, paths: [`${c.path}.imagePullPolicy`, `${c.path}.image`], evidence: `imagePullPolicy is Never and "${image}" is not on ${node.name}` };
+      const cause = {
+        doc: pod.doc,
+        paths: [`${c.path}.imagePullPolicy`, `${c.path}.image`],
+        evidence: `imagePullPolicy is Never and "${image}" is not on ${node.name}`,
+      };
       sim.emit(ref, 'Warning', 'ErrImageNeverPull', msg, 'kubelet', cause);
       sim.emit(ref, 'Warning', 'Failed', 'Error: ErrImageNeverPull', 'kubelet');
       return fail('ErrImageNeverPull', msg, cause);
@@ -67,7 +78,13 @@ export function ensureImage(sim: Simulation, pod: PodRuntime, c: ContainerRuntim
     addImage(node, image);
     c.imageBackOff = undefined;
     const d = goDuration(duration / 1000);
-    sim.emit(ref, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${d} (${d} including waiting)`, 'kubelet');
+    sim.emit(
+      ref,
+      'Normal',
+      'Pulled',
+      `Successfully pulled image "${image}" in ${d} (${d} including waiting)`,
+      'kubelet',
+    );
     then(true);
   });
 }

@@ -59,8 +59,14 @@ export class JobController implements Controller {
     if (this.succeeded >= completions) return this.finish('Complete');
     const failedPods = [...this.counted].filter((p) => p.terminalPhase === 'Failed').length;
     const active = pods.filter(isActive);
-    const restarts = active.reduce((sum, p) => sum + p.containers.reduce((s, c) => s + (currentInstance(c)?.restartCount ?? 0), 0), 0);
-    if (failedPods > limit || (this.t.template.spec?.restartPolicy === 'OnFailure' && restarts >= limit && limit >= 0 && restarts > 0)) {
+    const restarts = active.reduce(
+      (sum, p) => sum + p.containers.reduce((s, c) => s + (currentInstance(c)?.restartCount ?? 0), 0),
+      0,
+    );
+    if (
+      failedPods > limit ||
+      (this.t.template.spec?.restartPolicy === 'OnFailure' && restarts >= limit && limit >= 0 && restarts > 0)
+    ) {
       return this.fail('BackoffLimitExceeded', 'Job has reached the specified backoff limit', {
         doc: this.t.doc,
         paths: [this.t.specPath.replace(/\.template\.spec$/, '.backoffLimit')],
@@ -71,7 +77,10 @@ export class JobController implements Controller {
     const want = Math.min(parallelism, completions - this.succeeded) - active.length;
     if (want <= 0) return;
     if (this.failures > 0) {
-      const delay = Math.min(this.sim.timings.jobBackOffInitial * 2 ** (this.failures - 1), this.sim.timings.jobBackOffMax);
+      const delay = Math.min(
+        this.sim.timings.jobBackOffInitial * 2 ** (this.failures - 1),
+        this.sim.timings.jobBackOffMax,
+      );
       const notBefore = this.lastFailure + delay;
       if (this.sim.now < notBefore) {
         if (!this.backOffTimer) {

@@ -80,7 +80,10 @@ function sync(sim: Simulation, pod: PodRuntime): void {
     return;
   }
   if (activeDeadlinePassed(sim, pod)) {
-    const phaseReason = { reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' };
+    const phaseReason = {
+      reason: 'DeadlineExceeded',
+      message: 'Pod was active on the node longer than the specified deadline',
+    };
     setPod(pod, { phaseReason });
     sim.emit(podRef(pod), 'Normal', 'DeadlineExceeded', phaseReason.message, 'kubelet');
     // generateAPIPodStatus already reports Failed/DeadlineExceeded (ShouldEvict) before the containers are killed.
@@ -140,4 +143,3 @@ function activeDeadlinePassed(sim: Simulation, pod: PodRuntime): boolean {
   const deadline = pod.spec.activeDeadlineSeconds;
   return deadline !== undefined && deadline !== null && sim.now - pod.createdAt >= deadline * 1000;
 }
-

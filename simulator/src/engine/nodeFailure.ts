@@ -11,7 +11,13 @@ const DEFAULT_TOLERATION = 300_000;
 
 export function failNode(sim: Simulation, node: NodeModel): void {
   sim.failedNodes.add(node.name);
-  sim.emit(`Node/${node.name}`, 'Normal', 'NodeNotReady', `Node ${node.name} status is now: NodeNotReady`, 'node-controller');
+  sim.emit(
+    `Node/${node.name}`,
+    'Normal',
+    'NodeNotReady',
+    `Node ${node.name} status is now: NodeNotReady`,
+    'node-controller',
+  );
   const pods = sim.pods.filter((p) => p.node === node && p.removedAt === null);
   for (const p of pods) {
     for (const c of p.containers) {
@@ -31,7 +37,13 @@ export function failNode(sim: Simulation, node: NodeModel): void {
   sim.after(NODE_MONITOR_GRACE + DEFAULT_TOLERATION, () => {
     for (const p of pods) {
       if (p.deletedAt !== null) continue;
-      sim.emit(podRef(p), 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${p.namespace}/${p.name}`, 'taint-eviction-controller');
+      sim.emit(
+        podRef(p),
+        'Normal',
+        'TaintManagerEviction',
+        `Marking for deletion Pod ${p.namespace}/${p.name}`,
+        'taint-eviction-controller',
+      );
       setPod(p, { deletedAt: sim.now });
       publishStatus(sim, p);
       sim.hooks.podChanged(p);

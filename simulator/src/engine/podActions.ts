@@ -59,7 +59,12 @@ export function computePodActions(pod: PodRuntime, snapshot: number): Plan {
   // restartPolicy Never/OnFailure: once every regular container is done for good, the pod is terminal.
   const allDone = regular.every((c) => {
     const cur = currentInstance(c);
-    return cur !== undefined && cur.finishedAt !== undefined && cur.finishedAt <= snapshot && !shouldRestart(policy, cur.exitCode ?? 0);
+    return (
+      cur !== undefined &&
+      cur.finishedAt !== undefined &&
+      cur.finishedAt <= snapshot &&
+      !shouldRestart(policy, cur.exitCode ?? 0)
+    );
   });
   if (allDone && regular.length > 0 && plan.kills.length === 0) {
     const ok = regular.every((c) => currentInstance(c)?.exitCode === 0);

@@ -28,7 +28,9 @@ export function listeningPorts(pod: PodRuntime, now: number): { container: strin
   for (const c of pod.containers) {
     const inst = runningInstance(c, now);
     if (inst === undefined) continue;
-    const ports = c.process.listen.filter((l) => inst.startedAt + l.afterSeconds * 1000 <= now && !c.downPorts.has(l.port)).map((l) => l.port);
+    const ports = c.process.listen
+      .filter((l) => inst.startedAt + l.afterSeconds * 1000 <= now && !c.downPorts.has(l.port))
+      .map((l) => l.port);
     if (ports.length > 0) out.push({ container: c.name, ports });
   }
   return out;
@@ -63,7 +65,9 @@ export function httpAnswer(pod: PodRuntime, port: number, path: string, now: num
   const status = routed ?? p.http.defaultStatus;
   if (status < 300 || status >= 400) return { status };
   const r = routed !== undefined ? p.http.redirects?.[bare] : p.http.defaultRedirect;
-  const location = r?.location ?? (r?.locationQuery !== undefined ? queryParam(q < 0 ? '' : path.slice(q + 1), r.locationQuery) : undefined);
+  const location =
+    r?.location ??
+    (r?.locationQuery !== undefined ? queryParam(q < 0 ? '' : path.slice(q + 1), r.locationQuery) : undefined);
   return location === undefined ? { status } : { status, location };
 }
 
@@ -93,7 +97,11 @@ interface Mount {
 }
 
 function mountsOf(c: ContainerRuntime): Mount[] {
-  return (c.spec.volumeMounts ?? []).map((m) => ({ volume: m.name, mountPath: trimSlash(m.mountPath), subPath: m.subPath ?? '' }));
+  return (c.spec.volumeMounts ?? []).map((m) => ({
+    volume: m.name,
+    mountPath: trimSlash(m.mountPath),
+    subPath: m.subPath ?? '',
+  }));
 }
 
 function trimSlash(p: string): string {
@@ -104,7 +112,11 @@ function trimSlash(p: string): string {
 function keyFor(c: ContainerRuntime, path: string): { key: string; volume?: string } {
   let best: Mount | undefined;
   for (const m of mountsOf(c)) {
-    if ((path === m.mountPath || path.startsWith(m.mountPath === '/' ? '/' : m.mountPath + '/')) && (!best || m.mountPath.length > best.mountPath.length)) best = m;
+    if (
+      (path === m.mountPath || path.startsWith(m.mountPath === '/' ? '/' : m.mountPath + '/')) &&
+      (!best || m.mountPath.length > best.mountPath.length)
+    )
+      best = m;
   }
   if (best === undefined) return { key: `ctr:${c.name}:${path}` };
   const rel = path.slice(best.mountPath.length).replace(/^\/+/, '');
@@ -116,7 +128,14 @@ function keyFor(c: ContainerRuntime, path: string): { key: string; volume?: stri
 function volumeHasApiContent(pod: PodRuntime, name: string): boolean {
   const v = pod.spec.volumes?.find((x) => x.name === name);
   if (v === undefined) return false;
-  return v.configMap !== undefined || v.secret !== undefined || v.downwardAPI !== undefined || v.projected !== undefined || v.hostPath !== undefined || v.persistentVolumeClaim !== undefined;
+  return (
+    v.configMap !== undefined ||
+    v.secret !== undefined ||
+    v.downwardAPI !== undefined ||
+    v.projected !== undefined ||
+    v.hostPath !== undefined ||
+    v.persistentVolumeClaim !== undefined
+  );
 }
 
 /** The latest op on `key` at or before `now`: the file's state. */
@@ -137,7 +156,8 @@ function lastOp(pod: PodRuntime, key: string, now: number): FileOp | undefined {
         const first = inst.startedAt + op.at * 1000;
         if (first > end) continue;
         let t = first;
-        if (op.every !== undefined && op.every > 0) t = first + Math.floor((end - first) / (op.every * 1000)) * op.every * 1000;
+        if (op.every !== undefined && op.every > 0)
+          t = first + Math.floor((end - first) / (op.every * 1000)) * op.every * 1000;
         if (t >= bestT) {
           bestT = t;
           best = op;
@@ -160,10 +180,16 @@ export function fileState(pod: PodRuntime, c: ContainerRuntime, path: string, no
 }
 
 /** A file's content for the kubelet: missing, known text, or present with content the model does not know. */
-export function fileContent(pod: PodRuntime, c: ContainerRuntime, path: string, now: number): { kind: 'missing' } | { kind: 'known'; content: string } | { kind: 'unknown' } {
+export function fileContent(
+  pod: PodRuntime,
+  c: ContainerRuntime,
+  path: string,
+  now: number,
+): { kind: 'missing' } | { kind: 'known'; content: string } | { kind: 'unknown' } {
   const { key, volume } = keyFor(c, path);
   const op = lastOp(pod, key, now);
-  if (op === undefined) return volume !== undefined && volumeHasApiContent(pod, volume) ? { kind: 'unknown' } : { kind: 'missing' };
+  if (op === undefined)
+    return volume !== undefined && volumeHasApiContent(pod, volume) ? { kind: 'unknown' } : { kind: 'missing' };
   if (op.op === 'rm') return { kind: 'missing' };
   if (op.op === 'touch' || op.op === 'mkdir') return { kind: 'known', content: '' };
   return op.content === undefined ? { kind: 'unknown' } : { kind: 'known', content: op.content };

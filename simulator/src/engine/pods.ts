@@ -64,14 +64,33 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
     history: [],
     terminating: false,
   };
-  const add = (list: PodSpec['containers'] | undefined, field: string, kindOf: (restart: string | undefined) => ContainerKind) => {
+  const add = (
+    list: PodSpec['containers'] | undefined,
+    field: string,
+    kindOf: (restart: string | undefined) => ContainerKind,
+  ) => {
     (list ?? []).forEach((spec, i) => {
-      const override = factory.overrides[`${req.name}/${spec.name}`] ?? prefixOverride(factory.overrides, req.name, spec.name) ?? factory.overrides[spec.name];
+      const override =
+        factory.overrides[`${req.name}/${spec.name}`] ??
+        prefixOverride(factory.overrides, req.name, spec.name) ??
+        factory.overrides[spec.name];
       const kind = kindOf(spec.restartPolicy ?? undefined);
-      let process = inferProcess({ container: spec, override, shareProcessNamespace: req.spec.shareProcessNamespace === true, services: factory.services });
+      let process = inferProcess({
+        container: spec,
+        override,
+        shareProcessNamespace: req.spec.shareProcessNamespace === true,
+        services: factory.services,
+      });
       if (kind === 'init' && process.source === 'unknown' && process.exit === undefined) {
         // An init container exists to finish: when we cannot tell what it does, assume it succeeds.
-        process = { ...process, exit: { afterSeconds: UNKNOWN_INIT_SECONDS, code: 0 }, notes: [...process.notes, `init container ${spec.name}: assumed to finish successfully after ${UNKNOWN_INIT_SECONDS}s`] };
+        process = {
+          ...process,
+          exit: { afterSeconds: UNKNOWN_INIT_SECONDS, code: 0 },
+          notes: [
+            ...process.notes,
+            `init container ${spec.name}: assumed to finish successfully after ${UNKNOWN_INIT_SECONDS}s`,
+          ],
+        };
       }
       const container: ContainerRuntime = {
         name: spec.name,
@@ -106,7 +125,11 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
   return pod;
 }
 
-function prefixOverride(overrides: Record<string, ContainerOverrideSpec>, podName: string, container: string): ContainerOverrideSpec | undefined {
+function prefixOverride(
+  overrides: Record<string, ContainerOverrideSpec>,
+  podName: string,
+  container: string,
+): ContainerOverrideSpec | undefined {
   for (const [key, value] of Object.entries(overrides)) {
     const slash = key.indexOf('/');
     if (slash > 0 && key.slice(slash + 1) === container && podName.startsWith(`${key.slice(0, slash)}-`)) return value;
@@ -119,7 +142,12 @@ export function assignedPods(sim: Simulation): AssignedPod[] {
   const out: AssignedPod[] = [];
   for (const p of sim.pods) {
     if (p.node === null || p.terminalPhase !== null || (p.removedAt !== null && !p.terminating)) continue;
-    out.push({ name: p.name, nodeName: p.node.name, spec: p.spec, ...(p.owner ? { owner: `${p.owner.kind}/${p.owner.name}` } : {}) });
+    out.push({
+      name: p.name,
+      nodeName: p.node.name,
+      spec: p.spec,
+      ...(p.owner ? { owner: `${p.owner.kind}/${p.owner.name}` } : {}),
+    });
   }
   return out;
 }
@@ -128,11 +156,21 @@ export function trySchedule(sim: Simulation, pod: PodRuntime, nodeName?: string)
   if (pod.node !== null || pod.removedAt !== null) return;
   const owner = pod.owner ? `${pod.owner.kind}/${pod.owner.name}` : undefined;
   const nodes = sim.nodes.filter((n) => !sim.failedNodes.has(n.name));
-  const result = schedulePod({ spec: nodeName ? { ...pod.spec, nodeName } : pod.spec, ...(owner ? { owner } : {}) }, nodes, assignedPods(sim));
+  const result = schedulePod(
+    { spec: nodeName ? { ...pod.spec, nodeName } : pod.spec, ...(owner ? { owner } : {}) },
+    nodes,
+    assignedPods(sim),
+  );
   if (result.ok) {
     const node = sim.nodes.find((n) => n.name === result.node)!;
     setPod(pod, { node, ip: nextPodIp(sim, node), scheduling: undefined });
-    sim.emit(podRef(pod), 'Normal', 'Scheduled', `Successfully assigned ${pod.namespace}/${pod.name} to ${node.name}`, 'default-scheduler');
+    sim.emit(
+      podRef(pod),
+      'Normal',
+      'Scheduled',
+      `Successfully assigned ${pod.namespace}/${pod.name} to ${node.name}`,
+      'default-scheduler',
+    );
     publishStatus(sim, pod);
     sim.worker.requestSync(pod);
     return;
@@ -154,7 +192,8 @@ export function retryUnschedulable(sim: Simulation): void {
   sim.retryScheduled = true;
   sim.after(1000, () => {
     sim.retryScheduled = false;
-    for (const p of sim.pods) if (p.node === null && p.removedAt === null && p.scheduling !== undefined) trySchedule(sim, p);
+    for (const p of sim.pods)
+      if (p.node === null && p.removedAt === null && p.scheduling !== undefined) trySchedule(sim, p);
   });
 }
 

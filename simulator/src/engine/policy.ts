@@ -14,7 +14,12 @@ export function backOffActive(entry: BackOffEntry | undefined, finishedAt: numbe
 }
 
 /** flowcontrol.Backoff.Next: initial delay for a new or expired entry, else double up to the cap. */
-export function nextBackOff(entry: BackOffEntry | undefined, finishedAt: number, now: number, t: Timings): BackOffEntry {
+export function nextBackOff(
+  entry: BackOffEntry | undefined,
+  finishedAt: number,
+  now: number,
+  t: Timings,
+): BackOffEntry {
   if (!backOffActive(entry, finishedAt, t)) return { delay: t.backOffInitial, lastUpdate: now };
   return { delay: Math.min(entry.delay * 2, t.backOffMax), lastUpdate: now };
 }

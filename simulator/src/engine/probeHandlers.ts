@@ -14,14 +14,21 @@ export interface ProbeOutcome {
   cause?: Cause;
 }
 
-export function runProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: ProbeWorker, now: number): ProbeOutcome {
+export function runProbe(
+  sim: Simulation,
+  pod: PodRuntime,
+  c: ContainerRuntime,
+  w: ProbeWorker,
+  now: number,
+): ProbeOutcome {
   const p = w.probe;
   const ip = pod.ip ?? '10.244.0.1';
   const timeout = Math.max(1, p.timeoutSeconds ?? 1);
 
   if (p.tcpSocket) {
     const port = resolvePort(c, p.tcpSocket.port);
-    if (typeof port === 'string') return { result: 'error', message: port, cause: causeAt(pod, w, 'tcpSocket.port', port) };
+    if (typeof port === 'string')
+      return { result: 'error', message: port, cause: causeAt(pod, w, 'tcpSocket.port', port) };
     if (listenerOn(pod, port, now)) return { result: 'success' };
     return {
       result: 'failure',
@@ -31,7 +38,8 @@ export function runProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, 
   }
   if (p.httpGet) {
     const port = resolvePort(c, p.httpGet.port);
-    if (typeof port === 'string') return { result: 'error', message: port, cause: causeAt(pod, w, 'httpGet.port', port) };
+    if (typeof port === 'string')
+      return { result: 'error', message: port, cause: causeAt(pod, w, 'httpGet.port', port) };
     const path = p.httpGet.path ?? '/';
     const r = httpGet(pod, (p.httpGet.scheme ?? 'HTTP').toLowerCase(), ip, port, path, now);
     if (r.kind === 'refused') {
@@ -42,7 +50,11 @@ export function runProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, 
       };
     }
     if (r.kind === 'tooManyRedirects') {
-      return { result: 'failure', message: `Get "${r.url}": stopped after 10 redirects`, cause: causeAt(pod, w, 'httpGet.path', `${path} redirects more than 10 times`) };
+      return {
+        result: 'failure',
+        message: `Get "${r.url}": stopped after 10 redirects`,
+        cause: causeAt(pod, w, 'httpGet.path', `${path} redirects more than 10 times`),
+      };
     }
     if (r.status >= 200 && r.status < 300) return { result: 'success' };
     if (r.status >= 300 && r.status < 400) {
@@ -73,22 +85,37 @@ export function runProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, 
       return {
         result: 'failure',
         message: 'rpc error: code = Unimplemented desc = unknown service grpc.health.v1.Health',
-        cause: causeAt(pod, w, 'grpc.port', `\`${l.container.name}\` listens on ${port} but serves no gRPC health service`),
+        cause: causeAt(
+          pod,
+          w,
+          'grpc.port',
+          `\`${l.container.name}\` listens on ${port} but serves no gRPC health service`,
+        ),
       };
     }
     if (grpc.serving) return { result: 'success' };
-    return { result: 'failure', message: 'service unhealthy (responded with "NOT_SERVING")', cause: causeAt(pod, w, 'grpc', `the gRPC health service on ${port} answers NOT_SERVING`) };
+    return {
+      result: 'failure',
+      message: 'service unhealthy (responded with "NOT_SERVING")',
+      cause: causeAt(pod, w, 'grpc', `the gRPC health service on ${port} answers NOT_SERVING`),
+    };
   }
   if (p.exec) {
     const argv = p.exec.command ?? [];
     w.execMemo = runExecMemo(argv, execContext(pod, c, now), w.execMemo);
     const r = w.execMemo.result;
-    if (r.kind === 'error') return { result: 'error', message: r.message, cause: causeAt(pod, w, 'exec.command', r.message) };
+    if (r.kind === 'error')
+      return { result: 'error', message: r.message, cause: causeAt(pod, w, 'exec.command', r.message) };
     if (r.seconds > timeout) {
       return {
         result: 'failure',
         message: `command "${argv.join(' ')}" timed out`,
-        cause: causeAt(pod, w, 'exec.command', `the command takes ${r.seconds}s, longer than timeoutSeconds ${timeout}`),
+        cause: causeAt(
+          pod,
+          w,
+          'exec.command',
+          `the command takes ${r.seconds}s, longer than timeoutSeconds ${timeout}`,
+        ),
       };
     }
     if (r.exitCode === 0) return { result: 'success' };
@@ -117,12 +144,24 @@ export function resolvePort(c: ContainerRuntime, port: number | string): number 
 }
 
 /** A refused connection: the evidence in words and the same finding as data (`Cause.refused`). */
-function refusedCause(pod: PodRuntime, c: ContainerRuntime, w: ProbeWorker, field: string, port: number, now: number): Cause {
+function refusedCause(
+  pod: PodRuntime,
+  c: ContainerRuntime,
+  w: ProbeWorker,
+  field: string,
+  port: number,
+  now: number,
+): Cause {
   const { evidence, refused } = refusedEvidence(pod, c, port, now);
   return { ...causeAt(pod, w, field, evidence), refused };
 }
 
-function refusedEvidence(pod: PodRuntime, c: ContainerRuntime, port: number, now: number): { evidence: string; refused: PortRefused } {
+function refusedEvidence(
+  pod: PodRuntime,
+  c: ContainerRuntime,
+  port: number,
+  now: number,
+): { evidence: string; refused: PortRefused } {
   const none = (evidence: string) => ({ evidence, refused: { port } });
   const open = listeningPorts(pod, now);
   if (open.length > 0) {
@@ -130,9 +169,17 @@ function refusedEvidence(pod: PodRuntime, c: ContainerRuntime, port: number, now
     return none(`no container of the pod listens on ${port}; ${what}`);
   }
   const later = pod.containers
-    .flatMap((x) => x.process.listen.filter((l) => l.port === port).map((l) => ({ name: x.name, after: l.afterSeconds, desc: x.process.description })))
+    .flatMap((x) =>
+      x.process.listen
+        .filter((l) => l.port === port)
+        .map((l) => ({ name: x.name, after: l.afterSeconds, desc: x.process.description })),
+    )
     .find(() => true);
-  if (later) return { evidence: `\`${later.name}\` only listens on ${port} ${later.after}s after it starts (${later.desc})`, refused: { port, opensAfter: later.after } };
+  if (later)
+    return {
+      evidence: `\`${later.name}\` only listens on ${port} ${later.after}s after it starts (${later.desc})`,
+      refused: { port, opensAfter: later.after },
+    };
   const planned = pod.containers.flatMap((x) => x.process.listen.map((l) => `\`${x.name}\` listens on ${l.port}`));
   if (planned.length > 0) return none(`no container of the pod listens on ${port}; ${planned.join('; ')}`);
   return none(`no container of the pod listens on ${port} (${c.process.description})`);

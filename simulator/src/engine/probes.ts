@@ -107,7 +107,16 @@ function doProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: Probe
   apply(sim, pod, c, w, result);
 }
 
-function record(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: ProbeWorker, o: ProbeOutcome, restartCount: number, run: number, threshold: number): void {
+function record(
+  sim: Simulation,
+  pod: PodRuntime,
+  c: ContainerRuntime,
+  w: ProbeWorker,
+  o: ProbeOutcome,
+  restartCount: number,
+  run: number,
+  threshold: number,
+): void {
   const rec: ProbeRecord = {
     t: sim.now / 1000,
     pod: pod.name,
@@ -123,15 +132,35 @@ function record(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: ProbeW
   if (o.cause && o.result !== 'success') rec.cause = o.cause;
   sim.probes.push(rec);
   if (o.result === 'failure') {
-    sim.emit(podRef(pod), 'Warning', 'Unhealthy', `${TITLE[w.slot]} probe failed: ${o.message ?? ''}`, 'kubelet', o.cause);
+    sim.emit(
+      podRef(pod),
+      'Warning',
+      'Unhealthy',
+      `${TITLE[w.slot]} probe failed: ${o.message ?? ''}`,
+      'kubelet',
+      o.cause,
+    );
   } else if (o.result === 'error') {
-    sim.emit(podRef(pod), 'Warning', 'Unhealthy', `${TITLE[w.slot]} probe errored: ${o.message ?? ''}`, 'kubelet', o.cause);
+    sim.emit(
+      podRef(pod),
+      'Warning',
+      'Unhealthy',
+      `${TITLE[w.slot]} probe errored: ${o.message ?? ''}`,
+      'kubelet',
+      o.cause,
+    );
   } else if (o.warning) {
     sim.emit(podRef(pod), 'Warning', 'ProbeWarning', `${TITLE[w.slot]} probe warning: ${o.warning}`, 'kubelet');
   }
 }
 
-function apply(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: ProbeWorker, result: 'success' | 'failure'): void {
+function apply(
+  sim: Simulation,
+  pod: PodRuntime,
+  c: ContainerRuntime,
+  w: ProbeWorker,
+  result: 'success' | 'failure',
+): void {
   switch (w.slot) {
     case 'readiness': {
       const ready = result === 'success';

@@ -40,7 +40,8 @@ export function scheduleProcess(sim: Simulation, pod: PodRuntime, c: ContainerRu
               evidence: `${c.name} ${exit.code === 0 ? 'finishes' : 'fails'} by itself after ${exit.afterSeconds}s with exit code ${exit.code}: ${firstLine(exit.message ?? p.description)}`,
             };
       // 128: the runtime could not start the process (e.g. the binary is not in the image).
-      const reason = exit.code === 0 ? 'Completed' : exit.code === 128 && exit.afterSeconds === 0 ? 'StartError' : 'Error';
+      const reason =
+        exit.code === 0 ? 'Completed' : exit.code === 128 && exit.afterSeconds === 0 ? 'StartError' : 'Error';
       finishInstance(sim, pod, c, inst, exit.code, reason, cause, reason === 'StartError' ? exit.message : undefined);
     });
   }
@@ -71,7 +72,10 @@ export function finishInstance(
   if (inst.finishedAt !== undefined) return;
   inst.endedBy ??= reason === 'OOMKilled' ? 'oom' : 'exited';
   const terminated = terminationMessage(pod, c, inst, exitCode, sim.now, message);
-  const explained = cause && terminated !== undefined && terminated !== message ? { ...cause, evidence: `${cause.evidence}; its termination message: ${quoteLine(terminated)}` } : cause;
+  const explained =
+    cause && terminated !== undefined && terminated !== message
+      ? { ...cause, evidence: `${cause.evidence}; its termination message: ${quoteLine(terminated)}` }
+      : cause;
   recordExit(pod, c, inst, sim.now, { exitCode, reason, cause: explained, message: terminated });
   sim.worker.plegRelist(pod);
   const then = inst.onFinish;

@@ -196,7 +196,16 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 type PodStatusInputs = Pick<
   PodRuntime,
-  'deletedAt' | 'deletionGrace' | 'node' | 'ip' | 'scheduling' | 'sandboxReady' | 'initialized' | 'terminalPhase' | 'phaseReason' | 'nodeLost'
+  | 'deletedAt'
+  | 'deletionGrace'
+  | 'node'
+  | 'ip'
+  | 'scheduling'
+  | 'sandboxReady'
+  | 'initialized'
+  | 'terminalPhase'
+  | 'phaseReason'
+  | 'nodeLost'
 >;
 type ContainerStatusInputs = Pick<ContainerRuntime, 'waiting' | 'ready' | 'started'>;
 
@@ -217,7 +226,11 @@ export function setContainer(pod: PodRuntime, c: ContainerRuntime, change: Parti
 /** A new run of the container starts at `now`, with no waiting reason and fresh probe results. */
 export function startInstance(pod: PodRuntime, c: ContainerRuntime, now: number): Instance {
   const prev = currentInstance(c);
-  const inst: Instance = { id: c.instances.length + 1, restartCount: prev === undefined ? 0 : prev.restartCount + 1, startedAt: now };
+  const inst: Instance = {
+    id: c.instances.length + 1,
+    restartCount: prev === undefined ? 0 : prev.restartCount + 1,
+    startedAt: now,
+  };
   (c.instances as Instance[]).push(inst);
   const mc = c as Mutable<ContainerRuntime>;
   mc.waiting = undefined;

@@ -131,7 +131,10 @@ export class Simulation {
     if (this.pods.length < this.maxPods) return true;
     if (!this.podLimitReached) {
       this.podLimitReached = true;
-      this.note('warning', `the run reached ${this.maxPods} pods at t=${this.now / 1000}s; no more pods were created after that`);
+      this.note(
+        'warning',
+        `the run reached ${this.maxPods} pods at t=${this.now / 1000}s; no more pods were created after that`,
+      );
     }
     return false;
   }

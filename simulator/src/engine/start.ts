@@ -39,7 +39,14 @@ export function startContainer(
           backOff: { delay: c.backOff.delay, until: finished + c.backOff.delay },
         },
       });
-      sim.emit(podRef(pod), 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${ref}`, 'kubelet', last.cause);
+      sim.emit(
+        podRef(pod),
+        'Warning',
+        'BackOff',
+        `Back-off restarting failed container ${c.name} in pod ${ref}`,
+        'kubelet',
+        last.cause,
+      );
       const wake = finished + c.backOff.delay;
       last.backOffUntil = wake;
       pod.backOffWake = pod.backOffWake === undefined ? wake : Math.min(pod.backOffWake, wake);

@@ -42,7 +42,13 @@ function terminated(i: Instance, budget: number): ContainerState {
   return { terminated: t };
 }
 
-function containerStatus(pod: PodRuntime, c: ContainerRuntime, now: number, policy: string, hasInit: boolean): ContainerStatus {
+function containerStatus(
+  pod: PodRuntime,
+  c: ContainerRuntime,
+  now: number,
+  policy: string,
+  hasInit: boolean,
+): ContainerStatus {
   const cur = currentInstance(c);
   const prevInstance = c.instances[c.instances.length - 2];
   const budget = podMessageBudget(pod);
@@ -60,9 +66,12 @@ function containerStatus(pod: PodRuntime, c: ContainerRuntime, now: number, poli
     if (prevInstance) lastState = terminated(prevInstance, budget);
     started = c.started;
     // Without a readiness probe a running container is ready (prober_manager UpdatePodStatus).
-    ready = c.kind === 'init' || pod.nodeLost === true ? false : started && (c.spec.readinessProbe === undefined || c.ready);
+    ready =
+      c.kind === 'init' || pod.nodeLost === true ? false : started && (c.spec.readinessProbe === undefined || c.ready);
   } else {
-    const restartable = c.kind === 'sidecar' || (c.kind === 'init' ? policy !== 'Never' && cur.exitCode !== 0 : shouldRestart(policy, cur.exitCode ?? 0));
+    const restartable =
+      c.kind === 'sidecar' ||
+      (c.kind === 'init' ? policy !== 'Never' && cur.exitCode !== 0 : shouldRestart(policy, cur.exitCode ?? 0));
     if (restartable && c.waiting && pod.deletedAt === null && pod.terminalPhase === null) {
       state = { waiting: { reason: c.waiting.reason, message: c.waiting.message } };
       lastState = terminated(cur, budget);
@@ -122,16 +131,50 @@ export function buildStatus(pod: PodRuntime, now: number, prev: PodStatus | unde
   const conditions: PodCondition[] = [
     cond(prev, now, 'PodReadyToStartContainers', pod.sandboxReady && pod.terminalPhase === null ? 'True' : 'False'),
     initialized
-      ? cond(prev, now, 'Initialized', 'True', phase === 'Succeeded' && pendingInit.length > 0 ? 'PodCompleted' : undefined)
-      : cond(prev, now, 'Initialized', 'False', 'ContainersNotInitialized', `containers with incomplete status: [${pendingInit.map((c) => c.name).join(' ')}]`),
+      ? cond(
+          prev,
+          now,
+          'Initialized',
+          'True',
+          phase === 'Succeeded' && pendingInit.length > 0 ? 'PodCompleted' : undefined,
+        )
+      : cond(
+          prev,
+          now,
+          'Initialized',
+          'False',
+          'ContainersNotInitialized',
+          `containers with incomplete status: [${pendingInit.map((c) => c.name).join(' ')}]`,
+        ),
     containersReady
       ? cond(prev, now, 'ContainersReady', 'True')
-      : cond(prev, now, 'ContainersReady', 'False', terminalReason ?? 'ContainersNotReady', terminalReason ? undefined : unreadyMsg),
+      : cond(
+          prev,
+          now,
+          'ContainersReady',
+          'False',
+          terminalReason ?? 'ContainersNotReady',
+          terminalReason ? undefined : unreadyMsg,
+        ),
     containersReady && gates.length === 0
       ? cond(prev, now, 'Ready', 'True')
       : containersReady
-        ? cond(prev, now, 'Ready', 'False', 'ReadinessGatesNotReady', `corresponding condition of pod readiness gate "${gates[0]?.conditionType}" does not exist.`)
-        : cond(prev, now, 'Ready', 'False', terminalReason ?? 'ContainersNotReady', terminalReason ? undefined : unreadyMsg),
+        ? cond(
+            prev,
+            now,
+            'Ready',
+            'False',
+            'ReadinessGatesNotReady',
+            `corresponding condition of pod readiness gate "${gates[0]?.conditionType}" does not exist.`,
+          )
+        : cond(
+            prev,
+            now,
+            'Ready',
+            'False',
+            terminalReason ?? 'ContainersNotReady',
+            terminalReason ? undefined : unreadyMsg,
+          ),
     cond(prev, now, 'PodScheduled', 'True'),
   ];
   const status: PodStatus = {
@@ -151,16 +194,32 @@ export function buildStatus(pod: PodRuntime, now: number, prev: PodStatus | unde
   return status;
 }
 
-function cond(prev: PodStatus | undefined, now: number, type: string, status: ConditionStatus, reason?: string, message?: string): PodCondition {
+function cond(
+  prev: PodStatus | undefined,
+  now: number,
+  type: string,
+  status: ConditionStatus,
+  reason?: string,
+  message?: string,
+): PodCondition {
   const old = prev?.conditions.find((c) => c.type === type);
-  const c: PodCondition = { type, status, lastTransitionTime: old && old.status === status ? old.lastTransitionTime : sec(now) };
+  const c: PodCondition = {
+    type,
+    status,
+    lastTransitionTime: old && old.status === status ? old.lastTransitionTime : sec(now),
+  };
   if (reason) c.reason = reason;
   if (message) c.message = message;
   return c;
 }
 
 /** getPhase, k/k pkg/kubelet/kubelet_pods.go (docs/kubelet-behaviour.md, "Phase, container states and conditions"). */
-function getPhase(pod: PodRuntime, initStatuses: ContainerStatus[], statuses: ContainerStatus[], policy: string): PodPhase {
+function getPhase(
+  pod: PodRuntime,
+  initStatuses: ContainerStatus[],
+  statuses: ContainerStatus[],
+  policy: string,
+): PodPhase {
   let pendingInit = false;
   let failedInit = false;
   pod.containers

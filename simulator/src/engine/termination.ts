@@ -22,7 +22,14 @@ export function terminatePod(sim: Simulation, pod: PodRuntime, done: () => void)
     const kills: KillRequest[] = [];
     for (const c of group) {
       const inst = running(c);
-      if (inst) kills.push({ container: c, instance: inst, message: `Stopping container ${c.name}`, reason: 'deletion', grace: Math.max(0, deadline - sim.now) });
+      if (inst)
+        kills.push({
+          container: c,
+          instance: inst,
+          message: `Stopping container ${c.name}`,
+          reason: 'deletion',
+          grace: Math.max(0, deadline - sim.now),
+        });
     }
     killAll(sim, pod, kills, then);
   };
@@ -42,22 +49,31 @@ export function terminatePod(sim: Simulation, pod: PodRuntime, done: () => void)
 }
 
 function finishTermination(sim: Simulation, pod: PodRuntime): void {
-  const ok = pod.containers.filter((c) => c.kind !== 'sidecar').every((c) => {
-    const cur = currentInstance(c);
-    return cur === undefined || cur.exitCode === 0;
-  });
+  const ok = pod.containers
+    .filter((c) => c.kind !== 'sidecar')
+    .every((c) => {
+      const cur = currentInstance(c);
+      return cur === undefined || cur.exitCode === 0;
+    });
   markTerminal(sim, pod, ok ? 'Succeeded' : 'Failed');
   if (pod.removedAt === null) pod.removedAt = sim.now;
   sim.hooks.podChanged(pod);
 }
 
 /** Kill everything still running and move the pod to its terminal phase. */
-export function stopAll(sim: Simulation, pod: PodRuntime, phase: 'Succeeded' | 'Failed', reason: 'deadline' | 'podDone', done: () => void): void {
+export function stopAll(
+  sim: Simulation,
+  pod: PodRuntime,
+  phase: 'Succeeded' | 'Failed',
+  reason: 'deadline' | 'podDone',
+  done: () => void,
+): void {
   const grace = (pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
   const kills: KillRequest[] = [];
   for (const c of [...pod.containers].reverse()) {
     const cur = runningInstance(c, sim.now);
-    if (cur && !cur.stopping) kills.push({ container: c, instance: cur, message: `Stopping container ${c.name}`, reason, grace });
+    if (cur && !cur.stopping)
+      kills.push({ container: c, instance: cur, message: `Stopping container ${c.name}`, reason, grace });
   }
   stopProbeWorkers(pod, 'liveness', 'startup', 'readiness');
   killAll(sim, pod, kills, () => {
@@ -79,7 +95,10 @@ function markTerminal(sim: Simulation, pod: PodRuntime, phase: 'Succeeded' | 'Fa
 export function deletePod(sim: Simulation, pod: PodRuntime, graceSeconds: number | undefined, force: boolean): void {
   if (pod.removedAt !== null) return;
   if (pod.deletedAt === null) {
-    setPod(pod, { deletedAt: sim.now, deletionGrace: (force ? 0 : graceSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000 });
+    setPod(pod, {
+      deletedAt: sim.now,
+      deletionGrace: (force ? 0 : (graceSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30)) * 1000,
+    });
   }
   if (force || pod.node === null || pod.terminalPhase !== null) {
     pod.removedAt = sim.now;

@@ -18,9 +18,17 @@ const MAX_LOG_BYTES = 2048;
 const MAX_POD = 12 * 1024;
 
 /** What the kubelet reads when the instance has exited (`now`): the message, or undefined. */
-export function terminationMessage(pod: PodRuntime, c: ContainerRuntime, inst: Instance, exitCode: number, now: number, runtimeMessage?: string): string | undefined {
+export function terminationMessage(
+  pod: PodRuntime,
+  c: ContainerRuntime,
+  inst: Instance,
+  exitCode: number,
+  now: number,
+  runtimeMessage?: string,
+): string | undefined {
   const path = c.spec.terminationMessagePath || '/dev/termination-log';
-  const fallback = c.spec.terminationMessagePolicy === 'FallbackToLogsOnError' && exitCode !== 0 && runtimeMessage === undefined;
+  const fallback =
+    c.spec.terminationMessagePolicy === 'FallbackToLogsOnError' && exitCode !== 0 && runtimeMessage === undefined;
   const file = fileContent(pod, c, path, now);
   // Content the model does not know: no message rather than a made-up one.
   let message = file.kind === 'known' ? lastBytes(file.content, MAX_FILE) : '';
@@ -63,7 +71,10 @@ function lastBytes(s: string, max: number): string {
 /** readLastStringFromContainerLogs: TailLines 80 into a 2048-byte circular buffer. */
 function logTail(c: ContainerRuntime, inst: Instance, now: number): string {
   const upTo = (now - inst.startedAt) / 1000;
-  const text = (c.process.log ?? []).filter((w) => w.at <= upTo).map((w) => w.text).join('');
+  const text = (c.process.log ?? [])
+    .filter((w) => w.at <= upTo)
+    .map((w) => w.text)
+    .join('');
   if (text === '') return '';
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop(); // a final newline ends the last line

@@ -15,7 +15,11 @@ export function podsNamed(sim: Simulation, name: string | undefined): PodRuntime
   return exact.length > 0 ? exact : live.filter((p) => p.name.startsWith(`${name}-`));
 }
 
-function targets(sim: Simulation, container: string, pod: string | undefined): { pod: PodRuntime; c: ContainerRuntime }[] {
+function targets(
+  sim: Simulation,
+  container: string,
+  pod: string | undefined,
+): { pod: PodRuntime; c: ContainerRuntime }[] {
   const out: { pod: PodRuntime; c: ContainerRuntime }[] = [];
   for (const p of podsNamed(sim, pod)) {
     const c = p.containers.find((x) => x.name === container);
@@ -54,7 +58,13 @@ function apply(sim: Simulation, e: ScenarioEventSpec): void {
     if (pods.length === 0) return missing(`pod "${e.delete.pod}"`);
     const p = pods[0]!;
     const force = e.delete.force === true || e.delete.gracePeriodSeconds === 0;
-    sim.emit(podRef(p), 'Normal', 'Deleting', `kubectl delete pod ${p.name}${force ? ' --force --grace-period=0' : e.delete.gracePeriodSeconds !== undefined ? ` --grace-period=${e.delete.gracePeriodSeconds}` : ''} (scenario)`, 'podlab');
+    sim.emit(
+      podRef(p),
+      'Normal',
+      'Deleting',
+      `kubectl delete pod ${p.name}${force ? ' --force --grace-period=0' : e.delete.gracePeriodSeconds !== undefined ? ` --grace-period=${e.delete.gracePeriodSeconds}` : ''} (scenario)`,
+      'podlab',
+    );
     deletePod(sim, p, e.delete.gracePeriodSeconds, force);
   } else if (e.http) {
     const hit = targets(sim, e.http.container, e.http.pod);

@@ -1,5 +1,20 @@
 // Scheduling constraints: node/pod (anti-)affinity, tolerations and topology spread constraints.
-import { type z, obj, str, req, int32, list, opt, optStr, optInt32, optInt64, optList, optStrList, optEnum, type Type } from './primitives';
+import {
+  type z,
+  obj,
+  str,
+  req,
+  int32,
+  list,
+  opt,
+  optStr,
+  optInt32,
+  optInt64,
+  optList,
+  optStrList,
+  optEnum,
+  type Type,
+} from './primitives';
 import { LabelSelectorSchema } from './meta';
 
 export const NodeSelectorRequirementSchema = obj({

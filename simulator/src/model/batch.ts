@@ -1,7 +1,21 @@
 // batch/v1: Job and CronJob.
 import {
-  z, obj, str, req, list, opt, optStr, optBool, optInt32, optInt64, optTime, optList, optStrList, optEnum,
-  intList, status,
+  z,
+  obj,
+  str,
+  req,
+  list,
+  opt,
+  optStr,
+  optBool,
+  optInt32,
+  optInt64,
+  optTime,
+  optList,
+  optStrList,
+  optEnum,
+  intList,
+  status,
   type Type,
 } from './primitives';
 import { LabelSelectorSchema, ObjectMetaSchema } from './meta';

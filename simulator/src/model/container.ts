@@ -1,7 +1,20 @@
 // Containers and their parts (core/v1 Container, EphemeralContainer, EnvVar, ContainerPort, …).
 import {
-  z, obj, str, req, int32, opt, optNotNull, optStr, optBool, optInt32, optList, optStrList, optEnum,
-  optQuantityMap, quantity,
+  z,
+  obj,
+  str,
+  req,
+  int32,
+  opt,
+  optNotNull,
+  optStr,
+  optBool,
+  optInt32,
+  optList,
+  optStrList,
+  optEnum,
+  optQuantityMap,
+  quantity,
   type Type,
 } from './primitives';
 import { LifecycleSchema, ProbeSchema } from './probe';

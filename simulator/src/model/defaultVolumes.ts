@@ -25,13 +25,15 @@ export function defaultVolume(v: Volume): void {
   if (v.configMap) v.configMap.defaultMode ??= DEFAULT_VOLUME_MODE;
   if (v.downwardAPI) {
     v.downwardAPI.defaultMode ??= DEFAULT_VOLUME_MODE;
-    for (const item of v.downwardAPI.items ?? []) if (item.fieldRef && !item.fieldRef.apiVersion) item.fieldRef.apiVersion = 'v1';
+    for (const item of v.downwardAPI.items ?? [])
+      if (item.fieldRef && !item.fieldRef.apiVersion) item.fieldRef.apiVersion = 'v1';
   }
   if (v.projected) {
     v.projected.defaultMode ??= DEFAULT_VOLUME_MODE;
     for (const s of v.projected.sources ?? []) {
       if (s.serviceAccountToken) s.serviceAccountToken.expirationSeconds ??= 3600;
-      for (const item of s.downwardAPI?.items ?? []) if (item.fieldRef && !item.fieldRef.apiVersion) item.fieldRef.apiVersion = 'v1';
+      for (const item of s.downwardAPI?.items ?? [])
+        if (item.fieldRef && !item.fieldRef.apiVersion) item.fieldRef.apiVersion = 'v1';
     }
   }
   if (v.hostPath) v.hostPath.type ??= '';

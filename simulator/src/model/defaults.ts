@@ -145,8 +145,10 @@ function defaultStatefulSet(s: StatefulSet): void {
     spec.updateStrategy.rollingUpdate.partition ??= 0;
   }
   spec.persistentVolumeClaimRetentionPolicy ??= {};
-  if (!spec.persistentVolumeClaimRetentionPolicy.whenDeleted) spec.persistentVolumeClaimRetentionPolicy.whenDeleted = 'Retain';
-  if (!spec.persistentVolumeClaimRetentionPolicy.whenScaled) spec.persistentVolumeClaimRetentionPolicy.whenScaled = 'Retain';
+  if (!spec.persistentVolumeClaimRetentionPolicy.whenDeleted)
+    spec.persistentVolumeClaimRetentionPolicy.whenDeleted = 'Retain';
+  if (!spec.persistentVolumeClaimRetentionPolicy.whenScaled)
+    spec.persistentVolumeClaimRetentionPolicy.whenScaled = 'Retain';
   spec.replicas ??= 1;
   spec.revisionHistoryLimit ??= 10;
   for (const pvc of spec.volumeClaimTemplates ?? []) defaultPvc(pvc);
@@ -206,7 +208,8 @@ function defaultService(svc: Service): void {
     spec.sessionAffinityConfig.clientIP ??= {};
     spec.sessionAffinityConfig.clientIP.timeoutSeconds ??= 10800;
   }
-  if ((spec.type === 'NodePort' || spec.type === 'LoadBalancer') && !spec.externalTrafficPolicy) spec.externalTrafficPolicy = 'Cluster';
+  if ((spec.type === 'NodePort' || spec.type === 'LoadBalancer') && !spec.externalTrafficPolicy)
+    spec.externalTrafficPolicy = 'Cluster';
   if (spec.type !== 'ExternalName') {
     if (!spec.internalTrafficPolicy) spec.internalTrafficPolicy = 'Cluster';
     // what a single-stack IPv4 cluster fills in (the service registry, not defaults.go)
@@ -237,9 +240,10 @@ export function applyDefaults<T>(obj: T): T {
   const o = obj as Plain;
   const kind = o['kind'];
   if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(BY_KIND, kind)) return deepCopy(obj);
-  const entry = o['apiVersion'] === undefined
-    ? Object.values(KIND_SCHEMAS).find((k) => k.kind === kind)
-    : schemaFor(o['apiVersion'], kind);
+  const entry =
+    o['apiVersion'] === undefined
+      ? Object.values(KIND_SCHEMAS).find((k) => k.kind === kind)
+      : schemaFor(o['apiVersion'], kind);
   const parsed = entry?.schema.safeParse(obj);
   if (!parsed?.success) return deepCopy(obj);
   const copy = deepCopy(parsed.data) as T;

@@ -81,17 +81,23 @@ function digestError(d: string): string | undefined {
  */
 export function parseImageReference(image: string): { ref: ImageReference } | { error: string } {
   if (image.length > MAX_REFERENCE) return { error: 'invalid reference format' };
-  if (IDENTIFIER.test(image)) return { error: `invalid repository name (${image}), cannot specify 64-byte hexadecimal strings` };
+  if (IDENTIFIER.test(image))
+    return { error: `invalid repository name (${image}), cannot specify 64-byte hexadecimal strings` };
   const { domain, rest } = splitDockerDomain(image);
   const colon = rest.indexOf(':');
   const remote = colon >= 0 ? rest.slice(0, colon) : rest;
-  if (remote.toLowerCase() !== remote) return { error: `invalid reference format: repository name (${remote}) must be lowercase` };
+  if (remote.toLowerCase() !== remote)
+    return { error: `invalid reference format: repository name (${remote}) must be lowercase` };
   // reference.Parse
   const s = `${domain}/${rest}`;
   const m = REFERENCE.exec(s);
-  if (!m) return { error: REFERENCE.test(s.toLowerCase()) ? 'repository name must be lowercase' : 'invalid reference format' };
+  if (!m)
+    return {
+      error: REFERENCE.test(s.toLowerCase()) ? 'repository name must be lowercase' : 'invalid reference format',
+    };
   const name = NAME.exec(m[1] ?? '');
-  if ((name?.[2] ?? m[1] ?? '').length > MAX_PATH) return { error: `repository name must not be more than ${MAX_PATH} characters` };
+  if ((name?.[2] ?? m[1] ?? '').length > MAX_PATH)
+    return { error: `repository name must not be more than ${MAX_PATH} characters` };
   const ref: ImageReference = { domain: name?.[1] ?? '', path: name?.[2] ?? '' };
   if (m[2] !== undefined) ref.tag = m[2];
   if (m[3] !== undefined) {
@@ -149,7 +155,14 @@ export interface ImageRef {
 }
 
 /** Registries that serve Docker Hub's images under the same paths (mirror.gcr.io mirrors Docker Hub). */
-export const DOCKER_HUB = new Set(['', 'docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com', 'mirror.gcr.io']);
+export const DOCKER_HUB = new Set([
+  '',
+  'docker.io',
+  'index.docker.io',
+  'registry-1.docker.io',
+  'registry.hub.docker.com',
+  'mirror.gcr.io',
+]);
 
 export function parseImageRef(image: string | undefined): ImageRef | undefined {
   if (typeof image !== 'string') return undefined;
@@ -160,8 +173,18 @@ export function parseImageRef(image: string | undefined): ImageRef | undefined {
   let path = parts.path.toLowerCase();
   if (DOCKER_HUB.has(registry) && path.startsWith('library/')) path = path.slice('library/'.length);
   if (registry === 'public.ecr.aws' && path.startsWith('docker/library/')) path = path.slice('docker/library/'.length);
-  path = path.split('/').filter((p) => p !== '').join('/');
-  const ref: ImageRef = { raw, registry, path, name: path.split('/').pop() ?? path, tag: parts.tag?.toLowerCase() || 'latest', tagGiven: parts.tag !== undefined };
+  path = path
+    .split('/')
+    .filter((p) => p !== '')
+    .join('/');
+  const ref: ImageRef = {
+    raw,
+    registry,
+    path,
+    name: path.split('/').pop() ?? path,
+    tag: parts.tag?.toLowerCase() || 'latest',
+    tagGiven: parts.tag !== undefined,
+  };
   if (parts.digest !== undefined) ref.digest = parts.digest;
   return ref;
 }
@@ -172,7 +195,17 @@ export function isOfficial(ref: ImageRef, name: string): boolean {
   return DOCKER_HUB.has(ref.registry) || ref.registry === 'public.ecr.aws';
 }
 
-const K8S_REGISTRIES = new Set(['registry.k8s.io', 'k8s.gcr.io', 'staging-k8s.gcr.io', 'gcr.io', 'us.gcr.io', 'eu.gcr.io', 'asia.gcr.io', 'gke.gcr.io', 'registry.gke.io']);
+const K8S_REGISTRIES = new Set([
+  'registry.k8s.io',
+  'k8s.gcr.io',
+  'staging-k8s.gcr.io',
+  'gcr.io',
+  'us.gcr.io',
+  'eu.gcr.io',
+  'asia.gcr.io',
+  'gke.gcr.io',
+  'registry.gke.io',
+]);
 
 /** A Kubernetes project image such as `registry.k8s.io/pause`, `k8s.gcr.io/busybox`, `gcr.io/google_containers/pause-amd64`. */
 export function isK8sImage(ref: ImageRef, name: string): boolean {
@@ -186,7 +219,10 @@ export function isK8sImage(ref: ImageRef, name: string): boolean {
 export function tagVersion(tag: string): number[] | undefined {
   const m = /^v?(\d+(?:\.\d+)*)/.exec(tag);
   if (!m || m[1] === undefined) return undefined;
-  return m[1].split('.').slice(0, 4).map((n) => Number(n));
+  return m[1]
+    .split('.')
+    .slice(0, 4)
+    .map((n) => Number(n));
 }
 
 /** Compare a tag's version with `min` (missing components count as 0). Undefined when the tag has no version. */

@@ -67,7 +67,11 @@ export class Issues {
     return this.add(path, detail ? `Required value: ${detail}` : 'Required value', code);
   }
   unsupported(path: Path, value: unknown, supported: readonly string[], code: string): ValidationIssue {
-    return this.add(path, `Unsupported value: ${show(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}`, code);
+    return this.add(
+      path,
+      `Unsupported value: ${show(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}`,
+      code,
+    );
   }
   duplicate(path: Path, value: unknown, code: string): ValidationIssue {
     return this.add(path, `Duplicate value: ${show(value)}`, code);

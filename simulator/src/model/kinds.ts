@@ -2,8 +2,14 @@
 import type { z } from 'zod';
 import { PodSchema, type Pod } from './podSpec';
 import {
-  DaemonSetSchema, DeploymentSchema, ReplicaSetSchema, StatefulSetSchema,
-  type DaemonSet, type Deployment, type ReplicaSet, type StatefulSet,
+  DaemonSetSchema,
+  DeploymentSchema,
+  ReplicaSetSchema,
+  StatefulSetSchema,
+  type DaemonSet,
+  type Deployment,
+  type ReplicaSet,
+  type StatefulSet,
 } from './workloads';
 import { CronJobSchema, JobSchema, type CronJob, type Job } from './batch';
 import { ServiceSchema, type Service } from './service';
@@ -57,14 +63,26 @@ export interface DeprecatedApiVersion {
 
 /** Old apiVersions of the kinds above: the API server no longer serves them. */
 export const DEPRECATED_API_VERSIONS: readonly DeprecatedApiVersion[] = [
-  { apiVersion: 'extensions/v1beta1', kinds: ['Deployment', 'ReplicaSet', 'DaemonSet'], replacement: 'apps/v1', removedIn: '1.16' },
+  {
+    apiVersion: 'extensions/v1beta1',
+    kinds: ['Deployment', 'ReplicaSet', 'DaemonSet'],
+    replacement: 'apps/v1',
+    removedIn: '1.16',
+  },
   { apiVersion: 'apps/v1beta1', kinds: ['Deployment', 'StatefulSet'], replacement: 'apps/v1', removedIn: '1.16' },
-  { apiVersion: 'apps/v1beta2', kinds: ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'], replacement: 'apps/v1', removedIn: '1.16' },
+  {
+    apiVersion: 'apps/v1beta2',
+    kinds: ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'],
+    replacement: 'apps/v1',
+    removedIn: '1.16',
+  },
   { apiVersion: 'batch/v1beta1', kinds: ['CronJob'], replacement: 'batch/v1', removedIn: '1.25' },
   { apiVersion: 'batch/v2alpha1', kinds: ['CronJob'], replacement: 'batch/v1', removedIn: '1.21' },
 ];
 
 /** The deprecation entry for an apiVersion (and kind, when given), if it is one of the removed ones. */
 export function findDeprecatedApiVersion(apiVersion: string, kind?: string): DeprecatedApiVersion | undefined {
-  return DEPRECATED_API_VERSIONS.find((d) => d.apiVersion === apiVersion && (kind === undefined || d.kinds.includes(kind)));
+  return DEPRECATED_API_VERSIONS.find(
+    (d) => d.apiVersion === apiVersion && (kind === undefined || d.kinds.includes(kind)),
+  );
 }

@@ -1,6 +1,18 @@
 // ObjectMeta, owner references and label selectors (meta/v1).
 import {
-  z, obj, str, req, opt, optStr, optBool, optInt64, optTime, optStrList, optStrMap, optList, optEnum,
+  z,
+  obj,
+  str,
+  req,
+  opt,
+  optStr,
+  optBool,
+  optInt64,
+  optTime,
+  optStrList,
+  optStrMap,
+  optList,
+  optEnum,
   type Type,
 } from './primitives';
 
@@ -67,4 +79,3 @@ export type OwnerReference = z.infer<typeof OwnerReferenceSchema>;
 export type LabelSelector = z.infer<typeof LabelSelectorSchema>;
 export type LabelSelectorRequirement = z.infer<typeof LabelSelectorRequirementSchema>;
 export type LocalObjectReference = z.infer<typeof LocalObjectReferenceSchema>;
-

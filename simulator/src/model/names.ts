@@ -101,11 +101,15 @@ export function isPercent(v: string): boolean {
 
 /** Environment variable names (RelaxedEnvironmentVariableValidation, on by default since 1.32). */
 export function envVarNameErrors(v: string): string[] {
-  return /^[\x20-\x3c\x3e-\x7e]+$/.test(v) ? [] : ["a valid environment variable name must consist only of printable ASCII characters other than '='"];
+  return /^[\x20-\x3c\x3e-\x7e]+$/.test(v)
+    ? []
+    : ["a valid environment variable name must consist only of printable ASCII characters other than '='"];
 }
 
 export function httpHeaderNameErrors(v: string): string[] {
   return /^[-A-Za-z0-9]+$/.test(v)
     ? []
-    : ["a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is '[-A-Za-z0-9]+')"];
+    : [
+        "a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is '[-A-Za-z0-9]+')",
+      ];
 }

@@ -1,7 +1,20 @@
 // PodSpec, PodTemplateSpec and Pod (core/v1).
 import {
-  z, obj, str, req, opt, optStr, optBool, optInt32, optInt64, optList, optStrList, optStrMap, optEnum,
-  optQuantityMap, status,
+  z,
+  obj,
+  str,
+  req,
+  opt,
+  optStr,
+  optBool,
+  optInt32,
+  optInt64,
+  optList,
+  optStrList,
+  optStrMap,
+  optEnum,
+  optQuantityMap,
+  status,
   type Type,
 } from './primitives';
 import { LocalObjectReferenceSchema, ObjectMetaSchema } from './meta';

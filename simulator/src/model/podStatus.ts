@@ -1,5 +1,21 @@
 // Pod status as reported by the kubelet (read-only for users; accurate so that the oracle agrees).
-import { type z, obj, str, bool, int32, int64, opt, optStr, optBool, optInt32, optTime, optList, optQuantityMap, intList, type Type } from './primitives';
+import {
+  type z,
+  obj,
+  str,
+  bool,
+  int32,
+  int64,
+  opt,
+  optStr,
+  optBool,
+  optInt32,
+  optTime,
+  optList,
+  optQuantityMap,
+  intList,
+  type Type,
+} from './primitives';
 import { ResourceRequirementsSchema } from './container';
 import { ConditionWithProbeTimeSchema } from './pvc';
 

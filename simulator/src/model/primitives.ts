@@ -58,7 +58,9 @@ export type QuantityMap = z.ZodRecord<z.ZodString, Quantity>;
 export function opt<T extends z.ZodType>(schema: T, meta?: FieldMeta): Opt<T> {
   const s = schema
     .nullable()
-    .transform((v): Exclude<z.output<T>, null> | undefined => (v === null ? undefined : (v as Exclude<z.output<T>, null>)))
+    .transform((v): Exclude<z.output<T>, null> | undefined =>
+      v === null ? undefined : (v as Exclude<z.output<T>, null>),
+    )
     .optional();
   return meta ? annotate(s, meta) : s;
 }
@@ -76,9 +78,7 @@ export function req<T extends z.ZodType>(schema: T, meta?: FieldMeta): T {
 
 /** Array of objects; null items are accepted (as by the JSON schema) and dropped. */
 export function list<T extends z.ZodType>(item: T): List<T> {
-  return z
-    .array(item.nullable())
-    .transform((a) => a.filter((x): x is Exclude<z.output<T>, null> => x !== null));
+  return z.array(item.nullable()).transform((a) => a.filter((x): x is Exclude<z.output<T>, null> => x !== null));
 }
 
 /** Array of strings; null items become "" (what Go decodes them to). */
@@ -115,7 +115,8 @@ export const optStrMap = (meta?: FieldMeta): Opt<StrMap> => opt(strMap(), meta);
 export const optList = <T extends z.ZodType>(item: T, meta?: FieldMeta): Opt<List<T>> => opt(list(item), meta);
 export const optQuantityMap = (meta?: FieldMeta): Opt<QuantityMap> => opt(quantityMap(), meta);
 /** Optional string with a fixed set of values (checked semantically, offered by completion). */
-export const optEnum = (values: readonly string[], meta?: FieldMeta): Opt<z.ZodString> => opt(z.string(), { values, ...meta });
+export const optEnum = (values: readonly string[], meta?: FieldMeta): Opt<z.ZodString> =>
+  opt(z.string(), { values, ...meta });
 
 /** Status objects: written by the system only. */
 export const status = <T extends z.ZodType>(schema: T): Opt<T> => opt(schema, { readOnly: true });

@@ -1,5 +1,20 @@
 // Probes and lifecycle hooks (core/v1 Probe, LifecycleHandler, Lifecycle and their actions).
-import { type z, obj, str, int32, int64, intOrString, optStr, optInt32, optInt64, optList, optStrList, optEnum, opt, type Type } from './primitives';
+import {
+  type z,
+  obj,
+  str,
+  int32,
+  int64,
+  intOrString,
+  optStr,
+  optInt32,
+  optInt64,
+  optList,
+  optStrList,
+  optEnum,
+  opt,
+  type Type,
+} from './primitives';
 
 export const ExecActionSchema = obj({
   command: optStrList(),
@@ -55,7 +70,9 @@ const lifecycleHandlerImpl = obj({
   exec: opt(ExecActionSchema),
   httpGet: opt(HTTPGetActionSchema),
   sleep: opt(SleepActionSchema),
-  tcpSocket: opt(TCPSocketActionSchema, { deprecated: 'tcpSocket lifecycle handlers are not supported; kept for compatibility' }),
+  tcpSocket: opt(TCPSocketActionSchema, {
+    deprecated: 'tcpSocket lifecycle handlers are not supported; kept for compatibility',
+  }),
 });
 /** The zod object type of LifecycleHandlerSchema, named so that declaration files refer to it instead of repeating it. */
 export interface LifecycleHandlerSchemaType extends Type<typeof lifecycleHandlerImpl> {}

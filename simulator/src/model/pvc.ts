@@ -1,6 +1,20 @@
 // PersistentVolumeClaim parts used inside workloads: ephemeral volume templates and StatefulSet
 // volumeClaimTemplates.
-import { z, obj, str, opt, optStr, optTime, optList, optStrList, optStrMap, optEnum, optQuantityMap, status, type Type } from './primitives';
+import {
+  z,
+  obj,
+  str,
+  opt,
+  optStr,
+  optTime,
+  optList,
+  optStrList,
+  optStrMap,
+  optEnum,
+  optQuantityMap,
+  status,
+  type Type,
+} from './primitives';
 import { LabelSelectorSchema, ObjectMetaSchema } from './meta';
 
 export const TypedLocalObjectReferenceSchema = obj({
@@ -71,7 +85,8 @@ const persistentVolumeClaimTemplateImpl = obj({
 });
 /** The zod object type of PersistentVolumeClaimTemplateSchema, named so that declaration files refer to it instead of repeating it. */
 export interface PersistentVolumeClaimTemplateSchemaType extends Type<typeof persistentVolumeClaimTemplateImpl> {}
-export const PersistentVolumeClaimTemplateSchema: PersistentVolumeClaimTemplateSchemaType = persistentVolumeClaimTemplateImpl;
+export const PersistentVolumeClaimTemplateSchema: PersistentVolumeClaimTemplateSchemaType =
+  persistentVolumeClaimTemplateImpl;
 
 const persistentVolumeClaimImpl = obj({
   apiVersion: z.literal('v1').optional(),

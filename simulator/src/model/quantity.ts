@@ -2,11 +2,25 @@
 // Canonical numbers: CPU in cores, memory in bytes (the number the quantity stands for).
 
 const BINARY: Record<string, number> = {
-  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
 };
 /** Decimal suffixes as powers of ten (applied in decimal, so "7n" is exactly 7e-9). */
 const DECIMAL_EXP: Record<string, number> = {
-  n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18,
+  n: -9,
+  u: -6,
+  m: -3,
+  '': 0,
+  k: 3,
+  M: 6,
+  G: 9,
+  T: 12,
+  P: 15,
+  E: 18,
 };
 
 // sign, digits (with optional fraction), then a binary SI suffix, a decimal SI suffix or a decimal exponent
@@ -46,7 +60,14 @@ export function memoryBytes(q: string | number): number | undefined {
 
 /** Bytes in the largest binary unit that keeps the number readable: 268435456 → "256Mi", 1500 → "1500". */
 export function formatMemory(bytes: number): string {
-  const units: [string, number][] = [['Ei', 2 ** 60], ['Pi', 2 ** 50], ['Ti', 2 ** 40], ['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]];
+  const units: [string, number][] = [
+    ['Ei', 2 ** 60],
+    ['Pi', 2 ** 50],
+    ['Ti', 2 ** 40],
+    ['Gi', 2 ** 30],
+    ['Mi', 2 ** 20],
+    ['Ki', 2 ** 10],
+  ];
   for (const [unit, size] of units) {
     if (Math.abs(bytes) >= size && bytes % size === 0) return `${bytes / size}${unit}`;
   }

@@ -1,5 +1,19 @@
 // Pod and container security contexts (core/v1 PodSecurityContext, SecurityContext and their parts).
-import { type z, obj, str, req, opt, optStr, optBool, optInt64, optList, optStrList, optEnum, intList, type Type } from './primitives';
+import {
+  type z,
+  obj,
+  str,
+  req,
+  opt,
+  optStr,
+  optBool,
+  optInt64,
+  optList,
+  optStrList,
+  optEnum,
+  intList,
+  type Type,
+} from './primitives';
 
 export const SELinuxOptionsSchema = obj({
   level: optStr(),

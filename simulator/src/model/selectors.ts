@@ -18,7 +18,10 @@ export interface UnmatchedRequirement {
   fixes: FixData[];
 }
 
-function requirementMatches(r: LabelSelectorRequirement | NodeSelectorRequirement, labels: Record<string, string>): boolean {
+function requirementMatches(
+  r: LabelSelectorRequirement | NodeSelectorRequirement,
+  labels: Record<string, string>,
+): boolean {
   const has = Object.prototype.hasOwnProperty.call(labels, r.key);
   const value = labels[r.key];
   const values = r.values ?? [];
@@ -48,7 +51,10 @@ function requirementMatches(r: LabelSelectorRequirement | NodeSelectorRequiremen
  * Whether a label selector selects an object with these labels. An empty selector (`{}`) matches everything;
  * a missing selector (undefined) matches nothing, as in the API.
  */
-export function labelSelectorMatches(selector: LabelSelector | undefined, labels: Record<string, string> | undefined): boolean {
+export function labelSelectorMatches(
+  selector: LabelSelector | undefined,
+  labels: Record<string, string> | undefined,
+): boolean {
   if (!selector) return false;
   const l = labels ?? {};
   for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (l[k] !== v) return false;
@@ -59,7 +65,10 @@ export function labelSelectorMatches(selector: LabelSelector | undefined, labels
  * The requirements of a label selector that these labels fail (none: the selector matches). The same rules as
  * labelSelectorMatches, kept per requirement so that a mismatch can be explained and fixed where it is.
  */
-export function unmatchedRequirements(selector: LabelSelector, labels: Record<string, string> | undefined): UnmatchedRequirement[] {
+export function unmatchedRequirements(
+  selector: LabelSelector,
+  labels: Record<string, string> | undefined,
+): UnmatchedRequirement[] {
   const l = labels ?? {};
   const out: UnmatchedRequirement[] = [];
   const actual = (key: string) => (Object.prototype.hasOwnProperty.call(l, key) ? { actual: l[key] as string } : {});
@@ -67,18 +76,32 @@ export function unmatchedRequirements(selector: LabelSelector, labels: Record<st
     if (l[k] !== v) out.push({ path: ['matchLabels', k], key: k, operator: '=', values: [v], ...actual(k), fixes: [] });
   }
   (selector.matchExpressions ?? []).forEach((r, i) => {
-    if (!requirementMatches(r, l)) out.push({ path: ['matchExpressions', i], key: r.key, operator: r.operator, values: [...(r.values ?? [])], ...actual(r.key), fixes: [] });
+    if (!requirementMatches(r, l))
+      out.push({
+        path: ['matchExpressions', i],
+        key: r.key,
+        operator: r.operator,
+        values: [...(r.values ?? [])],
+        ...actual(r.key),
+        fixes: [],
+      });
   });
   return out;
 }
 
 /** Whether a node selector requirement list (one nodeSelectorTerm's matchExpressions) matches node labels. */
-export function nodeRequirementsMatch(reqs: readonly NodeSelectorRequirement[], labels: Record<string, string>): boolean {
+export function nodeRequirementsMatch(
+  reqs: readonly NodeSelectorRequirement[],
+  labels: Record<string, string>,
+): boolean {
   return reqs.every((r) => requirementMatches(r, labels));
 }
 
 /** A map selector (Service spec.selector, nodeSelector): every pair must be present. */
-export function mapSelectorMatches(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
+export function mapSelectorMatches(
+  selector: Record<string, string> | undefined,
+  labels: Record<string, string> | undefined,
+): boolean {
   if (!selector) return false;
   const l = labels ?? {};
   return Object.entries(selector).every(([k, v]) => l[k] === v);
@@ -86,5 +109,8 @@ export function mapSelectorMatches(selector: Record<string, string> | undefined,
 
 /** Whether a selector can match anything at all (has at least one requirement). */
 export function isEmptySelector(selector: LabelSelector | undefined): boolean {
-  return !selector || (Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0);
+  return (
+    !selector ||
+    (Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0)
+  );
 }

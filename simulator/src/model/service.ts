@@ -1,5 +1,24 @@
 // core/v1 Service.
-import { z, obj, str, int32, opt, optNotNull, optStr, optBool, optInt32, optInt64, optList, optStrList, optStrMap, optEnum, intOrString, status, time, type Type } from './primitives';
+import {
+  z,
+  obj,
+  str,
+  int32,
+  opt,
+  optNotNull,
+  optStr,
+  optBool,
+  optInt32,
+  optInt64,
+  optList,
+  optStrList,
+  optStrMap,
+  optEnum,
+  intOrString,
+  status,
+  time,
+  type Type,
+} from './primitives';
 import { ObjectMetaSchema } from './meta';
 
 export const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'] as const;

@@ -16,7 +16,11 @@ export * from './fixes';
 
 const INT_RANGE = {
   int32: { lo: -2147483648, hi: 2147483647, text: '-2147483648 to 2147483647' },
-  int64: { lo: -9223372036854775808, hi: 2 ** 63 /* 2^63 − 1 is not a double: this is the double that literal rounds to */, text: '-9223372036854775808 to 9223372036854775807' },
+  int64: {
+    lo: -9223372036854775808,
+    hi: 2 ** 63 /* 2^63 − 1 is not a double: this is the double that literal rounds to */,
+    text: '-9223372036854775808 to 9223372036854775807',
+  },
 } as const;
 
 /**
@@ -28,14 +32,23 @@ export function validateFieldValues(value: unknown, schema: z.ZodType, path: Pat
   const meta = getFieldMeta(schema);
   if (meta.readOnly && path.length > 0 && path[path.length - 1] === 'status') return;
   if (typeof value === 'number') {
-    if ((meta.format === 'int32' || meta.format === 'int64' || meta.format === 'int-or-string') && Number.isInteger(value)) {
+    if (
+      (meta.format === 'int32' || meta.format === 'int64' || meta.format === 'int-or-string') &&
+      Number.isInteger(value)
+    ) {
       const type = meta.format === 'int64' ? 'int64' : 'int32';
       const range = INT_RANGE[type];
       if (value < range.lo || value > range.hi) {
-        issues.invalid(path, value, `must fit in an ${type} (${range.text}); the API server cannot decode it`, 'integer-range');
+        issues.invalid(
+          path,
+          value,
+          `must fit in an ${type} (${range.text}); the API server cannot decode it`,
+          'integer-range',
+        );
       }
     }
-    if (meta.format === 'quantity' && !Number.isFinite(value)) issues.invalid(path, value, 'must be a finite number', 'quantity-syntax');
+    if (meta.format === 'quantity' && !Number.isFinite(value))
+      issues.invalid(path, value, 'must be a finite number', 'quantity-syntax');
     return;
   }
   if (typeof value === 'string') {
@@ -122,7 +135,13 @@ export function structuralIssues(error: z.ZodError, doc: unknown): ValidationIss
   for (const i of error.issues) {
     const path = i.path.filter((p): p is string | number => typeof p !== 'symbol');
     if (i.code === 'unrecognized_keys') {
-      for (const k of i.keys) out.push({ path: [...path, k], message: `unknown field "${formatPath([...path, k])}"`, code: 'schema-unknown-field', severity: 'error' });
+      for (const k of i.keys)
+        out.push({
+          path: [...path, k],
+          message: `unknown field "${formatPath([...path, k])}"`,
+          code: 'schema-unknown-field',
+          severity: 'error',
+        });
     } else if (i.code === 'invalid_type' && valueAt(doc, path) === undefined) {
       out.push({ path, message: 'Required value', code: 'schema-required', severity: 'error' });
     } else {

@@ -26,11 +26,23 @@ const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'sleep', 'tcpSocket'] as const;
 const POSITIVE_PROBE_FIELDS = ['timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;
 
 const FIELD_PATHS = [
-  'metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName',
-  'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.uid',
+  'spec.nodeName',
+  'spec.serviceAccountName',
+  'status.hostIP',
+  'status.hostIPs',
+  'status.podIP',
+  'status.podIPs',
 ];
 const RESOURCE_FIELD_REFS = [
-  'limits.cpu', 'limits.ephemeral-storage', 'limits.memory', 'requests.cpu', 'requests.ephemeral-storage', 'requests.memory',
+  'limits.cpu',
+  'limits.ephemeral-storage',
+  'limits.memory',
+  'requests.cpu',
+  'requests.ephemeral-storage',
+  'requests.memory',
 ];
 const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 
@@ -41,25 +53,41 @@ function portRef(port: string | number, path: Path, issues: Issues): void {
 
 function validateHttpGet(h: HTTPGetAction, path: Path, issues: Issues): void {
   portRef(h.port, [...path, 'port'], issues);
-  (h.httpHeaders ?? []).forEach((hd, i) => issues.names([...path, 'httpHeaders', i, 'name'], hd.name, httpHeaderNameErrors, 'header-name'));
+  (h.httpHeaders ?? []).forEach((hd, i) =>
+    issues.names([...path, 'httpHeaders', i, 'name'], hd.name, httpHeaderNameErrors, 'header-name'),
+  );
 }
 
 function validateTcp(t: TCPSocketAction, path: Path, issues: Issues): void {
   portRef(t.port, [...path, 'port'], issues);
 }
 
-function handlerCount(h: Partial<Record<string, unknown>>, keys: readonly string[], path: Path, issues: Issues, code: string): void {
+function handlerCount(
+  h: Partial<Record<string, unknown>>,
+  keys: readonly string[],
+  path: Path,
+  issues: Issues,
+  code: string,
+): void {
   const n = keys.filter((k) => h[k] !== undefined).length;
   if (n === 0) issues.required(path, 'must specify a handler type', code);
   else if (n > 1) issues.forbidden(path, 'may not specify more than 1 handler type', code);
 }
 
-function validateProbe(name: 'livenessProbe' | 'readinessProbe' | 'startupProbe', p: Probe, raw: Probe | undefined, path: Path, issues: Issues): void {
+function validateProbe(
+  name: 'livenessProbe' | 'readinessProbe' | 'startupProbe',
+  p: Probe,
+  raw: Probe | undefined,
+  path: Path,
+  issues: Issues,
+): void {
   handlerCount(p, PROBE_HANDLERS, path, issues, 'probe-handler');
   if (p.exec && (p.exec.command ?? []).length === 0) issues.required([...path, 'exec', 'command'], '', 'exec-command');
   if (p.httpGet) validateHttpGet(p.httpGet, [...path, 'httpGet'], issues);
   if (p.tcpSocket) validateTcp(p.tcpSocket, [...path, 'tcpSocket'], issues);
-  if (p.grpc) for (const m of portNumberErrors(p.grpc.port)) issues.invalid([...path, 'grpc', 'port'], p.grpc.port, m, 'port-number');
+  if (p.grpc)
+    for (const m of portNumberErrors(p.grpc.port))
+      issues.invalid([...path, 'grpc', 'port'], p.grpc.port, m, 'port-number');
   issues.nonNegative([...path, 'initialDelaySeconds'], p.initialDelaySeconds, 'probe-negative');
   for (const f of POSITIVE_PROBE_FIELDS) {
     issues.nonNegative([...path, f], p[f], 'probe-negative');
@@ -74,14 +102,31 @@ function validateProbe(name: 'livenessProbe' | 'readinessProbe' | 'startupProbe'
   // validateLivenessProbe/validateStartupProbe check the defaulted probe (0 became 1): any other value, negative
   // ones included, is "must be 1".
   if (name !== 'readinessProbe' && p.successThreshold !== undefined && p.successThreshold !== 1) {
-    const issue = issues.invalid([...path, 'successThreshold'], p.successThreshold, 'must be 1', 'probe-success-threshold');
-    issue.fixes = [fix('Set successThreshold to 1', { kind: 'set', path: [...path, 'successThreshold'], value: 1 }, true)];
+    const issue = issues.invalid(
+      [...path, 'successThreshold'],
+      p.successThreshold,
+      'must be 1',
+      'probe-success-threshold',
+    );
+    issue.fixes = [
+      fix('Set successThreshold to 1', { kind: 'set', path: [...path, 'successThreshold'], value: 1 }, true),
+    ];
   }
   if (p.terminationGracePeriodSeconds !== undefined) {
     if (name === 'readinessProbe') {
-      issues.invalid([...path, 'terminationGracePeriodSeconds'], p.terminationGracePeriodSeconds, 'must not be set for readinessProbes', 'probe-termination-grace');
+      issues.invalid(
+        [...path, 'terminationGracePeriodSeconds'],
+        p.terminationGracePeriodSeconds,
+        'must not be set for readinessProbes',
+        'probe-termination-grace',
+      );
     } else if (p.terminationGracePeriodSeconds <= 0) {
-      issues.invalid([...path, 'terminationGracePeriodSeconds'], p.terminationGracePeriodSeconds, 'must be greater than 0', 'probe-termination-grace');
+      issues.invalid(
+        [...path, 'terminationGracePeriodSeconds'],
+        p.terminationGracePeriodSeconds,
+        'must be greater than 0',
+        'probe-termination-grace',
+      );
     }
   }
 }
@@ -108,13 +153,26 @@ function validateEnv(env: EnvVar, path: Path, issues: Issues): void {
   const from = env.valueFrom;
   if (!from) return;
   const fp = [...path, 'valueFrom'];
-  const n = (['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'] as const).filter((k) => from[k]).length;
-  if (n === 0) issues.invalid(fp, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`', 'env-value-from');
+  const n = (['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'] as const).filter(
+    (k) => from[k],
+  ).length;
+  if (n === 0)
+    issues.invalid(
+      fp,
+      '',
+      'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`',
+      'env-value-from',
+    );
   if (n > 1) issues.invalid(fp, '', 'may not have more than one field specified at a time', 'env-value-from');
   if (env.value) issues.invalid(fp, '', 'may not be specified when `value` is not empty', 'env-value-from');
   const f = from.fieldRef;
   if (f && !FIELD_PATHS.includes(f.fieldPath) && !/^metadata\.(labels|annotations)\['[^']+'\]$/.test(f.fieldPath)) {
-    issues.unsupported([...fp, 'fieldRef', 'fieldPath'], f.fieldPath, [...FIELD_PATHS, "metadata.labels['<KEY>']", "metadata.annotations['<KEY>']"], 'env-field-path');
+    issues.unsupported(
+      [...fp, 'fieldRef', 'fieldPath'],
+      f.fieldPath,
+      [...FIELD_PATHS, "metadata.labels['<KEY>']", "metadata.annotations['<KEY>']"],
+      'env-field-path',
+    );
   }
   const r = from.resourceFieldRef;
   if (r && !RESOURCE_FIELD_REFS.includes(r.resource) && !/^(limits|requests)\.hugepages-/.test(r.resource)) {
@@ -125,8 +183,12 @@ function validateEnv(env: EnvVar, path: Path, issues: Issues): void {
     if (!sel) continue;
     if (!sel.name) issues.required([...fp, key, 'name'], '', 'env-ref-name');
     if (!CONFIG_KEY.test(sel.key)) {
-      issues.invalid([...fp, key, 'key'], sel.key,
-        "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')", 'config-key');
+      issues.invalid(
+        [...fp, key, 'key'],
+        sel.key,
+        "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
+        'config-key',
+      );
     }
   }
 }
@@ -153,34 +215,77 @@ function validateResources(r: ResourceRequirements, path: Path, issues: Issues):
     const rv = parseQuantity(req);
     const lv = lim === undefined ? undefined : parseQuantity(lim);
     if (isExtendedResource(name)) {
-      if (lim === undefined) issues.forbidden([...path, 'limits', name], 'Limit must be set for non overcommitable resources', 'extended-resource');
-      else if (rv !== undefined && lv !== undefined && rv !== lv) issues.invalid([...path, 'requests', name], req, `must be equal to ${name} limit of ${String(lim)}`, 'extended-resource');
+      if (lim === undefined)
+        issues.forbidden(
+          [...path, 'limits', name],
+          'Limit must be set for non overcommitable resources',
+          'extended-resource',
+        );
+      else if (rv !== undefined && lv !== undefined && rv !== lv)
+        issues.invalid(
+          [...path, 'requests', name],
+          req,
+          `must be equal to ${name} limit of ${String(lim)}`,
+          'extended-resource',
+        );
     } else if (rv !== undefined && lv !== undefined && rv > lv) {
-      issues.invalid([...path, 'requests', name], req, `must be less than or equal to ${name} limit of ${String(lim)}`, 'requests-exceed-limits');
+      issues.invalid(
+        [...path, 'requests', name],
+        req,
+        `must be less than or equal to ${name} limit of ${String(lim)}`,
+        'requests-exceed-limits',
+      );
     }
   }
 }
 
 /** A mount or device naming no volume: the pod's volumes for the explanation; the first gets "add it". */
-function volumeNotFound(path: Path, name: string, code: string, mount: boolean, ctx: ContainerContext, issues: Issues): void {
+function volumeNotFound(
+  path: Path,
+  name: string,
+  code: string,
+  mount: boolean,
+  ctx: ContainerContext,
+  issues: Issues,
+): void {
   const issue = issues.notFound(path, name, code);
   issue.detail = { kind: 'not-found', known: [...ctx.volumes].map(([n, at]) => ({ name: n, path: at })) };
   if (mount && !ctx.reported.has(name)) {
-    issue.fixes = [fix(`Add an emptyDir volume named "${name}"`, { kind: 'append', path: ctx.volumesPath, value: { name, emptyDir: {} } }, true)];
+    issue.fixes = [
+      fix(
+        `Add an emptyDir volume named "${name}"`,
+        { kind: 'append', path: ctx.volumesPath, value: { name, emptyDir: {} } },
+        true,
+      ),
+    ];
   }
   ctx.reported.add(name);
 }
 
-function validateMounts(mounts: readonly VolumeMount[], c: Container, path: Path, ctx: ContainerContext, issues: Issues): void {
+function validateMounts(
+  mounts: readonly VolumeMount[],
+  c: Container,
+  path: Path,
+  ctx: ContainerContext,
+  issues: Issues,
+): void {
   const paths = new Set<string>();
   mounts.forEach((m, i) => {
     const p = [...path, 'volumeMounts', i];
     if (!m.name) issues.required([...p, 'name'], '', 'volume-mount-name');
-    else if (!ctx.volumes.has(m.name)) volumeNotFound([...p, 'name'], m.name, 'volume-mount-not-found', true, ctx, issues);
+    else if (!ctx.volumes.has(m.name))
+      volumeNotFound([...p, 'name'], m.name, 'volume-mount-not-found', true, ctx, issues);
     if (!m.mountPath) issues.required([...p, 'mountPath'], '', 'mount-path');
-    else if (paths.has(m.mountPath)) issues.invalid([...p, 'mountPath'], m.mountPath, 'must be unique', 'duplicate-mount-path');
+    else if (paths.has(m.mountPath))
+      issues.invalid([...p, 'mountPath'], m.mountPath, 'must be unique', 'duplicate-mount-path');
     else paths.add(m.mountPath);
-    if (m.subPath && m.subPathExpr) issues.invalid([...p, 'subPathExpr'], m.subPathExpr, 'subPathExpr and subPath are mutually exclusive', 'sub-path');
+    if (m.subPath && m.subPathExpr)
+      issues.invalid(
+        [...p, 'subPathExpr'],
+        m.subPathExpr,
+        'subPathExpr and subPath are mutually exclusive',
+        'sub-path',
+      );
     for (const key of ['subPath', 'subPathExpr'] as const) {
       const sp = m[key];
       if (!sp) continue;
@@ -188,10 +293,18 @@ function validateMounts(mounts: readonly VolumeMount[], c: Container, path: Path
       if (sp.split('/').includes('..')) issues.invalid([...p, key], sp, "must not contain '..'", 'sub-path');
     }
     if (m.recursiveReadOnly && m.recursiveReadOnly !== 'Disabled' && !m.readOnly) {
-      issues.forbidden([...p, 'recursiveReadOnly'], 'may only be specified when readOnly is true', 'recursive-read-only');
+      issues.forbidden(
+        [...p, 'recursiveReadOnly'],
+        'may only be specified when readOnly is true',
+        'recursive-read-only',
+      );
     }
     if (m.mountPropagation === 'Bidirectional' && !c.securityContext?.privileged) {
-      issues.forbidden([...p, 'mountPropagation'], 'Bidirectional mount propagation is available only to privileged containers', 'mount-propagation');
+      issues.forbidden(
+        [...p, 'mountPropagation'],
+        'Bidirectional mount propagation is available only to privileged containers',
+        'mount-propagation',
+      );
     }
   });
 }
@@ -200,34 +313,73 @@ function validateMounts(mounts: readonly VolumeMount[], c: Container, path: Path
  * Probes and lifecycle hooks on a regular init container or an ephemeral container (validateInitContainers,
  * validateEphemeralContainers): remove them, or, for an init container, make it a sidecar.
  */
-function notAllowed(c: Container, raw: Container | undefined, path: Path, field: string, kind: 'init' | 'ephemeral', what: 'probe' | 'lifecycle', issues: Issues): void {
-  const issue = kind === 'init'
-    ? issues.forbidden([...path, field], 'may not be set for init containers without restartPolicy=Always', `${what}-on-init-container`)
-    : issues.forbidden([...path, field], 'cannot be set for an Ephemeral Container', `${what}-on-ephemeral-container`);
+function notAllowed(
+  c: Container,
+  raw: Container | undefined,
+  path: Path,
+  field: string,
+  kind: 'init' | 'ephemeral',
+  what: 'probe' | 'lifecycle',
+  issues: Issues,
+): void {
+  const issue =
+    kind === 'init'
+      ? issues.forbidden(
+          [...path, field],
+          'may not be set for init containers without restartPolicy=Always',
+          `${what}-on-init-container`,
+        )
+      : issues.forbidden(
+          [...path, field],
+          'cannot be set for an Ephemeral Container',
+          `${what}-on-ephemeral-container`,
+        );
   const fixes: FixData[] = [fix(`Remove ${field}`, { kind: 'delete', path: [...path, field] })];
   if (kind === 'init' && raw?.restartPolicy === undefined) {
     const label = c.name ? c.name : `initContainers[${String(path[path.length - 1])}]`;
-    fixes.push(fix(`Make ${label} a sidecar (restartPolicy: Always)`, { kind: 'set', path: [...path, 'restartPolicy'], value: 'Always' }));
+    fixes.push(
+      fix(`Make ${label} a sidecar (restartPolicy: Always)`, {
+        kind: 'set',
+        path: [...path, 'restartPolicy'],
+        value: 'Always',
+      }),
+    );
   }
   issue.fixes = fixes;
 }
 
 /** Checks one container; `raw` is the same container before defaulting (for zero-value warnings). */
-export function validateContainer(c: Container | EphemeralContainer, raw: Container | EphemeralContainer | undefined, path: Path, ctx: ContainerContext, issues: Issues): void {
+export function validateContainer(
+  c: Container | EphemeralContainer,
+  raw: Container | EphemeralContainer | undefined,
+  path: Path,
+  ctx: ContainerContext,
+  issues: Issues,
+): void {
   if (!c.image) issues.required([...path, 'image'], '', 'image-required');
   if (c.restartPolicy !== undefined && (ctx.kind === 'regular' || ctx.kind === 'ephemeral')) {
-    issues.forbidden([...path, 'restartPolicy'], `may not be set for ${ctx.kind === 'regular' ? 'non-init' : 'ephemeral'} containers`, 'container-restart-policy');
+    issues.forbidden(
+      [...path, 'restartPolicy'],
+      `may not be set for ${ctx.kind === 'regular' ? 'non-init' : 'ephemeral'} containers`,
+      'container-restart-policy',
+    );
   }
   const portNames = new Map<string, Path>();
   const takenPorts = new Set((c.ports ?? []).flatMap((p) => (p.name ? [p.name] : [])));
   (c.ports ?? []).forEach((p, i) => {
     const pp = [...path, 'ports', i];
     if (ctx.kind === 'ephemeral') issues.forbidden(pp, 'cannot be set on ephemeral containers', 'ephemeral-ports');
-    for (const m of portNumberErrors(p.containerPort)) issues.invalid([...pp, 'containerPort'], p.containerPort, m, 'port-number');
+    for (const m of portNumberErrors(p.containerPort))
+      issues.invalid([...pp, 'containerPort'], p.containerPort, m, 'port-number');
     if (p.hostPort !== undefined && p.hostPort !== 0) {
       for (const m of portNumberErrors(p.hostPort)) issues.invalid([...pp, 'hostPort'], p.hostPort, m, 'port-number');
       if (ctx.hostNetwork && p.hostPort !== p.containerPort) {
-        issues.invalid([...pp, 'hostPort'], p.hostPort, 'must match `containerPort` when `hostNetwork` is true', 'host-network-port');
+        issues.invalid(
+          [...pp, 'hostPort'],
+          p.hostPort,
+          'must match `containerPort` when `hostNetwork` is true',
+          'host-network-port',
+        );
       }
     }
     if (p.name !== undefined) {
@@ -237,7 +389,8 @@ export function validateContainer(c: Container | EphemeralContainer, raw: Contai
         const issue = issues.duplicate([...pp, 'name'], p.name, 'duplicate-port-name');
         issue.detail = { kind: 'duplicate', first };
         const next = p.name === '' ? undefined : freeName(p.name, takenPorts, 15);
-        if (next !== undefined) issue.fixes = [fix(`Rename to "${next}"`, { kind: 'set', path: [...pp, 'name'], value: next }, true)];
+        if (next !== undefined)
+          issue.fixes = [fix(`Rename to "${next}"`, { kind: 'set', path: [...pp, 'name'], value: next }, true)];
       } else portNames.set(p.name, [...pp, 'name']);
     }
   });
@@ -250,7 +403,8 @@ export function validateContainer(c: Container | EphemeralContainer, raw: Contai
   }
   if (c.lifecycle) {
     const lp = [...path, 'lifecycle'];
-    if (ctx.kind === 'init' || ctx.kind === 'ephemeral') notAllowed(c, raw, path, 'lifecycle', ctx.kind, 'lifecycle', issues);
+    if (ctx.kind === 'init' || ctx.kind === 'ephemeral')
+      notAllowed(c, raw, path, 'lifecycle', ctx.kind, 'lifecycle', issues);
     else {
       if (c.lifecycle.postStart) validateLifecycleHandler(c.lifecycle.postStart, [...lp, 'postStart'], ctx, issues);
       if (c.lifecycle.preStop) validateLifecycleHandler(c.lifecycle.preStop, [...lp, 'preStop'], ctx, issues);
@@ -259,16 +413,24 @@ export function validateContainer(c: Container | EphemeralContainer, raw: Contai
   (c.env ?? []).forEach((e, i) => validateEnv(e, [...path, 'env', i], issues));
   (c.envFrom ?? []).forEach((e, i) => {
     const n = (e.configMapRef ? 1 : 0) + (e.secretRef ? 1 : 0);
-    if (n === 0) issues.invalid([...path, 'envFrom', i], '', 'must specify one of: `configMapRef` or `secretRef`', 'env-from');
-    if (n > 1) issues.invalid([...path, 'envFrom', i], '', 'may not have more than one field specified at a time', 'env-from');
+    if (n === 0)
+      issues.invalid([...path, 'envFrom', i], '', 'must specify one of: `configMapRef` or `secretRef`', 'env-from');
+    if (n > 1)
+      issues.invalid([...path, 'envFrom', i], '', 'may not have more than one field specified at a time', 'env-from');
   });
   if (c.resources) validateResources(c.resources, [...path, 'resources'], issues);
   validateMounts(c.volumeMounts ?? [], c, path, ctx, issues);
   (c.volumeDevices ?? []).forEach((d, i) => {
-    if (!ctx.volumes.has(d.name)) volumeNotFound([...path, 'volumeDevices', i, 'name'], d.name, 'volume-device-not-found', false, ctx, issues);
+    if (!ctx.volumes.has(d.name))
+      volumeNotFound([...path, 'volumeDevices', i, 'name'], d.name, 'volume-device-not-found', false, ctx, issues);
   });
   const sc = c.securityContext;
   if (sc?.privileged && sc.allowPrivilegeEscalation === false) {
-    issues.invalid([...path, 'securityContext'], sc, 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true', 'security-context');
+    issues.invalid(
+      [...path, 'securityContext'],
+      sc,
+      'cannot set `allowPrivilegeEscalation` to false and `privileged` to true',
+      'security-context',
+    );
   }
 }

@@ -1,7 +1,13 @@
 // ObjectMeta, labels and label selectors (ValidateObjectMeta, ValidateLabels, ValidateLabelSelector).
 import type { ObjectMeta, LabelSelector } from './meta';
 import { type Issues, type Path } from './issues';
-import { dns1035LabelErrors, dns1123LabelErrors, dns1123SubdomainErrors, labelValueErrors, qualifiedNameErrors } from './names';
+import {
+  dns1035LabelErrors,
+  dns1123LabelErrors,
+  dns1123SubdomainErrors,
+  labelValueErrors,
+  qualifiedNameErrors,
+} from './names';
 
 export type NameRule = 'subdomain' | 'dns1035' | 'label';
 
@@ -61,7 +67,11 @@ export function validateLabelSelector(sel: LabelSelector, path: Path, issues: Is
       issues.required([...p, 'values'], "must be specified when `operator` is 'In' or 'NotIn'", 'label-selector');
     }
     if ((r.operator === 'Exists' || r.operator === 'DoesNotExist') && n > 0) {
-      issues.forbidden([...p, 'values'], "may not be specified when `operator` is 'Exists' or 'DoesNotExist'", 'label-selector');
+      issues.forbidden(
+        [...p, 'values'],
+        "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+        'label-selector',
+      );
     }
     (r.values ?? []).forEach((v, j) => issues.names([...p, 'values', j], v, labelValueErrors, 'label-value'));
   });

@@ -27,7 +27,8 @@ function validateVolumes(volumes: readonly Volume[], path: Path, issues: Issues)
         const issue = issues.duplicate([...p, 'name'], v.name, 'duplicate-volume-name');
         issue.detail = { kind: 'duplicate', first };
         // Two identical definitions: deleting this one changes nothing else.
-        if (sameValue(v, volumes[firstIndex.get(v.name) ?? -1])) issue.fixes = [fix('Remove this duplicate volume', { kind: 'delete', path: p }, true)];
+        if (sameValue(v, volumes[firstIndex.get(v.name) ?? -1]))
+          issue.fixes = [fix('Remove this duplicate volume', { kind: 'delete', path: p }, true)];
       } else {
         names.set(v.name, [...p, 'name']);
         firstIndex.set(v.name, i);
@@ -44,7 +45,12 @@ function validateVolumes(volumes: readonly Volume[], path: Path, issues: Issues)
     for (const key of ['secret', 'configMap', 'downwardAPI', 'projected'] as const) {
       const mode = v[key]?.defaultMode;
       if (mode !== undefined && (mode < 0 || mode > 0o777)) {
-        issues.invalid([...p, key, 'defaultMode'], mode, 'must be a number between 0 and 0777 (octal), both inclusive', 'volume-mode');
+        issues.invalid(
+          [...p, key, 'defaultMode'],
+          mode,
+          'must be a number between 0 and 0777 (octal), both inclusive',
+          'volume-mode',
+        );
       }
     }
   });
@@ -60,10 +66,19 @@ function validateNodeSelectorTerm(t: NodeSelectorTerm, path: Path, issues: Issue
         issues.required([...p, 'values'], "must be specified when `operator` is 'In' or 'NotIn'", 'node-selector');
       }
       if ((r.operator === 'Exists' || r.operator === 'DoesNotExist') && n > 0) {
-        issues.forbidden([...p, 'values'], "may not be specified when `operator` is 'Exists' or 'DoesNotExist'", 'node-selector');
+        issues.forbidden(
+          [...p, 'values'],
+          "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+          'node-selector',
+        );
       }
       if (r.operator === 'Gt' || r.operator === 'Lt') {
-        if (n !== 1) issues.required([...p, 'values'], "must be specified single value when `operator` is 'Lt' or 'Gt'", 'node-selector');
+        if (n !== 1)
+          issues.required(
+            [...p, 'values'],
+            "must be specified single value when `operator` is 'Lt' or 'Gt'",
+            'node-selector',
+          );
         else if (!/^-?\d+$/.test((r.values ?? [])[0] as string)) {
           issues.invalid([...p, 'values', 0], (r.values ?? [])[0], 'must be an integer', 'node-selector');
         }
@@ -88,7 +103,8 @@ function validateAffinity(a: Affinity, path: Path, issues: Issues): void {
     const req = na.requiredDuringSchedulingIgnoredDuringExecution;
     if (req) {
       const rp = [...path, 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms'];
-      if (req.nodeSelectorTerms.length === 0) issues.required(rp, 'must have at least one node selector term', 'node-selector');
+      if (req.nodeSelectorTerms.length === 0)
+        issues.required(rp, 'must have at least one node selector term', 'node-selector');
       req.nodeSelectorTerms.forEach((t, i) => validateNodeSelectorTerm(t, [...rp, i], issues));
     }
     (na.preferredDuringSchedulingIgnoredDuringExecution ?? []).forEach((t, i) => {
@@ -101,7 +117,8 @@ function validateAffinity(a: Affinity, path: Path, issues: Issues): void {
     const pa = a[key];
     if (!pa) continue;
     (pa.requiredDuringSchedulingIgnoredDuringExecution ?? []).forEach((t, i) =>
-      validatePodAffinityTerm(t, [...path, key, 'requiredDuringSchedulingIgnoredDuringExecution', i], issues));
+      validatePodAffinityTerm(t, [...path, key, 'requiredDuringSchedulingIgnoredDuringExecution', i], issues),
+    );
     (pa.preferredDuringSchedulingIgnoredDuringExecution ?? []).forEach((t, i) => {
       const p = [...path, key, 'preferredDuringSchedulingIgnoredDuringExecution', i];
       validateWeight(t.weight, [...p, 'weight'], issues);
@@ -112,11 +129,22 @@ function validateAffinity(a: Affinity, path: Path, issues: Issues): void {
 
 function validateToleration(t: Toleration, path: Path, issues: Issues): void {
   if (!t.key && t.operator !== 'Exists') {
-    issues.invalid([...path, 'operator'], t.operator ?? '', 'operator must be Exists when `key` is empty, which means "match all values and all keys"', 'toleration');
+    issues.invalid(
+      [...path, 'operator'],
+      t.operator ?? '',
+      'operator must be Exists when `key` is empty, which means "match all values and all keys"',
+      'toleration',
+    );
   }
-  if (t.operator === 'Exists' && t.value) issues.invalid([...path, 'operator'], t.value, "value must be empty when `operator` is 'Exists'", 'toleration');
+  if (t.operator === 'Exists' && t.value)
+    issues.invalid([...path, 'operator'], t.value, "value must be empty when `operator` is 'Exists'", 'toleration');
   if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute') {
-    issues.invalid([...path, 'effect'], t.effect ?? '', "effect must be 'NoExecute' when `tolerationSeconds` is set", 'toleration');
+    issues.invalid(
+      [...path, 'effect'],
+      t.effect ?? '',
+      "effect must be 'NoExecute' when `tolerationSeconds` is set",
+      'toleration',
+    );
   }
 }
 
@@ -124,9 +152,15 @@ function validateSpread(c: TopologySpreadConstraint, path: Path, issues: Issues)
   if (c.maxSkew <= 0) issues.invalid([...path, 'maxSkew'], c.maxSkew, 'must be greater than zero', 'topology-spread');
   if (!c.topologyKey) issues.required([...path, 'topologyKey'], 'can not be empty', 'topology-spread');
   if (c.minDomains !== undefined) {
-    if (c.minDomains <= 0) issues.invalid([...path, 'minDomains'], c.minDomains, 'must be greater than zero', 'topology-spread');
+    if (c.minDomains <= 0)
+      issues.invalid([...path, 'minDomains'], c.minDomains, 'must be greater than zero', 'topology-spread');
     else if (c.whenUnsatisfiable !== 'DoNotSchedule') {
-      issues.invalid([...path, 'minDomains'], c.minDomains, 'can only use minDomains if whenUnsatisfiable=DoNotSchedule', 'topology-spread');
+      issues.invalid(
+        [...path, 'minDomains'],
+        c.minDomains,
+        'can only use minDomains if whenUnsatisfiable=DoNotSchedule',
+        'topology-spread',
+      );
     }
   }
   if (c.labelSelector) validateLabelSelector(c.labelSelector, [...path, 'labelSelector'], issues);
@@ -136,12 +170,24 @@ function validateSpread(c: TopologySpreadConstraint, path: Path, issues: Issues)
  * Validates a (defaulted) pod spec; `raw` is the same spec before defaulting. `extraVolumes` are names that
  * count as volumes though defined elsewhere (a StatefulSet's volumeClaimTemplates), with where.
  */
-export function validatePodSpec(spec: PodSpec, raw: PodSpec | undefined, path: Path, issues: Issues, extraVolumes: ReadonlyMap<string, Path> = new Map()): void {
+export function validatePodSpec(
+  spec: PodSpec,
+  raw: PodSpec | undefined,
+  path: Path,
+  issues: Issues,
+  extraVolumes: ReadonlyMap<string, Path> = new Map(),
+): void {
   const volumes = validateVolumes(spec.volumes ?? [], [...path, 'volumes'], issues);
   for (const [name, at] of extraVolumes) if (!volumes.has(name)) volumes.set(name, at);
   if (spec.containers.length === 0) issues.required([...path, 'containers'], '', 'containers-required');
   const names = new Map<string, Path>();
-  const ctxBase = { volumes, volumesPath: [...path, 'volumes'], reported: new Set<string>(), terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds ?? 30, hostNetwork: !!spec.hostNetwork };
+  const ctxBase = {
+    volumes,
+    volumesPath: [...path, 'volumes'],
+    reported: new Set<string>(),
+    terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds ?? 30,
+    hostNetwork: !!spec.hostNetwork,
+  };
   const groups = [
     ['initContainers', spec.initContainers ?? [], raw?.initContainers ?? []],
     ['containers', spec.containers, raw?.containers ?? []],
@@ -159,36 +205,77 @@ export function validatePodSpec(spec: PodSpec, raw: PodSpec | undefined, path: P
           const issue = issues.duplicate([...p, 'name'], c.name, 'duplicate-container-name');
           issue.detail = { kind: 'duplicate', first };
           const next = freeName(c.name, taken, 63);
-          if (next !== undefined) issue.fixes = [fix(`Rename to "${next}"`, { kind: 'set', path: [...p, 'name'], value: next }, true)];
+          if (next !== undefined)
+            issue.fixes = [fix(`Rename to "${next}"`, { kind: 'set', path: [...p, 'name'], value: next }, true)];
         } else names.set(c.name, [...p, 'name']);
       }
       const kind: ContainerKind =
-        key === 'containers' ? 'regular' : key === 'ephemeralContainers' ? 'ephemeral' : c.restartPolicy === 'Always' ? 'sidecar' : 'init';
+        key === 'containers'
+          ? 'regular'
+          : key === 'ephemeralContainers'
+            ? 'ephemeral'
+            : c.restartPolicy === 'Always'
+              ? 'sidecar'
+              : 'init';
       validateContainer(c, rawList[i], p, { ...ctxBase, kind }, issues);
     });
   }
-  issues.nonNegative([...path, 'terminationGracePeriodSeconds'], spec.terminationGracePeriodSeconds, 'termination-grace-period');
-  if (spec.activeDeadlineSeconds !== undefined && (spec.activeDeadlineSeconds < 1 || spec.activeDeadlineSeconds > 2147483647)) {
-    issues.invalid([...path, 'activeDeadlineSeconds'], spec.activeDeadlineSeconds, 'must be between 1 and 2147483647, inclusive', 'active-deadline');
+  issues.nonNegative(
+    [...path, 'terminationGracePeriodSeconds'],
+    spec.terminationGracePeriodSeconds,
+    'termination-grace-period',
+  );
+  if (
+    spec.activeDeadlineSeconds !== undefined &&
+    (spec.activeDeadlineSeconds < 1 || spec.activeDeadlineSeconds > 2147483647)
+  ) {
+    issues.invalid(
+      [...path, 'activeDeadlineSeconds'],
+      spec.activeDeadlineSeconds,
+      'must be between 1 and 2147483647, inclusive',
+      'active-deadline',
+    );
   }
   if (spec.dnsPolicy === 'None' && (spec.dnsConfig?.nameservers ?? []).length === 0) {
-    issues.required([...path, 'dnsConfig'], 'must provide at least one DNS nameserver when `dnsPolicy` is None', 'dns-config');
+    issues.required(
+      [...path, 'dnsConfig'],
+      'must provide at least one DNS nameserver when `dnsPolicy` is None',
+      'dns-config',
+    );
   }
   if ((spec.dnsConfig?.nameservers ?? []).length > 3) {
-    issues.invalid([...path, 'dnsConfig', 'nameservers'], spec.dnsConfig?.nameservers, 'must not have more than 3 nameservers', 'dns-config');
+    issues.invalid(
+      [...path, 'dnsConfig', 'nameservers'],
+      spec.dnsConfig?.nameservers,
+      'must not have more than 3 nameservers',
+      'dns-config',
+    );
   }
   if ((spec.dnsConfig?.searches ?? []).length > 32) {
-    issues.invalid([...path, 'dnsConfig', 'searches'], spec.dnsConfig?.searches, 'must not have more than 32 search paths', 'dns-config');
+    issues.invalid(
+      [...path, 'dnsConfig', 'searches'],
+      spec.dnsConfig?.searches,
+      'must not have more than 32 search paths',
+      'dns-config',
+    );
   }
   if (spec.hostname) issues.names([...path, 'hostname'], spec.hostname, dns1123LabelErrors, 'hostname');
   if (spec.subdomain) issues.names([...path, 'subdomain'], spec.subdomain, dns1123LabelErrors, 'subdomain');
   if (spec.nodeSelector) validateLabels(spec.nodeSelector, [...path, 'nodeSelector'], issues);
   (spec.tolerations ?? []).forEach((t, i) => validateToleration(t, [...path, 'tolerations', i], issues));
   if (spec.affinity) validateAffinity(spec.affinity, [...path, 'affinity'], issues);
-  (spec.topologySpreadConstraints ?? []).forEach((c, i) => validateSpread(c, [...path, 'topologySpreadConstraints', i], issues));
+  (spec.topologySpreadConstraints ?? []).forEach((c, i) =>
+    validateSpread(c, [...path, 'topologySpreadConstraints', i], issues),
+  );
   const sc = spec.securityContext;
   for (const key of ['runAsUser', 'runAsGroup', 'fsGroup'] as const) {
     const v = sc?.[key];
-    if (v !== undefined && (v < 0 || v > 2147483647)) issues.invalid([...path, 'securityContext', key], v, 'must be between 0 and 2147483647, inclusive', 'security-context');
+    if (v !== undefined && (v < 0 || v > 2147483647))
+      issues.invalid(
+        [...path, 'securityContext', key],
+        v,
+        'must be between 0 and 2147483647, inclusive',
+        'security-context',
+      );
   }
 }

@@ -13,14 +13,22 @@ export interface SelectorOptions {
 }
 
 /** selector present, valid, non-empty and matching the template's labels; `path` is the workload's spec. */
-export function validateSelector(sel: LabelSelector | undefined, t: PodTemplateSpec | undefined, kind: string, path: Path, issues: Issues, options: SelectorOptions = { emptyInvalid: true }): void {
+export function validateSelector(
+  sel: LabelSelector | undefined,
+  t: PodTemplateSpec | undefined,
+  kind: string,
+  path: Path,
+  issues: Issues,
+  options: SelectorOptions = { emptyInvalid: true },
+): void {
   if (!sel) {
     issues.required([...path, 'selector'], '', 'selector-required');
     return;
   }
   validateLabelSelector(sel, [...path, 'selector'], issues);
   if (isEmptySelector(sel)) {
-    if (options.emptyInvalid) issues.invalid([...path, 'selector'], sel, `empty selector is invalid for ${kind}`, 'selector-empty');
+    if (options.emptyInvalid)
+      issues.invalid([...path, 'selector'], sel, `empty selector is invalid for ${kind}`, 'selector-empty');
     return;
   }
   if (!t) return;
@@ -30,7 +38,12 @@ export function validateSelector(sel: LabelSelector | undefined, t: PodTemplateS
   const labelsPath = [...path, 'template', 'metadata', 'labels'];
   const selectorPath = [...path, 'selector'];
   addFixes(unmatched, sel, labels, labelsPath, selectorPath);
-  const issue = issues.invalid(labelsPath, labels ?? {}, '`selector` does not match template `labels`', 'selector-mismatch');
+  const issue = issues.invalid(
+    labelsPath,
+    labels ?? {},
+    '`selector` does not match template `labels`',
+    'selector-mismatch',
+  );
   issue.detail = { kind: 'selector-mismatch', selector: selectorPath, labels: labelsPath, unmatched };
 }
 
@@ -39,29 +52,59 @@ export function validateSelector(sel: LabelSelector | undefined, t: PodTemplateS
  * first fix adds every missing matchLabels pair at once), or align the selector with the template, or remove
  * a label the selector excludes.
  */
-function addFixes(unmatched: UnmatchedRequirement[], sel: LabelSelector, labels: Record<string, string> | undefined, labelsPath: Path, selectorPath: Path): void {
+function addFixes(
+  unmatched: UnmatchedRequirement[],
+  sel: LabelSelector,
+  labels: Record<string, string> | undefined,
+  labelsPath: Path,
+  selectorPath: Path,
+): void {
   const labelsExist = labels !== undefined;
-  const missing = Object.entries(sel.matchLabels ?? {}).filter(([k]) => !Object.prototype.hasOwnProperty.call(labels ?? {}, k));
+  const missing = Object.entries(sel.matchLabels ?? {}).filter(
+    ([k]) => !Object.prototype.hasOwnProperty.call(labels ?? {}, k),
+  );
   let created = false;
   const addLabel = (k: string, v: string): FixData | undefined => {
-    if (labelsExist) return fix(`Add ${k}: ${v} to the pod template labels`, { kind: 'set', path: [...labelsPath, k], value: v }, true);
+    if (labelsExist)
+      return fix(
+        `Add ${k}: ${v} to the pod template labels`,
+        { kind: 'set', path: [...labelsPath, k], value: v },
+        true,
+      );
     if (created) return undefined;
     created = true;
     const all = missing.length > 0 ? Object.fromEntries(missing) : { [k]: v };
-    const text = Object.entries(all).map(([a, b]) => `${a}: ${b}`).join(', ');
+    const text = Object.entries(all)
+      .map(([a, b]) => `${a}: ${b}`)
+      .join(', ');
     return fix(`Add the labels ${text} to the pod template`, { kind: 'set', path: labelsPath, value: all }, true);
   };
   for (const u of unmatched) {
     const first = u.values[0];
-    const setLabel = (v: string, preferred: boolean) => fix(`Set the pod template label ${u.key} to ${v}`, { kind: 'set', path: [...labelsPath, u.key], value: v }, preferred);
+    const setLabel = (v: string, preferred: boolean) =>
+      fix(
+        `Set the pod template label ${u.key} to ${v}`,
+        { kind: 'set', path: [...labelsPath, u.key], value: v },
+        preferred,
+      );
     const fixes: (FixData | undefined)[] = [];
     if (u.operator === '=' && first !== undefined) {
       if (u.actual === undefined) fixes.push(addLabel(u.key, first));
-      else fixes.push(setLabel(first, true), fix(`Set the selector's ${u.key} to ${u.actual}`, { kind: 'set', path: [...selectorPath, ...u.path], value: u.actual }));
+      else
+        fixes.push(
+          setLabel(first, true),
+          fix(`Set the selector's ${u.key} to ${u.actual}`, {
+            kind: 'set',
+            path: [...selectorPath, ...u.path],
+            value: u.actual,
+          }),
+        );
     } else if (u.operator === 'In' && first !== undefined) {
       fixes.push(u.actual === undefined ? addLabel(u.key, first) : setLabel(first, u.values.length === 1));
     } else if (u.operator === 'DoesNotExist' && u.actual !== undefined) {
-      fixes.push(fix(`Remove the label ${u.key} from the pod template`, { kind: 'delete', path: [...labelsPath, u.key] }));
+      fixes.push(
+        fix(`Remove the label ${u.key} from the pod template`, { kind: 'delete', path: [...labelsPath, u.key] }),
+      );
     }
     u.fixes = fixes.filter((f): f is FixData => f !== undefined);
   }

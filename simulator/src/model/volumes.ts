@@ -1,7 +1,21 @@
 // Pod volumes and every volume source of core/v1 Volume.
 import {
-  type z, obj, str, strList, int32, opt, optNotNull, optStr, optBool, optInt32, optInt64, optList, optStrList, optStrMap,
-  optEnum, quantity,
+  type z,
+  obj,
+  str,
+  strList,
+  int32,
+  opt,
+  optNotNull,
+  optStr,
+  optBool,
+  optInt32,
+  optInt64,
+  optList,
+  optStrList,
+  optStrMap,
+  optEnum,
+  quantity,
   type Type,
 } from './primitives';
 import { LabelSelectorSchema, LocalObjectReferenceSchema } from './meta';
@@ -24,45 +38,79 @@ export const DownwardAPIVolumeFileSchema = obj({
 });
 
 export const AWSElasticBlockStoreVolumeSourceSchema = obj({
-  fsType: optStr(), partition: optInt32(), readOnly: optBool(), volumeID: str(),
+  fsType: optStr(),
+  partition: optInt32(),
+  readOnly: optBool(),
+  volumeID: str(),
 });
 export const AzureDiskVolumeSourceSchema = obj({
-  cachingMode: optEnum(['None', 'ReadOnly', 'ReadWrite']), diskName: str(), diskURI: str(), fsType: optStr(),
-  kind: optEnum(['Shared', 'Dedicated', 'Managed']), readOnly: optBool(),
+  cachingMode: optEnum(['None', 'ReadOnly', 'ReadWrite']),
+  diskName: str(),
+  diskURI: str(),
+  fsType: optStr(),
+  kind: optEnum(['Shared', 'Dedicated', 'Managed']),
+  readOnly: optBool(),
 });
 export const AzureFileVolumeSourceSchema = obj({ readOnly: optBool(), secretName: str(), shareName: str() });
 export const CephFSVolumeSourceSchema = obj({
   monitors: strList(),
-  path: optStr(), readOnly: optBool(), secretFile: optStr(), secretRef: opt(LocalObjectReferenceSchema), user: optStr(),
+  path: optStr(),
+  readOnly: optBool(),
+  secretFile: optStr(),
+  secretRef: opt(LocalObjectReferenceSchema),
+  user: optStr(),
 });
 export const CinderVolumeSourceSchema = obj({
-  fsType: optStr(), readOnly: optBool(), secretRef: opt(LocalObjectReferenceSchema), volumeID: str(),
+  fsType: optStr(),
+  readOnly: optBool(),
+  secretRef: opt(LocalObjectReferenceSchema),
+  volumeID: str(),
 });
 export const ConfigMapVolumeSourceSchema = obj({
-  defaultMode: optInt32({ default: 0o644 }), items: optList(KeyToPathSchema), name: optStr(), optional: optBool(),
+  defaultMode: optInt32({ default: 0o644 }),
+  items: optList(KeyToPathSchema),
+  name: optStr(),
+  optional: optBool(),
 });
 export const CSIVolumeSourceSchema = obj({
-  driver: str(), fsType: optStr(), nodePublishSecretRef: opt(LocalObjectReferenceSchema), readOnly: optBool(),
+  driver: str(),
+  fsType: optStr(),
+  nodePublishSecretRef: opt(LocalObjectReferenceSchema),
+  readOnly: optBool(),
   volumeAttributes: optStrMap(),
 });
 export const DownwardAPIVolumeSourceSchema = obj({
-  defaultMode: optInt32({ default: 0o644 }), items: optList(DownwardAPIVolumeFileSchema),
+  defaultMode: optInt32({ default: 0o644 }),
+  items: optList(DownwardAPIVolumeFileSchema),
 });
 export const EmptyDirVolumeSourceSchema = obj({
-  medium: optStr(), sizeLimit: optNotNull(quantity()),
+  medium: optStr(),
+  sizeLimit: optNotNull(quantity()),
 });
 export const EphemeralVolumeSourceSchema = obj({ volumeClaimTemplate: opt(PersistentVolumeClaimTemplateSchema) });
 export const FCVolumeSourceSchema = obj({
-  fsType: optStr(), lun: optInt32(), readOnly: optBool(), targetWWNs: optStrList(), wwids: optStrList(),
+  fsType: optStr(),
+  lun: optInt32(),
+  readOnly: optBool(),
+  targetWWNs: optStrList(),
+  wwids: optStrList(),
 });
 export const FlexVolumeSourceSchema = obj({
-  driver: str(), fsType: optStr(), options: optStrMap(), readOnly: optBool(), secretRef: opt(LocalObjectReferenceSchema),
+  driver: str(),
+  fsType: optStr(),
+  options: optStrMap(),
+  readOnly: optBool(),
+  secretRef: opt(LocalObjectReferenceSchema),
 });
 export const FlockerVolumeSourceSchema = obj({
-  datasetName: optStr({ deprecated: 'use datasetUUID' }), datasetUUID: optStr(),
+  datasetName: optStr({ deprecated: 'use datasetUUID' }),
+  datasetUUID: optStr(),
 });
 export const GCEPersistentDiskVolumeSourceSchema = obj({
-  fsType: optStr(), partition: optInt32(), pdName: str(), readOnly: optBool(),
+  fsType: optStr(),
+  partition: optInt32(),
+  pdName: str(),
+  readOnly: optBool(),
 });
 export const GitRepoVolumeSourceSchema = obj({ directory: optStr(), repository: str(), revision: optStr() });
 export const GlusterfsVolumeSourceSchema = obj({ endpoints: str(), path: str(), readOnly: optBool() });
@@ -73,12 +121,21 @@ export const HostPathVolumeSourceSchema = obj({
   }),
 });
 export const ImageVolumeSourceSchema = obj({
-  pullPolicy: optEnum(['Always', 'Never', 'IfNotPresent']), reference: optStr(),
+  pullPolicy: optEnum(['Always', 'Never', 'IfNotPresent']),
+  reference: optStr(),
 });
 export const ISCSIVolumeSourceSchema = obj({
-  chapAuthDiscovery: optBool(), chapAuthSession: optBool(), fsType: optStr(), initiatorName: optStr(), iqn: str(),
-  iscsiInterface: optStr({ default: 'default' }), lun: int32(), portals: optStrList(), readOnly: optBool(),
-  secretRef: opt(LocalObjectReferenceSchema), targetPortal: str(),
+  chapAuthDiscovery: optBool(),
+  chapAuthSession: optBool(),
+  fsType: optStr(),
+  initiatorName: optStr(),
+  iqn: str(),
+  iscsiInterface: optStr({ default: 'default' }),
+  lun: int32(),
+  portals: optStrList(),
+  readOnly: optBool(),
+  secretRef: opt(LocalObjectReferenceSchema),
+  targetPortal: str(),
 });
 export const NFSVolumeSourceSchema = obj({ path: str(), readOnly: optBool(), server: str() });
 export const PersistentVolumeClaimVolumeSourceSchema = obj({ claimName: str(), readOnly: optBool() });
@@ -86,13 +143,19 @@ export const PhotonPersistentDiskVolumeSourceSchema = obj({ fsType: optStr(), pd
 export const PortworxVolumeSourceSchema = obj({ fsType: optStr(), readOnly: optBool(), volumeID: str() });
 
 export const ClusterTrustBundleProjectionSchema = obj({
-  labelSelector: opt(LabelSelectorSchema), name: optStr(), optional: optBool(), path: str(), signerName: optStr(),
+  labelSelector: opt(LabelSelectorSchema),
+  name: optStr(),
+  optional: optBool(),
+  path: str(),
+  signerName: optStr(),
 });
 export const ConfigMapProjectionSchema = obj({ items: optList(KeyToPathSchema), name: optStr(), optional: optBool() });
 export const DownwardAPIProjectionSchema = obj({ items: optList(DownwardAPIVolumeFileSchema) });
 export const SecretProjectionSchema = obj({ items: optList(KeyToPathSchema), name: optStr(), optional: optBool() });
 export const ServiceAccountTokenProjectionSchema = obj({
-  audience: optStr(), expirationSeconds: optInt64({ default: 3600, unit: 'seconds' }), path: str(),
+  audience: optStr(),
+  expirationSeconds: optInt64({ default: 3600, unit: 'seconds' }),
+  path: str(),
 });
 export const VolumeProjectionSchema = obj({
   clusterTrustBundle: opt(ClusterTrustBundleProjectionSchema),
@@ -102,34 +165,61 @@ export const VolumeProjectionSchema = obj({
   serviceAccountToken: opt(ServiceAccountTokenProjectionSchema),
 });
 const projectedVolumeSourceImpl = obj({
-  defaultMode: optInt32({ default: 0o644 }), sources: optList(VolumeProjectionSchema),
+  defaultMode: optInt32({ default: 0o644 }),
+  sources: optList(VolumeProjectionSchema),
 });
 /** The zod object type of ProjectedVolumeSourceSchema, named so that declaration files refer to it instead of repeating it. */
 export interface ProjectedVolumeSourceSchemaType extends Type<typeof projectedVolumeSourceImpl> {}
 export const ProjectedVolumeSourceSchema: ProjectedVolumeSourceSchemaType = projectedVolumeSourceImpl;
 
 export const QuobyteVolumeSourceSchema = obj({
-  group: optStr(), readOnly: optBool(), registry: str(), tenant: optStr(), user: optStr(), volume: str(),
+  group: optStr(),
+  readOnly: optBool(),
+  registry: str(),
+  tenant: optStr(),
+  user: optStr(),
+  volume: str(),
 });
 export const RBDVolumeSourceSchema = obj({
-  fsType: optStr(), image: str(), keyring: optStr(),
+  fsType: optStr(),
+  image: str(),
+  keyring: optStr(),
   monitors: strList(),
-  pool: optStr(), readOnly: optBool(), secretRef: opt(LocalObjectReferenceSchema), user: optStr(),
+  pool: optStr(),
+  readOnly: optBool(),
+  secretRef: opt(LocalObjectReferenceSchema),
+  user: optStr(),
 });
 export const ScaleIOVolumeSourceSchema = obj({
-  fsType: optStr(), gateway: str(), protectionDomain: optStr(), readOnly: optBool(), secretRef: LocalObjectReferenceSchema,
-  sslEnabled: optBool(), storageMode: optEnum(['ThickProvisioned', 'ThinProvisioned']), storagePool: optStr(),
-  system: str(), volumeName: optStr(),
+  fsType: optStr(),
+  gateway: str(),
+  protectionDomain: optStr(),
+  readOnly: optBool(),
+  secretRef: LocalObjectReferenceSchema,
+  sslEnabled: optBool(),
+  storageMode: optEnum(['ThickProvisioned', 'ThinProvisioned']),
+  storagePool: optStr(),
+  system: str(),
+  volumeName: optStr(),
 });
 export const SecretVolumeSourceSchema = obj({
-  defaultMode: optInt32({ default: 0o644 }), items: optList(KeyToPathSchema), optional: optBool(), secretName: optStr(),
+  defaultMode: optInt32({ default: 0o644 }),
+  items: optList(KeyToPathSchema),
+  optional: optBool(),
+  secretName: optStr(),
 });
 export const StorageOSVolumeSourceSchema = obj({
-  fsType: optStr(), readOnly: optBool(), secretRef: opt(LocalObjectReferenceSchema), volumeName: optStr(),
+  fsType: optStr(),
+  readOnly: optBool(),
+  secretRef: opt(LocalObjectReferenceSchema),
+  volumeName: optStr(),
   volumeNamespace: optStr(),
 });
 export const VsphereVirtualDiskVolumeSourceSchema = obj({
-  fsType: optStr(), storagePolicyID: optStr(), storagePolicyName: optStr(), volumePath: str(),
+  fsType: optStr(),
+  storagePolicyID: optStr(),
+  storagePolicyName: optStr(),
+  volumePath: str(),
 });
 
 /** The volume sources a Volume may hold (exactly one of them; checked by validate.ts). */
@@ -148,7 +238,9 @@ export const volumeSources = {
   flexVolume: opt(FlexVolumeSourceSchema, { deprecated: 'FlexVolume is deprecated; use a CSI driver' }),
   flocker: opt(FlockerVolumeSourceSchema, inTree),
   gcePersistentDisk: opt(GCEPersistentDiskVolumeSourceSchema, inTree),
-  gitRepo: opt(GitRepoVolumeSourceSchema, { deprecated: 'clone the repository into an emptyDir from an init container' }),
+  gitRepo: opt(GitRepoVolumeSourceSchema, {
+    deprecated: 'clone the repository into an emptyDir from an init container',
+  }),
   glusterfs: opt(GlusterfsVolumeSourceSchema, inTree),
   hostPath: opt(HostPathVolumeSourceSchema),
   image: opt(ImageVolumeSourceSchema),

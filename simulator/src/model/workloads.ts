@@ -1,6 +1,20 @@
 // apps/v1 workloads: Deployment, ReplicaSet, StatefulSet, DaemonSet.
 import {
-  z, obj, str, int32, opt, optNotNull, optStr, optBool, optInt32, optInt64, optTime, optList, optEnum, intOrString, status,
+  z,
+  obj,
+  str,
+  int32,
+  opt,
+  optNotNull,
+  optStr,
+  optBool,
+  optInt32,
+  optInt64,
+  optTime,
+  optList,
+  optEnum,
+  intOrString,
+  status,
   type Type,
 } from './primitives';
 import { LabelSelectorSchema, ObjectMetaSchema } from './meta';

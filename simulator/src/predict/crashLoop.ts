@@ -14,14 +14,24 @@ export function crashLoopPrediction(pod: PodRuntime, c: ContainerRuntime, trace:
   const cause = last?.cause;
   const paths = cause?.paths ?? [c.path];
   const restarts = c.instances.length - 1;
-  const base: Omit<Prediction, 'message' | 'changes' | 'related'> = { code: 'predicted-crash-loop', doc: pod.doc, paths, pod: pod.name, container: c.name };
+  const base: Omit<Prediction, 'message' | 'changes' | 'related'> = {
+    code: 'predicted-crash-loop',
+    doc: pod.doc,
+    paths,
+    pod: pod.name,
+    container: c.name,
+  };
   const slot = (['liveness', 'startup'] as ProbeSlot[]).find((x) => paths[0]?.includes(`.${PROBE_FIELD[x]}`));
   if (slot && cause && assumedListeners(pod, paths[0]!)) return undefined;
   if (slot && cause) {
     const probe = slot === 'liveness' ? c.spec.livenessProbe : c.spec.startupProbe;
     const threshold = probe?.failureThreshold ?? 3;
-    const failures = trace.probes.filter((p) => p.pod === pod.name && p.container === c.name && p.probe === slot && p.result === 'failure');
-    const kills = c.instances.filter((i) => i.endedBy === slot && i.killedAt !== undefined).map((i) => i.killedAt! / 1000);
+    const failures = trace.probes.filter(
+      (p) => p.pod === pod.name && p.container === c.name && p.probe === slot && p.result === 'failure',
+    );
+    const kills = c.instances
+      .filter((i) => i.endedBy === slot && i.killedAt !== undefined)
+      .map((i) => i.killedAt! / 1000);
     const every = kills.length >= 2 ? `, then every ~${s(kills[1]! - kills[0]!)}` : '';
     return {
       ...base,
@@ -56,7 +66,11 @@ function listeningPorts(pod: PodRuntime): Prediction['related'] {
   for (const x of pod.containers) {
     const listening = new Set(x.process.listen.map((l) => l.port));
     (x.spec.ports ?? []).forEach((p, i) => {
-      if (listening.has(p.containerPort)) related.push({ path: `${x.path}.ports[${i}].containerPort`, message: `${x.name} listens on ${p.containerPort}` });
+      if (listening.has(p.containerPort))
+        related.push({
+          path: `${x.path}.ports[${i}].containerPort`,
+          message: `${x.name} listens on ${p.containerPort}`,
+        });
     });
   }
   return related;
@@ -75,7 +89,11 @@ function probeChanges(pod: PodRuntime, path: string, cause: Cause, period: numbe
     const probePath = path.replace(/\.(tcpSocket|httpGet|grpc|exec)\..*$/, '');
     const opens = Math.ceil(refused.opensAfter);
     const delay = opens + period;
-    changes.push({ title: `Set initialDelaySeconds to ${delay} (the process listens after ~${opens}s)`, path: `${probePath}.initialDelaySeconds`, value: delay });
+    changes.push({
+      title: `Set initialDelaySeconds to ${delay} (the process listens after ~${opens}s)`,
+      path: `${probePath}.initialDelaySeconds`,
+      value: delay,
+    });
   }
   return changes;
 }

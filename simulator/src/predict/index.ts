@@ -37,7 +37,15 @@ export function predict(result: SimulationResult, options: PredictOptions = {}):
   for (const pod of result.pods) {
     if (pod.node === null && pod.scheduling && pod.removedAt === null) {
       if (options.defaultCluster && !hugeRequest(pod)) continue;
-      add({ code: 'predicted-unschedulable', doc: pod.doc, paths: pod.scheduling.cause?.paths ?? [pod.specPath], message: `Predicted FailedScheduling: the pod stays Pending. ${pod.scheduling.message}`, related: [], pod: pod.name, changes: [] });
+      add({
+        code: 'predicted-unschedulable',
+        doc: pod.doc,
+        paths: pod.scheduling.cause?.paths ?? [pod.specPath],
+        message: `Predicted FailedScheduling: the pod stays Pending. ${pod.scheduling.message}`,
+        related: [],
+        pod: pod.name,
+        changes: [],
+      });
       continue;
     }
     let crashLooped = false;
@@ -47,7 +55,12 @@ export function predict(result: SimulationResult, options: PredictOptions = {}):
       const loop = crashLoopPrediction(pod, c, trace);
       if (loop) {
         crashLooped = true;
-        if (!oom || loop.code !== 'predicted-crash-loop' || !c.instances.every((i) => i.finishedAt === undefined || i.reason === 'OOMKilled')) add(loop);
+        if (
+          !oom ||
+          loop.code !== 'predicted-crash-loop' ||
+          !c.instances.every((i) => i.finishedAt === undefined || i.reason === 'OOMKilled')
+        )
+          add(loop);
       }
       if (!(options.defaultCluster && c.waiting?.reason === 'ErrImageNeverPull')) add(imagePrediction(pod, c));
       add(preStopPrediction(pod, c));
@@ -57,7 +70,9 @@ export function predict(result: SimulationResult, options: PredictOptions = {}):
     if (!crashLooped) for (const p of readinessPredictions(pod, trace, result.until)) add(p);
   }
   const unmodelled = jobsWithFailurePolicy(result);
-  for (const e of trace.events) if (!unmodelled.some((name) => e.object === `Job/${name}` || e.object.startsWith(`Job/${name}-`))) add(jobPrediction(e));
+  for (const e of trace.events)
+    if (!unmodelled.some((name) => e.object === `Job/${name}` || e.object.startsWith(`Job/${name}-`)))
+      add(jobPrediction(e));
   return out;
 }
 
@@ -118,13 +133,22 @@ function preStopPrediction(pod: PodRuntime, c: ContainerRuntime): Prediction | u
     related: [{ path: `${pod.specPath}.terminationGracePeriodSeconds`, message: `grace period ${grace}s` }],
     pod: pod.name,
     container: c.name,
-    changes: Number.isFinite(hook.seconds) ? [{ title: `Set terminationGracePeriodSeconds to ${Math.ceil(hook.seconds) + 5}`, path: `${pod.specPath}.terminationGracePeriodSeconds`, value: Math.ceil(hook.seconds) + 5 }] : [],
+    changes: Number.isFinite(hook.seconds)
+      ? [
+          {
+            title: `Set terminationGracePeriodSeconds to ${Math.ceil(hook.seconds) + 5}`,
+            path: `${pod.specPath}.terminationGracePeriodSeconds`,
+            value: Math.ceil(hook.seconds) + 5,
+          },
+        ]
+      : [],
   };
 }
 
 function sidecarPrediction(pod: PodRuntime, c: ContainerRuntime, until: number): Prediction | undefined {
   const cur = currentInstance(c);
-  if (c.kind !== 'sidecar' || c.started || cur === undefined || cur.finishedAt !== undefined || pod.deletedAt !== null) return undefined;
+  if (c.kind !== 'sidecar' || c.started || cur === undefined || cur.finishedAt !== undefined || pod.deletedAt !== null)
+    return undefined;
   const w = c.workers.find((x) => x.slot === 'startup');
   return {
     code: 'predicted-sidecar-not-started',
@@ -142,12 +166,16 @@ function initStuckPrediction(pod: PodRuntime, until: number): Prediction | undef
   if (pod.initialized || pod.deletedAt !== null || pod.terminalPhase !== null) return undefined;
   const stuck = pod.containers.find((c) => {
     const cur = currentInstance(c);
-    return c.kind === 'init' && cur !== undefined && cur.finishedAt === undefined && until * 1000 - cur.startedAt >= 60_000;
+    return (
+      c.kind === 'init' && cur !== undefined && cur.finishedAt === undefined && until * 1000 - cur.startedAt >= 60_000
+    );
   });
   if (!stuck) return undefined;
   const cur = currentInstance(stuck)!;
   // The behaviour model's note about what it waits for (e.g. a Service name that does not resolve).
-  const lookup = /(?:nslookup|getent hosts|host|dig|ping -c ?\d+)\s+([a-z0-9]([a-z0-9-]*[a-z0-9])?)(?=[.\s;]|$)/.exec(stuck.process.description);
+  const lookup = /(?:nslookup|getent hosts|host|dig|ping -c ?\d+)\s+([a-z0-9]([a-z0-9-]*[a-z0-9])?)(?=[.\s;]|$)/.exec(
+    stuck.process.description,
+  );
   const why = lookup
     ? `It waits for the name "${lookup[1]}" to resolve, and no Service of that name is defined in this file.`
     : stuck.process.notes.find((n) => /resolve|Service|DNS/i.test(n));
@@ -177,7 +205,12 @@ function jobsWithFailurePolicy(result: SimulationResult): string[] {
 }
 
 function jobPrediction(e: TraceEvent): Prediction | undefined {
-  if (!e.object.startsWith('Job/') || (e.reason !== 'BackoffLimitExceeded' && e.reason !== 'DeadlineExceeded') || !e.cause) return undefined;
+  if (
+    !e.object.startsWith('Job/') ||
+    (e.reason !== 'BackoffLimitExceeded' && e.reason !== 'DeadlineExceeded') ||
+    !e.cause
+  )
+    return undefined;
   return {
     code: 'predicted-job-failed',
     doc: e.cause.doc,

@@ -7,7 +7,9 @@ export function readinessPredictions(pod: PodRuntime, trace: Trace, until: numbe
   if (pod.node === null || pod.deletedAt !== null || pod.terminalPhase !== null) return [];
   const withProbe = pod.containers.filter((c) => c.kind !== 'init' && c.spec.readinessProbe !== undefined);
   if (withProbe.length === 0) return [];
-  const readyAt = pod.history.find((h) => h.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True'))?.t;
+  const readyAt = pod.history.find((h) =>
+    h.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True'),
+  )?.t;
   const failures = trace.probes.filter((p) => p.pod === pod.name && p.probe === 'readiness' && p.result !== 'success');
   const lastFailure = failures[failures.length - 1];
   const firstStart = Math.min(...pod.containers.flatMap((c) => c.instances.map((i) => i.startedAt)));
@@ -15,7 +17,11 @@ export function readinessPredictions(pod: PodRuntime, trace: Trace, until: numbe
   if (readyAt === undefined) {
     if (until * 1000 - firstStart < 60_000 || !lastFailure?.cause) return [];
     // Refused on a port of a program the behaviour model does not know: the real one may listen there.
-    if (/\.(tcpSocket|httpGet|grpc)\.port$/.test(lastFailure.cause.paths[0] ?? '') && pod.containers.some((c) => c.kind !== 'init' && c.process.source === 'unknown')) return [];
+    if (
+      /\.(tcpSocket|httpGet|grpc)\.port$/.test(lastFailure.cause.paths[0] ?? '') &&
+      pod.containers.some((c) => c.kind !== 'init' && c.process.source === 'unknown')
+    )
+      return [];
     return [
       {
         code: 'predicted-never-ready',

@@ -39,14 +39,17 @@ export interface DescribeContainer {
   image?: string | null;
   command?: readonly string[] | null;
   args?: readonly string[] | null;
-  ports?: readonly { containerPort: number; hostPort?: number | null; protocol?: string | null; name?: string | null }[] | null;
+  ports?:
+    | readonly { containerPort: number; hostPort?: number | null; protocol?: string | null; name?: string | null }[]
+    | null;
   env?: readonly DescribeEnvVar[] | null;
   envFrom?: readonly DescribeEnvFrom[] | null;
   resources?: ResourceRequirementsLike | null;
   livenessProbe?: DescribeProbe | null;
   readinessProbe?: DescribeProbe | null;
   startupProbe?: DescribeProbe | null;
-  volumeMounts?: readonly { name: string; mountPath: string; readOnly?: boolean | null; subPath?: string | null }[] | null;
+  volumeMounts?:
+    readonly { name: string; mountPath: string; readOnly?: boolean | null; subPath?: string | null }[] | null;
   restartPolicy?: string | null;
 }
 
@@ -124,7 +127,11 @@ function stateLines(name: string, s: ContainerState, clock: ClockOptions | undef
 
 const ceilDiv = (a: bigint, b: bigint): bigint => a / b + (a % b === 0n ? 0n : 1n);
 
-function resourceFieldValue(c: DescribeContainer, resource: string, divisor: string | number | null | undefined): string {
+function resourceFieldValue(
+  c: DescribeContainer,
+  resource: string,
+  divisor: string | number | null | undefined,
+): string {
   const [kind, name] = resource.split('.') as [string, string | undefined];
   const list = kind === 'limits' ? c.resources?.limits : defaultedRequests(c.resources);
   const raw = name ? list?.[name] : undefined;
@@ -140,13 +147,22 @@ function fieldRefValue(path: string, ctx: ContainerContext): string {
   const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path);
   if (m) return (m[1] === 'labels' ? ctx.labels : ctx.annotations)[m[2] as string] ?? '';
   switch (path) {
-    case 'metadata.name': return ctx.podName;
-    case 'metadata.namespace': return ctx.namespace;
-    case 'spec.nodeName': return ctx.nodeName ?? '';
-    case 'spec.serviceAccountName': return ctx.serviceAccountName;
-    case 'status.podIP': case 'status.podIPs': return ctx.podIP ?? '';
-    case 'status.hostIP': case 'status.hostIPs': return ctx.hostIP ?? '';
-    default: return '';
+    case 'metadata.name':
+      return ctx.podName;
+    case 'metadata.namespace':
+      return ctx.namespace;
+    case 'spec.nodeName':
+      return ctx.nodeName ?? '';
+    case 'spec.serviceAccountName':
+      return ctx.serviceAccountName;
+    case 'status.podIP':
+    case 'status.podIPs':
+      return ctx.podIP ?? '';
+    case 'status.hostIP':
+    case 'status.hostIPs':
+      return ctx.hostIP ?? '';
+    default:
+      return '';
   }
 }
 
@@ -155,7 +171,11 @@ function envLines(c: DescribeContainer, ctx: ContainerContext): string[] {
   if (c.envFrom && c.envFrom.length > 0) {
     out.push('    Environment Variables from:');
     for (const e of c.envFrom) {
-      const [from, ref] = e.configMapRef ? ['ConfigMap', e.configMapRef] : e.secretRef ? ['Secret', e.secretRef] : ['', null];
+      const [from, ref] = e.configMapRef
+        ? ['ConfigMap', e.configMapRef]
+        : e.secretRef
+          ? ['Secret', e.secretRef]
+          : ['', null];
       const optional = ref?.optional === true;
       const kind = e.prefix ? `${from} with prefix '${e.prefix}'` : from;
       out.push(`      ${ref?.name ?? ''}\t${kind}\tOptional: ${optional}`);
@@ -177,10 +197,14 @@ function envLines(c: DescribeContainer, ctx: ContainerContext): string[] {
       out.push(`      ${e.name}:\t${v} (${r})`);
     } else if (vf.secretKeyRef) {
       const s = vf.secretKeyRef;
-      out.push(`      ${e.name}:\t<set to the key '${s.key}' in secret '${s.name ?? ''}'>\tOptional: ${s.optional === true}`);
+      out.push(
+        `      ${e.name}:\t<set to the key '${s.key}' in secret '${s.name ?? ''}'>\tOptional: ${s.optional === true}`,
+      );
     } else if (vf.configMapKeyRef) {
       const s = vf.configMapKeyRef;
-      out.push(`      ${e.name}:\t<set to the key '${s.key}' of config map '${s.name ?? ''}'>\tOptional: ${s.optional === true}`);
+      out.push(
+        `      ${e.name}:\t<set to the key '${s.key}' of config map '${s.name ?? ''}'>\tOptional: ${s.optional === true}`,
+      );
     }
   }
   return out;
@@ -188,7 +212,8 @@ function envLines(c: DescribeContainer, ctx: ContainerContext): string[] {
 
 function portsLines(c: DescribeContainer): string[] {
   const ports = c.ports ?? [];
-  const fmt = (n: number, p: (typeof ports)[number]): string => `${n}/${p.protocol || 'TCP'}${p.name ? ` (${p.name})` : ''}`;
+  const fmt = (n: number, p: (typeof ports)[number]): string =>
+    `${n}/${p.protocol || 'TCP'}${p.name ? ` (${p.name})` : ''}`;
   const cp = ports.map((p) => fmt(p.containerPort, p)).join(', ');
   const hp = ports.map((p) => fmt(p.hostPort ?? 0, p)).join(', ');
   return [
@@ -213,7 +238,11 @@ function resourceLines(c: DescribeContainer): string[] {
 function mountLines(c: DescribeContainer, ctx: ContainerContext): string[] {
   const mounts = [...(c.volumeMounts ?? [])];
   if (ctx.apiAccessVolume) {
-    mounts.push({ name: ctx.apiAccessVolume, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', readOnly: true });
+    mounts.push({
+      name: ctx.apiAccessVolume,
+      mountPath: '/var/run/secrets/kubernetes.io/serviceaccount',
+      readOnly: true,
+    });
   }
   if (mounts.length === 0) return ['    Mounts:\t<none>'];
   mounts.sort((a, b) => (a.mountPath < b.mountPath ? -1 : a.mountPath > b.mountPath ? 1 : 0));
@@ -241,7 +270,9 @@ export function describeContainerLines(
     const image = c.image ?? st?.image ?? '';
     const exists = !!st && !!(st.state.running || st.state.terminated || st.lastState.terminated);
     if (st && ctx.ids === 'fake') {
-      const id = exists ? `containerd://${fakeHex(`${ctx.namespace}/${ctx.podName}/${c.name}#${st.restartCount}`)}` : '';
+      const id = exists
+        ? `containerd://${fakeHex(`${ctx.namespace}/${ctx.podName}/${c.name}#${st.restartCount}`)}`
+        : '';
       out.push(`    Container ID:\t${id}`);
     }
     out.push(`    Image:\t${image}`);
@@ -249,7 +280,10 @@ export function describeContainerLines(
       out.push(`    Image ID:\t${exists ? `${imageRepository(image)}@sha256:${fakeHex(image)}` : ''}`);
     }
     out.push(...portsLines(c));
-    for (const [title, list] of [['Command', c.command], ['Args', c.args]] as const) {
+    for (const [title, list] of [
+      ['Command', c.command],
+      ['Args', c.args],
+    ] as const) {
       if (list && list.length > 0) {
         out.push(`    ${title}:`);
         for (const item of list) for (const s of item.split('\n')) out.push(`      ${s}`);

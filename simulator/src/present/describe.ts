@@ -25,14 +25,24 @@ export interface DescribeVolume {
   secret?: { secretName?: string | null; optional?: boolean | null } | null;
   hostPath?: { path: string; type?: string | null } | null;
   persistentVolumeClaim?: { claimName: string; readOnly?: boolean | null } | null;
-  downwardAPI?: { items?: readonly { path: string; fieldRef?: { fieldPath: string } | null; resourceFieldRef?: { resource: string } | null }[] | null } | null;
+  downwardAPI?: {
+    items?:
+      | readonly {
+          path: string;
+          fieldRef?: { fieldPath: string } | null;
+          resourceFieldRef?: { resource: string } | null;
+        }[]
+      | null;
+  } | null;
   projected?: {
-    sources?: readonly {
-      secret?: { name?: string | null; optional?: boolean | null } | null;
-      configMap?: { name?: string | null; optional?: boolean | null } | null;
-      downwardAPI?: unknown;
-      serviceAccountToken?: { expirationSeconds?: number | null } | null;
-    }[] | null;
+    sources?:
+      | readonly {
+          secret?: { name?: string | null; optional?: boolean | null } | null;
+          configMap?: { name?: string | null; optional?: boolean | null } | null;
+          downwardAPI?: unknown;
+          serviceAccountToken?: { expirationSeconds?: number | null } | null;
+        }[]
+      | null;
   } | null;
 }
 
@@ -108,7 +118,9 @@ function annotationLines(map: Readonly<Record<string, string>> | null | undefine
 
 function tolerationLines(tolerations: readonly DescribeToleration[]): string[] {
   if (tolerations.length === 0) return ['Tolerations:\t<none>'];
-  const sorted = [...tolerations].sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0));
+  const sorted = [...tolerations].sort((a, b) =>
+    (a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0,
+  );
   return sorted.map((t, i) => {
     let s = t.key ?? '';
     if (t.value) s += `=${t.value}`;
@@ -135,17 +147,37 @@ function volumeLines(volumes: readonly DescribeVolume[]): string[] {
   for (const v of volumes) {
     out.push(`  ${v.name}:`);
     if (v.hostPath) {
-      out.push('    Type:\tHostPath (bare host directory volume)', `    Path:\t${v.hostPath.path}`, `    HostPathType:\t${v.hostPath.type || '<none>'}`);
+      out.push(
+        '    Type:\tHostPath (bare host directory volume)',
+        `    Path:\t${v.hostPath.path}`,
+        `    HostPathType:\t${v.hostPath.type || '<none>'}`,
+      );
     } else if (v.emptyDir) {
       const limit = v.emptyDir.sizeLimit ? String(v.emptyDir.sizeLimit) : '<unset>';
-      out.push("    Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)", `    Medium:\t${v.emptyDir.medium ?? ''}`, `    SizeLimit:\t${limit}`);
+      out.push(
+        "    Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)",
+        `    Medium:\t${v.emptyDir.medium ?? ''}`,
+        `    SizeLimit:\t${limit}`,
+      );
     } else if (v.secret) {
-      out.push('    Type:\tSecret (a volume populated by a Secret)', `    SecretName:\t${v.secret.secretName ?? ''}`, `    Optional:\t${v.secret.optional === true}`);
+      out.push(
+        '    Type:\tSecret (a volume populated by a Secret)',
+        `    SecretName:\t${v.secret.secretName ?? ''}`,
+        `    Optional:\t${v.secret.optional === true}`,
+      );
     } else if (v.configMap) {
-      out.push('    Type:\tConfigMap (a volume populated by a ConfigMap)', `    Name:\t${v.configMap.name ?? ''}`, `    Optional:\t${v.configMap.optional === true}`);
+      out.push(
+        '    Type:\tConfigMap (a volume populated by a ConfigMap)',
+        `    Name:\t${v.configMap.name ?? ''}`,
+        `    Optional:\t${v.configMap.optional === true}`,
+      );
     } else if (v.persistentVolumeClaim) {
       const c = v.persistentVolumeClaim;
-      out.push('    Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)', `    ClaimName:\t${c.claimName}`, `    ReadOnly:\t${c.readOnly === true}`);
+      out.push(
+        '    Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)',
+        `    ClaimName:\t${c.claimName}`,
+        `    ReadOnly:\t${c.readOnly === true}`,
+      );
     } else if (v.downwardAPI) {
       out.push('    Type:\tDownwardAPI (a volume populated by information about the pod)', '    Items:');
       for (const item of v.downwardAPI.items ?? []) {
@@ -155,10 +187,13 @@ function volumeLines(volumes: readonly DescribeVolume[]): string[] {
     } else if (v.projected) {
       out.push('    Type:\tProjected (a volume that contains injected data from multiple sources)');
       for (const s of v.projected.sources ?? []) {
-        if (s.secret) out.push(`    SecretName:\t${s.secret.name ?? ''}`, `    Optional:\t${s.secret.optional === true}`);
+        if (s.secret)
+          out.push(`    SecretName:\t${s.secret.name ?? ''}`, `    Optional:\t${s.secret.optional === true}`);
         else if (s.downwardAPI) out.push('    DownwardAPI:\ttrue');
-        else if (s.configMap) out.push(`    ConfigMapName:\t${s.configMap.name ?? ''}`, `    Optional:\t${s.configMap.optional === true}`);
-        else if (s.serviceAccountToken) out.push(`    TokenExpirationSeconds:\t${s.serviceAccountToken.expirationSeconds ?? 3600}`);
+        else if (s.configMap)
+          out.push(`    ConfigMapName:\t${s.configMap.name ?? ''}`, `    Optional:\t${s.configMap.optional === true}`);
+        else if (s.serviceAccountToken)
+          out.push(`    TokenExpirationSeconds:\t${s.serviceAccountToken.expirationSeconds ?? 3600}`);
       }
     } else out.push('  <unknown>');
   }
@@ -188,7 +223,10 @@ export function formatDescribe(input: DescribeInput, now: number, opts?: Describ
   const deleted = pod.deletedAt !== null && pod.deletedAt <= now;
   if (deleted && st.phase !== 'Failed' && st.phase !== 'Succeeded') {
     const grace = input.metadata?.deletionGracePeriodSeconds ?? spec.terminationGracePeriodSeconds ?? 30;
-    lines.push(`Status:\tTerminating (lasts ${humanDuration(now - (pod.deletedAt as number))})`, `Termination Grace Period:\t${grace}s`);
+    lines.push(
+      `Status:\tTerminating (lasts ${humanDuration(now - (pod.deletedAt as number))})`,
+      `Termination Grace Period:\t${grace}s`,
+    );
   } else lines.push(`Status:\t${st.phase}`);
   if (st.reason) lines.push(`Reason:\t${st.reason}`);
   if (st.message) lines.push(`Message:\t${st.message}`);
@@ -210,16 +248,21 @@ export function formatDescribe(input: DescribeInput, now: number, opts?: Describ
     ids: opts?.ids ?? 'fake',
     apiAccessVolume: opts?.apiAccessVolume,
   };
-  const fromStatus = (list: typeof st.containerStatuses): DescribeContainer[] => list.map((s) => ({ name: s.name, image: s.image }));
+  const fromStatus = (list: typeof st.containerStatuses): DescribeContainer[] =>
+    list.map((s) => ({ name: s.name, image: s.image }));
   const initContainers = input.spec ? (spec.initContainers ?? []) : fromStatus(st.initContainerStatuses);
   const containers = input.spec ? (spec.containers ?? []) : fromStatus(st.containerStatuses);
-  if (initContainers.length > 0) lines.push(...describeContainerLines('Init Containers', initContainers, st.initContainerStatuses, ctx));
+  if (initContainers.length > 0)
+    lines.push(...describeContainerLines('Init Containers', initContainers, st.initContainerStatuses, ctx));
   lines.push(...describeContainerLines('Containers', containers, st.containerStatuses, ctx));
 
   const gates = spec.readinessGates ?? [];
   if (gates.length > 0) {
     lines.push('Readiness Gates:', '  Type\tStatus');
-    for (const g of gates) lines.push(`  ${g.conditionType} \t${st.conditions.find((c) => c.type === g.conditionType)?.status ?? '<none>'} `);
+    for (const g of gates)
+      lines.push(
+        `  ${g.conditionType} \t${st.conditions.find((c) => c.type === g.conditionType)?.status ?? '<none>'} `,
+      );
   }
   if (st.conditions.length > 0) {
     lines.push('Conditions:', '  Type\tStatus');
@@ -229,20 +272,37 @@ export function formatDescribe(input: DescribeInput, now: number, opts?: Describ
   if (opts?.apiAccessVolume) {
     volumes.push({
       name: opts.apiAccessVolume,
-      projected: { sources: [{ serviceAccountToken: { expirationSeconds: 3607 } }, { configMap: { name: 'kube-root-ca.crt' } }, { downwardAPI: {} }] },
+      projected: {
+        sources: [
+          { serviceAccountToken: { expirationSeconds: 3607 } },
+          { configMap: { name: 'kube-root-ca.crt' } },
+          { downwardAPI: {} },
+        ],
+      },
     });
   }
   lines.push(...volumeLines(volumes));
   lines.push(`QoS Class:\t${podQOSClass([...containers, ...initContainers].map((c) => c.resources))}`);
   lines.push(...mapLines('Node-Selectors', spec.nodeSelector, '='));
   const tolerations = spec.tolerations ?? [];
-  lines.push(...tolerationLines(opts?.defaultTolerations === false ? tolerations : withDefaultTolerations(tolerations)));
+  lines.push(
+    ...tolerationLines(opts?.defaultTolerations === false ? tolerations : withDefaultTolerations(tolerations)),
+  );
 
   if (opts?.showEvents !== false) {
     const own = (input.events ?? []).filter((e) => e.object === `Pod/${pod.name}` && e.t <= now);
     const shown =
       opts?.aggregate === false
-        ? own.map((e) => ({ object: e.object, type: e.type, reason: e.reason, message: e.message, source: e.source, count: 1, first: e.t, last: e.t }))
+        ? own.map((e) => ({
+            object: e.object,
+            type: e.type,
+            reason: e.reason,
+            message: e.message,
+            source: e.source,
+            count: 1,
+            first: e.t,
+            last: e.t,
+          }))
         : aggregateEvents(own);
     lines.push(...describeEventLines(shown, now));
   }

@@ -101,8 +101,8 @@ export function goDuration(seconds: number): string {
 const UNIT_SECONDS: Record<string, (v: number) => number> = {
   ns: (v) => v / 1e9,
   us: (v) => v / 1e6,
-  'µs': (v) => v / 1e6, // U+00B5 micro sign (Go)
-  'μs': (v) => v / 1e6, // U+03BC greek mu (Go)
+  µs: (v) => v / 1e6, // U+00B5 micro sign (Go)
+  μs: (v) => v / 1e6, // U+03BC greek mu (Go)
   ms: (v) => v / 1e3,
   s: (v) => v,
   m: (v) => v * 60,
@@ -145,7 +145,8 @@ export function parseDuration(text: string | number): ParsedDuration {
       const num = /^(\d+(?:\.\d*)?|\.\d+)/.exec(rest);
       if (!num) return { ok: false, error: `invalid duration ${quoted}: expected a number at "${rest}"` };
       const after = rest.slice(num[0].length);
-      if (after === '') return { ok: false, error: `invalid duration ${quoted}: missing unit after ${num[0]} (use s, m, h, …)` };
+      if (after === '')
+        return { ok: false, error: `invalid duration ${quoted}: missing unit after ${num[0]} (use s, m, h, …)` };
       const unit = /^[^\d.]+/.exec(after)?.[0] ?? after;
       return { ok: false, error: `invalid duration ${quoted}: unknown unit "${unit}" (use ms, s, m, h or d)` };
     }

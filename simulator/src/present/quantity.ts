@@ -50,7 +50,18 @@ export function parseQuantity(input: string | number): Quantity | null {
   return { nanos: sign === '-' ? -nanos : nanos, format };
 }
 
-const DECIMAL_SUFFIX: Record<number, string> = { [-9]: 'n', [-6]: 'u', [-3]: 'm', 0: '', 3: 'k', 6: 'M', 9: 'G', 12: 'T', 15: 'P', 18: 'E' };
+const DECIMAL_SUFFIX: Record<number, string> = {
+  [-9]: 'n',
+  [-6]: 'u',
+  [-3]: 'm',
+  0: '',
+  3: 'k',
+  6: 'M',
+  9: 'G',
+  12: 'T',
+  15: 'P',
+  18: 'E',
+};
 const BINARY_SUFFIX = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
 
 /** `Quantity.String()`: the canonical form (e.g. `0.5` → `500m`, `2048Mi` → `2Gi`, `1000m` → `1`). */

@@ -23,7 +23,12 @@ export interface PodTableOptions {
   keepOrder?: boolean;
 }
 
-const NONE_WIDE: KubectlWideColumns = { ip: '<none>', node: '<none>', nominatedNode: '<none>', readinessGates: '<none>' };
+const NONE_WIDE: KubectlWideColumns = {
+  ip: '<none>',
+  node: '<none>',
+  nominatedNode: '<none>',
+  readinessGates: '<none>',
+};
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -36,7 +41,9 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function formatPodTable(rows: readonly PodTableRow[], opts?: PodTableOptions): string {
   if (rows.length === 0) {
-    return opts?.namespace ? 'No resources found' : `No resources found in ${opts?.currentNamespace ?? 'default'} namespace.`;
+    return opts?.namespace
+      ? 'No resources found'
+      : `No resources found in ${opts?.currentNamespace ?? 'default'} namespace.`;
   }
   const sorted = opts?.keepOrder
     ? [...rows]

@@ -38,13 +38,23 @@ export async function openUntitled(content: string): Promise<vscode.TextEditor> 
 }
 
 /** Resolves with `get()` once it is not undefined: checked now, then on each `event`, until `timeoutMs`. */
-export function waitFor<T>(what: string, event: vscode.Event<unknown>, get: () => T | undefined, timeoutMs = 60_000, describeLast?: () => string): Promise<T> {
+export function waitFor<T>(
+  what: string,
+  event: vscode.Event<unknown>,
+  get: () => T | undefined,
+  timeoutMs = 60_000,
+  describeLast?: () => string,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const now = get();
     if (now !== undefined) return resolve(now);
     const timer = setTimeout(() => {
       sub.dispose();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}${describeLast ? `; last: ${describeLast()}` : ''}`));
+      reject(
+        new Error(
+          `timed out after ${timeoutMs} ms waiting for ${what}${describeLast ? `; last: ${describeLast()}` : ''}`,
+        ),
+      );
     }, timeoutMs);
     const sub = event(() => {
       let v: T | undefined;
@@ -68,7 +78,12 @@ export function codeOf(d: vscode.Diagnostic): string {
 }
 
 /** The diagnostics of `uri` once `accept` holds for them (waits on onDidChangeDiagnostics). */
-export function diagnosticsWhen(uri: vscode.Uri, accept: (ds: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = 60_000): Promise<vscode.Diagnostic[]> {
+export function diagnosticsWhen(
+  uri: vscode.Uri,
+  accept: (ds: vscode.Diagnostic[]) => boolean,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<vscode.Diagnostic[]> {
   const current = () => vscode.languages.getDiagnostics(uri);
   return waitFor(
     `${what} on ${uri.toString()}`,

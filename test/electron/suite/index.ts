@@ -41,7 +41,9 @@ export async function run(): Promise<void> {
   } catch (err) {
     // A runner that could not start still leaves a result (runTest.ts in code-server mode waits for one).
     if (process.env.PODLAB_ELECTRON_RESULTS && !existsSync(process.env.PODLAB_ELECTRON_RESULTS)) {
-      report([{ suite: '(runner)', test: 'load the suites', ok: false, ms: 0, error: String((err as Error).stack ?? err) }]);
+      report([
+        { suite: '(runner)', test: 'load the suites', ok: false, ms: 0, error: String((err as Error).stack ?? err) },
+      ]);
     }
     throw err;
   }
@@ -63,5 +65,8 @@ async function runAll(): Promise<void> {
   const outcomes = await runRegistered((line) => console.log(line));
   report(outcomes);
   const failed = outcomes.filter((o) => !o.ok);
-  if (failed.length > 0) throw new Error(`${failed.length} of ${outcomes.length} extension tests failed: ${failed.map((o) => `${o.suite} › ${o.test}`).join('; ')}`);
+  if (failed.length > 0)
+    throw new Error(
+      `${failed.length} of ${outcomes.length} extension tests failed: ${failed.map((o) => `${o.suite} › ${o.test}`).join('; ')}`,
+    );
 }

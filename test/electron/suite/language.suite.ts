@@ -34,12 +34,20 @@ suite('PodLab language features', () => {
     const d = await diagnostic(editor.document.uri, LIVENESS.diagnosticCode);
     assert.equal(d.source, 'podlab');
     assert.match(d.message, new RegExp(`\\b${LIVENESS.diagnosticPort}\\b`));
-    assert.equal(d.range.start.line, lineOf(editor.document.getText(), LIVENESS.probePortLine), 'on the `port: 8081` line');
+    assert.equal(
+      d.range.start.line,
+      lineOf(editor.document.getText(), LIVENESS.probePortLine),
+      'on the `port: 8081` line',
+    );
   });
 
   test('diagnostics: a hostile container name is reported, quoted as it is', async () => {
     const editor = await openFile(FILES.xssContainerName);
-    const ds = await diagnosticsWhen(editor.document.uri, (all) => all.some((d) => d.message.includes(HOSTILE.containerName)), 'a diagnostic quoting the name');
+    const ds = await diagnosticsWhen(
+      editor.document.uri,
+      (all) => all.some((d) => d.message.includes(HOSTILE.containerName)),
+      'a diagnostic quoting the name',
+    );
     const d = ds.find((x) => x.message.includes(HOSTILE.containerName))!;
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error, `${codeOf(d)}: ${d.message}`);
   });
@@ -54,17 +62,27 @@ suite('PodLab language features', () => {
     // The server has seen the document once it publishes its diagnostics.
     await diagnostic(editor.document.uri, LIVENESS.diagnosticCode);
     const position = new vscode.Position(imageLine + 1, indent.length);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      editor.document.uri,
+      position,
+    );
     const labels = completionLabels(list);
-    for (const key of LIVENESS.completionKeys) assert.ok(labels.includes(key), `completion offers ${key}; got ${JSON.stringify(labels.slice(0, 60))}`);
-    for (const key of LIVENESS.presentKeys) assert.ok(!labels.includes(key), `completion should not offer ${key}, which the container already has`);
+    for (const key of LIVENESS.completionKeys)
+      assert.ok(labels.includes(key), `completion offers ${key}; got ${JSON.stringify(labels.slice(0, 60))}`);
+    for (const key of LIVENESS.presentKeys)
+      assert.ok(!labels.includes(key), `completion should not offer ${key}, which the container already has`);
   });
 
   test('hover: explains the livenessProbe field', async () => {
     const editor = await openFile(FILES.livenessWrongPort);
     const line = lineOf(editor.document.getText(), LIVENESS.livenessLine);
     const character = editor.document.lineAt(line).text.indexOf('livenessProbe') + 3;
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, character));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      new vscode.Position(line, character),
+    );
     const text = hoverText(hovers);
     assert.match(text, /liveness/i, `hover text: ${text.slice(0, 300)}`);
   });
@@ -74,11 +92,16 @@ suite('PodLab language features', () => {
     const text = editor.document.getText();
     const line = lineOf(text, /^\s+- name: "</);
     const character = editor.document.lineAt(line).text.indexOf('<img') + 2;
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, character));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      new vscode.Position(line, character),
+    );
     for (const h of hovers) {
       for (const c of h.contents) {
         if (typeof c === 'string' || !(c instanceof vscode.MarkdownString)) continue;
-        if (c.value.includes('<img')) assert.notEqual(c.supportHtml, true, `a hover renders HTML from the manifest: ${c.value.slice(0, 200)}`);
+        if (c.value.includes('<img'))
+          assert.notEqual(c.supportHtml, true, `a hover renders HTML from the manifest: ${c.value.slice(0, 200)}`);
       }
     }
   });
@@ -88,13 +111,22 @@ suite('PodLab language features', () => {
     const editor = await openUntitled(source.getText());
     const uri = editor.document.uri;
     const d = await diagnostic(uri, LIVENESS.diagnosticCode);
-    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      d.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const titles = actions.map((a) => a.title);
     const fix = actions.find((a): a is vscode.CodeAction => a.title === LIVENESS.quickFix && 'edit' in a);
     assert.ok(fix?.edit, `no "${LIVENESS.quickFix}" code action with an edit; got ${JSON.stringify(titles)}`);
     assert.ok(fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind), `kind ${fix.kind?.value}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.match(editor.document.lineAt(d.range.start.line).text, /port: 8080\b/);
-    await diagnosticsWhen(uri, (ds) => !ds.some((x) => codeOf(x) === LIVENESS.diagnosticCode), `the ${LIVENESS.diagnosticCode} diagnostic to go away`);
+    await diagnosticsWhen(
+      uri,
+      (ds) => !ds.some((x) => codeOf(x) === LIVENESS.diagnosticCode),
+      `the ${LIVENESS.diagnosticCode} diagnostic to go away`,
+    );
   });
 });

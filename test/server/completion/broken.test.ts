@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { complete } from '../../../server/src/features/completion';
 import { completeAt, labels } from './helpers';
 
-const HEAD = 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n';
+const HEAD =
+  'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n';
 
 test('a key being typed under a probe (`tcp|`)', () => {
   const got = labels(completeAt(`${HEAD}          livenessProbe:\n            tcp|\n          image: nginx\n`));
@@ -36,10 +37,12 @@ test('tabs, stray colons and unbalanced brackets elsewhere do not matter', () =>
 });
 
 test('inside block scalars and comments there is nothing to complete', () => {
-  const src = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      args:\n        - |\n          echo ^\n';
+  const src =
+    'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      args:\n        - |\n          echo ^\n';
   assert.deepEqual(completeAt(src, '^'), []);
   assert.deepEqual(completeAt('apiVersion: v1\nkind: Pod\n# spec: |\n'), []);
-  const after = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      command:\n        - |\n          echo hi\n      ^\n';
+  const after =
+    'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      command:\n        - |\n          echo hi\n      ^\n';
   assert.ok(labels(completeAt(after, '^')).includes('image'));
 });
 
@@ -52,7 +55,27 @@ test('positions outside the text and garbage never throw', () => {
     }),
     { numRuns: 500, seed: 42 },
   );
-  const yamlish = fc.array(fc.constantFrom('apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '    - name: a', '      ports: [{', '      - ', '  ', '---', '{', ']', ': :', '"', '|', '      livenessProbe:', '        httpGet: { port: '), { maxLength: 30 });
+  const yamlish = fc.array(
+    fc.constantFrom(
+      'apiVersion: v1',
+      'kind: Pod',
+      'spec:',
+      '  containers:',
+      '    - name: a',
+      '      ports: [{',
+      '      - ',
+      '  ',
+      '---',
+      '{',
+      ']',
+      ': :',
+      '"',
+      '|',
+      '      livenessProbe:',
+      '        httpGet: { port: ',
+    ),
+    { maxLength: 30 },
+  );
   fc.assert(
     fc.property(yamlish, fc.nat(30), fc.nat(40), (ls, line, character) => {
       assert.ok(Array.isArray(complete(ls.join('\n'), { line, character })));
@@ -62,7 +85,8 @@ test('positions outside the text and garbage never throw', () => {
 });
 
 test('a 20 MB file: only the document under the cursor is looked at', () => {
-  const doc = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n    - name: a\n      image: nginx\n';
+  const doc =
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n    - name: a\n      image: nginx\n';
   const big = `${doc}---\n`.repeat(Math.ceil(20e6 / (doc.length + 4)));
   const line = big.split('\n').length - 1;
   const t0 = performance.now();

@@ -23,8 +23,16 @@ test('a half-typed key in a flow mapping', () => {
 });
 
 test('values in a flow mapping', () => {
-  assert.deepEqual(labels(completeAt(POD('      ports: [{ containerPort: 53, protocol: | }]\n'))), ['SCTP', 'TCP', 'UDP']);
-  assert.deepEqual(labels(completeAt(POD('      ports: [{ containerPort: 53, protocol: U| }]\n'))), ['SCTP', 'TCP', 'UDP']);
+  assert.deepEqual(labels(completeAt(POD('      ports: [{ containerPort: 53, protocol: | }]\n'))), [
+    'SCTP',
+    'TCP',
+    'UDP',
+  ]);
+  assert.deepEqual(labels(completeAt(POD('      ports: [{ containerPort: 53, protocol: U| }]\n'))), [
+    'SCTP',
+    'TCP',
+    'UDP',
+  ]);
 });
 
 test('items of a flow sequence', () => {
@@ -42,7 +50,9 @@ test('a flow mapping spread over several lines', () => {
 });
 
 test('a flow mapping as a list item', () => {
-  const got = labels(completeAt(`apiVersion: v1\nkind: Pod\nspec:\n  tolerations:\n    - { key: dedicated, operator: |`));
+  const got = labels(
+    completeAt(`apiVersion: v1\nkind: Pod\nspec:\n  tolerations:\n    - { key: dedicated, operator: |`),
+  );
   assert.deepEqual(got, ['Equal', 'Exists']);
   const keys = labels(completeAt(`apiVersion: v1\nkind: Pod\nspec:\n  tolerations:\n    - { key: dedicated, | }\n`));
   assert.deepEqual(keys.sort(), ['effect', 'operator', 'tolerationSeconds', 'value']);

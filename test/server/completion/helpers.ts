@@ -16,7 +16,10 @@ export function cursor(src: string, marker = '|'): Cursor {
   assert.equal(src.indexOf(marker, i + 1), -1, 'more than one cursor marker');
   const before = src.slice(0, i);
   const line = before.split('\n').length - 1;
-  return { text: before + src.slice(i + marker.length), position: { line, character: before.length - (before.lastIndexOf('\n') + 1) } };
+  return {
+    text: before + src.slice(i + marker.length),
+    position: { line, character: before.length - (before.lastIndexOf('\n') + 1) },
+  };
 }
 
 export function completeAt(src: string, marker = '|'): CompletionItem[] {
@@ -66,7 +69,11 @@ function offsetOf(lines: string[], p: { line: number; character: number }): numb
 export function accept(c: Cursor, it: CompletionItem): string {
   const edits = [it.textEdit as TextEdit, ...(it.additionalTextEdits ?? [])];
   const lines = c.text.split('\n');
-  const withOffsets = edits.map((e) => ({ e, start: offsetOf(lines, e.range.start), end: offsetOf(lines, e.range.end) }));
+  const withOffsets = edits.map((e) => ({
+    e,
+    start: offsetOf(lines, e.range.start),
+    end: offsetOf(lines, e.range.end),
+  }));
   withOffsets.sort((a, b) => b.start - a.start);
   let text = c.text;
   for (const { e, start, end } of withOffsets) {

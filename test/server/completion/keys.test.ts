@@ -33,12 +33,24 @@ test('top level keys are ordered apiVersion, kind, metadata, spec', () => {
 test('metadata keys leave out what the API server sets', () => {
   const got = keyLabels('apiVersion: v1\nkind: Pod\nmetadata:\n  |\n');
   for (const k of ['name', 'namespace', 'labels', 'annotations', 'generateName']) assert.ok(got.includes(k), k);
-  for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'managedFields', 'generation']) assert.ok(!got.includes(k), k);
+  for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'managedFields', 'generation'])
+    assert.ok(!got.includes(k), k);
 });
 
 test('container keys, without the ones already present (above and below the cursor)', () => {
   const got = keyLabels(POD('      |\n      imagePullPolicy: Always\n'));
-  for (const k of ['command', 'args', 'env', 'ports', 'livenessProbe', 'readinessProbe', 'startupProbe', 'resources', 'volumeMounts']) assert.ok(got.includes(k), k);
+  for (const k of [
+    'command',
+    'args',
+    'env',
+    'ports',
+    'livenessProbe',
+    'readinessProbe',
+    'startupProbe',
+    'resources',
+    'volumeMounts',
+  ])
+    assert.ok(got.includes(k), k);
   for (const k of ['name', 'image', 'imagePullPolicy']) assert.ok(!got.includes(k), k);
 });
 
@@ -58,7 +70,18 @@ test('required keys sort first in a Deployment spec', () => {
 
 test('probe and handler keys', () => {
   const probe = keyLabels(POD('      livenessProbe:\n        |\n'));
-  assert.deepEqual(probe.sort(), ['exec', 'failureThreshold', 'grpc', 'httpGet', 'initialDelaySeconds', 'periodSeconds', 'successThreshold', 'tcpSocket', 'terminationGracePeriodSeconds', 'timeoutSeconds']);
+  assert.deepEqual(probe.sort(), [
+    'exec',
+    'failureThreshold',
+    'grpc',
+    'httpGet',
+    'initialDelaySeconds',
+    'periodSeconds',
+    'successThreshold',
+    'tcpSocket',
+    'terminationGracePeriodSeconds',
+    'timeoutSeconds',
+  ]);
   const handler = keyLabels(POD('      livenessProbe:\n        httpGet:\n          port: 80\n          |\n'));
   assert.deepEqual(handler.sort(), ['host', 'httpHeaders', 'path', 'scheme']);
   const hook = keyLabels(POD('      lifecycle:\n        preStop:\n          |\n'));
@@ -75,7 +98,15 @@ spec:
       |
 `;
   const got = keyLabels(src);
-  for (const k of ['backoffLimit', 'completions', 'parallelism', 'template', 'ttlSecondsAfterFinished', 'podFailurePolicy']) assert.ok(got.includes(k), k);
+  for (const k of [
+    'backoffLimit',
+    'completions',
+    'parallelism',
+    'template',
+    'ttlSecondsAfterFinished',
+    'podFailurePolicy',
+  ])
+    assert.ok(got.includes(k), k);
 });
 
 test('insert texts: scalar, object (indented block), list, enum choice', () => {
@@ -111,9 +142,18 @@ test('deprecated fields are tagged', () => {
 });
 
 test('free-form maps offer well-known keys (resources, nodeSelector, annotations)', () => {
-  assert.deepEqual(labels(completeAt(POD('      resources:\n        limits:\n          memory: 1Gi\n          |\n'))).sort(), ['cpu', 'ephemeral-storage']);
-  assert.ok(labels(completeAt('apiVersion: v1\nkind: Pod\nspec:\n  nodeSelector:\n    |\n')).includes('kubernetes.io/os'));
-  assert.ok(labels(completeAt('apiVersion: v1\nkind: Pod\nmetadata:\n  annotations:\n    |\n')).includes('kubectl.kubernetes.io/default-container'));
+  assert.deepEqual(
+    labels(completeAt(POD('      resources:\n        limits:\n          memory: 1Gi\n          |\n'))).sort(),
+    ['cpu', 'ephemeral-storage'],
+  );
+  assert.ok(
+    labels(completeAt('apiVersion: v1\nkind: Pod\nspec:\n  nodeSelector:\n    |\n')).includes('kubernetes.io/os'),
+  );
+  assert.ok(
+    labels(completeAt('apiVersion: v1\nkind: Pod\nmetadata:\n  annotations:\n    |\n')).includes(
+      'kubectl.kubernetes.io/default-container',
+    ),
+  );
 });
 
 test('unknown kinds and unknown paths give no keys', () => {

@@ -28,7 +28,9 @@ ${probe}
 `;
 
 test('probe port: the names and numbers of the enclosing container only', () => {
-  const items = completeAt(DEPLOYMENT('          livenessProbe:\n            httpGet:\n              path: /\n              port: |'));
+  const items = completeAt(
+    DEPLOYMENT('          livenessProbe:\n            httpGet:\n              path: /\n              port: |'),
+  );
   assert.deepEqual(labels(items), ['http', '8080', 'metrics', '9090']);
   assert.match(String(item(items, 'http').detail), /8080/);
   const tcp = completeAt(DEPLOYMENT('          readinessProbe:\n            tcpSocket: { port: | }'));
@@ -36,8 +38,18 @@ test('probe port: the names and numbers of the enclosing container only', () => 
 });
 
 test('lifecycle hook port and grpc port (numbers only)', () => {
-  assert.deepEqual(labels(completeAt(DEPLOYMENT('          lifecycle:\n            preStop:\n              httpGet: { path: /quit, port: | }'))), ['http', '8080', 'metrics', '9090']);
-  assert.deepEqual(labels(completeAt(DEPLOYMENT('          livenessProbe:\n            grpc:\n              port: |'))), ['8080', '9090']);
+  assert.deepEqual(
+    labels(
+      completeAt(
+        DEPLOYMENT('          lifecycle:\n            preStop:\n              httpGet: { path: /quit, port: | }'),
+      ),
+    ),
+    ['http', '8080', 'metrics', '9090'],
+  );
+  assert.deepEqual(
+    labels(completeAt(DEPLOYMENT('          livenessProbe:\n            grpc:\n              port: |'))),
+    ['8080', '9090'],
+  );
 });
 
 test('Service targetPort: port names of the pods its selector picks, from the other documents', () => {
@@ -85,7 +97,11 @@ ${ref}
       image: busybox
 `;
   assert.deepEqual(labels(completeAt(pod('', '              containerName: |'))), ['app', 'sidecar', 'setup']);
-  assert.deepEqual(labels(completeAt(pod('  annotations:\n    kubectl.kubernetes.io/default-container: |', ''))), ['app', 'sidecar', 'setup']);
+  assert.deepEqual(labels(completeAt(pod('  annotations:\n    kubectl.kubernetes.io/default-container: |', ''))), [
+    'app',
+    'sidecar',
+    'setup',
+  ]);
 });
 
 test('container names in a Job pod failure policy and in a Deployment template annotation', () => {
@@ -102,11 +118,14 @@ spec:
       containers: [{ name: main, image: busybox }]
 `;
   assert.deepEqual(labels(completeAt(job)), ['main']);
-  const dep = DEPLOYMENT('').replace('      labels: { app: web }', '      labels: { app: web }\n      annotations: { kubectl.kubernetes.io/default-container: | }');
+  const dep = DEPLOYMENT('').replace(
+    '      labels: { app: web }',
+    '      labels: { app: web }\n      annotations: { kubectl.kubernetes.io/default-container: | }',
+  );
   assert.deepEqual(labels(completeAt(dep.replace(/\n\n/, '\n'))), ['web', 'other']);
 });
 
-test('volumeMounts name: the pod\'s volumes', () => {
+test("volumeMounts name: the pod's volumes", () => {
   const src = `apiVersion: v1
 kind: Pod
 spec:

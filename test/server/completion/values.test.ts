@@ -10,7 +10,10 @@ test('enum values of the model', () => {
     [POD('  restartPolicy: |\n'), ['Always', 'OnFailure', 'Never']],
     [POD('  dnsPolicy: |\n'), ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']],
     [POD('  containers:\n    - name: a\n      imagePullPolicy: |\n'), ['Always', 'IfNotPresent', 'Never']],
-    [POD('  containers:\n    - name: a\n      ports:\n        - containerPort: 53\n          protocol: |\n'), ['SCTP', 'TCP', 'UDP']],
+    [
+      POD('  containers:\n    - name: a\n      ports:\n        - containerPort: 53\n          protocol: |\n'),
+      ['SCTP', 'TCP', 'UDP'],
+    ],
     ['apiVersion: v1\nkind: Service\nspec:\n  type: |\n', ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort']],
     ['apiVersion: batch/v1\nkind: CronJob\nspec:\n  concurrencyPolicy: |\n', ['Allow', 'Forbid', 'Replace']],
     ['apiVersion: apps/v1\nkind: StatefulSet\nspec:\n  podManagementPolicy: |\n', ['OrderedReady', 'Parallel']],
@@ -49,17 +52,28 @@ test('apiVersion values, the one serving the written kind first', () => {
 });
 
 test('kind values follow the written apiVersion', () => {
-  assert.deepEqual(labels(completeAt('apiVersion: apps/v1\nkind: |\n')), ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);
+  assert.deepEqual(labels(completeAt('apiVersion: apps/v1\nkind: |\n')), [
+    'Deployment',
+    'ReplicaSet',
+    'StatefulSet',
+    'DaemonSet',
+  ]);
   assert.deepEqual(labels(completeAt('apiVersion: batch/v1\nkind: C|\n')), ['Job', 'CronJob']);
   assert.equal(labels(completeAt('kind: |\n')).length, 8);
 });
 
 test('well-known values: downward API field paths, resource names, capabilities, schedules', () => {
-  const env = POD('  containers:\n    - name: a\n      env:\n        - name: X\n          valueFrom:\n            fieldRef:\n              fieldPath: |\n');
+  const env = POD(
+    '  containers:\n    - name: a\n      env:\n        - name: X\n          valueFrom:\n            fieldRef:\n              fieldPath: |\n',
+  );
   assert.ok(labels(completeAt(env)).includes('status.podIP'));
-  const res = POD('  containers:\n    - name: a\n      env:\n        - name: X\n          valueFrom:\n            resourceFieldRef:\n              resource: |\n');
+  const res = POD(
+    '  containers:\n    - name: a\n      env:\n        - name: X\n          valueFrom:\n            resourceFieldRef:\n              resource: |\n',
+  );
   assert.ok(labels(completeAt(res)).includes('limits.memory'));
-  const caps = POD('  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          drop:\n            - |\n');
+  const caps = POD(
+    '  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          drop:\n            - |\n',
+  );
   assert.ok(labels(completeAt(caps)).includes('ALL'));
   assert.ok(labels(completeAt('apiVersion: batch/v1\nkind: CronJob\nspec:\n  schedule: |\n')).includes('"@daily"'));
 });

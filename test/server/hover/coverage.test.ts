@@ -8,10 +8,22 @@ import { getFieldMeta, KIND_SCHEMAS, PodSpecSchema, unwrap } from '../../../simu
 import { writtenDoc } from '../../../server/src/knowledge/fieldDocs';
 import { defOf, typeNameOf } from '../../../server/src/knowledge/types';
 
-interface Field { type: string; key: string; written: boolean; systemOwned: boolean; legacy: boolean }
+interface Field {
+  type: string;
+  key: string;
+  written: boolean;
+  systemOwned: boolean;
+  legacy: boolean;
+}
 
 /** Every (type, field) reachable from a schema, once per object type. */
-function walk(root: z.ZodType, out = new Map<string, Field>(), seen = new Set<z.ZodType>(), systemOwned = false, legacy = false): Map<string, Field> {
+function walk(
+  root: z.ZodType,
+  out = new Map<string, Field>(),
+  seen = new Set<z.ZodType>(),
+  systemOwned = false,
+  legacy = false,
+): Map<string, Field> {
   const s = unwrap(root);
   const d = defOf(s);
   if (d.type === 'array' || d.type === 'record') {
@@ -32,28 +44,100 @@ function walk(root: z.ZodType, out = new Map<string, Field>(), seen = new Set<z.
   return out;
 }
 
-const percent = (fs: Field[]): string => `${fs.filter((f) => f.written).length}/${fs.length} (${((100 * fs.filter((f) => f.written).length) / Math.max(1, fs.length)).toFixed(1)}%)`;
+const percent = (fs: Field[]): string =>
+  `${fs.filter((f) => f.written).length}/${fs.length} (${((100 * fs.filter((f) => f.written).length) / Math.max(1, fs.length)).toFixed(1)}%)`;
 
 /** Types whose every field must have a written text. */
 const FULL = [
   // containers, probes, lifecycle
-  'Container', 'EphemeralContainer', 'Probe', 'ExecAction', 'HTTPGetAction', 'HTTPHeader', 'TCPSocketAction', 'GRPCAction',
-  'SleepAction', 'LifecycleHandler', 'Lifecycle', 'ContainerPort', 'EnvVar', 'EnvVarSource', 'ConfigMapKeySelector',
-  'SecretKeySelector', 'ObjectFieldSelector', 'ResourceFieldSelector', 'EnvFromSource', 'ConfigMapEnvSource', 'SecretEnvSource',
-  'ResourceRequirements', 'VolumeMount', 'VolumeDevice', 'ContainerResizePolicy',
+  'Container',
+  'EphemeralContainer',
+  'Probe',
+  'ExecAction',
+  'HTTPGetAction',
+  'HTTPHeader',
+  'TCPSocketAction',
+  'GRPCAction',
+  'SleepAction',
+  'LifecycleHandler',
+  'Lifecycle',
+  'ContainerPort',
+  'EnvVar',
+  'EnvVarSource',
+  'ConfigMapKeySelector',
+  'SecretKeySelector',
+  'ObjectFieldSelector',
+  'ResourceFieldSelector',
+  'EnvFromSource',
+  'ConfigMapEnvSource',
+  'SecretEnvSource',
+  'ResourceRequirements',
+  'VolumeMount',
+  'VolumeDevice',
+  'ContainerResizePolicy',
   // pod spec and its parts
-  'PodSpec', 'PodTemplateSpec', 'SecurityContext', 'PodSecurityContext', 'Capabilities', 'SeccompProfile', 'Toleration',
-  'Affinity', 'NodeAffinity', 'NodeSelector', 'NodeSelectorTerm', 'NodeSelectorRequirement', 'PreferredSchedulingTerm',
-  'PodAffinity', 'PodAntiAffinity', 'PodAffinityTerm', 'WeightedPodAffinityTerm', 'TopologySpreadConstraint',
-  'Volume', 'EmptyDirVolumeSource', 'ConfigMapVolumeSource', 'SecretVolumeSource', 'KeyToPath', 'HostPathVolumeSource',
-  'PersistentVolumeClaimVolumeSource', 'ProjectedVolumeSource', 'VolumeProjection', 'DownwardAPIVolumeSource', 'DownwardAPIVolumeFile',
-  'ObjectMeta', 'LabelSelector', 'LabelSelectorRequirement',
+  'PodSpec',
+  'PodTemplateSpec',
+  'SecurityContext',
+  'PodSecurityContext',
+  'Capabilities',
+  'SeccompProfile',
+  'Toleration',
+  'Affinity',
+  'NodeAffinity',
+  'NodeSelector',
+  'NodeSelectorTerm',
+  'NodeSelectorRequirement',
+  'PreferredSchedulingTerm',
+  'PodAffinity',
+  'PodAntiAffinity',
+  'PodAffinityTerm',
+  'WeightedPodAffinityTerm',
+  'TopologySpreadConstraint',
+  'Volume',
+  'EmptyDirVolumeSource',
+  'ConfigMapVolumeSource',
+  'SecretVolumeSource',
+  'KeyToPath',
+  'HostPathVolumeSource',
+  'PersistentVolumeClaimVolumeSource',
+  'ProjectedVolumeSource',
+  'VolumeProjection',
+  'DownwardAPIVolumeSource',
+  'DownwardAPIVolumeFile',
+  'ObjectMeta',
+  'LabelSelector',
+  'LabelSelectorRequirement',
   // workloads and Service
-  'Pod', 'Deployment', 'DeploymentSpec', 'DeploymentStrategy', 'RollingUpdateDeployment', 'ReplicaSetSpec',
-  'StatefulSet', 'StatefulSetSpec', 'StatefulSetUpdateStrategy', 'RollingUpdateStatefulSetStrategy', 'StatefulSetOrdinals',
-  'StatefulSetPersistentVolumeClaimRetentionPolicy', 'DaemonSet', 'DaemonSetSpec', 'DaemonSetUpdateStrategy', 'RollingUpdateDaemonSet',
-  'Job', 'JobSpec', 'PodFailurePolicy', 'PodFailurePolicyRule', 'PodFailurePolicyOnExitCodesRequirement',
-  'CronJob', 'CronJobSpec', 'JobTemplateSpec', 'Service', 'ServiceSpec', 'ServicePort', 'SessionAffinityConfig', 'ClientIPConfig',
+  'Pod',
+  'Deployment',
+  'DeploymentSpec',
+  'DeploymentStrategy',
+  'RollingUpdateDeployment',
+  'ReplicaSetSpec',
+  'StatefulSet',
+  'StatefulSetSpec',
+  'StatefulSetUpdateStrategy',
+  'RollingUpdateStatefulSetStrategy',
+  'StatefulSetOrdinals',
+  'StatefulSetPersistentVolumeClaimRetentionPolicy',
+  'DaemonSet',
+  'DaemonSetSpec',
+  'DaemonSetUpdateStrategy',
+  'RollingUpdateDaemonSet',
+  'Job',
+  'JobSpec',
+  'PodFailurePolicy',
+  'PodFailurePolicyRule',
+  'PodFailurePolicyOnExitCodesRequirement',
+  'CronJob',
+  'CronJobSpec',
+  'JobTemplateSpec',
+  'Service',
+  'ServiceSpec',
+  'ServicePort',
+  'SessionAffinityConfig',
+  'ClientIPConfig',
 ];
 
 test('hover-text coverage of the fields reachable from PodSpec', () => {
@@ -73,12 +157,18 @@ test('hover-text coverage over every kind', () => {
   for (const k of Object.values(KIND_SCHEMAS)) walk(k.schema, all);
   const fields = [...all.values()];
   const user = fields.filter((f) => !f.systemOwned && !f.legacy);
-  console.log(`# all fields of the 8 kinds: ${percent(fields)}; fields users write (outside status, other read-only parts and deprecated volume drivers): ${percent(user)}`);
+  console.log(
+    `# all fields of the 8 kinds: ${percent(fields)}; fields users write (outside status, other read-only parts and deprecated volume drivers): ${percent(user)}`,
+  );
   for (const type of FULL) {
     const own = fields.filter((f) => f.type === type);
     assert.ok(own.length > 0, `${type} is not reachable from any kind`);
     const absent = own.filter((f) => !f.written).map((f) => f.key);
     assert.deepEqual(absent, [], `${type}: no text for ${absent.join(', ')}`);
   }
-  assert.deepEqual(user.filter((f) => !f.written).map((f) => `${f.type}.${f.key}`), [], 'user-facing fields without a text');
+  assert.deepEqual(
+    user.filter((f) => !f.written).map((f) => `${f.type}.${f.key}`),
+    [],
+    'user-facing fields without a text',
+  );
 });

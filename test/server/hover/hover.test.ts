@@ -93,7 +93,10 @@ test('the hover range covers the key', () => {
 
 test('enum values say what they mean', () => {
   assert.match(md(at(DEPLOYMENT, 'Always', 2)), /^\*\*Always\*\* — Restart every container that exits/);
-  assert.match(md(at(DEPLOYMENT, 'IfNotPresent')), /^\*\*IfNotPresent\*\* — Pull only when the image is not already on the node/);
+  assert.match(
+    md(at(DEPLOYMENT, 'IfNotPresent')),
+    /^\*\*IfNotPresent\*\* — Pull only when the image is not already on the node/,
+  );
   assert.match(md(at(DEPLOYMENT, 'Recreate')), /Stop all old pods first/);
   assert.match(md(at(CRONJOB, 'Forbid')), /^\*\*Forbid\*\* — Skip the new run/);
   assert.match(md(at(CRONJOB, 'OnFailure')), /non-zero code/);
@@ -107,8 +110,14 @@ test('enum values say what they mean', () => {
 test('apiVersion and kind values explain the kind', () => {
   assert.match(md(at(DEPLOYMENT, 'Deployment')), /rolling updates/);
   assert.match(md(at(CRONJOB, 'batch/v1')), /Serves `Job`, `CronJob`/);
-  assert.match(md(at('apiVersion: extensions/v1beta1\nkind: Deployment\n', 'extensions')), /removed API version[\s\S]*1\.16[\s\S]*apps\/v1/);
-  assert.match(md(at('apiVersion: v1\nkind: Deployment\n', 'v1')), /`Deployment` is not served here: use `apiVersion: apps\/v1`/);
+  assert.match(
+    md(at('apiVersion: extensions/v1beta1\nkind: Deployment\n', 'extensions')),
+    /removed API version[\s\S]*1\.16[\s\S]*apps\/v1/,
+  );
+  assert.match(
+    md(at('apiVersion: v1\nkind: Deployment\n', 'v1')),
+    /`Deployment` is not served here: use `apiVersion: apps\/v1`/,
+  );
 });
 
 test('badges: deprecated, set by the API server', () => {
@@ -121,7 +130,8 @@ test('badges: deprecated, set by the API server', () => {
 });
 
 test('fields without a written text get one from the metadata', () => {
-  const pod = 'apiVersion: v1\nkind: Pod\nspec:\n  volumes:\n    - name: v\n      azureDisk: { diskName: d, diskURI: u, cachingMode: None }\n      flocker: { datasetName: x }\n';
+  const pod =
+    'apiVersion: v1\nkind: Pod\nspec:\n  volumes:\n    - name: v\n      azureDisk: { diskName: d, diskURI: u, cachingMode: None }\n      flocker: { datasetName: x }\n';
   assert.match(md(at(pod, 'diskName')), /^\*\*diskName\*\* · string\n\nA string value\./);
   assert.match(md(at(pod, 'cachingMode')), /One of `None`, `ReadOnly`, `ReadWrite`\./);
   assert.match(md(at(pod, 'datasetName')), /Deprecated: use datasetUUID\./);
@@ -152,9 +162,11 @@ test('unknown fields, map keys, unknown kinds and blank space give null', () => 
 });
 
 test('broken YAML never throws, and hover still works where the parser recovers', () => {
-  const broken = 'apiVersion: v1\nkind: Pod\nspec:\n  restartPolicy: Never\n  containers:\n    - name: "unterminated\n      image: [\n';
+  const broken =
+    'apiVersion: v1\nkind: Pod\nspec:\n  restartPolicy: Never\n  containers:\n    - name: "unterminated\n      image: [\n';
   assert.match(md(at(broken, 'restartPolicy')), /When the kubelet restarts containers/);
-  for (let line = 0; line < 8; line++) for (let character = 0; character < 30; character += 3) hover(broken, { line, character });
+  for (let line = 0; line < 8; line++)
+    for (let character = 0; character < 30; character += 3) hover(broken, { line, character });
   fc.assert(
     fc.property(fc.string({ maxLength: 300 }), fc.nat(10), fc.nat(60), (text, line, character) => {
       const h = hover(text, { line, character });

@@ -9,7 +9,9 @@ import { KIND_TEXTS } from '../../../server/src/knowledge/kinds';
 import { enumValues, schemaOfType } from '../../../server/src/knowledge/types';
 import { loadOfficialSchema, SCHEMA_FILES, schemasAvailable } from '../../model/helpers';
 
-const entries = Object.entries(ALL_TEXTS).flatMap(([type, fields]) => Object.entries(fields).map(([key, doc]) => ({ type, key, doc })));
+const entries = Object.entries(ALL_TEXTS).flatMap(([type, fields]) =>
+  Object.entries(fields).map(([key, doc]) => ({ type, key, doc })),
+);
 
 test('every text names a type and a field of the model', () => {
   for (const { type, key } of entries) {
@@ -44,7 +46,12 @@ test('value texts name values the field accepts, and cover all of them', () => {
   }
 });
 
-const words = (s: string): string[] => s.toLowerCase().replace(/`/g, '').split(/[^a-z0-9]+/).filter(Boolean);
+const words = (s: string): string[] =>
+  s
+    .toLowerCase()
+    .replace(/`/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 function shingles(s: string, n: number): Set<string> {
   const w = words(s);
   const out = new Set<string>();
@@ -52,21 +59,26 @@ function shingles(s: string, n: number): Set<string> {
   return out;
 }
 
-test('no text is copied from the official schema descriptions', { skip: schemasAvailable() ? false : 'reference schemas not available' }, () => {
-  const official = new Set<string>();
-  const collect = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(collect);
-    else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        if (k === 'description' && typeof x === 'string') for (const s of shingles(x, 7)) official.add(s);
-        else collect(x);
+test(
+  'no text is copied from the official schema descriptions',
+  { skip: schemasAvailable() ? false : 'reference schemas not available' },
+  () => {
+    const official = new Set<string>();
+    const collect = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(collect);
+      else if (v && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+          if (k === 'description' && typeof x === 'string') for (const s of shingles(x, 7)) official.add(s);
+          else collect(x);
+        }
       }
-    }
-  };
-  for (const key of Object.keys(SCHEMA_FILES)) collect(loadOfficialSchema(key));
-  assert.ok(official.size > 1000);
-  const copied: string[] = [];
-  const texts = [...entries.map((e) => [`${e.type}.${e.key}`, e.doc.text] as const), ...Object.entries(KIND_TEXTS)];
-  for (const [id, text] of texts) for (const s of shingles(text, 7)) if (official.has(s)) copied.push(`${id}: "${s}"`);
-  assert.deepEqual(copied, []);
-});
+    };
+    for (const key of Object.keys(SCHEMA_FILES)) collect(loadOfficialSchema(key));
+    assert.ok(official.size > 1000);
+    const copied: string[] = [];
+    const texts = [...entries.map((e) => [`${e.type}.${e.key}`, e.doc.text] as const), ...Object.entries(KIND_TEXTS)];
+    for (const [id, text] of texts)
+      for (const s of shingles(text, 7)) if (official.has(s)) copied.push(`${id}: "${s}"`);
+    assert.deepEqual(copied, []);
+  },
+);

@@ -24,7 +24,15 @@ export interface NeovimConfig {
 export interface NeovimResult {
   nvimVersion: string;
   startedWith: 'vim.lsp.start' | 'vim.lsp.start_client';
-  diagnostics: { lnum: number; col: number; end_lnum: number; end_col: number; code: string | null; message: string; source: string | null }[];
+  diagnostics: {
+    lnum: number;
+    col: number;
+    end_lnum: number;
+    end_col: number;
+    code: string | null;
+    message: string;
+    source: string | null;
+  }[];
   /** Every publishDiagnostics neovim received, in order. */
   publishes: { version: number | null; diagnostics: { line: number; code: string | null }[] }[];
   sawEdit: boolean;

@@ -55,7 +55,10 @@ export class LspSession {
         resolve(this.exit);
       });
     });
-    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.child.stdout!),
+      new StreamMessageWriter(this.child.stdin!),
+    );
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.published.push(p);
       const i = this.waiters.findIndex((w) => w.uri === p.uri && w.accept(p));
@@ -66,7 +69,11 @@ export class LspSession {
       this.requests.push({ method: 'workspace/configuration', params: p });
       return p.items.map(() => null);
     });
-    for (const method of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create']) {
+    for (const method of [
+      'client/registerCapability',
+      'client/unregisterCapability',
+      'window/workDoneProgress/create',
+    ]) {
       this.connection.onRequest(method, (params: unknown) => {
         this.requests.push({ method, params });
         return null;
@@ -84,7 +91,11 @@ export class LspSession {
    * The next publishDiagnostics for `uri` that `accept` likes, received after this call. Bounded by
    * `timeoutMs`; the error lists what did arrive, and the server's stderr.
    */
-  nextDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 5000): Promise<PublishDiagnosticsParams> {
+  nextDiagnostics(
+    uri: string,
+    accept: (p: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
         uri,
@@ -96,8 +107,14 @@ export class LspSession {
       };
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
-        const got = this.published.filter((p) => p.uri === uri).map((p) => `v${p.version}: [${p.diagnostics.map((d) => d.code).join(', ')}]`);
-        reject(new Error(`no matching publishDiagnostics for ${uri} within ${timeoutMs} ms; received: ${got.join(' | ') || 'none'}\nserver stderr:\n${this.stderr}`));
+        const got = this.published
+          .filter((p) => p.uri === uri)
+          .map((p) => `v${p.version}: [${p.diagnostics.map((d) => d.code).join(', ')}]`);
+        reject(
+          new Error(
+            `no matching publishDiagnostics for ${uri} within ${timeoutMs} ms; received: ${got.join(' | ') || 'none'}\nserver stderr:\n${this.stderr}`,
+          ),
+        );
       }, timeoutMs);
       this.waiters.push(waiter);
     });
@@ -125,10 +142,17 @@ export function locate(text: string, needle: string, occurrence = 0): { line: nu
 }
 
 /** Applies LSP text edits (non-overlapping, any order) to a text. */
-export function applyEdits(text: string, edits: readonly { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+export function applyEdits(
+  text: string,
+  edits: readonly {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  }[],
+): string {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  const offset = (p: { line: number; character: number }) => Math.min((starts[p.line] ?? text.length) + p.character, text.length);
+  const offset = (p: { line: number; character: number }) =>
+    Math.min((starts[p.line] ?? text.length) + p.character, text.length);
   const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
   let out = text;
   for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));

@@ -65,7 +65,8 @@ unknownThing: { port: 8081 }
 
 const message = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
 const codes = (ds: readonly Diagnostic[]) => ds.map((d) => String(d.code));
-const probePortDiagnostic = (ds: readonly Diagnostic[], line: number) => ds.find((d) => d.code === 'probe-port-not-exposed' && d.range.start.line === line);
+const probePortDiagnostic = (ds: readonly Diagnostic[], line: number) =>
+  ds.find((d) => d.code === 'probe-port-not-exposed' && d.range.start.line === line);
 
 describe('language server over stdio (dist/server.js --stdio)', { timeout: 20_000 }, () => {
   let lsp: LspSession;
@@ -112,7 +113,9 @@ describe('language server over stdio (dist/server.js --stdio)', { timeout: 20_00
 
   it('publishes the probe-port and unknown-field diagnostics on didOpen, with exact ranges', async () => {
     const published = lsp.nextDiagnostics(URI);
-    await lsp.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: URI, languageId: 'yaml', version, text } });
+    await lsp.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: URI, languageId: 'yaml', version, text },
+    });
     const p = await published;
     assert.equal(p.version, 1);
     firstDiagnostics = p.diagnostics;
@@ -120,13 +123,19 @@ describe('language server over stdio (dist/server.js --stdio)', { timeout: 20_00
     const unknown = p.diagnostics.find((d) => d.code === 'unknown-field');
     assert.ok(unknown, `unknown-field expected, got ${codes(p.diagnostics).join(', ')}`);
     const key = locate(text, 'imagePulPolicy');
-    assert.deepEqual(unknown.range, { start: key, end: { line: key.line, character: key.character + 'imagePulPolicy'.length } });
+    assert.deepEqual(unknown.range, {
+      start: key,
+      end: { line: key.line, character: key.character + 'imagePulPolicy'.length },
+    });
     assert.equal(unknown.source, 'podlab');
     assert.match(message(unknown), /imagePullPolicy/, 'suggests the right name');
 
     const port = locate(text, '8081');
     const probe = probePortDiagnostic(p.diagnostics, port.line);
-    assert.ok(probe, `probe-port-not-exposed on line ${port.line} expected, got ${JSON.stringify(p.diagnostics.map((d) => [d.code, d.range.start]))}`);
+    assert.ok(
+      probe,
+      `probe-port-not-exposed on line ${port.line} expected, got ${JSON.stringify(p.diagnostics.map((d) => [d.code, d.range.start]))}`,
+    );
     assert.deepEqual(probe.range, { start: port, end: { line: port.line, character: port.character + 4 } });
     assert.equal(probe.source, 'podlab');
     assert.match(message(probe), /8080/, 'names the port the container exposes');
@@ -134,12 +143,18 @@ describe('language server over stdio (dist/server.js --stdio)', { timeout: 20_00
     // Related information: the containerPort the probe should use, in this file.
     const exposed = locate(text, '8080');
     assert.ok(
-      probe.relatedInformation?.some((r) => r.location.uri === URI && r.location.range.start.line === exposed.line && r.location.range.start.character === exposed.character),
+      probe.relatedInformation?.some(
+        (r) =>
+          r.location.uri === URI &&
+          r.location.range.start.line === exposed.line &&
+          r.location.range.start.character === exposed.character,
+      ),
       `related information at the containerPort: ${JSON.stringify(probe.relatedInformation)}`,
     );
     for (const d of p.diagnostics) {
       assert.equal(typeof d.code, 'string');
-      for (const r of d.relatedInformation ?? []) assert.equal(r.location.uri, URI, 'related information points into the file');
+      for (const r of d.relatedInformation ?? [])
+        assert.equal(r.location.uri, URI, 'related information points into the file');
     }
   });
 
@@ -182,7 +197,10 @@ describe('language server over stdio (dist/server.js --stdio)', { timeout: 20_00
 
   it('re-publishes after an incremental didChange, without the fixed field and with the new version', async () => {
     const key = locate(text, 'imagePulPolicy');
-    const range = { start: { line: key.line, character: key.character + 'imagePul'.length }, end: { line: key.line, character: key.character + 'imagePul'.length } };
+    const range = {
+      start: { line: key.line, character: key.character + 'imagePul'.length },
+      end: { line: key.line, character: key.character + 'imagePul'.length },
+    };
     text = applyEdits(text, [{ range, newText: 'l' }]);
     version++;
     const published = lsp.nextDiagnostics(URI, (p) => p.version === version);
@@ -192,7 +210,10 @@ describe('language server over stdio (dist/server.js --stdio)', { timeout: 20_00
     });
     const p = await published;
     assert.equal(p.version, 2);
-    assert.ok(!codes(p.diagnostics).includes('unknown-field'), `unknown-field is gone: ${codes(p.diagnostics).join(', ')}`);
+    assert.ok(
+      !codes(p.diagnostics).includes('unknown-field'),
+      `unknown-field is gone: ${codes(p.diagnostics).join(', ')}`,
+    );
     const port = locate(text, '8081');
     assert.ok(probePortDiagnostic(p.diagnostics, port.line), 'the probe diagnostic stays');
   });
@@ -201,7 +222,8 @@ describe('language server over stdio (dist/server.js --stdio)', { timeout: 20_00
   // second only when it adds something (never the same list twice).
   it('publishes at most twice per document version, never the same list twice', () => {
     const perVersion = new Map<number | undefined, string[]>();
-    for (const p of lsp.published.filter((p) => p.uri === URI)) perVersion.set(p.version, [...(perVersion.get(p.version) ?? []), JSON.stringify(p.diagnostics)]);
+    for (const p of lsp.published.filter((p) => p.uri === URI))
+      perVersion.set(p.version, [...(perVersion.get(p.version) ?? []), JSON.stringify(p.diagnostics)]);
     assert.deepEqual([...perVersion.keys()], [1, 2]);
     for (const lists of perVersion.values()) {
       assert.ok(lists.length <= 2, `${lists.length} publishes`);
@@ -242,25 +264,41 @@ describe('language server over stdio (dist/server.js --stdio)', { timeout: 20_00
   // come as snippets (`args:\n  - $0`, insertTextFormat 2).
   it('sends plain-text completions to a client without snippet support', () => {
     const snippets = completionItems.filter((i) => i.insertTextFormat === InsertTextFormat.Snippet);
-    assert.deepEqual(snippets.map((i) => i.label), []);
+    assert.deepEqual(
+      snippets.map((i) => i.label),
+      [],
+    );
   });
 
   it('hovers livenessProbe', async () => {
     const key = locate(text, 'livenessProbe');
-    const h = await lsp.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: key.line, character: key.character + 3 } });
+    const h = await lsp.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: URI },
+      position: { line: key.line, character: key.character + 3 },
+    });
     assert.ok(h, 'a hover');
     const contents = h.contents as MarkupContent | string | { value: string } | (string | { value: string })[];
-    const value = typeof contents === 'string' ? contents : Array.isArray(contents) ? contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n') : contents.value;
+    const value =
+      typeof contents === 'string'
+        ? contents
+        : Array.isArray(contents)
+          ? contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n')
+          : contents.value;
     assert.match(value, /liveness/i);
     if (h.range) {
       assert.equal(h.range.start.line, key.line);
-      assert.ok(h.range.start.character <= key.character + 3 && h.range.end.character >= key.character + 3, 'the hover range covers the cursor');
+      assert.ok(
+        h.range.start.character <= key.character + 3 && h.range.end.character >= key.character + 3,
+        'the hover range covers the cursor',
+      );
     }
   });
 
   it('publishes no diagnostics for a YAML file without apiVersion and kind', async () => {
     const published = lsp.nextDiagnostics(PLAIN_URI);
-    await lsp.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: PLAIN_URI, languageId: 'yaml', version: 1, text: PLAIN } });
+    await lsp.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: PLAIN_URI, languageId: 'yaml', version: 1, text: PLAIN },
+    });
     const p = await published;
     assert.deepEqual(p.diagnostics, []);
   });
@@ -268,7 +306,10 @@ describe('language server over stdio (dist/server.js --stdio)', { timeout: 20_00
   // Known problem: the server registers workspace/didChangeConfiguration dynamically whenever the client
   // supports workspace/configuration, even though this client said dynamicRegistration: false.
   it('registers capabilities dynamically only when the client supports it', () => {
-    assert.deepEqual(lsp.requests.filter((r) => r.method === 'client/registerCapability'), []);
+    assert.deepEqual(
+      lsp.requests.filter((r) => r.method === 'client/registerCapability'),
+      [],
+    );
   });
 
   it('shuts down and exits with status 0', async () => {

@@ -23,13 +23,21 @@ export function run(rule: Rule | FileRule, text: string): Found[] {
 /** The single finding of a rule on the text. */
 export function one(rule: Rule | FileRule, text: string): Found {
   const found = run(rule, text);
-  assert.equal(found.length, 1, `expected exactly one finding, got ${found.length}: ${found.map((f) => f.message).join(' | ')}`);
+  assert.equal(
+    found.length,
+    1,
+    `expected exactly one finding, got ${found.length}: ${found.map((f) => f.message).join(' | ')}`,
+  );
   return found[0]!;
 }
 
 export function none(rule: Rule | FileRule, text: string): void {
   const found = run(rule, text);
-  assert.deepEqual(found.map((f) => f.message), [], 'expected no finding');
+  assert.deepEqual(
+    found.map((f) => f.message),
+    [],
+    'expected no finding',
+  );
 }
 
 /** 0-based range from (line, character) to (line, character). */
@@ -47,7 +55,11 @@ function offset(lines: readonly string[], p: Range['start']): number {
 /** Applies LSP-style edits (non-overlapping, in document coordinates) to the text. */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
   const lines = text.split('\n');
-  const spans = edits.map((e) => ({ start: offset(lines, e.range.start), end: offset(lines, e.range.end), text: e.newText }));
+  const spans = edits.map((e) => ({
+    start: offset(lines, e.range.start),
+    end: offset(lines, e.range.end),
+    text: e.newText,
+  }));
   spans.sort((a, b) => b.start - a.start || b.end - a.end);
   let out = text;
   for (const s of spans) out = out.slice(0, s.start) + s.text + out.slice(s.end);
@@ -69,9 +81,16 @@ export function applyFix(rule: Rule | FileRule, text: string, f: Finding, title:
   const fixed = applyEdits(text, fix.edits);
   const m = loadManifest(fixed);
   const broken = m.issues.filter((i) => i.code === 'yaml-syntax' || i.code === 'duplicate-key');
-  assert.deepEqual(broken.map((i) => i.message), [], `the fix "${fix.title}" leaves broken YAML:\n${fixed}`);
+  assert.deepEqual(
+    broken.map((i) => i.message),
+    [],
+    `the fix "${fix.title}" leaves broken YAML:\n${fixed}`,
+  );
   const after = run(rule, fixed);
-  assert.ok(!after.some((x) => x.message === f.message), `the fix "${fix.title}" does not remove the finding:\n${fixed}`);
+  assert.ok(
+    !after.some((x) => x.message === f.message),
+    `the fix "${fix.title}" does not remove the finding:\n${fixed}`,
+  );
   return fixed;
 }
 
@@ -85,5 +104,8 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
   const raw = strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
   const lines = raw.replace(/^\n/, '').split('\n');
   const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length));
-  return lines.map((l) => l.slice(indent)).join('\n').replace(/[ \t]+$/, '');
+  return lines
+    .map((l) => l.slice(indent))
+    .join('\n')
+    .replace(/[ \t]+$/, '');
 }

@@ -2,7 +2,14 @@
 // keeps a throwing rule from breaking diagnostics.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FILE_RULES, RAW_FILE_RULES, RAW_RULES, RULE_TABLE, RULES, ruleTableMarkdown } from '../../../server/src/rules/index';
+import {
+  FILE_RULES,
+  RAW_FILE_RULES,
+  RAW_RULES,
+  RULE_TABLE,
+  RULES,
+  ruleTableMarkdown,
+} from '../../../server/src/rules/index';
 
 test('every rule has a unique kebab-case id, a severity and a one-line description', () => {
   const ids = RULE_TABLE.map((r) => r.id);
@@ -18,27 +25,30 @@ test('every rule has a unique kebab-case id, a severity and a one-line descripti
 });
 
 test('the expected rules are registered', () => {
-  assert.deepEqual(RULE_TABLE.map((r) => [r.id, r.defaultSeverity]), [
-    ['probe-port-not-exposed', 'warning'],
-    ['named-port-undefined', 'error'],
-    ['duplicate-name', 'error'],
-    ['duplicate-port', 'warning'],
-    ['duplicate-env', 'warning'],
-    ['volume-mount-undefined', 'error'],
-    ['selector-mismatch', 'error'],
-    ['restart-policy-invalid', 'error'],
-    ['init-container-probe', 'error'],
-    ['probe-success-threshold', 'error'],
-    ['probe-identical', 'warning'],
-    ['liveness-without-readiness', 'information'],
-    ['liveness-kills-before-start', 'warning'],
-    ['resources-missing', 'information'],
-    ['image-latest', 'warning'],
-    ['bare-pod', 'information'],
-    ['web-and-database-in-one-pod', 'warning'],
-    ['service-selector-unmatched', 'warning'],
-    ['service-target-port-not-exposed', 'warning'],
-  ]);
+  assert.deepEqual(
+    RULE_TABLE.map((r) => [r.id, r.defaultSeverity]),
+    [
+      ['probe-port-not-exposed', 'warning'],
+      ['named-port-undefined', 'error'],
+      ['duplicate-name', 'error'],
+      ['duplicate-port', 'warning'],
+      ['duplicate-env', 'warning'],
+      ['volume-mount-undefined', 'error'],
+      ['selector-mismatch', 'error'],
+      ['restart-policy-invalid', 'error'],
+      ['init-container-probe', 'error'],
+      ['probe-success-threshold', 'error'],
+      ['probe-identical', 'warning'],
+      ['liveness-without-readiness', 'information'],
+      ['liveness-kills-before-start', 'warning'],
+      ['resources-missing', 'information'],
+      ['image-latest', 'warning'],
+      ['bare-pod', 'information'],
+      ['web-and-database-in-one-pod', 'warning'],
+      ['service-selector-unmatched', 'warning'],
+      ['service-target-port-not-exposed', 'warning'],
+    ],
+  );
 });
 
 test('the README table is Markdown with one row per rule', () => {
@@ -49,7 +59,14 @@ test('the README table is Markdown with one row per rule', () => {
 });
 
 test('the exported rules swallow exceptions (a broken context yields no findings)', () => {
-  const hostile = new Proxy({}, { get: () => { throw new Error('boom'); } }) as never;
+  const hostile = new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error('boom');
+      },
+    },
+  ) as never;
   for (const r of RULES) assert.deepEqual(r.check(hostile), []);
   for (const r of FILE_RULES) assert.deepEqual(r.checkFile([hostile]), []);
 });
@@ -57,5 +74,8 @@ test('the exported rules swallow exceptions (a broken context yields no findings
 test('each loader code is presented by at most one rule, and the guarded rules keep their codes', () => {
   const codes = RAW_RULES.flatMap((r) => r.presents ?? []);
   assert.equal(new Set(codes).size, codes.length);
-  assert.deepEqual(RULES.flatMap((r) => r.presents ?? []), codes);
+  assert.deepEqual(
+    RULES.flatMap((r) => r.presents ?? []),
+    codes,
+  );
 });

@@ -25,7 +25,10 @@ test('init-container-probe: a readiness probe on a regular init container', () =
   assert.ok(loaderCodes(text).includes('probe-on-init-container'), 'the API validation agrees');
   const f = one(rule, text);
   assert.deepEqual(f.range, range(9, 6, 9, 20));
-  assert.equal(f.message, 'Init container wait-db cannot have a readiness probe: it runs to completion before the app starts, so the API server rejects it. Remove readinessProbe, or make wait-db a sidecar that keeps running (restartPolicy: Always)');
+  assert.equal(
+    f.message,
+    'Init container wait-db cannot have a readiness probe: it runs to completion before the app starts, so the API server rejects it. Remove readinessProbe, or make wait-db a sidecar that keeps running (restartPolicy: Always)',
+  );
   const removed = applyFix(rule, text, f, 'Remove readinessProbe');
   assert.match(removed, /done"\]\n  containers:/);
   assert.deepEqual(loaderCodes(removed), []);
@@ -35,9 +38,15 @@ test('init-container-probe: a readiness probe on a regular init container', () =
 });
 
 test('init-container-probe: lifecycle hooks on an init container', () => {
-  const t = text.replace(/readinessProbe:\n.*\n.*\n/, 'lifecycle:\n        postStart:\n          exec:\n            command: ["true"]\n');
+  const t = text.replace(
+    /readinessProbe:\n.*\n.*\n/,
+    'lifecycle:\n        postStart:\n          exec:\n            command: ["true"]\n',
+  );
   const f = one(rule, t);
-  assert.equal(f.message, 'Init container wait-db cannot have lifecycle hooks: it runs to completion before the app starts, so the API server rejects it. Remove lifecycle, or make wait-db a sidecar that keeps running (restartPolicy: Always)');
+  assert.equal(
+    f.message,
+    'Init container wait-db cannot have lifecycle hooks: it runs to completion before the app starts, so the API server rejects it. Remove lifecycle, or make wait-db a sidecar that keeps running (restartPolicy: Always)',
+  );
   applyFix(rule, t, f, 'Remove lifecycle');
 });
 

@@ -29,15 +29,26 @@ const identical = yaml`
 test('probe-identical: the same httpGet check with the same timing (defaults count)', () => {
   const f = one(probeIdentical, identical);
   assert.deepEqual(f.range, range(10, 6, 10, 19));
-  assert.equal(f.message, 'The liveness and readiness probes of api are identical (httpGet /healthz on 8080, every 10 s, 3 failures): when the check fails, for example because a dependency is slow, the kubelet restarts the container at the same moment it stops receiving traffic, instead of only taking it out of rotation');
+  assert.equal(
+    f.message,
+    'The liveness and readiness probes of api are identical (httpGet /healthz on 8080, every 10 s, 3 failures): when the check fails, for example because a dependency is slow, the kubelet restarts the container at the same moment it stops receiving traffic, instead of only taking it out of rotation',
+  );
   assert.deepEqual(f.related, [{ range: range(15, 6, 15, 20), message: 'the identical readiness probe' }]);
-  const fixed = applyFix(probeIdentical, identical, f, 'Let the liveness probe tolerate more failures (failureThreshold: 6)');
+  const fixed = applyFix(
+    probeIdentical,
+    identical,
+    f,
+    'Let the liveness probe tolerate more failures (failureThreshold: 6)',
+  );
   assert.match(fixed, /        periodSeconds: 10\n        failureThreshold: 6\n      readinessProbe:/);
 });
 
 test('probe-identical: different timing, different checks, or tcpSocket checks are fine', () => {
   none(probeIdentical, identical.replace('periodSeconds: 10', 'periodSeconds: 20'));
-  none(probeIdentical, identical.replace(/path: \/healthz\n(\s+port: 8080\n\s+)periodSeconds/, 'path: /livez\n$1periodSeconds'));
+  none(
+    probeIdentical,
+    identical.replace(/path: \/healthz\n(\s+port: 8080\n\s+)periodSeconds/, 'path: /livez\n$1periodSeconds'),
+  );
   none(probeIdentical, identical.replace(/httpGet:\n\s+path: \/healthz\n/g, 'tcpSocket:\n'));
 });
 
@@ -46,13 +57,24 @@ test('liveness-without-readiness: a serving container with only a liveness probe
   const f = one(livenessWithoutReadiness, text);
   assert.equal(f.severity, undefined);
   assert.deepEqual(f.range, range(10, 6, 10, 19));
-  assert.equal(f.message, 'api has a liveness probe but no readiness probe: the pod receives traffic as soon as api is running, before it can answer, and keeps receiving it while api is unhealthy');
+  assert.equal(
+    f.message,
+    'api has a liveness probe but no readiness probe: the pod receives traffic as soon as api is running, before it can answer, and keeps receiving it while api is unhealthy',
+  );
   const fixed = applyFix(livenessWithoutReadiness, text, f, 'Add a readiness probe with the same httpGet check');
-  assert.match(fixed, /        periodSeconds: 10\n      readinessProbe:\n        httpGet:\n          path: \/healthz\n          port: 8080\n$/);
+  assert.match(
+    fixed,
+    /        periodSeconds: 10\n      readinessProbe:\n        httpGet:\n          path: \/healthz\n          port: 8080\n$/,
+  );
 });
 
 test('liveness-without-readiness: no ports, a Job, or both probes: nothing to say', () => {
   none(livenessWithoutReadiness, identical);
   none(livenessWithoutReadiness, identical.replace(/^ *readinessProbe:[\s\S]*$/m, '').replace(/^ *ports:\n.*\n/m, ''));
-  none(livenessWithoutReadiness, identical.replace(/^ *readinessProbe:[\s\S]*$/m, '').replace('spec:\n  containers', 'spec:\n  restartPolicy: Never\n  containers'));
+  none(
+    livenessWithoutReadiness,
+    identical
+      .replace(/^ *readinessProbe:[\s\S]*$/m, '')
+      .replace('spec:\n  containers', 'spec:\n  restartPolicy: Never\n  containers'),
+  );
 });

@@ -31,10 +31,16 @@ const wrongPort = yaml`
 test('probe-port-not-exposed: a liveness probe on 8081 when the app exposes 8080', () => {
   const f = one(rule, wrongPort);
   assert.deepEqual(f.range, range(20, 20, 20, 24));
-  assert.equal(f.message, 'Liveness probe checks port 8081, but no container of the pod exposes it (hello-world exposes 8080)');
+  assert.equal(
+    f.message,
+    'Liveness probe checks port 8081, but no container of the pod exposes it (hello-world exposes 8080)',
+  );
   assert.equal(f.severity, undefined);
   assert.deepEqual(f.related, [{ range: range(17, 29, 17, 33), message: 'hello-world exposes 8080 here' }]);
-  assert.deepEqual(f.fixes?.map((x) => [x.title, x.preferred]), [['Set the probe port to 8080', true]]);
+  assert.deepEqual(
+    f.fixes?.map((x) => [x.title, x.preferred]),
+    [['Set the probe port to 8080', true]],
+  );
   const fixed = applyFix(rule, wrongPort, f, 'Set the probe port to 8080');
   assert.match(fixed, /port: 8080\n/);
 });
@@ -72,14 +78,25 @@ test('probe-port-not-exposed: any container of the pod counts, sidecars too; reg
   `;
   const f = one(rule, text);
   assert.deepEqual(f.range, range(27, 16, 27, 20));
-  assert.equal(f.message, 'Liveness probe checks port 7000, but no container of the pod exposes it (app exposes 8080; proxy exposes 9901)');
+  assert.equal(
+    f.message,
+    'Liveness probe checks port 7000, but no container of the pod exposes it (app exposes 8080; proxy exposes 9901)',
+  );
   // Several candidates: no preferred fix, the probed container's own port first.
-  assert.deepEqual(f.fixes?.map((x) => [x.title, x.preferred]), [['Set the probe port to 8080', undefined], ['Set the probe port to 9901', undefined]]);
+  assert.deepEqual(
+    f.fixes?.map((x) => [x.title, x.preferred]),
+    [
+      ['Set the probe port to 8080', undefined],
+      ['Set the probe port to 9901', undefined],
+    ],
+  );
   applyFix(rule, text, f, 'Set the probe port to 8080');
 });
 
 test('probe-port-not-exposed: named ports, a probe host, grpc, and exposed ports are fine', () => {
-  none(rule, yaml`
+  none(
+    rule,
+    yaml`
     apiVersion: v1
     kind: Pod
     metadata:
@@ -102,11 +119,14 @@ test('probe-port-not-exposed: named ports, a probe host, grpc, and exposed ports
             tcpSocket:
               host: 10.0.0.1
               port: 5432
-  `);
+  `,
+  );
 });
 
 test('probe-port-not-exposed: a port configured in the args, or a built-in health port, is not flagged', () => {
-  none(rule, yaml`
+  none(
+    rule,
+    yaml`
     apiVersion: v1
     kind: Pod
     metadata:
@@ -130,7 +150,8 @@ test('probe-port-not-exposed: a port configured in the args, or a built-in healt
             httpGet:
               path: /healthz
               port: 10254
-  `);
+  `,
+  );
 });
 
 test('probe-port-not-exposed: no declared ports at all is information, with a "declare it" fix', () => {
@@ -151,7 +172,10 @@ test('probe-port-not-exposed: no declared ports at all is information, with a "d
   const f = one(rule, text);
   assert.equal(f.severity, 'information');
   assert.deepEqual(f.range, range(11, 16, 11, 20));
-  assert.equal(f.message, 'Liveness probe checks port 8080, but no container of the pod declares any ports: make sure app listens on 8080, and declare it in ports[].containerPort');
+  assert.equal(
+    f.message,
+    'Liveness probe checks port 8080, but no container of the pod declares any ports: make sure app listens on 8080, and declare it in ports[].containerPort',
+  );
   const fixed = applyFix(rule, text, f, 'Declare containerPort 8080 on app');
   assert.match(fixed, /      ports:\n        - containerPort: 8080\n/);
 });
@@ -173,14 +197,20 @@ test('probe-port-not-exposed: no declared ports, and the image is known to liste
   `;
   const f = one(rule, text);
   assert.equal(f.severity, 'information');
-  assert.match(f.message, /^Liveness probe checks port 8080, but no container of the pod declares any ports: web is expected to listen on 80 \(/);
+  assert.match(
+    f.message,
+    /^Liveness probe checks port 8080, but no container of the pod declares any ports: web is expected to listen on 80 \(/,
+  );
   applyFix(rule, text, f, 'Set the probe port to 80');
   // The same image probed on its default port: nothing to say.
   none(rule, text.replace('port: 8080', 'port: 80'));
 });
 
 test('probe-port-not-exposed: placeholder ports (not numbers) make the check skip the pod', () => {
-  assert.deepEqual(run(rule, yaml`
+  assert.deepEqual(
+    run(
+      rule,
+      yaml`
     apiVersion: v1
     kind: Pod
     metadata:
@@ -194,7 +224,10 @@ test('probe-port-not-exposed: placeholder ports (not numbers) make the check ski
           livenessProbe:
             tcpSocket:
               port: 8081
-  `), []);
+  `,
+    ),
+    [],
+  );
 });
 
 test('probe-port-not-exposed: the probed container declares no ports itself: information only', () => {
@@ -217,5 +250,8 @@ test('probe-port-not-exposed: the probed container declares no ports itself: inf
   `;
   const f = one(rule, text);
   assert.equal(f.severity, 'information');
-  assert.equal(f.message, 'Liveness probe checks port 8080, but no container of the pod exposes it (proxy exposes 15000; app declares no ports)');
+  assert.equal(
+    f.message,
+    'Liveness probe checks port 8080, but no container of the pod exposes it (proxy exposes 15000; app declares no ports)',
+  );
 });

@@ -26,7 +26,10 @@ test('probe-success-threshold: successThreshold 3 on a liveness probe', () => {
   assert.ok(loaderCodes(text).includes('probe-success-threshold'), 'the API validation agrees');
   const f = one(rule, text);
   assert.deepEqual(f.range, range(11, 26, 11, 27));
-  assert.equal(f.message, 'successThreshold must be 1 for a liveness probe, not 3: the API server rejects it (only readiness probes may require several successes in a row)');
+  assert.equal(
+    f.message,
+    'successThreshold must be 1 for a liveness probe, not 3: the API server rejects it (only readiness probes may require several successes in a row)',
+  );
   const fixed = applyFix(rule, text, f, 'Set successThreshold to 1');
   assert.deepEqual(loaderCodes(fixed), []);
 });

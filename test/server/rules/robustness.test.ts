@@ -29,7 +29,8 @@ const BROKEN = [
 
 function checkAll(text: string, docs: DocContext[]): void {
   const lines = text.split('\n').length;
-  const inside = (r: { start: { line: number }; end: { line: number } }) => r.start.line >= 0 && r.end.line <= lines && r.start.line <= r.end.line;
+  const inside = (r: { start: { line: number }; end: { line: number } }) =>
+    r.start.line >= 0 && r.end.line <= lines && r.start.line <= r.end.line;
   for (const d of docs) {
     for (const rule of RAW_RULES) {
       let found;
@@ -41,7 +42,8 @@ function checkAll(text: string, docs: DocContext[]): void {
       for (const f of found) {
         assert.ok(inside(f.range), `${rule.id}: range inside the text`);
         assert.ok(f.message.length > 0);
-        for (const fix of f.fixes ?? []) for (const e of fix.edits) assert.ok(inside(e.range), `${rule.id}: edit inside the text`);
+        for (const fix of f.fixes ?? [])
+          for (const e of fix.edits) assert.ok(inside(e.range), `${rule.id}: edit inside the text`);
       }
     }
   }
@@ -59,7 +61,18 @@ test('rules never throw on broken documents', () => {
 });
 
 test('rules never throw on any document value (synthetic contexts)', () => {
-  const values: unknown[] = [null, undefined, 0, 'x', [], {}, [null], { spec: null }, { kind: 'Pod', spec: { containers: 'x' } }, { metadata: [] }];
+  const values: unknown[] = [
+    null,
+    undefined,
+    0,
+    'x',
+    [],
+    {},
+    [null],
+    { spec: null },
+    { kind: 'Pod', spec: { containers: 'x' } },
+    { metadata: [] },
+  ];
   for (const kind of [undefined, 'Pod', 'Deployment', 'Job', 'CronJob', 'Service', 'StatefulSet']) {
     for (const value of values) {
       const ctx: DocContext = {
@@ -86,7 +99,23 @@ function rng(seed: number): () => number {
   };
 }
 
-const JUNK: unknown[] = [null, 0, -1, 1.5, 99999, '', 'x', 'http', '80', true, [], {}, [null], { a: null }, [{ name: 'x' }]];
+const JUNK: unknown[] = [
+  null,
+  0,
+  -1,
+  1.5,
+  99999,
+  '',
+  'x',
+  'http',
+  '80',
+  true,
+  [],
+  {},
+  [null],
+  { a: null },
+  [{ name: 'x' }],
+];
 
 function mutate(v: unknown, r: () => number, depth = 0): unknown {
   if (r() < 0.08 || depth > 12) return JUNK[Math.floor(r() * JUNK.length)];
@@ -110,16 +139,32 @@ const SEED_DOC = {
       spec: {
         restartPolicy: 'Always',
         initContainers: [
-          { name: 'init', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 5'], readinessProbe: { exec: { command: ['true'] } } },
-          { name: 'proxy', image: 'envoyproxy/envoy:v1', restartPolicy: 'Always', ports: [{ containerPort: 9901, name: 'admin' }] },
+          {
+            name: 'init',
+            image: 'busybox:1.36',
+            command: ['sh', '-c', 'sleep 5'],
+            readinessProbe: { exec: { command: ['true'] } },
+          },
+          {
+            name: 'proxy',
+            image: 'envoyproxy/envoy:v1',
+            restartPolicy: 'Always',
+            ports: [{ containerPort: 9901, name: 'admin' }],
+          },
         ],
         containers: [
           {
             name: 'web',
             image: 'nginx',
             command: ['/bin/sh', '-c', 'sleep $(D); exec nginx -g "daemon off;"'],
-            env: [{ name: 'D', value: '45' }, { name: 'D', value: '40' }],
-            ports: [{ name: 'http', containerPort: 80 }, { name: 'http', containerPort: 80 }],
+            env: [
+              { name: 'D', value: '45' },
+              { name: 'D', value: '40' },
+            ],
+            ports: [
+              { name: 'http', containerPort: 80 },
+              { name: 'http', containerPort: 80 },
+            ],
             livenessProbe: { httpGet: { path: '/', port: 'http' }, initialDelaySeconds: 10, successThreshold: 2 },
             readinessProbe: { httpGet: { path: '/', port: 'http' }, initialDelaySeconds: 10 },
             startupProbe: { tcpSocket: { port: 8081 } },
@@ -129,13 +174,21 @@ const SEED_DOC = {
           },
           { name: 'db', image: 'mysql:8.4', ports: [{ containerPort: 80 }] },
         ],
-        volumes: [{ name: 'data', emptyDir: {} }, { name: 'data', emptyDir: {} }],
+        volumes: [
+          { name: 'data', emptyDir: {} },
+          { name: 'data', emptyDir: {} },
+        ],
       },
     },
   },
 };
 
-const SERVICE = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'shop' }, spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 'web' }, { port: 81 }] } };
+const SERVICE = {
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name: 'web', namespace: 'shop' },
+  spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 'web' }, { port: 81 }] },
+};
 
 test('rules never throw on fuzzed workloads and Services (1,000 mutations, fixed seed)', () => {
   const r = rng(42);

@@ -27,7 +27,10 @@ test('selector-mismatch: a selector label missing from the template (the API rej
   assert.ok(loaderCodes(missing).includes('selector-mismatch'), 'the API validation agrees');
   const f = one(rule, missing);
   assert.deepEqual(f.range, range(8, 6, 8, 10));
-  assert.equal(f.message, 'The selector requires tier=frontend, but the pod template has no "tier" label: the API server rejects the Deployment (selector does not match template labels)');
+  assert.equal(
+    f.message,
+    'The selector requires tier=frontend, but the pod template has no "tier" label: the API server rejects the Deployment (selector does not match template labels)',
+  );
   assert.deepEqual(f.related, [{ range: range(12, 8, 13, 0), message: 'the pod template labels' }]);
   const fixed = applyFix(rule, missing, f, 'Add tier: frontend to the pod template labels');
   assert.match(fixed, /      labels:\n        app: web\n        tier: frontend\n/);
@@ -38,8 +41,17 @@ test('selector-mismatch: a different value; fixes on either side', () => {
   const text = missing.replace(/^ *tier: frontend\n/m, '').replace('app: web\n    spec:', 'app: webapp\n    spec:');
   const f = one(rule, text);
   assert.deepEqual(f.range, range(7, 6, 7, 9));
-  assert.equal(f.message, 'The selector requires app=web, but the pod template has app=webapp: the API server rejects the Deployment (selector does not match template labels)');
-  assert.deepEqual(f.fixes?.map((x) => [x.title, x.preferred]), [['Set the pod template label app to web', true], ["Set the selector's app to webapp", undefined]]);
+  assert.equal(
+    f.message,
+    'The selector requires app=web, but the pod template has app=webapp: the API server rejects the Deployment (selector does not match template labels)',
+  );
+  assert.deepEqual(
+    f.fixes?.map((x) => [x.title, x.preferred]),
+    [
+      ['Set the pod template label app to web', true],
+      ["Set the selector's app to webapp", undefined],
+    ],
+  );
   applyFix(rule, text, f, 'Set the pod template label app to web');
   applyFix(rule, text, f, "Set the selector's app to webapp");
 });
@@ -68,7 +80,10 @@ test('selector-mismatch: template without labels: one fix creates them all', () 
   assert.deepEqual(found[1]!.fixes, []);
   const fixed = applyFix(rule, text, f, 'Add the labels app: rs, tier: be to the pod template');
   none(rule, fixed);
-  assert.match(fixed, /  template:\n    spec:\n[\s\S]*\n    metadata:\n      labels:\n        app: rs\n        tier: be\n$/);
+  assert.match(
+    fixed,
+    /  template:\n    spec:\n[\s\S]*\n    metadata:\n      labels:\n        app: rs\n        tier: be\n$/,
+  );
 });
 
 test('selector-mismatch: matchExpressions', () => {
@@ -97,13 +112,18 @@ test('selector-mismatch: matchExpressions', () => {
   `;
   const f = one(rule, text);
   assert.deepEqual(f.range, range(10, 13, 10, 19));
-  assert.equal(f.message, 'The selector requires canary DoesNotExist, but the pod template has canary=true: the API server rejects the DaemonSet (selector does not match template labels)');
+  assert.equal(
+    f.message,
+    'The selector requires canary DoesNotExist, but the pod template has canary=true: the API server rejects the DaemonSet (selector does not match template labels)',
+  );
   applyFix(rule, text, f, 'Remove the label canary from the pod template');
 });
 
 test('selector-mismatch: matching selectors and Jobs without a selector are fine', () => {
   none(rule, missing.replace(/^ *tier: frontend\n/m, ''));
-  none(rule, yaml`
+  none(
+    rule,
+    yaml`
     apiVersion: batch/v1
     kind: Job
     metadata:
@@ -115,5 +135,6 @@ test('selector-mismatch: matching selectors and Jobs without a selector are fine
           containers:
             - name: c
               image: busybox:1.36
-  `);
+  `,
+  );
 });

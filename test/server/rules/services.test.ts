@@ -41,7 +41,10 @@ test('service-selector-unmatched: a Service selecting labels that no pod templat
   const f = one(serviceSelectorUnmatched, file);
   assert.equal(f.doc, 1);
   assert.deepEqual(f.range, range(25, 2, 25, 10));
-  assert.equal(f.message, 'This Service selects app=website, but no pod template in this file has these labels (Deployment web has app=web): it gets no endpoints, and connections to it are refused');
+  assert.equal(
+    f.message,
+    'This Service selects app=website, but no pod template in this file has these labels (Deployment web has app=web): it gets no endpoints, and connections to it are refused',
+  );
   assert.deepEqual(f.related, [{ range: range(11, 8, 12, 0), message: 'the pod labels of Deployment web', doc: 0 }]);
   const fixed = applyFix(serviceSelectorUnmatched, file, f, 'Select the pods of Deployment web (app: web)');
   assert.match(fixed, /  selector:\n    app: web\n/);
@@ -49,7 +52,9 @@ test('service-selector-unmatched: a Service selecting labels that no pod templat
 
 test('service-selector-unmatched: labels the controller adds count; other namespaces do not', () => {
   none(serviceSelectorUnmatched, file.replace('app: website', 'app: web'));
-  none(serviceSelectorUnmatched, yaml`
+  none(
+    serviceSelectorUnmatched,
+    yaml`
     apiVersion: apps/v1
     kind: StatefulSet
     metadata:
@@ -70,10 +75,19 @@ test('service-selector-unmatched: labels the controller adds count; other namesp
       selector:
         statefulset.kubernetes.io/pod-name: db-0
       ports: [{ port: 5432 }]
-  `);
-  const other = file.replace('app: website', 'app: web').replace('  name: web\nspec:\n  selector:\n    app: web', '  name: web\n  namespace: shop\nspec:\n  selector:\n    app: web');
+  `,
+  );
+  const other = file
+    .replace('app: website', 'app: web')
+    .replace(
+      '  name: web\nspec:\n  selector:\n    app: web',
+      '  name: web\n  namespace: shop\nspec:\n  selector:\n    app: web',
+    );
   const f = one(serviceSelectorUnmatched, other);
-  assert.equal(f.message, 'This Service selects app=web, but no pod template in this file has these labels; Deployment web has them, but in namespace default, and a Service only selects pods in its own namespace (shop): it gets no endpoints, and connections to it are refused');
+  assert.equal(
+    f.message,
+    'This Service selects app=web, but no pod template in this file has these labels; Deployment web has them, but in namespace default, and a Service only selects pods in its own namespace (shop): it gets no endpoints, and connections to it are refused',
+  );
 });
 
 test('service-selector-unmatched: a file of Services only is not judged', () => {
@@ -85,8 +99,13 @@ test('service-target-port-not-exposed: targetPort defaults to port (80), the app
   const f = one(serviceTargetPortNotExposed, text);
   assert.equal(f.doc, 1);
   assert.deepEqual(f.range, range(28, 12, 28, 14));
-  assert.equal(f.message, 'This Service sends traffic to port 80 (targetPort defaults to port), but the pods it selects do not expose it (web exposes 8080): connections will be refused');
-  assert.deepEqual(f.related, [{ range: range(18, 29, 18, 33), message: 'Deployment web: web exposes 8080 here', doc: 0 }]);
+  assert.equal(
+    f.message,
+    'This Service sends traffic to port 80 (targetPort defaults to port), but the pods it selects do not expose it (web exposes 8080): connections will be refused',
+  );
+  assert.deepEqual(f.related, [
+    { range: range(18, 29, 18, 33), message: 'Deployment web: web exposes 8080 here', doc: 0 },
+  ]);
   const fixed = applyFix(serviceTargetPortNotExposed, text, f, 'Set targetPort to 8080');
   assert.match(fixed, /    - port: 80\n      targetPort: 8080\n$/);
 });
@@ -95,12 +114,18 @@ test('service-target-port-not-exposed: a named targetPort that no selected conta
   const text = file.replace('app: website', 'app: web').replace('targetPort: 8080', 'targetPort: web');
   const f = one(serviceTargetPortNotExposed, text);
   assert.deepEqual(f.range, range(29, 18, 29, 21));
-  assert.equal(f.message, 'This Service targets the port name "web", but no container of the pods it selects defines a port of that name (their port names: http (8080)): the Service gets no endpoints for this port');
+  assert.equal(
+    f.message,
+    'This Service targets the port name "web", but no container of the pods it selects defines a port of that name (their port names: http (8080)): the Service gets no endpoints for this port',
+  );
   applyFix(serviceTargetPortNotExposed, text, f, 'Use targetPort "http"');
 });
 
 test('service-target-port-not-exposed: matching numbers and names are fine; unselected Services are left to the selector rule', () => {
   none(serviceTargetPortNotExposed, file.replace('app: website', 'app: web'));
-  none(serviceTargetPortNotExposed, file.replace('app: website', 'app: web').replace('targetPort: 8080', 'targetPort: http'));
+  none(
+    serviceTargetPortNotExposed,
+    file.replace('app: website', 'app: web').replace('targetPort: 8080', 'targetPort: http'),
+  );
   none(serviceTargetPortNotExposed, file);
 });

@@ -24,12 +24,24 @@ const typo = yaml`
 test('volume-mount-undefined: a mount with a typo in the volume name', () => {
   const f = one(rule, typo);
   assert.deepEqual(f.range, range(9, 16, 9, 28));
-  assert.equal(f.message, 'Volume mount "config-volum" in app refers to no volume (the pod\'s volumes: config-volume); did you mean "config-volume"?');
+  assert.equal(
+    f.message,
+    'Volume mount "config-volum" in app refers to no volume (the pod\'s volumes: config-volume); did you mean "config-volume"?',
+  );
   assert.deepEqual(f.related, [{ range: range(12, 12, 12, 25), message: 'volume "config-volume" is defined here' }]);
-  assert.deepEqual(f.fixes?.map((x) => [x.title, x.preferred]), [['Rename to "config-volume"', true], ['Add an emptyDir volume named "config-volum"', undefined]]);
+  assert.deepEqual(
+    f.fixes?.map((x) => [x.title, x.preferred]),
+    [
+      ['Rename to "config-volume"', true],
+      ['Add an emptyDir volume named "config-volum"', undefined],
+    ],
+  );
   applyFix(rule, typo, f, 'Rename to "config-volume"');
   const added = applyFix(rule, typo, f, 'Add an emptyDir volume named "config-volum"');
-  assert.match(added, /    - name: config-volume\n      configMap:\n        name: app-config\n    - name: config-volum\n      emptyDir: \{\}\n$/);
+  assert.match(
+    added,
+    /    - name: config-volume\n      configMap:\n        name: app-config\n    - name: config-volum\n      emptyDir: \{\}\n$/,
+  );
 });
 
 test('volume-mount-undefined: no volumes at all: the fix adds a volumes list to the pod spec', () => {
@@ -57,11 +69,16 @@ test('volume-mount-undefined: no volumes at all: the fix adds a volumes list to 
   assert.deepEqual(f.range, range(15, 20, 15, 25));
   assert.equal(f.message, 'Volume mount "cache" in app refers to no volume (the pod defines no volumes)');
   const fixed = applyFix(rule, text, f, 'Add an emptyDir volume named "cache"');
-  assert.match(fixed, /      restartPolicy: Always\n      volumes:\n        - name: cache\n          emptyDir: \{\}\n$/);
+  assert.match(
+    fixed,
+    /      restartPolicy: Always\n      volumes:\n        - name: cache\n          emptyDir: \{\}\n$/,
+  );
 });
 
 test('volume-mount-undefined: StatefulSet volumeClaimTemplates count as volumes', () => {
-  none(rule, yaml`
+  none(
+    rule,
+    yaml`
     apiVersion: apps/v1
     kind: StatefulSet
     metadata:
@@ -88,5 +105,6 @@ test('volume-mount-undefined: StatefulSet volumeClaimTemplates count as volumes'
             resources:
               requests:
                 storage: 1Gi
-  `);
+  `,
+  );
 });

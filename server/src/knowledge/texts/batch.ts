@@ -3,31 +3,81 @@ import { d, type DocTable } from '../doc';
 
 export const BATCH_TEXTS: DocTable = {
   JobSpec: {
-    template: d('Pod template of the Job\'s pods; restartPolicy must be OnFailure or Never. Required.', 'template: { spec: { restartPolicy: Never, containers: [{ name: job, image: busybox, command: [echo, done] }] } }'),
-    backoffLimit: d('Pod failures (or container restarts with OnFailure) allowed before the Job is marked Failed (BackoffLimitExceeded). Retries wait 10 s, 20 s, 40 s … up to 6 min. Default 6.', 'backoffLimit: 3'),
-    backoffLimitPerIndex: d('With completionMode Indexed: failures allowed per index before that index fails. Default: none.', 'backoffLimitPerIndex: 1'),
-    maxFailedIndexes: d('With backoffLimitPerIndex: the Job fails once more indexes than this have failed. Default: no limit.', 'maxFailedIndexes: 5'),
-    completions: d('Successful pods needed for the Job to complete. Default 1 (when parallelism is unset too); unset with parallelism set: done when any pod succeeds.', 'completions: 5'),
+    template: d(
+      "Pod template of the Job's pods; restartPolicy must be OnFailure or Never. Required.",
+      'template: { spec: { restartPolicy: Never, containers: [{ name: job, image: busybox, command: [echo, done] }] } }',
+    ),
+    backoffLimit: d(
+      'Pod failures (or container restarts with OnFailure) allowed before the Job is marked Failed (BackoffLimitExceeded). Retries wait 10 s, 20 s, 40 s … up to 6 min. Default 6.',
+      'backoffLimit: 3',
+    ),
+    backoffLimitPerIndex: d(
+      'With completionMode Indexed: failures allowed per index before that index fails. Default: none.',
+      'backoffLimitPerIndex: 1',
+    ),
+    maxFailedIndexes: d(
+      'With backoffLimitPerIndex: the Job fails once more indexes than this have failed. Default: no limit.',
+      'maxFailedIndexes: 5',
+    ),
+    completions: d(
+      'Successful pods needed for the Job to complete. Default 1 (when parallelism is unset too); unset with parallelism set: done when any pod succeeds.',
+      'completions: 5',
+    ),
     parallelism: d('Most pods running at the same time. Default 1; 0 pauses the Job.', 'parallelism: 2'),
-    completionMode: d('Whether pods are interchangeable or each gets an index. Default NonIndexed.', 'completionMode: Indexed', {
-      NonIndexed: 'Done after `completions` successful pods, any of them (the default).',
-      Indexed: 'Each pod gets an index 0…completions-1 (JOB_COMPLETION_INDEX); done when every index succeeded.',
-    }),
-    activeDeadlineSeconds: d('Time limit for the whole Job, from its start; then its pods are stopped and it fails with DeadlineExceeded. Wins over backoffLimit. Default: none (seconds).', 'activeDeadlineSeconds: 600'),
-    ttlSecondsAfterFinished: d('Deletes the finished Job (and its pods) this long after it completes or fails. Default: keep forever (seconds).', 'ttlSecondsAfterFinished: 3600'),
-    suspend: d('While true, no pods are created and running ones are stopped; the activeDeadlineSeconds timer is paused. Default false.', 'suspend: true'),
-    podFailurePolicy: d('Rules on exit codes and pod conditions that fail the Job at once, ignore a failure, or count it against backoffLimit. Needs restartPolicy Never.', 'podFailurePolicy: { rules: [{ action: FailJob, onExitCodes: { operator: In, values: [42] } }] }'),
-    podReplacementPolicy: d('When a replacement pod is created. Default TerminatingOrFailed (Failed when a podFailurePolicy is set).', 'podReplacementPolicy: Failed', {
-      TerminatingOrFailed: 'As soon as the old pod is terminating or failed.',
-      Failed: 'Only once the old pod has fully terminated (phase Failed).',
-    }),
-    successPolicy: d('Declares the Job succeeded early when certain indexes succeeded (Indexed Jobs).', 'successPolicy: { rules: [{ succeededIndexes: "0" }] }'),
-    selector: d('Label selector of the pods; generated from the Job\'s UID by the API server — leave it out unless manualSelector is true.', 'selector: { matchLabels: { job: x } }'),
-    manualSelector: d('Lets you write the selector yourself (risky: it may match other pods). Default false.', 'manualSelector: true'),
-    managedBy: d('Controller that manages the Job (for external controllers such as MultiKueue). Default: the built-in Job controller.', 'managedBy: kueue.x-k8s.io/multikueue'),
+    completionMode: d(
+      'Whether pods are interchangeable or each gets an index. Default NonIndexed.',
+      'completionMode: Indexed',
+      {
+        NonIndexed: 'Done after `completions` successful pods, any of them (the default).',
+        Indexed: 'Each pod gets an index 0…completions-1 (JOB_COMPLETION_INDEX); done when every index succeeded.',
+      },
+    ),
+    activeDeadlineSeconds: d(
+      'Time limit for the whole Job, from its start; then its pods are stopped and it fails with DeadlineExceeded. Wins over backoffLimit. Default: none (seconds).',
+      'activeDeadlineSeconds: 600',
+    ),
+    ttlSecondsAfterFinished: d(
+      'Deletes the finished Job (and its pods) this long after it completes or fails. Default: keep forever (seconds).',
+      'ttlSecondsAfterFinished: 3600',
+    ),
+    suspend: d(
+      'While true, no pods are created and running ones are stopped; the activeDeadlineSeconds timer is paused. Default false.',
+      'suspend: true',
+    ),
+    podFailurePolicy: d(
+      'Rules on exit codes and pod conditions that fail the Job at once, ignore a failure, or count it against backoffLimit. Needs restartPolicy Never.',
+      'podFailurePolicy: { rules: [{ action: FailJob, onExitCodes: { operator: In, values: [42] } }] }',
+    ),
+    podReplacementPolicy: d(
+      'When a replacement pod is created. Default TerminatingOrFailed (Failed when a podFailurePolicy is set).',
+      'podReplacementPolicy: Failed',
+      {
+        TerminatingOrFailed: 'As soon as the old pod is terminating or failed.',
+        Failed: 'Only once the old pod has fully terminated (phase Failed).',
+      },
+    ),
+    successPolicy: d(
+      'Declares the Job succeeded early when certain indexes succeeded (Indexed Jobs).',
+      'successPolicy: { rules: [{ succeededIndexes: "0" }] }',
+    ),
+    selector: d(
+      "Label selector of the pods; generated from the Job's UID by the API server — leave it out unless manualSelector is true.",
+      'selector: { matchLabels: { job: x } }',
+    ),
+    manualSelector: d(
+      'Lets you write the selector yourself (risky: it may match other pods). Default false.',
+      'manualSelector: true',
+    ),
+    managedBy: d(
+      'Controller that manages the Job (for external controllers such as MultiKueue). Default: the built-in Job controller.',
+      'managedBy: kueue.x-k8s.io/multikueue',
+    ),
   },
   PodFailurePolicy: {
-    rules: d('Rules checked in order for each failed pod; the first match decides. Required.', 'rules: [{ action: Ignore, onPodConditions: [{ type: DisruptionTarget, status: "True" }] }]'),
+    rules: d(
+      'Rules checked in order for each failed pod; the first match decides. Required.',
+      'rules: [{ action: Ignore, onPodConditions: [{ type: DisruptionTarget, status: "True" }] }]',
+    ),
   },
   PodFailurePolicyRule: {
     action: d('What to do when the rule matches. Required.', 'action: FailJob', {
@@ -36,11 +86,14 @@ export const BATCH_TEXTS: DocTable = {
       Ignore: 'Do not count the failure against backoffLimit; the pod is replaced.',
       Count: 'Count the failure against backoffLimit as usual.',
     }),
-    onExitCodes: d('Matches on the exit codes of the pod\'s containers.', 'onExitCodes: { operator: In, values: [42] }'),
-    onPodConditions: d('Matches on conditions of the pod (e.g. DisruptionTarget).', 'onPodConditions: [{ type: DisruptionTarget, status: "True" }]'),
+    onExitCodes: d("Matches on the exit codes of the pod's containers.", 'onExitCodes: { operator: In, values: [42] }'),
+    onPodConditions: d(
+      'Matches on conditions of the pod (e.g. DisruptionTarget).',
+      'onPodConditions: [{ type: DisruptionTarget, status: "True" }]',
+    ),
   },
   PodFailurePolicyOnExitCodesRequirement: {
-    containerName: d('Only look at this container\'s exit code. Default: every container.', 'containerName: main'),
+    containerName: d("Only look at this container's exit code. Default: every container.", 'containerName: main'),
     operator: d('How the exit code is compared with values. Required.', 'operator: NotIn', {
       In: 'The exit code is one of the values.',
       NotIn: 'The exit code is none of the values (0 never counts).',
@@ -59,21 +112,46 @@ export const BATCH_TEXTS: DocTable = {
     succeededCount: d('How many of those indexes (or of all) must succeed.', 'succeededCount: 1'),
   },
   JobTemplateSpec: {
-    metadata: d('Labels and annotations of the Jobs created from this template.', 'metadata: { labels: { app: report } }'),
-    spec: d('Spec of the Jobs created at each scheduled time.', 'spec: { backoffLimit: 2, template: { spec: { restartPolicy: OnFailure, containers: [] } } }'),
+    metadata: d(
+      'Labels and annotations of the Jobs created from this template.',
+      'metadata: { labels: { app: report } }',
+    ),
+    spec: d(
+      'Spec of the Jobs created at each scheduled time.',
+      'spec: { backoffLimit: 2, template: { spec: { restartPolicy: OnFailure, containers: [] } } }',
+    ),
   },
   CronJobSpec: {
-    schedule: d('Cron schedule "minute hour day-of-month month day-of-week", or a macro like @hourly, @daily. Times follow timeZone. Required.', 'schedule: "*/15 * * * *"'),
-    timeZone: d('IANA time zone of the schedule. Default: the kube-controller-manager\'s local zone, usually UTC.', 'timeZone: Europe/Paris'),
-    concurrencyPolicy: d('What happens when a run is due while the previous Job is still running. Default Allow.', 'concurrencyPolicy: Forbid', {
-      Allow: 'Start the new Job anyway; runs may overlap (the default).',
-      Forbid: 'Skip the new run while the previous Job is still active.',
-      Replace: 'Delete the running Job and start the new one.',
-    }),
+    schedule: d(
+      'Cron schedule "minute hour day-of-month month day-of-week", or a macro like @hourly, @daily. Times follow timeZone. Required.',
+      'schedule: "*/15 * * * *"',
+    ),
+    timeZone: d(
+      "IANA time zone of the schedule. Default: the kube-controller-manager's local zone, usually UTC.",
+      'timeZone: Europe/Paris',
+    ),
+    concurrencyPolicy: d(
+      'What happens when a run is due while the previous Job is still running. Default Allow.',
+      'concurrencyPolicy: Forbid',
+      {
+        Allow: 'Start the new Job anyway; runs may overlap (the default).',
+        Forbid: 'Skip the new run while the previous Job is still active.',
+        Replace: 'Delete the running Job and start the new one.',
+      },
+    ),
     suspend: d('While true, no new Jobs are started (running ones continue). Default false.', 'suspend: true'),
-    startingDeadlineSeconds: d('How late a missed run may still start; runs later than this are skipped (and count as missed). Default: no deadline (seconds).', 'startingDeadlineSeconds: 200'),
-    successfulJobsHistoryLimit: d('How many finished successful Jobs are kept. Default 3.', 'successfulJobsHistoryLimit: 1'),
+    startingDeadlineSeconds: d(
+      'How late a missed run may still start; runs later than this are skipped (and count as missed). Default: no deadline (seconds).',
+      'startingDeadlineSeconds: 200',
+    ),
+    successfulJobsHistoryLimit: d(
+      'How many finished successful Jobs are kept. Default 3.',
+      'successfulJobsHistoryLimit: 1',
+    ),
     failedJobsHistoryLimit: d('How many failed Jobs are kept. Default 1.', 'failedJobsHistoryLimit: 3'),
-    jobTemplate: d('The Job created at each scheduled time: its metadata and JobSpec. Required.', 'jobTemplate: { spec: { template: { spec: { restartPolicy: OnFailure, containers: [{ name: job, image: busybox }] } } } }'),
+    jobTemplate: d(
+      'The Job created at each scheduled time: its metadata and JobSpec. Required.',
+      'jobTemplate: { spec: { template: { spec: { restartPolicy: OnFailure, containers: [{ name: job, image: busybox }] } } } }',
+    ),
   },
 };

@@ -2,7 +2,7 @@
 import { d, type DocTable } from '../doc';
 
 const port = d(
-  'Container port to connect to: a number (1–65535) or the `name` of one of the container\'s `ports`.',
+  "Container port to connect to: a number (1–65535) or the `name` of one of the container's `ports`.",
   'port: 8080',
 );
 const host = d(
@@ -12,9 +12,18 @@ const host = d(
 
 export const PROBE_TEXTS: DocTable = {
   Probe: {
-    exec: d('Runs a command inside the container; exit code 0 means success. Uses no network.', 'exec: { command: [cat, /tmp/healthy] }'),
-    httpGet: d('Sends an HTTP GET to the container; a status from 200 to 399 means success.', 'httpGet: { path: /healthz, port: 8080 }'),
-    tcpSocket: d('Opens a TCP connection to a port; success when the connection is accepted.', 'tcpSocket: { port: 5432 }'),
+    exec: d(
+      'Runs a command inside the container; exit code 0 means success. Uses no network.',
+      'exec: { command: [cat, /tmp/healthy] }',
+    ),
+    httpGet: d(
+      'Sends an HTTP GET to the container; a status from 200 to 399 means success.',
+      'httpGet: { path: /healthz, port: 8080 }',
+    ),
+    tcpSocket: d(
+      'Opens a TCP connection to a port; success when the connection is accepted.',
+      'tcpSocket: { port: 5432 }',
+    ),
     grpc: d('Calls the standard gRPC health-check service; success when it answers SERVING.', 'grpc: { port: 9090 }'),
     initialDelaySeconds: d(
       'Time to wait after the container starts before the first probe. Default 0 (seconds). A startupProbe is usually the better way to cover slow starts.',
@@ -34,7 +43,7 @@ export const PROBE_TEXTS: DocTable = {
       'failureThreshold: 5',
     ),
     terminationGracePeriodSeconds: d(
-      'Grace period used when a failed liveness or startup probe kills the container; overrides the pod\'s `terminationGracePeriodSeconds` (not allowed on readiness probes). Unset: the pod\'s value (seconds).',
+      "Grace period used when a failed liveness or startup probe kills the container; overrides the pod's `terminationGracePeriodSeconds` (not allowed on readiness probes). Unset: the pod's value (seconds).",
       'terminationGracePeriodSeconds: 10',
     ),
   },
@@ -52,7 +61,10 @@ export const PROBE_TEXTS: DocTable = {
       HTTP: 'Plain HTTP (the default).',
       HTTPS: 'HTTPS; the certificate is not verified.',
     }),
-    httpHeaders: d('Extra request headers. The kubelet always sends `User-Agent: kube-probe/<version>` and `Accept: */*` unless you override them.', 'httpHeaders: [{ name: Host, value: example.com }]'),
+    httpHeaders: d(
+      'Extra request headers. The kubelet always sends `User-Agent: kube-probe/<version>` and `Accept: */*` unless you override them.',
+      'httpHeaders: [{ name: Host, value: example.com }]',
+    ),
   },
   HTTPHeader: {
     name: d('Header name (case-insensitive).', 'name: Authorization'),
@@ -67,13 +79,28 @@ export const PROBE_TEXTS: DocTable = {
     ),
   },
   SleepAction: {
-    seconds: d('How long the hook sleeps (seconds); handy in preStop to let load balancers drain connections.', 'seconds: 5'),
+    seconds: d(
+      'How long the hook sleeps (seconds); handy in preStop to let load balancers drain connections.',
+      'seconds: 5',
+    ),
   },
   LifecycleHandler: {
-    exec: d('Runs a command in the container; a non-zero exit code fails the hook.', 'exec: { command: [sh, -c, "nginx -s quit"] }'),
-    httpGet: d('Sends an HTTP GET to the container; a status outside 200–399 fails the hook.', 'httpGet: { path: /shutdown, port: 8080 }'),
-    sleep: d('Waits the given number of seconds, without needing a `sleep` binary in the image.', 'sleep: { seconds: 10 }'),
-    tcpSocket: d('Accepted for compatibility but not run as a hook; use exec, httpGet or sleep.', 'tcpSocket: { port: 8080 }'),
+    exec: d(
+      'Runs a command in the container; a non-zero exit code fails the hook.',
+      'exec: { command: [sh, -c, "nginx -s quit"] }',
+    ),
+    httpGet: d(
+      'Sends an HTTP GET to the container; a status outside 200–399 fails the hook.',
+      'httpGet: { path: /shutdown, port: 8080 }',
+    ),
+    sleep: d(
+      'Waits the given number of seconds, without needing a `sleep` binary in the image.',
+      'sleep: { seconds: 10 }',
+    ),
+    tcpSocket: d(
+      'Accepted for compatibility but not run as a hook; use exec, httpGet or sleep.',
+      'tcpSocket: { port: 8080 }',
+    ),
   },
   Lifecycle: {
     postStart: d(
@@ -85,7 +112,7 @@ export const PROBE_TEXTS: DocTable = {
       'preStop: { sleep: { seconds: 5 } }',
     ),
     stopSignal: d(
-      'Signal sent to stop the container instead of the image\'s STOPSIGNAL (default SIGTERM). Needs the ContainerStopSignals feature gate and `spec.os.name`.',
+      "Signal sent to stop the container instead of the image's STOPSIGNAL (default SIGTERM). Needs the ContainerStopSignals feature gate and `spec.os.name`.",
       'stopSignal: SIGQUIT',
     ),
   },

@@ -28,7 +28,7 @@ export const SCHEDULING_TEXTS: DocTable = {
   Toleration: {
     key: d('Taint key the toleration matches. Empty with operator Exists matches every taint.', 'key: dedicated'),
     operator: d('How the taint value is compared. Default Equal.', 'operator: Exists', {
-      Equal: 'The taint\'s value must equal `value` (the default).',
+      Equal: "The taint's value must equal `value` (the default).",
       Exists: 'Any value matches; leave `value` out.',
     }),
     value: d('Taint value to match (with operator Equal).', 'value: db'),
@@ -37,12 +37,24 @@ export const SCHEDULING_TEXTS: DocTable = {
       PreferNoSchedule: 'The scheduler tries to avoid the node.',
       NoExecute: 'Pods without a toleration are also evicted from the node.',
     }),
-    tolerationSeconds: d('With NoExecute: how long the pod may stay after the taint appears, then it is evicted. Default: forever (seconds).', 'tolerationSeconds: 300'),
+    tolerationSeconds: d(
+      'With NoExecute: how long the pod may stay after the taint appears, then it is evicted. Default: forever (seconds).',
+      'tolerationSeconds: 300',
+    ),
   },
   Affinity: {
-    nodeAffinity: d('Rules on node labels (a richer nodeSelector).', 'nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: disktype, operator: In, values: [ssd] }] }] } }'),
-    podAffinity: d('Schedule the pod near (same node, zone …) pods with certain labels.', 'podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: cache } }, topologyKey: kubernetes.io/hostname }] }'),
-    podAntiAffinity: d('Keep the pod away from pods with certain labels, e.g. spread replicas over nodes.', 'podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { labelSelector: { matchLabels: { app: web } }, topologyKey: kubernetes.io/hostname } }] }'),
+    nodeAffinity: d(
+      'Rules on node labels (a richer nodeSelector).',
+      'nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: disktype, operator: In, values: [ssd] }] }] } }',
+    ),
+    podAffinity: d(
+      'Schedule the pod near (same node, zone …) pods with certain labels.',
+      'podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: cache } }, topologyKey: kubernetes.io/hostname }] }',
+    ),
+    podAntiAffinity: d(
+      'Keep the pod away from pods with certain labels, e.g. spread replicas over nodes.',
+      'podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { labelSelector: { matchLabels: { app: web } }, topologyKey: kubernetes.io/hostname } }] }',
+    ),
   },
   NodeAffinity: {
     requiredDuringSchedulingIgnoredDuringExecution: d(
@@ -52,52 +64,99 @@ export const SCHEDULING_TEXTS: DocTable = {
     preferredDuringSchedulingIgnoredDuringExecution: preferredNode,
   },
   NodeSelector: {
-    nodeSelectorTerms: d('Terms ORed together; the expressions inside one term are ANDed. Required.', 'nodeSelectorTerms: [{ matchExpressions: [{ key: disktype, operator: In, values: [ssd] }] }]'),
+    nodeSelectorTerms: d(
+      'Terms ORed together; the expressions inside one term are ANDed. Required.',
+      'nodeSelectorTerms: [{ matchExpressions: [{ key: disktype, operator: In, values: [ssd] }] }]',
+    ),
   },
   NodeSelectorTerm: {
-    matchExpressions: d('Requirements on node labels, all of which must hold.', 'matchExpressions: [{ key: disktype, operator: In, values: [ssd] }]'),
-    matchFields: d('Requirements on node fields (only `metadata.name` is supported).', 'matchFields: [{ key: metadata.name, operator: In, values: [worker-1] }]'),
+    matchExpressions: d(
+      'Requirements on node labels, all of which must hold.',
+      'matchExpressions: [{ key: disktype, operator: In, values: [ssd] }]',
+    ),
+    matchFields: d(
+      'Requirements on node fields (only `metadata.name` is supported).',
+      'matchFields: [{ key: metadata.name, operator: In, values: [worker-1] }]',
+    ),
   },
   NodeSelectorRequirement: {
     key: d('Node label key (or field name in matchFields). Required.', 'key: topology.kubernetes.io/zone'),
     operator: d('How the label is compared with values. Required.', 'operator: In', operators),
-    values: d('Values for In/NotIn (one or more), Gt/Lt (exactly one integer); empty for Exists/DoesNotExist.', 'values: [eu-west-1a, eu-west-1b]'),
+    values: d(
+      'Values for In/NotIn (one or more), Gt/Lt (exactly one integer); empty for Exists/DoesNotExist.',
+      'values: [eu-west-1a, eu-west-1b]',
+    ),
   },
   PreferredSchedulingTerm: {
     weight: d('Weight of this preference, 1–100. Required.', 'weight: 50'),
-    preference: d('Node selector term the preference is about. Required.', 'preference: { matchExpressions: [{ key: disktype, operator: In, values: [ssd] }] }'),
+    preference: d(
+      'Node selector term the preference is about. Required.',
+      'preference: { matchExpressions: [{ key: disktype, operator: In, values: [ssd] }] }',
+    ),
   },
   PodAffinity: podTerms('runs in the same topology domain as'),
   PodAntiAffinity: podTerms('does not run in the same topology domain as'),
   PodAffinityTerm: {
-    labelSelector: d('Selects the pods the rule is about. Default: none (matches no pods).', 'labelSelector: { matchLabels: { app: web } }'),
-    topologyKey: d('Node label defining the domain: `kubernetes.io/hostname` for "same node", `topology.kubernetes.io/zone` for "same zone". Required.', 'topologyKey: kubernetes.io/hostname'),
-    namespaces: d('Namespaces searched for those pods. Default: the pod\'s own namespace.', 'namespaces: [frontend]'),
-    namespaceSelector: d('Selects namespaces by label (`{}` = all). Combined with `namespaces`.', 'namespaceSelector: { matchLabels: { team: a } }'),
-    matchLabelKeys: d('Label keys whose values are copied from this pod into the selector (e.g. pod-template-hash).', 'matchLabelKeys: [pod-template-hash]'),
-    mismatchLabelKeys: d('Label keys whose values must differ from this pod\'s.', 'mismatchLabelKeys: [tenant]'),
+    labelSelector: d(
+      'Selects the pods the rule is about. Default: none (matches no pods).',
+      'labelSelector: { matchLabels: { app: web } }',
+    ),
+    topologyKey: d(
+      'Node label defining the domain: `kubernetes.io/hostname` for "same node", `topology.kubernetes.io/zone` for "same zone". Required.',
+      'topologyKey: kubernetes.io/hostname',
+    ),
+    namespaces: d("Namespaces searched for those pods. Default: the pod's own namespace.", 'namespaces: [frontend]'),
+    namespaceSelector: d(
+      'Selects namespaces by label (`{}` = all). Combined with `namespaces`.',
+      'namespaceSelector: { matchLabels: { team: a } }',
+    ),
+    matchLabelKeys: d(
+      'Label keys whose values are copied from this pod into the selector (e.g. pod-template-hash).',
+      'matchLabelKeys: [pod-template-hash]',
+    ),
+    mismatchLabelKeys: d("Label keys whose values must differ from this pod's.", 'mismatchLabelKeys: [tenant]'),
   },
   WeightedPodAffinityTerm: {
     weight: d('Weight of the term, 1–100. Required.', 'weight: 100'),
-    podAffinityTerm: d('The pod affinity term. Required.', 'podAffinityTerm: { labelSelector: { matchLabels: { app: web } }, topologyKey: kubernetes.io/hostname }'),
+    podAffinityTerm: d(
+      'The pod affinity term. Required.',
+      'podAffinityTerm: { labelSelector: { matchLabels: { app: web } }, topologyKey: kubernetes.io/hostname }',
+    ),
   },
   TopologySpreadConstraint: {
     maxSkew: d('Largest allowed difference in matching pods between two domains. Minimum 1. Required.', 'maxSkew: 1'),
-    topologyKey: d('Node label defining the domains, e.g. `topology.kubernetes.io/zone`. Required.', 'topologyKey: topology.kubernetes.io/zone'),
+    topologyKey: d(
+      'Node label defining the domains, e.g. `topology.kubernetes.io/zone`. Required.',
+      'topologyKey: topology.kubernetes.io/zone',
+    ),
     whenUnsatisfiable: d('What to do when no node keeps the skew. Required.', 'whenUnsatisfiable: ScheduleAnyway', {
       DoNotSchedule: 'Leave the pod Pending (hard rule).',
       ScheduleAnyway: 'Schedule anyway, preferring nodes that reduce the skew.',
     }),
-    labelSelector: d('Selects the pods that are counted in each domain.', 'labelSelector: { matchLabels: { app: web } }'),
+    labelSelector: d(
+      'Selects the pods that are counted in each domain.',
+      'labelSelector: { matchLabels: { app: web } }',
+    ),
     minDomains: d('Minimum number of eligible domains (only with DoNotSchedule). Default 1.', 'minDomains: 3'),
-    matchLabelKeys: d('Label keys whose values are taken from this pod into the selector.', 'matchLabelKeys: [pod-template-hash]'),
-    nodeAffinityPolicy: d('Whether nodeSelector/nodeAffinity limit the domains counted. Default Honor.', 'nodeAffinityPolicy: Ignore', {
-      Honor: 'Only nodes matching the pod\'s node affinity count (the default).',
-      Ignore: 'All nodes count.',
-    }),
-    nodeTaintsPolicy: d('Whether tainted nodes the pod does not tolerate are counted. Default Ignore.', 'nodeTaintsPolicy: Honor', {
-      Honor: 'Leave out nodes with taints the pod does not tolerate.',
-      Ignore: 'Count all nodes (the default).',
-    }),
+    matchLabelKeys: d(
+      'Label keys whose values are taken from this pod into the selector.',
+      'matchLabelKeys: [pod-template-hash]',
+    ),
+    nodeAffinityPolicy: d(
+      'Whether nodeSelector/nodeAffinity limit the domains counted. Default Honor.',
+      'nodeAffinityPolicy: Ignore',
+      {
+        Honor: "Only nodes matching the pod's node affinity count (the default).",
+        Ignore: 'All nodes count.',
+      },
+    ),
+    nodeTaintsPolicy: d(
+      'Whether tainted nodes the pod does not tolerate are counted. Default Ignore.',
+      'nodeTaintsPolicy: Honor',
+      {
+        Honor: 'Leave out nodes with taints the pod does not tolerate.',
+        Ignore: 'Count all nodes (the default).',
+      },
+    ),
   },
 };

@@ -1,14 +1,25 @@
 // apps/v1 workload specs (Deployment, ReplicaSet, StatefulSet, DaemonSet) and PVC templates.
 import { d, type DocTable, type FieldDoc } from '../doc';
 
-const selector = (what: string): FieldDoc => d(
-  `Label selector of the pods this ${what} owns; must match the template's labels and cannot be changed later. Required.`,
-  'selector: { matchLabels: { app: web } }',
-);
-const template = (what: string): FieldDoc => d(`Pod template: the metadata and spec of the pods the ${what} creates. Required.`, 'template: { metadata: { labels: { app: web } }, spec: { containers: [{ name: web, image: nginx:1.27 }] } }');
+const selector = (what: string): FieldDoc =>
+  d(
+    `Label selector of the pods this ${what} owns; must match the template's labels and cannot be changed later. Required.`,
+    'selector: { matchLabels: { app: web } }',
+  );
+const template = (what: string): FieldDoc =>
+  d(
+    `Pod template: the metadata and spec of the pods the ${what} creates. Required.`,
+    'template: { metadata: { labels: { app: web } }, spec: { containers: [{ name: web, image: nginx:1.27 }] } }',
+  );
 const replicas = d('Number of pods wanted. Default 1; 0 scales to zero.', 'replicas: 3');
-const minReadySeconds = d('How long a new pod must be Ready, without a container crash, before it counts as available. Default 0 (seconds).', 'minReadySeconds: 10');
-const history = d('How many old revisions (ReplicaSets / ControllerRevisions) are kept for rollback. Default 10.', 'revisionHistoryLimit: 3');
+const minReadySeconds = d(
+  'How long a new pod must be Ready, without a container crash, before it counts as available. Default 0 (seconds).',
+  'minReadySeconds: 10',
+);
+const history = d(
+  'How many old revisions (ReplicaSets / ControllerRevisions) are kept for rollback. Default 10.',
+  'revisionHistoryLimit: 3',
+);
 const updateTypes = {
   RollingUpdate: 'Replace pods gradually, as rollingUpdate allows (the default).',
   OnDelete: 'Only replace a pod when you delete it yourself.',
@@ -19,10 +30,19 @@ export const WORKLOAD_TEXTS: DocTable = {
     replicas,
     selector: selector('Deployment'),
     template: template('Deployment'),
-    strategy: d('How pods are replaced when the template changes. Default RollingUpdate with 25% maxSurge and 25% maxUnavailable.', 'strategy: { type: RollingUpdate, rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } }'),
+    strategy: d(
+      'How pods are replaced when the template changes. Default RollingUpdate with 25% maxSurge and 25% maxUnavailable.',
+      'strategy: { type: RollingUpdate, rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } }',
+    ),
     minReadySeconds,
-    revisionHistoryLimit: d('How many old ReplicaSets are kept for `kubectl rollout undo`. Default 10.', 'revisionHistoryLimit: 3'),
-    progressDeadlineSeconds: d('How long a rollout may go without progress before the Deployment reports ProgressDeadlineExceeded (it does not roll back). Default 600 (seconds).', 'progressDeadlineSeconds: 300'),
+    revisionHistoryLimit: d(
+      'How many old ReplicaSets are kept for `kubectl rollout undo`. Default 10.',
+      'revisionHistoryLimit: 3',
+    ),
+    progressDeadlineSeconds: d(
+      'How long a rollout may go without progress before the Deployment reports ProgressDeadlineExceeded (it does not roll back). Default 600 (seconds).',
+      'progressDeadlineSeconds: 300',
+    ),
     paused: d('While true, template changes do not start a rollout. Default false.', 'paused: true'),
   },
   DeploymentStrategy: {
@@ -30,11 +50,20 @@ export const WORKLOAD_TEXTS: DocTable = {
       RollingUpdate: 'Start new pods and stop old ones gradually, within maxSurge and maxUnavailable (the default).',
       Recreate: 'Stop all old pods first, then start the new ones (downtime, but never two versions at once).',
     }),
-    rollingUpdate: d('Limits of a rolling update (only with type RollingUpdate).', 'rollingUpdate: { maxSurge: 25%, maxUnavailable: 0 }'),
+    rollingUpdate: d(
+      'Limits of a rolling update (only with type RollingUpdate).',
+      'rollingUpdate: { maxSurge: 25%, maxUnavailable: 0 }',
+    ),
   },
   RollingUpdateDeployment: {
-    maxSurge: d('How many pods may exist above `replicas` during an update: a number or a percentage (rounded up). Default 25%.', 'maxSurge: 1'),
-    maxUnavailable: d('How many pods may be unavailable during an update: a number or a percentage (rounded down). Default 25%. Cannot be 0 when maxSurge is 0.', 'maxUnavailable: 0'),
+    maxSurge: d(
+      'How many pods may exist above `replicas` during an update: a number or a percentage (rounded up). Default 25%.',
+      'maxSurge: 1',
+    ),
+    maxUnavailable: d(
+      'How many pods may be unavailable during an update: a number or a percentage (rounded down). Default 25%. Cannot be 0 when maxSurge is 0.',
+      'maxUnavailable: 0',
+    ),
   },
   ReplicaSetSpec: {
     replicas,
@@ -46,15 +75,32 @@ export const WORKLOAD_TEXTS: DocTable = {
     replicas,
     selector: selector('StatefulSet'),
     template: template('StatefulSet'),
-    serviceName: d('Headless Service that gives each pod a stable DNS name `<pod>.<serviceName>`; create it yourself. Required.', 'serviceName: db'),
-    podManagementPolicy: d('Order in which pods are created and removed. Default OrderedReady.', 'podManagementPolicy: Parallel', {
-      OrderedReady: 'One at a time: pod N+1 starts only when pod N is Running and Ready; removal in reverse order (the default).',
-      Parallel: 'Create and delete pods all at once, without waiting (updates still follow updateStrategy).',
-    }),
-    volumeClaimTemplates: d('PVC templates: each pod gets its own claim `<template>-<pod>`, kept across restarts and rescheduling.', 'volumeClaimTemplates: [{ metadata: { name: data }, spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } } } }]'),
-    updateStrategy: d('How pods are replaced when the template changes. Default RollingUpdate with partition 0.', 'updateStrategy: { type: RollingUpdate, rollingUpdate: { partition: 2 } }'),
+    serviceName: d(
+      'Headless Service that gives each pod a stable DNS name `<pod>.<serviceName>`; create it yourself. Required.',
+      'serviceName: db',
+    ),
+    podManagementPolicy: d(
+      'Order in which pods are created and removed. Default OrderedReady.',
+      'podManagementPolicy: Parallel',
+      {
+        OrderedReady:
+          'One at a time: pod N+1 starts only when pod N is Running and Ready; removal in reverse order (the default).',
+        Parallel: 'Create and delete pods all at once, without waiting (updates still follow updateStrategy).',
+      },
+    ),
+    volumeClaimTemplates: d(
+      'PVC templates: each pod gets its own claim `<template>-<pod>`, kept across restarts and rescheduling.',
+      'volumeClaimTemplates: [{ metadata: { name: data }, spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } } } }]',
+    ),
+    updateStrategy: d(
+      'How pods are replaced when the template changes. Default RollingUpdate with partition 0.',
+      'updateStrategy: { type: RollingUpdate, rollingUpdate: { partition: 2 } }',
+    ),
     ordinals: d('First ordinal used in pod names. Default start 0 (`web-0`, `web-1` …).', 'ordinals: { start: 1 }'),
-    persistentVolumeClaimRetentionPolicy: d('Whether the PVCs of the pods are kept or deleted when the StatefulSet is deleted or scaled down. Default Retain for both.', 'persistentVolumeClaimRetentionPolicy: { whenDeleted: Delete, whenScaled: Retain }'),
+    persistentVolumeClaimRetentionPolicy: d(
+      'Whether the PVCs of the pods are kept or deleted when the StatefulSet is deleted or scaled down. Default Retain for both.',
+      'persistentVolumeClaimRetentionPolicy: { whenDeleted: Delete, whenScaled: Retain }',
+    ),
     minReadySeconds,
     revisionHistoryLimit: history,
   },
@@ -67,7 +113,10 @@ export const WORKLOAD_TEXTS: DocTable = {
   },
   RollingUpdateStatefulSetStrategy: {
     partition: d('Only pods with an ordinal ≥ partition are updated (for canaries). Default 0.', 'partition: 2'),
-    maxUnavailable: d('How many pods may be down at once during an update (MaxUnavailableStatefulSet gate). Default 1.', 'maxUnavailable: 2'),
+    maxUnavailable: d(
+      'How many pods may be down at once during an update (MaxUnavailableStatefulSet gate). Default 1.',
+      'maxUnavailable: 2',
+    ),
   },
   StatefulSetOrdinals: {
     start: d('Ordinal of the first pod. Default 0.', 'start: 1'),
@@ -85,7 +134,10 @@ export const WORKLOAD_TEXTS: DocTable = {
   DaemonSetSpec: {
     selector: selector('DaemonSet'),
     template: template('DaemonSet'),
-    updateStrategy: d('How pods are replaced when the template changes. Default RollingUpdate with maxUnavailable 1.', 'updateStrategy: { type: RollingUpdate, rollingUpdate: { maxUnavailable: 1 } }'),
+    updateStrategy: d(
+      'How pods are replaced when the template changes. Default RollingUpdate with maxUnavailable 1.',
+      'updateStrategy: { type: RollingUpdate, rollingUpdate: { maxUnavailable: 1 } }',
+    ),
     minReadySeconds,
     revisionHistoryLimit: history,
   },
@@ -94,19 +146,46 @@ export const WORKLOAD_TEXTS: DocTable = {
     rollingUpdate: d('Limits of a rolling update.', 'rollingUpdate: { maxUnavailable: 10% }'),
   },
   RollingUpdateDaemonSet: {
-    maxUnavailable: d('How many nodes may be without a ready pod during an update: number or percentage. Default 1.', 'maxUnavailable: 10%'),
-    maxSurge: d('How many nodes may run an extra new pod beside the old one during an update. Default 0.', 'maxSurge: 1'),
+    maxUnavailable: d(
+      'How many nodes may be without a ready pod during an update: number or percentage. Default 1.',
+      'maxUnavailable: 10%',
+    ),
+    maxSurge: d(
+      'How many nodes may run an extra new pod beside the old one during an update. Default 0.',
+      'maxSurge: 1',
+    ),
   },
   PersistentVolumeClaimSpec: {
-    accessModes: d('How the volume can be mounted: ReadWriteOnce (one node), ReadOnlyMany, ReadWriteMany, ReadWriteOncePod.', 'accessModes: [ReadWriteOnce]'),
+    accessModes: d(
+      'How the volume can be mounted: ReadWriteOnce (one node), ReadOnlyMany, ReadWriteMany, ReadWriteOncePod.',
+      'accessModes: [ReadWriteOnce]',
+    ),
     resources: d('Storage size requested (and optionally a limit).', 'resources: { requests: { storage: 10Gi } }'),
-    storageClassName: d('StorageClass that provisions the volume. Default: the cluster\'s default class; `""` means none.', 'storageClassName: fast-ssd'),
-    volumeMode: d('Filesystem or raw Block device. Default Filesystem.', 'volumeMode: Block', { Filesystem: 'A mounted filesystem (the default).', Block: 'A raw block device (use volumeDevices).' }),
+    storageClassName: d(
+      'StorageClass that provisions the volume. Default: the cluster\'s default class; `""` means none.',
+      'storageClassName: fast-ssd',
+    ),
+    volumeMode: d('Filesystem or raw Block device. Default Filesystem.', 'volumeMode: Block', {
+      Filesystem: 'A mounted filesystem (the default).',
+      Block: 'A raw block device (use volumeDevices).',
+    }),
     volumeName: d('Binds to this existing PersistentVolume.', 'volumeName: pv-0001'),
-    selector: d('Label selector over existing PersistentVolumes to bind to.', 'selector: { matchLabels: { tier: gold } }'),
-    dataSource: d('Pre-fills the volume from a snapshot or another PVC.', 'dataSource: { kind: VolumeSnapshot, apiGroup: snapshot.storage.k8s.io, name: snap-1 }'),
-    dataSourceRef: d('Like dataSource, but may point to any populator object (and to another namespace).', 'dataSourceRef: { kind: VolumeSnapshot, apiGroup: snapshot.storage.k8s.io, name: snap-1 }'),
-    volumeAttributesClassName: d('VolumeAttributesClass (IOPS, throughput …) applied to the volume.', 'volumeAttributesClassName: gold'),
+    selector: d(
+      'Label selector over existing PersistentVolumes to bind to.',
+      'selector: { matchLabels: { tier: gold } }',
+    ),
+    dataSource: d(
+      'Pre-fills the volume from a snapshot or another PVC.',
+      'dataSource: { kind: VolumeSnapshot, apiGroup: snapshot.storage.k8s.io, name: snap-1 }',
+    ),
+    dataSourceRef: d(
+      'Like dataSource, but may point to any populator object (and to another namespace).',
+      'dataSourceRef: { kind: VolumeSnapshot, apiGroup: snapshot.storage.k8s.io, name: snap-1 }',
+    ),
+    volumeAttributesClassName: d(
+      'VolumeAttributesClass (IOPS, throughput …) applied to the volume.',
+      'volumeAttributesClassName: gold',
+    ),
   },
   VolumeResourceRequirements: {
     requests: d('Storage requested, e.g. `storage: 10Gi`.', 'requests: { storage: 10Gi }'),
@@ -114,6 +193,9 @@ export const WORKLOAD_TEXTS: DocTable = {
   },
   PersistentVolumeClaimTemplate: {
     metadata: d('Labels and annotations of the generated PVC.', 'metadata: { labels: { app: web } }'),
-    spec: d('Spec of the generated PVC. Required.', 'spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } } }'),
+    spec: d(
+      'Spec of the generated PVC. Required.',
+      'spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } } }',
+    ),
   },
 };

@@ -79,7 +79,13 @@ export function containersOf(pod: PodSpecAt): ContainerAt[] {
     list(pod.spec[key]).forEach((c, i) => {
       if (!isObj(c)) return;
       const name = str(c['name']);
-      out.push({ c, path: [...pod.path, key, i], kind: kindOf(c), name, label: name !== undefined && name !== '' ? name : `${key}[${i}]` });
+      out.push({
+        c,
+        path: [...pod.path, key, i],
+        kind: kindOf(c),
+        name,
+        label: name !== undefined && name !== '' ? name : `${key}[${i}]`,
+      });
     });
   }
   return out;
@@ -108,7 +114,11 @@ export function portsOf(c: ContainerAt): PortAt[] {
     if (port === undefined) return;
     const name = str(p['name']);
     const protocol = str(p['protocol']) ?? 'TCP';
-    out.push(name !== undefined && name !== '' ? { port, name, protocol, path: [...c.path, 'ports', i], container: c } : { port, protocol, path: [...c.path, 'ports', i], container: c });
+    out.push(
+      name !== undefined && name !== ''
+        ? { port, name, protocol, path: [...c.path, 'ports', i], container: c }
+        : { port, protocol, path: [...c.path, 'ports', i], container: c },
+    );
   });
   return out;
 }
@@ -177,9 +187,12 @@ export function deepEqual(a: unknown, b: unknown, depth = 0): boolean {
   if (a === b) return true;
   if (depth > 50 || typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i], depth + 1));
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => deepEqual(x, b[i], depth + 1));
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
-  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual((a as Obj)[k], (b as Obj)[k], depth + 1));
+  return ka.every(
+    (k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual((a as Obj)[k], (b as Obj)[k], depth + 1),
+  );
 }

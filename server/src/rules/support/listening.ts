@@ -46,5 +46,9 @@ export function listensUndeclared(c: ContainerAt, port: number): boolean {
 
 /** Some container declares a port whose number is not an integer (a template placeholder): ports are unknown. */
 export function portsUnknown(cs: readonly ContainerAt[]): boolean {
-  return cs.some((c) => list(c.c['ports']).some((p) => isObj(p) && p['containerPort'] !== undefined && !Number.isInteger(p['containerPort'])));
+  return cs.some((c) =>
+    list(c.c['ports']).some(
+      (p) => isObj(p) && p['containerPort'] !== undefined && !Number.isInteger(p['containerPort']),
+    ),
+  );
 }

@@ -34,18 +34,25 @@ export function presentedRule(r: PresentedRule): Rule {
         for (const e of r.explain(issue, doc)) out.push({ ...e, fixes: resolveFixes(doc, e.fixes) });
       }
       // In source order (the model reports in its own order, e.g. volumes before containers).
-      return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      return out.sort(
+        (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+      );
     },
   };
 }
 
 /** The issue's detail when it is of the expected kind. */
-export function detailOf<K extends IssueDetail['kind']>(issue: ManifestIssue, kind: K): Extract<IssueDetail, { kind: K }> | undefined {
+export function detailOf<K extends IssueDetail['kind']>(
+  issue: ManifestIssue,
+  kind: K,
+): Extract<IssueDetail, { kind: K }> | undefined {
   return issue.detail?.kind === kind ? (issue.detail as Extract<IssueDetail, { kind: K }>) : undefined;
 }
 
 /** How messages name the container at `path` (`…containers[0]`): its name, else `containers[0]`. */
 export function containerLabel(doc: DocContext, path: readonly (string | number)[]): string {
- const name = str(get(doc.value, [...path, 'name']));
-  return name !== undefined && name !== '' ? name : `${String(path[path.length - 2])}[${String(path[path.length - 1])}]`;
+  const name = str(get(doc.value, [...path, 'name']));
+  return name !== undefined && name !== ''
+    ? name
+    : `${String(path[path.length - 2])}[${String(path[path.length - 1])}]`;
 }

@@ -36,7 +36,14 @@ export interface PortRef {
   host?: string;
 }
 
-function netRef(container: ContainerAt, title: string, owner: Obj, ownerPath: Path, handlers: readonly NetHandler[], probe?: ProbeKey): PortRef | undefined {
+function netRef(
+  container: ContainerAt,
+  title: string,
+  owner: Obj,
+  ownerPath: Path,
+  handlers: readonly NetHandler[],
+  probe?: ProbeKey,
+): PortRef | undefined {
   for (const handler of handlers) {
     const h = owner[handler];
     if (!isObj(h)) continue;
@@ -86,7 +93,13 @@ export interface ProbeTiming {
   failureThreshold: number;
 }
 
-const DEFAULTS: ProbeTiming = { initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 };
+const DEFAULTS: ProbeTiming = {
+  initialDelaySeconds: 0,
+  periodSeconds: 10,
+  timeoutSeconds: 1,
+  successThreshold: 1,
+  failureThreshold: 3,
+};
 
 /** The probe's timing fields with the API defaults (a value that is not a usable integer counts as the default). */
 export function probeTiming(probe: Obj): ProbeTiming {
@@ -111,7 +124,9 @@ export function probeHandler(probe: Obj): { key: 'exec' | NetHandler; value: Obj
 /** `httpGet /healthz on 8080`, `tcpSocket on 5432`, `exec cat /tmp/healthy`. */
 export function describeHandler(h: { key: string; value: Obj }): string {
   if (h.key === 'exec') {
-    const cmd = Array.isArray(h.value['command']) ? h.value['command'].filter((x) => typeof x === 'string').join(' ') : '';
+    const cmd = Array.isArray(h.value['command'])
+      ? h.value['command'].filter((x) => typeof x === 'string').join(' ')
+      : '';
     return `exec ${cmd.length > 40 ? `${cmd.slice(0, 39)}…` : cmd}`.trim();
   }
   const port = int(h.value['port']) ?? str(h.value['port']) ?? '?';

@@ -27,7 +27,14 @@ export function podTemplates(docs: readonly DocContext[]): PodTemplate[] {
     const pod = doc.podSpecs()[0];
     if (tpl === undefined || pod === undefined) continue;
     const labelsPath = [...tpl, 'metadata', 'labels'];
-    out.push({ doc, title: docTitle(doc), labels: stringMap(get(doc.value, labelsPath)) ?? {}, labelsPath, namespace: namespaceOf(doc), pod });
+    out.push({
+      doc,
+      title: docTitle(doc),
+      labels: stringMap(get(doc.value, labelsPath)) ?? {},
+      labelsPath,
+      namespace: namespaceOf(doc),
+      pod,
+    });
   }
   return out;
 }

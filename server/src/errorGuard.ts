@@ -31,7 +31,7 @@ export function guarded<T>(feature: string, empty: T, run: () => T): T {
  * Logs an error once per feature, message and throwing frame: the same bug hit again (every keystroke,
  * every document) stays one line, while a different bug still shows up.
  */
-export function report(feature: string, error: unknown): void {
+function report(feature: string, error: unknown): void {
   const err = error instanceof Error ? error : new Error(String(error));
   const frame =
     err.stack

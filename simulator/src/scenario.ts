@@ -120,6 +120,5 @@ export type ScenarioInput = z.input<typeof ScenarioSchema>;
 export type ScenarioEventSpec = z.output<typeof ScenarioEvent>;
 export type ContainerOverrideSpec = z.output<typeof ContainerOverride>;
 export type KubeletSettings = z.output<typeof KubeletOptions>;
-export type NodeSpecInput = z.output<typeof NodeSpec>;
 
 export const DEFAULT_KUBELET: KubeletSettings = KubeletOptions.parse({});

@@ -7,7 +7,7 @@ import type { PodStatus, Trace, TraceContainer, TraceInstance, TracePod } from '
 
 const PENDING: PodStatus = { phase: 'Pending', conditions: [], initContainerStatuses: [], containerStatuses: [] };
 
-export function podAt(pod: PodRuntime, atMs: number): TracePod {
+function podAt(pod: PodRuntime, atMs: number): TracePod {
   const status = statusAt(pod, atMs) ?? PENDING;
   const deletedAt = pod.deletedAt !== null && pod.deletedAt <= atMs ? pod.deletedAt / 1000 : null;
   const removedAt = pod.removedAt !== null && pod.removedAt <= atMs ? pod.removedAt / 1000 : null;
@@ -31,7 +31,7 @@ export function podAt(pod: PodRuntime, atMs: number): TracePod {
 }
 
 /** A container's runs as known at `atMs`: later starts left out, an end after `atMs` not yet known. */
-export function containerAt(c: ContainerRuntime, atMs: number): TraceContainer {
+function containerAt(c: ContainerRuntime, atMs: number): TraceContainer {
   return {
     name: c.name,
     kind: c.kind,
@@ -40,7 +40,7 @@ export function containerAt(c: ContainerRuntime, atMs: number): TraceContainer {
   };
 }
 
-export function instanceAt(i: Instance, atMs: number): TraceInstance {
+function instanceAt(i: Instance, atMs: number): TraceInstance {
   const out: TraceInstance = { restartCount: i.restartCount, startedAt: i.startedAt / 1000 };
   if (i.killedAt !== undefined && i.killedAt <= atMs) out.killedAt = i.killedAt / 1000;
   if (i.finishedAt === undefined || i.finishedAt > atMs) {

@@ -170,5 +170,3 @@ export function podFacts(pod: PodRuntime, t: number, probes: readonly ProbeRecor
   }
   return facts;
 }
-
-export { goDuration };

@@ -39,7 +39,7 @@ export function countdownText(b: BackOffView): string {
 }
 
 /** One line for a container state: `Running since t=4s`, `Waiting: CrashLoopBackOff`, `Terminated: Error (exit 2)`. */
-export function stateText(state: ContainerState): string {
+function stateText(state: ContainerState): string {
   if (state.running) return `Running since t=${secs(state.running.startedAt)}`;
   if (state.terminated) {
     const x = state.terminated;

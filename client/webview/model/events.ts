@@ -24,7 +24,7 @@ export interface EventOptions {
 }
 
 /** Events with e.t ≤ t (the trace lists them in time order). */
-export function eventsUpTo(events: readonly TraceEvent[], t: number, object?: string | null): TraceEvent[] {
+function eventsUpTo(events: readonly TraceEvent[], t: number, object?: string | null): TraceEvent[] {
   const out: TraceEvent[] = [];
   for (const e of events) if (e.t <= t && (!object || e.object === object)) out.push(e);
   return out;

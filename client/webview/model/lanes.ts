@@ -58,7 +58,7 @@ const KILLED_BECAUSE: Partial<Record<EndReason, string>> = {
 };
 
 /** The kills of a container's runs (the kubelet's Killing moments), from the runs' structured `killedAt`. */
-export function killsOf(c: PanelContainer, podEnd: number): Mark[] {
+function killsOf(c: PanelContainer, podEnd: number): Mark[] {
   return c.instances
     .filter((i) => i.killedAt !== undefined && i.killedAt <= podEnd)
     .map((i) => ({

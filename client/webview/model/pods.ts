@@ -9,7 +9,7 @@ import {
 } from '../../../simulator/src/view';
 
 /** The status of a pod before the first published one. */
-export const PENDING_STATUS: PodStatus = {
+const PENDING_STATUS: PodStatus = {
   phase: 'Pending',
   conditions: [],
   initContainerStatuses: [],
@@ -30,7 +30,7 @@ export function statusAt(pod: PanelPod, t: number): PodStatus | null {
 }
 
 /** A spec-like view for kubectlColumns: container counts and sidecars from the container kinds. */
-export function specOf(pod: PanelPod): KubectlSpecLike {
+function specOf(pod: PanelPod): KubectlSpecLike {
   return {
     containers: pod.containers.filter((c) => c.kind === 'regular').map((c) => ({ name: c.name })),
     initContainers: pod.containers

@@ -20,7 +20,7 @@ export interface UiState {
   doc?: string;
 }
 
-export const DEFAULT_STATE: UiState = {
+const DEFAULT_STATE: UiState = {
   v: 1,
   t: 0,
   speed: 10,

@@ -15,7 +15,7 @@ export function scalarText(v: string | number | boolean): string {
 }
 
 /** A value as single-line flow YAML: `{ cpu: 100m, memory: 128Mi }`, `[80, 443]`. */
-export function flowText(v: unknown): string {
+function flowText(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(flowText).join(', ')}]`;
   if (isObj(v)) {
     const entries = Object.entries(v).map(([k, x]) => `${scalarText(k)}: ${flowText(x)}`);
@@ -26,7 +26,7 @@ export function flowText(v: unknown): string {
 }
 
 /** `key: value` as block YAML lines (no indentation, no trailing newline). */
-export function blockLines(key: string, value: unknown): string[] {
+function blockLines(key: string, value: unknown): string[] {
   return stringify({ [key]: value }, STRINGIFY)
     .replace(/\n$/, '')
     .split('\n');
@@ -53,13 +53,13 @@ function beforeClosing(doc: DocContext, r: Range, bracket: '}' | ']'): Range['st
 }
 
 /** Whether the node at `path` exists in the source as a flow collection (`{…}` or `[…]`). */
-export function isFlow(doc: DocContext, path: Path): boolean {
+function isFlow(doc: DocContext, path: Path): boolean {
   const c = charAt(doc, doc.range(path));
   return c === '{' || c === '[';
 }
 
 /** The column of the keys of the block mapping at `mapPath`. */
-export function keyIndent(doc: DocContext, mapPath: Path): number | undefined {
+function keyIndent(doc: DocContext, mapPath: Path): number | undefined {
   const m = get(doc.value, mapPath);
   if (!isObj(m)) return undefined;
   for (const k of Object.keys(m)) {

@@ -41,7 +41,7 @@ const cache = new Map<string, ChunkResult>();
 const API_VERSION = /(?:^|[{,])[ \t]*["']?apiVersion["']?[ \t]*:/m;
 const KIND = /(?:^|[{,])[ \t]*["']?kind["']?[ \t]*:/m;
 
-export function analyzeChunk(text: string, previous?: ReadonlyMap<string, ChunkResult>): ChunkResult {
+function analyzeChunk(text: string, previous?: ReadonlyMap<string, ChunkResult>): ChunkResult {
   const own = previous?.get(text);
   if (own !== undefined) return own;
   const hit = cache.get(text);

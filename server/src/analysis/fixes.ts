@@ -47,7 +47,7 @@ function setEdit(doc: DocContext, path: (string | number)[], value: unknown, fir
 }
 
 /** The text edit of one change, or undefined when it cannot be made safely in this source. */
-export function changeEdit(doc: DocContext, c: Change): Edit | undefined {
+function changeEdit(doc: DocContext, c: Change): Edit | undefined {
   switch (c.kind) {
     case 'set':
       return setEdit(doc, c.path, c.value, c.first === true);
@@ -70,7 +70,7 @@ export function changeEdit(doc: DocContext, c: Change): Edit | undefined {
 }
 
 /** A quick fix from fix data (undefined when one of its changes cannot be made). */
-export function resolveFix(doc: DocContext, data: FixData): Fix | undefined {
+function resolveFix(doc: DocContext, data: FixData): Fix | undefined {
   const edits: Edit[] = [];
   for (const c of data.changes) {
     const e = changeEdit(doc, c);

@@ -19,7 +19,7 @@ import {
   type Prediction,
 } from '../../../simulator/src/index';
 import { flag, parseArgs, UsageError } from './args';
-import { InputError, readInput } from './files';
+import { readInput } from './files';
 import { MAX_UNTIL_SECONDS } from '../limits';
 
 const FORMATS = ['table', 'describe', 'events', 'json'] as const;
@@ -30,7 +30,7 @@ export interface Output {
   err: (s: string) => void;
 }
 
-export function formatIssue(file: string, i: ManifestIssue): string {
+function formatIssue(file: string, i: ManifestIssue): string {
   return `${file}:${i.range.start.line + 1}:${i.range.start.character + 1}: ${i.severity}: ${i.message} [${i.code}]`;
 }
 
@@ -168,5 +168,3 @@ function checkPodCount(manifest: LoadedManifest): { line: number; message: strin
   }
   return undefined;
 }
-
-export { InputError };

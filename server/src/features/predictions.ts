@@ -20,7 +20,7 @@ import { PREDICTION_HORIZON_SECONDS, PREDICTION_MAX_PODS, PREDICTION_STEP_BUDGET
 const cache = new WeakMap<ChunkResult, { key: string; predictions: Prediction[] }>();
 
 /** Predictions for one chunk (chunk-local document indexes), cached per chunk and Service names. */
-export function chunkPredictions(chunk: ChunkResult, services: readonly string[]): Prediction[] {
+function chunkPredictions(chunk: ChunkResult, services: readonly string[]): Prediction[] {
   const key = services.join('\u0000');
   const hit = cache.get(chunk);
   if (hit && hit.key === key) return hit.predictions;

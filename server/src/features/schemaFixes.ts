@@ -49,7 +49,7 @@ export function schemaFixes(i: ManifestIssue, chunk: ChunkResult): { message: st
 }
 
 /** The known key closest to `key` (case-insensitive equal, or at most 2 edits away, or a prefix). */
-export function closest(key: string, keys: readonly string[]): string | undefined {
+function closest(key: string, keys: readonly string[]): string | undefined {
   const lower = key.toLowerCase();
   let best: string | undefined;
   let bestScore = Infinity;

@@ -34,7 +34,7 @@ export function formatValue(v: unknown): string {
 }
 
 /** A text built from the metadata alone, for fields we have not written a text for. */
-export function fallbackText(field: z.ZodType): string {
+function fallbackText(field: z.ZodType): string {
   const meta = getFieldMeta(field);
   const parts: string[] = [];
   if (meta.deprecated !== undefined)

@@ -15,7 +15,7 @@ import type { KeyEntry } from './keyIndex';
 export const esc = (s: string): string => s.replace(/[\\$}]/g, (c) => `\\${c}`);
 const choiceEsc = (s: string): string => s.replace(/[\\,|$}]/g, (c) => `\\${c}`);
 
-export function choice(values: readonly string[], stop = 1): string | undefined {
+function choice(values: readonly string[], stop = 1): string | undefined {
   const vs = values.filter((v) => v !== '');
   return vs.length > 0 ? `\${${stop}|${vs.map(choiceEsc).join(',')}|}` : undefined;
 }

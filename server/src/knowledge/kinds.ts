@@ -38,7 +38,7 @@ export const API_VERSIONS: ReadonlyMap<string, readonly string[]> = (() => {
   return m;
 })();
 
-export function apiVersionOfKind(kind: string): string | undefined {
+function apiVersionOfKind(kind: string): string | undefined {
   return Object.values(KIND_SCHEMAS).find((k) => k.kind === kind)?.apiVersion;
 }
 

@@ -28,10 +28,6 @@ export function schemaOfType(name: string): z.ZodType | undefined {
   return SCHEMA_OF.get(name);
 }
 
-export function allTypeNames(): string[] {
-  return [...SCHEMA_OF.keys()];
-}
-
 export type ValueShape = 'scalar' | 'object' | 'list' | 'map';
 
 /** How a field's value is written: a scalar, a nested mapping, a list or a free-form map. */

@@ -29,7 +29,7 @@ function missingExecutable(argv0: string): string {
 }
 
 /** The kubelet's "probe errored" text when the runtime cannot start the command (docs/image-behaviour.md, rule 6). */
-export function execStartError(argv: string[]): string {
+function execStartError(argv: string[]): string {
   const a0 = argv[0] ?? '';
   return `rpc error: code = Unknown desc = failed to exec in container: failed to start exec "${execId(argv.join('\u0000'))}": OCI runtime exec failed: exec failed: unable to start container process: ${missingExecutable(a0)}`;
 }
@@ -47,7 +47,7 @@ export function shellOf(flavour: ToolFlavour | undefined, tools: string[] | 'any
 }
 
 /** The world as an ExecContext sees it. */
-export function worldOf(ctx: ExecContext): World {
+function worldOf(ctx: ExecContext): World {
   return {
     file(path: string): FileView {
       const c = ctx.readFile(path);
@@ -61,7 +61,7 @@ export function worldOf(ctx: ExecContext): World {
 }
 
 /** Without ctx.flavour, the tool list tells: busybox applets → busybox ash; dash → Debian; bash alone → bash. */
-export function flavourFromTools(tools: string[] | 'any'): ToolFlavour | undefined {
+function flavourFromTools(tools: string[] | 'any'): ToolFlavour | undefined {
   if (!Array.isArray(tools)) return undefined;
   if (tools.includes('busybox') || tools.includes('ash')) return { userland: 'busybox', sh: 'ash' };
   if (tools.includes('dash')) return { userland: 'gnu', sh: 'dash' };

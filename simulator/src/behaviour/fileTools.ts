@@ -4,7 +4,7 @@ import type { CmdResult, Stdin, Sys } from './internal';
 import { fail, resolvePath } from './toolKit';
 import { riskyRegex } from './shellTest';
 
-export function readInput(
+function readInput(
   files: string[],
   sys: Sys,
   stdin: Stdin | undefined,
@@ -69,7 +69,7 @@ export function ls(args: string[], sys: Sys): CmdResult {
 }
 
 /** Literal or simple BRE/ERE match, bounded so that a hostile pattern cannot backtrack for long. */
-export function grepMatch(
+function grepMatch(
   pattern: string,
   line: string,
   opts: { i: boolean; F: boolean; E: boolean; w: boolean; x: boolean },

@@ -19,7 +19,7 @@ import { applyOverride } from './override';
 
 export { expandKubeVars, resolveEnv };
 export { inferHook } from './hooks';
-export type { HookHandlerLike, HookResult } from './hooks';
+export type { HookResult } from './hooks';
 export type { ContainerLike } from './container';
 export type { BehaviourOverride } from './override';
 

@@ -72,7 +72,7 @@ export function portOf(v: string | undefined): number | undefined {
 }
 
 /** Ports an unknown program is told to listen on by its flags (`--port=9898`, `--listen-address=:9100`, `--http-port 80`). */
-export function flagPorts(argv: string[]): number[] {
+function flagPorts(argv: string[]): number[] {
   const out: number[] = [];
   for (let i = 0; i < argv.length && i < 200; i++) {
     const m = /^--?([A-Za-z0-9_.-]*?)(?:=(.*))?$/.exec(argv[i]!);

@@ -6,11 +6,11 @@ import type { Node, ParserOps } from './shellAst';
 import { Lexer, ParseError, RESERVED } from './shellLex';
 import { compound } from './shellCompound';
 
-export type { Part, Redir, Word } from './shellLex';
+export type { Redir, Word } from './shellLex';
 export type { Node } from './shellAst';
 export { ParseError } from './shellLex';
 
-export const MAX_SCRIPT = 100_000;
+const MAX_SCRIPT = 100_000;
 const MAX_DEPTH = 60;
 
 // ---- parser ----------------------------------------------------------------------------------------------

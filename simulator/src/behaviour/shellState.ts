@@ -49,7 +49,7 @@ export interface InterpOptions {
   mainProcess?: string;
 }
 
-export const PRESENT_PREFIXES = [
+const PRESENT_PREFIXES = [
   '/etc/',
   '/proc/',
   '/sys/',

@@ -4,7 +4,7 @@ import type { ImageProfile } from './imageProfile';
 import type { ImageRef } from '../model/imageRef';
 import { tagVariant } from '../model/imageRef';
 
-export const CORE = [
+const CORE = [
   'cat',
   'ls',
   'test',

@@ -17,16 +17,8 @@
 // The parts: cronTypes (parsed forms), cronParse (expressions, descriptors, Go durations), cronTimeZone (zones,
 // calendar arithmetic), cronNext (the next activation), cronJobSchedule (CronJob controller and API validation).
 
-export type {
-  CronEverySchedule,
-  CronField,
-  CronParseResult,
-  CronSchedule,
-  CronSpecSchedule,
-  CronTimeZone,
-} from './cronTypes';
+export type { CronSchedule } from './cronTypes';
 export { parseCron, parseGoDuration } from './cronParse';
 export { resolveTimeZone } from './cronTimeZone';
 export { nextRun, nextRuns } from './cronNext';
-export type { CronJobScheduleResult } from './cronJobSchedule';
 export { parseCronJobSchedule, validateCronJobSchedule } from './cronJobSchedule';

@@ -15,9 +15,9 @@ import type { Rng } from './rng';
 export const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** apimachinery `maxGeneratedNameLength` = 63 − 5. */
-export const MAX_GENERATE_NAME_BASE = 58;
+const MAX_GENERATE_NAME_BASE = 58;
 /** apimachinery `randomLength`. */
-export const GENERATED_SUFFIX_LENGTH = 5;
+const GENERATED_SUFFIX_LENGTH = 5;
 
 /** `rand.SafeEncodeString`: maps every character to `SAFE_ALPHABET[codePoint % 27]`. */
 export function safeEncodeString(s: string): string {
@@ -27,7 +27,7 @@ export function safeEncodeString(s: string): string {
 }
 
 /** `rand.String(n)`: n characters drawn from `SAFE_ALPHABET`. */
-export function randomString(rng: Rng, n: number): string {
+function randomString(rng: Rng, n: number): string {
   let out = '';
   for (let i = 0; i < n; i++) out += SAFE_ALPHABET[rng.int(SAFE_ALPHABET.length)];
   return out;
@@ -146,7 +146,7 @@ export function replicaSetName(deployment: Named, template: unknown, collisionCo
 }
 
 /** The generateName prefix of pods owned by a ReplicaSet, Job or DaemonSet: `<owner>-`. */
-export function ownedPodPrefix(owner: Named): string {
+function ownedPodPrefix(owner: Named): string {
   return `${nameOf(owner)}-`;
 }
 

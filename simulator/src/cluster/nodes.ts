@@ -12,8 +12,6 @@
 import { cpuMillis, memoryBytes } from '../model/quantity';
 import { normalizeImageRef } from '../model/imageRef';
 
-export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
-
 export interface Taint {
   key: string;
   value?: string;
@@ -81,7 +79,7 @@ export class ClusterSpecError extends Error {
   }
 }
 
-export const DEFAULT_NODE_NAME = 'node-1';
+const DEFAULT_NODE_NAME = 'node-1';
 export const DEFAULT_ALLOCATABLE: Readonly<NodeAllocatable> = Object.freeze({
   cpuMillis: 4000,
   memoryBytes: 8 * 1024 ** 3,
@@ -92,7 +90,7 @@ export const DEFAULT_ALLOCATABLE: Readonly<NodeAllocatable> = Object.freeze({
 /** The cordon taint the node lifecycle controller adds to an unschedulable node. */
 export const UNSCHEDULABLE_TAINT_KEY = 'node.kubernetes.io/unschedulable';
 /** The taint key the node lifecycle controller adds to a node that stopped reporting. */
-export const UNREACHABLE_TAINT_KEY = 'node.kubernetes.io/unreachable';
+const UNREACHABLE_TAINT_KEY = 'node.kubernetes.io/unreachable';
 
 const TAINT_EFFECTS: readonly string[] = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
@@ -108,7 +106,7 @@ export function effectiveTaints(node: NodeModel): Taint[] {
 }
 
 /** The labels the kubelet puts on every node. */
-export function standardNodeLabels(name: string): Record<string, string> {
+function standardNodeLabels(name: string): Record<string, string> {
   return {
     'beta.kubernetes.io/arch': 'amd64',
     'beta.kubernetes.io/os': 'linux',

@@ -41,51 +41,16 @@ import { finish, histogramOf } from './schedulerPreemption';
 import { pickNode } from './schedulerScoring';
 
 export type {
-  AffinityInput,
   AssignedPod,
   ContainerInput,
-  ContainerPortInput,
-  FilterPlugin,
-  InsufficientResource,
-  NodeFailure,
   NodePods,
-  NodeSelectorRequirementInput,
-  NodeSelectorTermInput,
-  PlacedPod,
   PodSpecInput,
   PodToSchedule,
-  PreemptionPlan,
-  QuantityInput,
-  ResourceListInput,
   ScheduleOptions,
   ScheduleResult,
-  TolerationInput,
 } from './schedulerTypes';
-export {
-  PREEMPTION_NO_VICTIMS,
-  PREEMPTION_NOT_HELPFUL,
-  REASON_AFFINITY_CONFLICT,
-  REASON_AFFINITY_PREFILTER,
-  REASON_NO_NODES,
-  REASON_NODE_AFFINITY,
-  REASON_NODE_NAME,
-  REASON_NODE_PORTS,
-  REASON_UNSCHEDULABLE,
-  SCHEDULER_NAME,
-  scheduledMessage,
-  untoleratedTaintReason,
-} from './schedulerTypes';
-export type { PodRequest } from './schedulerRequests';
-export { DEFAULT_MEMORY_REQUEST, DEFAULT_MILLI_CPU_REQUEST, effectivePodRequest } from './schedulerRequests';
-export {
-  firstUntoleratedTaint,
-  nodeMatchesPodAffinity,
-  nodeSelectorTermMatches,
-  toleratesTaint,
-  tolerationsTolerateTaint,
-} from './schedulerAffinity';
-export { fitsResources } from './schedulerFilters';
-
+export { effectivePodRequest } from './schedulerRequests';
+export { firstUntoleratedTaint, toleratesTaint } from './schedulerAffinity';
 // ---------------------------------------------------------------------------------------------------------------
 // The scheduling cycle
 
@@ -153,7 +118,7 @@ export function schedulePod(
  * not-ready/unreachable NoExecute, disk/memory/pid-pressure and unschedulable NoSchedule, and network-unavailable
  * NoSchedule for host-network pods.
  */
-export function daemonSetTolerations(hostNetwork = false): TolerationInput[] {
+function daemonSetTolerations(hostNetwork = false): TolerationInput[] {
   const t: TolerationInput[] = [
     { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' },
     { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' },

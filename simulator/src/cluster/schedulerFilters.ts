@@ -58,7 +58,7 @@ function portsConflict(want: readonly HostPort[], used: readonly HostPort[]): bo
  * the reasons in upstream order (Too many pods, cpu, memory, ephemeral-storage, then extended resources by name).
  * The kubelet's admission reuses the same test (OutOfcpu, OutOfmemory, …).
  */
-export function fitsResources(
+function fitsResources(
   request: PodRequest,
   node: NodeModel,
   used: PodRequest,

@@ -16,8 +16,8 @@ export interface PodRequest {
 export const emptyRequest = (): PodRequest => ({ cpuMillis: 0, memoryBytes: 0, ephemeralBytes: 0, scalar: {} });
 
 /** Scoring defaults for containers without a request (k/k pkg/scheduler/util: DefaultMilliCPURequest/DefaultMemoryRequest). */
-export const DEFAULT_MILLI_CPU_REQUEST = 100;
-export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
+const DEFAULT_MILLI_CPU_REQUEST = 100;
+const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 
 function containerRequest(c: ContainerInput, nonZero: boolean): PodRequest {
   const r = emptyRequest();

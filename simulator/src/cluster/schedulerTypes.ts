@@ -161,7 +161,6 @@ export type ScheduleResult =
       preemption?: PreemptionPlan;
     };
 
-export const SCHEDULER_NAME = 'default-scheduler';
 export const REASON_UNSCHEDULABLE = 'node(s) were unschedulable';
 export const REASON_NODE_NAME = "node(s) didn't match the requested node name";
 export const REASON_NODE_AFFINITY = "node(s) didn't match Pod's node affinity/selector";
@@ -176,9 +175,4 @@ export const PREEMPTION_NOT_HELPFUL = 'Preemption is not helpful for scheduling'
 
 export function untoleratedTaintReason(taint: Taint): string {
   return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
-}
-
-/** `Successfully assigned <ns>/<pod> to <node>` (reason Scheduled). */
-export function scheduledMessage(namespace: string, pod: string, node: string): string {
-  return `Successfully assigned ${namespace}/${pod} to ${node}`;
 }

@@ -20,7 +20,7 @@ export interface KillRequest {
   cause?: Cause | undefined;
 }
 
-export function killContainer(sim: Simulation, pod: PodRuntime, k: KillRequest, finished: () => void): void {
+function killContainer(sim: Simulation, pod: PodRuntime, k: KillRequest, finished: () => void): void {
   const { container: c, instance: inst } = k;
   if (inst.finishedAt !== undefined && inst.finishedAt <= sim.now) return finished();
   // The stop returns as soon as the container is gone, whoever ended it (the signal, a hook, a what-if).

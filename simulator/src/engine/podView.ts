@@ -36,7 +36,7 @@ export function listeningPorts(pod: PodRuntime, now: number): { container: strin
   return out;
 }
 
-export function httpStatus(pod: PodRuntime, port: number, path: string, now: number): number | 'refused' {
+function httpStatus(pod: PodRuntime, port: number, path: string, now: number): number | 'refused' {
   const a = httpAnswer(pod, port, path, now);
   return a === 'refused' ? a : a.status;
 }
@@ -168,7 +168,7 @@ function lastOp(pod: PodRuntime, key: string, now: number): FileOp | undefined {
   return best;
 }
 
-export function fileState(pod: PodRuntime, c: ContainerRuntime, path: string, now: number): string | undefined {
+function fileState(pod: PodRuntime, c: ContainerRuntime, path: string, now: number): string | undefined {
   const { key, volume } = keyFor(c, path);
   const op = lastOp(pod, key, now);
   if (op === undefined) {

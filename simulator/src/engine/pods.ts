@@ -152,7 +152,7 @@ export function assignedPods(sim: Simulation): AssignedPod[] {
   return out;
 }
 
-export function trySchedule(sim: Simulation, pod: PodRuntime, nodeName?: string): void {
+function trySchedule(sim: Simulation, pod: PodRuntime, nodeName?: string): void {
   if (pod.node !== null || pod.removedAt !== null) return;
   const owner = pod.owner ? `${pod.owner.kind}/${pod.owner.name}` : undefined;
   const nodes = sim.nodes.filter((n) => !sim.failedNodes.has(n.name));

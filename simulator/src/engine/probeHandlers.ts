@@ -135,7 +135,7 @@ function causeAt(pod: PodRuntime, w: ProbeWorker, field: string, evidence: strin
 }
 
 /** A named port is looked up in the probed container's own ports (resolveContainerPort). */
-export function resolvePort(c: ContainerRuntime, port: number | string): number | string {
+function resolvePort(c: ContainerRuntime, port: number | string): number | string {
   if (typeof port === 'number') return port;
   if (/^\d+$/.test(port)) return Number(port);
   const found = c.spec.ports?.find((p) => p.name === port);

@@ -48,7 +48,7 @@ export function scheduleProcess(sim: Simulation, pod: PodRuntime, c: ContainerRu
 }
 
 /** The container's memory limit in bytes, if any. */
-export function memoryLimit(c: ContainerRuntime): number | undefined {
+function memoryLimit(c: ContainerRuntime): number | undefined {
   const raw = c.spec.resources?.limits?.['memory'];
   if (raw === undefined) return undefined;
   return memoryBytes(raw);

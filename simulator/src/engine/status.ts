@@ -97,7 +97,7 @@ function containerStatus(
   return s;
 }
 
-export function buildStatus(pod: PodRuntime, now: number, prev: PodStatus | undefined): PodStatus {
+function buildStatus(pod: PodRuntime, now: number, prev: PodStatus | undefined): PodStatus {
   const policy = pod.spec.restartPolicy ?? 'Always';
   const inits = pod.containers.filter((c) => c.kind !== 'regular');
   const regular = pod.containers.filter((c) => c.kind === 'regular');

@@ -8,7 +8,7 @@ import type { ScenarioEventSpec } from '../scenario';
 import { failNode } from './nodeFailure';
 
 /** Pods a scenario names: an exact name, or the prefix of generated names (`web` → `web-5d8f7c9b6d-x2kq9`). */
-export function podsNamed(sim: Simulation, name: string | undefined): PodRuntime[] {
+function podsNamed(sim: Simulation, name: string | undefined): PodRuntime[] {
   const live = sim.pods.filter((p) => p.removedAt === null);
   if (name === undefined) return live;
   const exact = live.filter((p) => p.name === name);

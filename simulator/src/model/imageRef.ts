@@ -155,7 +155,7 @@ export interface ImageRef {
 }
 
 /** Registries that serve Docker Hub's images under the same paths (mirror.gcr.io mirrors Docker Hub). */
-export const DOCKER_HUB = new Set([
+const DOCKER_HUB = new Set([
   '',
   'docker.io',
   'index.docker.io',
@@ -216,7 +216,7 @@ export function isK8sImage(ref: ImageRef, name: string): boolean {
 }
 
 /** Numeric version prefix of a tag: `1.27.2-glibc` → [1, 27, 2]; undefined for `latest`, `stable`. */
-export function tagVersion(tag: string): number[] | undefined {
+function tagVersion(tag: string): number[] | undefined {
   const m = /^v?(\d+(?:\.\d+)*)/.exec(tag);
   if (!m || m[1] === undefined) return undefined;
   return m[1]

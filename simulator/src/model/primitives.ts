@@ -92,7 +92,7 @@ export function intList(format: 'int32' | 'int64'): IntList {
 }
 
 /** map[string]string; null values become "". */
-export function strMap(): StrMap {
+function strMap(): StrMap {
   return z.record(z.string(), z.string().nullable()).transform((m) => {
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(m)) out[k] = v ?? '';
@@ -101,7 +101,7 @@ export function strMap(): StrMap {
 }
 
 /** map[string]Quantity (resource lists). */
-export function quantityMap(): QuantityMap {
+function quantityMap(): QuantityMap {
   return z.record(z.string(), quantity());
 }
 

@@ -2,7 +2,7 @@
 import type { SimulationResult } from '../simulate';
 import type { ContainerRuntime, Instance, PodRuntime } from '../engine/runtime';
 import { currentInstance } from '../engine/runtime';
-import type { Trace, TraceEvent } from '../trace';
+import type { TraceEvent } from '../trace';
 import { inferHook } from '../behaviour/infer';
 import { effectivePodRequest } from '../cluster/scheduler';
 import type { Prediction } from './types';
@@ -221,5 +221,3 @@ function jobPrediction(e: TraceEvent): Prediction | undefined {
     changes: [],
   };
 }
-
-export type { Trace };

@@ -71,7 +71,7 @@ export interface ContainerContext {
 }
 
 /** FNV-1a based stable hex string (not cryptographic; only needs to look like an id). */
-export function fakeHex(input: string, length = 64): string {
+function fakeHex(input: string, length = 64): string {
   let out = '';
   for (let seed = 0; out.length < length; seed++) {
     let h = 0x811c9dc5 ^ seed;

@@ -8,7 +8,7 @@ import { podQOSClass } from './quantity';
 import { DESCRIBE_TABWRITER, tabwrite } from './tabwriter';
 import { formatTimestamp } from './timestamp';
 
-export type { DescribeContainer, DescribeEnvFrom, DescribeEnvVar, DescribeProbe } from './describe-containers';
+export type { DescribeContainer } from './describe-containers';
 
 export interface DescribeToleration {
   key?: string | null;

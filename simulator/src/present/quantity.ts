@@ -65,7 +65,7 @@ const DECIMAL_SUFFIX: Record<number, string> = {
 const BINARY_SUFFIX = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
 
 /** `Quantity.String()`: the canonical form (e.g. `0.5` → `500m`, `2048Mi` → `2Gi`, `1000m` → `1`). */
-export function formatQuantity(q: Quantity): string {
+function formatQuantity(q: Quantity): string {
   const neg = q.nanos < 0n;
   const abs = neg ? -q.nanos : q.nanos;
   const sign = neg ? '-' : '';

@@ -10,10 +10,6 @@ export function isObj(v: unknown): v is Obj {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-export function obj(v: unknown): Obj | undefined {
-  return isObj(v) ? v : undefined;
-}
-
 /** The items of an array (at most MAX_RULE_LIST_ITEMS), or [] for anything else. */
 export function list(v: unknown): unknown[] {
   return Array.isArray(v) ? v.slice(0, MAX_RULE_LIST_ITEMS) : [];
@@ -46,10 +42,6 @@ export function stringMap(v: unknown): Record<string, string> | undefined {
     else if (typeof x === 'number' || typeof x === 'boolean') out[k] = String(x);
   }
   return out;
-}
-
-export function has(o: Obj, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(o, key);
 }
 
 // ---- containers -------------------------------------------------------------------------------------------
@@ -136,8 +128,6 @@ export function describeExposed(ports: readonly PortAt[]): string {
 
 // ---- documents --------------------------------------------------------------------------------------------
 
-export const POD_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'] as const;
-
 /** Path of the pod template (metadata + spec) of a workload, `[]` for a Pod; undefined for other kinds. */
 export function templatePath(kind: string | undefined): Path | undefined {
   switch (kind) {
@@ -160,10 +150,6 @@ export function templatePath(kind: string | undefined): Path | undefined {
 export function docTitle(doc: DocContext): string {
   const name = str(get(doc.value, ['metadata', 'name']));
   return `${doc.kind ?? 'document'}${name ? ` ${name}` : ''}`;
-}
-
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
 }
 
 /** Levenshtein distance, capped (returns cap+1 when larger). */

@@ -30,7 +30,7 @@ function programNames(c: ContainerAt): string[] {
 }
 
 /** The container's command, args and env values mention the port as a number (`--port=8081`, `:8081`, `PORT=8081`). */
-export function mentionsPort(c: ContainerAt, port: number): boolean {
+function mentionsPort(c: ContainerAt, port: number): boolean {
   const re = new RegExp(`(^|[^0-9])${port}([^0-9]|$)`);
   const texts: string[] = [];
   for (const x of [...list(c.c['command']), ...list(c.c['args'])]) if (typeof x === 'string') texts.push(x);

@@ -12,7 +12,7 @@ export const PROBES = [
 
 export type ProbeKey = (typeof PROBES)[number]['key'];
 
-export const HOOKS = [
+const HOOKS = [
   { key: 'postStart', title: 'postStart hook' },
   { key: 'preStop', title: 'preStop hook' },
 ] as const;

@@ -25,7 +25,6 @@ export default defineConfig(
     rules: {
       // `x != null` is the one idiom for 'null or undefined'.
       eqeqeq: ['error', 'always', { null: 'ignore' }],
-      curly: ['error', 'multi-line'],
       // node:test's test()/describe() return promises that the runner itself awaits.
       '@typescript-eslint/no-floating-promises': [
         'error',

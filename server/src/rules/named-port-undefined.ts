@@ -65,10 +65,8 @@ function relatedPorts(
   doc: DocContext,
   ports: ReturnType<typeof portsOf>,
 ): { range: ReturnType<DocContext['range']>; message: string }[] {
-  return ports
-    .slice(0, 10)
-    .map((p) => ({
-      range: doc.range([...p.path, 'name']),
-      message: `${p.container.label} names port ${p.port} "${p.name}" here`,
-    }));
+  return ports.slice(0, 10).map((p) => ({
+    range: doc.range([...p.path, 'name']),
+    message: `${p.container.label} names port ${p.port} "${p.name}" here`,
+  }));
 }

@@ -73,12 +73,10 @@ function notExposed(doc: DocContext, ref: PortRef, exposed: PortAt[]): Finding {
   return {
     range: doc.range(ref.path),
     message: `${ref.title} checks port ${ref.port}, but no container of the pod exposes it (${describeExposed(ordered)}${ownDeclared ? '' : `; ${ref.container.label} declares no ports`})`,
-    related: ordered
-      .slice(0, 10)
-      .map((p) => ({
-        range: doc.range([...p.path, 'containerPort']),
-        message: `${p.container.label} exposes ${p.port} here`,
-      })),
+    related: ordered.slice(0, 10).map((p) => ({
+      range: doc.range([...p.path, 'containerPort']),
+      message: `${p.container.label} exposes ${p.port} here`,
+    })),
     fixes,
     ...(ownDeclared ? {} : { severity: 'information' as const }),
   };

@@ -67,13 +67,11 @@ export const serviceTargetPortNotExposed: FileRule = {
             finding: {
               range: svcDoc.range(targetPath),
               message: `This Service sends traffic to port ${portNum}${implicit}, but the pods it selects do not expose it (${what}): connections will be refused`,
-              related: exposed
-                .slice(0, 10)
-                .map((x) => ({
-                  range: x.t.doc.range([...x.path, 'containerPort']),
-                  message: `${x.t.title}: ${x.container.label} exposes ${x.port} here`,
-                  doc: x.t.doc.index,
-                })),
+              related: exposed.slice(0, 10).map((x) => ({
+                range: x.t.doc.range([...x.path, 'containerPort']),
+                message: `${x.t.title}: ${x.container.label} exposes ${x.port} here`,
+                doc: x.t.doc.index,
+              })),
               fixes,
               ...(severity ? { severity } : {}),
             },

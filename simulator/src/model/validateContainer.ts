@@ -1,12 +1,12 @@
-// Container-level rules of ValidatePodSpec (k8s.io/kubernetes pkg/apis/core/validation): ports, probes,
-// lifecycle hooks, env, volume mounts and resources.
-import type { Container, EphemeralContainer, EnvVar, ResourceRequirements, VolumeMount } from './container';
-import type { Probe, LifecycleHandler, HTTPGetAction, TCPSocketAction } from './probe';
+// Container-level rules of ValidatePodSpec (k8s.io/kubernetes pkg/apis/core/validation): ports, env, volume
+// mounts and resources; probes and lifecycle hooks are in validateHandlers.ts, env in validateEnv.ts.
+import type { Container, EphemeralContainer, ResourceRequirements, VolumeMount } from './container';
 import { type Issues, type Path } from './issues';
 import { fix, freeName, type FixData } from './fixes';
-import { envVarNameErrors, httpHeaderNameErrors, portNameErrors, portNumberErrors } from './names';
+import { portNameErrors, portNumberErrors } from './names';
+import { validateEnv } from './validateEnv';
 import { parseQuantity } from './quantity';
-import { PROBE_DEFAULTS } from './defaults';
+import { validateLifecycleHandler, validateProbe } from './validateHandlers';
 
 export type ContainerKind = 'init' | 'sidecar' | 'regular' | 'ephemeral';
 
@@ -19,178 +19,6 @@ export interface ContainerContext {
   reported: Set<string>;
   terminationGracePeriodSeconds: number;
   hostNetwork: boolean;
-}
-
-const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
-const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'sleep', 'tcpSocket'] as const;
-const POSITIVE_PROBE_FIELDS = ['timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;
-
-const FIELD_PATHS = [
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.uid',
-  'spec.nodeName',
-  'spec.serviceAccountName',
-  'status.hostIP',
-  'status.hostIPs',
-  'status.podIP',
-  'status.podIPs',
-];
-const RESOURCE_FIELD_REFS = [
-  'limits.cpu',
-  'limits.ephemeral-storage',
-  'limits.memory',
-  'requests.cpu',
-  'requests.ephemeral-storage',
-  'requests.memory',
-];
-const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
-
-function portRef(port: string | number, path: Path, issues: Issues): void {
-  if (typeof port === 'number') for (const m of portNumberErrors(port)) issues.invalid(path, port, m, 'port-number');
-  else issues.names(path, port, portNameErrors, 'port-name');
-}
-
-function validateHttpGet(h: HTTPGetAction, path: Path, issues: Issues): void {
-  portRef(h.port, [...path, 'port'], issues);
-  (h.httpHeaders ?? []).forEach((hd, i) =>
-    issues.names([...path, 'httpHeaders', i, 'name'], hd.name, httpHeaderNameErrors, 'header-name'),
-  );
-}
-
-function validateTcp(t: TCPSocketAction, path: Path, issues: Issues): void {
-  portRef(t.port, [...path, 'port'], issues);
-}
-
-function handlerCount(
-  h: Partial<Record<string, unknown>>,
-  keys: readonly string[],
-  path: Path,
-  issues: Issues,
-  code: string,
-): void {
-  const n = keys.filter((k) => h[k] !== undefined).length;
-  if (n === 0) issues.required(path, 'must specify a handler type', code);
-  else if (n > 1) issues.forbidden(path, 'may not specify more than 1 handler type', code);
-}
-
-function validateProbe(
-  name: 'livenessProbe' | 'readinessProbe' | 'startupProbe',
-  p: Probe,
-  raw: Probe | undefined,
-  path: Path,
-  issues: Issues,
-): void {
-  handlerCount(p, PROBE_HANDLERS, path, issues, 'probe-handler');
-  if (p.exec && (p.exec.command ?? []).length === 0) issues.required([...path, 'exec', 'command'], '', 'exec-command');
-  if (p.httpGet) validateHttpGet(p.httpGet, [...path, 'httpGet'], issues);
-  if (p.tcpSocket) validateTcp(p.tcpSocket, [...path, 'tcpSocket'], issues);
-  if (p.grpc)
-    for (const m of portNumberErrors(p.grpc.port))
-      issues.invalid([...path, 'grpc', 'port'], p.grpc.port, m, 'port-number');
-  issues.nonNegative([...path, 'initialDelaySeconds'], p.initialDelaySeconds, 'probe-negative');
-  for (const f of POSITIVE_PROBE_FIELDS) {
-    issues.nonNegative([...path, f], p[f], 'probe-negative');
-    if (raw?.[f] === 0) {
-      issues.warning(
-        [...path, f],
-        `Invalid value: 0: must be greater than or equal to 1; the API server treats 0 as unset and uses ${PROBE_DEFAULTS[f]}`,
-        'probe-zero-defaulted',
-      );
-    }
-  }
-  // validateLivenessProbe/validateStartupProbe check the defaulted probe (0 became 1): any other value, negative
-  // ones included, is "must be 1".
-  if (name !== 'readinessProbe' && p.successThreshold !== undefined && p.successThreshold !== 1) {
-    const issue = issues.invalid(
-      [...path, 'successThreshold'],
-      p.successThreshold,
-      'must be 1',
-      'probe-success-threshold',
-    );
-    issue.fixes = [
-      fix('Set successThreshold to 1', { kind: 'set', path: [...path, 'successThreshold'], value: 1 }, true),
-    ];
-  }
-  if (p.terminationGracePeriodSeconds !== undefined) {
-    if (name === 'readinessProbe') {
-      issues.invalid(
-        [...path, 'terminationGracePeriodSeconds'],
-        p.terminationGracePeriodSeconds,
-        'must not be set for readinessProbes',
-        'probe-termination-grace',
-      );
-    } else if (p.terminationGracePeriodSeconds <= 0) {
-      issues.invalid(
-        [...path, 'terminationGracePeriodSeconds'],
-        p.terminationGracePeriodSeconds,
-        'must be greater than 0',
-        'probe-termination-grace',
-      );
-    }
-  }
-}
-
-function validateLifecycleHandler(h: LifecycleHandler, path: Path, ctx: ContainerContext, issues: Issues): void {
-  handlerCount(h, LIFECYCLE_HANDLERS, path, issues, 'lifecycle-handler');
-  if (h.exec && (h.exec.command ?? []).length === 0) issues.required([...path, 'exec', 'command'], '', 'exec-command');
-  if (h.httpGet) validateHttpGet(h.httpGet, [...path, 'httpGet'], issues);
-  // 0 is allowed since KEP-4818 (PodLifecycleSleepActionAllowZero: beta 1.33, GA 1.34); validateSleepAction
-  // then rejects only negative values and values above the grace period, with this message.
-  if (h.sleep && (h.sleep.seconds < 0 || h.sleep.seconds > ctx.terminationGracePeriodSeconds)) {
-    issues.invalid(
-      [...path, 'sleep', 'seconds'],
-      h.sleep.seconds,
-      `must be non-negative and less than terminationGracePeriodSeconds (${ctx.terminationGracePeriodSeconds})`,
-      'lifecycle-sleep',
-    );
-  }
-}
-
-function validateEnv(env: EnvVar, path: Path, issues: Issues): void {
-  if (!env.name) issues.required([...path, 'name'], '', 'env-name');
-  else issues.names([...path, 'name'], env.name, envVarNameErrors, 'env-name');
-  const from = env.valueFrom;
-  if (!from) return;
-  const fp = [...path, 'valueFrom'];
-  const n = (['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'] as const).filter(
-    (k) => from[k],
-  ).length;
-  if (n === 0)
-    issues.invalid(
-      fp,
-      '',
-      'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`',
-      'env-value-from',
-    );
-  if (n > 1) issues.invalid(fp, '', 'may not have more than one field specified at a time', 'env-value-from');
-  if (env.value) issues.invalid(fp, '', 'may not be specified when `value` is not empty', 'env-value-from');
-  const f = from.fieldRef;
-  if (f && !FIELD_PATHS.includes(f.fieldPath) && !/^metadata\.(labels|annotations)\['[^']+'\]$/.test(f.fieldPath)) {
-    issues.unsupported(
-      [...fp, 'fieldRef', 'fieldPath'],
-      f.fieldPath,
-      [...FIELD_PATHS, "metadata.labels['<KEY>']", "metadata.annotations['<KEY>']"],
-      'env-field-path',
-    );
-  }
-  const r = from.resourceFieldRef;
-  if (r && !RESOURCE_FIELD_REFS.includes(r.resource) && !/^(limits|requests)\.hugepages-/.test(r.resource)) {
-    issues.unsupported([...fp, 'resourceFieldRef', 'resource'], r.resource, RESOURCE_FIELD_REFS, 'env-resource');
-  }
-  for (const key of ['configMapKeyRef', 'secretKeyRef'] as const) {
-    const sel = from[key];
-    if (!sel) continue;
-    if (!sel.name) issues.required([...fp, key, 'name'], '', 'env-ref-name');
-    if (!CONFIG_KEY.test(sel.key)) {
-      issues.invalid(
-        [...fp, key, 'key'],
-        sel.key,
-        "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
-        'config-key',
-      );
-    }
-  }
 }
 
 const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
@@ -406,8 +234,15 @@ export function validateContainer(
     if (ctx.kind === 'init' || ctx.kind === 'ephemeral')
       notAllowed(c, raw, path, 'lifecycle', ctx.kind, 'lifecycle', issues);
     else {
-      if (c.lifecycle.postStart) validateLifecycleHandler(c.lifecycle.postStart, [...lp, 'postStart'], ctx, issues);
-      if (c.lifecycle.preStop) validateLifecycleHandler(c.lifecycle.preStop, [...lp, 'preStop'], ctx, issues);
+      if (c.lifecycle.postStart)
+        validateLifecycleHandler(
+          c.lifecycle.postStart,
+          [...lp, 'postStart'],
+          ctx.terminationGracePeriodSeconds,
+          issues,
+        );
+      if (c.lifecycle.preStop)
+        validateLifecycleHandler(c.lifecycle.preStop, [...lp, 'preStop'], ctx.terminationGracePeriodSeconds, issues);
     }
   }
   (c.env ?? []).forEach((e, i) => validateEnv(e, [...path, 'env', i], issues));

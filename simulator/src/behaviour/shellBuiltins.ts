@@ -7,7 +7,9 @@ import { parseScript } from './shellParse';
 import { resolvePath } from './toolKit';
 import { evalArith } from './expand';
 import { evalTest } from './shellTest';
-import { ExitSig, ForeverSig, LoopSig, MAX_DEPTH, MAX_OUT, ReturnSig } from './shellControl';
+import { echo, printf } from './shellPrint';
+import { trapBuiltin } from './shellTrap';
+import { ExitSig, ForeverSig, LoopSig, MAX_DEPTH, ReturnSig } from './shellControl';
 
 /** What a builtin works with. */
 export interface BuiltinShell {
@@ -183,32 +185,6 @@ function setBuiltin(s: ShellState, args: string[]): number {
   return 0;
 }
 
-function trapBuiltin(s: ShellState, args: string[]): number {
-  if (args.length < 2) return 0;
-  const [action, ...sigs] = args as [string, ...string[]];
-  const stop = s.o.stopSignal.replace('SIG', '');
-  const hits = sigs.some((x) => {
-    const u = x.toUpperCase().replace(/^SIG/, '');
-    return (
-      u === stop || (u === '15' && stop === 'TERM') || (u === '3' && stop === 'QUIT') || (u === '2' && stop === 'INT')
-    );
-  });
-  if (!hits) return 0;
-  if (action === '-') s.trap = { k: 'default' };
-  else if (action === '') s.trap = { k: 'ignore' };
-  else {
-    const m = /\bexit(?:\s+(\d+))?/.exec(action);
-    if (m) s.trap = { k: 'exit', code: m[1] !== undefined ? Number(m[1]) & 255 : 0 };
-    else {
-      s.trap = { k: 'exit', code: 128 + 15 };
-      s.note(
-        `\`trap '${action.slice(0, 40)}' ${sigs.join(' ')}\` does not exit: the script is assumed to end after it with 143`,
-      );
-    }
-  }
-  return 0;
-}
-
 function waitBuiltin(s: ShellState): number {
   if (s.bg.length === 0) return 0;
   const end = Math.max(...s.bg.map((j) => j.end));
@@ -282,36 +258,4 @@ export function testResult(
     );
   if (r.code === 2) s.emit('', `${s.shName}: ${text.slice(0, 40)}: syntax error\n`, false);
   return r.code;
-}
-
-function echo(args: string[], sh: string): string {
-  let i = 0;
-  let nl = true;
-  let esc = sh === 'dash';
-  while (i < args.length && /^-[neE]+$/.test(args[i]!) && sh !== 'dash') {
-    if (args[i]!.includes('n')) nl = false;
-    if (args[i]!.includes('e')) esc = true;
-    if (args[i]!.includes('E')) esc = false;
-    i++;
-  }
-  let s = args.slice(i).join(' ');
-  if (esc)
-    s = s
-      .replace(/\\n/g, '\n')
-      .replace(/\\t/g, '\t')
-      .replace(/\\c[\s\S]*$/, () => ((nl = false), ''));
-  return nl ? s + '\n' : s;
-}
-
-function printf(args: string[]): string {
-  const [fmt = '', ...rest] = args;
-  let i = 0;
-  const out = fmt.replace(/%(-?\d*)([sdqbf%])|\\n|\\t/g, (m: string, _w: string, c: string | undefined) => {
-    if (m === '\\n') return '\n';
-    if (m === '\\t') return '\t';
-    if (c === '%') return '%';
-    const v = rest[i++] ?? '';
-    return c === 'd' ? String(Math.trunc(Number(v) || 0)) : v;
-  });
-  return out.slice(0, MAX_OUT);
 }

@@ -1,5 +1,7 @@
 // The shell lexer: words with their quoting and expansions ($VAR, ${VAR:-x}, $(…), `…`, $((…))), operators,
-// here-documents and the special reading of [[ … ]]. Bounded: too many tokens → ParseError.
+// here-documents and the special reading of [[ … ]]. Bounded: too many tokens → ParseError. Finding where a
+// quoted or nested piece ends is shellScan.ts.
+import { ansiC, findBacktick, findBrace, findClose } from './shellScan';
 
 export type Part =
   | { k: 'lit'; v: string; q: boolean }
@@ -267,56 +269,6 @@ export class Lexer {
     lit('$', q);
     this.pos++;
   }
-}
-
-function ansiC(s: string): string {
-  return s.replace(
-    /\\(.)/g,
-    (_m, ch: string) =>
-      (({ n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', e: '\x1b', a: '\x07' }) as Record<string, string>)[
-        ch
-      ] ?? '\\' + ch,
-  );
-}
-
-function findBacktick(s: string, from: number): number {
-  for (let i = from; i < s.length; i++) {
-    if (s[i] === '\\') i++;
-    else if (s[i] === '`') return i;
-  }
-  return s.length;
-}
-
-/** Index of the `)` closing `depth` open parentheses, skipping quotes; -1 if none. */
-function findClose(s: string, from: number, depth: number): number {
-  let d = depth;
-  for (let i = from; i < s.length; i++) {
-    const c = s[i];
-    if (c === '\\') i++;
-    else if (c === "'") {
-      const e = s.indexOf("'", i + 1);
-      if (e < 0) return -1;
-      i = e;
-    } else if (c === '"') {
-      for (i++; i < s.length && s[i] !== '"'; i++) if (s[i] === '\\') i++;
-    } else if (c === '(') d++;
-    else if (c === ')') {
-      d--;
-      if (d === 0 || (depth === 2 && d === 1 && s[i + 1] === ')')) return i;
-    }
-  }
-  return -1;
-}
-
-function findBrace(s: string, from: number): number {
-  let d = 1;
-  for (let i = from; i < s.length; i++) {
-    const c = s[i];
-    if (c === '\\') i++;
-    else if (c === '{') d++;
-    else if (c === '}' && --d === 0) return i;
-  }
-  return -1;
 }
 
 function braceVar(inner: string, q: boolean): Part {

@@ -1,6 +1,6 @@
 // The pod template's restartPolicy must suit the controller: Deployment, ReplicaSet, StatefulSet and
 // DaemonSet pods run forever (Always only); Job and CronJob pods run to completion (OnFailure or Never; the
-// pod default Always is rejected, so a Job must set it). The check is the model's (validateWorkloads.ts);
+// pod default Always is rejected, so a Job must set it). The check is the model's (validateTemplate.ts);
 // this rule says it in words and offers its fixes.
 import { get, str } from './support/data';
 import { presentedRule } from './support/presented';

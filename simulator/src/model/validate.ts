@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { childSchema, getFieldMeta } from './fieldMeta';
 import { applyDefaults } from './defaults';
 import { isValidQuantity } from './quantity';
-import { validateObjectSemantics } from './validateWorkloads';
+import { validateObjectSemantics } from './validateKinds';
 import { Issues, formatPath, type Path, type ValidationIssue } from './issues';
 import { schemaFor } from './kinds';
 

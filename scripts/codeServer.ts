@@ -67,18 +67,16 @@ export async function poll<T>(
   everyMs = 200,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  let last: unknown;
+  let last: string | undefined;
   for (;;) {
     try {
       const v = await check();
       if (v !== undefined) return v;
     } catch (err) {
-      last = err;
+      last = String(err);
     }
     if (Date.now() > deadline)
-      throw new Error(
-        `timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`,
-      );
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${last})` : ''}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
@@ -225,7 +223,7 @@ export async function startCodeServer(
   } catch (err) {
     killGroup(child, 'SIGKILL');
     children.delete(child);
-    throw new Error(`${(err as Error).message}\n--- code-server output ---\n${output.slice(-4000)}`);
+    throw new Error(`${(err as Error).message}\n--- code-server output ---\n${output.slice(-4000)}`, { cause: err });
   }
   return {
     url,

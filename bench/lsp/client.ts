@@ -17,7 +17,6 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type CompletionItem,
-  type CompletionList,
   type Hover,
   type InitializeResult,
   type Position,
@@ -171,8 +170,7 @@ export class LspClient {
   }
 
   async complete(uri: string, position: Position): Promise<CompletionItem[]> {
-    const r = (await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as
-      CompletionItem[] | CompletionList | null;
+    const r = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
     return r === null ? [] : Array.isArray(r) ? r : r.items;
   }
 

@@ -24,8 +24,10 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('podlab.seek', (t: number) => SimulationPanel.current?.seek(t)),
     vscode.commands.registerCommand('podlab.restartServer', () => restart()),
     vscode.window.registerWebviewPanelSerializer(SimulationPanel.viewType, {
-      deserializeWebviewPanel: async (panel, state: unknown) =>
-        SimulationPanel.revive(context, simulations, facts, panel, state),
+      deserializeWebviewPanel: (panel, state: unknown) => {
+        SimulationPanel.revive(context, simulations, facts, panel, state);
+        return Promise.resolve();
+      },
     }),
   );
   const restart = async () => {

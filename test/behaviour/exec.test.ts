@@ -91,6 +91,18 @@ test('grep: real content matches or not; unknown content is assumed to match', (
   assert.equal(exited(runExec(['sh', '-c', 'cat /tmp/status | grep -q "not ready"'], c)).exitCode, 0);
 });
 
+test('grep BRE: \\( \\| \\+ are operators, bare ( | + are literals; -E the other way round', () => {
+  // GNU grep manual, "Basic vs Extended Regular Expressions": in basic regular expressions ?, +, {, |, ( and )
+  // lose their special meaning; the backslashed versions \?, \+, \{, \|, \( and \) are the operators.
+  const c = ctx({ files: { '/tmp/s': 'state: ready\n', '/tmp/p': 'a|b (c)\n' } });
+  const code = (...argv: string[]) => exited(runExec(['grep', '-q', ...argv], c)).exitCode;
+  assert.equal(code('state: \\(ready\\|up\\)', '/tmp/s'), 0);
+  assert.equal(code('re\\+ady', '/tmp/s'), 0);
+  assert.equal(code('a|b (c)', '/tmp/p'), 0);
+  assert.equal(code('state: (ready|up)', '/tmp/s'), 1);
+  assert.equal(code('-E', 'state: (ready|up)', '/tmp/s'), 0);
+});
+
 test('curl: 404 without -f is 0, with -f 22; refused is 7 (silent with -s)', () => {
   const c = ctx({ ports: { 8080: { '/healthz': 404 } } });
   assert.equal(exited(runExec(['curl', 'http://localhost:8080/healthz'], c)).exitCode, 0);

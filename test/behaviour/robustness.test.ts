@@ -5,12 +5,20 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import fc from 'fast-check';
+import type { HookHandlerLike } from '../../simulator/src/behaviour/hooks';
 import { inferHook, inferProcess } from '../../simulator/src/behaviour/infer';
 import { runExec } from '../../simulator/src/behaviour/exec';
 import type { ProcessModel } from '../../simulator/src/behaviour/types';
 import { ctx } from './helpers';
 
 const CORPUS = '/work/shared/corpus/real';
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+const HOOKS = ['postStart', 'preStop'] as const;
+
+/** A container as a corpus file writes it, not validated: the fields this test reads, as they usually are. */
+type RawContainer = { name?: string; lifecycle?: Partial<Record<(typeof HOOKS)[number], HookHandlerLike>> } & Partial<
+  Record<(typeof PROBES)[number], { exec?: { command?: string[] } }>
+>;
 
 function sane(m: ProcessModel, what: string): void {
   assert.ok(['scenario', 'command', 'image', 'unknown'].includes(m.source), what);
@@ -67,9 +75,9 @@ test('every container of the real corpus', { skip: !existsSync(CORPUS) && 'corpu
       }
       for (const ps of podSpecs(o)) {
         const all = [...((ps['containers'] as unknown[]) ?? []), ...((ps['initContainers'] as unknown[]) ?? [])];
-        for (const c of all as Record<string, any>[]) {
+        for (const c of all as (RawContainer | null)[]) {
           if (c === null || typeof c !== 'object') continue;
-          const what = `${f}: ${c['name']}`;
+          const what = `${f}: ${c.name}`;
           const t0 = performance.now();
           const m = inferProcess({
             container: c as never,
@@ -82,15 +90,15 @@ test('every container of the real corpus', { skip: !existsSync(CORPUS) && 'corpu
             hasShell: m.hasShell,
             flavour: m.flavour!,
           };
-          for (const p of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+          for (const p of PROBES) {
             const cmd = c[p]?.exec?.command;
             if (cmd !== undefined) {
               const r = runExec(cmd, probeCtx);
               assert.ok(r.kind === 'error' || (Number.isInteger(r.exitCode) && r.seconds >= 0), `${what}: ${p}`);
             }
           }
-          for (const h of ['postStart', 'preStop']) {
-            const handler = c['lifecycle']?.[h];
+          for (const h of HOOKS) {
+            const handler: HookHandlerLike | undefined = c.lifecycle?.[h];
             if (handler !== undefined)
               assert.equal(typeof inferHook(handler, { container: c as never, model: m }).seconds, 'number');
           }

@@ -65,7 +65,7 @@ async function step(
   t: TestContext,
   name: string,
   needs: 'none' | 'workbench',
-  body: () => Promise<void>,
+  body: () => void | Promise<void>,
 ): Promise<void> {
   if (broken) return t.skip(`needs an earlier step that failed: ${broken}`);
   if (needs === 'workbench' && !browser) return t.skip('no workbench');
@@ -86,7 +86,7 @@ async function gate(
   t: TestContext,
   name: string,
   needs: 'none' | 'workbench',
-  body: () => Promise<void>,
+  body: () => void | Promise<void>,
 ): Promise<void> {
   try {
     await step(t, name, needs, body);
@@ -144,7 +144,7 @@ describe('PodLab in VS Code (code-server + Chromium)', { timeout: 15 * 60_000 },
     'installs its prerequisites (scripts/setup-code-server.sh: code-server, Chromium)',
     { timeout: 10 * 60_000 },
     async (t) => {
-      await gate(t, 'prerequisites', 'none', async () => {
+      await gate(t, 'prerequisites', 'none', () => {
         run('bash', [join(root, 'scripts', 'setup-code-server.sh')], { timeoutMs: 10 * 60_000 });
         assert.ok(existsSync(codeServerBin), `${codeServerBin} is missing`);
       });
@@ -155,7 +155,7 @@ describe('PodLab in VS Code (code-server + Chromium)', { timeout: 15 * 60_000 },
     'builds and packages the extension (npm run package) into a .vsix under 1 MB',
     { timeout: 10 * 60_000 },
     async (t) => {
-      await gate(t, 'package', 'none', async () => {
+      await gate(t, 'package', 'none', () => {
         if (process.env.PODLAB_E2E_VSIX) {
           vsix = process.env.PODLAB_E2E_VSIX;
           t.diagnostic(`PODLAB_E2E_VSIX: testing ${vsix} without building it`);

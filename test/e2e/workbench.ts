@@ -207,13 +207,13 @@ export function panelText(frame: Frame): Promise<string> {
 export async function podTable(frame: Frame): Promise<Record<string, string>[]> {
   // No named functions inside: tsx (esbuild keepNames) would wrap them in a helper the page does not have.
   return frame.evaluate((): Record<string, string>[] => {
-    for (const table of Array.from(document.querySelectorAll('table')) as InPage[]) {
-      const heads = (Array.from(table.querySelectorAll('thead th')) as InPage[]).map((e): string =>
+    for (const table of Array.from<InPage>(document.querySelectorAll('table'))) {
+      const heads = Array.from<InPage>(table.querySelectorAll('thead th')).map((e): string =>
         String(e.textContent ?? '').trim(),
       );
       if (!heads.includes('STATUS') || !heads.includes('RESTARTS')) continue;
-      return (Array.from(table.querySelectorAll('tbody tr')) as InPage[]).map((tr) => {
-        const cells = (Array.from(tr.querySelectorAll('td')) as InPage[]).map((e): string =>
+      return Array.from<InPage>(table.querySelectorAll('tbody tr')).map((tr) => {
+        const cells = Array.from<InPage>(tr.querySelectorAll('td')).map((e): string =>
           String(e.textContent ?? '').trim(),
         );
         return Object.fromEntries(heads.map((h, i) => [h, cells[i] ?? '']));
@@ -248,12 +248,10 @@ export async function executedScripts(page: Page, flag: string): Promise<{ ran: 
  *  fixtures' `<img src=x>`, scripts other than the panel's own (which carries the CSP nonce). */
 export function injectedElements(frame: Frame): Promise<string[]> {
   return frame.evaluate((): string[] =>
-    (
-      Array.from(
-        document.querySelectorAll(
-          '[onerror], [onload], img[src="x"], a[href^="javascript:" i], body script:not([nonce])',
-        ),
-      ) as InPage[]
+    Array.from<InPage>(
+      document.querySelectorAll(
+        '[onerror], [onload], img[src="x"], a[href^="javascript:" i], body script:not([nonce])',
+      ),
     ).map((e): string => String(e.outerHTML).slice(0, 200)),
   );
 }

@@ -67,7 +67,9 @@ export function loadCorpusDocs(keys: readonly string[]): { docs: CorpusDoc[]; fi
       if (js === null || typeof js !== 'object' || Array.isArray(js)) return;
       documents++;
       const o = js as Record<string, Json>;
-      const key = `${String(o['apiVersion'])}/${String(o['kind'])}`;
+      // Every wanted key names a string apiVersion and kind; a document with any other value matches none.
+      const text = (v: Json | undefined) => (typeof v === 'string' ? v : '');
+      const key = `${text(o['apiVersion'])}/${text(o['kind'])}`;
       if (keys.includes(key)) docs.push({ file: path.relative(CORPUS_DIR, file), index, key, doc: o });
     });
   }

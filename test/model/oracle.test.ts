@@ -100,7 +100,7 @@ const MUTATORS: Record<string, Mutator> = {
   },
   'number-as-string': {
     applies: (n) => typeof n.value === 'number',
-    apply: (root, n) => (setAt(root, n.path, String(n.value)), 'num→str'),
+    apply: (root, n) => (setAt(root, n.path, (n.value as number).toString()), 'num→str'),
   },
   'string-as-number': {
     applies: (n) => typeof n.value === 'string' && hasParent(n),
@@ -108,7 +108,7 @@ const MUTATORS: Record<string, Mutator> = {
   },
   'bool-as-string': {
     applies: (n) => typeof n.value === 'boolean',
-    apply: (root, n) => (setAt(root, n.path, String(n.value)), 'bool→str'),
+    apply: (root, n) => (setAt(root, n.path, (n.value as boolean).toString()), 'bool→str'),
   },
   'bool-as-number': {
     applies: (n) => typeof n.value === 'boolean',

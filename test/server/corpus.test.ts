@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver';
+import { diagnosticMessage } from '../../server/src/features/diagnosticData';
 import { diagnoseText } from '../../server/src/features/diagnostics';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { loadManifest } from '../../simulator/src/manifest';
@@ -28,7 +29,7 @@ test('no error-level diagnostic on a valid real manifest', { skip: existsSync(co
     valid++;
     for (const d of diagnostics)
       if (d.severity === DiagnosticSeverity.Error)
-        falseErrors.push(`${f.slice(corpus.length + 1)}:${d.range.start.line + 1} ${d.code}: ${String(d.message)}`);
+        falseErrors.push(`${f.slice(corpus.length + 1)}:${d.range.start.line + 1} ${d.code}: ${diagnosticMessage(d)}`);
   }
   console.log(`corpus: ${valid} valid files; diagnostics by code: ${JSON.stringify(counts)}`);
   assert.ok(valid > 300);

@@ -202,7 +202,7 @@ export class SimulationPanel {
     SimulationPanel.current = undefined;
     this.facts.setActive(undefined);
     this.panel.dispose();
-    this.disposables.forEach((d) => d.dispose());
+    for (const d of this.disposables) d.dispose();
   }
 }
 

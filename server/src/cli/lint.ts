@@ -1,5 +1,6 @@
 // `podlab lint FILE...`: the language server's diagnostics, for CI (text, json or sarif). Exit 1 on errors.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { diagnosticMessage } from '../features/diagnosticData';
 import { diagnoseText } from '../features/diagnostics';
 import { DEFAULT_SETTINGS } from '../settings';
 import { flag, parseArgs, UsageError } from './args';
@@ -41,7 +42,7 @@ export function lint(argv: readonly string[], io: Output): number {
       severity: NAMES[d.severity ?? DiagnosticSeverity.Error] ?? 'error',
       code: String(d.code ?? ''),
       source: 'podlab' as const,
-      message: typeof d.message === 'string' ? d.message : d.message.value,
+      message: diagnosticMessage(d),
     })),
   }));
   const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);

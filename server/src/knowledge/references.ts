@@ -35,11 +35,16 @@ function portsOf(container: unknown): PortRef[] {
   const out: PortRef[] = [];
   for (const p of list(container['ports'])) {
     if (!isObj(p) || typeof p['containerPort'] !== 'number') continue;
-    const ref: PortRef = { port: p['containerPort'], source: `container ${String(container['name'] ?? '?')}` };
+    const ref: PortRef = { port: p['containerPort'], source: `container ${containerName(container['name'])}` };
     if (typeof p['name'] === 'string' && p['name'] !== '') ref.name = p['name'];
     out.push(ref);
   }
   return out;
+}
+
+/** A container's name as a reference's source says it: `?` for a missing or non-scalar name. */
+function containerName(name: unknown): string {
+  return typeof name === 'string' || typeof name === 'number' || typeof name === 'boolean' ? String(name) : '?';
 }
 
 export function containerPorts(doc: Document.Parsed | undefined, containerPath: Path): PortRef[] {

@@ -17,9 +17,12 @@ export interface AstHit {
 const inside = (r: readonly number[] | null | undefined, offset: number): boolean =>
   r != null && r[0] !== undefined && r[1] !== undefined && offset >= r[0] && offset <= r[1];
 
+/** The path step a map key names: the text of a string, number or boolean key (YAML 1.1 `yes:` is "true");
+ *  nothing for a null key or one that is not a plain scalar (a `!!binary` key). */
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return key.value === null ? undefined : String(key.value);
-  return undefined;
+  if (!isScalar(key)) return undefined;
+  const v = key.value;
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 }
 
 function visit(node: unknown, offset: number, path: Path, depth: number): AstHit | undefined {

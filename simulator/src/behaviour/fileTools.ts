@@ -82,11 +82,9 @@ function grepMatch(
   let src: string;
   if (opts.F) src = p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   else if (opts.E) src = p;
-  else
-    src = p
-      .replace(/\\([(){}|+?])/g, '\u0000$1')
-      .replace(/[(){}|+?]/g, '\\$&')
-      .replace(/\u0000/g, '');
+  // BRE to JavaScript in one left-to-right pass: `\(` `\)` `\{` `\}` `\|` `\+` `\?` are the operators (GNU and
+  // busybox), the bare characters are literals.
+  else src = p.replace(/\\([(){}|+?])|[(){}|+?]/g, (match: string, escaped?: string) => escaped ?? `\\${match}`);
   if (opts.w) src = `\\b(?:${src})\\b`;
   if (opts.x) src = `^(?:${src})$`;
   try {

@@ -120,16 +120,18 @@ export class ShellState {
     for (const [k, v] of o.env) this.vars.set(k, { ...v });
     // stdin: true / tty: true: reading stdin blocks (cat, read, a REPL); otherwise it is empty (EOF at once).
     if (o.interactive && o.mode === 'process') this.stdin = { unknown: true, forever: true };
-    const self = this;
+    // Live views: `cd` and the shell's name change after the commands got their Sys.
+    const sh = () => this.sh;
+    const cwd = () => this.cwd;
     this.sys = {
       mode: o.mode,
       userland: o.userland,
       oldBusybox: o.oldBusybox,
       get sh() {
-        return self.sh;
+        return sh();
       },
       get cwd() {
-        return self.cwd;
+        return cwd();
       },
       env: (n) => this.getVar(n).value,
       envKnown: (n) => !this.getVar(n).unknown,

@@ -9,8 +9,9 @@ export interface UnmatchedRequirement {
   /** Path of the requirement inside the selector: `['matchLabels', key]` or `['matchExpressions', i]`. */
   path: Path;
   key: string;
-  /** `=` for a matchLabels pair. */
-  operator: '=' | LabelSelectorRequirement['operator'];
+  /** `=` for a matchLabels pair, else the requirement's operator as written (any string: the schema does not
+   * restrict it, the validator reports one it does not know). */
+  operator: string;
   values: string[];
   /** The label's value on the object, when it has the key. */
   actual?: string;

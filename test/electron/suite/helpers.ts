@@ -2,7 +2,6 @@
 // that listen for VS Code's events (diagnostics, tabs) with a deadline instead of sleeping.
 import * as vscode from 'vscode';
 import { join } from 'node:path';
-import { type FILES } from '../../fixtures/index';
 
 export { FILES, HOSTILE, LIVENESS, lineOf } from '../../fixtures/index';
 
@@ -15,7 +14,8 @@ export function workspaceRoot(): string {
   return folder.uri.fsPath;
 }
 
-export function fileUri(rel: (typeof FILES)[keyof typeof FILES] | string): vscode.Uri {
+/** A file of the workspace by its relative path (one of FILES, or any other). */
+export function fileUri(rel: string): vscode.Uri {
   return vscode.Uri.file(join(workspaceRoot(), rel));
 }
 
@@ -63,7 +63,7 @@ export function waitFor<T>(
       } catch (err) {
         clearTimeout(timer);
         sub.dispose();
-        return reject(err);
+        return reject(err instanceof Error ? err : new Error(String(err)));
       }
       if (v === undefined) return;
       clearTimeout(timer);

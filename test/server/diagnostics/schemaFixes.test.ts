@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver';
 import { diagnoseText } from '../../../server/src/features/diagnostics';
-import type { DiagnosticData } from '../../../server/src/features/diagnosticData';
+import { diagnosticMessage, type DiagnosticData } from '../../../server/src/features/diagnosticData';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 
 const settings = { ...DEFAULT_SETTINGS, predictions: false };
@@ -47,7 +47,7 @@ test('removed apiVersion: the fix sets the current one', () => {
   const text =
     'apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: { name: d }\nspec:\n  selector: { matchLabels: { a: b } }\n  template:\n    metadata: { labels: { a: b } }\n    spec: { containers: [{ name: a, image: "nginx:1.27" }] }\n';
   const d = find(text, 'removed-api-version')!;
-  assert.match(String(d.message), /no longer served as extensions\/v1beta1 .*use apiVersion: apps\/v1/);
+  assert.match(diagnosticMessage(d), /no longer served as extensions\/v1beta1 .*use apiVersion: apps\/v1/);
   const fixed = apply(text, d);
   assert.match(fixed, /^apiVersion: apps\/v1\n/);
   assert.equal(find(fixed, 'removed-api-version'), undefined);

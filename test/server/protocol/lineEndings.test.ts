@@ -10,8 +10,6 @@ import {
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
-  type CompletionItem,
-  type CompletionList,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
 import { MULTI_DOC } from '../multiDocument';
@@ -67,10 +65,10 @@ describe('language server: LF and CRLF files behave the same', { timeout: 30_000
           textDocument: { uri },
           position: { line: key.line, character: key.character + 2 },
         });
-        const items = (await lsp.connection.sendRequest(CompletionRequest.type, {
+        const items = await lsp.connection.sendRequest(CompletionRequest.type, {
           textDocument: { uri },
           position: never,
-        })) as CompletionItem[] | CompletionList | null;
+        });
         return { hover, labels: (Array.isArray(items) ? items : (items?.items ?? [])).map((i) => i.label) };
       }),
     );

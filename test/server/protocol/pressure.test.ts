@@ -10,6 +10,7 @@ import {
   InitializedNotification,
   InitializeRequest,
 } from 'vscode-languageserver-protocol/node';
+import { diagnosticMessage } from '../../../server/src/features/diagnosticData';
 import { ensureServerBundle, LspSession } from './lsp';
 
 const URI = 'file:///pressure/pod.yaml';
@@ -73,7 +74,9 @@ describe('1,000 rapid edits', () => {
     }
     const p = await final;
     assert.ok(
-      p.diagnostics.some((d) => d.code === 'probe-port-not-exposed' && String(d.message).includes(String(8000 + last))),
+      p.diagnostics.some(
+        (d) => d.code === 'probe-port-not-exposed' && diagnosticMessage(d).includes(String(8000 + last)),
+      ),
       JSON.stringify(p.diagnostics.map((d) => d.message)),
     );
     await Promise.all(cancelled);

@@ -17,11 +17,11 @@ import {
   TextDocumentSyncKind,
   type CodeAction,
   type CompletionItem,
-  type CompletionList,
   type Diagnostic,
   type InitializeResult,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
+import { diagnosticMessage } from '../../../server/src/features/diagnosticData';
 import { applyEdits, ensureServerBundle, locate, LspSession, repoRoot } from './lsp';
 
 const URI = 'file:///work/project/hello-world.yaml';
@@ -63,7 +63,6 @@ image:
 unknownThing: { port: 8081 }
 `;
 
-const message = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
 const codes = (ds: readonly Diagnostic[]) => ds.map((d) => String(d.code));
 const probePortDiagnostic = (ds: readonly Diagnostic[], line: number) =>
   ds.find((d) => d.code === 'probe-port-not-exposed' && d.range.start.line === line);
@@ -128,7 +127,7 @@ describe('language server over stdio (dist/server.js --stdio)', { timeout: 20_00
       end: { line: key.line, character: key.character + 'imagePulPolicy'.length },
     });
     assert.equal(unknown.source, 'podlab');
-    assert.match(message(unknown), /imagePullPolicy/, 'suggests the right name');
+    assert.match(diagnosticMessage(unknown), /imagePullPolicy/, 'suggests the right name');
 
     const port = locate(text, '8081');
     const probe = probePortDiagnostic(p.diagnostics, port.line);
@@ -138,8 +137,8 @@ describe('language server over stdio (dist/server.js --stdio)', { timeout: 20_00
     );
     assert.deepEqual(probe.range, { start: port, end: { line: port.line, character: port.character + 4 } });
     assert.equal(probe.source, 'podlab');
-    assert.match(message(probe), /8080/, 'names the port the container exposes');
-    assert.match(message(probe), /8081/);
+    assert.match(diagnosticMessage(probe), /8080/, 'names the port the container exposes');
+    assert.match(diagnosticMessage(probe), /8081/);
     // Related information: the containerPort the probe should use, in this file.
     const exposed = locate(text, '8080');
     assert.ok(
@@ -245,10 +244,10 @@ describe('language server over stdio (dist/server.js --stdio)', { timeout: 20_00
     });
     await published;
 
-    const result = (await lsp.connection.sendRequest(CompletionRequest.type, {
+    const result = await lsp.connection.sendRequest(CompletionRequest.type, {
       textDocument: { uri: URI },
       position: { line: image.line + 1, character: image.character },
-    })) as CompletionItem[] | CompletionList | null;
+    });
     assert.ok(result, 'a completion result');
     completionItems = Array.isArray(result) ? result : result.items;
     const labels = completionItems.map((i) => i.label);

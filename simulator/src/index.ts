@@ -6,17 +6,12 @@
 // Kubernetes model (zod schemas built at load time) and the engine, which those bundles must not carry.
 
 // Loading manifests: YAML text → validated objects with source positions, and positions of paths.
-export {
-  causeRange,
-  formatPath,
-  keyRangeOf,
-  loadManifest,
-  parsePath,
-  POD_CARRYING_KINDS,
-  POD_SPEC_PATHS,
-  rangeOf,
-} from './manifest';
-export type { LoadedManifest, ManifestDoc, ManifestIssue, Path, Position, Range, Severity } from './manifest';
+export { loadManifest, POD_CARRYING_KINDS, POD_SPEC_PATHS } from './manifest';
+export type { LoadedManifest, ManifestDoc, ManifestIssue, Severity } from './manifest';
+export { causeRange, keyRangeOf, rangeOf } from './sourceRanges';
+export type { Position, Range } from './sourceRanges';
+export { formatPath, parsePath } from './model/path';
+export type { Path } from './model/path';
 
 // The Kubernetes object model: kind schemas, their field metadata (for hover and completion), selectors.
 // `model` is the whole model as one namespace, for consumers that look schemas up by export name.

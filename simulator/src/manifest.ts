@@ -1,26 +1,15 @@
 // Reading a manifest: YAML documents with source ranges (the `yaml` CST), each object checked against the
 // model (structure with zod, then the API server's own validation), defaulted, and handed to the simulator.
 // Problems carry exact ranges so the CLI can print file:line:col and the language server can squiggle.
-import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { findDeprecatedApiVersion, schemaFor } from './model';
 import { KUBERNETES_YAML_OPTIONS } from './model/yaml';
 import { applyDefaults } from './model/defaults';
 import { fix, validateObject, type IssueData } from './model/validate';
 import type { SimObject } from './simulate';
 import { MAX_ALIAS_COUNT } from './limits';
-
-export type Path = (string | number)[];
-
-export interface Position {
-  /** 0-based, as in LSP. */
-  line: number;
-  character: number;
-}
-
-export interface Range {
-  start: Position;
-  end: Position;
-}
+import type { Path } from './model/path';
+import { headRange, keyRangeOf, positionAt, rangeOf, type Range } from './sourceRanges';
 
 export type Severity = 'error' | 'warning' | 'information';
 
@@ -86,8 +75,8 @@ export function loadManifest(text: string): LoadedManifest {
   });
   const out: LoadedManifest = { docs: [], objects: [], issues: [], services: [], skipped: [], lineCounter };
   const toRange = (start: number, end: number): Range => ({
-    start: pos(lineCounter, start),
-    end: pos(lineCounter, Math.max(start, end)),
+    start: positionAt(lineCounter, start),
+    end: positionAt(lineCounter, Math.max(start, end)),
   });
   const documents = Array.isArray(parsed) ? parsed : [parsed];
 
@@ -273,17 +262,6 @@ function stripKeys(
   return copy;
 }
 
-/** Where to point at an object: its key when it has one (`spec:`), else the start of the item. */
-function headRange(m: LoadedManifest, doc: number, path: Path): Range {
-  const last = path[path.length - 1];
-  if (typeof last === 'string') {
-    const key = keyRangeOf(m, doc, path.slice(0, -1), last);
-    if (key) return key;
-  }
-  const r = rangeOf(m, doc, path);
-  return { start: r.start, end: r.start };
-}
-
 /** Messages quote values; a hostile 5 MB value must not become a 5 MB message. */
 function shorten(message: string): string {
   return message.length <= 400
@@ -297,92 +275,4 @@ function expectedApiVersion(kind: string): string {
 
 function cleanYamlMessage(m: string): string {
   return m.replace(/\s+at line \d+, column \d+.*$/s, '').trim();
-}
-
-function pos(lc: LineCounter, offset: number): Position {
-  const p = lc.linePos(offset);
-  return { line: p.line - 1, character: p.col - 1 };
-}
-
-/** `spec.containers[0].livenessProbe.tcpSocket.port` → ['spec', 'containers', 0, 'livenessProbe', 'tcpSocket', 'port']. */
-export function parsePath(path: string): Path {
-  const out: Path = [];
-  for (const part of path.match(/[^.[\]]+|\[\d+\]/g) ?? []) {
-    out.push(part.startsWith('[') ? Number(part.slice(1, -1)) : part);
-  }
-  return out;
-}
-
-export function formatPath(path: Path): string {
-  let s = '';
-  for (const p of path) s += typeof p === 'number' ? `[${p}]` : s === '' ? p : `.${p}`;
-  return s;
-}
-
-/**
- * The source range of a path in a document: the value's range when it exists, the key for an unknown key
- * (when the last step names a key of a mapping), else the nearest existing ancestor.
- */
-export function rangeOf(m: Pick<LoadedManifest, 'docs' | 'lineCounter'>, doc: number, path: Path | string): Range {
-  const steps = typeof path === 'string' ? parsePath(path) : path;
-  const d = m.docs.find((x) => x.index === doc);
-  const at = (node: Node | null | undefined): Range => {
-    const r = node?.range ?? d?.yaml.contents?.range ?? [0, 0, 0];
-    return { start: pos(m.lineCounter, r[0]), end: pos(m.lineCounter, r[1]) };
-  };
-  if (d === undefined) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  let node: unknown = d.yaml.contents;
-  for (const step of steps) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
-      if (pair === undefined) return at(node);
-      if (pair.value === null || pair.value === undefined) return at(pair.key as Node);
-      node = pair.value;
-    } else if (isSeq(node) && typeof step === 'number') {
-      const item = node.items[step];
-      if (item === undefined) return at(node);
-      node = item;
-    } else {
-      return at(node as Node);
-    }
-  }
-  return at(node as Node);
-}
-
-/** The range of the key of the last path step (for "unknown field" squiggles on the key itself). */
-export function keyRangeOf(
-  m: Pick<LoadedManifest, 'docs' | 'lineCounter'>,
-  doc: number,
-  path: Path,
-  key: string,
-): Range | undefined {
-  const d = m.docs.find((x) => x.index === doc);
-  let node: unknown = d?.yaml.contents;
-  for (const step of path) {
-    if (isMap(node)) node = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step))?.value;
-    else if (isSeq(node) && typeof step === 'number') node = node.items[step];
-    else return undefined;
-  }
-  if (!isMap(node)) return undefined;
-  const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-  const r = (pair?.key as Node | undefined)?.range;
-  if (!r || !d) return undefined;
-  return { start: pos(m.lineCounter, r[0]), end: pos(m.lineCounter, r[1]) };
-}
-
-/**
- * Where to point at a cause: the value for a scalar, the key for a mapping or list (`requests:`,
- * `command:`), so the squiggle sits on one line.
- */
-export function causeRange(m: Pick<LoadedManifest, 'docs' | 'lineCounter'>, doc: number, path: Path | string): Range {
-  const steps = typeof path === 'string' ? parsePath(path) : path;
-  const d = m.docs.find((x) => x.index === doc);
-  let node: unknown = d?.yaml.contents;
-  for (const step of steps) node = (node as { get?: (k: unknown, keep: boolean) => unknown } | null)?.get?.(step, true);
-  const last = steps[steps.length - 1];
-  if ((isMap(node) || isSeq(node)) && typeof last === 'string') {
-    const key = keyRangeOf(m, doc, steps.slice(0, -1), last);
-    if (key) return key;
-  }
-  return rangeOf(m, doc, steps);
 }

@@ -3,7 +3,9 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { ScenarioSchema, type Scenario } from './scenario';
 import { checkClusterSpec } from './cluster/nodes';
-import { parsePath, rangeOf, type ManifestIssue, type Path } from './manifest';
+import type { ManifestIssue } from './manifest';
+import { parsePath, type Path } from './model/path';
+import { rangeOf } from './sourceRanges';
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; issues: ManifestIssue[] };
 

@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { KIND_SCHEMAS } from '../../simulator/src/model';
+import type { Path } from '../../simulator/src/model/path';
 import { type Json, corpusAvailable, loadCorpusDocs, loadOfficialSchema, prng, schemasAvailable } from './helpers';
 
 const skip = !schemasAvailable()
@@ -23,7 +24,6 @@ const skip = !schemasAvailable()
 const MUTATIONS_PER_DOC = 40;
 const SEED = 20250401;
 
-type Path = (string | number)[];
 interface NodeRef {
   path: Path;
   value: Json;

@@ -1,4 +1,4 @@
-// The image catalogue lookup (docs/image-behaviour.md): which entry of imageEntries.ts an image reference is, as
+// The image catalogue lookup (docs/image-behaviour.md): which catalogue entry (imageEntries.ts) an image reference is, as
 // an ImageProfile, and the set of tools that some catalogued image has.
 import type { ImageProfile } from './imageProfile';
 import { parseImageRef } from '../model/imageRef';

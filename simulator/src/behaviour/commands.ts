@@ -1,11 +1,12 @@
 // Short-lived utilities as they behave in exec probes and in scripts, with the real tools' exit codes and words
 // (docs/image-behaviour.md, "Shell and tools"): the table of every utility the simulator knows, and the small ones (sleep, seq,
-// printenv, killall -0 …). File utilities are in fileTools.ts, network clients in clients.ts.
+// printenv, killall -0 …). File utilities are in fileTools.ts, network clients in httpClients.ts and socketClients.ts.
 import type { CmdResult, Stdin, Sys } from './internal';
 import { parseSleep } from './expand';
 import { fail, ok } from './toolKit';
 import { cat, fsOp, grep, headTail, ls, statCmd, tee } from './fileTools';
-import { curl, dbClient, dns, grpcProbe, nc, ping, wget } from './clients';
+import { curl, grpcProbe, wget } from './httpClients';
+import { dbClient, dns, nc, ping } from './socketClients';
 
 export function runUtility(name: string, args: string[], sys: Sys, stdin: Stdin | undefined): CmdResult | undefined {
   const f = UTILS[name];

@@ -1,5 +1,5 @@
 // What the image catalogue knows about one image (docs/image-behaviour.md), and the shape of a catalogue entry.
-import type { ImageRef } from '../model/imageRef';
+import { isOfficial, type ImageRef } from '../model/imageRef';
 import type { Signal } from './signals';
 
 export type Userland = 'busybox' | 'gnu' | 'none';
@@ -43,3 +43,12 @@ export interface ImageEntry {
   match(ref: ImageRef): boolean;
   build(ref: ImageRef): ProfileFields;
 }
+
+/** An entry's matcher: the official Docker Hub image of that name, from Docker Hub or a mirror (model/imageRef.ts). */
+export const official = (name: string) => (ref: ImageRef) => isOfficial(ref, name);
+
+/** An entry's matcher: any of these repository paths, on any registry. */
+export const pathIs =
+  (...paths: string[]) =>
+  (ref: ImageRef) =>
+    paths.includes(ref.path);

@@ -1,6 +1,6 @@
 // Validation issues and the constructors of k8s.io/apimachinery/pkg/util/validation/field (Kubernetes' words).
 import type { FixData } from './fixes';
-import type { Path } from './path';
+import { formatPath, type Path } from './path';
 import type { UnmatchedRequirement } from './selectors';
 
 export type { Path } from './path';
@@ -31,13 +31,6 @@ export interface ValidationIssue extends IssueData {
   code: string;
   /** `warning` marks input the API server accepts but silently changes (e.g. a probe period of 0). */
   severity: 'error' | 'warning';
-}
-
-/** `spec.containers[0].livenessProbe.periodSeconds`, as kubectl prints field paths. */
-export function formatPath(path: readonly (string | number)[]): string {
-  let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${p}` : p;
-  return out;
 }
 
 /** `spec.containers[0].name: Duplicate value: "app"` */

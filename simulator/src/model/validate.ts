@@ -8,7 +8,8 @@ import { childSchema, getFieldMeta } from './fieldMeta';
 import { applyDefaults } from './defaults';
 import { isValidQuantity } from './quantity';
 import { validateObjectSemantics } from './validateKinds';
-import { Issues, formatPath, type Path, type ValidationIssue } from './issues';
+import { Issues, type Path, type ValidationIssue } from './issues';
+import { formatPath } from './path';
 import { schemaFor } from './kinds';
 
 export * from './issues';

@@ -1,7 +1,8 @@
 // Shared helpers for the rule tests: build DocContexts from YAML text, run a rule, apply a fix's edits to
 // the text and check that the fixed text no longer triggers the rule.
 import assert from 'node:assert/strict';
-import { loadManifest, type Range } from '../../../simulator/src/manifest';
+import { loadManifest } from '../../../simulator/src/manifest';
+import type { Range } from '../../../simulator/src/sourceRanges';
 import { docContexts } from '../../../server/src/analysis/docContext';
 import type { DocContext, Edit, FileRule, Finding, Fix, Rule } from '../../../server/src/rules/types';
 

@@ -1,0 +1,104 @@
+// Image catalogue entries (see imageEntries.ts): base images — the userlands (busybox, alpine, ubuntu, debian,
+// fedora) and language runtimes (python, node, perl) that commands run in.
+import { official, type ImageEntry } from './imageProfile';
+import { isK8sImage, versionAtLeast } from '../model/imageRef';
+import { BUILDPACK, BUSYBOX, BUSYBOX_ALPINE, DEBIAN, UBUNTU, debianLike, withTools } from './toolSets';
+
+/** Base images: userlands and language runtimes. */
+export const BASE_IMAGES: ImageEntry[] = [
+  {
+    key: 'busybox',
+    match: official('busybox'),
+    build: (ref) => ({
+      cmd: ['sh'],
+      userland: 'busybox',
+      hasShell: true,
+      tools: BUSYBOX,
+      oldBusybox: versionAtLeast(ref.tag, [1, 31]) === false,
+    }),
+  },
+  {
+    key: 'busybox',
+    match: (ref) => isK8sImage(ref, 'busybox'),
+    build: (ref) => ({
+      cmd: ['sh'],
+      userland: 'busybox',
+      hasShell: true,
+      tools: BUSYBOX,
+      oldBusybox: true,
+      notes:
+        ref.tag === 'latest'
+          ? [
+              '`registry.k8s.io/busybox:latest` is a schema-1 image that containerd 2.x refuses to pull; tag 1.27.2 works',
+            ]
+          : [],
+    }),
+  },
+  {
+    key: 'alpine',
+    match: official('alpine'),
+    build: () => ({ cmd: ['/bin/sh'], userland: 'busybox', hasShell: true, tools: BUSYBOX_ALPINE }),
+  },
+  {
+    key: 'bash',
+    match: official('bash'),
+    build: () => ({
+      entrypoint: ['docker-entrypoint.sh'],
+      cmd: ['bash'],
+      userland: 'busybox',
+      hasShell: true,
+      tools: withTools(BUSYBOX_ALPINE, ['bash']),
+    }),
+  },
+  {
+    key: 'ubuntu',
+    match: official('ubuntu'),
+    build: () => ({ cmd: ['bash'], userland: 'gnu', hasShell: true, tools: UBUNTU }),
+  },
+  {
+    key: 'debian',
+    match: official('debian'),
+    build: () => ({ cmd: ['bash'], userland: 'gnu', hasShell: true, tools: DEBIAN }),
+  },
+  {
+    key: 'fedora',
+    match: (ref) =>
+      official('fedora')(ref) || official('centos')(ref) || official('rockylinux')(ref) || official('almalinux')(ref),
+    build: () => ({
+      cmd: ['/bin/bash'],
+      userland: 'gnu',
+      hasShell: true,
+      tools: withTools(
+        DEBIAN.filter((t) => t !== 'dash'),
+        ['ps', 'curl'],
+      ),
+    }),
+  },
+  {
+    key: 'python',
+    match: official('python'),
+    build: (ref) => {
+      const two = /^2(\.|$|-)/.test(ref.tag);
+      return {
+        cmd: [two ? 'python2' : 'python3'],
+        python: two ? 2 : 3,
+        env: two ? { LANG: 'C.UTF-8', PYTHONIOENCODING: 'UTF-8' } : { LANG: 'C.UTF-8' },
+        ...debianLike(ref, ['python', 'python3', 'python2', 'pip', 'pip3'], { full: BUILDPACK }),
+      };
+    },
+  },
+  {
+    key: 'node',
+    match: official('node'),
+    build: (ref) => ({
+      entrypoint: ['docker-entrypoint.sh'],
+      cmd: ['node'],
+      ...debianLike(ref, ['node', 'npm', 'npx', 'yarn'], { full: BUILDPACK }),
+    }),
+  },
+  {
+    key: 'perl',
+    match: official('perl'),
+    build: (ref) => ({ cmd: ['perl', '-de0'], ...debianLike(ref, ['perl', 'cpan', 'cpanm'], { full: BUILDPACK }) }),
+  },
+];

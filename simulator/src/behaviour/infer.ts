@@ -286,7 +286,8 @@ function inferRaw(input: InferInput): ProcessModel {
   if (out.exitOnFirstConnection !== undefined) model.exitOnFirstConnection = out.exitOnFirstConnection;
   if (out.httpTimeline) model.httpTimeline = out.httpTimeline;
   if (stopSignal !== 'SIGTERM') model.stopSignal = stopSignal;
-  if (!input.shareProcessNamespace && model.onStop.action === 'ignore' && model.exit === undefined) {
+  const pid1Ignores = !input.shareProcessNamespace && model.onStop.action === 'ignore';
+  if (pid1Ignores && model.exit === undefined && !out.stopTrapRuns) {
     model.notes.push(
       `PID 1 (${out.viaShell ? 'the shell or its last command' : base(out.main.split(' ')[0] ?? '')}) has no handler for ${stopSignal}: the signal is ignored and the container is killed (137) at the end of the grace period`,
     );

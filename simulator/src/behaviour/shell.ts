@@ -5,16 +5,18 @@
 // Rules (docs/image-behaviour.md: "Rules for every image", "Shell and tools"): command replaces ENTRYPOINT,
 // args replaces CMD; busybox ash, dash and bash exec the last simple command of `-c` when no trap is set; a
 // shell or `sleep` as PID 1 ignores SIGTERM; `trap … TERM` runs only after the foreground command ends, but
-// interrupts `wait` at once.
+// interrupts `wait` at once. The stop behaviour of a script with a trap comes from a second run in which the
+// signal arrives (README "Traps"); an EXIT trap runs when the script ends.
 //
 // The parts, composed here: shellState (variables, files, output, traps), shellExpand (word expansion),
 // shellBuiltins (the builtin table), shellExec (the executor, with shellLoops and shellRedirs) and shellLaunch
 // (starting programs); this file runs the container's command and derives the stop behaviour (PID 1, traps).
-import type { FileOp, HttpChange, ListenSpec, LogWrite, ProcessModel, StopBehaviour } from './types';
+import type { FileOp, HttpChange, ListenSpec, LogWrite, ProcessModel, StopBehaviour, StopEffects } from './types';
 import { defaultActionCode } from './signals';
 import type { InterpOptions } from './shellState';
 import { unknownProgram } from './programKit';
-import { ShellState } from './shellState';
+import { ShellState, type StopPlan } from './shellState';
+import { runAction, stopTrap } from './shellTrap';
 import { ScriptExecutor } from './shellExec';
 import { ExitSig, ForeverSig, LoopSig, ReturnSig, StartErr } from './shellControl';
 
@@ -48,6 +50,8 @@ export interface RunOutcome {
   stopsMain?: { afterSeconds: number; code: number };
   /** The first executable could not be started (not in the image). */
   startError?: string;
+  /** The script's trap for the stop signal runs when the signal comes (onStop is its outcome). */
+  stopTrapRuns?: boolean;
 }
 
 export class Interp {
@@ -66,28 +70,10 @@ export class Interp {
 
   /** Runs the container's command line; `unknownImage` names an image whose ENTRYPOINT is not known (argv = its args). */
   run(argv: string[], opts: { unknownImage?: string } = {}): RunOutcome {
-    let end: RunOutcome['end'];
-    let startError: string | undefined;
-    try {
-      if (opts.unknownImage !== undefined) {
-        this.s.mainDesc = opts.unknownImage;
-        this.ex.run.runProgram(
-          unknownProgram(['entrypoint', ...argv], this.ex.run.progCtx(true), opts.unknownImage),
-          true,
-        );
-      } else this.ex.run.runArgv(argv, true, true);
-      end = this.ended(this.s.status);
-    } catch (e) {
-      if (e instanceof ExitSig) end = this.ended(e.code, e.message);
-      else if (e instanceof ForeverSig) this.s.phase = e.phase;
-      else if (e instanceof StartErr) {
-        startError = e.argv0;
-        end = { at: 0, code: 128 };
-      } else if (e instanceof LoopSig || e instanceof ReturnSig) end = { at: this.s.t, code: this.s.status };
-      else throw e;
-    }
+    const { end, startError } = this.play(argv, opts);
+    const onStop = this.stopBehaviour(argv, opts);
     const out: RunOutcome = {
-      onStop: this.stopBehaviour(),
+      onStop,
       files: this.s.files,
       log: this.s.log,
       listen: this.s.listen,
@@ -109,7 +95,58 @@ export class Interp {
     if (this.s.exitOnFirstConnection !== undefined) out.exitOnFirstConnection = this.s.exitOnFirstConnection;
     if (this.s.stopsMain) out.stopsMain = this.s.stopsMain;
     if (startError !== undefined) out.startError = startError;
+    if (this.stopExplained) out.stopTrapRuns = true;
     return out;
+  }
+
+  /** A note already explains the stop behaviour (its trap); infer.ts then adds no PID 1 note. */
+  private stopExplained = false;
+
+  /** Interprets the command line once; the state it leaves is the process's course. */
+  private play(argv: string[], opts: { unknownImage?: string }): { end?: RunOutcome['end']; startError?: string } {
+    try {
+      if (opts.unknownImage !== undefined) {
+        this.s.mainDesc = opts.unknownImage;
+        this.ex.run.runProgram(
+          unknownProgram(['entrypoint', ...argv], this.ex.run.progCtx(true), opts.unknownImage),
+          true,
+        );
+      } else this.ex.run.runArgv(argv, true, true);
+      return { end: this.finish(this.s.status) };
+    } catch (e) {
+      if (e instanceof ExitSig) return { end: this.finish(e.code, e.message) };
+      if (e instanceof ForeverSig) {
+        this.blocked(e);
+        return {};
+      }
+      if (e instanceof StartErr) return { end: { at: 0, code: 128 }, startError: e.argv0 };
+      if (e instanceof LoopSig || e instanceof ReturnSig) return { end: this.finish(this.s.status) };
+      throw e;
+    }
+  }
+
+  private blocked(e: ForeverSig): void {
+    this.s.phase = e.phase;
+    this.s.phaseStart = this.s.t;
+  }
+
+  /** The shell ends with `code`: its EXIT trap runs first; `exit N` in the trap changes the code (POSIX `trap`). */
+  private finish(code: number, message?: string): RunOutcome['end'] {
+    const action = this.s.traps.get('EXIT');
+    if (action) {
+      this.s.traps.delete('EXIT');
+      try {
+        runAction(this.s, this.ex, action, code);
+      } catch (e) {
+        if (e instanceof ExitSig) return this.ended(e.code, e.message);
+        if (e instanceof ForeverSig) {
+          this.blocked(e);
+          return undefined;
+        }
+        if (!(e instanceof LoopSig || e instanceof ReturnSig)) throw e;
+      }
+    }
+    return this.ended(code, message);
   }
 
   /** The end of the process; a failure carries the last error line it printed. */
@@ -118,7 +155,58 @@ export class Interp {
     return m !== undefined ? { at: this.s.t, code, message: m } : { at: this.s.t, code };
   }
 
-  private stopBehaviour(): StopBehaviour {
+  private stopBehaviour(argv: string[], opts: { unknownImage?: string }): StopBehaviour {
+    const p = this.s.phase;
+    if (
+      stopTrap(this.s) &&
+      this.o.mode === 'process' &&
+      this.s.stop === undefined &&
+      p.k !== 'exec' &&
+      p.k !== 'none'
+    ) {
+      const played = this.playStop(argv, opts);
+      if (played) return played;
+    }
+    return this.plainStop();
+  }
+
+  /**
+   * The script's stop signal handler: a second run in which the signal arrives when the last phase begins
+   * (the phase `onStop` describes). What happens from the moment the signal is handled (files, log, the exit)
+   * is the stop behaviour, in seconds after the signal. Undefined when the trap never gets to run.
+   */
+  private playStop(argv: string[], opts: { unknownImage?: string }): StopBehaviour | undefined {
+    const second = new Interp(this.o);
+    for (const w of this.s.unknownWords) second.s.unknownWords.add(w);
+    const plan: StopPlan = { at: this.s.phaseStart, state: 'armed', deliveredAt: 0, filesFrom: 0, logFrom: 0 };
+    second.s.stop = plan;
+    const { end } = second.play(argv, opts);
+    if (plan.state !== 'handled') return undefined;
+    this.stopExplained = true;
+    for (const n of second.s.notes) this.s.note(n);
+    const since = plan.deliveredAt;
+    const effects: StopEffects = {};
+    const files = second.s.files.slice(plan.filesFrom).map((f) => ({ ...f, at: Math.max(0, f.at - since) }));
+    const log = second.s.log.slice(plan.logFrom).map((w) => ({ ...w, at: Math.max(0, w.at - since) }));
+    if (files.length > 0) effects.files = files;
+    if (log.length > 0) effects.log = log;
+    const sig = this.o.stopSignal;
+    if (end === undefined) {
+      this.s.note(
+        `the ${sig} trap runs but does not end the script, which goes on: the container is killed (137) at the end of the grace period`,
+      );
+      return { action: 'ignore', ...effects };
+    }
+    const after = end.at - since;
+    if (after > 0)
+      this.s.note(
+        `the script exits ${after} s after ${sig}: its trap runs only once the foreground command ends, and its own commands take time too`,
+      );
+    return { action: 'exit', code: end.code, afterSeconds: after, ...effects };
+  }
+
+  /** Without a trap that runs: who gets the signal and its default action (PID 1 ignores it). */
+  private plainStop(): StopBehaviour {
     const sig = this.o.stopSignal;
     const dflt = (): StopBehaviour => {
       const c = defaultActionCode(sig);
@@ -134,12 +222,21 @@ export class Interp {
       return p.pid1 ? { action: 'ignore' } : dflt();
     }
     // The shell itself receives the signal.
-    if (this.s.trap.k === 'ignore') return { action: 'ignore' };
-    if (this.s.trap.k === 'exit') {
-      if (p.k === 'wait' || p.k === 'none') return { action: 'exit', code: this.s.trap.code, afterSeconds: 0 };
-      return Number.isFinite(p.step)
-        ? { action: 'exit', code: this.s.trap.code, afterSeconds: p.step }
-        : { action: 'ignore' };
+    const action = stopTrap(this.s);
+    if (action === '') return { action: 'ignore' };
+    if (action !== undefined) {
+      // The trap was not played (the script ends without blocking, or was cut short): its code as written.
+      const m = /\bexit(?:\s+(\d+))?/.exec(action);
+      const code = m ? (m[1] !== undefined ? Number(m[1]) & 255 : 0) : 128 + 15;
+      if (!m)
+        this.s.note(`\`trap '${action.slice(0, 40)}'\` does not exit: the script is assumed to end after it with 143`);
+      if (p.k === 'wait' || p.k === 'none') return { action: 'exit', code, afterSeconds: 0 };
+      if (Number.isFinite(p.step)) return { action: 'exit', code, afterSeconds: p.step };
+      this.s.note(
+        `the ${sig} trap would run once the foreground command ends, which it never does: the container is killed (137) at the end of the grace period`,
+      );
+      this.stopExplained = true;
+      return { action: 'ignore' };
     }
     return this.s.pid1 ? { action: 'ignore' } : dflt();
   }

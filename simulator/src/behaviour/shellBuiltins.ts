@@ -8,7 +8,7 @@ import { resolvePath } from './toolKit';
 import { evalArith } from './expand';
 import { evalTest } from './shellTest';
 import { echo, printf } from './shellPrint';
-import { trapBuiltin } from './shellTrap';
+import { interruptWait, trapBuiltin } from './shellTrap';
 import { ExitSig, ForeverSig, LoopSig, MAX_DEPTH, ReturnSig } from './shellControl';
 
 /** What a builtin works with. */
@@ -64,7 +64,8 @@ const BUILTINS = new Map<string, Builtin>([
   [
     'exit',
     ({ s }, args) => {
-      const c = args[0] !== undefined ? Number(args[0]) & 255 : s.status;
+      // In a trap action a bare `exit` uses the status from before the action (POSIX `exit`).
+      const c = args[0] !== undefined ? Number(args[0]) & 255 : (s.trapStatus ?? s.status);
       throw new ExitSig(Number.isFinite(c) ? c : 2);
     },
   ],
@@ -111,7 +112,7 @@ const BUILTINS = new Map<string, Builtin>([
     },
   ],
   ['trap', ({ s }, args) => trapBuiltin(s, args)],
-  ['wait', ({ s }) => waitBuiltin(s)],
+  ['wait', ({ s, ex }) => waitBuiltin(s, ex)],
   ['exec', ({ run }, args) => (args.length === 0 ? 0 : run.runArgv(args, true, false))],
   [
     'echo',
@@ -185,14 +186,17 @@ function setBuiltin(s: ShellState, args: string[]): number {
   return 0;
 }
 
-function waitBuiltin(s: ShellState): number {
+function waitBuiltin(s: ShellState, ex: Executor): number {
   if (s.bg.length === 0) return 0;
   const end = Math.max(...s.bg.map((j) => j.end));
+  const interrupted = interruptWait(s, ex, end);
+  if (interrupted !== undefined) return interrupted;
   if (end === Infinity) throw new ForeverSig({ k: 'wait' });
   if (end > s.t) {
     const d = end - s.t;
+    s.phaseStart = s.t;
     s.t = end;
-    s.stepMax = Math.max(s.stepMax, d);
+    s.waitMax = Math.max(s.waitMax, d);
     s.phase = { k: 'wait' };
   }
   const code = s.bg[s.bg.length - 1]!.code;

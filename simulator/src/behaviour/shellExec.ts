@@ -5,13 +5,14 @@ import type { Node } from './shellAst';
 import type { Var } from './shellState';
 import type { ShellState } from './shellState';
 import type { Executor } from './shellControl';
-import { parseScript } from './shellParse';
 import { globMatch } from './shellTest';
 import { Expander } from './shellExpand';
 import { ProcessLauncher } from './shellLaunch';
 import { withRedirs } from './shellRedirs';
 import { runBuiltin, testResult } from './shellBuiltins';
-import { execFor, execWhile } from './shellLoops';
+import { execFor, execWhile, loopPhase } from './shellLoops';
+import { runPending, subshellTraps } from './shellTrap';
+import { substitute } from './shellSubst';
 import { ExitSig, ForeverSig, LoopSig, MAX_DEPTH, MAX_STEPS, ReturnSig } from './shellControl';
 
 export class ScriptExecutor implements Executor {
@@ -28,9 +29,16 @@ export class ScriptExecutor implements Executor {
   }
 
   execNode(n: Node, tail: boolean): number {
+    const st = this.execKind(n, tail);
+    // A trapped signal that came while this command ran is handled now, between commands (POSIX 2.11).
+    if (this.s.stop?.state === 'pending') runPending(this.s, this);
+    return st;
+  }
+
+  private execKind(n: Node, tail: boolean): number {
     if (++this.s.steps > MAX_STEPS) {
       this.s.note('the script runs more commands than the simulator follows; assumed to keep running');
-      throw new ForeverSig({ k: 'child', step: this.s.stepMax || Infinity });
+      throw new ForeverSig(loopPhase(this.s));
     }
     switch (n.t) {
       case 'simple':
@@ -122,10 +130,13 @@ export class ScriptExecutor implements Executor {
       status: this.s.status,
       vars: new Map(this.s.vars),
       stepMax: this.s.stepMax,
-      trap: this.s.trap,
+      waitMax: this.s.waitMax,
+      traps: this.s.traps,
     };
     let end = Infinity;
     let code = 0;
+    this.s.inBg++;
+    this.s.traps = subshellTraps(saved.traps);
     try {
       code = this.execNode(n, false);
       end = this.s.t;
@@ -134,6 +145,8 @@ export class ScriptExecutor implements Executor {
         end = this.s.t;
         code = e.code;
       } else if (!(e instanceof ForeverSig || e instanceof LoopSig || e instanceof ReturnSig)) throw e;
+    } finally {
+      this.s.inBg--;
     }
     Object.assign(this.s, {
       t: t0,
@@ -141,7 +154,8 @@ export class ScriptExecutor implements Executor {
       status: saved.status,
       vars: saved.vars,
       stepMax: saved.stepMax,
-      trap: saved.trap,
+      waitMax: saved.waitMax,
+      traps: saved.traps,
     });
     this.s.bg.push({ end, code });
     this.s.vars.set('!', { value: String(100 + this.s.bg.length), unknown: false });
@@ -203,7 +217,8 @@ export class ScriptExecutor implements Executor {
       this.x.assign(a.name, a.value);
     }
     try {
-      const execd = tail && this.s.trap.k === 'default';
+      // With a trap set the shell must stay to run it, so it does not exec its last command (dash, ash, bash).
+      const execd = tail && this.s.traps.size === 0;
       const st = withRedirs(this.s, this.x, n.redirs, () => this.command(argv, execd, unknownArgs));
       return this.checkErrexit(st);
     } finally {
@@ -239,47 +254,22 @@ export class ScriptExecutor implements Executor {
 
   /** ( … ), pipeline stages and $(…): variables, cwd, traps and `set -e` come back afterwards; `exit` ends only the subshell. */
   subshell(f: () => number): number {
-    const saved = { vars: new Map(this.s.vars), cwd: this.s.cwd, trap: this.s.trap, errexit: this.s.errexit };
+    const saved = { vars: new Map(this.s.vars), cwd: this.s.cwd, traps: this.s.traps, errexit: this.s.errexit };
+    this.s.traps = subshellTraps(saved.traps);
+    this.s.sub++;
     try {
       return f();
     } catch (e) {
       if (e instanceof ExitSig) return (this.s.status = e.code);
       throw e;
     } finally {
+      this.s.sub--;
       Object.assign(this.s, saved);
     }
   }
 
-  /** $(…) and `…`: runs in a subshell, captures stdout. */
+  /** $(…) and `…` (shellSubst.ts). */
   substitute(src: string): { out: string; unknown: boolean } {
-    if (this.s.depth > MAX_DEPTH) return { out: '', unknown: true };
-    let node: Node;
-    try {
-      node = parseScript(src);
-    } catch {
-      return { out: '', unknown: true };
-    }
-    this.s.cap.push({ out: '', unknown: false });
-    const savedStatus = this.s.status;
-    let unknown = false;
-    this.s.depth++;
-    const savedCond = this.s.cond;
-    try {
-      this.subshell(() => this.execNode(node, false));
-    } catch (e) {
-      if (e instanceof ForeverSig) unknown = true;
-      else if (!(e instanceof LoopSig || e instanceof ReturnSig)) {
-        this.s.cap.pop();
-        this.s.depth--;
-        throw e;
-      }
-    } finally {
-      this.s.cond = savedCond;
-    }
-    this.s.depth--;
-    const c = this.s.cap.pop()!;
-    const st = this.s.status;
-    this.s.status = unknown ? savedStatus : st;
-    return { out: c.out.replace(/\n+$/, ''), unknown: unknown || c.unknown };
+    return substitute(this, src);
   }
 }

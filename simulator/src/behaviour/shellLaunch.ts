@@ -12,6 +12,7 @@ import { runUtility } from './commands';
 import { resolveProgram } from './programs';
 import { base, unknownProgram } from './programKit';
 import { runBuiltin } from './shellBuiltins';
+import { signalDuring } from './shellTrap';
 import {
   ExitSig,
   ForeverSig,
@@ -161,6 +162,8 @@ export class ProcessLauncher implements Launcher {
       this.s.note(`the command would take longer than ${MAX_TIME} s: treated as running until stopped`);
       throw new ForeverSig(tail ? { k: 'exec', signals, pid1: this.s.pid1 } : { k: 'child', step: Infinity });
     }
+    this.s.phaseStart = this.s.t;
+    if (!tail) signalDuring(this.s, this.s.t, this.s.t + d);
     this.s.t += d;
     this.s.stepMax = Math.max(this.s.stepMax, d);
     this.s.phase = tail ? { k: 'exec', signals, pid1: this.s.pid1 } : { k: 'child', step: d };
@@ -260,14 +263,17 @@ export class ProcessLauncher implements Launcher {
       pos: this.s.positional,
       arg0: this.s.arg0,
       errexit: this.s.errexit,
-      trap: this.s.trap,
+      traps: this.s.traps,
     };
+    // A shell started as a child (not exec'd, not the container's own) is another process: its own traps.
+    const child = !tail && !top;
     if (res.sh !== 'zsh') this.s.sh = res.sh;
     this.s.shName = res.sh === 'bash' ? 'bash' : 'sh';
     this.s.positional = res.positional;
     this.s.arg0 = res.name;
     this.s.errexit = res.errexit;
-    if (!top) this.s.trap = { k: 'default' };
+    if (!top) this.s.traps = new Map();
+    if (child) this.s.sub++;
     this.s.depth++;
     try {
       return (this.s.status = this.ex.exec(node, tail));
@@ -277,6 +283,7 @@ export class ProcessLauncher implements Launcher {
       throw e;
     } finally {
       this.s.depth--;
+      if (child) this.s.sub--;
       if (!tail)
         Object.assign(this.s, {
           sh: saved.sh,
@@ -284,7 +291,7 @@ export class ProcessLauncher implements Launcher {
           positional: saved.pos,
           arg0: saved.arg0,
           errexit: saved.errexit,
-          trap: saved.trap,
+          traps: saved.traps,
         });
     }
   }

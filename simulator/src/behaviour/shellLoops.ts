@@ -4,7 +4,9 @@ import type { Node } from './shellAst';
 import type { ShellState } from './shellState';
 import type { Expander } from './shellExpand';
 import { evalTest } from './shellTest';
+import type { Phase } from './shellControl';
 import { ForeverSig, LoopSig, MAX_ITER } from './shellControl';
+import { interruptLoop } from './shellTrap';
 
 /** What a loop runs with: the state, the expander, and the executor for its condition and body. */
 export interface LoopShell {
@@ -41,14 +43,16 @@ export function execWhile(sh: LoopShell, n: Extract<Node, { t: 'while' }>): numb
   const s = sh.s;
   const constant = n.until ? isConstFalse(n.cond) : isConstTrue(n.cond);
   const outerStep = s.stepMax;
+  const outerWait = s.waitMax;
   s.stepMax = 0;
+  s.waitMax = 0;
   let prev: { sig: string; opsStart: number; opsEnd: number; d: number } | undefined;
   let st = 0;
   try {
     for (let iter = 1; ; iter++) {
       if (iter > MAX_ITER) {
         s.note(`a loop ran ${MAX_ITER} rounds in the simulation without ending: assumed to run until stopped`);
-        throw new ForeverSig({ k: 'child', step: s.stepMax || Infinity });
+        throw new ForeverSig(loopPhase(s));
       }
       const iterStart = s.t;
       const opsStart = s.files.length;
@@ -83,14 +87,26 @@ export function execWhile(sh: LoopShell, n: Extract<Node, { t: 'while' }>): numb
         if (d > 0) for (let i = prev.opsStart; i < prev.opsEnd; i++) s.files[i]!.every = d;
         else s.note('an endless loop without any sleep (busy loop): it runs until stopped');
         s.t = iterStart;
-        throw new ForeverSig({ k: 'child', step: s.stepMax > 0 ? s.stepMax : Infinity });
+        // The stop signal's second run (shell.ts): the trap runs and the loop goes on from there.
+        if (interruptLoop(s, { exec: (x, tail) => sh.execNode(x, tail) }, s.stepMax)) {
+          prev = undefined;
+          continue;
+        }
+        throw new ForeverSig(loopPhase(s));
       }
       prev = { sig, opsStart, opsEnd: s.files.length, d };
     }
   } finally {
     s.stepMax = Math.max(outerStep, s.stepMax);
+    s.waitMax = Math.max(outerWait, s.waitMax);
   }
   return (s.status = st);
+}
+
+/** The phase of a script cut short (an endless loop, too many steps): a foreground step delays a trap; a loop that only `wait`s lets it run at once. */
+export function loopPhase(s: ShellState): Phase {
+  if (s.stepMax > 0) return { k: 'child', step: s.stepMax };
+  return s.waitMax > 0 ? { k: 'wait' } : { k: 'child', step: Infinity };
 }
 
 export function execFor(sh: LoopShell, n: Extract<Node, { t: 'for' }>): number {

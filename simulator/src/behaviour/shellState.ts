@@ -63,6 +63,19 @@ const PRESENT_PREFIXES = [
   '/run/secrets/',
 ];
 
+/**
+ * The stop signal in the second run: it arrives at `at` (s); `pending` while a foreground command finishes
+ * (a trap runs only between commands), `handled` once its action ran (`deliveredAt`; the file and log entries
+ * from then on are its effects, `filesFrom`/`logFrom`).
+ */
+export interface StopPlan {
+  at: number;
+  state: 'armed' | 'pending' | 'handled';
+  deliveredAt: number;
+  filesFrom: number;
+  logFrom: number;
+}
+
 export interface Var {
   value?: string;
   unknown: boolean;
@@ -94,12 +107,24 @@ export class ShellState {
   stdin: Stdin | undefined;
   steps = 0;
   depth = 0;
-  trap: { k: 'default' } | { k: 'ignore' } | { k: 'exit'; code: number } = { k: 'default' };
+  /** Trap actions by condition (`EXIT`, `SIGTERM`, …); '' ignores the signal; absent: default action. */
+  traps = new Map<string, string>();
+  /** Only in the second run that plays the stop signal (shell.ts): when it arrives and what became of it. */
+  stop?: StopPlan;
+  /** While a trap action runs: `$?` from before it (what a bare `exit` in the action uses). */
+  trapStatus?: number;
+  /** Inside a subshell or pipeline stage (`sub`) or a background job (`inBg`): traps of the main shell wait. */
+  sub = 0;
+  inBg = 0;
   errexit = false;
   cond = 0;
   bg: { end: number; code: number }[] = [];
   phase: Phase = { k: 'none' };
+  /** When the current phase began (the start of the last blocking command). */
+  phaseStart = 0;
   stepMax = 0;
+  /** Like stepMax, for `wait` (which a trapped signal interrupts at once). */
+  waitMax = 0;
   pid1: boolean;
   pendingStartup = 0;
   recognised = true;

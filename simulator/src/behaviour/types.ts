@@ -26,9 +26,22 @@ export interface ListenSpec {
 /** What the process does when the runtime sends the stop signal (SIGTERM or the image's STOPSIGNAL). */
 export type StopBehaviour =
   /** Handles the signal and exits with `code` after `afterSeconds` (e.g. nginx: 0; Go without handler as PID 1: 2; default action: 143). */
-  | { action: 'exit'; code: number; afterSeconds: number }
-  /** PID 1 without a handler: the signal is ignored, SIGKILL at the end of the grace period → 137. */
-  | { action: 'ignore' };
+  | ({ action: 'exit'; code: number; afterSeconds: number } & StopEffects)
+  /**
+   * PID 1 without a handler: the signal is ignored, SIGKILL at the end of the grace period → 137. Also a shell
+   * whose trap runs but does not end the script.
+   */
+  | ({ action: 'ignore' } & StopEffects);
+
+/**
+ * Optional: what a shell's trap for the stop signal (and the script after it) does once the signal arrives,
+ * `at` seconds after the signal: `trap 'rm -f /tmp/ready; exit 0' TERM` removes the file while the container
+ * is still terminating.
+ */
+export interface StopEffects {
+  files?: FileOp[];
+  log?: LogWrite[];
+}
 
 /** Which userland the image has: decides tool wording (busybox vs GNU) and `sleep` semantics. */
 export interface ToolFlavour {

@@ -40,6 +40,7 @@ function killContainer(sim: Simulation, pod: PodRuntime, k: KillRequest, finishe
     const spent = sim.now - began;
     const timeout = Math.max(k.grace - spent, sim.timings.minimumGrace);
     if (inst.finishedAt !== undefined) return done();
+    inst.signalledAt = sim.now;
     const stop = c.process.onStop;
     // The runtime takes a moment to deliver the signal and reap the process (≈0.1 s).
     const handled = stop.action === 'exit' && stop.afterSeconds * 1000 < timeout;

@@ -4,6 +4,7 @@
 import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
 import { runningInstance } from './runtime';
 import type { ExecContext, FileOp } from '../behaviour/types';
+import { afterSignal } from './stopEffects';
 
 export interface Listener {
   container: ContainerRuntime;
@@ -149,7 +150,7 @@ function lastOp(pod: PodRuntime, key: string, now: number): FileOp | undefined {
     for (const inst of instances) {
       if (inst.startedAt > now) continue;
       const end = Math.min(inst.finishedAt ?? Infinity, now);
-      for (const op of c.process.files) {
+      for (const op of [...c.process.files, ...afterSignal(c, inst).files]) {
         const k = keyFor(c, op.path).key;
         const covers = k === key || (op.op === 'rm' && key.startsWith(k + '/'));
         if (!covers) continue;

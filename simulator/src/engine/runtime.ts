@@ -30,6 +30,8 @@ export interface Instance {
   endedBy?: EndReason;
   /** Time of the kubelet's Killing event for it. */
   killedAt?: number;
+  /** Time the runtime sent it the stop signal (after preStop): its trap's effects count from here. */
+  signalledAt?: number;
   /** Set when the kubelet refused to restart the container after this instance (doBackOff): the expiry (ms). */
   backOffUntil?: number;
   /** Called once when the instance ends (a kill waiting for it returns then). */

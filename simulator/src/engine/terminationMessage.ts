@@ -9,6 +9,7 @@
 // - a runtime message (e.g. a StartError's) comes first, joined with ": ";
 // - the status manager keeps the first 12 KiB / (containers + init containers) bytes of each message
 //   (MaxPodTerminationMessageLogLength shared evenly).
+import { afterSignal } from './stopEffects';
 import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
 import { fileContent } from './podView';
 
@@ -71,7 +72,7 @@ function lastBytes(s: string, max: number): string {
 /** readLastStringFromContainerLogs: TailLines 80 into a 2048-byte circular buffer. */
 function logTail(c: ContainerRuntime, inst: Instance, now: number): string {
   const upTo = (now - inst.startedAt) / 1000;
-  const text = (c.process.log ?? [])
+  const text = [...(c.process.log ?? []), ...afterSignal(c, inst).log]
     .filter((w) => w.at <= upTo)
     .map((w) => w.text)
     .join('');

@@ -141,9 +141,55 @@ test('lint: json and sarif formats, exit 1 on errors', () => {
   const j = podlab('lint', unknown, '--format', 'json');
   assert.equal(j.code, 1);
   const parsed = JSON.parse(j.out);
-  assert.equal(parsed[0].diagnostics[0].code, 'unknown-field');
-  assert.deepEqual(parsed[0].diagnostics[0].range.start, { line: 8, character: 4 });
+  const unknownField = parsed[0].diagnostics.find((d: { code: string }) => d.code === 'unknown-field');
+  assert.deepEqual(unknownField.range.start, { line: 8, character: 4 });
   const s = JSON.parse(podlab('lint', unknown, '--format', 'sarif').out);
   assert.equal(s.version, '2.1.0');
   assert.equal(podlab('lint', 'examples/liveness-exec.yaml').code, 0);
+});
+
+test('lint: files in the order given, the problems of each in line and column order, in every format', () => {
+  // The contract (podlab lint, text/json/sarif) fixes no order; file, line, column is what compilers and linters
+  // print. These examples have problems from several rules and the predictions, which come rule by rule.
+  const files = ['examples/liveness-wrong-port.yaml', 'examples/liveness-exec.yaml'];
+  const sorted = (positions: number[][]) =>
+    positions.every(
+      (p, i) =>
+        i === 0 || p[0]! > positions[i - 1]![0]! || (p[0] === positions[i - 1]![0] && p[1]! >= positions[i - 1]![1]!),
+    );
+  const text = podlab('lint', ...files)
+    .out.trim()
+    .split('\n')
+    .slice(0, -1);
+  assert.deepEqual([...new Set(text.map((l) => l.split(':')[0]))], files);
+  for (const f of files) {
+    const positions = text.filter((l) => l.startsWith(`${f}:`)).map((l) => l.split(':').slice(1, 3).map(Number));
+    assert.ok(positions.length >= 3, `${f}: several problems`);
+    assert.ok(sorted(positions), `${f}: ${JSON.stringify(positions)}`);
+  }
+  const json = JSON.parse(podlab('lint', ...files, '--format', 'json').out);
+  assert.deepEqual(
+    json.map((r: { file: string }) => r.file),
+    files,
+  );
+  for (const r of json) {
+    const positions = r.diagnostics.map((d: { range: { start: { line: number; character: number } } }) => [
+      d.range.start.line,
+      d.range.start.character,
+    ]);
+    assert.ok(sorted(positions), `${r.file}: ${JSON.stringify(positions)}`);
+  }
+  const sarif = JSON.parse(podlab('lint', ...files, '--format', 'sarif').out);
+  for (const f of files) {
+    const positions = sarif.runs[0].results
+      .filter(
+        (x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+          x.locations[0]!.physicalLocation.artifactLocation.uri === f,
+      )
+      .map((x: { locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }) => [
+        x.locations[0]!.physicalLocation.region.startLine,
+        x.locations[0]!.physicalLocation.region.startColumn,
+      ]);
+    assert.ok(sorted(positions), `sarif ${f}: ${JSON.stringify(positions)}`);
+  }
 });

@@ -37,13 +37,15 @@ export function lint(argv: readonly string[], io: Output): number {
   if (args.positionals.length === 0) throw new UsageError('podlab lint needs at least one FILE');
   const results: FileResult[] = args.positionals.map((file) => ({
     file,
-    diagnostics: diagnoseText(readInput(file), settings).map((d) => ({
-      range: d.range,
-      severity: NAMES[d.severity ?? DiagnosticSeverity.Error] ?? 'error',
-      code: String(d.code ?? ''),
-      source: 'podlab' as const,
-      message: diagnosticMessage(d),
-    })),
+    diagnostics: diagnoseText(readInput(file), settings)
+      .map((d) => ({
+        range: d.range,
+        severity: NAMES[d.severity ?? DiagnosticSeverity.Error] ?? 'error',
+        code: String(d.code ?? ''),
+        source: 'podlab' as const,
+        message: diagnosticMessage(d),
+      }))
+      .sort(byPosition),
   }));
   const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
   if (format === 'json') io.out(JSON.stringify(results, null, 2));
@@ -61,6 +63,13 @@ export function lint(argv: readonly string[], io: Output): number {
     );
   }
   return errors > 0 ? 1 : 0;
+}
+
+/** Files in the order given, each file's problems in line, then column order (the diagnostics come document by
+ *  document and rule by rule; a reader and a diff of two CI runs want them where they are in the file). */
+function byPosition(a: LintDiagnostic, b: LintDiagnostic): number {
+  const [s, t] = [a.range.start, b.range.start];
+  return s.line - t.line || s.character - t.character;
 }
 
 function sarif(results: FileResult[]): unknown {

@@ -11,6 +11,7 @@ import {
   type ManifestIssue,
 } from '../../../simulator/src/index';
 import type { ChunkResult } from '../analysis/fileAnalysis';
+import { editDistance } from '../editDistance';
 
 export function schemaFixes(i: ManifestIssue, chunk: ChunkResult): { message: string; fixes: FixData[] } {
   const ctx = chunk.contexts.find((c) => c.index === i.doc);
@@ -55,7 +56,7 @@ function closest(key: string, keys: readonly string[]): string | undefined {
   let bestScore = Infinity;
   for (const k of keys) {
     if (k === key) continue;
-    const d = k.toLowerCase() === lower ? 0 : distance(lower, k.toLowerCase());
+    const d = k.toLowerCase() === lower ? 0 : editDistance(lower, k.toLowerCase());
     const limit = Math.max(1, Math.min(3, Math.floor(k.length / 3)));
     const score = d <= limit ? d : k.toLowerCase().startsWith(lower) && lower.length >= 4 ? limit + 0.5 : Infinity;
     if (score < bestScore) {
@@ -64,20 +65,6 @@ function closest(key: string, keys: readonly string[]): string | undefined {
     }
   }
   return best;
-}
-
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return 99;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const sub = prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, sub));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
 
 /** An empty value of the field's type, for the user to fill in. */

@@ -2,7 +2,8 @@
 // found"). A StatefulSet's volumeClaimTemplates count as volumes. The check is the model's
 // (validateContainer.ts); this rule says it in words, suggests a close name and offers the fixes.
 import type { FixData } from '../../../simulator/src/index';
-import { editDistance, get } from './support/data';
+import { editDistance } from '../editDistance';
+import { get } from './support/data';
 import { containerLabel, detailOf, presentedRule } from './support/presented';
 
 export const volumeMountUndefined = presentedRule({

@@ -152,22 +152,6 @@ export function docTitle(doc: DocContext): string {
   return `${doc.kind ?? 'document'}${name ? ` ${name}` : ''}`;
 }
 
-/** Levenshtein distance, capped (returns cap+1 when larger). */
-export function editDistance(a: string, b: string, cap = 3): number {
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  if (a.length > 100 || b.length > 100) return a === b ? 0 : cap + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? cap + 1;
-}
-
 /** Structural equality of plain data (depth-limited; deeper structures compare unequal). */
 export function deepEqual(a: unknown, b: unknown, depth = 0): boolean {
   if (a === b) return true;

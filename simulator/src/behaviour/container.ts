@@ -2,7 +2,7 @@
 // strings, declared TCP ports, the memory assumed for an unknown program, and the image's tool flavour.
 import type { ToolFlavour } from './types';
 import type { ImageProfile } from './catalog';
-import { quantityMi } from './expand';
+import { quantityValue } from '../model/quantity';
 import { shellOf } from './exec';
 
 export interface ContainerLike {
@@ -49,10 +49,13 @@ export function declaredPorts(c: ContainerLike): { port: number; name?: string }
   return out.sort((a, b) => Number(/grpc/i.test(b.name ?? '')) - Number(/grpc/i.test(a.name ?? '')));
 }
 
+const mebibytes = (bytes: number | undefined): number | undefined =>
+  bytes === undefined ? undefined : bytes / 1024 ** 2;
+
 /** Memory an unknown program is assumed to use: its request, else half its limit, else 64 Mi; kept under the limit. */
 export function unknownMemory(c: ContainerLike): { mi: number; note: string } {
-  const req = quantityMi(c.resources?.requests?.['memory']);
-  const lim = quantityMi(c.resources?.limits?.['memory']);
+  const req = mebibytes(quantityValue(c.resources?.requests?.['memory']));
+  const lim = mebibytes(quantityValue(c.resources?.limits?.['memory']));
   let mi = req ?? (lim !== undefined ? lim / 2 : 64);
   let why =
     req !== undefined ? 'its memory request' : lim !== undefined ? 'half its memory limit' : 'a default of 64Mi';

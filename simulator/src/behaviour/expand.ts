@@ -1,5 +1,5 @@
 // Kubernetes `$(VAR)` expansion and env resolution (k/k third_party/forked/golang/expansion), shell arithmetic,
-// `sleep` argument parsing (GNU coreutils vs busybox) and memory quantities.
+// `sleep` argument parsing (GNU coreutils vs busybox) and `stress` sizes.
 
 export interface EnvVarLike {
   name: string;
@@ -260,34 +260,8 @@ export function parseSleep(args: string[], userland: 'busybox' | 'gnu', oldBusyb
   return { seconds: Number.isFinite(total) ? total : Infinity };
 }
 
-// ---- quantities ------------------------------------------------------------------------------------------
-
-const SUFFIX: Record<string, number> = {
-  '': 1,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-  m: 1e-3,
-  Ki: 1024,
-  Mi: 1024 ** 2,
-  Gi: 1024 ** 3,
-  Ti: 1024 ** 4,
-  Pi: 1024 ** 5,
-  Ei: 1024 ** 6,
-};
-
-/** A memory quantity (`128Mi`, `1G`, `500000k`, `1e9`, a number of bytes) in MiB; undefined if it cannot be read. */
-export function quantityMi(q: unknown): number | undefined {
-  if (typeof q === 'number') return Number.isFinite(q) ? q / 1024 ** 2 : undefined;
-  if (typeof q !== 'string') return undefined;
-  const m = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E|m)?\s*$/.exec(q);
-  if (!m) return undefined;
-  const bytes = Number(m[1]) * (SUFFIX[m[2] ?? ''] ?? 1);
-  return Number.isFinite(bytes) ? bytes / 1024 ** 2 : undefined;
-}
+// ---- sizes ------------------------------------------------------------------------------------------------
+// (Kubernetes quantities are model/quantity.ts; `stress` reads its own B/K/M/G syntax, not a quantity.)
 
 /** `stress --vm-bytes 250M` style sizes (B K M G suffixes, powers of 1024) in MiB. */
 export function stressBytesMi(s: string): number | undefined {

@@ -1,7 +1,8 @@
 // Language runtimes and load generators as programs (docs/image-behaviour.md): python (http.server, -c, -m),
 // node, perl (the pi job), stress. The inside of an application program is not followed.
 import type { ProgCtx, ProgramRun, Resolution } from './internal';
-import { parseSleep, quantityMi, stressBytesMi } from './expand';
+import { parseSleep, stressBytesMi } from './expand';
+import { parseQuantity, quantityNumber } from '../model/quantity';
 import { base, flag, go, none, oneShot, portOf, run, server, unknownProgram } from './programKit';
 
 export function python(argv: string[], ctx: ProgCtx): ProgramRun | Resolution {
@@ -145,7 +146,9 @@ export function stress(argv: string[]): ProgramRun {
 }
 
 export function vishStress(argv: string[]): ProgramRun {
-  const total = quantityMi(flag(argv, ['mem-total']) ?? '0') ?? 0;
+  // vishh/stress reads -mem-total with resource.MustParse: a Kubernetes quantity, no whitespace
+  const q = parseQuantity(flag(argv, ['mem-total']) ?? '0');
+  const total = ((q && quantityNumber(q)) ?? 0) / 1024 ** 2;
   return run(argv.join(' '), {
     memoryMi: Math.max(2, total),
     memoryAfter: total > 0 ? 5 : 0,

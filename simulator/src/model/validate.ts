@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { childSchema, getFieldMeta } from './fieldMeta';
 import { applyDefaults } from './defaults';
-import { isValidQuantity } from './quantity';
+import { quantityError } from './quantity';
 import { validateObjectSemantics } from './validateKinds';
 import { Issues, type Path, type ValidationIssue } from './issues';
 import { formatPath } from './path';
@@ -53,13 +53,9 @@ export function validateFieldValues(value: unknown, schema: z.ZodType, path: Pat
     return;
   }
   if (typeof value === 'string') {
-    if (meta.format === 'quantity' && !isValidQuantity(value)) {
-      issues.invalid(
-        path,
-        value,
-        "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
-        'quantity-syntax',
-      );
+    const badQuantity = meta.format === 'quantity' ? quantityError(value) : undefined;
+    if (badQuantity !== undefined) {
+      issues.invalid(path, value, badQuantity, 'quantity-syntax');
     } else if (meta.values && !meta.values.includes(value)) {
       issues.unsupported(path, value, meta.values, 'unsupported-value');
     }

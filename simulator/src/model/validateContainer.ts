@@ -5,7 +5,7 @@ import { type Issues, type Path } from './issues';
 import { fix, freeName, type FixData } from './fixes';
 import { portNameErrors, portNumberErrors } from './names';
 import { validateEnv } from './validateEnv';
-import { parseQuantity } from './quantity';
+import { compareQuantities, readQuantity } from './quantity';
 import { validateLifecycleHandler, validateProbe } from './validateHandlers';
 
 export type ContainerKind = 'init' | 'sidecar' | 'regular' | 'ephemeral';
@@ -34,14 +34,15 @@ function validateResources(r: ResourceRequirements, path: Path, issues: Issues):
       if (!STANDARD_CONTAINER_RESOURCES.has(name) && !name.startsWith('hugepages-') && !isExtendedResource(name)) {
         issues.invalid(p, name, 'must be a standard resource type or fully qualified', 'resource-name');
       }
-      const v = parseQuantity(q);
-      if (v !== undefined && v < 0) issues.invalid(p, q, 'must be greater than or equal to 0', 'resource-negative');
+      const v = readQuantity(q);
+      if (v !== undefined && v.mantissa < 0n)
+        issues.invalid(p, q, 'must be greater than or equal to 0', 'resource-negative');
     }
   }
   for (const [name, req] of Object.entries(r.requests ?? {})) {
     const lim = r.limits?.[name];
-    const rv = parseQuantity(req);
-    const lv = lim === undefined ? undefined : parseQuantity(lim);
+    const rv = readQuantity(req);
+    const lv = lim === undefined ? undefined : readQuantity(lim);
     if (isExtendedResource(name)) {
       if (lim === undefined)
         issues.forbidden(
@@ -49,14 +50,14 @@ function validateResources(r: ResourceRequirements, path: Path, issues: Issues):
           'Limit must be set for non overcommitable resources',
           'extended-resource',
         );
-      else if (rv !== undefined && lv !== undefined && rv !== lv)
+      else if (rv !== undefined && lv !== undefined && compareQuantities(rv, lv) !== 0)
         issues.invalid(
           [...path, 'requests', name],
           req,
           `must be equal to ${name} limit of ${String(lim)}`,
           'extended-resource',
         );
-    } else if (rv !== undefined && lv !== undefined && rv > lv) {
+    } else if (rv !== undefined && lv !== undefined && compareQuantities(rv, lv) > 0) {
       issues.invalid(
         [...path, 'requests', name],
         req,

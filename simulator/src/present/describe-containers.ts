@@ -1,6 +1,7 @@
 // The Init Containers: / Containers: sections of `kubectl describe pod` (describe.go describeContainers).
 import type { ContainerState, ContainerStatus } from '../trace';
-import { canonicalQuantity, defaultedRequests, parseQuantity, type ResourceRequirementsLike } from './quantity';
+import { canonicalQuantity, quantityNanos, readQuantity } from '../model/quantity';
+import { defaultedRequests, type ResourceRequirementsLike } from './quantity';
 import { formatTimestamp, type ClockOptions } from './timestamp';
 import { imageRepository } from '../model/imageRef';
 
@@ -135,12 +136,12 @@ function resourceFieldValue(
   const [kind, name] = resource.split('.') as [string, string | undefined];
   const list = kind === 'limits' ? c.resources?.limits : defaultedRequests(c.resources);
   const raw = name ? list?.[name] : undefined;
-  const q = raw === undefined ? null : parseQuantity(raw);
-  const d = parseQuantity(divisor ?? '1');
-  if (!q || !d || d.nanos <= 0n) return '0';
+  const q = raw === undefined ? undefined : readQuantity(raw);
+  const d = readQuantity(divisor ?? '1');
+  if (!q || !d || quantityNanos(d) <= 0n) return '0';
   // cpu in milli-units (MilliValue), everything else in whole units (Value), both rounded up.
   const unit = name === 'cpu' ? 1_000_000n : 1_000_000_000n;
-  return ceilDiv(ceilDiv(q.nanos, unit), ceilDiv(d.nanos, unit)).toString();
+  return ceilDiv(ceilDiv(quantityNanos(q), unit), ceilDiv(quantityNanos(d), unit)).toString();
 }
 
 function fieldRefValue(path: string, ctx: ContainerContext): string {

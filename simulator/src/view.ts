@@ -37,8 +37,11 @@ export type {
   TracePod,
 } from './trace';
 
-// Durations: Go's time.Duration text (parse and print), kubectl's human ages, plain seconds.
-export { goDuration, humanDuration, parseDuration, plainSeconds } from './present/duration';
+// Durations: Go's time.Duration text (ParseDuration and String), PodLab's CLI/scenario durations (seconds or Go
+// syntax), kubectl's human ages, plain seconds.
+export { goDuration, parseGoDuration } from './model/goDuration';
+export type { GoDurationProblem, ParsedGoDuration } from './model/goDuration';
+export { humanDuration, parseDuration, plainSeconds } from './present/duration';
 export type { ParsedDuration } from './present/duration';
 // The one rounding rule for countdowns shown to users (the inline hints and the panel).
 export { secondsLeft } from './present/countdown';

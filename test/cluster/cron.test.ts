@@ -5,11 +5,11 @@ import {
   nextRuns,
   parseCron,
   parseCronJobSchedule,
-  parseGoDuration,
   resolveTimeZone,
   validateCronJobSchedule,
   type CronSchedule,
 } from '../../simulator/src/cluster/cron';
+import { parseGoDuration } from '../../simulator/src/model/goDuration';
 
 const ms = (iso: string) => Date.parse(iso);
 const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t).toISOString().replace('.000Z', 'Z'));
@@ -177,12 +177,16 @@ test('parse errors name the field and keep the upstream text', () => {
 });
 
 test('Go durations for @every', () => {
-  assert.equal(parseGoDuration('1h30m'), 5_400_000);
-  assert.equal(parseGoDuration('1.5h'), 5_400_000);
-  assert.equal(parseGoDuration('300ms'), 300);
-  assert.equal(parseGoDuration('0'), 0);
-  assert.equal(parseGoDuration('1'), 'time: missing unit in duration "1"');
-  assert.equal(parseGoDuration(''), 'time: invalid duration ""');
+  const goMs = (text: string): number | string => {
+    const r = parseGoDuration(text);
+    return r.ok ? Number(r.nanos) / 1e6 : r.error;
+  };
+  assert.equal(goMs('1h30m'), 5_400_000);
+  assert.equal(goMs('1.5h'), 5_400_000);
+  assert.equal(goMs('300ms'), 300);
+  assert.equal(goMs('0'), 0);
+  assert.equal(goMs('1'), 'time: missing unit in duration "1"');
+  assert.equal(goMs(''), 'time: invalid duration ""');
   const sub = parseCron('@every 300ms');
   assert.ok(sub.ok && sub.schedule.kind === 'every' && sub.schedule.everyMs === 1000, 'at least one second');
   const frac = parseCron('@every 1.5s');

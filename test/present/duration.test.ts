@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { goDuration, humanDuration, parseDuration, plainSeconds } from '../../simulator/src/present/duration';
+import { goDuration } from '../../simulator/src/model/goDuration';
+import { humanDuration, parseDuration, plainSeconds } from '../../simulator/src/present/duration';
 
 test('humanDuration follows the apimachinery HumanDuration table (kubelet-semantics §6.1)', () => {
   const rows: [number, string][] = [

@@ -18,7 +18,7 @@
 // calendar arithmetic), cronNext (the next activation), cronJobSchedule (CronJob controller and API validation).
 
 export type { CronSchedule } from './cronTypes';
-export { parseCron, parseGoDuration } from './cronParse';
+export { parseCron } from './cronParse';
 export { resolveTimeZone } from './cronTimeZone';
 export { nextRun, nextRuns } from './cronNext';
 export { parseCronJobSchedule, validateCronJobSchedule } from './cronJobSchedule';

@@ -1,4 +1,5 @@
-// Parsing cron expressions (robfig/cron v3 ParseStandard): the five fields, descriptors, `@every` and Go durations.
+// Parsing cron expressions (robfig/cron v3 ParseStandard): the five fields, descriptors and `@every <Go duration>`.
+import { parseGoDuration } from '../model/goDuration';
 import type { CronField, CronParseResult, CronSpecSchedule, CronTimeZone } from './cronTypes';
 import { resolveTimeZone, UTC } from './cronTimeZone';
 
@@ -256,8 +257,10 @@ function parseDescriptor(expression: string, spec: string, timeZone: CronTimeZon
   }
   if (spec.startsWith('@every ')) {
     const text = spec.slice('@every '.length);
-    const d = parseGoDuration(text);
-    if (typeof d === 'string') return fail(`"@every ${text}": ${d}`, `failed to parse duration ${text}: ${d}`);
+    const parsed = parseGoDuration(text);
+    if (!parsed.ok)
+      return fail(`"@every ${text}": ${parsed.error}`, `failed to parse duration ${text}: ${parsed.error}`);
+    const d = Number(parsed.nanos) / 1e6; // milliseconds, fractions kept
     const everyMs = d < 1000 ? 1000 : d - (d % 1000);
     const extra =
       d < 1000
@@ -271,43 +274,4 @@ function parseDescriptor(expression: string, spec: string, timeZone: CronTimeZon
     `unknown descriptor "${spec}" (known: @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly, @every <duration>)`,
     `unrecognized descriptor: ${spec}`,
   );
-}
-
-const DURATION_UNITS: Record<string, number> = {
-  ns: 1e-6,
-  us: 1e-3,
-  µs: 1e-3,
-  μs: 1e-3,
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-};
-
-/** Go's time.ParseDuration, in milliseconds (fractions kept); an error text (`time: …`) when invalid. */
-export function parseGoDuration(text: string): number | string {
-  const invalid = `time: invalid duration ${JSON.stringify(text)}`;
-  let s = text;
-  let neg = false;
-  if (s.startsWith('-') || s.startsWith('+')) {
-    neg = s[0] === '-';
-    s = s.slice(1);
-  }
-  if (s === '0') return 0;
-  if (s === '') return invalid;
-  let total = 0;
-  while (s !== '') {
-    const m = /^(\d*)(?:\.(\d*))?/.exec(s);
-    const whole = m?.[1] ?? '';
-    const frac = m?.[2];
-    if (whole === '' && (frac === undefined || frac === '')) return invalid;
-    s = s.slice(m?.[0].length ?? 0);
-    const u = /^[^.0-9]+/.exec(s)?.[0] ?? '';
-    if (u === '') return `time: missing unit in duration ${JSON.stringify(text)}`;
-    const unit = DURATION_UNITS[u];
-    if (unit === undefined) return `time: unknown unit ${JSON.stringify(u)} in duration ${JSON.stringify(text)}`;
-    s = s.slice(u.length);
-    total += Number(`${whole || '0'}.${frac ?? ''}0`) * unit;
-  }
-  return neg ? -total : total;
 }

@@ -4,7 +4,7 @@ import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime } from './runtime';
 import { podRef, setContainer } from './runtime';
 import { nextBackOff } from './policy';
-import { goDuration } from '../present/duration';
+import { goDuration } from '../model/goDuration';
 import type { Cause } from '../trace';
 import { addImage, nodeHasImage } from '../cluster/nodes';
 import { defaultImagePullPolicy, normalizeImageRef, parseImageReference } from '../model/imageRef';

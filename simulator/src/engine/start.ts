@@ -7,7 +7,7 @@ import { backOffActive, nextBackOff } from './policy';
 import { ensureImage } from './images';
 import { scheduleProcess } from './process';
 import { runPostStart } from './hooks';
-import { goDuration } from '../present/duration';
+import { goDuration } from '../model/goDuration';
 
 export type StartOutcome = 'started' | 'backoff' | 'image' | 'hook';
 

@@ -1,4 +1,6 @@
-// Durations as kubectl, Go and the PodLab CLI write them. All inputs are seconds (numbers, may be fractional).
+// Durations as kubectl and the PodLab CLI write them. All inputs are seconds (numbers, may be fractional). Go's
+// own duration text (ParseDuration, Duration.String) is model/goDuration.ts, which PodLab's syntax builds on.
+import { parseGoDuration } from '../model/goDuration';
 
 /**
  * apimachinery `duration.HumanDuration` (k/k staging/src/k8s.io/apimachinery/pkg/util/duration/duration.go):
@@ -38,80 +40,7 @@ export function humanDuration(seconds: number): string {
   return `${Math.floor(hours / 24 / 365)}y`;
 }
 
-/** Seconds → integer nanoseconds (BigInt), rounding the fractional part to the nearest nanosecond. */
-function toNanos(seconds: number): bigint {
-  const whole = Math.trunc(seconds);
-  const frac = Math.round((seconds - whole) * 1e9);
-  return BigInt(whole) * 1_000_000_000n + BigInt(frac);
-}
-
-/** Go's fmtFrac: the `prec` low digits of v as a fraction without trailing zeros ('' when all zero). */
-function fmtFrac(v: bigint, prec: number): { frac: string; rest: bigint } {
-  let digits = '';
-  let print = false;
-  for (let i = 0; i < prec; i++) {
-    const digit = v % 10n;
-    print = print || digit !== 0n;
-    if (print) digits = digit.toString() + digits;
-    v /= 10n;
-  }
-  return { frac: print ? '.' + digits : '', rest: v };
-}
-
-/**
- * Go's `time.Duration.String()`: `0s`, `523ms`, `1.234s`, `40s`, `1m20s`, `5m0s`, `1h0m0s`, `1.5µs`.
- * The input is rounded to whole nanoseconds. NaN / ±Infinity give `<invalid>`.
- */
-export function goDuration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '<invalid>';
-  let u = toNanos(seconds);
-  const neg = u < 0n;
-  if (neg) u = -u;
-  let out: string;
-  if (u === 0n) return '0s';
-  if (u < 1_000_000_000n) {
-    let unit: string;
-    let prec: number;
-    if (u < 1_000n) {
-      unit = 'ns';
-      prec = 0;
-    } else if (u < 1_000_000n) {
-      unit = 'µs';
-      prec = 3;
-    } else {
-      unit = 'ms';
-      prec = 6;
-    }
-    const { frac, rest } = fmtFrac(u, prec);
-    out = rest.toString() + frac + unit;
-  } else {
-    const { frac, rest } = fmtFrac(u, 9);
-    const secs = rest % 60n;
-    const mins = rest / 60n;
-    out = secs.toString() + frac + 's';
-    if (mins > 0n) {
-      out = (mins % 60n).toString() + 'm' + out;
-      const hours = mins / 60n;
-      if (hours > 0n) out = hours.toString() + 'h' + out;
-    }
-  }
-  return neg ? '-' + out : out;
-}
-
-const UNIT_SECONDS: Record<string, (v: number) => number> = {
-  ns: (v) => v / 1e9,
-  us: (v) => v / 1e6,
-  µs: (v) => v / 1e6, // U+00B5 micro sign (Go)
-  μs: (v) => v / 1e6, // U+03BC greek mu (Go)
-  ms: (v) => v / 1e3,
-  s: (v) => v,
-  m: (v) => v * 60,
-  h: (v) => v * 3600,
-  d: (v) => v * 86400,
-};
-
 const NUMBER = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
-const PART = /^(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h|d)/;
 
 export type ParsedDuration = { ok: true; seconds: number } | { ok: false; error: string };
 
@@ -119,12 +48,12 @@ export type ParsedDuration = { ok: true; seconds: number } | { ok: false; error:
  * Durations for `--until`, `--at` and scenario times: `{ ok: true, seconds }` or `{ ok: false, error }` with a
  * message naming the input. Accepted:
  * - a plain number of seconds: `90`, `1.5`, `.5`, `0` (a JS number too, e.g. from YAML `at: 60`);
- * - Go/Kubernetes duration syntax, one or more `<number><unit>` parts: `90s`, `5m`, `1h30m`, `2h45m10s`,
- *   `1.5h`, `500ms`; units `ns`, `us`/`µs`, `ms`, `s`, `m`, `h`, plus `d` (= 24h, a PodLab extension).
- *   Parts may come in any order and repeat, as in Go's time.ParseDuration (`1m30s` = `30s1m`).
+ * - Go's time.ParseDuration syntax (model/goDuration.ts), one or more `<number><unit>` parts: `90s`, `5m`,
+ *   `1h30m`, `1.5h`, `500ms`; units `ns`, `us`/`µs`, `ms`, `s`, `m`, `h`, plus `d` (= 24h, a PodLab extension).
+ *   Parts may come in any order and repeat, as in Go (`1m30s` = `30s1m`).
  * Surrounding whitespace is ignored. Rejected: empty text, signs (`-5s`, `+5s`), exponents (`1e3`),
  * missing or unknown units inside a compound (`1h30`, `5x`), inner spaces, NaN, Infinity, and values
- * too large to be finite.
+ * too large for Go (past 2^63 ns, about 292 years) or for a number.
  */
 export function parseDuration(text: string | number): ParsedDuration {
   if (typeof text === 'number') {
@@ -136,32 +65,25 @@ export function parseDuration(text: string | number): ParsedDuration {
   const quoted = JSON.stringify(text);
   if (raw === '') return { ok: false, error: 'invalid duration "": empty' };
   if (raw.startsWith('-')) return { ok: false, error: `invalid duration ${quoted}: must not be negative` };
-  if (NUMBER.test(raw)) return finite(Number(raw), quoted);
-  let rest = raw;
-  let total = 0;
-  while (rest !== '') {
-    const m = PART.exec(rest);
-    if (!m) {
-      const num = /^(\d+(?:\.\d*)?|\.\d+)/.exec(rest);
-      if (!num) return { ok: false, error: `invalid duration ${quoted}: expected a number at "${rest}"` };
-      const after = rest.slice(num[0].length);
-      if (after === '')
-        return { ok: false, error: `invalid duration ${quoted}: missing unit after ${num[0]} (use s, m, h, …)` };
-      const unit = /^[^\d.]+/.exec(after)?.[0] ?? after;
-      return { ok: false, error: `invalid duration ${quoted}: unknown unit "${unit}" (use ms, s, m, h or d)` };
-    }
-    const value = Number(m[1]);
-    const toSeconds = UNIT_SECONDS[m[2] as string];
-    if (!toSeconds) return { ok: false, error: `invalid duration ${quoted}: unknown unit "${m[2]}"` };
-    total += toSeconds(value);
-    rest = rest.slice(m[0].length);
+  if (NUMBER.test(raw)) {
+    const seconds = Number(raw);
+    return Number.isFinite(seconds)
+      ? { ok: true, seconds }
+      : { ok: false, error: `invalid duration ${quoted}: too large` };
   }
-  return finite(total, quoted);
-}
-
-function finite(seconds: number, quoted: string): ParsedDuration {
-  if (!Number.isFinite(seconds)) return { ok: false, error: `invalid duration ${quoted}: too large` };
-  return { ok: true, seconds };
+  if (raw.startsWith('+')) return { ok: false, error: `invalid duration ${quoted}: expected a number at "${raw}"` };
+  const go = parseGoDuration(raw, true);
+  if (go.ok) return { ok: true, seconds: Number(go.nanos) / 1e9 };
+  const p = go.problem;
+  const why =
+    p.kind === 'missing-unit'
+      ? `missing unit after ${p.number} (use s, m, h, …)`
+      : p.kind === 'unknown-unit'
+        ? `unknown unit "${p.unit}" (use ms, s, m, h or d)`
+        : p.kind === 'overflow'
+          ? 'too large'
+          : `expected a number at "${p.at}"`;
+  return { ok: false, error: `invalid duration ${quoted}: ${why}` };
 }
 
 /** Seconds with at most 3 decimals and no trailing zeros: 25 → `25`, 25.1 → `25.1`, 0.0004 → `0`. */

@@ -251,6 +251,73 @@ describe('PodLab in VS Code (code-server + Chromium)', { timeout: 15 * 60_000 },
     },
   );
 
+  // Issue 13: completion used to take the Enter that ends a line (`apiVersion: v1⏎kind: Pod` came out as
+  // `apiVersion: v1kind: Pod`, and `name: demo` as `name: Deployment`). Typing a whole manifest, at a human
+  // pace and faster, must leave exactly the typed text. Each line's indentation is typed over whatever the
+  // editor's auto-indent put there (Shift+Home selects it), as a user fixes it by hand. VS Code's
+  // word-based suggestions (`Deployment` for `demo`, `tcpSocket` for `TCP`, from the open example) and
+  // PodLab's own value lists (`Never`) were open when Enter came: the Enter must still start the next line.
+  it(
+    'typing a manifest at human speed, and faster, leaves exactly the typed text',
+    { timeout: 4 * 60_000 },
+    async (t) => {
+      await step(t, 'typing', 'workbench', async () => {
+        const page = browser!.page;
+        const manifest = [
+          'apiVersion: v1',
+          'kind: Pod',
+          'metadata:',
+          '  name: demo',
+          '  labels:',
+          '    app: demo',
+          'spec:',
+          '  restartPolicy: Never',
+          '  containers:',
+          '    - name: web',
+          '      image: nginx:1.27',
+          '      imagePullPolicy: IfNotPresent',
+          '      ports:',
+          '        - containerPort: 80',
+          '          protocol: TCP',
+          '      readinessProbe:',
+          '        httpGet:',
+          '          path: /',
+          '          port: 80',
+        ];
+        try {
+          for (const [name, delay] of [
+            ['typed-human.yaml', 90],
+            ['typed-fast.yaml', 25],
+          ] as const) {
+            writeFileSync(join(workspace, 'fixtures', name), '');
+            await focusFirstGroup(page);
+            await quickOpen(page, `fixtures/${name}`);
+            await activeEditor(page).locator('.view-lines').click();
+            for (const line of manifest) {
+              const indent = line.length - line.trimStart().length;
+              await page.keyboard.press('Shift+Home');
+              await page.keyboard.type(' '.repeat(indent) + line.trimStart(), { delay });
+              await page.keyboard.press('Enter');
+            }
+            await page.keyboard.press('Shift+Home');
+            await page.keyboard.press('Delete');
+            await page.screenshot({ path: join(artifacts, `typing-${delay}ms.png`) });
+            await page.keyboard.press('Control+S');
+            await page.locator('.part.editor .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
+            const typed = readFileSync(join(workspace, 'fixtures', name), 'utf8');
+            assert.equal(typed, `${manifest.join('\n')}\n`, `typing with ${delay} ms between keys changed the text`);
+            t.diagnostic(`${delay} ms per key: ${manifest.length} lines typed exactly`);
+          }
+        } finally {
+          // the steps after this one work on the liveness example again
+          await page.keyboard.press('Escape');
+          await focusFirstGroup(page);
+          await quickOpen(page, FILES.livenessWrongPort);
+        }
+      });
+    },
+  );
+
   it(
     `the Problems view shows the probe-port diagnostic (${LIVENESS.diagnosticCode}, port ${LIVENESS.diagnosticPort})`,
     { timeout: 2 * 60_000 },

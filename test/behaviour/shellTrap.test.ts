@@ -112,3 +112,16 @@ test('a condition that is not a signal: the shell says so and goes on with statu
   const bash = model({ image: 'ubuntu:24.04', command: ['bash', '-c', "trap 'exit 0' BOGUS"] });
   assert.equal(bash.log?.[0]?.text, 'bash: line 1: trap: BOGUS: invalid signal specification\n');
 });
+
+// The signal-forwarding idiom: PID 1 is a shell that traps SIGTERM and passes it on to its background job.
+// `wait PID` returns that job's status; a job (not PID 1) without a handler dies from SIGTERM: 128 + 15.
+test("forwarding: the action kills the background job and waits for it; wait PID gives the job's status", () => {
+  const fwd = busybox("trap 'kill $child; wait $child; exit 0' TERM; sleep infinity & child=$!; wait $child");
+  assert.deepEqual(fwd.onStop, { action: 'exit', code: 0, afterSeconds: 0 });
+  const status = busybox("trap 'kill -TERM $pid' TERM; sleep infinity & pid=$!; wait $pid; wait $pid; exit $?");
+  assert.deepEqual(status.onStop, { action: 'exit', code: 143, afterSeconds: 0 });
+  const nine = busybox("trap 'kill -9 %1; wait %1; echo $?' TERM; sleep infinity & wait");
+  assert.deepEqual(nine.onStop, { action: 'exit', code: 143, afterSeconds: 0, log: [{ at: 0, text: '137\n' }] });
+  const other = busybox('sleep 100 & a=$!; sleep 5 & b=$!; wait $b; echo $?');
+  assert.deepEqual(other.exit, { afterSeconds: 5, code: 0 }, 'wait for one job does not wait for the other');
+});

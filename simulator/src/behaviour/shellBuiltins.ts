@@ -9,6 +9,7 @@ import { evalArith } from './expand';
 import { evalTest } from './shellTest';
 import { echo, printf } from './shellPrint';
 import { interruptWait, trapBuiltin } from './shellTrap';
+import { jobsFor, killJobs } from './shellJobs';
 import { ExitSig, ForeverSig, LoopSig, MAX_DEPTH, ReturnSig } from './shellControl';
 
 /** What a builtin works with. */
@@ -112,7 +113,7 @@ const BUILTINS = new Map<string, Builtin>([
     },
   ],
   ['trap', ({ s }, args) => trapBuiltin(s, args)],
-  ['wait', ({ s, ex }) => waitBuiltin(s, ex)],
+  ['wait', ({ s, ex }, args) => waitBuiltin(s, ex, args)],
   ['exec', ({ run }, args) => (args.length === 0 ? 0 : run.runArgv(args, true, false))],
   [
     'echo',
@@ -139,7 +140,7 @@ const BUILTINS = new Map<string, Builtin>([
   ['type', lookup],
   ['which', lookup],
   ['hash', lookup],
-  ['kill', zero],
+  ['kill', ({ s }, args) => killJobs(s, args)],
   ['let', ({ s }, args) => (evalArith(args.join(' '), (name) => s.getVar(name)).value !== 0 ? 0 : 1)],
   ['ulimit', zero],
   ['umask', zero],
@@ -186,9 +187,10 @@ function setBuiltin(s: ShellState, args: string[]): number {
   return 0;
 }
 
-function waitBuiltin(s: ShellState, ex: Executor): number {
-  if (s.bg.length === 0) return 0;
-  const end = Math.max(...s.bg.map((j) => j.end));
+function waitBuiltin(s: ShellState, ex: Executor, args: string[]): number {
+  const jobs = jobsFor(s, args);
+  if (jobs.length === 0) return args.length > 0 ? 127 : 0;
+  const end = Math.max(...jobs.map((j) => j.end));
   const interrupted = interruptWait(s, ex, end);
   if (interrupted !== undefined) return interrupted;
   if (end === Infinity) throw new ForeverSig({ k: 'wait' });
@@ -199,8 +201,8 @@ function waitBuiltin(s: ShellState, ex: Executor): number {
     s.waitMax = Math.max(s.waitMax, d);
     s.phase = { k: 'wait' };
   }
-  const code = s.bg[s.bg.length - 1]!.code;
-  s.bg = [];
+  const code = jobs[jobs.length - 1]!.code;
+  s.bg = s.bg.filter((j) => !jobs.includes(j));
   return code;
 }
 

@@ -157,8 +157,9 @@ export class ScriptExecutor implements Executor {
       waitMax: saved.waitMax,
       traps: saved.traps,
     });
-    this.s.bg.push({ end, code });
-    this.s.vars.set('!', { value: String(100 + this.s.bg.length), unknown: false });
+    const pid = ++this.s.lastPid;
+    this.s.bg.push({ end, code, pid });
+    this.s.vars.set('!', { value: String(pid), unknown: false });
   }
 
   execPipe(cmds: Node[], bang: boolean): number {

@@ -118,7 +118,10 @@ export class ShellState {
   inBg = 0;
   errexit = false;
   cond = 0;
-  bg: { end: number; code: number }[] = [];
+  /** Background jobs not yet waited for: when each ends, with what status, and its PID (`$!`). */
+  bg: { end: number; code: number; pid: number }[] = [];
+  /** The last PID handed out to a background job. */
+  lastPid = 100;
   phase: Phase = { k: 'none' };
   /** When the current phase began (the start of the last blocking command). */
   phaseStart = 0;

@@ -1,7 +1,7 @@
-// `npm run check`: the static guardrails, each run even when an earlier one fails so that one run shows every
-// problem. ESLint (code), Prettier (layout), dependency-cruiser (which module may import which), knip (unused
-// files, exports and dependencies). Prints each tool's time; exits 1 if any failed.
-// Usage: node scripts/check.mjs [lint|format|deps|knip ...]
+// `npm run check`, also part of `npm test`: the static guardrails, each run even when an earlier one fails so that
+// one run shows every problem. ESLint (code), Prettier (layout), dependency-cruiser (which module may import
+// which), knip (unused files, exports and dependencies). Prints each tool's time; exits 1 if any failed.
+// Usage: node scripts/check.mjs [lint|format|deps|knip ...]   (no argument: all four)
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';

@@ -5,7 +5,7 @@ import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { findDeprecatedApiVersion, schemaFor } from './model';
 import { KUBERNETES_YAML_OPTIONS } from './model/yaml';
 import { applyDefaults } from './model/defaults';
-import { fix, validateObject, type IssueData } from './model/validate';
+import { fix, validateObjectParts, type IssueData } from './model/validate';
 import type { SimObject } from './simulate';
 import { MAX_ALIAS_COUNT } from './limits';
 import type { Path } from './model/path';
@@ -226,16 +226,18 @@ function checkObject(out: LoadedManifest, entry: ManifestDoc, obj: Record<string
     const withoutUnknown = result.error.issues.every((z) => z.code === 'unrecognized_keys')
       ? stripKeys(obj, result.error.issues)
       : undefined;
-    if (withoutUnknown === undefined || !schema.schema.safeParse(withoutUnknown).success) return;
-    checked = withoutUnknown;
+    if (withoutUnknown !== undefined && schema.schema.safeParse(withoutUnknown).success) checked = withoutUnknown;
   }
-  const problems = validateObject(checked);
+  // The API server's checks run on every well-formed branch, also when another one has a missing or mistyped
+  // field (reported above, in the loader's words): all errors at once, as `kubectl apply` lists them.
+  const problems = validateObjectParts(checked).semantic;
   for (const p of problems)
     issue(p.path, p.code, p.message, {
       ...(p.fixes ? { fixes: p.fixes } : {}),
       ...(p.detail ? { detail: p.detail } : {}),
     });
-  if (problems.length > 0 || !isPodKind) return;
+  const simulated = result.success || checked !== obj;
+  if (problems.length > 0 || !isPodKind || !simulated) return;
   const value = applyDefaults(checked) as SimObject['value'];
   out.objects.push({ doc: index, kind: kind as SimObject['kind'], value } as SimObject);
 }

@@ -83,7 +83,7 @@ export function defaultPodSpec(spec: PodSpec | undefined): void {
   spec.terminationGracePeriodSeconds ??= DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS;
   if (!spec.schedulerName) spec.schedulerName = DEFAULT_SCHEDULER_NAME;
   for (const c of spec.initContainers ?? []) defaultContainer(c);
-  for (const c of spec.containers) defaultContainer(c);
+  for (const c of spec.containers ?? []) defaultContainer(c); // (absent in a partly decoded document)
   for (const c of spec.ephemeralContainers ?? []) defaultContainer(c);
   for (const v of spec.volumes ?? []) defaultVolume(v);
 }
@@ -97,7 +97,7 @@ function defaultPod(pod: Pod): void {
   const spec = pod.spec;
   if (!spec) return;
   defaultPodSpec(spec);
-  for (const c of [...spec.containers, ...(spec.initContainers ?? [])]) {
+  for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
     // requests default to limits, resource by resource
     const limits = c.resources?.limits;
     if (limits && c.resources) {
@@ -191,7 +191,7 @@ function defaultCronJob(cj: CronJob): void {
   spec.suspend ??= false;
   spec.successfulJobsHistoryLimit ??= 3;
   spec.failedJobsHistoryLimit ??= 1;
-  defaultTemplate(spec.jobTemplate.spec?.template);
+  defaultTemplate(spec.jobTemplate?.spec?.template);
 }
 
 function defaultService(svc: Service): void {
@@ -246,7 +246,18 @@ export function applyDefaults<T>(obj: T): T {
       : schemaFor(o['apiVersion'], kind);
   const parsed = entry?.schema.safeParse(obj);
   if (!parsed?.success) return deepCopy(obj);
-  const copy = deepCopy(parsed.data) as T;
-  (BY_KIND[kind] as (o: never) => void)(copy as never);
+  return defaultDecoded(parsed.data as T);
+}
+
+/**
+ * A defaulted deep copy of an object already decoded by its schema, or decoded only in part
+ * (partialParse.ts: required fields may be missing, and the defaulting functions skip what is not there),
+ * so that the API-server checks of a half-written document see the same defaults as those of a whole one.
+ */
+export function defaultDecoded<T>(decoded: T): T {
+  const copy = deepCopy(decoded);
+  const kind = (copy as Plain | null)?.['kind'];
+  if (typeof kind === 'string' && Object.prototype.hasOwnProperty.call(BY_KIND, kind))
+    (BY_KIND[kind] as (o: never) => void)(copy as never);
   return copy;
 }

@@ -109,7 +109,9 @@ export function mapSelectorMatches(
 }
 
 /** Whether a selector can match anything at all (has at least one requirement). */
-export function isEmptySelector(selector: LabelSelector | undefined): boolean {
+export function isEmptySelector(
+  selector: { matchLabels?: Record<string, unknown>; matchExpressions?: readonly unknown[] } | undefined,
+): boolean {
   return (
     !selector ||
     (Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0)

@@ -5,7 +5,8 @@
 // Messages use Kubernetes' words (k8s.io/apimachinery field errors); paths are JSON paths into the object.
 import type { z } from 'zod';
 import { childSchema, getFieldMeta } from './fieldMeta';
-import { applyDefaults } from './defaults';
+import { defaultDecoded } from './defaults';
+import { parsePartially } from './partialParse';
 import { quantityError } from './quantity';
 import { validateObjectSemantics } from './validateKinds';
 import { Issues, type Path, type ValidationIssue } from './issues';
@@ -89,22 +90,45 @@ export interface ValidateOptions {
 
 /**
  * Semantic validation of one object of a kind PodLab models (others yield no issues). The object may be
- * the raw decoded document or the output of its schema: it is parsed first, and if it does not pass the
- * structural schema, the structural issues are returned instead.
+ * the raw decoded document or the output of its schema. Like the API server, which appends every field error
+ * to one list, the checks do not stop at the first problem: when the object does not pass its structural
+ * schema, the structural issues (code `schema-…`: a missing required field, a value of the wrong type, an
+ * unknown field) come first, and the API-server checks still run on every branch that is well-formed
+ * (partialParse.ts). A field has at most one error: no check reports on a field that has a structural one.
  */
 export function validateObject(obj: ParsedObject, options: ValidateOptions = {}): ValidationIssue[] {
+  const { structural, semantic } = validateObjectParts(obj, options);
+  return [...structural, ...semantic];
+}
+
+/** validateObject's issues in two lists: the structural ones (code `schema-…`) and the API server's checks. */
+export function validateObjectParts(
+  obj: ParsedObject,
+  options: ValidateOptions = {},
+): { structural: ValidationIssue[]; semantic: ValidationIssue[] } {
   const schema = options.schema ?? schemaFor(obj['apiVersion'], obj['kind'])?.schema;
-  let data: ParsedObject = obj;
-  if (schema) {
-    const parsed = schema.safeParse(obj);
-    if (!parsed.success) return structuralIssues(parsed.error, obj);
-    data = parsed.data as ParsedObject;
+  // Without a schema nothing is known about the object's shape (an apiVersion that does not serve the kind).
+  if (!schema) return { structural: [], semantic: [] };
+  let data: ParsedObject;
+  let structural: ValidationIssue[] = [];
+  const parsed = schema.safeParse(obj);
+  if (parsed.success) data = parsed.data as ParsedObject;
+  else {
+    structural = structuralIssues(parsed.error, obj);
+    data = (parsePartially(schema, obj) ?? {}) as ParsedObject;
   }
   const issues = new Issues();
-  if (schema) validateFieldValues(data, schema, [], issues);
-  validateObjectSemantics(data, applyDefaults(data), issues);
-  const list = dedupe(issues.list);
-  return options.warnings ? list : list.filter((i) => i.severity === 'error');
+  validateFieldValues(data, schema, [], issues);
+  validateObjectSemantics(data, defaultDecoded(data), issues);
+  const semantic = dedupe(issues.list).filter(
+    (i) => (options.warnings || i.severity === 'error') && !structural.some((s) => isWithin(i.path, s.path)),
+  );
+  return { structural, semantic };
+}
+
+/** Whether `path` is `outer` or lies below it. */
+function isWithin(path: Path, outer: Path): boolean {
+  return outer.length <= path.length && outer.every((k, i) => path[i] === k);
 }
 
 function dedupe(list: ValidationIssue[]): ValidationIssue[] {
@@ -149,8 +173,7 @@ export function structuralIssues(error: z.ZodError, doc: unknown): ValidationIss
 }
 
 /**
- * Full check of one decoded YAML/JSON document: the structural schema of its kind, then (when that passes)
- * the semantic rules. Errors only, unless `warnings` is set (see `severity`). Documents of kinds PodLab does
+ * Full check of one decoded YAML/JSON document: the structural schema of its kind and the semantic rules. Errors only, unless `warnings` is set (see `severity`). Documents of kinds PodLab does
  * not model yield no issues.
  */
 export function validate(doc: unknown, options: { warnings?: boolean } = {}): ValidationIssue[] {

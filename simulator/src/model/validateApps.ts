@@ -8,6 +8,7 @@ import { dns1123SubdomainErrors, isPercent } from './names';
 import { validateObjectMeta } from './validateMeta';
 import { validateSelector } from './validateSelector';
 import { validateTemplate } from './validateTemplate';
+import type { Incomplete } from './partialParse';
 
 function intOrPercent(v: string | number | undefined, path: Path, issues: Issues): number | undefined {
   if (v === undefined) return undefined;
@@ -48,7 +49,7 @@ function validateRollingUpdate(
 
 const ALWAYS = ['Always'] as const;
 
-export function validateDeployment(d: Deployment, raw: Deployment, issues: Issues): void {
+export function validateDeployment(d: Incomplete<Deployment>, raw: Incomplete<Deployment>, issues: Issues): void {
   validateObjectMeta(d.metadata, ['metadata'], 'subdomain', issues);
   const s = d.spec;
   if (!s) return void issues.required(['spec', 'selector'], '', 'selector-required');
@@ -84,7 +85,7 @@ export function validateDeployment(d: Deployment, raw: Deployment, issues: Issue
   } else if (st?.rollingUpdate) validateRollingUpdate(st.rollingUpdate, ['spec', 'strategy', 'rollingUpdate'], issues);
 }
 
-export function validateReplicaSet(rs: ReplicaSet, raw: ReplicaSet, issues: Issues): void {
+export function validateReplicaSet(rs: Incomplete<ReplicaSet>, raw: Incomplete<ReplicaSet>, issues: Issues): void {
   validateObjectMeta(rs.metadata, ['metadata'], 'subdomain', issues);
   const s = rs.spec;
   if (!s) return void issues.required(['spec', 'selector'], '', 'selector-required');
@@ -100,7 +101,7 @@ export function validateReplicaSet(rs: ReplicaSet, raw: ReplicaSet, issues: Issu
   issues.nonNegative(['spec', 'minReadySeconds'], s.minReadySeconds, 'min-ready-seconds');
 }
 
-export function validateStatefulSet(ss: StatefulSet, raw: StatefulSet, issues: Issues): void {
+export function validateStatefulSet(ss: Incomplete<StatefulSet>, raw: Incomplete<StatefulSet>, issues: Issues): void {
   validateObjectMeta(ss.metadata, ['metadata'], 'subdomain', issues);
   const s = ss.spec;
   if (!s) return void issues.required(['spec', 'selector'], '', 'selector-required');
@@ -148,7 +149,7 @@ export function validateStatefulSet(ss: StatefulSet, raw: StatefulSet, issues: I
   });
 }
 
-export function validateDaemonSet(ds: DaemonSet, raw: DaemonSet, issues: Issues): void {
+export function validateDaemonSet(ds: Incomplete<DaemonSet>, raw: Incomplete<DaemonSet>, issues: Issues): void {
   validateObjectMeta(ds.metadata, ['metadata'], 'subdomain', issues);
   const s = ds.spec;
   if (!s) return void issues.required(['spec', 'selector'], '', 'selector-required');

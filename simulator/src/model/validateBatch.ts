@@ -7,10 +7,17 @@ import { validateCronJobSchedule } from '../cluster/cron';
 import { validateObjectMeta, validateTemplateMeta } from './validateMeta';
 import { validateSelector } from './validateSelector';
 import { validateTemplate } from './validateTemplate';
+import type { Incomplete } from './partialParse';
 
 const JOB_POLICIES = ['OnFailure', 'Never'] as const;
 
-function jobSpec(s: JobSpec, raw: JobSpec | undefined, path: Path, issues: Issues, inCronJob: boolean): void {
+function jobSpec(
+  s: Incomplete<JobSpec>,
+  raw: Incomplete<JobSpec> | undefined,
+  path: Path,
+  issues: Issues,
+  inCronJob: boolean,
+): void {
   for (const f of [
     'parallelism',
     'completions',
@@ -59,7 +66,7 @@ function jobSpec(s: JobSpec, raw: JobSpec | undefined, path: Path, issues: Issue
     { restartPolicies: JOB_POLICIES, fixPolicies: never },
     issues,
   );
-  const rp = s.template.spec?.restartPolicy;
+  const rp = s.template?.spec?.restartPolicy;
   if (s.podFailurePolicy && rp !== undefined && rp !== 'Never' && JOB_POLICIES.includes(rp as 'Never')) {
     const rpPath = [...path, 'template', 'spec', 'restartPolicy'];
     const issue = issues.invalid(
@@ -72,18 +79,20 @@ function jobSpec(s: JobSpec, raw: JobSpec | undefined, path: Path, issues: Issue
   }
 }
 
-export function validateJob(j: Job, raw: Job, issues: Issues): void {
+export function validateJob(j: Incomplete<Job>, raw: Incomplete<Job>, issues: Issues): void {
   validateObjectMeta(j.metadata, ['metadata'], 'subdomain', issues, 63);
   if (!j.spec) return void issues.required(['spec', 'template'], '', 'template-required');
   jobSpec(j.spec, raw.spec, ['spec'], issues, false);
 }
 
-export function validateCronJob(cj: CronJob, raw: CronJob, issues: Issues): void {
+export function validateCronJob(cj: Incomplete<CronJob>, raw: Incomplete<CronJob>, issues: Issues): void {
   validateObjectMeta(cj.metadata, ['metadata'], 'subdomain', issues, 52);
   const s = cj.spec;
   if (!s) return void issues.required(['spec', 'schedule'], '', 'cron-schedule');
-  for (const problem of validateCronJobSchedule(s.schedule, s.timeZone)) {
+  // A missing schedule is a structural error; the time zone is still checked.
+  for (const problem of validateCronJobSchedule(s.schedule ?? '', s.timeZone)) {
     const field = problem.path === 'spec.timeZone' ? 'timeZone' : 'schedule';
+    if (field === 'schedule' && s.schedule === undefined) continue;
     issues.invalid(
       ['spec', field],
       field === 'timeZone' ? (s.timeZone ?? '') : s.schedule,
@@ -94,13 +103,13 @@ export function validateCronJob(cj: CronJob, raw: CronJob, issues: Issues): void
   issues.nonNegative(['spec', 'startingDeadlineSeconds'], s.startingDeadlineSeconds, 'cron-starting-deadline');
   issues.nonNegative(['spec', 'successfulJobsHistoryLimit'], s.successfulJobsHistoryLimit, 'cron-history-limit');
   issues.nonNegative(['spec', 'failedJobsHistoryLimit'], s.failedJobsHistoryLimit, 'cron-history-limit');
-  validateTemplateMeta(s.jobTemplate.metadata, ['spec', 'jobTemplate', 'metadata'], issues);
-  const js = s.jobTemplate.spec;
+  validateTemplateMeta(s.jobTemplate?.metadata, ['spec', 'jobTemplate', 'metadata'], issues);
+  const js = s.jobTemplate?.spec;
   if (!js)
     return void issues.required(
       ['spec', 'jobTemplate', 'spec', 'template', 'spec', 'containers'],
       '',
       'containers-required',
     );
-  jobSpec(js, raw.spec?.jobTemplate.spec, ['spec', 'jobTemplate', 'spec'], issues, true);
+  jobSpec(js, raw.spec?.jobTemplate?.spec, ['spec', 'jobTemplate', 'spec'], issues, true);
 }

@@ -7,6 +7,7 @@ import { portNameErrors, portNumberErrors } from './names';
 import { validateEnv } from './validateEnv';
 import { compareQuantities, readQuantity } from './quantity';
 import { validateLifecycleHandler, validateProbe } from './validateHandlers';
+import type { Incomplete } from './partialParse';
 
 export type ContainerKind = 'init' | 'sidecar' | 'regular' | 'ephemeral';
 
@@ -27,7 +28,7 @@ function isExtendedResource(name: string): boolean {
   return name.includes('/') && !name.startsWith('kubernetes.io/') && !name.startsWith('requests.');
 }
 
-function validateResources(r: ResourceRequirements, path: Path, issues: Issues): void {
+function validateResources(r: Incomplete<ResourceRequirements>, path: Path, issues: Issues): void {
   for (const kind of ['limits', 'requests'] as const) {
     for (const [name, q] of Object.entries(r[kind] ?? {})) {
       const p = [...path, kind, name];
@@ -92,8 +93,8 @@ function volumeNotFound(
 }
 
 function validateMounts(
-  mounts: readonly VolumeMount[],
-  c: Container,
+  mounts: readonly Incomplete<VolumeMount>[],
+  c: Incomplete<Container>,
   path: Path,
   ctx: ContainerContext,
   issues: Issues,
@@ -143,8 +144,8 @@ function validateMounts(
  * validateEphemeralContainers): remove them, or, for an init container, make it a sidecar.
  */
 function notAllowed(
-  c: Container,
-  raw: Container | undefined,
+  c: Incomplete<Container>,
+  raw: Incomplete<Container> | undefined,
   path: Path,
   field: string,
   kind: 'init' | 'ephemeral',
@@ -179,8 +180,8 @@ function notAllowed(
 
 /** Checks one container; `raw` is the same container before defaulting (for zero-value warnings). */
 export function validateContainer(
-  c: Container | EphemeralContainer,
-  raw: Container | EphemeralContainer | undefined,
+  c: Incomplete<Container> | Incomplete<EphemeralContainer>,
+  raw: Incomplete<Container> | Incomplete<EphemeralContainer> | undefined,
   path: Path,
   ctx: ContainerContext,
   issues: Issues,
@@ -198,11 +199,13 @@ export function validateContainer(
   (c.ports ?? []).forEach((p, i) => {
     const pp = [...path, 'ports', i];
     if (ctx.kind === 'ephemeral') issues.forbidden(pp, 'cannot be set on ephemeral containers', 'ephemeral-ports');
-    for (const m of portNumberErrors(p.containerPort))
-      issues.invalid([...pp, 'containerPort'], p.containerPort, m, 'port-number');
+    // Each check runs on the fields that are there; a missing containerPort is a structural error.
+    if (p.containerPort !== undefined)
+      for (const m of portNumberErrors(p.containerPort))
+        issues.invalid([...pp, 'containerPort'], p.containerPort, m, 'port-number');
     if (p.hostPort !== undefined && p.hostPort !== 0) {
       for (const m of portNumberErrors(p.hostPort)) issues.invalid([...pp, 'hostPort'], p.hostPort, m, 'port-number');
-      if (ctx.hostNetwork && p.hostPort !== p.containerPort) {
+      if (ctx.hostNetwork && p.containerPort !== undefined && p.hostPort !== p.containerPort) {
         issues.invalid(
           [...pp, 'hostPort'],
           p.hostPort,
@@ -257,7 +260,7 @@ export function validateContainer(
   if (c.resources) validateResources(c.resources, [...path, 'resources'], issues);
   validateMounts(c.volumeMounts ?? [], c, path, ctx, issues);
   (c.volumeDevices ?? []).forEach((d, i) => {
-    if (!ctx.volumes.has(d.name))
+    if (d.name !== undefined && !ctx.volumes.has(d.name))
       volumeNotFound([...path, 'volumeDevices', i, 'name'], d.name, 'volume-device-not-found', false, ctx, issues);
   });
   const sc = c.securityContext;

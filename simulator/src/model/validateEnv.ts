@@ -3,6 +3,7 @@
 import type { EnvVar } from './container';
 import type { Issues, Path } from './issues';
 import { envVarNameErrors } from './names';
+import type { Incomplete } from './partialParse';
 
 const FIELD_PATHS = [
   'metadata.name',
@@ -25,7 +26,7 @@ const RESOURCE_FIELD_REFS = [
 ];
 const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 
-export function validateEnv(env: EnvVar, path: Path, issues: Issues): void {
+export function validateEnv(env: Incomplete<EnvVar>, path: Path, issues: Issues): void {
   if (!env.name) issues.required([...path, 'name'], '', 'env-name');
   else issues.names([...path, 'name'], env.name, envVarNameErrors, 'env-name');
   const from = env.valueFrom;
@@ -43,8 +44,13 @@ export function validateEnv(env: EnvVar, path: Path, issues: Issues): void {
     );
   if (n > 1) issues.invalid(fp, '', 'may not have more than one field specified at a time', 'env-value-from');
   if (env.value) issues.invalid(fp, '', 'may not be specified when `value` is not empty', 'env-value-from');
+  // A missing fieldPath, resource or key is a structural error: only the values that are there are checked.
   const f = from.fieldRef;
-  if (f && !FIELD_PATHS.includes(f.fieldPath) && !/^metadata\.(labels|annotations)\['[^']+'\]$/.test(f.fieldPath)) {
+  if (
+    f?.fieldPath !== undefined &&
+    !FIELD_PATHS.includes(f.fieldPath) &&
+    !/^metadata\.(labels|annotations)\['[^']+'\]$/.test(f.fieldPath)
+  ) {
     issues.unsupported(
       [...fp, 'fieldRef', 'fieldPath'],
       f.fieldPath,
@@ -53,14 +59,18 @@ export function validateEnv(env: EnvVar, path: Path, issues: Issues): void {
     );
   }
   const r = from.resourceFieldRef;
-  if (r && !RESOURCE_FIELD_REFS.includes(r.resource) && !/^(limits|requests)\.hugepages-/.test(r.resource)) {
+  if (
+    r?.resource !== undefined &&
+    !RESOURCE_FIELD_REFS.includes(r.resource) &&
+    !/^(limits|requests)\.hugepages-/.test(r.resource)
+  ) {
     issues.unsupported([...fp, 'resourceFieldRef', 'resource'], r.resource, RESOURCE_FIELD_REFS, 'env-resource');
   }
   for (const key of ['configMapKeyRef', 'secretKeyRef'] as const) {
     const sel = from[key];
     if (!sel) continue;
     if (!sel.name) issues.required([...fp, key, 'name'], '', 'env-ref-name');
-    if (!CONFIG_KEY.test(sel.key)) {
+    if (sel.key !== undefined && !CONFIG_KEY.test(sel.key)) {
       issues.invalid(
         [...fp, key, 'key'],
         sel.key,

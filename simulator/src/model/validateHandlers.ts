@@ -5,24 +5,28 @@ import type { Issues, Path } from './issues';
 import { fix } from './fixes';
 import { httpHeaderNameErrors, portNameErrors, portNumberErrors } from './names';
 import { PROBE_DEFAULTS } from './defaults';
+import type { Incomplete } from './partialParse';
 
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
 const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'sleep', 'tcpSocket'] as const;
 const POSITIVE_PROBE_FIELDS = ['timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;
 
-function portRef(port: string | number, path: Path, issues: Issues): void {
+/** A port number or name; a missing port is a structural error. */
+function portRef(port: string | number | undefined, path: Path, issues: Issues): void {
+  if (port === undefined) return;
   if (typeof port === 'number') for (const m of portNumberErrors(port)) issues.invalid(path, port, m, 'port-number');
   else issues.names(path, port, portNameErrors, 'port-name');
 }
 
-function validateHttpGet(h: HTTPGetAction, path: Path, issues: Issues): void {
+function validateHttpGet(h: Incomplete<HTTPGetAction>, path: Path, issues: Issues): void {
   portRef(h.port, [...path, 'port'], issues);
-  (h.httpHeaders ?? []).forEach((hd, i) =>
-    issues.names([...path, 'httpHeaders', i, 'name'], hd.name, httpHeaderNameErrors, 'header-name'),
-  );
+  (h.httpHeaders ?? []).forEach((hd, i) => {
+    if (hd.name !== undefined)
+      issues.names([...path, 'httpHeaders', i, 'name'], hd.name, httpHeaderNameErrors, 'header-name');
+  });
 }
 
-function validateTcp(t: TCPSocketAction, path: Path, issues: Issues): void {
+function validateTcp(t: Incomplete<TCPSocketAction>, path: Path, issues: Issues): void {
   portRef(t.port, [...path, 'port'], issues);
 }
 
@@ -40,8 +44,8 @@ function handlerCount(
 
 export function validateProbe(
   name: 'livenessProbe' | 'readinessProbe' | 'startupProbe',
-  p: Probe,
-  raw: Probe | undefined,
+  p: Incomplete<Probe>,
+  raw: Incomplete<Probe> | undefined,
   path: Path,
   issues: Issues,
 ): void {
@@ -49,7 +53,7 @@ export function validateProbe(
   if (p.exec && (p.exec.command ?? []).length === 0) issues.required([...path, 'exec', 'command'], '', 'exec-command');
   if (p.httpGet) validateHttpGet(p.httpGet, [...path, 'httpGet'], issues);
   if (p.tcpSocket) validateTcp(p.tcpSocket, [...path, 'tcpSocket'], issues);
-  if (p.grpc)
+  if (p.grpc?.port !== undefined)
     for (const m of portNumberErrors(p.grpc.port))
       issues.invalid([...path, 'grpc', 'port'], p.grpc.port, m, 'port-number');
   issues.nonNegative([...path, 'initialDelaySeconds'], p.initialDelaySeconds, 'probe-negative');
@@ -96,7 +100,7 @@ export function validateProbe(
 }
 
 export function validateLifecycleHandler(
-  h: LifecycleHandler,
+  h: Incomplete<LifecycleHandler>,
   path: Path,
   terminationGracePeriodSeconds: number,
   issues: Issues,
@@ -106,10 +110,11 @@ export function validateLifecycleHandler(
   if (h.httpGet) validateHttpGet(h.httpGet, [...path, 'httpGet'], issues);
   // 0 is allowed since KEP-4818 (PodLifecycleSleepActionAllowZero: beta 1.33, GA 1.34); validateSleepAction
   // then rejects only negative values and values above the grace period, with this message.
-  if (h.sleep && (h.sleep.seconds < 0 || h.sleep.seconds > terminationGracePeriodSeconds)) {
+  const seconds = h.sleep?.seconds;
+  if (seconds !== undefined && (seconds < 0 || seconds > terminationGracePeriodSeconds)) {
     issues.invalid(
       [...path, 'sleep', 'seconds'],
-      h.sleep.seconds,
+      seconds,
       `must be non-negative and less than terminationGracePeriodSeconds (${terminationGracePeriodSeconds})`,
       'lifecycle-sleep',
     );

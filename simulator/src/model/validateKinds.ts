@@ -8,6 +8,7 @@ import { validateObjectMeta } from './validateMeta';
 import { validateDaemonSet, validateDeployment, validateReplicaSet, validateStatefulSet } from './validateApps';
 import { validateCronJob, validateJob } from './validateBatch';
 import { validateService } from './validateService';
+import type { Incomplete } from './partialParse';
 
 type Obj = { readonly [k: string]: unknown };
 
@@ -15,10 +16,10 @@ type Obj = { readonly [k: string]: unknown };
 export function validateObjectSemantics(raw: Obj, obj: Obj, issues: Issues): void {
   switch (obj['kind']) {
     case 'Pod': {
-      const pod = obj as Pod;
+      const pod = obj as Incomplete<Pod>;
       validateObjectMeta(pod.metadata, ['metadata'], 'subdomain', issues);
       if (!pod.spec) issues.required(['spec', 'containers'], '', 'containers-required');
-      else validatePodSpec(pod.spec, (raw as Pod).spec, ['spec'], issues);
+      else validatePodSpec(pod.spec, (raw as Incomplete<Pod>).spec, ['spec'], issues);
       return;
     }
     case 'Deployment':

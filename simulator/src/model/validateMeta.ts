@@ -8,6 +8,7 @@ import {
   labelValueErrors,
   qualifiedNameErrors,
 } from './names';
+import type { Incomplete } from './partialParse';
 
 export type NameRule = 'subdomain' | 'dns1035' | 'label';
 
@@ -29,7 +30,7 @@ export function validateLabels(labels: Record<string, string>, path: Path, issue
  * valid label keys/values and annotation keys. `maxNameLength` adds the kind's own limit (CronJob: 52).
  */
 export function validateObjectMeta(
-  meta: ObjectMeta | undefined,
+  meta: Incomplete<ObjectMeta> | undefined,
   path: Path,
   rule: NameRule,
   issues: Issues,
@@ -50,18 +51,18 @@ export function validateObjectMeta(
 }
 
 /** Labels and annotation keys (pod template metadata has no name rules). */
-export function validateTemplateMeta(meta: ObjectMeta | undefined, path: Path, issues: Issues): void {
+export function validateTemplateMeta(meta: Incomplete<ObjectMeta> | undefined, path: Path, issues: Issues): void {
   if (meta?.labels) validateLabels(meta.labels, [...path, 'labels'], issues);
   for (const k of Object.keys(meta?.annotations ?? {})) {
     issues.names([...path, 'annotations', k], k.toLowerCase(), qualifiedNameErrors, 'annotation-key');
   }
 }
 
-export function validateLabelSelector(sel: LabelSelector, path: Path, issues: Issues): void {
+export function validateLabelSelector(sel: Incomplete<LabelSelector>, path: Path, issues: Issues): void {
   if (sel.matchLabels) validateLabels(sel.matchLabels, [...path, 'matchLabels'], issues);
   (sel.matchExpressions ?? []).forEach((r, i) => {
     const p = [...path, 'matchExpressions', i];
-    issues.names([...p, 'key'], r.key, qualifiedNameErrors, 'label-key');
+    if (r.key !== undefined) issues.names([...p, 'key'], r.key, qualifiedNameErrors, 'label-key');
     const n = (r.values ?? []).length;
     if ((r.operator === 'In' || r.operator === 'NotIn') && n === 0) {
       issues.required([...p, 'values'], "must be specified when `operator` is 'In' or 'NotIn'", 'label-selector');

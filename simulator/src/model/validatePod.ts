@@ -8,13 +8,14 @@ import { fix, freeName } from './fixes';
 import { dns1123LabelErrors } from './names';
 import { validateContainer, type ContainerKind } from './validateContainer';
 import { validateLabelSelector, validateLabels } from './validateMeta';
+import type { Incomplete } from './partialParse';
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Checks the volumes; returns where each name is defined (the first definition). */
-function validateVolumes(volumes: readonly Volume[], path: Path, issues: Issues): Map<string, Path> {
+function validateVolumes(volumes: readonly Incomplete<Volume>[], path: Path, issues: Issues): Map<string, Path> {
   const names = new Map<string, Path>();
   const firstIndex = new Map<string, number>();
   volumes.forEach((v, i) => {
@@ -57,7 +58,7 @@ function validateVolumes(volumes: readonly Volume[], path: Path, issues: Issues)
   return names;
 }
 
-function validateNodeSelectorTerm(t: NodeSelectorTerm, path: Path, issues: Issues): void {
+function validateNodeSelectorTerm(t: Incomplete<NodeSelectorTerm>, path: Path, issues: Issues): void {
   for (const key of ['matchExpressions', 'matchFields'] as const) {
     (t[key] ?? []).forEach((r, i) => {
       const p = [...path, key, i];
@@ -87,30 +88,31 @@ function validateNodeSelectorTerm(t: NodeSelectorTerm, path: Path, issues: Issue
   }
 }
 
-function validatePodAffinityTerm(t: PodAffinityTerm, path: Path, issues: Issues): void {
+function validatePodAffinityTerm(t: Incomplete<PodAffinityTerm>, path: Path, issues: Issues): void {
   if (!t.topologyKey) issues.required([...path, 'topologyKey'], 'can not be empty', 'affinity-topology-key');
   if (t.labelSelector) validateLabelSelector(t.labelSelector, [...path, 'labelSelector'], issues);
   if (t.namespaceSelector) validateLabelSelector(t.namespaceSelector, [...path, 'namespaceSelector'], issues);
 }
 
-function validateWeight(w: number, path: Path, issues: Issues): void {
-  if (w < 1 || w > 100) issues.invalid(path, w, 'must be in the range 1-100', 'affinity-weight');
+/** A missing weight (or any missing required field below) is a structural error, reported once. */
+function validateWeight(w: number | undefined, path: Path, issues: Issues): void {
+  if (w !== undefined && (w < 1 || w > 100)) issues.invalid(path, w, 'must be in the range 1-100', 'affinity-weight');
 }
 
-function validateAffinity(a: Affinity, path: Path, issues: Issues): void {
+function validateAffinity(a: Incomplete<Affinity>, path: Path, issues: Issues): void {
   const na = a.nodeAffinity;
   if (na) {
     const req = na.requiredDuringSchedulingIgnoredDuringExecution;
     if (req) {
       const rp = [...path, 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms'];
-      if (req.nodeSelectorTerms.length === 0)
-        issues.required(rp, 'must have at least one node selector term', 'node-selector');
-      req.nodeSelectorTerms.forEach((t, i) => validateNodeSelectorTerm(t, [...rp, i], issues));
+      const terms = req.nodeSelectorTerms;
+      if (terms?.length === 0) issues.required(rp, 'must have at least one node selector term', 'node-selector');
+      (terms ?? []).forEach((t, i) => validateNodeSelectorTerm(t, [...rp, i], issues));
     }
     (na.preferredDuringSchedulingIgnoredDuringExecution ?? []).forEach((t, i) => {
       const p = [...path, 'nodeAffinity', 'preferredDuringSchedulingIgnoredDuringExecution', i];
       validateWeight(t.weight, [...p, 'weight'], issues);
-      validateNodeSelectorTerm(t.preference, [...p, 'preference'], issues);
+      if (t.preference) validateNodeSelectorTerm(t.preference, [...p, 'preference'], issues);
     });
   }
   for (const key of ['podAffinity', 'podAntiAffinity'] as const) {
@@ -122,12 +124,12 @@ function validateAffinity(a: Affinity, path: Path, issues: Issues): void {
     (pa.preferredDuringSchedulingIgnoredDuringExecution ?? []).forEach((t, i) => {
       const p = [...path, key, 'preferredDuringSchedulingIgnoredDuringExecution', i];
       validateWeight(t.weight, [...p, 'weight'], issues);
-      validatePodAffinityTerm(t.podAffinityTerm, [...p, 'podAffinityTerm'], issues);
+      if (t.podAffinityTerm) validatePodAffinityTerm(t.podAffinityTerm, [...p, 'podAffinityTerm'], issues);
     });
   }
 }
 
-function validateToleration(t: Toleration, path: Path, issues: Issues): void {
+function validateToleration(t: Incomplete<Toleration>, path: Path, issues: Issues): void {
   if (!t.key && t.operator !== 'Exists') {
     issues.invalid(
       [...path, 'operator'],
@@ -148,8 +150,9 @@ function validateToleration(t: Toleration, path: Path, issues: Issues): void {
   }
 }
 
-function validateSpread(c: TopologySpreadConstraint, path: Path, issues: Issues): void {
-  if (c.maxSkew <= 0) issues.invalid([...path, 'maxSkew'], c.maxSkew, 'must be greater than zero', 'topology-spread');
+function validateSpread(c: Incomplete<TopologySpreadConstraint>, path: Path, issues: Issues): void {
+  if (c.maxSkew !== undefined && c.maxSkew <= 0)
+    issues.invalid([...path, 'maxSkew'], c.maxSkew, 'must be greater than zero', 'topology-spread');
   if (!c.topologyKey) issues.required([...path, 'topologyKey'], 'can not be empty', 'topology-spread');
   if (c.minDomains !== undefined) {
     if (c.minDomains <= 0)
@@ -171,15 +174,16 @@ function validateSpread(c: TopologySpreadConstraint, path: Path, issues: Issues)
  * count as volumes though defined elsewhere (a StatefulSet's volumeClaimTemplates), with where.
  */
 export function validatePodSpec(
-  spec: PodSpec,
-  raw: PodSpec | undefined,
+  spec: Incomplete<PodSpec>,
+  raw: Incomplete<PodSpec> | undefined,
   path: Path,
   issues: Issues,
   extraVolumes: ReadonlyMap<string, Path> = new Map(),
 ): void {
   const volumes = validateVolumes(spec.volumes ?? [], [...path, 'volumes'], issues);
   for (const [name, at] of extraVolumes) if (!volumes.has(name)) volumes.set(name, at);
-  if (spec.containers.length === 0) issues.required([...path, 'containers'], '', 'containers-required');
+  const containers = spec.containers ?? [];
+  if (spec.containers?.length === 0) issues.required([...path, 'containers'], '', 'containers-required');
   const names = new Map<string, Path>();
   const ctxBase = {
     volumes,
@@ -190,10 +194,10 @@ export function validatePodSpec(
   };
   const groups = [
     ['initContainers', spec.initContainers ?? [], raw?.initContainers ?? []],
-    ['containers', spec.containers, raw?.containers ?? []],
+    ['containers', containers, raw?.containers ?? []],
     ['ephemeralContainers', spec.ephemeralContainers ?? [], raw?.ephemeralContainers ?? []],
   ] as const;
-  const taken = new Set(groups.flatMap(([, list]) => list.map((c) => c.name)));
+  const taken = new Set(groups.flatMap(([, list]) => list.flatMap((c) => (c.name === undefined ? [] : [c.name]))));
   for (const [key, list, rawList] of groups) {
     list.forEach((c, i) => {
       const p = [...path, key, i];

@@ -6,6 +6,7 @@ import { type Issues, type Path } from './issues';
 import { fix, type FixData } from './fixes';
 import { isEmptySelector, unmatchedRequirements, type UnmatchedRequirement } from './selectors';
 import { validateLabelSelector } from './validateMeta';
+import type { Incomplete } from './partialParse';
 
 export interface SelectorOptions {
   /** Whether an empty selector is an error (false for a Job's generated selector, which gains controller-uid). */
@@ -14,8 +15,8 @@ export interface SelectorOptions {
 
 /** selector present, valid, non-empty and matching the template's labels; `path` is the workload's spec. */
 export function validateSelector(
-  sel: LabelSelector | undefined,
-  t: PodTemplateSpec | undefined,
+  sel: Incomplete<LabelSelector> | undefined,
+  t: Incomplete<PodTemplateSpec> | undefined,
   kind: string,
   path: Path,
   issues: Issues,
@@ -31,7 +32,7 @@ export function validateSelector(
       issues.invalid([...path, 'selector'], sel, `empty selector is invalid for ${kind}`, 'selector-empty');
     return;
   }
-  if (!t) return;
+  if (!t || !isComplete(sel)) return;
   const labels = t.metadata?.labels;
   const unmatched = unmatchedRequirements(sel, labels);
   if (unmatched.length === 0) return;
@@ -47,6 +48,11 @@ export function validateSelector(
   issue.detail = { kind: 'selector-mismatch', selector: selectorPath, labels: labelsPath, unmatched };
 }
 
+/** Whether every requirement has its key and operator: one that lacks either (a structural error) cannot be judged. */
+function isComplete(sel: Incomplete<LabelSelector>): sel is LabelSelector {
+  return (sel.matchExpressions ?? []).every((r) => r.key !== undefined && r.operator !== undefined);
+}
+
 /**
  * The fix of each failing requirement: set or add the template label (when the template has no labels, the
  * first fix adds every missing matchLabels pair at once), or align the selector with the template, or remove
@@ -54,7 +60,7 @@ export function validateSelector(
  */
 function addFixes(
   unmatched: UnmatchedRequirement[],
-  sel: LabelSelector,
+  sel: Incomplete<LabelSelector>,
   labels: Record<string, string> | undefined,
   labelsPath: Path,
   selectorPath: Path,

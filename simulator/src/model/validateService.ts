@@ -3,8 +3,9 @@ import type { Service } from './service';
 import type { Issues, Path } from './issues';
 import { dns1123LabelErrors, dns1123SubdomainErrors, portNameErrors, portNumberErrors } from './names';
 import { validateLabels, validateObjectMeta } from './validateMeta';
+import type { Incomplete } from './partialParse';
 
-export function validateService(svc: Service, issues: Issues): void {
+export function validateService(svc: Incomplete<Service>, issues: Issues): void {
   validateObjectMeta(svc.metadata, ['metadata'], 'dns1035', issues);
   const s = svc.spec;
   if (!s) return void issues.required(['spec', 'ports'], '', 'service-ports');
@@ -33,10 +34,13 @@ export function validateService(svc: Service, issues: Issues): void {
       if (names.has(p.name)) issues.duplicate([...pp, 'name'], p.name, 'service-port-name');
       names.add(p.name);
     }
-    for (const m of portNumberErrors(p.port)) issues.invalid([...pp, 'port'], p.port, m, 'port-number');
-    const key = JSON.stringify({ port: p.port, protocol: p.protocol ?? 'TCP' });
-    if (keys.has(key)) issues.duplicate(pp, JSON.parse(key), 'service-port-duplicate');
-    keys.add(key);
+    // A missing port is a structural error; the port's other fields are still checked.
+    if (p.port !== undefined) {
+      for (const m of portNumberErrors(p.port)) issues.invalid([...pp, 'port'], p.port, m, 'port-number');
+      const key = JSON.stringify({ port: p.port, protocol: p.protocol ?? 'TCP' });
+      if (keys.has(key)) issues.duplicate(pp, JSON.parse(key), 'service-port-duplicate');
+      keys.add(key);
+    }
     if (typeof p.targetPort === 'number') {
       for (const m of portNumberErrors(p.targetPort))
         issues.invalid([...pp, 'targetPort'], p.targetPort, m, 'port-number');

@@ -6,6 +6,7 @@ import type { Issues, Path } from './issues';
 import { fix } from './fixes';
 import { validatePodSpec } from './validatePod';
 import { validateTemplateMeta } from './validateMeta';
+import type { Incomplete } from './partialParse';
 
 export interface TemplateRules {
   restartPolicies: readonly string[];
@@ -17,8 +18,8 @@ export interface TemplateRules {
 }
 
 export function validateTemplate(
-  t: PodTemplateSpec | undefined,
-  raw: PodTemplateSpec | undefined,
+  t: Incomplete<PodTemplateSpec> | undefined,
+  raw: Incomplete<PodTemplateSpec> | undefined,
   path: Path,
   rules: TemplateRules,
   issues: Issues,

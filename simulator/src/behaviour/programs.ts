@@ -1,58 +1,14 @@
-// How a command line resolves by its program (docs/image-behaviour.md): shells, wrappers (tini, gosu, env,
-// timeout), entrypoint scripts (entrypoints.ts), and the table of well-known programs — servers (servers.ts),
-// language runtimes (runtimes.ts) and the small servers defined inline below. Everything is keyed by the program,
-// so `command:` overrides follow the same rules as the image defaults.
+// How a command line resolves by its program (docs/image-behaviour.md): shells and wrappers first (wrappers.ts),
+// then entrypoint scripts (entrypoints.ts) and the table of well-known programs — servers (servers.ts), language
+// runtimes (runtimes.ts) and the small servers defined inline below. Everything is keyed by the program, so
+// `command:` overrides follow the same rules as the image defaults.
 import type { ProgCtx, ProgramRun, Resolution } from './internal';
 import { parseSleep } from './expand';
 import { base, flag, go, handles, none, oneShot, portOf, run, server, unknownProgram } from './programKit';
 import { entrypoint } from './entrypoints';
+import { resolveWrapper } from './wrappers';
 import { agnhost, livenessServer, ncListen, nginx, socat } from './servers';
 import { node, perl, python, stress, vishStress } from './runtimes';
-
-// ---- shells and wrappers -------------------------------------------------------------------------------------
-
-function shell(argv: string[], sh: 'ash' | 'dash' | 'bash' | 'zsh'): Resolution {
-  let i = 1;
-  let c = false;
-  let errexit = false;
-  for (; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') {
-      i++;
-      break;
-    }
-    if (a === '-o' || a === '+o' || a === '-O' || a === '+O') {
-      i++;
-      if (argv[i] === 'errexit') errexit = true;
-      continue;
-    }
-    if (/^--[a-z-]+$/.test(a)) continue;
-    if (/^[-+][a-zA-Z]+$/.test(a)) {
-      if (a.startsWith('-') && a.includes('c')) c = true;
-      if (a.startsWith('-') && a.includes('e')) errexit = true;
-      continue;
-    }
-    break;
-  }
-  if (c) {
-    const script = argv[i] ?? '';
-    return { kind: 'shell', sh, script, name: argv[i + 1] ?? base(argv[0]!), positional: argv.slice(i + 2), errexit };
-  }
-  const file = argv[i];
-  if (file !== undefined)
-    return { kind: 'shell', sh, script: '', name: file, positional: argv.slice(i + 1), errexit, fromFile: file };
-  return { kind: 'interactive', what: base(argv[0]!) };
-}
-
-const SHELLS: Record<string, 'ash' | 'dash' | 'bash' | 'zsh' | 'sh'> = {
-  sh: 'sh',
-  ash: 'ash',
-  dash: 'dash',
-  bash: 'bash',
-  zsh: 'zsh',
-  ksh: 'bash',
-  mksh: 'bash',
-};
 
 /**
  * How a command line resolves, by its program (argv[0]'s base name). Undefined: not a program this module
@@ -64,21 +20,9 @@ export function resolveProgram(argv: string[], ctx: ProgCtx): Resolution | undef
   const name = base(a0);
   const key = ctx.image?.key;
   const r = (p: ProgramRun | undefined): Resolution | undefined => (p ? { kind: 'run', run: p } : undefined);
-  const sh = SHELLS[name];
-  if (sh !== undefined) {
-    const kind =
-      sh === 'sh'
-        ? ctx.userland === 'busybox'
-          ? 'ash'
-          : ctx.image?.tools.includes('dash') === false
-            ? 'bash'
-            : 'dash'
-        : sh;
-    return shell(argv, kind);
-  }
+  const wrapped = resolveWrapper(argv, ctx);
+  if (wrapped !== undefined) return wrapped;
   switch (name) {
-    case 'busybox':
-      return argv.length > 1 ? { kind: 'exec', argv: argv.slice(1) } : r(oneShot('busybox (prints its applets)', 0, 0));
     case 'docker-entrypoint.sh':
     case 'entrypoint.sh':
     case 'docker-entrypoint':
@@ -98,45 +42,6 @@ export function resolveProgram(argv: string[], ctx: ProgCtx): Resolution | undef
           }),
         );
       return undefined;
-    case 'tini':
-    case 'dumb-init':
-    case 'catatonit': {
-      const rest = argv.slice(1);
-      const dd = rest.indexOf('--');
-      const cmd =
-        dd >= 0
-          ? rest.slice(dd + 1)
-          : rest.filter((x, i) => !x.startsWith('-') || (i > 0 && !rest[i - 1]!.startsWith('-')));
-      return {
-        kind: 'exec',
-        argv: cmd,
-        viaInit: true,
-        note: `${name} is PID 1 and forwards the stop signal: the program gets the default action unless it handles it`,
-      };
-    }
-    case 'gosu':
-    case 'su-exec':
-    case 'chroot':
-      return { kind: 'exec', argv: argv.slice(2) };
-    case 'nohup':
-    case 'nice':
-    case 'setsid':
-    case 'stdbuf':
-    case 'time':
-    case 'exec':
-      return { kind: 'exec', argv: argv.slice(1).filter((x, i) => i > 0 || !x.startsWith('-')) };
-    case 'env': {
-      let i = 1;
-      while (i < argv.length && (argv[i]!.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i]!))) i++;
-      return i < argv.length ? { kind: 'exec', argv: argv.slice(i) } : undefined;
-    }
-    case 'timeout': {
-      let i = 1;
-      while (i < argv.length && argv[i]!.startsWith('-')) i += /^-(s|k)$/.test(argv[i]!) ? 2 : 1;
-      const d = parseSleep([argv[i] ?? ''], 'gnu', false);
-      if ('error' in d) return undefined;
-      return { kind: 'exec', argv: argv.slice(i + 1), timeout: d.seconds };
-    }
     case 'nginx':
     case 'nginx-debug':
       return r(nginx(argv, ctx));

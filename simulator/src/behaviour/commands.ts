@@ -1,12 +1,15 @@
 // Short-lived utilities as they behave in exec probes and in scripts, with the real tools' exit codes and words
 // (docs/image-behaviour.md, "Shell and tools"): the table of every utility the simulator knows, and the small ones (sleep, seq,
-// printenv, killall -0 …). File utilities are in fileTools.ts, network clients in httpClients.ts and socketClients.ts.
+// printenv, killall -0 …). File utilities are in fileTools.ts, wc and cut in textTools.ts, awk in awk.ts, network
+// clients in httpClients.ts and socketClients.ts.
 import type { CmdResult, Stdin, Sys } from './internal';
 import { parseSleep } from './expand';
 import { fail, ok } from './toolKit';
 import { cat, fsOp, grep, headTail, ls, statCmd, tee } from './fileTools';
 import { curl, grpcProbe, wget } from './httpClients';
 import { dbClient, dns, nc, ping } from './socketClients';
+import { cut, wc } from './textTools';
+import { awk } from './awk';
 
 export function runUtility(name: string, args: string[], sys: Sys, stdin: Stdin | undefined): CmdResult | undefined {
   const f = UTILS[name];
@@ -135,13 +138,15 @@ const UTILS: Record<string, Util> = {
       : { code: 0, unknownOut: true },
   basename: (a) => ok(`${(a.find((x) => !x.startsWith('-')) ?? '').replace(/\/+$/, '').split('/').pop() ?? ''}\n`),
   dirname: (a) => ok(`${(a[0] ?? '.').replace(/\/[^/]*\/?$/, '') || '/'}\n`),
-  wc: passThrough,
+  wc,
   sort: passThrough,
   uniq: passThrough,
-  cut: passThrough,
+  cut,
   tr: passThrough,
   sed: passThrough,
-  awk: passThrough,
+  awk,
+  gawk: awk,
+  mawk: awk,
   xargs: passThrough,
   rev: passThrough,
   base64: passThrough,

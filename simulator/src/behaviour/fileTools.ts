@@ -4,7 +4,7 @@ import type { CmdResult, Stdin, Sys } from './internal';
 import { fail, resolvePath } from './toolKit';
 import { riskyRegex } from './shellTest';
 
-function readInput(
+export function readInput(
   files: string[],
   sys: Sys,
   stdin: Stdin | undefined,

@@ -6,6 +6,7 @@ import type { ShellState } from './shellState';
 import { ExitSig } from './shellControl';
 import { trimPattern } from './shellTest';
 import { evalArith } from './expand';
+import { Lexer } from './shellLex';
 
 export class Expander {
   /** The last expansion used a value the simulator does not know. */
@@ -55,10 +56,12 @@ export class Expander {
         val = r.out;
         unknown ||= r.unknown;
       } else {
-        const r = evalArith(p.src, (name) => this.s.getVar(name));
-        if (r.unknown)
+        const pre = this.arithSource(p.src);
+        const r = evalArith(pre.src, (name) => this.s.getVar(name));
+        unknown ||= r.unknown || pre.unknown;
+        if (r.unknown || pre.unknown)
           this.s.note(
-            `\`$((${p.src.trim().slice(0, 40)}))\` uses a value the simulator does not know ($RANDOM or valueFrom): taken as 0`,
+            `\`$((${p.src.trim().slice(0, 40)}))\` uses a value the simulator does not know: its result is unknown`,
           );
         val = String(r.value);
       }
@@ -166,5 +169,47 @@ export class Expander {
     }
   }
 
-  /** $(…) and `…`: runs in a subshell, captures stdout. */
+  /**
+   * `$(( … ))` first expands the parameters, command substitutions and backquotes inside it (POSIX 2.6.4), as in
+   * `$(( $(cat /data/n) + 1 ))`; evalArith reads plain `$name` itself.
+   */
+  private arithSource(src: string): { src: string; unknown: boolean } {
+    if (!/\$\(|\$\{|`/.test(src)) return { src, unknown: false };
+    let out = '';
+    let unknown = false;
+    for (let i = 0; i < src.length;) {
+      const c = src[i]!;
+      const end =
+        c === '$' && (src[i + 1] === '(' || src[i + 1] === '{')
+          ? closing(src, i + 1)
+          : c === '`'
+            ? src.indexOf('`', i + 1)
+            : -1;
+      if (end < 0) {
+        out += c;
+        i++;
+        continue;
+      }
+      const seg = src.slice(i, end + 1);
+      const t = new Lexer(seg).next();
+      if (t.k === 'word') {
+        out += this.word(t.w, false).join('');
+        unknown ||= this.lastUnknown;
+      } else out += seg;
+      i = end + 1;
+    }
+    return { src: out, unknown };
+  }
+}
+
+/** The index of the bracket that closes the one at `open` (quotes are not tracked), or -1. */
+function closing(s: string, open: number): number {
+  const o = s[open]!;
+  const c = o === '(' ? ')' : '}';
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    if (s[i] === o) depth++;
+    else if (s[i] === c && --depth === 0) return i;
+  }
+  return -1;
 }

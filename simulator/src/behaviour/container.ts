@@ -1,8 +1,9 @@
 // Reading a container spec for the behaviour model: the container's shape as the model sees it, its command
-// strings, declared TCP ports, the memory assumed for an unknown program, and the image's tool flavour.
+// strings and the command line it runs (plan), declared TCP ports, the memory assumed for an unknown program, and the image's tool flavour.
 import type { ToolFlavour } from './types';
 import type { ImageProfile } from './catalog';
 import { quantityValue } from '../model/quantity';
+import { expandKube } from './expand';
 import { shellOf } from './exec';
 
 export interface ContainerLike {
@@ -64,4 +65,73 @@ export function unknownMemory(c: ContainerLike): { mi: number; note: string } {
     why = '90% of its memory limit';
   }
   return { mi: Math.max(1, Math.round(mi * 10) / 10), note: why };
+}
+
+/** The command line the container runs (command/args over the image ENTRYPOINT/CMD) and where each part came from. */
+interface Plan {
+  argv: string[];
+  /** Container-relative path that supplied each argv element. */
+  origin: string[];
+  fromCommand: boolean;
+  fromArgs: boolean;
+  fromImage: boolean;
+  notes: string[];
+}
+
+export function plan(
+  c: ContainerLike,
+  image: ImageProfile | undefined,
+  lookup: (n: string) => string | undefined,
+  onRef: (n: string, found: boolean) => void,
+): Plan {
+  const command = strings(c.command);
+  const args = strings(c.args);
+  const exp = (s: string) => expandKube(s, lookup, onRef);
+  const notes: string[] = [];
+  const cmdPart = (command ?? []).map(exp);
+  const argPart = (args ?? []).map(exp);
+  const cmdOrigin = cmdPart.map((_, i) => `command[${i}]`);
+  const argOrigin = argPart.map((_, i) => `args[${i}]`);
+  if (command)
+    return {
+      argv: [...cmdPart, ...argPart],
+      origin: [...cmdOrigin, ...argOrigin],
+      fromCommand: true,
+      fromArgs: args !== undefined,
+      fromImage: false,
+      notes,
+    };
+  if (image) {
+    const tail = args ? argPart : image.cmd;
+    const tailOrigin = args ? argOrigin : image.cmd.map(() => 'image');
+    return {
+      argv: [...image.entrypoint, ...tail],
+      origin: [...image.entrypoint.map(() => 'image'), ...tailOrigin],
+      fromCommand: false,
+      fromArgs: args !== undefined,
+      fromImage: true,
+      notes,
+    };
+  }
+  if (args) {
+    const first = argPart[0] ?? '';
+    if (
+      !first.startsWith('-') &&
+      (first.includes('/') || /^(sh|bash|ash|zsh|sleep|python3?|node|java|nginx|redis-server)$/.test(first))
+    ) {
+      notes.push(
+        `the ENTRYPOINT of \`${c.image ?? '(no image)'}\` is not known: \`args\` is assumed to be the whole command`,
+      );
+      return { argv: argPart, origin: argOrigin, fromCommand: false, fromArgs: true, fromImage: false, notes };
+    }
+    return {
+      argv: ['<image entrypoint>', ...argPart],
+      origin: ['image', ...argOrigin],
+      fromCommand: false,
+      fromArgs: true,
+      fromImage: true,
+      notes,
+    };
+  }
+  return { argv: [], origin: [], fromCommand: false, fromArgs: false, fromImage: true, notes };
 }

@@ -1,20 +1,19 @@
 // What a container's process does, inferred in this order: (1) the scenario override, field by field;
 // (2) the container's command/args, interpreted (Kubernetes `$(VAR)` expansion, then the shell); (3) the
 // image catalogue (ENTRYPOINT/CMD, env checks, ports, stop handling). Never throws.
-import type { ProcessModel } from './types';
-import type { ImageProfile } from './catalog';
+import type { ProcessModel, StartFile } from './types';
 import type { Signal } from './signals';
 import type { EnvVal, World } from './shell';
 import type { ContainerLike } from './container';
 import type { BehaviourOverride } from './override';
 import { lookupImage } from './catalog';
 import { parseSignal } from './signals';
-import { expandKube, expandKubeVars, resolveEnv, resolveEnvDetailed } from './expand';
+import { expandKubeVars, resolveEnv, resolveEnvDetailed } from './expand';
 import { Interp } from './shell';
 import { base } from './programKit';
 import { containerStartError } from './exec';
 import { clusterService } from './internal';
-import { declaredPorts, flavourOf, strings, unknownMemory } from './container';
+import { declaredPorts, flavourOf, plan, strings, unknownMemory } from './container';
 import { applyOverride } from './override';
 
 export { expandKubeVars, resolveEnv };
@@ -33,16 +32,25 @@ export interface InferInput {
    * namespace. Names outside the cluster are assumed to resolve.
    */
   services?: string[];
+  /** Optional: what this run finds at a path where the engine knows (files earlier runs left on a volume). */
+  files?: (path: string) => StartFile | undefined;
 }
 
-/** The world a starting container sees: its files and the network are not known, Services are. */
-function processWorld(services: readonly string[] | undefined): World {
+/** The world a starting container sees: files only where the engine knows them; the network is not known, Services are. */
+function processWorld(services: readonly string[] | undefined, files: InferInput['files']): World {
   const known = new Set([
     'kubernetes',
     ...(Array.isArray(services) ? services.filter((x) => typeof x === 'string').map((x) => x.toLowerCase()) : []),
   ]);
   return {
-    file: () => 'unknown',
+    file: (path) => {
+      const f = typeof files === 'function' ? files(path) : undefined;
+      return f === undefined
+        ? 'unknown'
+        : f.kind === 'missing'
+          ? 'missing'
+          : { content: f.kind === 'known' ? f.content : undefined };
+    },
     connect: () => 'unknown',
     http: () => 'unknown',
     grpc: () => 'unknown',
@@ -52,74 +60,6 @@ function processWorld(services: readonly string[] | undefined): World {
       return known.has(svc) ? 'ok' : 'nxdomain';
     },
   };
-}
-
-interface Plan {
-  argv: string[];
-  /** Container-relative path that supplied each argv element. */
-  origin: string[];
-  fromCommand: boolean;
-  fromArgs: boolean;
-  fromImage: boolean;
-  notes: string[];
-}
-
-function plan(
-  c: ContainerLike,
-  image: ImageProfile | undefined,
-  lookup: (n: string) => string | undefined,
-  onRef: (n: string, found: boolean) => void,
-): Plan {
-  const command = strings(c.command);
-  const args = strings(c.args);
-  const exp = (s: string) => expandKube(s, lookup, onRef);
-  const notes: string[] = [];
-  const cmdPart = (command ?? []).map(exp);
-  const argPart = (args ?? []).map(exp);
-  const cmdOrigin = cmdPart.map((_, i) => `command[${i}]`);
-  const argOrigin = argPart.map((_, i) => `args[${i}]`);
-  if (command)
-    return {
-      argv: [...cmdPart, ...argPart],
-      origin: [...cmdOrigin, ...argOrigin],
-      fromCommand: true,
-      fromArgs: args !== undefined,
-      fromImage: false,
-      notes,
-    };
-  if (image) {
-    const tail = args ? argPart : image.cmd;
-    const tailOrigin = args ? argOrigin : image.cmd.map(() => 'image');
-    return {
-      argv: [...image.entrypoint, ...tail],
-      origin: [...image.entrypoint.map(() => 'image'), ...tailOrigin],
-      fromCommand: false,
-      fromArgs: args !== undefined,
-      fromImage: true,
-      notes,
-    };
-  }
-  if (args) {
-    const first = argPart[0] ?? '';
-    if (
-      !first.startsWith('-') &&
-      (first.includes('/') || /^(sh|bash|ash|zsh|sleep|python3?|node|java|nginx|redis-server)$/.test(first))
-    ) {
-      notes.push(
-        `the ENTRYPOINT of \`${c.image ?? '(no image)'}\` is not known: \`args\` is assumed to be the whole command`,
-      );
-      return { argv: argPart, origin: argOrigin, fromCommand: false, fromArgs: true, fromImage: false, notes };
-    }
-    return {
-      argv: ['<image entrypoint>', ...argPart],
-      origin: ['image', ...argOrigin],
-      fromCommand: false,
-      fromArgs: true,
-      fromImage: true,
-      notes,
-    };
-  }
-  return { argv: [], origin: [], fromCommand: false, fromArgs: false, fromImage: true, notes };
 }
 
 export function inferProcess(input: InferInput): ProcessModel {
@@ -195,7 +135,7 @@ function inferRaw(input: InferInput): ProcessModel {
   const mem = unknownMemory(c);
   const ports = declaredPorts(c);
   const interactive = c.stdin === true || c.tty === true;
-  const world = processWorld(input.services);
+  const world = processWorld(input.services, input.files);
   const interp = new Interp({
     mode: 'process',
     image,

@@ -122,6 +122,9 @@ export interface ProcessModel {
   stopSignal?: string;
 }
 
+/** A file as the pod's filesystem knows it: missing, with known text, or present with unknown content. */
+export type StartFile = { kind: 'missing' } | { kind: 'known'; content: string } | { kind: 'unknown' };
+
 /** What an exec probe can see inside the pod at the moment it runs. */
 export interface ExecContext {
   /** Resolved environment of the container. */

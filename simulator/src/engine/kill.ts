@@ -2,7 +2,7 @@
 // signal with the grace left (at least 2 s); a process that ignores it is SIGKILLed at the end (137).
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
-import { podRef } from './runtime';
+import { modelOf, podRef } from './runtime';
 import { finishInstance } from './process';
 import { runPreStop } from './hooks';
 import type { Cause, EndReason } from '../trace';
@@ -41,7 +41,7 @@ function killContainer(sim: Simulation, pod: PodRuntime, k: KillRequest, finishe
     const timeout = Math.max(k.grace - spent, sim.timings.minimumGrace);
     if (inst.finishedAt !== undefined) return done();
     inst.signalledAt = sim.now;
-    const stop = c.process.onStop;
+    const stop = modelOf(c, inst).onStop;
     // The runtime takes a moment to deliver the signal and reap the process (≈0.1 s).
     const handled = stop.action === 'exit' && stop.afterSeconds * 1000 < timeout;
     const after = handled ? Math.max(stop.afterSeconds * 1000, STOP_LATENCY) : timeout + STOP_LATENCY;

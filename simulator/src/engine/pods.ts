@@ -4,7 +4,9 @@ import type { ContainerKind, ContainerRuntime, PodOwner, PodRuntime } from './ru
 import { podRef, setPod } from './runtime';
 import { publishStatus } from './status';
 import type { PodSpec } from '../model';
-import { inferProcess, resolveEnv } from '../behaviour/infer';
+import { inferProcess, resolveEnv, type InferInput } from '../behaviour/infer';
+import type { ProcessModel, StartFile } from '../behaviour/types';
+import { filesAtStart, hasStatefulMount } from './podFiles';
 import type { ContainerOverrideSpec } from '../scenario';
 import { schedulePod, type AssignedPod } from '../cluster/scheduler';
 import { podIP } from '../cluster/nodes';
@@ -75,29 +77,26 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
         prefixOverride(factory.overrides, req.name, spec.name) ??
         factory.overrides[spec.name];
       const kind = kindOf(spec.restartPolicy ?? undefined);
-      let process = inferProcess({
-        container: spec,
-        override,
-        shareProcessNamespace: req.spec.shareProcessNamespace === true,
-        services: factory.services,
-      });
-      if (kind === 'init' && process.source === 'unknown' && process.exit === undefined) {
-        // An init container exists to finish: when we cannot tell what it does, assume it succeeds.
-        process = {
-          ...process,
-          exit: { afterSeconds: UNKNOWN_INIT_SECONDS, code: 0 },
-          notes: [
-            ...process.notes,
-            `init container ${spec.name}: assumed to finish successfully after ${UNKNOWN_INIT_SECONDS}s`,
-          ],
-        };
-      }
+      const infer = (files?: (path: string) => StartFile | undefined) =>
+        modelFor(
+          {
+            container: spec,
+            override,
+            shareProcessNamespace: req.spec.shareProcessNamespace === true,
+            services: factory.services,
+            ...(files ? { files } : {}),
+          },
+          kind,
+          spec.name,
+        );
+      const process = infer();
       const container: ContainerRuntime = {
         name: spec.name,
         kind,
         path: `${req.specPath}.${field}[${i}]`,
         spec,
         process,
+        ...(hasStatefulMount(pod, spec) ? { rerun: infer } : {}),
         env: resolveEnv(spec),
         instances: [],
         ready: false,
@@ -108,12 +107,16 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
         httpOverrides: new Map(),
         downPorts: new Set(),
       };
-      for (const n of container.process.notes) sim.note('info', `${req.name}/${spec.name}: ${n}`, req.doc);
       containers.push(container);
     });
   };
   add(req.spec.initContainers, 'initContainers', (r) => (r === 'Always' ? 'sidecar' : 'init'));
   add(req.spec.containers, 'containers', () => 'regular');
+  // A script on a volume that outlives its runs reads the volume as the first run will find it (an emptyDir is
+  // empty), now that every container's writes are known.
+  for (const c of containers)
+    if (c.rerun) (c as { process: ProcessModel }).process = c.rerun(filesAtStart(pod, c, sim.now));
+  for (const c of containers) for (const n of c.process.notes) sim.note('info', `${req.name}/${c.name}: ${n}`, req.doc);
   sim.pods.push(pod);
   if (pod.owner) {
     const key = `${pod.owner.kind}/${pod.owner.name}`;
@@ -123,6 +126,18 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
   }
   trySchedule(sim, pod, req.nodeName);
   return pod;
+}
+
+/** The behaviour model of one container (one run of it, when `files` describes what that run finds). */
+function modelFor(input: InferInput, kind: ContainerKind, name: string): ProcessModel {
+  const process = inferProcess(input);
+  if (kind !== 'init' || process.source !== 'unknown' || process.exit !== undefined) return process;
+  // An init container exists to finish: when we cannot tell what it does, assume it succeeds.
+  return {
+    ...process,
+    exit: { afterSeconds: UNKNOWN_INIT_SECONDS, code: 0 },
+    notes: [...process.notes, `init container ${name}: assumed to finish successfully after ${UNKNOWN_INIT_SECONDS}s`],
+  };
 }
 
 function prefixOverride(

@@ -2,7 +2,7 @@
 // limit and is OOM-killed. Stopping it (kill.ts) and probing it (probes.ts) read the same model.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
-import { recordExit } from './runtime';
+import { modelOf, recordExit } from './runtime';
 import type { Cause } from '../trace';
 import { memoryBytes } from '../model/quantity';
 import { terminationMessage } from './terminationMessage';
@@ -10,7 +10,7 @@ import { terminationMessage } from './terminationMessage';
 const MI = 1024 * 1024;
 
 export function scheduleProcess(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, inst: Instance): void {
-  const p = c.process;
+  const p = modelOf(c, inst);
   const limit = memoryLimit(c);
   if (limit !== undefined && p.memoryMi * MI > limit) {
     const at = inst.startedAt + p.memoryAfterSeconds * 1000;

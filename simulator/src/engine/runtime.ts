@@ -4,7 +4,7 @@
 // `readonly` here and change only through the functions at the end of this file, which record the change
 // themselves, so no caller can forget to; the worker's own bookkeeping stays plainly mutable.
 import type { Container, PodSpec, Probe } from '../model';
-import type { ProcessModel } from '../behaviour/types';
+import type { ProcessModel, StartFile } from '../behaviour/types';
 import type { NodeModel } from '../cluster/nodes';
 import type { Cause, EndReason, PodStatus } from '../trace';
 import type { ExecMemo } from './execMemo';
@@ -38,6 +38,11 @@ export interface Instance {
   onFinish?: (() => void) | undefined;
   /** Ports closed early (e.g. `nc -l` after its first connection). */
   closedPorts?: Set<number>;
+  /**
+   * The behaviour model of this run, when it was worked out at its start (a script that reads what an earlier run
+   * left on a volume); absent: the container's `process`.
+   */
+  readonly process?: ProcessModel;
 }
 
 /** How an instance ended (recordExit). */
@@ -86,7 +91,13 @@ export interface ContainerRuntime {
   /** Path of the container in its document, e.g. `spec.template.spec.containers[0]`. */
   readonly path: string;
   readonly spec: Container;
+  /** The behaviour model of the latest run (before the first start: the model as far as known at creation). */
   readonly process: ProcessModel;
+  /**
+   * Present when the container mounts a volume that outlives a run (emptyDir, hostPath, PVC): works out one run's
+   * model from the files it finds at its start, so that a script counting its restarts behaves differently each run.
+   */
+  readonly rerun?: (files: (path: string) => StartFile | undefined) => ProcessModel;
   readonly env: Record<string, string>;
   readonly instances: readonly Instance[];
   readonly waiting?: Waiting | undefined;
@@ -226,15 +237,23 @@ export function setContainer(pod: PodRuntime, c: ContainerRuntime, change: Parti
 }
 
 /** A new run of the container starts at `now`, with no waiting reason and fresh probe results. */
-export function startInstance(pod: PodRuntime, c: ContainerRuntime, now: number): Instance {
+/** The behaviour model a run plays (its own, or the container's). */
+export function modelOf(c: ContainerRuntime, inst: Instance): ProcessModel {
+  return inst.process ?? c.process;
+}
+
+/** A new run starts; `process`, when given, is this run's own model and becomes the container's current one. */
+export function startInstance(pod: PodRuntime, c: ContainerRuntime, now: number, process?: ProcessModel): Instance {
   const prev = currentInstance(c);
   const inst: Instance = {
     id: c.instances.length + 1,
     restartCount: prev === undefined ? 0 : prev.restartCount + 1,
     startedAt: now,
+    ...(process ? { process } : {}),
   };
   (c.instances as Instance[]).push(inst);
   const mc = c as Mutable<ContainerRuntime>;
+  if (process) mc.process = process;
   mc.waiting = undefined;
   mc.ready = false;
   mc.started = c.spec.startupProbe === undefined;

@@ -8,6 +8,7 @@ import { ensureImage } from './images';
 import { scheduleProcess } from './process';
 import { runPostStart } from './hooks';
 import { goDuration } from '../model/goDuration';
+import { filesAtStart } from './podFiles';
 
 export type StartOutcome = 'started' | 'backoff' | 'image' | 'hook';
 
@@ -63,7 +64,11 @@ export function startContainer(
 }
 
 function launch(sim: Simulation, pod: PodRuntime, c: ContainerRuntime): Instance {
-  const inst = startInstance(pod, c, sim.now);
+  // A run reads what earlier runs left on the pod's volumes (a restart counter on an emptyDir), so its model is
+  // worked out now, from the files as they are.
+  const process = c.rerun?.(filesAtStart(pod, c, sim.now));
+  for (const n of process?.notes ?? []) sim.note('info', `${pod.name}/${c.name}: ${n}`, pod.doc);
+  const inst = startInstance(pod, c, sim.now, process);
   sim.emit(podRef(pod), 'Normal', 'Created', `Created container ${c.name}`, 'kubelet');
   sim.emit(podRef(pod), 'Normal', 'Started', `Started container ${c.name}`, 'kubelet');
   scheduleProcess(sim, pod, c, inst);

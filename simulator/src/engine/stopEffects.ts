@@ -3,9 +3,10 @@
 // behaviour model, so that probes, the file view and the termination message see them.
 import type { FileOp, LogWrite } from '../behaviour/types';
 import type { ContainerRuntime, Instance } from './runtime';
+import { modelOf } from './runtime';
 
 export function afterSignal(c: ContainerRuntime, inst: Instance): { files: FileOp[]; log: LogWrite[] } {
-  const stop = c.process.onStop;
+  const stop = modelOf(c, inst).onStop;
   if (inst.signalledAt === undefined || (stop.files === undefined && stop.log === undefined))
     return { files: [], log: [] };
   const shift = (inst.signalledAt - inst.startedAt) / 1000;

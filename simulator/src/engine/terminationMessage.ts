@@ -11,7 +11,8 @@
 //   (MaxPodTerminationMessageLogLength shared evenly).
 import { afterSignal } from './stopEffects';
 import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
-import { fileContent } from './podView';
+import { fileContent } from './podFiles';
+import { modelOf } from './runtime';
 
 const MAX_FILE = 4096;
 const MAX_LOG_LINES = 80;
@@ -72,7 +73,7 @@ function lastBytes(s: string, max: number): string {
 /** readLastStringFromContainerLogs: TailLines 80 into a 2048-byte circular buffer. */
 function logTail(c: ContainerRuntime, inst: Instance, now: number): string {
   const upTo = (now - inst.startedAt) / 1000;
-  const text = [...(c.process.log ?? []), ...afterSignal(c, inst).log]
+  const text = [...(modelOf(c, inst).log ?? []), ...afterSignal(c, inst).log]
     .filter((w) => w.at <= upTo)
     .map((w) => w.text)
     .join('');

@@ -1,6 +1,6 @@
 // CrashLoopBackOff: why the container keeps ending (a probe kill, or the process itself), in numbers.
 import type { ContainerRuntime, PodRuntime } from '../engine/runtime';
-import { PROBE_FIELD, type ProbeSlot } from '../engine/runtime';
+import { PROBE_FIELD, modelOf, type ProbeSlot } from '../engine/runtime';
 import type { Cause, Trace } from '../trace';
 import type { Prediction, SuggestedChange } from './types';
 
@@ -40,8 +40,13 @@ export function crashLoopPrediction(pod: PodRuntime, c: ContainerRuntime, trace:
       changes: probeChanges(pod, paths[0]!, cause, probe?.periodSeconds ?? 10),
     };
   }
-  // Unknown beats confidently wrong: an exit that follows an assumed comparison is not a prediction.
-  if (c.process.assumedConditions !== undefined) return undefined;
+  // Unknown beats confidently wrong: an exit that follows an assumed comparison (in any run) is not a prediction.
+  if (c.process.assumedConditions !== undefined || c.instances.some((i) => i.process?.assumedConditions))
+    return undefined;
+  // The loop settled: the latest run does not end by itself (a script that fails on its first runs only, such as
+  // runtime.go's restart counter), so the back-off seen on the way is no crash loop.
+  const latest = c.instances[c.instances.length - 1];
+  if (latest && latest.finishedAt === undefined && modelOf(c, latest).exit === undefined) return undefined;
   const firstExit = crashed[0];
   return {
     ...base,

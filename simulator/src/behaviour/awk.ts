@@ -8,9 +8,12 @@ import { readInput } from './fileTools';
 import { riskyRegex } from './shellTest';
 import { Parser, Unsupported, tokenize, unescape, type Expr, type Rule, type Stmt, type Val } from './awkParse';
 
-class Next {}
-class Exit {
-  constructor(readonly code: number) {}
+// awk's `next` and `exit` unwind the rule being run.
+class Next extends Error {}
+class Exit extends Error {
+  constructor(readonly code: number) {
+    super('exit');
+  }
 }
 
 const num = (v: Val): number =>

@@ -1,4 +1,5 @@
 // batch/v1: Job and CronJob.
+import { CRON_JOB_DEFAULTS, JOB_DEFAULTS } from './defaultValues';
 import {
   z,
   obj,
@@ -46,16 +47,16 @@ export const SuccessPolicySchema = obj({ rules: list(SuccessPolicyRuleSchema) })
 
 const jobSpecImpl = obj({
   activeDeadlineSeconds: optInt64({ unit: 'seconds' }),
-  backoffLimit: optInt32({ default: 6 }),
+  backoffLimit: optInt32({ default: JOB_DEFAULTS.backoffLimit }),
   backoffLimitPerIndex: optInt32(),
-  completionMode: optEnum(['NonIndexed', 'Indexed'], { default: 'NonIndexed' }),
-  completions: optInt32({ default: 1 }),
+  completionMode: optEnum(['NonIndexed', 'Indexed'], { default: JOB_DEFAULTS.completionMode }),
+  completions: optInt32({ default: JOB_DEFAULTS.completions }),
   managedBy: optStr(),
   manualSelector: optBool(),
   maxFailedIndexes: optInt32(),
-  parallelism: optInt32({ default: 1 }),
+  parallelism: optInt32({ default: JOB_DEFAULTS.parallelism }),
   podFailurePolicy: opt(PodFailurePolicySchema),
-  podReplacementPolicy: optEnum(['TerminatingOrFailed', 'Failed'], { default: 'TerminatingOrFailed' }),
+  podReplacementPolicy: optEnum(['TerminatingOrFailed', 'Failed'], { default: JOB_DEFAULTS.podReplacementPolicy }),
   selector: opt(LabelSelectorSchema, { setBy: 'api-server' }),
   successPolicy: opt(SuccessPolicySchema),
   suspend: optBool({ default: false }),
@@ -112,12 +113,12 @@ export const ObjectReferenceSchema = obj({
 });
 
 const cronJobSpecImpl = obj({
-  concurrencyPolicy: optEnum(['Allow', 'Forbid', 'Replace'], { default: 'Allow' }),
-  failedJobsHistoryLimit: optInt32({ default: 1 }),
+  concurrencyPolicy: optEnum(['Allow', 'Forbid', 'Replace'], { default: CRON_JOB_DEFAULTS.concurrencyPolicy }),
+  failedJobsHistoryLimit: optInt32({ default: CRON_JOB_DEFAULTS.failedJobsHistoryLimit }),
   jobTemplate: JobTemplateSpecSchema,
   schedule: str(),
   startingDeadlineSeconds: optInt64({ unit: 'seconds' }),
-  successfulJobsHistoryLimit: optInt32({ default: 3 }),
+  successfulJobsHistoryLimit: optInt32({ default: CRON_JOB_DEFAULTS.successfulJobsHistoryLimit }),
   suspend: optBool({ default: false }),
   timeZone: optStr(),
 });

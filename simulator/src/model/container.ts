@@ -1,4 +1,5 @@
 // Containers and their parts (core/v1 Container, EphemeralContainer, EnvVar, ContainerPort, …).
+import { CONTAINER_DEFAULTS, FIELD_REF_API_VERSION_DEFAULT, PORT_PROTOCOL_DEFAULT } from './defaultValues';
 import {
   z,
   obj,
@@ -33,7 +34,7 @@ export const SecretKeySelectorSchema = obj({
 });
 
 export const ObjectFieldSelectorSchema = obj({
-  apiVersion: optStr({ default: 'v1' }),
+  apiVersion: optStr({ default: FIELD_REF_API_VERSION_DEFAULT }),
   fieldPath: str(),
 });
 
@@ -86,7 +87,7 @@ const containerPortImpl = obj({
   hostIP: optStr(),
   hostPort: optInt32(),
   name: optStr(),
-  protocol: optEnum(['SCTP', 'TCP', 'UDP'], { default: 'TCP' }),
+  protocol: optEnum(['SCTP', 'TCP', 'UDP'], { default: PORT_PROTOCOL_DEFAULT }),
 });
 /** The zod object type of ContainerPortSchema, named so that declaration files refer to it instead of repeating it. */
 export interface ContainerPortSchemaType extends Type<typeof containerPortImpl> {}
@@ -147,8 +148,10 @@ const containerFields = {
   startupProbe: opt(ProbeSchema),
   stdin: optBool({ default: false }),
   stdinOnce: optBool({ default: false }),
-  terminationMessagePath: optStr({ default: '/dev/termination-log' }),
-  terminationMessagePolicy: optEnum(['File', 'FallbackToLogsOnError'], { default: 'File' }),
+  terminationMessagePath: optStr({ default: CONTAINER_DEFAULTS.terminationMessagePath }),
+  terminationMessagePolicy: optEnum(['File', 'FallbackToLogsOnError'], {
+    default: CONTAINER_DEFAULTS.terminationMessagePolicy,
+  }),
   tty: optBool({ default: false }),
   volumeDevices: optList(VolumeDeviceSchema),
   volumeMounts: optList(VolumeMountSchema),

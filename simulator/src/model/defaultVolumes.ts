@@ -2,20 +2,20 @@
 // SetDefaults_PersistentVolumeClaim[Spec]); used by defaults.ts.
 import type { Volume } from './volumes';
 import type { PersistentVolumeClaim, PersistentVolumeClaimSpec } from './pvc';
+import { FIELD_REF_API_VERSION_DEFAULT, PVC_DEFAULTS, VOLUME_DEFAULTS } from './defaultValues';
 
-/** 0644, the default file mode of secret, configMap, downwardAPI and projected volumes. */
-export const DEFAULT_VOLUME_MODE = 0o644;
+const DEFAULT_VOLUME_MODE = VOLUME_DEFAULTS.defaultMode;
 
 type Plain = Record<string, unknown>;
 
 export function defaultPvcSpec(spec: PersistentVolumeClaimSpec | undefined): void {
-  if (spec && !spec.volumeMode) spec.volumeMode = 'Filesystem';
+  if (spec && !spec.volumeMode) spec.volumeMode = PVC_DEFAULTS.volumeMode;
 }
 
 export function defaultPvc(pvc: PersistentVolumeClaim): void {
   defaultPvcSpec(pvc.spec);
   pvc.status ??= {};
-  if (!pvc.status.phase) pvc.status.phase = 'Pending';
+  if (!pvc.status.phase) pvc.status.phase = PVC_DEFAULTS.phase;
 }
 
 export function defaultVolume(v: Volume): void {
@@ -26,32 +26,33 @@ export function defaultVolume(v: Volume): void {
   if (v.downwardAPI) {
     v.downwardAPI.defaultMode ??= DEFAULT_VOLUME_MODE;
     for (const item of v.downwardAPI.items ?? [])
-      if (item.fieldRef && !item.fieldRef.apiVersion) item.fieldRef.apiVersion = 'v1';
+      if (item.fieldRef && !item.fieldRef.apiVersion) item.fieldRef.apiVersion = FIELD_REF_API_VERSION_DEFAULT;
   }
   if (v.projected) {
     v.projected.defaultMode ??= DEFAULT_VOLUME_MODE;
     for (const s of v.projected.sources ?? []) {
-      if (s.serviceAccountToken) s.serviceAccountToken.expirationSeconds ??= 3600;
+      if (s.serviceAccountToken)
+        s.serviceAccountToken.expirationSeconds ??= VOLUME_DEFAULTS.serviceAccountTokenExpirationSeconds;
       for (const item of s.downwardAPI?.items ?? [])
-        if (item.fieldRef && !item.fieldRef.apiVersion) item.fieldRef.apiVersion = 'v1';
+        if (item.fieldRef && !item.fieldRef.apiVersion) item.fieldRef.apiVersion = FIELD_REF_API_VERSION_DEFAULT;
     }
   }
-  if (v.hostPath) v.hostPath.type ??= '';
-  if (v.iscsi && !v.iscsi.iscsiInterface) v.iscsi.iscsiInterface = 'default';
+  if (v.hostPath) v.hostPath.type ??= VOLUME_DEFAULTS.hostPathType;
+  if (v.iscsi && !v.iscsi.iscsiInterface) v.iscsi.iscsiInterface = VOLUME_DEFAULTS.iscsiInterface;
   if (v.rbd) {
-    if (!v.rbd.pool) v.rbd.pool = 'rbd';
-    if (!v.rbd.user) v.rbd.user = 'admin';
-    if (!v.rbd.keyring) v.rbd.keyring = '/etc/ceph/keyring';
+    if (!v.rbd.pool) v.rbd.pool = VOLUME_DEFAULTS.rbd.pool;
+    if (!v.rbd.user) v.rbd.user = VOLUME_DEFAULTS.rbd.user;
+    if (!v.rbd.keyring) v.rbd.keyring = VOLUME_DEFAULTS.rbd.keyring;
   }
   if (v.azureDisk) {
-    v.azureDisk.cachingMode ??= 'ReadWrite';
-    v.azureDisk.fsType ??= 'ext4';
-    v.azureDisk.readOnly ??= false;
-    v.azureDisk.kind ??= 'Shared';
+    v.azureDisk.cachingMode ??= VOLUME_DEFAULTS.azureDisk.cachingMode;
+    v.azureDisk.fsType ??= VOLUME_DEFAULTS.azureDisk.fsType;
+    v.azureDisk.readOnly ??= VOLUME_DEFAULTS.azureDisk.readOnly;
+    v.azureDisk.kind ??= VOLUME_DEFAULTS.azureDisk.kind;
   }
   if (v.scaleIO) {
-    if (!v.scaleIO.storageMode) v.scaleIO.storageMode = 'ThinProvisioned';
-    if (!v.scaleIO.fsType) v.scaleIO.fsType = 'xfs';
+    if (!v.scaleIO.storageMode) v.scaleIO.storageMode = VOLUME_DEFAULTS.scaleIO.storageMode;
+    if (!v.scaleIO.fsType) v.scaleIO.fsType = VOLUME_DEFAULTS.scaleIO.fsType;
   }
   defaultPvcSpec(v.ephemeral?.volumeClaimTemplate?.spec);
 }

@@ -9,21 +9,25 @@ import type { PodSpec, PodTemplateSpec, Pod } from './podSpec';
 import { defaultPvc, defaultVolume } from './defaultVolumes';
 import { defaultImagePullPolicy } from './imageRef';
 import type { Deployment, ReplicaSet, StatefulSet, DaemonSet } from './workloads';
-import type { Job, JobSpec, CronJob } from './batch';
+import type { Job, JobSpec, CronJob, CronJobSpec } from './batch';
 import type { Service } from './service';
 import { KIND_SCHEMAS, schemaFor } from './kinds';
-
-export const PROBE_DEFAULTS = {
-  initialDelaySeconds: 0,
-  timeoutSeconds: 1,
-  periodSeconds: 10,
-  successThreshold: 1,
-  failureThreshold: 3,
-} as const;
-
-export const DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS = 30;
-export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
-export const DEFAULT_TERMINATION_MESSAGE_PATH = '/dev/termination-log';
+import {
+  CONTAINER_DEFAULTS,
+  CRON_JOB_DEFAULTS,
+  DAEMON_SET_DEFAULTS,
+  DEPLOYMENT_DEFAULTS,
+  FIELD_REF_API_VERSION_DEFAULT,
+  HTTP_GET_DEFAULTS,
+  JOB_DEFAULTS,
+  POD_DEFAULTS,
+  POD_SPEC_DEFAULTS,
+  PORT_PROTOCOL_DEFAULT,
+  PROBE_DEFAULTS,
+  REPLICA_SET_DEFAULTS,
+  SERVICE_DEFAULTS,
+  STATEFUL_SET_DEFAULTS,
+} from './defaultValues';
 
 type Plain = Record<string, unknown>;
 
@@ -40,8 +44,8 @@ export function deepCopy<T>(v: T): T {
 
 function defaultHttpGet(h: HTTPGetAction | undefined): void {
   if (!h) return;
-  if (!h.path) h.path = '/';
-  if (!h.scheme) h.scheme = 'HTTP';
+  if (!h.path) h.path = HTTP_GET_DEFAULTS.path;
+  if (!h.scheme) h.scheme = HTTP_GET_DEFAULTS.scheme;
 }
 
 export function defaultProbe(p: Probe | undefined): void {
@@ -60,9 +64,9 @@ function defaultHandler(h: LifecycleHandler | undefined): void {
 
 export function defaultContainer(c: Container | EphemeralContainer): void {
   if (!c.imagePullPolicy) c.imagePullPolicy = defaultImagePullPolicy(c.image);
-  if (!c.terminationMessagePath) c.terminationMessagePath = DEFAULT_TERMINATION_MESSAGE_PATH;
-  if (!c.terminationMessagePolicy) c.terminationMessagePolicy = 'File';
-  for (const port of c.ports ?? []) if (!port.protocol) port.protocol = 'TCP';
+  if (!c.terminationMessagePath) c.terminationMessagePath = CONTAINER_DEFAULTS.terminationMessagePath;
+  if (!c.terminationMessagePolicy) c.terminationMessagePolicy = CONTAINER_DEFAULTS.terminationMessagePolicy;
+  for (const port of c.ports ?? []) if (!port.protocol) port.protocol = PORT_PROTOCOL_DEFAULT;
   defaultProbe(c.livenessProbe);
   defaultProbe(c.readinessProbe);
   defaultProbe(c.startupProbe);
@@ -70,18 +74,18 @@ export function defaultContainer(c: Container | EphemeralContainer): void {
   defaultHandler(c.lifecycle?.preStop);
   for (const e of c.env ?? []) {
     const f = e.valueFrom?.fieldRef;
-    if (f && !f.apiVersion) f.apiVersion = 'v1';
+    if (f && !f.apiVersion) f.apiVersion = FIELD_REF_API_VERSION_DEFAULT;
   }
 }
 
 /** SetDefaults_PodSpec plus the defaults of everything a pod spec contains (templates and pods alike). */
 export function defaultPodSpec(spec: PodSpec | undefined): void {
   if (!spec) return;
-  if (!spec.dnsPolicy) spec.dnsPolicy = 'ClusterFirst';
-  if (!spec.restartPolicy) spec.restartPolicy = 'Always';
+  if (!spec.dnsPolicy) spec.dnsPolicy = POD_SPEC_DEFAULTS.dnsPolicy;
+  if (!spec.restartPolicy) spec.restartPolicy = POD_SPEC_DEFAULTS.restartPolicy;
   spec.securityContext ??= {};
-  spec.terminationGracePeriodSeconds ??= DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS;
-  if (!spec.schedulerName) spec.schedulerName = DEFAULT_SCHEDULER_NAME;
+  spec.terminationGracePeriodSeconds ??= POD_SPEC_DEFAULTS.terminationGracePeriodSeconds;
+  if (!spec.schedulerName) spec.schedulerName = POD_SPEC_DEFAULTS.schedulerName;
   for (const c of spec.initContainers ?? []) defaultContainer(c);
   for (const c of spec.containers ?? []) defaultContainer(c); // (absent in a partly decoded document)
   for (const c of spec.ephemeralContainers ?? []) defaultContainer(c);
@@ -107,50 +111,50 @@ function defaultPod(pod: Pod): void {
     // host network: a host port equals the container port
     if (spec.hostNetwork) for (const p of c.ports ?? []) if (!p.hostPort) p.hostPort = p.containerPort;
   }
-  spec.enableServiceLinks ??= true;
+  spec.enableServiceLinks ??= POD_DEFAULTS.enableServiceLinks;
 }
 
 function defaultDeployment(d: Deployment): void {
   const spec = d.spec;
   if (!spec) return;
-  spec.replicas ??= 1;
+  spec.replicas ??= DEPLOYMENT_DEFAULTS.replicas;
   spec.strategy ??= {};
-  if (!spec.strategy.type) spec.strategy.type = 'RollingUpdate';
+  if (!spec.strategy.type) spec.strategy.type = DEPLOYMENT_DEFAULTS.strategyType;
   if (spec.strategy.type === 'RollingUpdate') {
     const ru = (spec.strategy.rollingUpdate ??= {});
-    ru.maxUnavailable ??= '25%';
-    ru.maxSurge ??= '25%';
+    ru.maxUnavailable ??= DEPLOYMENT_DEFAULTS.maxUnavailable;
+    ru.maxSurge ??= DEPLOYMENT_DEFAULTS.maxSurge;
   }
-  spec.revisionHistoryLimit ??= 10;
-  spec.progressDeadlineSeconds ??= 600;
+  spec.revisionHistoryLimit ??= DEPLOYMENT_DEFAULTS.revisionHistoryLimit;
+  spec.progressDeadlineSeconds ??= DEPLOYMENT_DEFAULTS.progressDeadlineSeconds;
   defaultTemplate(spec.template);
 }
 
 function defaultReplicaSet(rs: ReplicaSet): void {
   if (!rs.spec) return;
-  rs.spec.replicas ??= 1;
+  rs.spec.replicas ??= REPLICA_SET_DEFAULTS.replicas;
   defaultTemplate(rs.spec.template);
 }
 
 function defaultStatefulSet(s: StatefulSet): void {
   const spec = s.spec;
   if (!spec) return;
-  if (!spec.podManagementPolicy) spec.podManagementPolicy = 'OrderedReady';
+  if (!spec.podManagementPolicy) spec.podManagementPolicy = STATEFUL_SET_DEFAULTS.podManagementPolicy;
   spec.updateStrategy ??= {};
   if (!spec.updateStrategy.type) {
-    spec.updateStrategy.type = 'RollingUpdate';
+    spec.updateStrategy.type = STATEFUL_SET_DEFAULTS.updateStrategyType;
     spec.updateStrategy.rollingUpdate ??= {};
   }
   if (spec.updateStrategy.type === 'RollingUpdate' && spec.updateStrategy.rollingUpdate) {
-    spec.updateStrategy.rollingUpdate.partition ??= 0;
+    spec.updateStrategy.rollingUpdate.partition ??= STATEFUL_SET_DEFAULTS.partition;
   }
   spec.persistentVolumeClaimRetentionPolicy ??= {};
   if (!spec.persistentVolumeClaimRetentionPolicy.whenDeleted)
-    spec.persistentVolumeClaimRetentionPolicy.whenDeleted = 'Retain';
+    spec.persistentVolumeClaimRetentionPolicy.whenDeleted = STATEFUL_SET_DEFAULTS.pvcRetention;
   if (!spec.persistentVolumeClaimRetentionPolicy.whenScaled)
-    spec.persistentVolumeClaimRetentionPolicy.whenScaled = 'Retain';
-  spec.replicas ??= 1;
-  spec.revisionHistoryLimit ??= 10;
+    spec.persistentVolumeClaimRetentionPolicy.whenScaled = STATEFUL_SET_DEFAULTS.pvcRetention;
+  spec.replicas ??= STATEFUL_SET_DEFAULTS.replicas;
+  spec.revisionHistoryLimit ??= STATEFUL_SET_DEFAULTS.revisionHistoryLimit;
   for (const pvc of spec.volumeClaimTemplates ?? []) defaultPvc(pvc);
   defaultTemplate(spec.template);
 }
@@ -159,13 +163,13 @@ function defaultDaemonSet(ds: DaemonSet): void {
   const spec = ds.spec;
   if (!spec) return;
   spec.updateStrategy ??= {};
-  if (!spec.updateStrategy.type) spec.updateStrategy.type = 'RollingUpdate';
+  if (!spec.updateStrategy.type) spec.updateStrategy.type = DAEMON_SET_DEFAULTS.updateStrategyType;
   if (spec.updateStrategy.type === 'RollingUpdate') {
     const ru = (spec.updateStrategy.rollingUpdate ??= {});
-    ru.maxUnavailable ??= 1;
-    ru.maxSurge ??= 0;
+    ru.maxUnavailable ??= DAEMON_SET_DEFAULTS.maxUnavailable;
+    ru.maxSurge ??= DAEMON_SET_DEFAULTS.maxSurge;
   }
-  spec.revisionHistoryLimit ??= 10;
+  spec.revisionHistoryLimit ??= DAEMON_SET_DEFAULTS.revisionHistoryLimit;
   defaultTemplate(spec.template);
 }
 
@@ -173,50 +177,55 @@ function defaultDaemonSet(ds: DaemonSet): void {
 export function defaultJobSpec(spec: JobSpec | undefined): void {
   if (!spec) return;
   if (spec.completions === undefined && spec.parallelism === undefined) {
-    spec.completions = 1;
-    spec.parallelism = 1;
+    spec.completions = JOB_DEFAULTS.completions;
+    spec.parallelism = JOB_DEFAULTS.parallelism;
   }
-  spec.parallelism ??= 1;
-  spec.backoffLimit ??= spec.backoffLimitPerIndex !== undefined ? 2147483647 : 6;
-  if (!spec.completionMode) spec.completionMode = 'NonIndexed';
-  spec.suspend ??= false;
-  if (!spec.podReplacementPolicy) spec.podReplacementPolicy = spec.podFailurePolicy ? 'Failed' : 'TerminatingOrFailed';
+  spec.parallelism ??= JOB_DEFAULTS.parallelism;
+  spec.backoffLimit ??=
+    spec.backoffLimitPerIndex !== undefined ? JOB_DEFAULTS.backoffLimitWithPerIndex : JOB_DEFAULTS.backoffLimit;
+  if (!spec.completionMode) spec.completionMode = JOB_DEFAULTS.completionMode;
+  spec.suspend ??= JOB_DEFAULTS.suspend;
+  if (!spec.podReplacementPolicy)
+    spec.podReplacementPolicy = spec.podFailurePolicy
+      ? JOB_DEFAULTS.podReplacementPolicyWithFailurePolicy
+      : JOB_DEFAULTS.podReplacementPolicy;
   defaultTemplate(spec.template);
 }
 
-function defaultCronJob(cj: CronJob): void {
-  const spec = cj.spec;
+/** SetDefaults_CronJob, and the pod template of its job template (its JobSpec is defaulted when a Job is made). */
+export function defaultCronJobSpec(spec: CronJobSpec | undefined): void {
   if (!spec) return;
-  if (!spec.concurrencyPolicy) spec.concurrencyPolicy = 'Allow';
-  spec.suspend ??= false;
-  spec.successfulJobsHistoryLimit ??= 3;
-  spec.failedJobsHistoryLimit ??= 1;
+  if (!spec.concurrencyPolicy) spec.concurrencyPolicy = CRON_JOB_DEFAULTS.concurrencyPolicy;
+  spec.suspend ??= CRON_JOB_DEFAULTS.suspend;
+  spec.successfulJobsHistoryLimit ??= CRON_JOB_DEFAULTS.successfulJobsHistoryLimit;
+  spec.failedJobsHistoryLimit ??= CRON_JOB_DEFAULTS.failedJobsHistoryLimit;
   defaultTemplate(spec.jobTemplate?.spec?.template);
 }
 
 function defaultService(svc: Service): void {
   const spec = svc.spec;
   if (!spec) return;
-  if (!spec.sessionAffinity) spec.sessionAffinity = 'None';
-  if (!spec.type) spec.type = 'ClusterIP';
+  if (!spec.sessionAffinity) spec.sessionAffinity = SERVICE_DEFAULTS.sessionAffinity;
+  if (!spec.type) spec.type = SERVICE_DEFAULTS.type;
   for (const p of spec.ports ?? []) {
-    if (!p.protocol) p.protocol = 'TCP';
+    if (!p.protocol) p.protocol = PORT_PROTOCOL_DEFAULT;
     if (p.targetPort === undefined || p.targetPort === 0 || p.targetPort === '') p.targetPort = p.port;
   }
   if (spec.sessionAffinity === 'ClientIP') {
     spec.sessionAffinityConfig ??= {};
     spec.sessionAffinityConfig.clientIP ??= {};
-    spec.sessionAffinityConfig.clientIP.timeoutSeconds ??= 10800;
+    spec.sessionAffinityConfig.clientIP.timeoutSeconds ??= SERVICE_DEFAULTS.clientIPTimeoutSeconds;
   }
   if ((spec.type === 'NodePort' || spec.type === 'LoadBalancer') && !spec.externalTrafficPolicy)
-    spec.externalTrafficPolicy = 'Cluster';
+    spec.externalTrafficPolicy = SERVICE_DEFAULTS.externalTrafficPolicy;
   if (spec.type !== 'ExternalName') {
-    if (!spec.internalTrafficPolicy) spec.internalTrafficPolicy = 'Cluster';
+    if (!spec.internalTrafficPolicy) spec.internalTrafficPolicy = SERVICE_DEFAULTS.internalTrafficPolicy;
     // what a single-stack IPv4 cluster fills in (the service registry, not defaults.go)
-    if (!spec.ipFamilyPolicy) spec.ipFamilyPolicy = 'SingleStack';
-    if (!spec.ipFamilies || spec.ipFamilies.length === 0) spec.ipFamilies = ['IPv4'];
+    if (!spec.ipFamilyPolicy) spec.ipFamilyPolicy = SERVICE_DEFAULTS.ipFamilyPolicy;
+    if (!spec.ipFamilies || spec.ipFamilies.length === 0) spec.ipFamilies = [SERVICE_DEFAULTS.ipFamily];
   }
-  if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true;
+  if (spec.type === 'LoadBalancer')
+    spec.allocateLoadBalancerNodePorts ??= SERVICE_DEFAULTS.allocateLoadBalancerNodePorts;
 }
 
 const BY_KIND: Record<string, (o: never) => void> = {
@@ -226,7 +235,7 @@ const BY_KIND: Record<string, (o: never) => void> = {
   StatefulSet: defaultStatefulSet,
   DaemonSet: defaultDaemonSet,
   Job: (j: Job) => defaultJobSpec(j.spec),
-  CronJob: defaultCronJob,
+  CronJob: (cj: CronJob) => defaultCronJobSpec(cj.spec),
   Service: defaultService,
 };
 

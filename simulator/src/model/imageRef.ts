@@ -4,6 +4,7 @@
 // Everything PodLab derives from an image string comes from here: whether it is valid (InvalidImageName),
 // its fully qualified form (image presence on a node), its repository (describe's Image ID), the
 // imagePullPolicy default, and the lenient view the image catalogue matches on.
+import { IMAGE_PULL_POLICY_DEFAULTS } from './defaultValues';
 
 // The grammar of distribution/reference regexp.go, as JavaScript regular expressions.
 const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
@@ -133,9 +134,11 @@ export function normalizeImageRef(image: string): string {
  */
 export function defaultImagePullPolicy(image: string | undefined): 'Always' | 'IfNotPresent' {
   const parsed = parseImageReference(image ?? '');
-  if (!('ref' in parsed)) return 'IfNotPresent';
+  if (!('ref' in parsed)) return IMAGE_PULL_POLICY_DEFAULTS.other;
   const { tag, digest } = parsed.ref;
-  return tag === 'latest' || (tag === undefined && digest === undefined) ? 'Always' : 'IfNotPresent';
+  return tag === 'latest' || (tag === undefined && digest === undefined)
+    ? IMAGE_PULL_POLICY_DEFAULTS.latest
+    : IMAGE_PULL_POLICY_DEFAULTS.other;
 }
 
 /** The catalogue's view of a reference: lenient (it reads what was written, valid or not) and lower case. */

@@ -15,6 +15,7 @@ export * from './service';
 export * from './kinds';
 export * from './quantity';
 export * from './defaults';
+export * from './defaultValues';
 export { defaultImagePullPolicy } from './imageRef';
 export * from './defaultVolumes';
 export * from './names';

@@ -1,4 +1,5 @@
 // Probes and lifecycle hooks (core/v1 Probe, LifecycleHandler, Lifecycle and their actions).
+import { HTTP_GET_DEFAULTS, PROBE_DEFAULTS } from './defaultValues';
 import {
   type z,
   obj,
@@ -28,9 +29,9 @@ export const HTTPHeaderSchema = obj({
 const hTTPGetActionImpl = obj({
   host: optStr(),
   httpHeaders: optList(HTTPHeaderSchema),
-  path: optStr({ default: '/' }),
+  path: optStr({ default: HTTP_GET_DEFAULTS.path }),
   port: intOrString(),
-  scheme: optEnum(['HTTP', 'HTTPS'], { default: 'HTTP' }),
+  scheme: optEnum(['HTTP', 'HTTPS'], { default: HTTP_GET_DEFAULTS.scheme }),
 });
 /** The zod object type of HTTPGetActionSchema, named so that declaration files refer to it instead of repeating it. */
 export interface HTTPGetActionSchemaType extends Type<typeof hTTPGetActionImpl> {}
@@ -52,15 +53,15 @@ export const SleepActionSchema = obj({
 
 const probeImpl = obj({
   exec: opt(ExecActionSchema),
-  failureThreshold: optInt32({ default: 3 }),
+  failureThreshold: optInt32({ default: PROBE_DEFAULTS.failureThreshold }),
   grpc: opt(GRPCActionSchema),
   httpGet: opt(HTTPGetActionSchema),
-  initialDelaySeconds: optInt32({ default: 0, unit: 'seconds' }),
-  periodSeconds: optInt32({ default: 10, unit: 'seconds' }),
-  successThreshold: optInt32({ default: 1 }),
+  initialDelaySeconds: optInt32({ default: PROBE_DEFAULTS.initialDelaySeconds, unit: 'seconds' }),
+  periodSeconds: optInt32({ default: PROBE_DEFAULTS.periodSeconds, unit: 'seconds' }),
+  successThreshold: optInt32({ default: PROBE_DEFAULTS.successThreshold }),
   tcpSocket: opt(TCPSocketActionSchema),
   terminationGracePeriodSeconds: optInt64({ unit: 'seconds' }),
-  timeoutSeconds: optInt32({ default: 1, unit: 'seconds' }),
+  timeoutSeconds: optInt32({ default: PROBE_DEFAULTS.timeoutSeconds, unit: 'seconds' }),
 });
 /** The zod object type of ProbeSchema, named so that declaration files refer to it instead of repeating it. */
 export interface ProbeSchemaType extends Type<typeof probeImpl> {}

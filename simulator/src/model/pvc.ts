@@ -1,5 +1,6 @@
 // PersistentVolumeClaim parts used inside workloads: ephemeral volume templates and StatefulSet
 // volumeClaimTemplates.
+import { PVC_DEFAULTS } from './defaultValues';
 import {
   z,
   obj,
@@ -43,7 +44,7 @@ const persistentVolumeClaimSpecImpl = obj({
   selector: opt(LabelSelectorSchema),
   storageClassName: optStr(),
   volumeAttributesClassName: optStr({ setBy: 'controller' }),
-  volumeMode: optEnum(['Filesystem', 'Block'], { default: 'Filesystem' }),
+  volumeMode: optEnum(['Filesystem', 'Block'], { default: PVC_DEFAULTS.volumeMode }),
   volumeName: optStr(),
 });
 /** The zod object type of PersistentVolumeClaimSpecSchema, named so that declaration files refer to it instead of repeating it. */

@@ -1,4 +1,5 @@
 // core/v1 Service.
+import { PORT_PROTOCOL_DEFAULT, SERVICE_DEFAULTS } from './defaultValues';
 import {
   z,
   obj,
@@ -28,34 +29,38 @@ export const ServicePortSchema = obj({
   name: optStr(),
   nodePort: optInt32({ setBy: 'api-server' }),
   port: int32(),
-  protocol: optEnum(['SCTP', 'TCP', 'UDP'], { default: 'TCP' }),
+  protocol: optEnum(['SCTP', 'TCP', 'UDP'], { default: PORT_PROTOCOL_DEFAULT }),
   targetPort: optNotNull(intOrString(), { default: 'the value of port' }),
 });
 
-export const ClientIPConfigSchema = obj({ timeoutSeconds: optInt32({ default: 10800, unit: 'seconds' }) });
+export const ClientIPConfigSchema = obj({
+  timeoutSeconds: optInt32({ default: SERVICE_DEFAULTS.clientIPTimeoutSeconds, unit: 'seconds' }),
+});
 export const SessionAffinityConfigSchema = obj({ clientIP: opt(ClientIPConfigSchema) });
 
 const serviceSpecImpl = obj({
-  allocateLoadBalancerNodePorts: optBool({ default: true }),
+  allocateLoadBalancerNodePorts: optBool({ default: SERVICE_DEFAULTS.allocateLoadBalancerNodePorts }),
   clusterIP: optStr({ setBy: 'api-server' }),
   clusterIPs: optStrList({ setBy: 'api-server' }),
   externalIPs: optStrList(),
   externalName: optStr(),
-  externalTrafficPolicy: optEnum(['Cluster', 'Local'], { default: 'Cluster' }),
+  externalTrafficPolicy: optEnum(['Cluster', 'Local'], { default: SERVICE_DEFAULTS.externalTrafficPolicy }),
   healthCheckNodePort: optInt32({ setBy: 'api-server' }),
-  internalTrafficPolicy: optEnum(['Cluster', 'Local'], { default: 'Cluster' }),
+  internalTrafficPolicy: optEnum(['Cluster', 'Local'], { default: SERVICE_DEFAULTS.internalTrafficPolicy }),
   ipFamilies: optStrList({ setBy: 'api-server' }),
-  ipFamilyPolicy: optEnum(['SingleStack', 'PreferDualStack', 'RequireDualStack'], { default: 'SingleStack' }),
+  ipFamilyPolicy: optEnum(['SingleStack', 'PreferDualStack', 'RequireDualStack'], {
+    default: SERVICE_DEFAULTS.ipFamilyPolicy,
+  }),
   loadBalancerClass: optStr(),
   loadBalancerIP: optStr({ deprecated: 'use the annotations of your cloud provider' }),
   loadBalancerSourceRanges: optStrList(),
   ports: optList(ServicePortSchema),
   publishNotReadyAddresses: optBool({ default: false }),
   selector: optStrMap(),
-  sessionAffinity: optEnum(['ClientIP', 'None'], { default: 'None' }),
+  sessionAffinity: optEnum(['ClientIP', 'None'], { default: SERVICE_DEFAULTS.sessionAffinity }),
   sessionAffinityConfig: opt(SessionAffinityConfigSchema),
   trafficDistribution: optStr(),
-  type: optEnum(SERVICE_TYPES, { default: 'ClusterIP' }),
+  type: optEnum(SERVICE_TYPES, { default: SERVICE_DEFAULTS.type }),
 });
 /** The zod object type of ServiceSpecSchema, named so that declaration files refer to it instead of repeating it. */
 export interface ServiceSpecSchemaType extends Type<typeof serviceSpecImpl> {}

@@ -4,7 +4,7 @@ import type { Probe, LifecycleHandler, HTTPGetAction, TCPSocketAction } from './
 import type { Issues, Path } from './issues';
 import { fix } from './fixes';
 import { httpHeaderNameErrors, portNameErrors, portNumberErrors } from './names';
-import { PROBE_DEFAULTS } from './defaults';
+import { PROBE_DEFAULTS } from './defaultValues';
 import type { Incomplete } from './partialParse';
 
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;

@@ -1,4 +1,5 @@
 // Pod-spec rules of ValidatePodSpec: containers (names, kinds), volumes, DNS, scheduling constraints.
+import { POD_SPEC_DEFAULTS } from './defaultValues';
 import type { PodSpec } from './podSpec';
 import type { Volume } from './volumes';
 import { VOLUME_SOURCE_KEYS } from './volumes';
@@ -189,7 +190,9 @@ export function validatePodSpec(
     volumes,
     volumesPath: [...path, 'volumes'],
     reported: new Set<string>(),
-    terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds ?? 30,
+    // The spec is the defaulted copy; the table's value only for one that could not be defaulted.
+    terminationGracePeriodSeconds:
+      spec.terminationGracePeriodSeconds ?? POD_SPEC_DEFAULTS.terminationGracePeriodSeconds,
     hostNetwork: !!spec.hostNetwork,
   };
   const groups = [

@@ -1,4 +1,5 @@
 // ValidateService (pkg/apis/core/validation/validation.go): ports, names, types and the fields each type allows.
+import { PORT_PROTOCOL_DEFAULT, SERVICE_DEFAULTS } from './defaultValues';
 import type { Service } from './service';
 import type { Issues, Path } from './issues';
 import { dns1123LabelErrors, dns1123SubdomainErrors, portNameErrors, portNumberErrors } from './names';
@@ -9,7 +10,7 @@ export function validateService(svc: Incomplete<Service>, issues: Issues): void 
   validateObjectMeta(svc.metadata, ['metadata'], 'dns1035', issues);
   const s = svc.spec;
   if (!s) return void issues.required(['spec', 'ports'], '', 'service-ports');
-  const type = s.type ?? 'ClusterIP';
+  const type = s.type ?? SERVICE_DEFAULTS.type;
   const ports = s.ports ?? [];
   const headless = s.clusterIP === 'None';
   if (type === 'ExternalName') {
@@ -37,7 +38,7 @@ export function validateService(svc: Incomplete<Service>, issues: Issues): void 
     // A missing port is a structural error; the port's other fields are still checked.
     if (p.port !== undefined) {
       for (const m of portNumberErrors(p.port)) issues.invalid([...pp, 'port'], p.port, m, 'port-number');
-      const key = JSON.stringify({ port: p.port, protocol: p.protocol ?? 'TCP' });
+      const key = JSON.stringify({ port: p.port, protocol: p.protocol ?? PORT_PROTOCOL_DEFAULT });
       if (keys.has(key)) issues.duplicate(pp, JSON.parse(key), 'service-port-duplicate');
       keys.add(key);
     }

@@ -1,4 +1,5 @@
 // Pod volumes and every volume source of core/v1 Volume.
+import { VOLUME_DEFAULTS } from './defaultValues';
 import {
   type z,
   obj,
@@ -67,7 +68,7 @@ export const CinderVolumeSourceSchema = obj({
   volumeID: str(),
 });
 export const ConfigMapVolumeSourceSchema = obj({
-  defaultMode: optInt32({ default: 0o644 }),
+  defaultMode: optInt32({ default: VOLUME_DEFAULTS.defaultMode }),
   items: optList(KeyToPathSchema),
   name: optStr(),
   optional: optBool(),
@@ -80,7 +81,7 @@ export const CSIVolumeSourceSchema = obj({
   volumeAttributes: optStrMap(),
 });
 export const DownwardAPIVolumeSourceSchema = obj({
-  defaultMode: optInt32({ default: 0o644 }),
+  defaultMode: optInt32({ default: VOLUME_DEFAULTS.defaultMode }),
   items: optList(DownwardAPIVolumeFileSchema),
 });
 export const EmptyDirVolumeSourceSchema = obj({
@@ -117,7 +118,7 @@ export const GlusterfsVolumeSourceSchema = obj({ endpoints: str(), path: str(), 
 export const HostPathVolumeSourceSchema = obj({
   path: str(),
   type: optEnum(['', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice'], {
-    default: '',
+    default: VOLUME_DEFAULTS.hostPathType,
   }),
 });
 export const ImageVolumeSourceSchema = obj({
@@ -130,7 +131,7 @@ export const ISCSIVolumeSourceSchema = obj({
   fsType: optStr(),
   initiatorName: optStr(),
   iqn: str(),
-  iscsiInterface: optStr({ default: 'default' }),
+  iscsiInterface: optStr({ default: VOLUME_DEFAULTS.iscsiInterface }),
   lun: int32(),
   portals: optStrList(),
   readOnly: optBool(),
@@ -154,7 +155,7 @@ export const DownwardAPIProjectionSchema = obj({ items: optList(DownwardAPIVolum
 export const SecretProjectionSchema = obj({ items: optList(KeyToPathSchema), name: optStr(), optional: optBool() });
 export const ServiceAccountTokenProjectionSchema = obj({
   audience: optStr(),
-  expirationSeconds: optInt64({ default: 3600, unit: 'seconds' }),
+  expirationSeconds: optInt64({ default: VOLUME_DEFAULTS.serviceAccountTokenExpirationSeconds, unit: 'seconds' }),
   path: str(),
 });
 export const VolumeProjectionSchema = obj({
@@ -165,7 +166,7 @@ export const VolumeProjectionSchema = obj({
   serviceAccountToken: opt(ServiceAccountTokenProjectionSchema),
 });
 const projectedVolumeSourceImpl = obj({
-  defaultMode: optInt32({ default: 0o644 }),
+  defaultMode: optInt32({ default: VOLUME_DEFAULTS.defaultMode }),
   sources: optList(VolumeProjectionSchema),
 });
 /** The zod object type of ProjectedVolumeSourceSchema, named so that declaration files refer to it instead of repeating it. */
@@ -203,7 +204,7 @@ export const ScaleIOVolumeSourceSchema = obj({
   volumeName: optStr(),
 });
 export const SecretVolumeSourceSchema = obj({
-  defaultMode: optInt32({ default: 0o644 }),
+  defaultMode: optInt32({ default: VOLUME_DEFAULTS.defaultMode }),
   items: optList(KeyToPathSchema),
   optional: optBool(),
   secretName: optStr(),

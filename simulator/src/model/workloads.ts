@@ -1,4 +1,5 @@
 // apps/v1 workloads: Deployment, ReplicaSet, StatefulSet, DaemonSet.
+import { DAEMON_SET_DEFAULTS, DEPLOYMENT_DEFAULTS, REPLICA_SET_DEFAULTS, STATEFUL_SET_DEFAULTS } from './defaultValues';
 import {
   z,
   obj,
@@ -40,21 +41,21 @@ export const DeploymentConditionSchema = obj({
 });
 
 export const RollingUpdateDeploymentSchema = obj({
-  maxSurge: optNotNull(intOrString(), { default: '25%' }),
-  maxUnavailable: optNotNull(intOrString(), { default: '25%' }),
+  maxSurge: optNotNull(intOrString(), { default: DEPLOYMENT_DEFAULTS.maxSurge }),
+  maxUnavailable: optNotNull(intOrString(), { default: DEPLOYMENT_DEFAULTS.maxUnavailable }),
 });
 
 export const DeploymentStrategySchema = obj({
   rollingUpdate: opt(RollingUpdateDeploymentSchema),
-  type: optEnum(['Recreate', 'RollingUpdate'], { default: 'RollingUpdate' }),
+  type: optEnum(['Recreate', 'RollingUpdate'], { default: DEPLOYMENT_DEFAULTS.strategyType }),
 });
 
 const deploymentSpecImpl = obj({
   minReadySeconds: optInt32({ default: 0, unit: 'seconds' }),
   paused: optBool(),
-  progressDeadlineSeconds: optInt32({ default: 600, unit: 'seconds' }),
-  replicas: optInt32({ default: 1 }),
-  revisionHistoryLimit: optInt32({ default: 10 }),
+  progressDeadlineSeconds: optInt32({ default: DEPLOYMENT_DEFAULTS.progressDeadlineSeconds, unit: 'seconds' }),
+  replicas: optInt32({ default: DEPLOYMENT_DEFAULTS.replicas }),
+  revisionHistoryLimit: optInt32({ default: DEPLOYMENT_DEFAULTS.revisionHistoryLimit }),
   selector: LabelSelectorSchema,
   strategy: opt(DeploymentStrategySchema),
   template: PodTemplateSpecSchema,
@@ -87,7 +88,7 @@ export const DeploymentSchema: DeploymentSchemaType = deploymentImpl;
 
 const replicaSetSpecImpl = obj({
   minReadySeconds: optInt32({ default: 0, unit: 'seconds' }),
-  replicas: optInt32({ default: 1 }),
+  replicas: optInt32({ default: REPLICA_SET_DEFAULTS.replicas }),
   selector: LabelSelectorSchema,
   template: opt(PodTemplateSpecSchema),
 });
@@ -118,27 +119,27 @@ export const ReplicaSetSchema: ReplicaSetSchemaType = replicaSetImpl;
 export const StatefulSetOrdinalsSchema = obj({ start: optInt32({ default: 0 }) });
 
 export const StatefulSetPersistentVolumeClaimRetentionPolicySchema = obj({
-  whenDeleted: optEnum(['Retain', 'Delete'], { default: 'Retain' }),
-  whenScaled: optEnum(['Retain', 'Delete'], { default: 'Retain' }),
+  whenDeleted: optEnum(['Retain', 'Delete'], { default: STATEFUL_SET_DEFAULTS.pvcRetention }),
+  whenScaled: optEnum(['Retain', 'Delete'], { default: STATEFUL_SET_DEFAULTS.pvcRetention }),
 });
 
 export const RollingUpdateStatefulSetStrategySchema = obj({
   maxUnavailable: optNotNull(intOrString(), { default: 1 }),
-  partition: optInt32({ default: 0 }),
+  partition: optInt32({ default: STATEFUL_SET_DEFAULTS.partition }),
 });
 
 export const StatefulSetUpdateStrategySchema = obj({
   rollingUpdate: opt(RollingUpdateStatefulSetStrategySchema),
-  type: optEnum(['OnDelete', 'RollingUpdate'], { default: 'RollingUpdate' }),
+  type: optEnum(['OnDelete', 'RollingUpdate'], { default: STATEFUL_SET_DEFAULTS.updateStrategyType }),
 });
 
 const statefulSetSpecImpl = obj({
   minReadySeconds: optInt32({ default: 0, unit: 'seconds' }),
   ordinals: opt(StatefulSetOrdinalsSchema),
   persistentVolumeClaimRetentionPolicy: opt(StatefulSetPersistentVolumeClaimRetentionPolicySchema),
-  podManagementPolicy: optEnum(['OrderedReady', 'Parallel'], { default: 'OrderedReady' }),
-  replicas: optInt32({ default: 1 }),
-  revisionHistoryLimit: optInt32({ default: 10 }),
+  podManagementPolicy: optEnum(['OrderedReady', 'Parallel'], { default: STATEFUL_SET_DEFAULTS.podManagementPolicy }),
+  replicas: optInt32({ default: STATEFUL_SET_DEFAULTS.replicas }),
+  revisionHistoryLimit: optInt32({ default: STATEFUL_SET_DEFAULTS.revisionHistoryLimit }),
   selector: LabelSelectorSchema,
   serviceName: str(),
   template: PodTemplateSpecSchema,
@@ -174,18 +175,18 @@ export interface StatefulSetSchemaType extends Type<typeof statefulSetImpl> {}
 export const StatefulSetSchema: StatefulSetSchemaType = statefulSetImpl;
 
 export const RollingUpdateDaemonSetSchema = obj({
-  maxSurge: optNotNull(intOrString(), { default: 0 }),
-  maxUnavailable: optNotNull(intOrString(), { default: 1 }),
+  maxSurge: optNotNull(intOrString(), { default: DAEMON_SET_DEFAULTS.maxSurge }),
+  maxUnavailable: optNotNull(intOrString(), { default: DAEMON_SET_DEFAULTS.maxUnavailable }),
 });
 
 export const DaemonSetUpdateStrategySchema = obj({
   rollingUpdate: opt(RollingUpdateDaemonSetSchema),
-  type: optEnum(['OnDelete', 'RollingUpdate'], { default: 'RollingUpdate' }),
+  type: optEnum(['OnDelete', 'RollingUpdate'], { default: DAEMON_SET_DEFAULTS.updateStrategyType }),
 });
 
 const daemonSetSpecImpl = obj({
   minReadySeconds: optInt32({ default: 0, unit: 'seconds' }),
-  revisionHistoryLimit: optInt32({ default: 10 }),
+  revisionHistoryLimit: optInt32({ default: DAEMON_SET_DEFAULTS.revisionHistoryLimit }),
   selector: LabelSelectorSchema,
   template: PodTemplateSpecSchema,
   updateStrategy: opt(DaemonSetUpdateStrategySchema),

@@ -1,6 +1,6 @@
 // Defensive readers for the raw document value. A rule sees `doc.value` as plain data of any shape (a broken
 // document included), so every step is type-checked here and nothing throws.
-import type { Path } from '../../../../simulator/src/index';
+import { PORT_PROTOCOL_DEFAULT, type Path } from '../../../../simulator/src/index';
 import type { DocContext, PodSpecAt } from '../types';
 import { MAX_RULE_LIST_ITEMS } from '../../limits';
 
@@ -105,7 +105,7 @@ export function portsOf(c: ContainerAt): PortAt[] {
     const port = int(p['containerPort']);
     if (port === undefined) return;
     const name = str(p['name']);
-    const protocol = str(p['protocol']) ?? 'TCP';
+    const protocol = str(p['protocol']) ?? PORT_PROTOCOL_DEFAULT;
     out.push(
       name !== undefined && name !== ''
         ? { port, name, protocol, path: [...c.path, 'ports', i], container: c }

@@ -1,6 +1,6 @@
 // Probes and lifecycle hooks as the rules see them: which port each network handler targets, and the probe
 // timing with the API defaults.
-import type { Path } from '../../../../simulator/src/index';
+import { HTTP_GET_DEFAULTS, PROBE_DEFAULTS, type Path } from '../../../../simulator/src/index';
 import type { ContainerAt, Obj } from './data';
 import { int, isObj, str } from './data';
 
@@ -93,13 +93,8 @@ export interface ProbeTiming {
   failureThreshold: number;
 }
 
-const DEFAULTS: ProbeTiming = {
-  initialDelaySeconds: 0,
-  periodSeconds: 10,
-  timeoutSeconds: 1,
-  successThreshold: 1,
-  failureThreshold: 3,
-};
+// What the API server stores for a field left out (the simulator's one table of defaults).
+const DEFAULTS: ProbeTiming = PROBE_DEFAULTS;
 
 /** The probe's timing fields with the API defaults (a value that is not a usable integer counts as the default). */
 export function probeTiming(probe: Obj): ProbeTiming {
@@ -130,6 +125,6 @@ export function describeHandler(h: { key: string; value: Obj }): string {
     return `exec ${cmd.length > 40 ? `${cmd.slice(0, 39)}…` : cmd}`.trim();
   }
   const port = int(h.value['port']) ?? str(h.value['port']) ?? '?';
-  const path = h.key === 'httpGet' ? ` ${str(h.value['path']) ?? '/'}` : '';
+  const path = h.key === 'httpGet' ? ` ${str(h.value['path']) ?? HTTP_GET_DEFAULTS.path}` : '';
   return `${h.key}${path} on ${port}`;
 }

@@ -49,18 +49,45 @@ function validateRollingUpdate(
 
 const ALWAYS = ['Always'] as const;
 
-export function validateDeployment(d: Incomplete<Deployment>, raw: Incomplete<Deployment>, issues: Issues): void {
-  validateObjectMeta(d.metadata, ['metadata'], 'subdomain', issues);
-  const s = d.spec;
-  if (!s) return void issues.required(['spec', 'selector'], '', 'selector-required');
-  validateSelector(s.selector, s.template, 'deployment', ['spec'], issues);
+type AppsObject = Deployment | ReplicaSet | StatefulSet | DaemonSet;
+
+/**
+ * What the four apps/v1 validators share, in validation.go's order: the object's metadata, then (spec being
+ * required) the selector against the template's labels, then the template with `restartPolicy: Always` and no
+ * `activeDeadlineSeconds`. False when there is no spec, so nothing of the kind's own is left to check.
+ */
+function validateAppsHead<T extends AppsObject>(
+  obj: Incomplete<T>,
+  raw: Incomplete<T>,
+  kind: 'deployment' | 'replicaset' | 'statefulset' | 'daemonset',
+  issues: Issues,
+  extraVolumes?: ReadonlyMap<string, Path>,
+): boolean {
+  validateObjectMeta(obj.metadata, ['metadata'], 'subdomain', issues);
+  const s = obj.spec;
+  if (!s) {
+    issues.required(['spec', 'selector'], '', 'selector-required');
+    return false;
+  }
+  validateSelector(s.selector, s.template, kind, ['spec'], issues);
   validateTemplate(
     s.template,
     raw.spec?.template,
     ['spec', 'template'],
-    { restartPolicies: ALWAYS, fixPolicies: ALWAYS, forbidActiveDeadline: true },
+    {
+      restartPolicies: ALWAYS,
+      fixPolicies: ALWAYS,
+      forbidActiveDeadline: true,
+      ...(extraVolumes ? { extraVolumes } : {}),
+    },
     issues,
   );
+  return true;
+}
+
+export function validateDeployment(d: Incomplete<Deployment>, raw: Incomplete<Deployment>, issues: Issues): void {
+  const s = d.spec;
+  if (!validateAppsHead(d, raw, 'deployment', issues) || !s) return;
   issues.nonNegative(['spec', 'replicas'], s.replicas, 'replicas');
   issues.nonNegative(['spec', 'minReadySeconds'], s.minReadySeconds, 'min-ready-seconds');
   issues.nonNegative(['spec', 'revisionHistoryLimit'], s.revisionHistoryLimit, 'revision-history-limit');
@@ -86,38 +113,21 @@ export function validateDeployment(d: Incomplete<Deployment>, raw: Incomplete<De
 }
 
 export function validateReplicaSet(rs: Incomplete<ReplicaSet>, raw: Incomplete<ReplicaSet>, issues: Issues): void {
-  validateObjectMeta(rs.metadata, ['metadata'], 'subdomain', issues);
   const s = rs.spec;
-  if (!s) return void issues.required(['spec', 'selector'], '', 'selector-required');
-  validateSelector(s.selector, s.template, 'replicaset', ['spec'], issues);
-  validateTemplate(
-    s.template,
-    raw.spec?.template,
-    ['spec', 'template'],
-    { restartPolicies: ALWAYS, fixPolicies: ALWAYS, forbidActiveDeadline: true },
-    issues,
-  );
+  if (!validateAppsHead(rs, raw, 'replicaset', issues) || !s) return;
   issues.nonNegative(['spec', 'replicas'], s.replicas, 'replicas');
   issues.nonNegative(['spec', 'minReadySeconds'], s.minReadySeconds, 'min-ready-seconds');
 }
 
 export function validateStatefulSet(ss: Incomplete<StatefulSet>, raw: Incomplete<StatefulSet>, issues: Issues): void {
-  validateObjectMeta(ss.metadata, ['metadata'], 'subdomain', issues);
-  const s = ss.spec;
-  if (!s) return void issues.required(['spec', 'selector'], '', 'selector-required');
-  validateSelector(s.selector, s.template, 'statefulset', ['spec'], issues);
+  // the claim templates count as volumes of the pod template (validation.go passes them to ValidatePodTemplateSpec)
   const claims = new Map<string, Path>();
-  (s.volumeClaimTemplates ?? []).forEach((c, i) => {
+  (ss.spec?.volumeClaimTemplates ?? []).forEach((c, i) => {
     const name = c.metadata?.name;
     if (name && !claims.has(name)) claims.set(name, ['spec', 'volumeClaimTemplates', i, 'metadata', 'name']);
   });
-  validateTemplate(
-    s.template,
-    raw.spec?.template,
-    ['spec', 'template'],
-    { restartPolicies: ALWAYS, fixPolicies: ALWAYS, extraVolumes: claims, forbidActiveDeadline: true },
-    issues,
-  );
+  const s = ss.spec;
+  if (!validateAppsHead(ss, raw, 'statefulset', issues, claims) || !s) return;
   issues.nonNegative(['spec', 'replicas'], s.replicas, 'replicas');
   issues.nonNegative(['spec', 'minReadySeconds'], s.minReadySeconds, 'min-ready-seconds');
   issues.nonNegative(['spec', 'revisionHistoryLimit'], s.revisionHistoryLimit, 'revision-history-limit');
@@ -150,17 +160,8 @@ export function validateStatefulSet(ss: Incomplete<StatefulSet>, raw: Incomplete
 }
 
 export function validateDaemonSet(ds: Incomplete<DaemonSet>, raw: Incomplete<DaemonSet>, issues: Issues): void {
-  validateObjectMeta(ds.metadata, ['metadata'], 'subdomain', issues);
   const s = ds.spec;
-  if (!s) return void issues.required(['spec', 'selector'], '', 'selector-required');
-  validateSelector(s.selector, s.template, 'daemonset', ['spec'], issues);
-  validateTemplate(
-    s.template,
-    raw.spec?.template,
-    ['spec', 'template'],
-    { restartPolicies: ALWAYS, fixPolicies: ALWAYS, forbidActiveDeadline: true },
-    issues,
-  );
+  if (!validateAppsHead(ds, raw, 'daemonset', issues) || !s) return;
   issues.nonNegative(['spec', 'minReadySeconds'], s.minReadySeconds, 'min-ready-seconds');
   issues.nonNegative(['spec', 'revisionHistoryLimit'], s.revisionHistoryLimit, 'revision-history-limit');
   const us = s.updateStrategy;

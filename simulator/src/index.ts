@@ -32,6 +32,7 @@ export type { FieldMeta, SetBy } from './model/index';
 // The values the API server fills in for fields left out: the one table the loader's defaulting applies (rules
 // that read a raw document use it for what the API server would store).
 export { HTTP_GET_DEFAULTS, PORT_PROTOCOL_DEFAULT, PROBE_DEFAULTS } from './model/index';
+export { ENV_FIELD_PATHS, RESOURCE_FIELD_REFS } from './model/index';
 // Fixes as data, attached to the model's issues (and made by the language server's rules): changes by path.
 export type { Change, FixData, IssueData, IssueDetail, UnmatchedRequirement } from './model/index';
 

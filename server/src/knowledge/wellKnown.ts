@@ -1,28 +1,12 @@
 // Well-known values and map keys that the model does not list as enums: field paths of the downward API,
 // resource names, capabilities, topology labels … keyed by `<Type>.<field>`.
 
+import { ENV_FIELD_PATHS, RESOURCE_FIELD_REFS } from '../../../simulator/src/index';
+
 export const WELL_KNOWN_VALUES: Record<string, readonly string[]> = {
-  'ObjectFieldSelector.fieldPath': [
-    'metadata.name',
-    'metadata.namespace',
-    'metadata.uid',
-    'metadata.labels',
-    'metadata.annotations',
-    'spec.nodeName',
-    'spec.serviceAccountName',
-    'status.hostIP',
-    'status.hostIPs',
-    'status.podIP',
-    'status.podIPs',
-  ],
-  'ResourceFieldSelector.resource': [
-    'limits.cpu',
-    'limits.memory',
-    'limits.ephemeral-storage',
-    'requests.cpu',
-    'requests.memory',
-    'requests.ephemeral-storage',
-  ],
+  // the validator's own lists; labels and annotations as whole maps are valid in downwardAPI volumes
+  'ObjectFieldSelector.fieldPath': [...ENV_FIELD_PATHS, 'metadata.labels', 'metadata.annotations'],
+  'ResourceFieldSelector.resource': RESOURCE_FIELD_REFS,
   'Capabilities.add': [
     'NET_BIND_SERVICE',
     'NET_ADMIN',

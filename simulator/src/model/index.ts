@@ -16,6 +16,7 @@ export * from './kinds';
 export * from './quantity';
 export * from './defaults';
 export * from './defaultValues';
+export { ENV_FIELD_PATHS, RESOURCE_FIELD_REFS } from './validateEnv';
 export { defaultImagePullPolicy } from './imageRef';
 export * from './defaultVolumes';
 export * from './names';

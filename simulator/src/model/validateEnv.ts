@@ -5,7 +5,8 @@ import type { Issues, Path } from './issues';
 import { envVarNameErrors } from './names';
 import type { Incomplete } from './partialParse';
 
-const FIELD_PATHS = [
+/** The pod fields an env var's fieldRef may name (validEnvDownwardAPIFieldPathExpressions). */
+export const ENV_FIELD_PATHS: readonly string[] = [
   'metadata.name',
   'metadata.namespace',
   'metadata.uid',
@@ -16,7 +17,8 @@ const FIELD_PATHS = [
   'status.podIP',
   'status.podIPs',
 ];
-const RESOURCE_FIELD_REFS = [
+/** The resources a resourceFieldRef may name (validContainerResourceFieldPathExpressions). */
+export const RESOURCE_FIELD_REFS: readonly string[] = [
   'limits.cpu',
   'limits.ephemeral-storage',
   'limits.memory',
@@ -48,13 +50,13 @@ export function validateEnv(env: Incomplete<EnvVar>, path: Path, issues: Issues)
   const f = from.fieldRef;
   if (
     f?.fieldPath !== undefined &&
-    !FIELD_PATHS.includes(f.fieldPath) &&
+    !ENV_FIELD_PATHS.includes(f.fieldPath) &&
     !/^metadata\.(labels|annotations)\['[^']+'\]$/.test(f.fieldPath)
   ) {
     issues.unsupported(
       [...fp, 'fieldRef', 'fieldPath'],
       f.fieldPath,
-      [...FIELD_PATHS, "metadata.labels['<KEY>']", "metadata.annotations['<KEY>']"],
+      [...ENV_FIELD_PATHS, "metadata.labels['<KEY>']", "metadata.annotations['<KEY>']"],
       'env-field-path',
     );
   }

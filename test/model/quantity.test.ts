@@ -7,8 +7,6 @@ import {
   canonicalQuantity,
   compareQuantities,
   cpuMillis,
-  formatCpu,
-  formatMemory,
   formatQuantity,
   isValidQuantity,
   memoryBytes,
@@ -210,15 +208,4 @@ test('cpuMillis (MilliValue) and memoryBytes (Value): rounded up, like the API s
   assert.equal(quantityValue('250u'), 250e-6);
   assert.equal(quantityValue('1.5Gi'), 1.5 * 2 ** 30);
   assert.equal(quantityValue('1e3Mi'), undefined);
-});
-
-test('formatMemory and formatCpu print like kubectl', () => {
-  assert.equal(formatMemory(268435456), '256Mi');
-  assert.equal(formatMemory(2 ** 30), '1Gi');
-  assert.equal(formatMemory(1610612736), '1536Mi');
-  assert.equal(formatMemory(1024), '1Ki');
-  assert.equal(formatMemory(1500), '1.46Ki');
-  assert.equal(formatMemory(100), '100');
-  assert.equal(formatCpu(500), '500m');
-  assert.equal(formatCpu(2000), '2');
 });

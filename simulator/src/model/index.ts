@@ -14,6 +14,7 @@ export * from './batch';
 export * from './service';
 export * from './kinds';
 export * from './quantity';
+export * from './quantityString';
 export * from './defaults';
 export * from './defaultValues';
 export { ENV_FIELD_PATHS, RESOURCE_FIELD_REFS } from './validateEnv';

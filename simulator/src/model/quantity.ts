@@ -19,7 +19,7 @@ const ERR_FORMAT_WRONG = "quantities must match the regular expression '^([+-]?[
 const ERR_NUMERIC = 'unable to parse numeric part of quantity';
 const ERR_SUFFIX = "unable to parse quantity's suffix";
 
-const DECIMAL_SUFFIXES = new Map([
+export const DECIMAL_SUFFIXES = new Map([
   ['n', -9],
   ['u', -6],
   ['m', -3],
@@ -249,59 +249,4 @@ export function cpuMillis(value: unknown): number | undefined {
 export function memoryBytes(value: unknown): number | undefined {
   const q = readQuantity(value);
   return q && scaledValue(q, 0);
-}
-
-const DECIMAL_SUFFIX_OF = new Map([...DECIMAL_SUFFIXES].map(([suffix, exp]) => [exp, suffix]));
-const BINARY_SUFFIX_OF = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
-
-/**
- * Quantity.String(): the canonical form kubectl prints ("0.5" → "500m", "2048Mi" → "2Gi", "1000m" → "1").
- * Binary quantities below 1024 or with a fraction print as DecimalSI; decimal exponents are multiples of 3, and
- * DecimalSI past "E" (10^18) falls back to "e" notation.
- */
-export function formatQuantity(q: Quantity): string {
-  if (q.mantissa === 0n) return '0';
-  const sign = q.mantissa < 0n ? '-' : '';
-  let mantissa = q.mantissa < 0n ? -q.mantissa : q.mantissa;
-  let exponent = q.exponent;
-  if (q.format === 'BinarySI' && exponent >= 0 && exponent <= 19) {
-    let whole = mantissa * 10n ** BigInt(exponent); // ≤ 2^63-1: binary quantities are capped when parsed
-    if (whole >= 1024n) {
-      let e = 0;
-      while (whole % 1024n === 0n && e < 6) {
-        whole /= 1024n;
-        e++;
-      }
-      return `${sign}${whole}${BINARY_SUFFIX_OF[e]}`;
-    }
-  }
-  const r = ((exponent % 3) + 3) % 3;
-  mantissa *= 10n ** BigInt(r);
-  exponent -= r;
-  const suffix = q.format === 'DecimalExponent' ? undefined : DECIMAL_SUFFIX_OF.get(exponent);
-  return `${sign}${mantissa}${suffix ?? (exponent === 0 ? '' : `e${exponent}`)}`;
-}
-
-/** The canonical text of a manifest quantity (as describe prints it); the input unchanged when it is invalid. */
-export function canonicalQuantity(value: string | number): string {
-  const q = readQuantity(value);
-  return q ? formatQuantity(q) : String(value);
-}
-
-/** Bytes in the largest binary unit that keeps the number readable: 268435456 → "256Mi", 1500 → "1.46Ki". */
-export function formatMemory(bytes: number): string {
-  for (let e = 6; e > 0; e--) {
-    const size = 1024 ** e;
-    if (Math.abs(bytes) >= size && bytes % size === 0) return `${bytes / size}${BINARY_SUFFIX_OF[e]}`;
-  }
-  for (let e = 6; e > 0; e--) {
-    const size = 1024 ** e;
-    if (Math.abs(bytes) >= size) return `${Number((bytes / size).toFixed(2))}${BINARY_SUFFIX_OF[e]}`;
-  }
-  return `${Math.round(bytes)}`;
-}
-
-/** CPU millicores the way kubectl prints them: 500 → "500m", 2000 → "2". */
-export function formatCpu(millis: number): string {
-  return millis % 1000 === 0 ? `${millis / 1000}` : `${Math.round(millis)}m`;
 }

@@ -1,6 +1,6 @@
 // The Init Containers: / Containers: sections of `kubectl describe pod` (describe.go describeContainers).
 import type { ContainerState, ContainerStatus } from '../trace';
-import { canonicalQuantity } from '../model/quantity';
+import { canonicalQuantity } from '../model/quantityString';
 import { envLines, type DescribeEnvFrom, type DescribeEnvVar, type FieldRefContext } from './describe-env';
 import { defaultedRequests, type ResourceRequirementsLike } from './quantity';
 import { formatTimestamp, type ClockOptions } from './timestamp';

@@ -9,6 +9,9 @@ import type { Trace, TraceEvent, TracePod } from '../../simulator/src/trace';
 
 export const repoRoot = join(__dirname, '..', '..');
 
+/** A scenario whose cluster has every image already: runs start without pull time (Pulled "already present"). */
+export const present = 'cluster: { imagesPresent: true }';
+
 export function example(path: string): string {
   return readFileSync(join(repoRoot, 'examples', path), 'utf8');
 }

@@ -1,9 +1,7 @@
 // Hooks, termination order, CronJob, deadlines, node failure and what-if endpoints (kubelet-semantics.md §4, §5, §8).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertTimes, columns, run } from './harness';
-
-const present = 'cluster: { imagesPresent: true }';
+import { assertTimes, columns, present, run } from './harness';
 
 test('preStop runs before the stop signal and counts against the grace period; 2 s minimum after it (§5)', () => {
   const r = run(

@@ -1,9 +1,7 @@
 // Kubelet and controller behaviour beyond the worked examples, each stated from kubelet-semantics.md.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertTimes, columns, example, run } from './harness';
-
-const present = 'cluster: { imagesPresent: true }';
+import { assertTimes, columns, example, present, run } from './harness';
 
 const initFails = (policy: string) => `
 apiVersion: v1

@@ -2,10 +2,7 @@
 // exercise; each test names its source. Expected values come from those sources, not from the engine.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { columns, run } from './harness';
-import { formatDescribe } from '../../simulator/src/present/describe';
-
-const present = 'cluster: { imagesPresent: true }';
+import { columns, present, run } from './harness';
 
 // k/k pkg/kubelet/kubelet_pods.go convertToAPIContainerStatuses: with len(pod.Spec.InitContainers) > 0 the
 // default waiting state of every container not yet created is PodInitializing (generateAPIPodStatus passes
@@ -185,98 +182,6 @@ test('a redirect to another host counts as success with a ProbeWarning event; no
   assert.match(probe?.warning ?? '', /^Probe terminated redirects/);
 });
 
-// runtime.go "when starting a container that exits … termination message" (matchTerminationMessage): busybox,
-// command ["/bin/sh", "-c"], restartPolicy Never; state.terminated.message of the container once the pod is
-// Succeeded/Failed. Kubelet side: kuberuntime_container.go getTerminationMessage (the file at
-// terminationMessagePath) and readLastStringFromContainerLogs (FallbackToLogsOnError, non-zero exit only).
-const terminationPod = (args: string, extra = '') => `
-apiVersion: v1
-kind: Pod
-metadata: { name: termination-message }
-spec:
-  restartPolicy: Never
-  containers:
-    - name: termination-message-container
-      image: "busybox:1.36"
-      command: ["/bin/sh", "-c"]
-      args: [${JSON.stringify(args)}]
-${extra}`;
-
-const finalMessage = (yaml: string) => {
-  const r = run(yaml, { until: 30, scenario: present });
-  const p = r.pod(30);
-  const t = p.status.containerStatuses[0]!.state.terminated;
-  assert.ok(t, 'the container is terminated');
-  return { phase: p.status.phase, message: t.message ?? '' };
-};
-
-for (const [what, args, path, policy, phase, message] of [
-  [
-    'TerminationMessagePath is set',
-    '/bin/echo -n DONE > /dev/termination-log',
-    '/dev/termination-log',
-    undefined,
-    'Succeeded',
-    'DONE',
-  ],
-  [
-    'a non-default TerminationMessagePath',
-    '/bin/echo -n DONE > /dev/termination-custom-log',
-    '/dev/termination-custom-log',
-    undefined,
-    'Succeeded',
-    'DONE',
-  ],
-  [
-    'from log output if FallbackToLogsOnError is set (failing)',
-    '/bin/echo -n DONE; /bin/false',
-    '/dev/termination-log',
-    'FallbackToLogsOnError',
-    'Failed',
-    'DONE',
-  ],
-  [
-    'as empty when the pod succeeds with FallbackToLogsOnError',
-    '/bin/echo -n DONE; /bin/true',
-    '/dev/termination-log',
-    'FallbackToLogsOnError',
-    'Succeeded',
-    '',
-  ],
-  [
-    'from file when the pod succeeds with FallbackToLogsOnError',
-    '/bin/echo -n OK > /dev/termination-log; /bin/echo DONE; /bin/true',
-    '/dev/termination-log',
-    'FallbackToLogsOnError',
-    'Succeeded',
-    'OK',
-  ],
-] as const) {
-  test(`termination message ${what} (runtime.go)`, () => {
-    const extra =
-      `      terminationMessagePath: ${path}\n` + (policy ? `      terminationMessagePolicy: ${policy}\n` : '');
-    assert.deepEqual(finalMessage(terminationPod(args, extra)), { phase, message });
-  });
-}
-
-// Without FallbackToLogsOnError the log is never used (policy File, the default), and the log fallback keeps
-// the last 80 lines (MaxContainerTerminationMessageLogLines, pkg/kubelet/container/runtime.go).
-test('termination message: File policy ignores the log; the log fallback keeps the last 80 lines (kuberuntime_container.go)', () => {
-  assert.deepEqual(finalMessage(terminationPod('echo failing; exit 3')), { phase: 'Failed', message: '' });
-  const lines = Array.from({ length: 100 }, (_, i) => `echo l${i + 1}`).join('; ');
-  const { message } = finalMessage(
-    terminationPod(`${lines}; exit 1`, '      terminationMessagePolicy: FallbackToLogsOnError\n'),
-  );
-  const expected = Array.from({ length: 80 }, (_, i) => `l${i + 21}`).join('\n') + '\n';
-  assert.equal(message, expected);
-});
-
-test('termination message: describe prints it as Message: under the terminated state (kubectl describeContainerState)', () => {
-  const r = run(terminationPod('/bin/echo -n DONE > /dev/termination-log'), { until: 30, scenario: present });
-  const text = formatDescribe({ pod: r.pod(30) }, 30);
-  assert.match(text, /State:\s+Terminated\n\s+Reason:\s+Completed\n\s+Message:\s+DONE\n\s+Exit Code:\s+0\n/);
-});
-
 // lifecycle_hook.go "Lifecycle sleep action zero value" / "prestop hook using sleep action with zero duration":
 // a pause pod with preStop sleep 0 is deleted well within its 30 s grace period (the hook returns at once and
 // pause exits on SIGTERM). Accepted by the API since KEP-4818 (locked on in 1.34).
@@ -299,14 +204,4 @@ spec:
   );
   const removed = r.pod(60).removedAt;
   assert.ok(removed !== null && removed >= 20 && removed < 25, `removed at ${removed}`);
-});
-
-test('explanations quote the termination message of a failed container', () => {
-  const r = run(terminationPod('echo cannot read /etc/app.conf >/dev/termination-log; exit 2'), {
-    until: 30,
-    scenario: present,
-  });
-  const cs = r.pod(30).status.containerStatuses[0]!;
-  assert.equal(cs.state.terminated?.message, 'cannot read /etc/app.conf\n');
-  assert.match(cs.cause?.evidence ?? '', /its termination message: "cannot read \/etc\/app.conf"$/);
 });

@@ -3,9 +3,7 @@
 // Expected values come from the Kubernetes conformance test and ../shared/kubelet-semantics.md, named per test.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { run } from './harness';
-
-const present = 'cluster: { imagesPresent: true }';
+import { present, run } from './harness';
 
 // k/k test/e2e/common/node/runtime.go, "Container Runtime blackbox test when starting a container that exits should
 // run with the expected status" [Conformance]: busybox, command ["sh", "-c", cmdScripts] with the file on an emptyDir

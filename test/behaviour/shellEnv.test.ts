@@ -44,7 +44,7 @@ test('$VAR and ${VAR:-default} inside sh -c come from the container env', () => 
   assert.deepEqual(m.exit, { afterSeconds: 125, code: 0 });
 });
 
-test('a value from valueFrom is unknown: noted, sleep assumed 0 s', () => {
+test('a value from valueFrom is unknown: noted, and a sleep for it has an unknown length (nothing predicted from its end)', () => {
   const m = model({
     image: 'busybox',
     command: ['sleep', '$(DELAY)'],
@@ -53,4 +53,29 @@ test('a value from valueFrom is unknown: noted, sleep assumed 0 s', () => {
   assert.equal(m.exit?.code, 0);
   assert.ok(m.notes.some((n) => n.includes('valueFrom')));
   assert.ok(m.paths.includes('env[0].valueFrom'));
+  // behaviour/README "Unknown values": an exit that follows an unknown value is recorded so no prediction uses it.
+  assert.deepEqual(m.assumedConditions, ['sleep $(DELAY)']);
+});
+
+// corpus k8s-examples nfs-busybox-deployment: `$RANDOM` makes the sleep's length unknown to the model (the
+// arithmetic result is unknown, behaviour/README "Text tools"), so the loop's rate is unknown — not a busy loop.
+test('a loop that sleeps for an unknown time is no busy loop and claims no rate', () => {
+  const m = model({
+    image: 'busybox',
+    command: [
+      'sh',
+      '-c',
+      'while true; do date > /mnt/index.html; hostname >> /mnt/index.html; sleep $(($RANDOM % 5 + 5)); done',
+    ],
+  });
+  assert.equal(m.exit, undefined);
+  assert.ok(!m.notes.some((n) => n.includes('busy loop')), m.notes.join('\n'));
+  assert.ok(m.notes.some((n) => n.includes('how often it repeats is not known')));
+  assert.ok(m.files.length > 0 && m.files.every((f) => f.every === undefined));
+});
+
+test('an exit after a sleep of unknown length is not predicted from', () => {
+  const m = model({ image: 'busybox', command: ['sh', '-c', 'sleep $(($RANDOM % 3)); exit 1'] });
+  assert.equal(m.exit?.code, 1);
+  assert.ok((m.assumedConditions ?? []).length > 0);
 });

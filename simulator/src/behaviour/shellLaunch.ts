@@ -85,7 +85,14 @@ export class ProcessLauncher implements Launcher {
     const name = base(a0);
     if (top && this.s.mainDesc === '') this.s.mainDesc = argv.join(' ').slice(0, 120);
     if ((name === 'sleep' || name === 'usleep') && argv.slice(1).some((x) => this.s.unknownWords.has(x))) {
-      this.s.note(`\`${argv.join(' ')}\`: the duration comes from a value the simulator does not know; assumed 0 s`);
+      // Not a guess of 0 s: the time is unknown, so nothing is predicted from when the script ends (an exit after
+      // it is recorded like an assumed comparison) and a loop around it has an unknown rate (shellLoops.ts).
+      const line = argv.join(' ');
+      this.s.note(
+        `\`${line}\`: the duration comes from a value the simulator does not know; the script's timing from here is not known`,
+      );
+      this.s.unknownSleeps++;
+      if (!this.s.assumed.includes(line)) this.s.assumed.push(line);
       this.s.status = 0;
       if (tail) throw new ExitSig(0);
       return 0;

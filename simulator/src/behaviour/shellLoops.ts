@@ -56,6 +56,7 @@ export function execWhile(sh: LoopShell, n: Extract<Node, { t: 'while' }>): numb
       }
       const iterStart = s.t;
       const opsStart = s.files.length;
+      const sleepsBefore = s.unknownSleeps;
       s.cond++;
       let c: number;
       try {
@@ -84,7 +85,13 @@ export function execWhile(sh: LoopShell, n: Extract<Node, { t: 'while' }>): numb
       if (prev !== undefined && prev.sig === sig) {
         // Two identical rounds of an endless loop: the previous round repeats every d seconds.
         s.files.splice(opsStart);
-        if (d > 0) for (let i = prev.opsStart; i < prev.opsEnd; i++) s.files[i]!.every = d;
+        // A round that sleeps for an unknown time has an unknown length: its changes happen once as far as the
+        // model knows (no rate is claimed), and it is no busy loop.
+        if (s.unknownSleeps > sleepsBefore)
+          s.note(
+            'an endless loop that sleeps for a time the simulator does not know: how often it repeats is not known',
+          );
+        else if (d > 0) for (let i = prev.opsStart; i < prev.opsEnd; i++) s.files[i]!.every = d;
         else s.note('an endless loop without any sleep (busy loop): it runs until stopped');
         s.t = iterStart;
         // The stop signal's second run (shell.ts): the trap runs and the loop goes on from there.

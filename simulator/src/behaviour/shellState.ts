@@ -133,6 +133,8 @@ export class ShellState {
   recognised = true;
   /** Comparisons with unknown values whose result was assumed (`[ $n -lt 3 ]`), as written. */
   readonly assumed: string[] = [];
+  /** `sleep`s for a time the simulator does not know, so far: from the first one on, the script's timing is not known. */
+  unknownSleeps = 0;
   mainDesc = '';
   viaShell = false;
   sh: 'ash' | 'dash' | 'bash';

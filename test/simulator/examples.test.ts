@@ -115,3 +115,13 @@ for (const [policy, after] of [
     }
   });
 }
+
+test('sidecar-nginx-date: nginx serves the index.html the writer appends to; the pod becomes 2/2 Ready (world-semantics §5)', () => {
+  const r = run(example('sidecar-nginx-date.yaml'), { until: 60 });
+  assert.deepEqual(
+    r.events('Started').map((e) => e.message),
+    ['Started container writer', 'Started container nginx'],
+  );
+  assert.ok(r.trace.probes.filter((p) => p.container === 'nginx').every((p) => p.result === 'success'));
+  assert.equal(columns(r, 60), '2/2 Running 0');
+});

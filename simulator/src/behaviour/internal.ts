@@ -149,4 +149,6 @@ export interface ProgCtx {
   unknownMemoryMi: number;
   userland: 'busybox' | 'gnu';
   oldBusybox: boolean;
+  /** The shell's working directory when the program starts (python -m http.server serves it). */
+  cwd: string;
 }

@@ -3,12 +3,27 @@
 // runtimes (runtimes.ts) and the small servers defined inline below. Everything is keyed by the program, so
 // `command:` overrides follow the same rules as the image defaults.
 import type { ProgCtx, ProgramRun, Resolution } from './internal';
+import type { StaticFiles } from './types';
+import { resolvePath } from './toolKit';
 import { parseSleep } from './expand';
 import { base, flag, go, handles, none, oneShot, portOf, run, server, unknownProgram } from './programKit';
 import { entrypoint } from './entrypoints';
 import { resolveWrapper } from './wrappers';
 import { agnhost, livenessServer, ncListen, nginx, socat } from './servers';
 import { node, perl, python, stress, vishStress } from './runtimes';
+
+/** The official httpd image's stock htdocs ("It works!"), world-semantics §5 and image-catalog §2.2. */
+function httpdFiles(key: string | undefined): { files?: StaticFiles } {
+  if (key !== 'httpd') return {};
+  return {
+    files: {
+      server: 'httpd',
+      root: '/usr/local/apache2/htdocs',
+      image: ['/index.html'],
+      config: '/usr/local/apache2/conf',
+    },
+  };
+}
 
 /**
  * How a command line resolves, by its program (argv[0]'s base name). Undefined: not a program this module
@@ -48,18 +63,19 @@ export function resolveProgram(argv: string[], ctx: ProgCtx): Resolution | undef
     case 'httpd':
       if (ctx.userland === 'busybox' && key !== 'httpd') {
         const port = portOf(flag(argv, [], '-p')) ?? 80;
+        const root = resolvePath(ctx.cwd, flag(argv, [], '-h') ?? '.');
         const srv = server(argv.join(' '), [port], 0, {
-          http: { routes: { '/': 200 }, defaultStatus: 404 },
+          http: { routes: { '/': 200 }, defaultStatus: 404, files: { server: 'busybox', root, image: [] } },
           memoryMi: 1,
           signals: none,
-          notes: ['busybox httpd: files under its -h directory are not known; / answers 200, other paths 404'],
+          notes: [`busybox httpd serves the files under ${root}: a directory without index.html answers 404`],
         });
         if (!argv.includes('-f')) srv.daemon = true;
         return r(srv);
       }
       return r(
         server('httpd -DFOREGROUND', [80], 0, {
-          http: { routes: { '/': 200, '/index.html': 200 }, defaultStatus: 404 },
+          http: { routes: { '/': 200, '/index.html': 200 }, defaultStatus: 404, ...httpdFiles(key) },
           memoryMi: 20,
           signals: handles(0, 0, ['SIGTERM', 'SIGINT', 'SIGWINCH', 'SIGQUIT']),
         }),
@@ -68,7 +84,11 @@ export function resolveProgram(argv: string[], ctx: ProgCtx): Resolution | undef
     case 'apache2-foreground':
       return r(
         server(name, [80], 0, {
-          http: { routes: { '/': 200, '/index.html': 200 }, defaultStatus: key === 'hpa-example' ? 200 : 404 },
+          http: {
+            routes: { '/': 200, '/index.html': 200 },
+            defaultStatus: key === 'hpa-example' ? 200 : 404,
+            ...(name === 'httpd-foreground' ? httpdFiles(key) : {}),
+          },
           memoryMi: 20,
           signals: handles(0, 0, ['SIGTERM', 'SIGINT', 'SIGWINCH', 'SIGQUIT']),
         }),

@@ -3,6 +3,7 @@
 import type { ProgCtx, ProgramRun, Resolution } from './internal';
 import { parseSleep, stressBytesMi } from './expand';
 import { parseQuantity, quantityNumber } from '../model/quantity';
+import { resolvePath } from './toolKit';
 import { base, flag, go, none, oneShot, portOf, run, server, unknownProgram } from './programKit';
 
 export function python(argv: string[], ctx: ProgCtx): ProgramRun | Resolution {
@@ -33,10 +34,13 @@ export function python(argv: string[], ctx: ProgCtx): ProgramRun | Resolution {
           notes: [`${mod} does not exist in Python ${major}`],
         });
       const port = portOf(rest.find((x) => /^\d+$/.test(x))) ?? 8000;
+      // --directory/-d (3.7+); SimpleHTTPServer serves the working directory only (world-semantics §5).
+      const dir = mod === 'http.server' ? flag(rest, ['directory'], '-d') : undefined;
+      const root = resolvePath(ctx.cwd, dir ?? '.');
       return server(`${exe} -m ${mod} ${port}`, [port], 0, {
-        http: { routes: { '/': 200 }, defaultStatus: 404 },
+        http: { routes: { '/': 200 }, defaultStatus: 404, files: { server: 'python', root, image: [] } },
         memoryMi: 15,
-        notes: [`${mod} serves a listing of the working directory: / answers 200, files that do not exist 404`],
+        notes: [`${mod} serves the files under ${root}: a directory without index.html answers a listing (200)`],
       });
     }
     if (mod === 'pip' || mod === 'venv' || mod === 'ensurepip' || mod === 'compileall')

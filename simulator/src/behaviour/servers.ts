@@ -1,7 +1,15 @@
 // Well-known servers as programs (docs/image-behaviour.md): nginx, agnhost subcommands, the liveness test server,
 // and `nc -l` / `socat` listeners — their ports, HTTP routes, stop handling and memory.
 import type { ProgCtx, ProgramRun } from './internal';
+import type { StaticFiles } from './types';
 import { flag, go, handles, none, oneShot, portOf, run, server, unknownProgram } from './programKit';
+
+const NGINX_FILES: StaticFiles = {
+  server: 'nginx',
+  root: '/usr/share/nginx/html',
+  image: ['/index.html', '/50x.html'],
+  config: '/etc/nginx',
+};
 
 export function nginx(argv: string[], ctx: ProgCtx): ProgramRun {
   const sig = flag(argv, [], '-s');
@@ -25,8 +33,15 @@ export function nginx(argv: string[], ctx: ProgCtx): ProgramRun {
       `nginx's default configuration listens on ${port}; the container declares ${declared.join(', ')} (a mounted configuration may differ — use a scenario override if it does)`,
     );
   }
+  // The catalogue's nginx images serve the stock default server from the pod's files (world-semantics §5); a
+  // configuration of its own (`-c`) or another image's nginx answers as the routes say.
+  const stock = ctx.image?.key === 'nginx' && flag(argv, [], '-c') === undefined;
   const srv = server(argv.join(' '), [port], 0, {
-    http: { routes: { '/': 200, '/index.html': 200, '/50x.html': 200 }, defaultStatus: 404 },
+    http: {
+      routes: { '/': 200, '/index.html': 200, '/50x.html': 200 },
+      defaultStatus: 404,
+      ...(stock ? { files: NGINX_FILES } : {}),
+    },
     memoryMi: 5,
     signals: handles(0),
     notes,

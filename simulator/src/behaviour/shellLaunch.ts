@@ -51,6 +51,7 @@ export class ProcessLauncher implements Launcher {
       unknownMemoryMi: this.s.o.unknownMemoryMi,
       userland: this.s.o.userland,
       oldBusybox: this.s.o.oldBusybox,
+      cwd: this.s.cwd,
     };
   }
 

@@ -61,6 +61,21 @@ export interface HttpRedirect {
   locationQuery?: string;
 }
 
+/**
+ * A static file server with its stock configuration (world-semantics §5): it answers from the files under `root`
+ * as the pod's filesystem has them at the moment of the request.
+ */
+export interface StaticFiles {
+  /** Decides the directory answer: nginx 403, httpd and python a listing, busybox httpd 404. */
+  server: 'nginx' | 'httpd' | 'busybox' | 'python';
+  /** Absolute document root. */
+  root: string;
+  /** The image's own files under the root (`/index.html`), present unless a volume is mounted over them. */
+  image: string[];
+  /** A volume mounted at or under this path replaces the stock configuration: the answers are then `routes`. */
+  config?: string;
+}
+
 /** From `at` seconds after the start, these routes answer with these codes (e.g. agnhost liveness: /healthz → 500 after 10 s). */
 export interface HttpChange {
   at: number;
@@ -97,6 +112,8 @@ export interface ProcessModel {
     defaultStatus: number;
     redirects?: Record<string, HttpRedirect>;
     defaultRedirect?: HttpRedirect;
+    /** Optional: a static file server; its answers come from the pod's files (world-semantics §5), not `routes`. */
+    files?: StaticFiles;
   };
   /** gRPC health service, if the process serves one. */
   grpc?: { port: number; serving: boolean };

@@ -40,6 +40,11 @@ function keyFor(c: ContainerRuntime, path: string): { key: string; volume?: stri
   return { key: `vol:${best.volume}/${sub}`, volume: best.volume };
 }
 
+/** Whether a volume of the container is mounted at `path` or over it (hiding the image's files there). */
+export function volumeCovers(c: ContainerRuntime, path: string): boolean {
+  return keyFor(c, path).volume !== undefined;
+}
+
 /** Volumes whose content comes from the API (ConfigMap, Secret, downward API…): assume their files exist. */
 function volumeHasApiContent(pod: PodRuntime, name: string): boolean {
   const v = pod.spec.volumes?.find((x) => x.name === name);

@@ -4,6 +4,7 @@ import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
 import { modelOf, runningInstance } from './runtime';
 import type { ExecContext } from '../behaviour/types';
 import { fileState } from './podFiles';
+import { staticAnswer } from './fileServer';
 
 export interface Listener {
   container: ContainerRuntime;
@@ -56,6 +57,10 @@ export function httpAnswer(pod: PodRuntime, port: number, path: string, now: num
   const override = l.container.httpOverrides.get(bare);
   if (override !== undefined) return { status: override };
   const p = modelOf(l.container, l.instance);
+  if (p.http.files !== undefined) {
+    const status = staticAnswer(pod, l.container, p.http.files, bare, now);
+    if (status !== undefined) return { status };
+  }
   // Answers that change over time (e.g. agnhost liveness: 200 for 10 s, then 500).
   let routes = p.http.routes;
   for (const change of p.httpTimeline ?? []) {

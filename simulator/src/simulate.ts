@@ -80,6 +80,7 @@ export function simulate(objects: readonly SimObject[], options: SimulateOptions
   );
   for (const e of issues) sim.note('warning', `scenario ${e.path}: ${e.message}; using the default node instead`);
   if (options.maxPods !== undefined) sim.maxPods = options.maxPods;
+  sim.epoch = options.epoch ?? DEFAULT_EPOCH;
   const factory: PodFactory = { overrides: scenario.containers ?? {}, services: options.services ?? [] };
   const controllers = new ControllerSet(sim);
 

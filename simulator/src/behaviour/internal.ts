@@ -1,6 +1,6 @@
 // Types shared by the shell interpreter (shell.ts), the utilities (commands.ts) and the long-running programs
 // (programs.ts). Not part of the behaviour module's public surface.
-import type { FileOp, HttpChange, ProcessModel } from './types';
+import type { Binder, FileOp, HttpChange, ProcessModel } from './types';
 import type { ImageProfile } from './catalog';
 import type { Signal } from './signals';
 
@@ -107,6 +107,8 @@ export interface ProgramRun {
   usedEnv: string[];
   /** Forks into the background (nginx without `daemon off;`, busybox httpd without -f): the command returns at once, the server stays. */
   daemon?: boolean;
+  /** Optional: the program's own output when a port it binds is taken (bindErrors.ts). */
+  bind?: Binder;
   /** Tells the container's main process to stop (`nginx -s quit`): it exits with `code` after `afterSeconds`. */
   stopsMain?: { afterSeconds: number; code: number };
 }

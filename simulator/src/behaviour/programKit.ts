@@ -43,6 +43,12 @@ export function oneShot(description: string, seconds: number, code: number, p: P
 
 export const base = (p: string) => p.split('/').pop() ?? p;
 
+/** The image is built on musl (an `-alpine` or `-musl` tag, or Alpine itself): libc's error texts differ. */
+export function musl(ctx: ProgCtx): boolean {
+  const tag = ctx.image?.ref.tag ?? '';
+  return /(^|-)(alpine|musl)/.test(tag) || ctx.image?.key === 'alpine';
+}
+
 /** `--port=80`, `--port 80`, `-port=80`, `-port 80` (and `-p 80` when `short` is given). */
 export function flag(argv: string[], names: string[], short?: string): string | undefined {
   let found: string | undefined;

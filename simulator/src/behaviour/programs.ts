@@ -6,7 +6,8 @@ import type { ProgCtx, ProgramRun, Resolution } from './internal';
 import type { StaticFiles } from './types';
 import { resolvePath } from './toolKit';
 import { parseSleep } from './expand';
-import { base, flag, go, handles, none, oneShot, portOf, run, server, unknownProgram } from './programKit';
+import { base, flag, go, handles, musl, none, oneShot, portOf, run, server, unknownProgram } from './programKit';
+import { versionAtLeast } from '../model/imageRef';
 import { entrypoint } from './entrypoints';
 import { resolveWrapper } from './wrappers';
 import { agnhost, livenessServer, ncListen, nginx, socat } from './servers';
@@ -69,6 +70,7 @@ export function resolveProgram(argv: string[], ctx: ProgCtx): Resolution | undef
           memoryMi: 1,
           signals: none,
           notes: [`busybox httpd serves the files under ${root}: a directory without index.html answers 404`],
+          bind: { program: 'busybox-httpd', musl: musl(ctx) },
         });
         if (!argv.includes('-f')) srv.daemon = true;
         return r(srv);
@@ -99,7 +101,15 @@ export function resolveProgram(argv: string[], ctx: ProgCtx): Resolution | undef
         ? ['redis-server reads a configuration file the simulator cannot see: port 6379 assumed unless --port is given']
         : [];
       return r(
-        server(argv.join(' '), [portOf(flag(argv, ['port'])) ?? 6379], 0, { memoryMi: 5, signals: handles(0), notes }),
+        server(argv.join(' '), [portOf(flag(argv, ['port'])) ?? 6379], 0, {
+          memoryMi: 5,
+          signals: handles(0),
+          notes,
+          // world-semantics §4 gives redis 7+'s words; older releases word it otherwise.
+          ...(key === 'redis' && versionAtLeast(ctx.image?.ref.tag ?? '', [7]) !== false
+            ? { bind: { program: 'redis' as const, musl: musl(ctx) } }
+            : {}),
+        }),
       );
     }
     case 'postgres':
@@ -137,7 +147,10 @@ export function resolveProgram(argv: string[], ctx: ProgCtx): Resolution | undef
       return r(run('pause', { memoryMi: 0.5, signals: handles(0, 0, ['SIGTERM', 'SIGINT']) }));
     case 'hello-app': {
       const port = portOf(ctx.env('PORT')) ?? 8080;
-      return r(server('hello-app', [port], 0, { memoryMi: 8, signals: go, usedEnv: ['PORT'] }));
+      // main.go: log.Fatal(http.ListenAndServe(…)) (image-catalog §2.18).
+      return r(
+        server('hello-app', [port], 0, { memoryMi: 8, signals: go, usedEnv: ['PORT'], bind: { program: 'go' } }),
+      );
     }
     case 'whoami':
       if (!a0.startsWith('/') && key !== 'whoami') return undefined;

@@ -4,7 +4,7 @@ import type { ProgCtx, ProgramRun, Resolution } from './internal';
 import { parseSleep, stressBytesMi } from './expand';
 import { parseQuantity, quantityNumber } from '../model/quantity';
 import { resolvePath } from './toolKit';
-import { base, flag, go, none, oneShot, portOf, run, server, unknownProgram } from './programKit';
+import { base, flag, go, musl, none, oneShot, portOf, run, server, unknownProgram } from './programKit';
 
 export function python(argv: string[], ctx: ProgCtx): ProgramRun | Resolution {
   const exe = base(argv[0]!);
@@ -41,6 +41,7 @@ export function python(argv: string[], ctx: ProgCtx): ProgramRun | Resolution {
         http: { routes: { '/': 200 }, defaultStatus: 404, files: { server: 'python', root, image: [] } },
         memoryMi: 15,
         notes: [`${mod} serves the files under ${root}: a directory without index.html answers a listing (200)`],
+        bind: { program: major === 3 ? 'python3' : 'python2', musl: musl(ctx) },
       });
     }
     if (mod === 'pip' || mod === 'venv' || mod === 'ensurepip' || mod === 'compileall')
@@ -83,6 +84,7 @@ export function node(argv: string[], ctx: ProgCtx): ProgramRun {
       memoryMi: 30,
       signals: none,
       notes: ['node as PID 1 without a SIGTERM handler ignores SIGTERM'],
+      bind: { program: 'node' },
     });
   }
   const u = unknownProgram(argv, ctx, `Node.js application \`${argv.slice(1).join(' ')}\` is not known`);

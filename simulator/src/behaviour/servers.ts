@@ -2,7 +2,7 @@
 // and `nc -l` / `socat` listeners — their ports, HTTP routes, stop handling and memory.
 import type { ProgCtx, ProgramRun } from './internal';
 import type { StaticFiles } from './types';
-import { flag, go, handles, none, oneShot, portOf, run, server, unknownProgram } from './programKit';
+import { flag, go, handles, musl, none, oneShot, portOf, run, server, unknownProgram } from './programKit';
 
 const NGINX_FILES: StaticFiles = {
   server: 'nginx',
@@ -45,6 +45,7 @@ export function nginx(argv: string[], ctx: ProgCtx): ProgramRun {
     memoryMi: 5,
     signals: handles(0),
     notes,
+    bind: { program: 'nginx', musl: musl(ctx) },
   });
   if (!/daemon\s+off/.test(g)) {
     srv.daemon = true;

@@ -212,7 +212,11 @@ export class ProcessLauncher implements Launcher {
     for (const l of p.listen) {
       if (ends !== undefined && !p.daemon && ends <= l.after + startup) continue;
       if (!this.s.listen.some((x) => x.port === l.port))
-        this.s.listen.push({ port: l.port, afterSeconds: start + startup + l.after });
+        this.s.listen.push({
+          port: l.port,
+          afterSeconds: start + startup + l.after,
+          ...(p.bind ? { bind: p.bind } : {}),
+        });
       if (p.http && this.s.http === undefined) this.s.http = p.http;
       if (p.httpTimeline && this.s.httpTimeline === undefined)
         this.s.httpTimeline = p.httpTimeline.map((h) => ({ at: h.at + start + startup, routes: h.routes }));

@@ -21,6 +21,14 @@ export interface ListenSpec {
   port: number;
   /** Seconds after the start at which the port accepts connections. */
   afterSeconds: number;
+  /** Optional: the program that binds it, when its failure to bind is known (bindErrors.ts). */
+  bind?: Binder;
+}
+
+/** Which program binds a port (decides what it prints when the port is taken), and whether its libc is musl. */
+export interface Binder {
+  program: 'nginx' | 'python3' | 'python2' | 'node' | 'go' | 'busybox-httpd' | 'redis';
+  musl?: boolean;
 }
 
 /** What the process does when the runtime sends the stop signal (SIGTERM or the image's STOPSIGNAL). */

@@ -205,6 +205,7 @@ export const PROBE_FIELD: Record<ProbeSlot, string> = {
 
 // ---- The only writers of status inputs. Each records the change, so the next publish rebuilds. ----
 
+type RunModel = { process?: ProcessModel | undefined; current?: boolean };
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 type PodStatusInputs = Pick<
@@ -236,24 +237,23 @@ export function setContainer(pod: PodRuntime, c: ContainerRuntime, change: Parti
   changed(pod);
 }
 
-/** A new run of the container starts at `now`, with no waiting reason and fresh probe results. */
 /** The behaviour model a run plays (its own, or the container's). */
 export function modelOf(c: ContainerRuntime, inst: Instance): ProcessModel {
   return inst.process ?? c.process;
 }
 
-/** A new run starts; `process`, when given, is this run's own model and becomes the container's current one. */
-export function startInstance(pod: PodRuntime, c: ContainerRuntime, now: number, process?: ProcessModel): Instance {
+/** A new run starts at `now`; its own `process` (if any) is the container's current one too unless `current` is false. */
+export function startInstance(pod: PodRuntime, c: ContainerRuntime, now: number, r: RunModel = {}): Instance {
   const prev = currentInstance(c);
   const inst: Instance = {
     id: c.instances.length + 1,
     restartCount: prev === undefined ? 0 : prev.restartCount + 1,
     startedAt: now,
-    ...(process ? { process } : {}),
+    ...(r.process ? { process: r.process } : {}),
   };
   (c.instances as Instance[]).push(inst);
   const mc = c as Mutable<ContainerRuntime>;
-  if (process) mc.process = process;
+  if (r.process && r.current !== false) mc.process = r.process;
   mc.waiting = undefined;
   mc.ready = false;
   mc.started = c.spec.startupProbe === undefined;

@@ -68,6 +68,8 @@ export interface SimulationHooks {
 
 export class Simulation {
   now = 0;
+  /** Wall-clock time (Unix ms) at t = 0, for the time stamps programs write into their logs. */
+  epoch = 0;
   steps = 0;
   truncated: { at: number; reason: string } | undefined;
   readonly queue = new EventQueue();

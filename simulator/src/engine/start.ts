@@ -9,6 +9,7 @@ import { scheduleProcess } from './process';
 import { runPostStart } from './hooks';
 import { goDuration } from '../model/goDuration';
 import { filesAtStart } from './podFiles';
+import { bindClash } from './portClash';
 
 export type StartOutcome = 'started' | 'backoff' | 'image' | 'hook';
 
@@ -66,9 +67,12 @@ export function startContainer(
 function launch(sim: Simulation, pod: PodRuntime, c: ContainerRuntime): Instance {
   // A run reads what earlier runs left on the pod's volumes (a restart counter on an emptyDir), so its model is
   // worked out now, from the files as they are.
-  const process = c.rerun?.(filesAtStart(pod, c, sim.now));
+  const fresh = c.rerun?.(filesAtStart(pod, c, sim.now));
+  // The pod's containers share one port space: a port another container holds makes this run's bind fail.
+  const clash = bindClash(sim, pod, c, fresh ?? c.process, sim.now);
+  const process = clash ?? fresh;
   for (const n of process?.notes ?? []) sim.note('info', `${pod.name}/${c.name}: ${n}`, pod.doc);
-  const inst = startInstance(pod, c, sim.now, process);
+  const inst = startInstance(pod, c, sim.now, { process, current: clash === undefined });
   sim.emit(podRef(pod), 'Normal', 'Created', `Created container ${c.name}`, 'kubelet');
   sim.emit(podRef(pod), 'Normal', 'Started', `Started container ${c.name}`, 'kubelet');
   scheduleProcess(sim, pod, c, inst);

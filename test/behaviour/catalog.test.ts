@@ -74,7 +74,7 @@ test('stdin: true keeps a shell running; it ignores SIGTERM', () => {
 
 test('nginx listens on 80 at once, 404 for unknown paths, exits 0 on stop (SIGQUIT)', () => {
   const m = model({ image: 'nginx:1.29' });
-  assert.deepEqual(m.listen, [{ port: 80, afterSeconds: 0 }]);
+  assert.deepEqual(m.listen, [{ port: 80, afterSeconds: 0, bind: { program: 'nginx', musl: false } }]);
   assert.equal(m.http.routes['/'], 200);
   assert.equal(m.http.defaultStatus, 404);
   assert.deepEqual(m.onStop, { action: 'exit', code: 0, afterSeconds: 0 });
@@ -95,7 +95,8 @@ test('nginx declares another containerPort: still 80, with a note', () => {
 
 test('hello-app listens on $PORT (8080 by default), answers 200 everywhere, exits 2 on SIGTERM, has no shell', () => {
   const m = model({ image: 'us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0' });
-  assert.deepEqual(m.listen, [{ port: 8080, afterSeconds: 0 }]);
+  // image-catalog §2.18: log.Fatal(http.ListenAndServe(…)) — Go's bind error (world-semantics §4).
+  assert.deepEqual(m.listen, [{ port: 8080, afterSeconds: 0, bind: { program: 'go' } }]);
   assert.equal(m.http.defaultStatus, 200);
   assert.deepEqual(m.onStop, { action: 'exit', code: 2, afterSeconds: 0 });
   assert.equal(m.hasShell, false);
@@ -197,7 +198,8 @@ test('entrypoint rewrites: args starting with - go to the server', () => {
 
 test('servers from the catalogue', () => {
   const redis = model({ image: 'redis:7.2' });
-  assert.deepEqual(redis.listen, [{ port: 6379, afterSeconds: 0 }]);
+  // world-semantics §4: the listen names the program whose bind failure is known (redis 7+).
+  assert.deepEqual(redis.listen, [{ port: 6379, afterSeconds: 0, bind: { program: 'redis', musl: false } }]);
   assert.deepEqual(redis.onStop, { action: 'exit', code: 0, afterSeconds: 0 });
   assert.deepEqual(
     model({ image: 'memcached' }).listen.map((l) => l.port),

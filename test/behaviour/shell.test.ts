@@ -153,7 +153,7 @@ test('scenario overrides win field by field', () => {
   assert.equal(m.memoryMi, 300);
   assert.deepEqual(m.onStop, { action: 'exit', code: 0, afterSeconds: 0 }, 'not overridden');
   const late = model({ image: 'nginx' }, { override: { startupSeconds: 20 } });
-  assert.deepEqual(late.listen, [{ port: 80, afterSeconds: 20 }]);
+  assert.deepEqual(late.listen, [{ port: 80, afterSeconds: 20, bind: { program: 'nginx', musl: false } }]);
   assert.deepEqual(model({ image: 'busybox' }, { override: { exit: { afterSeconds: 30, code: 1 } } }).exit, {
     afterSeconds: 30,
     code: 1,

@@ -11,7 +11,7 @@ test('$(VAR) is expanded the Kubernetes way before the shell runs: sleep $(DELAY
     command: ['sh', '-c', 'sleep $(DELAY_START); nginx -g "daemon off;"'],
     env: [{ name: 'DELAY_START', value: '45' }],
   });
-  assert.deepEqual(m.listen, [{ port: 80, afterSeconds: 45 }]);
+  assert.deepEqual(m.listen, [{ port: 80, afterSeconds: 45, bind: { program: 'nginx', musl: false } }]);
   assert.ok(m.paths.includes('env[0].value'));
   // nginx is the last simple command: the shell execs it, so nginx is PID 1 and handles the stop signal
   assert.deepEqual(m.onStop, { action: 'exit', code: 0, afterSeconds: 0 });

@@ -6,7 +6,7 @@ import { model } from './helpers';
 
 test('servers started from a shell', () => {
   const py = model({ image: 'python:3.12', command: ['python', '-m', 'http.server', '8080'] });
-  assert.deepEqual(py.listen, [{ port: 8080, afterSeconds: 0 }]);
+  assert.deepEqual(py.listen, [{ port: 8080, afterSeconds: 0, bind: { program: 'python3', musl: false } }]);
   assert.equal(py.http.routes['/'], 200);
   assert.equal(py.http.defaultStatus, 404);
   assert.deepEqual(py.onStop, { action: 'ignore' }, 'python installs no SIGTERM handler');
@@ -83,7 +83,7 @@ test('background servers listen while the script goes on; the container ends wit
     image: 'python:3.12',
     command: ['sh', '-c', 'python -m http.server 8000 & sleep 20; touch /tmp/ready; wait'],
   });
-  assert.deepEqual(m.listen, [{ port: 8000, afterSeconds: 0 }]);
+  assert.deepEqual(m.listen, [{ port: 8000, afterSeconds: 0, bind: { program: 'python3', musl: false } }]);
   assert.deepEqual(m.files, [{ at: 20, op: 'touch', path: '/tmp/ready' }]);
   assert.equal(m.exit, undefined, 'wait blocks on the server');
 });

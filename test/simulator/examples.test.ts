@@ -129,7 +129,7 @@ test('sidecar-nginx-date: nginx serves the index.html the writer appends to; the
 test('port-clash: the second nginx on port 80 crash-loops with its bind error, the first serves (world-semantics §4)', () => {
   const r = run(example('port-clash.yaml'), { until: 120 });
   assert.match(columns(r, 120), /^1\/2 (Error|CrashLoopBackOff) [1-9]/);
-  const copy = r.pod(120).status.containerStatuses!.find((c) => c.name === 'web-copy')!;
+  const copy = r.pod(120).status.containerStatuses.find((c) => c.name === 'web-copy')!;
   const term = copy.state.terminated ?? copy.lastState.terminated;
   assert.equal(term?.exitCode, 1);
   assert.ok(term?.message?.includes('nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)'));

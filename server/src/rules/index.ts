@@ -16,6 +16,7 @@ import { namedPortUndefined } from './named-port-undefined';
 import { probeIdentical } from './probe-identical';
 import { probePortNotExposed } from './probe-port-not-exposed';
 import { probeSuccessThreshold } from './probe-success-threshold';
+import { probePortUdp } from './probe-port-udp';
 import { resourcesMissing } from './resources-missing';
 import { restartPolicyInvalid } from './restart-policy-invalid';
 import { selectorMismatch } from './selector-mismatch';
@@ -28,6 +29,7 @@ import { webAndDatabaseInOnePod } from './web-and-database-in-one-pod';
 export const RAW_RULES: readonly Rule[] = [
   probePortNotExposed,
   namedPortUndefined,
+  probePortUdp,
   duplicateName,
   duplicatePort,
   duplicateEnv,

@@ -30,6 +30,7 @@ test('the expected rules are registered', () => {
     [
       ['probe-port-not-exposed', 'warning'],
       ['named-port-undefined', 'error'],
+      ['probe-port-udp', 'warning'],
       ['duplicate-name', 'error'],
       ['duplicate-port', 'warning'],
       ['duplicate-env', 'warning'],

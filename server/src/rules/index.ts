@@ -39,7 +39,6 @@ export const RAW_RULES: readonly Rule[] = [
   initContainerProbe,
   probeSuccessThreshold,
   probeIdentical,
-  livenessWithoutReadiness,
   livenessKillsBeforeStart,
   resourcesMissing,
   imageLatest,
@@ -47,7 +46,11 @@ export const RAW_RULES: readonly Rule[] = [
   webAndDatabaseInOnePod,
 ];
 
-export const RAW_FILE_RULES: readonly FileRule[] = [serviceSelectorUnmatched, serviceTargetPortNotExposed];
+export const RAW_FILE_RULES: readonly FileRule[] = [
+  serviceSelectorUnmatched,
+  serviceTargetPortNotExposed,
+  livenessWithoutReadiness,
+];
 
 function guard(rule: Rule): Rule {
   return {

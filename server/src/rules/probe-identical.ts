@@ -11,7 +11,7 @@ export const probeIdentical: Rule = {
   id: 'probe-identical',
   defaultSeverity: 'warning',
   description:
-    'The liveness and readiness probes are identical, so a failing check restarts the container instead of only taking it out of rotation',
+    'The liveness and readiness probes are the same httpGet, exec or grpc check, so a failing check restarts the container instead of only taking it out of rotation (identical tcpSocket probes are not reported)',
   check(doc) {
     const out: Finding[] = [];
     for (const pod of doc.podSpecs()) {

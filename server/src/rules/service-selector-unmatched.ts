@@ -4,7 +4,14 @@
 import type { DocContext, Finding, FileRule, Fix } from './types';
 import { get, isObj, str, stringMap } from './support/data';
 import { resolveFixes } from '../analysis/fixes';
-import { hasLabel, namespaceOf, podTemplates, selects, type PodTemplate } from './support/templates';
+import {
+  hasLabel,
+  namespaceOf,
+  podTemplates,
+  selects,
+  undecidedNamespaces,
+  type PodTemplate,
+} from './support/templates';
 
 export interface ServiceAt {
   doc: DocContext;
@@ -38,8 +45,10 @@ export const serviceSelectorUnmatched: FileRule = {
   checkFile(docs) {
     const templates = podTemplates(docs);
     if (templates.length === 0) return [];
+    const undecided = undecidedNamespaces(docs);
     const out: { doc: number; finding: Finding }[] = [];
     for (const svc of servicesOf(docs)) {
+      if (undecided.has(svc.namespace)) continue;
       const same = templates.filter((t) => t.namespace === svc.namespace);
       if (same.some((t) => selects(svc.selector, t))) continue;
       const entries = Object.entries(svc.selector);

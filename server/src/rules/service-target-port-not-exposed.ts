@@ -20,7 +20,8 @@ export const serviceTargetPortNotExposed: FileRule = {
     for (const svc of servicesOf(docs)) {
       const selected = templates.filter((t) => t.namespace === svc.namespace && selects(svc.selector, t));
       if (selected.length === 0) continue;
-      const containers = selected.flatMap((t) => runningContainers(t.pod).map((c) => ({ c, t })));
+      if (selected.some((t) => t.pod === undefined)) continue; // a selected template has no containers yet
+      const containers = selected.flatMap((t) => (t.pod ? runningContainers(t.pod) : []).map((c) => ({ c, t })));
       if (portsUnknown(containers.map((x) => x.c))) continue;
       const exposed: (PortAt & { t: PodTemplate })[] = containers.flatMap(({ c, t }) =>
         portsOf(c).map((p) => ({ ...p, t })),

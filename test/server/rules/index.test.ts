@@ -40,7 +40,6 @@ test('the expected rules are registered', () => {
       ['init-container-probe', 'error'],
       ['probe-success-threshold', 'error'],
       ['probe-identical', 'warning'],
-      ['liveness-without-readiness', 'information'],
       ['liveness-kills-before-start', 'warning'],
       ['resources-missing', 'information'],
       ['image-latest', 'warning'],
@@ -48,6 +47,7 @@ test('the expected rules are registered', () => {
       ['web-and-database-in-one-pod', 'warning'],
       ['service-selector-unmatched', 'warning'],
       ['service-target-port-not-exposed', 'warning'],
+      ['liveness-without-readiness', 'information'],
     ],
   );
 });

@@ -78,3 +78,16 @@ test('liveness-without-readiness: no ports, a Job, or both probes: nothing to sa
       .replace('spec:\n  containers', 'spec:\n  restartPolicy: Never\n  containers'),
   );
 });
+
+test('liveness-without-readiness: no ports, but a Service of the file selects the pod: it serves', () => {
+  // A Service routes to its targetPort whether or not the container declares it (containerPort is
+  // informational: core/v1 types.go, "Not specifying a port here DOES NOT prevent that port from being exposed").
+  const bare = identical.replace(/^ *readinessProbe:[\s\S]*$/m, '').replace(/^ *ports:\n.*\n/m, '');
+  const labelled = bare.replace('  name: api\n', '  name: api\n  labels:\n    app: api\n');
+  const service = (app: string) =>
+    `${labelled}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: api\nspec:\n  selector:\n    app: ${app}\n  ports:\n    - port: 80\n      targetPort: 8080\n`;
+  const f = one(livenessWithoutReadiness, service('api'));
+  assert.equal(f.doc, 0);
+  assert.deepEqual(f.range, range(10, 6, 10, 19));
+  none(livenessWithoutReadiness, service('other'));
+});

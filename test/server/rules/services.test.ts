@@ -129,3 +129,45 @@ test('service-target-port-not-exposed: matching numbers and names are fine; unse
   );
   none(serviceTargetPortNotExposed, file);
 });
+
+test('service selectors: template labels alone decide, even before the workload has a pod spec', () => {
+  // A Service selects pods by their labels only (core/v1 ServiceSpec.selector); the labels of a workload's
+  // pods are its template's metadata.labels, so a template without `spec` yet already answers the question.
+  const halfWritten = (labels: string) =>
+    yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: api
+    spec:
+      template:
+        metadata:
+          labels:
+            app: ${labels}
+    ---
+    apiVersion: v1
+    kind: Service
+    metadata:
+      name: api
+    spec:
+      selector:
+        app: api
+      ports:
+        - port: 80
+  `;
+  none(serviceSelectorUnmatched, halfWritten('api'));
+  const f = one(serviceSelectorUnmatched, halfWritten('apii'));
+  assert.equal(f.doc, 1);
+  assert.match(
+    f.message,
+    /This Service selects app=api, but no pod template in this file has these labels \(Deployment api has app=apii\)/,
+  );
+  // Its containers are not written yet: nothing to say about target ports.
+  none(serviceTargetPortNotExposed, halfWritten('api'));
+});
+
+test('service selectors: a workload with no labels written yet leaves "selects nothing" undecided', () => {
+  // `file` alone gets service-selector-unmatched (first test); a second Deployment still being typed may yet
+  // carry app=website.
+  none(serviceSelectorUnmatched, `${file}---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: worker\n`);
+});

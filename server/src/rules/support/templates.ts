@@ -11,7 +11,8 @@ export interface PodTemplate {
   labels: Record<string, string>;
   labelsPath: Path;
   namespace: string;
-  pod: PodSpecAt;
+  /** The pod spec; undefined while a workload has its template labels but no `spec` yet. */
+  pod: PodSpecAt | undefined;
 }
 
 export function namespaceOf(doc: DocContext): string {
@@ -19,22 +20,34 @@ export function namespaceOf(doc: DocContext): string {
   return ns === undefined || ns === '' ? 'default' : ns;
 }
 
-/** Every pod-carrying document of the file that has a pod spec. */
+/**
+ * Every pod-carrying document of the file whose pod labels are known: it has a pod spec, or at least its
+ * template labels (a half-written workload: the labels alone decide what a selector matches).
+ */
 export function podTemplates(docs: readonly DocContext[]): PodTemplate[] {
   const out: PodTemplate[] = [];
   for (const doc of docs) {
     const tpl = templatePath(doc.kind);
+    if (tpl === undefined) continue;
     const pod = doc.podSpecs()[0];
-    if (tpl === undefined || pod === undefined) continue;
     const labelsPath = [...tpl, 'metadata', 'labels'];
-    out.push({
-      doc,
-      title: docTitle(doc),
-      labels: stringMap(get(doc.value, labelsPath)) ?? {},
-      labelsPath,
-      namespace: namespaceOf(doc),
-      pod,
-    });
+    const labels = stringMap(get(doc.value, labelsPath));
+    if (pod === undefined && labels === undefined) continue;
+    out.push({ doc, title: docTitle(doc), labels: labels ?? {}, labelsPath, namespace: namespaceOf(doc), pod });
+  }
+  return out;
+}
+
+/**
+ * Namespaces holding a pod-carrying document whose pod labels are not written yet (neither labels nor a pod
+ * spec): a selector there may still come to match it, so "selects nothing" cannot be judged.
+ */
+export function undecidedNamespaces(docs: readonly DocContext[]): Set<string> {
+  const out = new Set<string>();
+  for (const doc of docs) {
+    const tpl = templatePath(doc.kind);
+    if (tpl === undefined || doc.podSpecs().length > 0) continue;
+    if (stringMap(get(doc.value, [...tpl, 'metadata', 'labels'])) === undefined) out.add(namespaceOf(doc));
   }
   return out;
 }

@@ -12,6 +12,7 @@ import {
 } from '../../../simulator/src/index';
 import type { ChunkResult } from '../analysis/fileAnalysis';
 import { editDistance } from '../editDistance';
+import { misplacedField } from './misplacedField';
 
 export function schemaFixes(i: ManifestIssue, chunk: ChunkResult): { message: string; fixes: FixData[] } {
   const ctx = chunk.contexts.find((c) => c.index === i.doc);
@@ -22,7 +23,10 @@ export function schemaFixes(i: ManifestIssue, chunk: ChunkResult): { message: st
       const parent = root ? schemaAtPath(root, i.path.slice(0, -1)) : undefined;
       const keys = parent ? (objectKeys(parent) ?? []) : [];
       const best = closest(key, keys);
-      if (best === undefined) return { message: i.message, fixes: [] };
+      if (best === undefined) {
+        const moved = root && ctx ? misplacedField(root, ctx.value, i.path, i.message) : undefined;
+        return moved ?? { message: i.message, fixes: [] };
+      }
       return {
         message: `${i.message}; did you mean "${best}"?`,
         fixes: [

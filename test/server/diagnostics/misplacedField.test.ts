@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver';
 import { diagnoseText } from '../../../server/src/features/diagnostics';
-import type { DiagnosticData } from '../../../server/src/features/diagnosticData';
+import { diagnosticMessage, type DiagnosticData } from '../../../server/src/features/diagnosticData';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 
 const settings = { ...DEFAULT_SETTINGS, predictions: false };
@@ -34,7 +34,7 @@ test('probe fields under the container, beside an existing readinessProbe: move 
   const text = `${head}      readinessProbe:\n        periodSeconds: 5\n      httpGet:\n        path: /\n        port: 80\n      failureThreshold: 5\n`;
   const [httpGet, threshold] = unknown(text);
   assert.equal(
-    httpGet?.message,
+    httpGet ? diagnosticMessage(httpGet) : '',
     'unknown field "httpGet"; "httpGet" is a field of "readinessProbe", "livenessProbe" or "startupProbe": did you mean to indent it under "readinessProbe"?',
   );
   assert.deepEqual(fixes(httpGet!)[0], ['Move "httpGet" under "readinessProbe"', true]);
@@ -44,14 +44,14 @@ test('probe fields under the container, beside an existing readinessProbe: move 
     /      readinessProbe:\n        periodSeconds: 5\n        httpGet:\n          path: \/\n          port: 80\n/,
   );
   assert.ok(!/^      httpGet:/m.test(fixed));
-  assert.ok(threshold?.message.includes('"failureThreshold" is a field of'));
+  assert.ok((threshold ? diagnosticMessage(threshold) : '').includes('"failureThreshold" is a field of'));
   assert.deepEqual(unknown(apply(fixed, unknown(fixed)[0]!, 'Move "failureThreshold" under "readinessProbe"')), []);
 });
 
 test('no probe written yet: every probe is offered, none preferred', () => {
   const text = `${head}      initialDelaySeconds: 10\n`;
   const [d] = unknown(text);
-  assert.match(d!.message, /did you mean to indent it under one of them\?$/);
+  assert.match(diagnosticMessage(d!), /did you mean to indent it under one of them\?$/);
   assert.deepEqual(
     fixes(d!).map(([t]) => t),
     [
@@ -67,7 +67,7 @@ test('requests directly under a container: moved into resources (created when ab
   const text = `${head}      requests:\n        cpu: 100m\n`;
   const [d] = unknown(text);
   assert.equal(
-    d!.message,
+    diagnosticMessage(d!),
     'unknown field "requests"; "requests" is a field of "resources": did you mean to indent it under "resources"?',
   );
   assert.deepEqual(fixes(d!), [['Move "requests" under "resources"', true]]);
@@ -80,7 +80,7 @@ test('a field indented one level too deep is moved one level up', () => {
   const text = `${head}      ports:\n        - containerPort: 80\n          imagePullPolicy: Always\n`;
   const [d] = unknown(text);
   assert.match(
-    d!.message,
+    diagnosticMessage(d!),
     /"imagePullPolicy" is a field of the enclosing object: did you mean to indent it one level less\?$/,
   );
   const fixed = apply(text, d!, 'Move "imagePullPolicy" one level up');
@@ -90,5 +90,5 @@ test('a field indented one level too deep is moved one level up', () => {
 
 test('a field that belongs nowhere near keeps the plain message', () => {
   const [d] = unknown(`${head}      colour: blue\n`);
-  assert.equal(d!.message, 'unknown field "colour"');
+  assert.equal(diagnosticMessage(d!), 'unknown field "colour"');
 });

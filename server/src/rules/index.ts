@@ -8,6 +8,8 @@ import { barePod } from './bare-pod';
 import { duplicateEnv } from './duplicate-env';
 import { duplicateName } from './duplicate-name';
 import { duplicatePort } from './duplicate-port';
+import { hostPathSensitive } from './host-path-sensitive';
+import { hostPathWritable } from './host-path-writable';
 import { imageLatest } from './image-latest';
 import { initContainerProbe } from './init-container-probe';
 import { livenessKillsBeforeStart } from './liveness-kills-before-start';
@@ -44,6 +46,8 @@ export const RAW_RULES: readonly Rule[] = [
   imageLatest,
   barePod,
   webAndDatabaseInOnePod,
+  hostPathSensitive,
+  hostPathWritable,
 ];
 
 export const RAW_FILE_RULES: readonly FileRule[] = [

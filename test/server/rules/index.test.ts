@@ -45,6 +45,8 @@ test('the expected rules are registered', () => {
       ['image-latest', 'warning'],
       ['bare-pod', 'information'],
       ['web-and-database-in-one-pod', 'warning'],
+      ['host-path-sensitive', 'warning'],
+      ['host-path-writable', 'information'],
       ['service-selector-unmatched', 'warning'],
       ['service-target-port-not-exposed', 'warning'],
       ['liveness-without-readiness', 'information'],

@@ -11,6 +11,9 @@ import { duplicatePort } from './duplicate-port';
 import { hostPathSensitive } from './host-path-sensitive';
 import { hostPathWritable } from './host-path-writable';
 import { imageLatest } from './image-latest';
+import { cronJobStartingDeadline } from './cronjob-starting-deadline';
+import { jobTtlMissing } from './job-ttl-missing';
+import { statefulSetServiceHeadless } from './statefulset-service-headless';
 import { initContainerProbe } from './init-container-probe';
 import { livenessKillsBeforeStart } from './liveness-kills-before-start';
 import { livenessWithoutReadiness } from './liveness-without-readiness';
@@ -48,12 +51,15 @@ export const RAW_RULES: readonly Rule[] = [
   webAndDatabaseInOnePod,
   hostPathSensitive,
   hostPathWritable,
+  cronJobStartingDeadline,
+  jobTtlMissing,
 ];
 
 export const RAW_FILE_RULES: readonly FileRule[] = [
   serviceSelectorUnmatched,
   serviceTargetPortNotExposed,
   livenessWithoutReadiness,
+  statefulSetServiceHeadless,
 ];
 
 function guard(rule: Rule): Rule {

@@ -47,9 +47,12 @@ test('the expected rules are registered', () => {
       ['web-and-database-in-one-pod', 'warning'],
       ['host-path-sensitive', 'warning'],
       ['host-path-writable', 'information'],
+      ['cronjob-starting-deadline', 'information'],
+      ['job-ttl-missing', 'information'],
       ['service-selector-unmatched', 'warning'],
       ['service-target-port-not-exposed', 'warning'],
       ['liveness-without-readiness', 'information'],
+      ['statefulset-service-headless', 'warning'],
     ],
   );
 });

@@ -11,6 +11,9 @@ import { duplicatePort } from './duplicate-port';
 import { hostPathSensitive } from './host-path-sensitive';
 import { hostPathWritable } from './host-path-writable';
 import { imageLatest } from './image-latest';
+import { probesMissing } from './probes-missing';
+import { replicasNotSpread } from './replicas-not-spread';
+import { requestsFromLimits } from './requests-from-limits';
 import { cronJobStartingDeadline } from './cronjob-starting-deadline';
 import { jobTtlMissing } from './job-ttl-missing';
 import { statefulSetServiceHeadless } from './statefulset-service-headless';
@@ -53,6 +56,8 @@ export const RAW_RULES: readonly Rule[] = [
   hostPathWritable,
   cronJobStartingDeadline,
   jobTtlMissing,
+  replicasNotSpread,
+  requestsFromLimits,
 ];
 
 export const RAW_FILE_RULES: readonly FileRule[] = [
@@ -60,6 +65,7 @@ export const RAW_FILE_RULES: readonly FileRule[] = [
   serviceTargetPortNotExposed,
   livenessWithoutReadiness,
   statefulSetServiceHeadless,
+  probesMissing,
 ];
 
 function guard(rule: Rule): Rule {

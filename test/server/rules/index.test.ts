@@ -49,10 +49,13 @@ test('the expected rules are registered', () => {
       ['host-path-writable', 'information'],
       ['cronjob-starting-deadline', 'information'],
       ['job-ttl-missing', 'information'],
+      ['replicas-not-spread', 'information'],
+      ['requests-from-limits', 'information'],
       ['service-selector-unmatched', 'warning'],
       ['service-target-port-not-exposed', 'warning'],
       ['liveness-without-readiness', 'information'],
       ['statefulset-service-headless', 'warning'],
+      ['probes-missing', 'information'],
     ],
   );
 });

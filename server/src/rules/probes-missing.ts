@@ -44,8 +44,7 @@ export const probesMissing: FileRule = {
       for (const c of running) {
         if (PROBES.some((k) => c.c[k] !== undefined)) continue;
         const port = targets.map((x) => served(c, x)).find((x) => x !== undefined);
-        const only =
-          running.length === 1 ? (targets.find((x) => typeof x === 'number') as number | undefined) : undefined;
+        const only = running.length === 1 ? targets.find((x): x is number => typeof x === 'number') : undefined;
         if (port === undefined && running.length > 1) continue; // which container serves is not known
         const probePort = port ?? only;
         out.push({

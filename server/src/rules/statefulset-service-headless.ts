@@ -38,7 +38,7 @@ export const statefulSetServiceHeadless: FileRule = {
           doc: doc.index,
           finding: {
             range,
-            message: `Service ${serviceName} is not headless (${clusterIP === undefined ? 'no clusterIP: None' : `clusterIP: ${String(clusterIP)}`}): DNS gives the pods of StatefulSet ${setName} no names of their own (${setName}-0.${serviceName}.${ns}.svc …), only the Service's virtual IP`,
+            message: `Service ${serviceName} is not headless (${clusterIP === undefined ? 'no clusterIP: None' : `clusterIP: ${typeof clusterIP === 'string' ? clusterIP : JSON.stringify(clusterIP)}`}): DNS gives the pods of StatefulSet ${setName} no names of their own (${setName}-0.${serviceName}.${ns}.svc …), only the Service's virtual IP`,
             related,
             fixes: resolveFixes(svc, [
               {

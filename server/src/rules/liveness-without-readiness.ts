@@ -23,7 +23,7 @@ export const livenessWithoutReadiness: FileRule = {
   checkFile(docs) {
     const services = servicesOf(docs);
     const selected = new Set(
-      podTemplates(docs)
+      (services.length === 0 ? [] : podTemplates(docs))
         .filter((t) => services.some((s) => s.namespace === t.namespace && selects(s.selector, t)))
         .map((t) => t.doc),
     );
@@ -35,6 +35,8 @@ function check(doc: DocContext, behindService: boolean): Finding[] {
   if (doc.kind === 'Job' || doc.kind === 'CronJob') return [];
   const out: Finding[] = [];
   for (const pod of doc.podSpecs()) {
+    // A file rule runs over every document on each edit: skip the common case cheaply.
+    if (!list(pod.spec['containers']).some((c) => isObj(c) && c['livenessProbe'] && !c['readinessProbe'])) continue;
     const policy = str(pod.spec['restartPolicy']);
     if (policy === 'Never' || policy === 'OnFailure') continue; // run-to-completion pods serve no traffic
     for (const c of containersOf(pod)) {

@@ -35,6 +35,7 @@ export const probesMissing: FileRule = {
   checkFile(docs) {
     const out: { doc: number; finding: Finding }[] = [];
     const services = servicesOf(docs);
+    if (services.length === 0) return out;
     for (const t of podTemplates(docs)) {
       if (!t.pod) continue;
       const by = services.filter((s) => s.namespace === t.namespace && selects(s.selector, t));

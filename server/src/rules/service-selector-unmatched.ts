@@ -43,11 +43,13 @@ export const serviceSelectorUnmatched: FileRule = {
   defaultSeverity: 'warning',
   description: 'A Service selects no pod template of the same file, so it has no endpoints',
   checkFile(docs) {
+    const services = servicesOf(docs);
+    if (services.length === 0) return [];
     const templates = podTemplates(docs);
     if (templates.length === 0) return [];
     const undecided = undecidedNamespaces(docs);
     const out: { doc: number; finding: Finding }[] = [];
-    for (const svc of servicesOf(docs)) {
+    for (const svc of services) {
       if (undecided.has(svc.namespace)) continue;
       const same = templates.filter((t) => t.namespace === svc.namespace);
       if (same.some((t) => selects(svc.selector, t))) continue;

@@ -14,10 +14,12 @@ export const serviceTargetPortNotExposed: FileRule = {
   defaultSeverity: 'warning',
   description: 'A Service targetPort (number or name) is not exposed by the pods it selects',
   checkFile(docs) {
+    const services = servicesOf(docs);
+    if (services.length === 0) return [];
     const templates = podTemplates(docs);
     if (templates.length === 0) return [];
     const out: { doc: number; finding: Finding }[] = [];
-    for (const svc of servicesOf(docs)) {
+    for (const svc of services) {
       const selected = templates.filter((t) => t.namespace === svc.namespace && selects(svc.selector, t));
       if (selected.length === 0) continue;
       if (selected.some((t) => t.pod === undefined)) continue; // a selected template has no containers yet

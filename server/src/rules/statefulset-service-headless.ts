@@ -17,6 +17,7 @@ export const statefulSetServiceHeadless: FileRule = {
     "A StatefulSet's serviceName is a Service of the file that is not headless or does not select its pods, so the pods get no stable DNS names",
   checkFile(docs) {
     const out: { doc: number; finding: Finding }[] = [];
+    if (!docs.some((d) => d.kind === 'StatefulSet')) return out;
     const templates = podTemplates(docs);
     for (const doc of docs) {
       if (doc.kind !== 'StatefulSet' || !isObj(doc.value)) continue;

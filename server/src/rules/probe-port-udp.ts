@@ -5,7 +5,7 @@
 // refused every time.
 import { fix, type FixData } from '../../../simulator/src/index';
 import type { DocContext, Finding, Rule } from './types';
-import { portsOf, runningContainers, type PortAt } from './support/data';
+import { isObj, list, portsOf, runningContainers, type PortAt } from './support/data';
 import { resolveFixes } from '../analysis/fixes';
 import { listensUndeclared, portsUnknown } from './support/listening';
 import { hookPorts, probePorts, type PortRef } from './support/probes';
@@ -19,6 +19,15 @@ function resolvedPort(ref: PortRef): number | undefined {
   return portsOf(ref.container).find((p) => p.name === ref.port)?.port;
 }
 
+function nonTcpDeclared(spec: Record<string, unknown>): boolean {
+  return ['containers', 'initContainers'].some((key) =>
+    list(spec[key]).some(
+      (c) =>
+        isObj(c) && list(c['ports']).some((p) => isObj(p) && p['protocol'] !== undefined && p['protocol'] !== 'TCP'),
+    ),
+  );
+}
+
 export const probePortUdp: Rule = {
   id: 'probe-port-udp',
   defaultSeverity: 'warning',
@@ -26,6 +35,8 @@ export const probePortUdp: Rule = {
   check(doc) {
     const out: Finding[] = [];
     for (const pod of doc.podSpecs()) {
+      // Runs on every document: leave at once when no container declares a non-TCP port.
+      if (!nonTcpDeclared(pod.spec)) continue;
       const running = runningContainers(pod);
       if (portsUnknown(running)) continue;
       const declared: PortAt[] = running.flatMap(portsOf);

@@ -13,6 +13,7 @@ import { resolveProgram } from './programs';
 import { base, unknownProgram } from './programKit';
 import { runBuiltin } from './shellBuiltins';
 import { signalDuring } from './shellTrap';
+import { progCtxOf } from './shellProgCtx';
 import {
   ExitSig,
   ForeverSig,
@@ -33,26 +34,7 @@ export class ProcessLauncher implements Launcher {
   ) {}
 
   progCtx(main: boolean): ProgCtx {
-    return {
-      image: this.s.o.image,
-      env: (n) => {
-        const v = this.s.getVar(n);
-        if (v.value !== undefined || v.unknown) this.touchEnv(n);
-        return v.value;
-      },
-      envSet: (n) => {
-        const v = this.s.vars.get(n);
-        return v !== undefined && (v.value !== undefined || v.unknown);
-      },
-      envNames: () => [...this.s.vars.keys()],
-      declaredPorts: this.s.o.declaredPorts,
-      interactive: this.s.o.interactive,
-      main: main && this.s.o.mode === 'process',
-      unknownMemoryMi: this.s.o.unknownMemoryMi,
-      userland: this.s.o.userland,
-      oldBusybox: this.s.o.oldBusybox,
-      cwd: this.s.cwd,
-    };
+    return progCtxOf(this.s, main, (n) => this.touchEnv(n));
   }
 
   touchEnv(n: string): void {
@@ -209,13 +191,16 @@ export class ProcessLauncher implements Launcher {
     if (!p.recognised) this.s.emit('', '', true);
     if (tail && this.s.mainDesc === '') this.s.mainDesc = p.description;
     const ends = p.endsAfter;
+    // Its bind error ends the container only when it is the container's process (exec'd, in the foreground); a
+    // background job or a forking daemon that fails to bind leaves the script running.
+    const bind = tail && !p.daemon ? p.bind : undefined;
     for (const l of p.listen) {
       if (ends !== undefined && !p.daemon && ends <= l.after + startup) continue;
       if (!this.s.listen.some((x) => x.port === l.port))
         this.s.listen.push({
           port: l.port,
           afterSeconds: start + startup + l.after,
-          ...(p.bind ? { bind: p.bind } : {}),
+          ...(bind ? { bind } : {}),
         });
       if (p.http && this.s.http === undefined) this.s.http = p.http;
       if (p.httpTimeline && this.s.httpTimeline === undefined)

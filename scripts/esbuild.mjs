@@ -13,7 +13,12 @@ const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--out
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   {
-    entryPoints: { podlab: 'server/src/cli/main.ts', server: 'server/src/server.ts' },
+    // The prediction worker is loaded by path (new Worker), next to server.js (predictionRunner.ts).
+    entryPoints: {
+      podlab: 'server/src/cli/main.ts',
+      server: 'server/src/server.ts',
+      predictionWorker: 'server/src/features/predictionWorker.ts',
+    },
     platform: 'node',
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },

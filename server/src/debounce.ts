@@ -16,7 +16,9 @@ export class Throttle {
     };
     const wait = this.interval - (Date.now() - (this.lastRun.get(key) ?? 0));
     if (wait <= 0) {
-      const h = setImmediate(fire);
+      // Two turns: a request read together with the edit (completion right after a keystroke) is answered
+      // first; the message queue handles one message per turn, queued after this first one.
+      let h = setImmediate(() => (h = setImmediate(fire)));
       this.pending.set(key, { cancel: () => clearImmediate(h) });
     } else {
       const h = setTimeout(fire, wait);

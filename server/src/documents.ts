@@ -4,7 +4,7 @@
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFile, chunkAt, type FileAnalysis } from './analysis/fileAnalysis';
-import type { Chunk } from '../../simulator/src/index';
+import { chunkAt as scanChunkAt, type Chunk } from '../../simulator/src/index';
 
 export class Documents {
   readonly docs = new TextDocuments(TextDocument);
@@ -22,9 +22,14 @@ export class Documents {
     return analysis;
   }
 
-  /** The YAML document containing a line, from the cached analysis (no rescan of the file). */
+  /**
+   * The YAML document containing a line: from the analysis when this version has one, else by scanning the
+   * text up to that line. A request right after an edit then does not analyse the whole file first.
+   */
   chunkAt(doc: TextDocument, line: number): Chunk | undefined {
-    return chunkAt(this.analysis(doc), line)?.chunk;
+    const cached = this.analyses.get(doc.uri);
+    if (cached && cached.version === doc.version) return chunkAt(cached.analysis, line)?.chunk;
+    return scanChunkAt(doc.getText(), line);
   }
 
   forget(uri: string): void {

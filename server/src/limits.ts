@@ -46,6 +46,20 @@ export const PREDICTION_STEP_BUDGET = 200_000;
 /** Pods simulated for the predictions of one document (a 1000-replica Deployment predicts like 50). */
 export const PREDICTION_MAX_PODS = 50;
 
+/**
+ * Documents whose predictions are kept (a few hundred bytes each). An edit adds one entry; every pass
+ * refreshes the entries of the open files, so this must exceed the documents open at once, and bounds the
+ * memory that typing adds.
+ */
+export const MAX_CACHED_PREDICTIONS = 4096;
+
+/**
+ * Longest one document's simulation may take in the prediction worker before the worker is restarted. The
+ * step budget ends a simulation long before this; only a bug reaches it, and then costs that document's
+ * predictions, not the server.
+ */
+export const PREDICTION_JOB_TIMEOUT_MS = 20_000;
+
 /** Distinct errors the error guard logs before it goes quiet, so a bug storm cannot flood the log. */
 export const MAX_LOGGED_ERRORS = 100;
 

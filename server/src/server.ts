@@ -18,6 +18,8 @@ import { hover } from './features/hover';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { Throttle } from './debounce';
 import { guarded, reportErrorsTo } from './errorGuard';
+import { PredictionPass } from './features/predictionPass';
+import { predictionRunner } from './features/predictionRunner';
 
 export function startServer(connection: Connection): void {
   // Each feature answers through the error guard: a bug gives that feature's empty answer and one log line.
@@ -28,25 +30,31 @@ export function startServer(connection: Connection): void {
   let canRegisterConfiguration = false;
   let snippets = true;
   const pending = new Throttle(5);
-  const predictions = new Throttle(0);
 
-  // Two passes: YAML, schema and rules at once; the simulator's predictions right after, for the same
-  // version only (opening a large file then shows the fast diagnostics first).
+  // Two passes. The fast one (YAML, schema, rules, and the predictions already cached for unchanged
+  // documents) publishes at once; the prediction pass then simulates, off the event loop, the documents
+  // whose inputs changed, and publishes again if they predict anything. Both work on the latest version
+  // only: an older one is skipped, never queued.
+  const predictions = new PredictionPass(predictionRunner(__dirname), (uri, version, predictionsOf, found) => {
+    const doc = documents.get(uri);
+    if (!found || !settings.predictions || !doc || doc.version !== version) return;
+    const analysis = documents.analysis(doc);
+    const full = guarded('diagnostics', undefined, () => diagnosticsFor(analysis, settings, uri, predictionsOf));
+    if (full) void connection.sendDiagnostics({ uri, version, diagnostics: full });
+  });
   const publish = (uri: string) => {
     const doc = documents.get(uri);
     if (!doc) return;
     const analysis = guarded('diagnostics', undefined, () => documents.analysis(doc));
     if (!analysis) return;
     const version = doc.version;
-    const fast = guarded('diagnostics', [], () => diagnosticsFor(analysis, { ...settings, predictions: false }, uri));
+    const plan = settings.predictions ? guarded('predictions', undefined, () => predictions.plan(analysis)) : undefined;
+    const fast = guarded('diagnostics', [], () =>
+      diagnosticsFor(analysis, plan ? settings : { ...settings, predictions: false }, uri, plan?.predictionsOf),
+    );
     void connection.sendDiagnostics({ uri, version, diagnostics: fast });
-    if (!settings.predictions) return;
-    predictions.schedule(uri, () => {
-      const current = documents.get(uri);
-      if (!current || current.version !== version) return;
-      const full = guarded('diagnostics', [], () => diagnosticsFor(analysis, settings, uri));
-      if (full.length !== fast.length) void connection.sendDiagnostics({ uri, version, diagnostics: full });
-    });
+    if (plan) predictions.start(uri, version, plan);
+    else predictions.cancel(uri);
   };
 
   const refreshSettings = async () => {
@@ -108,6 +116,8 @@ export function startServer(connection: Connection): void {
     return doc ? hover(doc.getText(), p.position, documents.chunkAt(doc, p.position.line)) : null;
   });
   connection.onCodeAction((p) => guarded('code actions', [], () => codeActions(p)));
+
+  connection.onExit(() => predictions.dispose());
 
   documents.docs.listen(connection);
   connection.listen();

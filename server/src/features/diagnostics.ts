@@ -1,7 +1,7 @@
 // Diagnostics for a file: YAML and schema problems, API-server validation and the semantic rules, with
 // quick fixes attached to each diagnostic's `data`. Results are cached per document text and settings.
 import { Diagnostic, DiagnosticSeverity, type Range as LspRange } from 'vscode-languageserver';
-import type { Range, ManifestIssue } from '../../../simulator/src/index';
+import type { Range, ManifestIssue, Prediction } from '../../../simulator/src/index';
 import { analyzeFile, type AnalyzedChunk, type ChunkResult, type FileAnalysis } from '../analysis/fileAnalysis';
 import { FILE_RULES, RULES } from '../rules';
 import { resolveFixes } from '../analysis/fixes';
@@ -10,6 +10,8 @@ import { MAX_ANALYZED_CHARS } from '../limits';
 import { settingsKey, type Settings } from '../settings';
 import { schemaFixes } from './schemaFixes';
 import { predictionDiagnostics } from './predictions';
+import { predictionJob, worldObjects } from './predictionInputs';
+import { PredictionCache } from './predictionCache';
 import type { DiagnosticData } from './diagnosticData';
 
 const STRUCTURAL = new Set([
@@ -159,7 +161,27 @@ function fileRuleDiagnostics(analysis: FileAnalysis, settings: Settings, uri: st
   return out;
 }
 
-export function diagnosticsFor(analysis: FileAnalysis, settings: Settings, uri = ''): Diagnostic[] {
+/** A document's predictions, or undefined when they are not known yet (the server's pass has not run). */
+export type PredictionsOf = (c: AnalyzedChunk) => readonly Prediction[] | undefined;
+
+const computed = new PredictionCache();
+
+/** Predictions simulated here and now, for callers that wait for them (the CLI, tests). */
+function computeNow(analysis: FileAnalysis): PredictionsOf {
+  const world = worldObjects(analysis);
+  return (c) => {
+    const job = predictionJob(c, world);
+    return job ? computed.getOrRun(job) : [];
+  };
+}
+
+/** `predictionsOf`: the language server's, from its prediction pass; by default they are computed here. */
+export function diagnosticsFor(
+  analysis: FileAnalysis,
+  settings: Settings,
+  uri = '',
+  predictionsOf?: PredictionsOf,
+): Diagnostic[] {
   if (analysis.tooLarge !== undefined) {
     const mb = (analysis.tooLarge / 1048576).toFixed(1);
     return [
@@ -181,10 +203,10 @@ export function diagnosticsFor(analysis: FileAnalysis, settings: Settings, uri =
   }
   out.push(...fileRuleDiagnostics(analysis, settings, uri));
   if (settings.predictions) {
-    const services = analysis.chunks.flatMap((c) => c.result.manifest.services);
+    const of = predictionsOf ?? computeNow(analysis);
     for (const c of analysis.chunks) {
       if (!c.result.kubernetes) continue;
-      for (const d of predictionDiagnostics(c.result, services)) {
+      for (const d of predictionDiagnostics(c.result, of(c) ?? [])) {
         const severity = severityOf(
           String(d.code),
           d.severity === DiagnosticSeverity.Information ? 'information' : 'warning',

@@ -1,51 +1,15 @@
-// Predicted outcomes as diagnostics: each pod-carrying document is simulated on its own (a short horizon,
-// cached per document text), and every bad outcome is reported on the line that causes it, with related
-// lines and a quick fix where one change removes the cause.
+// Predicted outcomes as diagnostics: each pod-carrying document is simulated on its own (a short horizon),
+// and every bad outcome is reported on the line that causes it, with related lines and a quick fix where
+// one change removes the cause. Which documents need a simulation, and the cache of their results, are in
+// predictionInputs.ts and predictionCache.ts; this module only turns a document's predictions into words.
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import {
-  causeRange,
-  parsePath,
-  predict,
-  rangeOf,
-  simulate,
-  type FixData,
-  type Prediction,
-} from '../../../simulator/src/index';
+import { causeRange, parsePath, rangeOf, type FixData, type Prediction } from '../../../simulator/src/index';
 import type { ChunkResult } from '../analysis/fileAnalysis';
 import { resolveFixes } from '../analysis/fixes';
 import type { DiagnosticData } from './diagnosticData';
-import { guarded } from '../errorGuard';
-import { PREDICTION_HORIZON_SECONDS, PREDICTION_MAX_PODS, PREDICTION_STEP_BUDGET } from '../limits';
 
-const cache = new WeakMap<ChunkResult, { key: string; predictions: Prediction[] }>();
-
-/** Predictions for one chunk (chunk-local document indexes), cached per chunk and Service names. */
-function chunkPredictions(chunk: ChunkResult, services: readonly string[]): Prediction[] {
-  const key = services.join('\u0000');
-  const hit = cache.get(chunk);
-  if (hit && hit.key === key) return hit.predictions;
-  let predictions: Prediction[] = [];
-  // Unknown fields do not stop the predictions: the loader simulates the object without them.
-  if (
-    chunk.manifest.objects.length > 0 &&
-    !chunk.manifest.issues.some((i) => i.severity === 'error' && i.code !== 'unknown-field')
-  ) {
-    predictions = guarded('predictions', [], () => {
-      const result = simulate(chunk.manifest.objects, {
-        until: PREDICTION_HORIZON_SECONDS,
-        services: [...services],
-        budget: PREDICTION_STEP_BUDGET,
-        maxPods: PREDICTION_MAX_PODS,
-      });
-      return predict(result, { defaultCluster: true });
-    });
-  }
-  cache.set(chunk, { key, predictions });
-  return predictions;
-}
-
-export function predictionDiagnostics(chunk: ChunkResult, services: readonly string[]): Diagnostic[] {
-  return chunkPredictions(chunk, services).map((p) => {
+export function predictionDiagnostics(chunk: ChunkResult, predictions: readonly Prediction[]): Diagnostic[] {
+  return predictions.map((p) => {
     const range = causeRange(chunk.manifest, p.doc, p.paths[0] ?? '');
     const severity = p.code === 'predicted-slow-ready' ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning;
     const d = Diagnostic.create(range, p.message, severity, p.code, 'podlab');

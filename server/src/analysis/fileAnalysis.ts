@@ -71,8 +71,13 @@ function analyzeChunk(chunkText: string, previous?: ReadonlyMap<string, ChunkRes
   const manifest = loadManifest(kubernetes ? text : '');
   const lines = text.split('\n');
   const result: ChunkResult = { text, manifest, lines, contexts: docContexts(manifest, lines), kubernetes };
-  cache.set(text, result);
-  if (cache.size > MAX_CACHED_ANALYSES) cache.delete(cache.keys().next().value as string);
+  // An edit's new text is kept by the document's own analysis, not here: each keystroke would otherwise
+  // add one analysis to this cache, up to its limit (measured: +13 MiB over 200 edits), for a text that is
+  // typically never seen again.
+  if (previous === undefined) {
+    cache.set(text, result);
+    if (cache.size > MAX_CACHED_ANALYSES) cache.delete(cache.keys().next().value as string);
+  }
   return result;
 }
 

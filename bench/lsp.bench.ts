@@ -9,9 +9,10 @@
 //
 //   node --import tsx bench/lsp.bench.ts          (or: npm run bench, which runs every bench/*.bench.ts)
 //
-// Needs dist/server.js (bundled here when missing) and, for the comparison, the schemas in
-// ../shared/schemas/k8s-v1.32.2-standalone-strict/ next to the repository (yaml-language-server is skipped
-// without them). No network: the schema store and the CRD store are disabled.
+// Needs dist/server.js (bundled here when missing). yaml-language-server gets the official Deployment
+// schema (bench/lsp/servers.ts: ../shared/schemas when present, else the copy in bench/lsp). No network:
+// the schema store and the CRD store are disabled. The typing benchmark (typing.bench.ts) measures what
+// this one does not: completion right after edits, bursts, Service edits, N = 10 to 1,000, and the heap.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -19,14 +20,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Range } from 'vscode-languageserver-protocol/node';
-import { LspClient, type ClientOptions } from './lsp/client';
+import { LspClient } from './lsp/client';
+import { benchServers, serverJs, type Server } from './lsp/servers';
 import { DOC_LAYOUT, generateDeployments, LINES_PER_DOC, lineOf } from './lsp/generate';
 import { median, ms, percentile } from './lsp/stats';
 
 const repoRoot = join(__dirname, '..');
-const serverJs = join(repoRoot, 'dist', 'server.js');
-const yamlLs = join(repoRoot, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
-const schema = join(repoRoot, '..', 'shared', 'schemas', 'k8s-v1.32.2-standalone-strict', 'deployment-apps-v1.json');
 
 const DOCS = 200;
 const EDIT_DOC = 100;
@@ -42,13 +41,6 @@ const REFERENCE = { edit: 400, completion: 21 };
 const FILE_NAME = 'podlab-bench-deployments.yaml';
 /** Keys absent from that container that its completion must offer (proves yaml-language-server uses the schema). */
 const CONTAINER_KEYS = ['command', 'workingDir', 'startupProbe', 'securityContext'];
-
-interface Server {
-  name: string;
-  options: ClientOptions;
-  /** Its publishDiagnostics carry the document version (yaml-language-server's do not). */
-  versioned: boolean;
-}
 
 interface Result {
   name: string;
@@ -176,50 +168,16 @@ async function main(): Promise<void> {
   }
   const text = generateDeployments(DOCS);
   const dir = mkdtempSync(join(tmpdir(), 'podlab-lsp-bench-'));
+  let cleanup = () => {};
   try {
     const file = join(dir, FILE_NAME);
     writeFileSync(file, text);
     const uri = pathToFileURL(file).href;
     const rootUri = pathToFileURL(dir).href;
 
-    const servers: Server[] = [
-      {
-        name: 'podlab',
-        versioned: true,
-        options: {
-          name: 'podlab',
-          command: process.execPath,
-          args: [serverJs, '--stdio'],
-          cwd: repoRoot,
-          settings: { podlab: {} },
-          initializationOptions: { settings: {} },
-        },
-      },
-    ];
-    if (existsSync(schema)) {
-      const yaml = {
-        schemas: { [pathToFileURL(schema).href]: FILE_NAME },
-        schemaStore: { enable: false },
-        kubernetesCRDStore: { enable: false },
-        validate: true,
-        completion: true,
-        hover: true,
-        format: { enable: false },
-      };
-      servers.push({
-        name: 'yaml-language-server',
-        versioned: false,
-        options: {
-          name: 'yaml-language-server',
-          command: process.execPath,
-          args: [yamlLs, '--stdio'],
-          cwd: repoRoot,
-          settings: { yaml, http: { proxy: '', proxyStrictSSL: false }, '[yaml]': {}, editor: {} },
-        },
-      });
-    } else {
-      console.log(`yaml-language-server skipped: the schema ${schema} is missing`);
-    }
+    const { servers, schemaSource, dispose } = benchServers(FILE_NAME);
+    cleanup = dispose;
+    console.log(`yaml-language-server's Deployment schema: ${schemaSource}`);
 
     const lineCount = text.split('\n').length - 1;
     console.log(
@@ -278,6 +236,7 @@ async function main(): Promise<void> {
       target(`completion vs reference ${REFERENCE.completion} ms`, completion, REFERENCE.completion / 10);
     }
   } finally {
+    cleanup();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -48,6 +48,8 @@ export interface ClientOptions {
   command: string;
   args: string[];
   cwd: string;
+  /** Added to this process's environment. */
+  env?: Record<string, string>;
   /** Settings by section (`yaml`, `podlab`, …), for workspace/configuration and initializationOptions. */
   settings: Record<string, unknown>;
   initializationOptions?: unknown;
@@ -57,6 +59,8 @@ export class LspClient {
   readonly child: ChildProcess;
   readonly connection: ProtocolConnection;
   stderr = '';
+  /** publishDiagnostics received so far. */
+  publishes = 0;
   /** Resolves when the server has asked for its configuration once (yaml-language-server does). */
   readonly configured: Promise<void>;
   private waiters: Waiter[] = [];
@@ -64,7 +68,11 @@ export class LspClient {
   private closed = false;
 
   constructor(readonly options: ClientOptions) {
-    this.child = spawn(options.command, options.args, { cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(options.command, options.args, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     running.add(this.child);
     this.exited = new Promise((resolve) =>
       this.child.on('exit', (code) => {
@@ -80,6 +88,7 @@ export class LspClient {
       new StreamMessageWriter(this.child.stdin!),
     );
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.publishes++;
       const i = this.waiters.findIndex((w) => w.uri === p.uri && w.accept(p));
       if (i >= 0) this.waiters.splice(i, 1)[0]!.resolve(p);
     });

@@ -4,7 +4,7 @@
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { findDeprecatedApiVersion, schemaFor } from './model';
 import { KUBERNETES_YAML_OPTIONS } from './model/yaml';
-import { applyDefaults } from './model/defaults';
+import { defaultedWorkload } from './model/defaulted';
 import { fix, validateObjectParts, type IssueData } from './model/validate';
 import type { SimObject } from './simulate';
 import { MAX_ALIAS_COUNT } from './limits';
@@ -238,8 +238,7 @@ function checkObject(out: LoadedManifest, entry: ManifestDoc, obj: Record<string
     });
   const simulated = result.success || checked !== obj;
   if (problems.length > 0 || !isPodKind || !simulated) return;
-  const value = applyDefaults(checked) as SimObject['value'];
-  out.objects.push({ doc: index, kind: kind as SimObject['kind'], value } as SimObject);
+  out.objects.push({ doc: index, ...defaultedWorkload(kind as SimObject['kind'], checked) });
 }
 
 function clone(v: unknown): unknown {

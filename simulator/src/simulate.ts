@@ -1,7 +1,7 @@
 // The simulator's entry point: a pure function of (objects, scenario, seed) that plays them the way the
 // kubelet, the scheduler and the controllers would. The result can give a trace at any time up to `until`.
 // No wall clock, no randomness but the seeded one, no I/O.
-import type { CronJob, DaemonSet, Deployment, Job, Pod, ReplicaSet, StatefulSet } from './model';
+import type { DefaultedWorkload } from './model';
 import type { Scenario } from './scenario';
 import { DEFAULT_KUBELET } from './scenario';
 import { Simulation, timingsFor, type ClusterModel } from './engine/simulation';
@@ -20,14 +20,8 @@ import type { Trace } from './trace';
 import type { PodRuntime } from './engine/runtime';
 import { DEFAULT_BUDGET } from './limits';
 
-export type WorkloadObject =
-  | { kind: 'Pod'; value: Pod }
-  | { kind: 'Deployment'; value: Deployment }
-  | { kind: 'ReplicaSet'; value: ReplicaSet }
-  | { kind: 'StatefulSet'; value: StatefulSet }
-  | { kind: 'DaemonSet'; value: DaemonSet }
-  | { kind: 'Job'; value: Job }
-  | { kind: 'CronJob'; value: CronJob };
+/** A workload as the API server stores it: validated and defaulted (model/defaulted.ts). */
+export type WorkloadObject = DefaultedWorkload;
 
 /** One object to simulate, already validated and defaulted, with the index of its YAML document. */
 export type SimObject = WorkloadObject & { doc: number };
@@ -115,16 +109,16 @@ function start(sim: Simulation, o: SimObject, factory: PodFactory, controllers: 
           doc: o.doc,
           owner: null,
           specPath: 'spec',
-          spec: o.value.spec!,
+          spec: o.value.spec,
           labels: { ...(meta.labels ?? {}) },
         },
         factory,
       );
       return;
     case 'Deployment': {
-      const spec = o.value.spec!;
+      const spec = o.value.spec;
       const rs = replicaSetName(name, spec.template);
-      const replicas = spec.replicas ?? 1;
+      const replicas = spec.replicas;
       sim.emit(
         `Deployment/${name}`,
         'Normal',
@@ -151,12 +145,12 @@ function start(sim: Simulation, o: SimObject, factory: PodFactory, controllers: 
       return;
     }
     case 'ReplicaSet': {
-      const spec = o.value.spec!;
+      const spec = o.value.spec;
       controllers.add(
         new ReplicaSetController(
           sim,
           owner,
-          spec.replicas ?? 1,
+          spec.replicas,
           { doc: o.doc, namespace, specPath: 'spec.template.spec', template: spec.template! },
           factory,
         ),
@@ -164,13 +158,13 @@ function start(sim: Simulation, o: SimObject, factory: PodFactory, controllers: 
       return;
     }
     case 'StatefulSet': {
-      const spec = o.value.spec!;
+      const spec = o.value.spec;
       const parallel = spec.podManagementPolicy === 'Parallel';
       controllers.add(
         new StatefulSetController(
           sim,
           owner,
-          spec.replicas ?? 1,
+          spec.replicas,
           parallel,
           { doc: o.doc, namespace, specPath: 'spec.template.spec', template: spec.template },
           factory,
@@ -179,7 +173,7 @@ function start(sim: Simulation, o: SimObject, factory: PodFactory, controllers: 
       return;
     }
     case 'DaemonSet': {
-      const spec = o.value.spec!;
+      const spec = o.value.spec;
       controllers.add(
         new DaemonSetController(
           sim,
@@ -191,7 +185,7 @@ function start(sim: Simulation, o: SimObject, factory: PodFactory, controllers: 
       return;
     }
     case 'Job': {
-      const spec = o.value.spec!;
+      const spec = o.value.spec;
       controllers.add(
         new JobController(
           sim,
@@ -204,7 +198,7 @@ function start(sim: Simulation, o: SimObject, factory: PodFactory, controllers: 
       return;
     }
     case 'CronJob': {
-      const cron = new CronJobController(sim, owner, o.value, o.doc, namespace, controllers, factory, epoch);
+      const cron = new CronJobController(sim, owner, o.value.spec, o.doc, namespace, controllers, factory, epoch);
       controllers.add(cron);
       cron.start();
       return;

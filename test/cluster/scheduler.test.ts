@@ -167,9 +167,12 @@ test('too many pods', () => {
 });
 
 test('cordoned node and host port clash', () => {
+  // Ports as the API server stores them: protocol defaulted (TCP) when the manifest leaves it out.
   const cordoned = makeNode('a', 0, { unschedulable: true });
   const busy = makeNode('b', 1);
-  const spec: PodSpecInput = { containers: [c('web', undefined, { ports: [{ containerPort: 80, hostPort: 8080 }] })] };
+  const spec: PodSpecInput = {
+    containers: [c('web', undefined, { ports: [{ containerPort: 80, hostPort: 8080, protocol: 'TCP' }] })],
+  };
   const placed = [
     on('b', {
       containers: [c('other', undefined, { ports: [{ containerPort: 8080, hostPort: 8080, protocol: 'TCP' }] })],
@@ -195,12 +198,20 @@ test('cordoned node and host port clash', () => {
   assert.equal(schedulePod(pod(tolerant), [cordoned]).ok, true);
   // specific host IPs only clash with the same IP or 0.0.0.0
   const ipA = [
-    on('b', { containers: [c('o', undefined, { ports: [{ containerPort: 1, hostPort: 9000, hostIP: '10.0.0.1' }] })] }),
+    on('b', {
+      containers: [
+        c('o', undefined, { ports: [{ containerPort: 1, hostPort: 9000, hostIP: '10.0.0.1', protocol: 'TCP' }] }),
+      ],
+    }),
   ];
   const wantB: PodSpecInput = {
-    containers: [c('w', undefined, { ports: [{ containerPort: 1, hostPort: 9000, hostIP: '10.0.0.2' }] })],
+    containers: [
+      c('w', undefined, { ports: [{ containerPort: 1, hostPort: 9000, hostIP: '10.0.0.2', protocol: 'TCP' }] }),
+    ],
   };
-  const wantAll: PodSpecInput = { containers: [c('w', undefined, { ports: [{ containerPort: 1, hostPort: 9000 }] })] };
+  const wantAll: PodSpecInput = {
+    containers: [c('w', undefined, { ports: [{ containerPort: 1, hostPort: 9000, protocol: 'TCP' }] })],
+  };
   assert.equal(schedulePod(pod(wantB), [busy], ipA).ok, true);
   assert.equal(schedulePod(pod(wantAll), [busy], ipA).ok, false);
 });

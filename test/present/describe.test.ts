@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatDescribe, type DescribeInput } from '../../simulator/src/present/describe';
+import { PodSpecSchema, defaultedPodSpec } from '../../simulator/src/model';
 import { describeProbe } from '../../simulator/src/present/describe-containers';
 import { aggregateEvents, eventAge } from '../../simulator/src/present/describe-events';
 import { rfc1123z } from '../../simulator/src/present/timestamp';
@@ -24,6 +25,11 @@ const ev = (
   source,
 });
 const REFUSED = 'Liveness probe failed: dial tcp 10.244.0.5:8081: connect: connection refused';
+
+// Specs as describe gets them from the API server: defaulted (probe timing, ports, fieldRef apiVersion…).
+const spec = (s: object) => defaultedPodSpec(PodSpecSchema.parse(s));
+const probe = (p: object) =>
+  spec({ containers: [{ name: 'c', image: 'i', livenessProbe: p }] }).containers[0]!.livenessProbe!;
 
 function webInput(): DescribeInput {
   const st = status(
@@ -50,7 +56,7 @@ function webInput(): DescribeInput {
       status: st,
     },
     metadata: { labels: { 'pod-template-hash': '5d8f7c9b6d', app: 'web' } },
-    spec: {
+    spec: spec({
       containers: [
         {
           name: 'app',
@@ -68,7 +74,7 @@ function webInput(): DescribeInput {
         },
       ],
       volumes: [{ name: 'cache', emptyDir: {} }],
-    },
+    }),
     events: [
       ev(0, 'Normal', 'Scheduled', `Successfully assigned default/${POD} to node-1`, 'default-scheduler'),
       ev(1, 'Normal', 'Pulled', 'Container image "nginx:1.25" already present on machine'),
@@ -243,7 +249,7 @@ test('Events: <none> is aligned with the block above it; Terminating (lasts …)
 test('QoS class: Guaranteed, Burstable, BestEffort', () => {
   const qos = (resources: DescribeInput['spec']): string =>
     /QoS Class:\s+(\S+)/.exec(formatDescribe({ ...webInput(), spec: resources }, 40))?.[1] ?? '';
-  const c = (resources: object) => ({ containers: [{ name: 'app', image: 'nginx', resources }] });
+  const c = (resources: object) => spec({ containers: [{ name: 'app', image: 'nginx', resources }] });
   assert.equal(qos(c({ limits: { cpu: '500m', memory: '128Mi' } })), 'Guaranteed'); // requests defaulted from limits
   assert.equal(
     qos(c({ limits: { cpu: '0.5', memory: '128Mi' }, requests: { cpu: '500m', memory: '134217728' } })),
@@ -257,23 +263,23 @@ test('QoS class: Guaranteed, Burstable, BestEffort', () => {
 
 test('probe descriptions', () => {
   assert.equal(
-    describeProbe({ exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 5, periodSeconds: 5 }),
+    describeProbe(probe({ exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 5, periodSeconds: 5 })),
     'exec [cat /tmp/healthy] delay=5s timeout=1s period=5s #success=1 #failure=3',
   );
   assert.equal(
-    describeProbe({ httpGet: { port: 'http', scheme: 'HTTPS', host: 'example.com' } }),
+    describeProbe(probe({ httpGet: { port: 'http', scheme: 'HTTPS', host: 'example.com' } })),
     'http-get https://example.com:http/ delay=0s timeout=1s period=10s #success=1 #failure=3',
   );
   assert.equal(
-    describeProbe({ grpc: { port: 9090 }, failureThreshold: 30 }),
+    describeProbe(probe({ grpc: { port: 9090 }, failureThreshold: 30 })),
     'grpc <pod>:9090  delay=0s timeout=1s period=10s #success=1 #failure=30',
   );
   assert.equal(
-    describeProbe({ grpc: { port: 9090, service: 'health' } }),
+    describeProbe(probe({ grpc: { port: 9090, service: 'health' } })),
     'grpc <pod>:9090 health delay=0s timeout=1s period=10s #success=1 #failure=3',
   );
   assert.equal(
-    describeProbe({ tcpSocket: { port: 5432 }, timeoutSeconds: 3 }),
+    describeProbe(probe({ tcpSocket: { port: 5432 }, timeoutSeconds: 3 })),
     'tcp-socket :5432 delay=0s timeout=3s period=10s #success=1 #failure=3',
   );
 });

@@ -110,8 +110,13 @@ export function run(argv: readonly string[], io: Output): number {
     case 'describe': {
       const blocks = trace.pods.map((p) => {
         const runtime = result.pods.find((r) => r.name === p.name && r.createdAt / 1000 === p.createdAt);
-        const spec = (runtime?.spec ?? null) as unknown as DescribeInput['spec'];
-        return formatDescribe({ pod: p, metadata: { labels: runtime?.labels ?? {} }, spec, events: trace.events }, at);
+        const spec: DescribeInput['spec'] = runtime?.spec ?? null;
+        // kubectl prints the deletion's own grace period (metadata.deletionGracePeriodSeconds).
+        const metadata = {
+          labels: runtime?.labels ?? {},
+          ...(runtime?.deletedAt != null ? { deletionGracePeriodSeconds: runtime.deletionGrace / 1000 } : {}),
+        };
+        return formatDescribe({ pod: p, metadata, spec, events: trace.events }, at);
       });
       io.out(blocks.join('\n\n'));
       break;
@@ -146,10 +151,9 @@ function duration(text: string, name: string): number {
 }
 
 function podsAsked(o: SimObject): number {
-  const spec = (o as unknown as { value: { spec?: { replicas?: number | null; parallelism?: number | null } } }).value
-    .spec;
-  if (o.kind === 'Deployment' || o.kind === 'ReplicaSet' || o.kind === 'StatefulSet') return spec?.replicas ?? 1;
-  if (o.kind === 'Job') return spec?.parallelism ?? 1;
+  // The objects are defaulted: replicas and parallelism are always there.
+  if (o.kind === 'Deployment' || o.kind === 'ReplicaSet' || o.kind === 'StatefulSet') return o.value.spec.replicas;
+  if (o.kind === 'Job') return o.value.spec.parallelism;
   return 1;
 }
 

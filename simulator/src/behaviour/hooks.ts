@@ -11,7 +11,8 @@ import { flavourOf, strings } from './container';
 
 export interface HookHandlerLike {
   exec?: { command?: string[] };
-  httpGet?: { path?: string; port: number | string; host?: string; scheme?: string };
+  /** Defaulted (model/defaulted.ts): path is always there. */
+  httpGet?: { path: string; port: number | string; host?: string; scheme?: string };
   tcpSocket?: { port: number | string; host?: string };
   sleep?: { seconds: number };
 }
@@ -116,7 +117,7 @@ function hookRaw(
         message: `GET on ${h.httpGet.host}: a host outside the pod, assumed to answer 200`,
         output: '',
       };
-    const path = h.httpGet.path ?? '/';
+    const path = h.httpGet.path;
     const st = ctx.httpStatus(port, path);
     if (st === 'refused') return { seconds: 0, failed: true, message: `nothing listens on ${port}`, output: '' };
     return { seconds: 0.1, failed: st >= 400, message: `HTTP ${st} from ${path}`, output: '' };

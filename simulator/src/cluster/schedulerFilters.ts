@@ -35,7 +35,7 @@ function hostPorts(spec: PodSpecInput): HostPort[] {
       const port = p.hostPort ?? 0;
       if (port <= 0) continue;
       const ip = !p.hostIP || p.hostIP === '::' ? '0.0.0.0' : p.hostIP;
-      out.push({ ip, protocol: p.protocol || 'TCP', port });
+      out.push({ ip, protocol: p.protocol, port });
     }
   }
   return out;

@@ -41,6 +41,14 @@ export function finish(
 }
 
 /**
+ * component-helpers/scheduling/corev1 PodPriority: a pod without a priority (made when no PriorityClass applied)
+ * has the static default priority 0. The scheduler's own rule, not API-server defaulting.
+ */
+function podPriority(spec: { priority?: number | null }): number {
+  return spec.priority ?? 0;
+}
+
+/**
  * DefaultPreemption, simplified: on each node that failed resolvably, remove every lower-priority pod and re-run the
  * filters; if the pod then fits, add the removed pods back from the highest priority down while it still fits
  * (reprieve). Candidates are ranked by their highest victim priority, then number of victims, then node name.
@@ -50,7 +58,7 @@ function findPreemption(
   states: NodeState[],
   failures: NodeFailure[],
 ): { plan?: PreemptionPlan; perNode: { reasons: string[] }[] } {
-  const priority = ctx.spec.priority ?? 0;
+  const priority = podPriority(ctx.spec);
   const failed = new Map(failures.map((f) => [f.node, f]));
   const perNode: { reasons: string[] }[] = [];
   const candidates: { node: string; victims: PlacedPod[]; top: number }[] = [];
@@ -66,7 +74,7 @@ function findPreemption(
       perNode.push({ reasons: [PREEMPTION_NOT_HELPFUL] });
       continue;
     }
-    const lower = s.pods.filter((p) => (p.spec.priority ?? 0) < priority);
+    const lower = s.pods.filter((p) => podPriority(p.spec) < priority);
     if (lower.length === 0) {
       perNode.push({ reasons: [PREEMPTION_NO_VICTIMS] });
       continue;
@@ -78,11 +86,11 @@ function findPreemption(
       continue;
     }
     const victims: PlacedPod[] = [];
-    for (const p of [...lower].sort((a, b) => (b.spec.priority ?? 0) - (a.spec.priority ?? 0))) {
+    for (const p of [...lower].sort((a, b) => podPriority(b.spec) - podPriority(a.spec))) {
       if (filterNode(ctx, stateWith(s.node, [...kept, p])) === undefined) kept.push(p);
       else victims.push(p);
     }
-    candidates.push({ node: s.node.name, victims, top: Math.max(...victims.map((v) => v.spec.priority ?? 0)) });
+    candidates.push({ node: s.node.name, victims, top: Math.max(...victims.map((v) => podPriority(v.spec))) });
   }
   if (candidates.length === 0) return { perNode };
   candidates.sort((a, b) => a.top - b.top || a.victims.length - b.victims.length || compareGoStrings(a.node, b.node));

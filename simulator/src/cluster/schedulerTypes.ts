@@ -2,7 +2,7 @@
 import type { Taint } from './nodes';
 
 // ---------------------------------------------------------------------------------------------------------------
-// Structural inputs (core/v1 JSON shapes; the model's zod types fit them)
+// Structural inputs (core/v1 JSON shapes, defaulted: the model's defaulted types fit them)
 
 export type QuantityInput = string | number;
 export type ResourceListInput = Readonly<Record<string, QuantityInput | undefined>>;
@@ -11,7 +11,8 @@ export interface ContainerPortInput {
   containerPort?: number | null;
   hostPort?: number | null;
   hostIP?: string | null;
-  protocol?: string | null;
+  /** Defaulted (TCP when left out). */
+  protocol: string;
 }
 
 export interface ContainerInput {

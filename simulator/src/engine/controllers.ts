@@ -4,7 +4,7 @@ import type { Simulation } from './simulation';
 import type { PodOwner, PodRuntime } from './runtime';
 import { createPod, type PodFactory } from './pods';
 import { deletePod } from './termination';
-import type { PodSpec, PodTemplateSpec } from '../model';
+import type { DefaultedPodSpec, DefaultedPodTemplateSpec } from '../model';
 import { ownedPodName, statefulSetPodName } from '../cluster/names';
 import { schedulePod } from '../cluster/scheduler';
 import { assignedPods } from './pods';
@@ -19,7 +19,7 @@ export interface Template {
   namespace: string;
   /** Path of the pod spec inside the document. */
   specPath: string;
-  template: PodTemplateSpec;
+  template: DefaultedPodTemplateSpec;
 }
 
 /** Coalesces reconcile requests so a burst of pod changes runs one reconcile. */
@@ -64,7 +64,7 @@ function spawn(
   factory: PodFactory,
   nodeName?: string,
 ): PodRuntime {
-  const spec: PodSpec = t.template.spec!;
+  const spec: DefaultedPodSpec = t.template.spec!;
   return createPod(
     sim,
     {

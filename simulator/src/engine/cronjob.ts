@@ -5,7 +5,7 @@ import type { PodOwner } from './runtime';
 import type { PodFactory } from './pods';
 import type { Controller, ControllerSet } from './controllers';
 import { JobController } from './jobs';
-import type { CronJob } from '../model';
+import { defaultedJobSpec, type DefaultedCronJobSpec } from '../model';
 import { jobNameForCronJob } from '../cluster/names';
 import { nextRun, parseCron } from '../cluster/cron';
 
@@ -15,7 +15,7 @@ export class CronJobController implements Controller {
   constructor(
     private readonly sim: Simulation,
     readonly owner: PodOwner,
-    private readonly cron: CronJob,
+    private readonly spec: DefaultedCronJobSpec,
     private readonly doc: number,
     private readonly namespace: string,
     private readonly controllers: ControllerSet,
@@ -29,7 +29,7 @@ export class CronJobController implements Controller {
   }
 
   start(): void {
-    const spec = this.cron.spec!;
+    const spec = this.spec;
     const parsed = parseCron(spec.timeZone ? `CRON_TZ=${spec.timeZone} ${spec.schedule}` : spec.schedule);
     if (!parsed.ok) {
       this.sim.note('warning', `CronJob ${this.owner.name}: ${parsed.error}`, this.doc);
@@ -51,9 +51,9 @@ export class CronJobController implements Controller {
   }
 
   private run(scheduledEpochMs: number): void {
-    const spec = this.cron.spec!;
+    const spec = this.spec;
     const active = this.jobs.filter((j) => j.state === 'Running');
-    const policy = spec.concurrencyPolicy ?? 'Allow';
+    const policy = spec.concurrencyPolicy;
     if (active.length > 0 && policy === 'Forbid') {
       this.sim.emit(
         this.ref,
@@ -71,7 +71,8 @@ export class CronJobController implements Controller {
       }
     }
     const name = jobNameForCronJob(this.owner.name, Math.floor(scheduledEpochMs / 1000));
-    const jobSpec = spec.jobTemplate.spec!;
+    // The API server defaults the new Job (SetDefaults_Job); the CronJob's defaulting left its JobSpec alone.
+    const jobSpec = defaultedJobSpec(spec.jobTemplate.spec!);
     const job = new JobController(
       this.sim,
       { kind: 'Job', name },
@@ -98,9 +99,8 @@ export class CronJobController implements Controller {
       `Saw completed job: ${job.owner.name}, status: ${job.state}`,
       'cronjob-controller',
     );
-    const spec = this.cron.spec!;
-    this.trim('Complete', spec.successfulJobsHistoryLimit ?? 3);
-    this.trim('Failed', spec.failedJobsHistoryLimit ?? 1);
+    this.trim('Complete', this.spec.successfulJobsHistoryLimit);
+    this.trim('Failed', this.spec.failedJobsHistoryLimit);
   }
 
   private trim(state: 'Complete' | 'Failed', keep: number): void {

@@ -2,12 +2,17 @@
 // pod as it is when the hook runs.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime } from './runtime';
-import type { LifecycleHandler } from '../model';
+import type { DefaultedLifecycleHandler } from '../model';
 import { execContext } from './podView';
 import { inferHook, type HookResult } from '../behaviour/infer';
 
 export type HookOutcome = HookResult;
 
-export function hookOutcome(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, h: LifecycleHandler): HookOutcome {
+export function hookOutcome(
+  sim: Simulation,
+  pod: PodRuntime,
+  c: ContainerRuntime,
+  h: DefaultedLifecycleHandler,
+): HookOutcome {
   return inferHook(h, { container: c.spec, context: execContext(pod, c, sim.now), model: c.process });
 }

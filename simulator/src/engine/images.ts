@@ -7,7 +7,7 @@ import { nextBackOff } from './policy';
 import { goDuration } from '../model/goDuration';
 import type { Cause } from '../trace';
 import { addImage, nodeHasImage } from '../cluster/nodes';
-import { defaultImagePullPolicy, normalizeImageRef, parseImageReference } from '../model/imageRef';
+import { normalizeImageRef, parseImageReference } from '../model/imageRef';
 
 function imageCause(pod: PodRuntime, c: ContainerRuntime, evidence: string): Cause {
   return { doc: pod.doc, paths: [`${c.path}.image`], evidence };
@@ -39,7 +39,7 @@ export function ensureImage(sim: Simulation, pod: PodRuntime, c: ContainerRuntim
   const node = pod.node!;
   const normalized = normalizeImageRef(image);
   const present = nodeHasImage(node, image);
-  const policy = c.spec.imagePullPolicy ?? defaultImagePullPolicy(image);
+  const policy = c.spec.imagePullPolicy;
   if (policy === 'Never' || (policy === 'IfNotPresent' && present)) {
     if (!present) {
       const msg = `Container image "${image}" is not present with pull policy of Never`;

@@ -7,9 +7,12 @@ import { currentInstance } from './runtime';
 import type { PodFactory } from './pods';
 import { deletePod } from './termination';
 import { isActive, ownedBy, spawn, type Controller, type Template } from './controllers';
-import type { JobSpec } from '../model';
+import type { DefaultedJobSpec } from '../model';
 import { ownedPodName } from '../cluster/names';
 import type { Cause } from '../trace';
+
+/** Successes that complete a Job whose completions is unset (not a default: the Job controller's rule). */
+const WORK_QUEUE_SUCCESSES = 1;
 
 export type JobState = 'Running' | 'Complete' | 'Failed';
 
@@ -26,7 +29,7 @@ export class JobController implements Controller {
   constructor(
     private readonly sim: Simulation,
     readonly owner: PodOwner,
-    private readonly spec: JobSpec,
+    private readonly spec: DefaultedJobSpec,
     private readonly t: Template,
     private readonly factory: PodFactory,
     private readonly onFinish?: (job: JobController) => void,
@@ -54,8 +57,9 @@ export class JobController implements Controller {
         this.lastFailure = Math.max(this.lastFailure, lastFinish(p) ?? this.sim.now);
       }
     }
-    const completions = this.spec.completions ?? 1;
-    const limit = this.spec.backoffLimit ?? 6;
+    // completions stays unset when only parallelism is set (a work queue): the first success completes the Job.
+    const completions = this.spec.completions ?? WORK_QUEUE_SUCCESSES;
+    const limit = this.spec.backoffLimit;
     if (this.succeeded >= completions) return this.finish('Complete');
     const failedPods = [...this.counted].filter((p) => p.terminalPhase === 'Failed').length;
     const active = pods.filter(isActive);
@@ -73,7 +77,7 @@ export class JobController implements Controller {
         evidence: `${failedPods > limit ? `${failedPods} pods failed` : `containers restarted ${restarts} times`}; backoffLimit is ${limit}`,
       });
     }
-    const parallelism = this.spec.parallelism ?? 1;
+    const parallelism = this.spec.parallelism;
     const want = Math.min(parallelism, completions - this.succeeded) - active.length;
     if (want <= 0) return;
     if (this.failures > 0) {

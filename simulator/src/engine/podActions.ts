@@ -14,7 +14,7 @@ interface Plan {
 }
 
 export function computePodActions(pod: PodRuntime, snapshot: number): Plan {
-  const policy = pod.spec.restartPolicy ?? 'Always';
+  const policy = pod.spec.restartPolicy;
   const plan: Plan = { kills: [], starts: [] };
 
   for (const c of pod.containers) {
@@ -96,7 +96,8 @@ function planInit(pod: PodRuntime, snapshot: number, policy: string): ContainerR
 
 function probeGrace(pod: PodRuntime, c: ContainerRuntime, probe: 'liveness' | 'startup'): number {
   const p = probe === 'liveness' ? c.spec.livenessProbe : c.spec.startupProbe;
-  const seconds = p?.terminationGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+  // A probe's own grace period has no default: unset, the pod's applies.
+  const seconds = p?.terminationGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds;
   return seconds * 1000;
 }
 

@@ -3,7 +3,7 @@ import type { Simulation } from './simulation';
 import type { ContainerKind, ContainerRuntime, PodOwner, PodRuntime } from './runtime';
 import { podRef, setPod } from './runtime';
 import { publishStatus } from './status';
-import type { PodSpec } from '../model';
+import type { DefaultedPodSpec } from '../model';
 import { inferProcess, resolveEnv, type InferInput } from '../behaviour/infer';
 import type { ProcessModel, StartFile } from '../behaviour/types';
 import { filesAtStart, hasStatefulMount } from './podFiles';
@@ -23,7 +23,7 @@ export interface PodRequest {
   doc: number;
   owner: PodOwner | null;
   specPath: string;
-  spec: PodSpec;
+  spec: DefaultedPodSpec;
   labels: Record<string, string>;
   /** DaemonSet pods are bound to their node directly. */
   nodeName?: string;
@@ -67,7 +67,7 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
     terminating: false,
   };
   const add = (
-    list: PodSpec['containers'] | undefined,
+    list: DefaultedPodSpec['containers'] | undefined,
     field: string,
     kindOf: (restart: string | undefined) => ContainerKind,
   ) => {

@@ -23,7 +23,7 @@ export function runProbe(
 ): ProbeOutcome {
   const p = w.probe;
   const ip = pod.ip ?? '10.244.0.1';
-  const timeout = Math.max(1, p.timeoutSeconds ?? 1);
+  const timeout = Math.max(1, p.timeoutSeconds);
 
   if (p.tcpSocket) {
     const port = resolvePort(c, p.tcpSocket.port);
@@ -40,8 +40,8 @@ export function runProbe(
     const port = resolvePort(c, p.httpGet.port);
     if (typeof port === 'string')
       return { result: 'error', message: port, cause: causeAt(pod, w, 'httpGet.port', port) };
-    const path = p.httpGet.path ?? '/';
-    const r = httpGet(pod, (p.httpGet.scheme ?? 'HTTP').toLowerCase(), ip, port, path, now);
+    const path = p.httpGet.path;
+    const r = httpGet(pod, p.httpGet.scheme.toLowerCase(), ip, port, path, now);
     if (r.kind === 'refused') {
       return {
         result: 'failure',

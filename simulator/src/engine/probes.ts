@@ -29,7 +29,7 @@ export function createProbeWorkers(sim: Simulation, pod: PodRuntime): void {
         stopped: false,
       };
       c.workers.push(w);
-      const period = Math.max(1, probe.periodSeconds ?? 10) * 1000;
+      const period = Math.max(1, probe.periodSeconds) * 1000;
       const tick = () => {
         if (w.stopped || pod.terminalPhase !== null || pod.removedAt !== null) return;
         sim.after(period, tick);
@@ -83,12 +83,12 @@ function doProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: Probe
     }
     return;
   }
-  if (Math.floor((now - inst.startedAt) / 1000) < (w.probe.initialDelaySeconds ?? 0)) return;
+  if (Math.floor((now - inst.startedAt) / 1000) < w.probe.initialDelaySeconds) return;
   if (w.slot === 'startup' ? c.started : !c.started) return;
   if (pod.deletedAt !== null && w.slot !== 'readiness') return;
 
   const outcome = runProbe(sim, pod, c, w, now);
-  const failureThreshold = w.probe.failureThreshold ?? 3;
+  const failureThreshold = w.probe.failureThreshold;
   if (outcome.result === 'error') {
     // An errored probe's result is thrown away: the run is neither counted nor reset.
     record(sim, pod, c, w, outcome, inst.restartCount, 0, failureThreshold);
@@ -101,7 +101,7 @@ function doProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: Probe
     w.lastResult = result;
     w.resultRun = 1;
   }
-  const threshold = result === 'failure' ? failureThreshold : (w.probe.successThreshold ?? 1);
+  const threshold = result === 'failure' ? failureThreshold : w.probe.successThreshold;
   record(sim, pod, c, w, outcome, inst.restartCount, w.resultRun, threshold);
   if (w.resultRun < threshold) return;
   apply(sim, pod, c, w, result);

@@ -3,7 +3,7 @@
 // The published pod status (status.ts) is rebuilt only when one of its inputs changed. Those inputs are
 // `readonly` here and change only through the functions at the end of this file, which record the change
 // themselves, so no caller can forget to; the worker's own bookkeeping stays plainly mutable.
-import type { Container, PodSpec, Probe } from '../model';
+import type { DefaultedContainer, DefaultedPodSpec, DefaultedProbe } from '../model';
 import type { ProcessModel, StartFile } from '../behaviour/types';
 import type { NodeModel } from '../cluster/nodes';
 import type { Cause, EndReason, PodStatus } from '../trace';
@@ -60,7 +60,7 @@ export interface BackOffEntry {
 
 export interface ProbeWorker {
   slot: ProbeSlot;
-  probe: Probe;
+  probe: DefaultedProbe;
   /** Manifest path of the probe (`spec.containers[0].livenessProbe`). */
   path: string;
   instanceId: number;
@@ -90,7 +90,7 @@ export interface ContainerRuntime {
   readonly kind: ContainerKind;
   /** Path of the container in its document, e.g. `spec.template.spec.containers[0]`. */
   readonly path: string;
-  readonly spec: Container;
+  readonly spec: DefaultedContainer;
   /** The behaviour model of the latest run (before the first start: the model as far as known at creation). */
   readonly process: ProcessModel;
   /**
@@ -128,7 +128,7 @@ export interface PodRuntime {
   readonly owner: PodOwner | null;
   /** Path of the pod spec in its document (`spec`, `spec.template.spec`, `spec.jobTemplate.spec.template.spec`). */
   readonly specPath: string;
-  readonly spec: PodSpec;
+  readonly spec: DefaultedPodSpec;
   readonly labels: Record<string, string>;
   readonly createdAt: number;
   readonly containers: readonly ContainerRuntime[];
@@ -166,7 +166,7 @@ export interface PodRuntime {
   backOffWake?: number | undefined;
 }
 
-export function probeOf(spec: Container, slot: ProbeSlot): Probe | undefined {
+export function probeOf(spec: DefaultedContainer, slot: ProbeSlot): DefaultedProbe | undefined {
   switch (slot) {
     case 'startup':
       return spec.startupProbe;

@@ -98,7 +98,7 @@ function containerStatus(
 }
 
 function buildStatus(pod: PodRuntime, now: number, prev: PodStatus | undefined): PodStatus {
-  const policy = pod.spec.restartPolicy ?? 'Always';
+  const policy = pod.spec.restartPolicy;
   const inits = pod.containers.filter((c) => c.kind !== 'regular');
   const regular = pod.containers.filter((c) => c.kind === 'regular');
   const hasInit = inits.length > 0; // len(pod.Spec.InitContainers) > 0 in generateAPIPodStatus

@@ -68,7 +68,7 @@ export function stopAll(
   reason: 'deadline' | 'podDone',
   done: () => void,
 ): void {
-  const grace = (pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+  const grace = pod.spec.terminationGracePeriodSeconds * 1000;
   const kills: KillRequest[] = [];
   for (const c of [...pod.containers].reverse()) {
     const cur = runningInstance(c, sim.now);
@@ -97,7 +97,7 @@ export function deletePod(sim: Simulation, pod: PodRuntime, graceSeconds: number
   if (pod.deletedAt === null) {
     setPod(pod, {
       deletedAt: sim.now,
-      deletionGrace: (force ? 0 : (graceSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30)) * 1000,
+      deletionGrace: (force ? 0 : (graceSeconds ?? pod.spec.terminationGracePeriodSeconds)) * 1000,
     });
   }
   if (force || pod.node === null || pod.terminalPhase !== null) {

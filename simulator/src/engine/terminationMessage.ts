@@ -28,7 +28,7 @@ export function terminationMessage(
   now: number,
   runtimeMessage?: string,
 ): string | undefined {
-  const path = c.spec.terminationMessagePath || '/dev/termination-log';
+  const path = c.spec.terminationMessagePath;
   const fallback =
     c.spec.terminationMessagePolicy === 'FallbackToLogsOnError' && exitCode !== 0 && runtimeMessage === undefined;
   const file = fileContent(pod, c, path, now);

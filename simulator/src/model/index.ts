@@ -18,6 +18,7 @@ export * from './quantityString';
 export * from './defaults';
 export * from './defaultValues';
 export { ENV_FIELD_PATHS, RESOURCE_FIELD_REFS } from './validateEnv';
+export * from './defaulted';
 export { defaultImagePullPolicy } from './imageRef';
 export * from './defaultVolumes';
 export * from './names';

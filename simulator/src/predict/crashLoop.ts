@@ -1,6 +1,6 @@
 // CrashLoopBackOff: why the container keeps ending (a probe kill, or the process itself), in numbers.
 import type { ContainerRuntime, PodRuntime } from '../engine/runtime';
-import { PROBE_FIELD, modelOf, type ProbeSlot } from '../engine/runtime';
+import { PROBE_FIELD, modelOf, probeOf, type ProbeSlot } from '../engine/runtime';
 import type { Cause, Trace } from '../trace';
 import type { Prediction, SuggestedChange } from './types';
 
@@ -23,9 +23,9 @@ export function crashLoopPrediction(pod: PodRuntime, c: ContainerRuntime, trace:
   };
   const slot = (['liveness', 'startup'] as ProbeSlot[]).find((x) => paths[0]?.includes(`.${PROBE_FIELD[x]}`));
   if (slot && cause && assumedListeners(pod, paths[0]!)) return undefined;
-  if (slot && cause) {
-    const probe = slot === 'liveness' ? c.spec.livenessProbe : c.spec.startupProbe;
-    const threshold = probe?.failureThreshold ?? 3;
+  const probe = slot === undefined ? undefined : probeOf(c.spec, slot);
+  if (slot && probe && cause) {
+    const threshold = probe.failureThreshold;
     const failures = trace.probes.filter(
       (p) => p.pod === pod.name && p.container === c.name && p.probe === slot && p.result === 'failure',
     );
@@ -37,7 +37,7 @@ export function crashLoopPrediction(pod: PodRuntime, c: ContainerRuntime, trace:
       ...base,
       message: `Predicted CrashLoopBackOff: the ${slot} probe fails ${threshold} times from ~${s(failures[0]?.t ?? 0)}, so the kubelet kills ${c.name} at ~${s(kills[0] ?? 0)}${every} with back-off 10s, 20s, 40s… (${restarts} restarts in ${s(trace.until)}); ${cause.evidence}.`,
       related: listeningPorts(pod),
-      changes: probeChanges(pod, paths[0]!, cause, probe?.periodSeconds ?? 10),
+      changes: probeChanges(pod, paths[0]!, cause, probe.periodSeconds),
     };
   }
   // Unknown beats confidently wrong: an exit that follows an assumed comparison (in any run) is not a prediction.

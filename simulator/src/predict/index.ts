@@ -121,7 +121,7 @@ function imagePrediction(pod: PodRuntime, c: ContainerRuntime): Prediction | und
 function preStopPrediction(pod: PodRuntime, c: ContainerRuntime): Prediction | undefined {
   const handler = c.spec.lifecycle?.preStop;
   if (!handler) return undefined;
-  const grace = pod.spec.terminationGracePeriodSeconds ?? 30;
+  const grace = pod.spec.terminationGracePeriodSeconds;
   const hook = inferHook(handler, { container: c.spec, model: c.process });
   if (!(hook.seconds > grace)) return undefined;
   const takes = Number.isFinite(hook.seconds) ? `${hook.seconds}s` : 'forever';

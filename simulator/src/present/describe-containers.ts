@@ -8,25 +8,23 @@ import { imageRepository } from '../model/imageRef';
 
 export interface DescribeProbe {
   exec?: { command?: readonly string[] | null } | null;
-  httpGet?: { path?: string | null; port: number | string; host?: string | null; scheme?: string | null } | null;
+  httpGet?: { path: string; port: number | string; host?: string | null; scheme: string } | null;
   tcpSocket?: { port: number | string; host?: string | null } | null;
   grpc?: { port: number; service?: string | null } | null;
-  initialDelaySeconds?: number | null;
-  timeoutSeconds?: number | null;
-  periodSeconds?: number | null;
-  successThreshold?: number | null;
-  failureThreshold?: number | null;
+  initialDelaySeconds: number;
+  timeoutSeconds: number;
+  periodSeconds: number;
+  successThreshold: number;
+  failureThreshold: number;
 }
 
-/** The container fields describe prints, with core/v1 JSON names. */
+/** The container fields describe prints, with core/v1 JSON names, as stored: defaulted (model/defaulted.ts). */
 export interface DescribeContainer {
   name: string;
   image?: string | null;
   command?: readonly string[] | null;
   args?: readonly string[] | null;
-  ports?:
-    | readonly { containerPort: number; hostPort?: number | null; protocol?: string | null; name?: string | null }[]
-    | null;
+  ports?: readonly { containerPort: number; hostPort?: number | null; protocol: string; name?: string | null }[] | null;
   env?: readonly DescribeEnvVar[] | null;
   envFrom?: readonly DescribeEnvFrom[] | null;
   resources?: ResourceRequirementsLike | null;
@@ -61,20 +59,18 @@ function fakeHex(input: string, length = 64): string {
   return out.slice(0, length);
 }
 
-const intOr = (v: number | null | undefined, d: number): number => (v === null || v === undefined ? d : v);
-
-/** DescribeProbe with API defaults applied (timeout 1, period 10, #success 1, #failure 3, path `/`). */
+/** describe.go describeProbe: a defaulted probe's handler and timing in one line. */
 export function describeProbe(p: DescribeProbe): string {
   const attrs =
-    `delay=${intOr(p.initialDelaySeconds, 0)}s timeout=${intOr(p.timeoutSeconds, 1)}s period=${intOr(p.periodSeconds, 10)}s ` +
-    `#success=${intOr(p.successThreshold, 1)} #failure=${intOr(p.failureThreshold, 3)}`;
+    `delay=${p.initialDelaySeconds}s timeout=${p.timeoutSeconds}s period=${p.periodSeconds}s ` +
+    `#success=${p.successThreshold} #failure=${p.failureThreshold}`;
   if (p.exec) return `exec [${(p.exec.command ?? []).join(' ')}] ${attrs}`;
   if (p.httpGet) {
-    const scheme = (p.httpGet.scheme || 'HTTP').toLowerCase();
+    const scheme = p.httpGet.scheme.toLowerCase();
     const host = p.httpGet.host ?? '';
     const port = String(p.httpGet.port);
     const hostPort = port === '' ? host : `${host.includes(':') ? `[${host}]` : host}:${port}`;
-    let path = p.httpGet.path || '/';
+    let path = p.httpGet.path;
     if (!path.startsWith('/')) path = '/' + path;
     path = path.replace(/[ ?#%]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
     return `http-get ${scheme}://${hostPort}${path} ${attrs}`;
@@ -104,9 +100,9 @@ function stateLines(name: string, s: ContainerState, clock: ClockOptions | undef
 
 function portsLines(c: DescribeContainer): string[] {
   const ports = c.ports ?? [];
-  const fmt = (n: number, p: (typeof ports)[number]): string =>
-    `${n}/${p.protocol || 'TCP'}${p.name ? ` (${p.name})` : ''}`;
+  const fmt = (n: number, p: (typeof ports)[number]): string => `${n}/${p.protocol}${p.name ? ` (${p.name})` : ''}`;
   const cp = ports.map((p) => fmt(p.containerPort, p)).join(', ');
+  // hostPort is a plain int32 in Go: unset reads as 0 (not a default).
   const hp = ports.map((p) => fmt(p.hostPort ?? 0, p)).join(', ');
   return [
     cp.includes(',') ? `    Ports:\t${cp}` : `    Port:\t${cp || '<none>'}`,

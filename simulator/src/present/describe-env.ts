@@ -7,7 +7,7 @@ export interface DescribeEnvVar {
   name: string;
   value?: string | null;
   valueFrom?: {
-    fieldRef?: { apiVersion?: string | null; fieldPath: string } | null;
+    fieldRef?: { apiVersion: string; fieldPath: string } | null;
     resourceFieldRef?: { containerName?: string | null; resource: string; divisor?: string | number | null } | null;
     secretKeyRef?: { name?: string | null; key: string; optional?: boolean | null } | null;
     configMapKeyRef?: { name?: string | null; key: string; optional?: boolean | null } | null;
@@ -99,7 +99,7 @@ export function envLines(c: EnvContainer, ctx: FieldRefContext): string[] {
     if (!vf) {
       (e.value ?? '').split('\n').forEach((s, i) => out.push(i === 0 ? `      ${e.name}:\t${s}` : `      \t${s}`));
     } else if (vf.fieldRef) {
-      const api = vf.fieldRef.apiVersion || 'v1';
+      const api = vf.fieldRef.apiVersion;
       out.push(`      ${e.name}:\t${fieldRefValue(vf.fieldRef.fieldPath, ctx)} (${api}:${vf.fieldRef.fieldPath})`);
     } else if (vf.resourceFieldRef) {
       const r = vf.resourceFieldRef.resource;

@@ -22,7 +22,7 @@ export interface DescribeVolume {
           secret?: { name?: string | null; optional?: boolean | null } | null;
           configMap?: { name?: string | null; optional?: boolean | null } | null;
           downwardAPI?: unknown;
-          serviceAccountToken?: { expirationSeconds?: number | null } | null;
+          serviceAccountToken?: { expirationSeconds: number } | null;
         }[]
       | null;
   } | null;
@@ -81,7 +81,7 @@ export function volumeLines(volumes: readonly DescribeVolume[]): string[] {
         else if (s.configMap)
           out.push(`    ConfigMapName:\t${s.configMap.name ?? ''}`, `    Optional:\t${s.configMap.optional === true}`);
         else if (s.serviceAccountToken)
-          out.push(`    TokenExpirationSeconds:\t${s.serviceAccountToken.expirationSeconds ?? 3600}`);
+          out.push(`    TokenExpirationSeconds:\t${s.serviceAccountToken.expirationSeconds}`);
       }
     } else out.push('  <unknown>');
   }

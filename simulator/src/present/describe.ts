@@ -8,6 +8,7 @@ import { humanDuration } from './duration';
 import { podQOSClass } from './quantity';
 import { DESCRIBE_TABWRITER, tabwrite } from './tabwriter';
 import { formatTimestamp } from './timestamp';
+import { ADMISSION_DEFAULTS } from '../model/defaultValues';
 
 export type { DescribeContainer } from './describe-containers';
 
@@ -19,7 +20,7 @@ export interface DescribeToleration {
   tolerationSeconds?: number | null;
 }
 
-/** The PodSpec fields describe prints (core/v1 JSON names; a real PodSpec fits). */
+/** The PodSpec fields describe prints (core/v1 JSON names; a defaulted PodSpec, model/defaulted.ts, fits). */
 export interface DescribePodSpec {
   containers?: readonly DescribeContainer[] | null;
   initContainers?: readonly DescribeContainer[] | null;
@@ -31,7 +32,7 @@ export interface DescribePodSpec {
   priorityClassName?: string | null;
   runtimeClassName?: string | null;
   readinessGates?: readonly { conditionType: string }[] | null;
-  terminationGracePeriodSeconds?: number | null;
+  terminationGracePeriodSeconds: number;
 }
 
 export interface DescribeInput {
@@ -40,7 +41,7 @@ export interface DescribeInput {
   metadata?: {
     labels?: Readonly<Record<string, string>> | null;
     annotations?: Readonly<Record<string, string>> | null;
-    /** Grace period of the pending deletion; default spec.terminationGracePeriodSeconds, then 30. */
+    /** Grace period of the pending deletion (the pod's terminationGracePeriodSeconds when left out). */
     deletionGracePeriodSeconds?: number | null;
   } | null;
   /** Without a spec, containers are listed from the status (name and image only). */
@@ -122,13 +123,18 @@ function withDefaultTolerations(tolerations: readonly DescribeToleration[]): Des
 export function formatDescribe(input: DescribeInput, now: number, opts?: DescribeOptions): string {
   const { pod } = input;
   const st = pod.status;
-  const spec = input.spec ?? {};
+  const spec: Partial<DescribePodSpec> = input.spec ?? {};
   const labels = input.metadata?.labels ?? {};
   const annotations = input.metadata?.annotations ?? {};
   const clock = opts?.epoch === undefined ? undefined : { epoch: opts.epoch };
-  const serviceAccount = spec.serviceAccountName || 'default';
+  // Admission's values when the spec is missing or written without them (model/defaultValues.ts).
+  const serviceAccount = spec.serviceAccountName || ADMISSION_DEFAULTS.serviceAccountName;
   const hostIP = st.hostIP ?? input.nodeIP ?? '';
-  const lines: string[] = [`Name:\t${pod.name}`, `Namespace:\t${pod.namespace}`, `Priority:\t${spec.priority ?? 0}`];
+  const lines: string[] = [
+    `Name:\t${pod.name}`,
+    `Namespace:\t${pod.namespace}`,
+    `Priority:\t${spec.priority ?? ADMISSION_DEFAULTS.priority}`,
+  ];
   if (spec.priorityClassName) lines.push(`Priority Class Name:\t${spec.priorityClassName}`);
   if (spec.runtimeClassName) lines.push(`Runtime Class Name:\t${spec.runtimeClassName}`);
   lines.push(`Service Account:\t${serviceAccount}`, `Node:\t${pod.node ? `${pod.node}/${hostIP}` : '<none>'}`);
@@ -136,11 +142,10 @@ export function formatDescribe(input: DescribeInput, now: number, opts?: Describ
   lines.push(...mapLines('Labels', labels, '='), ...annotationLines(annotations));
   const deleted = pod.deletedAt !== null && pod.deletedAt <= now;
   if (deleted && st.phase !== 'Failed' && st.phase !== 'Succeeded') {
-    const grace = input.metadata?.deletionGracePeriodSeconds ?? spec.terminationGracePeriodSeconds ?? 30;
-    lines.push(
-      `Status:\tTerminating (lasts ${humanDuration(now - (pod.deletedAt as number))})`,
-      `Termination Grace Period:\t${grace}s`,
-    );
+    const grace = input.metadata?.deletionGracePeriodSeconds ?? spec.terminationGracePeriodSeconds;
+    lines.push(`Status:\tTerminating (lasts ${humanDuration(now - (pod.deletedAt as number))})`);
+    // Without a spec or the deletion's own grace period there is nothing true to print.
+    if (grace !== undefined) lines.push(`Termination Grace Period:\t${grace}s`);
   } else lines.push(`Status:\t${st.phase}`);
   if (st.reason) lines.push(`Reason:\t${st.reason}`);
   if (st.message) lines.push(`Message:\t${st.message}`);

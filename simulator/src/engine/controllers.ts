@@ -4,7 +4,7 @@ import type { Simulation } from './simulation';
 import type { PodOwner, PodRuntime } from './runtime';
 import { createPod, type PodFactory } from './pods';
 import { deletePod } from './termination';
-import type { DefaultedPodSpec, DefaultedPodTemplateSpec } from '../model';
+import { podFromTemplate, type DefaultedPodSpec, type DefaultedPodTemplateSpec } from '../model';
 import { ownedPodName, statefulSetPodName } from '../cluster/names';
 import { schedulePod } from '../cluster/scheduler';
 import { assignedPods } from './pods';
@@ -56,6 +56,17 @@ export class ControllerSet {
   }
 }
 
+/**
+ * The spec of the pods made from a template. The API server defaults each new Pod object (SetDefaults_Pod); the result
+ * is the same for every pod of one template, so it is worked out once and shared, as the template's spec was.
+ */
+const podSpecs = new WeakMap<DefaultedPodTemplateSpec, DefaultedPodSpec>();
+function podSpecOf(template: DefaultedPodTemplateSpec): DefaultedPodSpec {
+  let spec = podSpecs.get(template);
+  if (!spec) podSpecs.set(template, (spec = podFromTemplate(template.spec!)));
+  return spec;
+}
+
 function spawn(
   sim: Simulation,
   t: Template,
@@ -64,7 +75,7 @@ function spawn(
   factory: PodFactory,
   nodeName?: string,
 ): PodRuntime {
-  const spec: DefaultedPodSpec = t.template.spec!;
+  const spec = podSpecOf(t.template);
   return createPod(
     sim,
     {

@@ -11,7 +11,7 @@ import type { Pod, PodSpec, PodTemplateSpec } from './podSpec';
 import type { Volume } from './volumes';
 import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from './workloads';
 import type { CronJob, CronJobSpec, Job, JobSpec, JobTemplateSpec } from './batch';
-import { applyDefaults, deepCopy, defaultJobSpec, defaultPodSpec } from './defaults';
+import { applyDefaults, deepCopy, defaultJobSpec, defaultPodOnly, defaultPodSpec } from './defaults';
 
 /** T with the fields K required (and not null). */
 type Filled<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -153,6 +153,17 @@ export function defaultedPodSpec(spec: PodSpec): DefaultedPodSpec {
   const copy = deepCopy(spec);
   defaultPodSpec(copy);
   return copy as DefaultedPodSpec;
+}
+
+/**
+ * The spec of a pod a controller creates from its (defaulted) template: the API server defaults the new Pod object,
+ * so it gets SetDefaults_Pod's Pod-only defaults that no template has (requests from limits, host ports on the host
+ * network, enableServiceLinks). A deep copy; the template is not touched.
+ */
+export function podFromTemplate(spec: DefaultedPodSpec): DefaultedPodSpec {
+  const copy = deepCopy(spec);
+  defaultPodOnly(copy);
+  return copy;
 }
 
 /**

@@ -96,11 +96,13 @@ function defaultTemplate(t: PodTemplateSpec | undefined): void {
   defaultPodSpec(t?.spec);
 }
 
-/** SetDefaults_Pod: only for Pod objects (not templates). */
-function defaultPod(pod: Pod): void {
-  const spec = pod.spec;
-  if (!spec) return;
-  defaultPodSpec(spec);
+/**
+ * The part of SetDefaults_Pod that only a Pod object gets, never a template (defaults.go: "we only want this
+ * defaulting semantic to take place on a v1.Pod and not a v1.PodTemplate"). The API server runs it on every pod it
+ * creates, so also on the pods a controller makes from its template (defaulted.ts, podFromTemplate).
+ * Left out: the resizePolicy defaults behind the InPlacePodVerticalScaling gate, off in 1.32 (the schema's version).
+ */
+export function defaultPodOnly(spec: PodSpec): void {
   for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
     // requests default to limits, resource by resource
     const limits = c.resources?.limits;
@@ -108,10 +110,18 @@ function defaultPod(pod: Pod): void {
       const requests = (c.resources.requests ??= {});
       for (const [name, q] of Object.entries(limits)) if (!(name in requests)) requests[name] = q;
     }
-    // host network: a host port equals the container port
+    // host network: a host port equals the container port (defaultHostNetworkPorts)
     if (spec.hostNetwork) for (const p of c.ports ?? []) if (!p.hostPort) p.hostPort = p.containerPort;
   }
   spec.enableServiceLinks ??= POD_DEFAULTS.enableServiceLinks;
+}
+
+/** SetDefaults_Pod: SetDefaults_PodSpec and what it contains, then the Pod-only defaults. */
+function defaultPod(pod: Pod): void {
+  const spec = pod.spec;
+  if (!spec) return;
+  defaultPodSpec(spec);
+  defaultPodOnly(spec);
 }
 
 function defaultDeployment(d: Deployment): void {

@@ -31,7 +31,26 @@ export {
 export type { FieldMeta, SetBy } from './model/index';
 // The values the API server fills in for fields left out: the one table the loader's defaulting applies (rules
 // that read a raw document use it for what the API server would store).
-export { HTTP_GET_DEFAULTS, PORT_PROTOCOL_DEFAULT, PROBE_DEFAULTS } from './model/index';
+// The hover and completion texts quote it.
+export {
+  ADMISSION_DEFAULTS,
+  CONTAINER_DEFAULTS,
+  CRON_JOB_DEFAULTS,
+  DAEMON_SET_DEFAULTS,
+  DEPLOYMENT_DEFAULTS,
+  FIELD_REF_API_VERSION_DEFAULT,
+  HTTP_GET_DEFAULTS,
+  IMAGE_PULL_POLICY_DEFAULTS,
+  JOB_DEFAULTS,
+  POD_DEFAULTS,
+  POD_SPEC_DEFAULTS,
+  PORT_PROTOCOL_DEFAULT,
+  PROBE_DEFAULTS,
+  PVC_DEFAULTS,
+  SERVICE_DEFAULTS,
+  STATEFUL_SET_DEFAULTS,
+  VOLUME_DEFAULTS,
+} from './model/index';
 export { ENV_FIELD_PATHS, RESOURCE_FIELD_REFS } from './model/index';
 // Fixes as data, attached to the model's issues (and made by the language server's rules): changes by path.
 export type { Change, FixData, IssueData, IssueDetail, UnmatchedRequirement } from './model/index';

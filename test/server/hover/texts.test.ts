@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
-import { childSchema, KUBERNETES_YAML_OPTIONS } from '../../../simulator/src/model';
+import { childSchema, getFieldMeta, KUBERNETES_YAML_OPTIONS } from '../../../simulator/src/model';
+import { formatValue } from '../../../server/src/knowledge/fieldDocs';
 import { ALL_TEXTS, TEXTS_WITHOUT_MODEL_FIELD } from '../../../server/src/knowledge/texts';
 import { KIND_TEXTS } from '../../../server/src/knowledge/kinds';
 import { enumValues, schemaOfType } from '../../../server/src/knowledge/types';
@@ -82,3 +83,26 @@ test(
     assert.deepEqual(copied, []);
   },
 );
+
+test("a text's default is the model's (the defaults table, model/defaultValues.ts), in prose and on its values", () => {
+  // How a default is written in prose: as is, in code quotes, a file mode in octal, the empty string as "empty".
+  const spellings = (def: unknown): string[] => [
+    `Default ${formatValue(def)}`,
+    `Default \`${formatValue(def)}\``,
+    ...(typeof def === 'number' ? [`Default 0${def.toString(8)}`] : []),
+    ...(def === '' ? ['Default empty'] : []),
+  ];
+  const wrong: string[] = [];
+  for (const { type, key, doc } of entries) {
+    const field = childSchema(schemaOfType(type)!, key);
+    const def = field && getFieldMeta(field).default;
+    if (def === undefined) continue;
+    const id = `${type}.${key}`;
+    // "Default: …" describes a default in words (the context's namespace, the value of `port`)
+    if (/\bDefault [^:]/.test(doc.text) && !spellings(def).some((w) => doc.text.includes(w)))
+      wrong.push(`${id}: ${doc.text}`);
+    for (const [value, text] of Object.entries(doc.values ?? {}))
+      if (text.includes('(the default)') && value !== String(def)) wrong.push(`${id} value ${value}: ${text}`);
+  }
+  assert.deepEqual(wrong, []);
+});

@@ -1,4 +1,5 @@
 // batch/v1: Job and CronJob specs.
+import { CRON_JOB_DEFAULTS, JOB_DEFAULTS } from '../../../../simulator/src/index';
 import { d, type DocTable } from '../doc';
 
 export const BATCH_TEXTS: DocTable = {
@@ -8,7 +9,7 @@ export const BATCH_TEXTS: DocTable = {
       'template: { spec: { restartPolicy: Never, containers: [{ name: job, image: busybox, command: [echo, done] }] } }',
     ),
     backoffLimit: d(
-      'Pod failures (or container restarts with OnFailure) allowed before the Job is marked Failed (BackoffLimitExceeded). Retries wait 10 s, 20 s, 40 s … up to 6 min. Default 6.',
+      `Pod failures (or container restarts with OnFailure) allowed before the Job is marked Failed (BackoffLimitExceeded). Retries wait 10 s, 20 s, 40 s … up to 6 min. Default ${JOB_DEFAULTS.backoffLimit}.`,
       'backoffLimit: 3',
     ),
     backoffLimitPerIndex: d(
@@ -20,12 +21,15 @@ export const BATCH_TEXTS: DocTable = {
       'maxFailedIndexes: 5',
     ),
     completions: d(
-      'Successful pods needed for the Job to complete. Default 1 (when parallelism is unset too); unset with parallelism set: done when any pod succeeds.',
+      `Successful pods needed for the Job to complete. Default ${JOB_DEFAULTS.completions} (when parallelism is unset too); unset with parallelism set: done when any pod succeeds.`,
       'completions: 5',
     ),
-    parallelism: d('Most pods running at the same time. Default 1; 0 pauses the Job.', 'parallelism: 2'),
+    parallelism: d(
+      `Most pods running at the same time. Default ${JOB_DEFAULTS.parallelism}; 0 pauses the Job.`,
+      'parallelism: 2',
+    ),
     completionMode: d(
-      'Whether pods are interchangeable or each gets an index. Default NonIndexed.',
+      `Whether pods are interchangeable or each gets an index. Default ${JOB_DEFAULTS.completionMode}.`,
       'completionMode: Indexed',
       {
         NonIndexed: 'Done after `completions` successful pods, any of them (the default).',
@@ -41,7 +45,7 @@ export const BATCH_TEXTS: DocTable = {
       'ttlSecondsAfterFinished: 3600',
     ),
     suspend: d(
-      'While true, no pods are created and running ones are stopped; the activeDeadlineSeconds timer is paused. Default false.',
+      `While true, no pods are created and running ones are stopped; the activeDeadlineSeconds timer is paused. Default ${JOB_DEFAULTS.suspend}.`,
       'suspend: true',
     ),
     podFailurePolicy: d(
@@ -49,7 +53,7 @@ export const BATCH_TEXTS: DocTable = {
       'podFailurePolicy: { rules: [{ action: FailJob, onExitCodes: { operator: In, values: [42] } }] }',
     ),
     podReplacementPolicy: d(
-      'When a replacement pod is created. Default TerminatingOrFailed (Failed when a podFailurePolicy is set).',
+      `When a replacement pod is created. Default ${JOB_DEFAULTS.podReplacementPolicy} (${JOB_DEFAULTS.podReplacementPolicyWithFailurePolicy} when a podFailurePolicy is set).`,
       'podReplacementPolicy: Failed',
       {
         TerminatingOrFailed: 'As soon as the old pod is terminating or failed.',
@@ -131,7 +135,7 @@ export const BATCH_TEXTS: DocTable = {
       'timeZone: Europe/Paris',
     ),
     concurrencyPolicy: d(
-      'What happens when a run is due while the previous Job is still running. Default Allow.',
+      `What happens when a run is due while the previous Job is still running. Default ${CRON_JOB_DEFAULTS.concurrencyPolicy}.`,
       'concurrencyPolicy: Forbid',
       {
         Allow: 'Start the new Job anyway; runs may overlap (the default).',
@@ -139,16 +143,22 @@ export const BATCH_TEXTS: DocTable = {
         Replace: 'Delete the running Job and start the new one.',
       },
     ),
-    suspend: d('While true, no new Jobs are started (running ones continue). Default false.', 'suspend: true'),
+    suspend: d(
+      `While true, no new Jobs are started (running ones continue). Default ${CRON_JOB_DEFAULTS.suspend}.`,
+      'suspend: true',
+    ),
     startingDeadlineSeconds: d(
       'How late a missed run may still start; runs later than this are skipped (and count as missed). Default: no deadline (seconds).',
       'startingDeadlineSeconds: 200',
     ),
     successfulJobsHistoryLimit: d(
-      'How many finished successful Jobs are kept. Default 3.',
+      `How many finished successful Jobs are kept. Default ${CRON_JOB_DEFAULTS.successfulJobsHistoryLimit}.`,
       'successfulJobsHistoryLimit: 1',
     ),
-    failedJobsHistoryLimit: d('How many failed Jobs are kept. Default 1.', 'failedJobsHistoryLimit: 3'),
+    failedJobsHistoryLimit: d(
+      `How many failed Jobs are kept. Default ${CRON_JOB_DEFAULTS.failedJobsHistoryLimit}.`,
+      'failedJobsHistoryLimit: 3',
+    ),
     jobTemplate: d(
       'The Job created at each scheduled time: its metadata and JobSpec. Required.',
       'jobTemplate: { spec: { template: { spec: { restartPolicy: OnFailure, containers: [{ name: job, image: busybox }] } } } }',

@@ -1,4 +1,5 @@
 // Container (shared by containers, initContainers and, with one more field, ephemeralContainers).
+import { CONTAINER_DEFAULTS, IMAGE_PULL_POLICY_DEFAULTS } from '../../../../simulator/src/index';
 import { d, type DocTable, type FieldDoc } from '../doc';
 
 const probe = (what: string, example: string): FieldDoc => d(what, example);
@@ -13,7 +14,7 @@ const CONTAINER: Record<string, FieldDoc> = {
     'image: nginx:1.27',
   ),
   imagePullPolicy: d(
-    'When the kubelet pulls the image. Default: `Always` for `:latest` or untagged images, else `IfNotPresent` (decided once, when the object is created).',
+    `When the kubelet pulls the image. Default: \`${IMAGE_PULL_POLICY_DEFAULTS.latest}\` for \`:latest\` or untagged images, else \`${IMAGE_PULL_POLICY_DEFAULTS.other}\` (decided once, when the object is created).`,
     'imagePullPolicy: IfNotPresent',
     {
       Always: 'Pull (check the registry for a newer digest) every time the container starts.',
@@ -86,11 +87,11 @@ const CONTAINER: Record<string, FieldDoc> = {
     'securityContext: { runAsNonRoot: true, allowPrivilegeEscalation: false }',
   ),
   terminationMessagePath: d(
-    'File whose content becomes the termination message shown in the container status. Default `/dev/termination-log`.',
+    `File whose content becomes the termination message shown in the container status. Default \`${CONTAINER_DEFAULTS.terminationMessagePath}\`.`,
     'terminationMessagePath: /tmp/exit-reason',
   ),
   terminationMessagePolicy: d(
-    'Where the termination message comes from. Default File.',
+    `Where the termination message comes from. Default ${CONTAINER_DEFAULTS.terminationMessagePolicy}.`,
     'terminationMessagePolicy: FallbackToLogsOnError',
     {
       File: 'Only the terminationMessagePath file (the default).',

@@ -1,4 +1,5 @@
 // Parts of a container: ports, env, resources, mounts.
+import { FIELD_REF_API_VERSION_DEFAULT, PORT_PROTOCOL_DEFAULT } from '../../../../simulator/src/index';
 import { d, type DocTable } from '../doc';
 
 const optionalRef = d(
@@ -18,7 +19,7 @@ export const CONTAINER_PART_TEXTS: DocTable = {
       'Name of the port (a lowercase IANA_SVC_NAME, at most 15 characters, unique in the pod); probes and Service targetPorts can refer to it.',
       'name: http',
     ),
-    protocol: d('Protocol of the port. Default TCP.', 'protocol: UDP', protocol),
+    protocol: d(`Protocol of the port. Default ${PORT_PROTOCOL_DEFAULT}.`, 'protocol: UDP', protocol),
     hostPort: d(
       "Also exposes the port on the node's IP. Limits scheduling (one pod per node per hostPort); avoid unless needed. With hostNetwork it equals containerPort.",
       'hostPort: 8080',
@@ -66,7 +67,10 @@ export const CONTAINER_PART_TEXTS: DocTable = {
       "Pod field to read: `metadata.name`, `metadata.namespace`, `metadata.uid`, `metadata.labels['key']`, `spec.nodeName`, `spec.serviceAccountName`, `status.podIP`, `status.hostIP` … Required.",
       'fieldPath: status.podIP',
     ),
-    apiVersion: d('API version in which fieldPath is expressed. Default v1.', 'apiVersion: v1'),
+    apiVersion: d(
+      `API version in which fieldPath is expressed. Default ${FIELD_REF_API_VERSION_DEFAULT}.`,
+      'apiVersion: v1',
+    ),
   },
   ResourceFieldSelector: {
     resource: d(

@@ -1,4 +1,5 @@
 // PodSpec and its small parts.
+import { ADMISSION_DEFAULTS, POD_DEFAULTS, POD_SPEC_DEFAULTS } from '../../../../simulator/src/index';
 import { d, type DocTable } from '../doc';
 
 export const POD_SPEC_TEXTS: DocTable = {
@@ -16,7 +17,7 @@ export const POD_SPEC_TEXTS: DocTable = {
       'ephemeralContainers: [{ name: debug, image: busybox }]',
     ),
     restartPolicy: d(
-      'When the kubelet restarts containers that exit. Default Always. Deployments, StatefulSets and DaemonSets only allow Always; Jobs need OnFailure or Never.',
+      `When the kubelet restarts containers that exit. Default ${POD_SPEC_DEFAULTS.restartPolicy}. Deployments, StatefulSets and DaemonSets only allow Always; Jobs need OnFailure or Never.`,
       'restartPolicy: OnFailure',
       {
         Always:
@@ -26,7 +27,7 @@ export const POD_SPEC_TEXTS: DocTable = {
       },
     ),
     terminationGracePeriodSeconds: d(
-      'Time between the stop signal (SIGTERM) and SIGKILL when the pod is deleted, preStop hooks included. Default 30 (seconds); 0 kills at once.',
+      `Time between the stop signal (SIGTERM) and SIGKILL when the pod is deleted, preStop hooks included. Default ${POD_SPEC_DEFAULTS.terminationGracePeriodSeconds} (seconds); 0 kills at once.`,
       'terminationGracePeriodSeconds: 60',
     ),
     activeDeadlineSeconds: d(
@@ -57,7 +58,10 @@ export const POD_SPEC_TEXTS: DocTable = {
       'Spreads matching pods evenly over zones, nodes or other topology domains.',
       'topologySpreadConstraints: [{ maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ScheduleAnyway }]',
     ),
-    schedulerName: d('Scheduler that places the pod. Default `default-scheduler`.', 'schedulerName: my-scheduler'),
+    schedulerName: d(
+      `Scheduler that places the pod. Default \`${POD_SPEC_DEFAULTS.schedulerName}\`.`,
+      'schedulerName: my-scheduler',
+    ),
     priorityClassName: d(
       'PriorityClass giving the pod its priority (higher may preempt lower). Default: the cluster default, usually 0.',
       'priorityClassName: high-priority',
@@ -75,7 +79,7 @@ export const POD_SPEC_TEXTS: DocTable = {
       },
     ),
     serviceAccountName: d(
-      'ServiceAccount whose identity and API token the pod uses. Default `default`.',
+      `ServiceAccount whose identity and API token the pod uses. Default \`${ADMISSION_DEFAULTS.serviceAccountName}\`.`,
       'serviceAccountName: app',
     ),
     serviceAccount: d('Old alias of serviceAccountName. Deprecated: write serviceAccountName.', 'serviceAccount: app'),
@@ -115,18 +119,22 @@ export const POD_SPEC_TEXTS: DocTable = {
       'setHostnameAsFQDN: true',
     ),
     hostAliases: d("Extra lines for the pod's /etc/hosts.", 'hostAliases: [{ ip: 10.0.0.5, hostnames: [db.local] }]'),
-    dnsPolicy: d('How the pod resolves DNS names. Default ClusterFirst.', 'dnsPolicy: ClusterFirstWithHostNet', {
-      ClusterFirst: 'Cluster DNS first; other names are forwarded upstream (the default).',
-      ClusterFirstWithHostNet: 'Cluster DNS for a pod with hostNetwork: true.',
-      Default: "The node's resolver configuration (not the cluster DNS, despite the name).",
-      None: 'Only what dnsConfig says.',
-    }),
+    dnsPolicy: d(
+      `How the pod resolves DNS names. Default ${POD_SPEC_DEFAULTS.dnsPolicy}.`,
+      'dnsPolicy: ClusterFirstWithHostNet',
+      {
+        ClusterFirst: 'Cluster DNS first; other names are forwarded upstream (the default).',
+        ClusterFirstWithHostNet: 'Cluster DNS for a pod with hostNetwork: true.',
+        Default: "The node's resolver configuration (not the cluster DNS, despite the name).",
+        None: 'Only what dnsConfig says.',
+      },
+    ),
     dnsConfig: d(
       'Extra resolver settings (nameservers, search domains, options) merged with dnsPolicy.',
       'dnsConfig: { options: [{ name: ndots, value: "2" }] }',
     ),
     enableServiceLinks: d(
-      'Whether the Services of the namespace are injected as environment variables (FOO_SERVICE_HOST …). Default true.',
+      `Whether the Services of the namespace are injected as environment variables (FOO_SERVICE_HOST …). Default ${POD_DEFAULTS.enableServiceLinks}.`,
       'enableServiceLinks: false',
     ),
     os: d('Operating system the pod runs on; tightens validation of OS-specific fields.', 'os: { name: linux }'),

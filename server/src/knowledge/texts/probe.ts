@@ -1,4 +1,5 @@
 // Probes and lifecycle hooks.
+import { HTTP_GET_DEFAULTS, PROBE_DEFAULTS } from '../../../../simulator/src/index';
 import { d, type DocTable } from '../doc';
 
 const port = d(
@@ -26,20 +27,23 @@ export const PROBE_TEXTS: DocTable = {
     ),
     grpc: d('Calls the standard gRPC health-check service; success when it answers SERVING.', 'grpc: { port: 9090 }'),
     initialDelaySeconds: d(
-      'Time to wait after the container starts before the first probe. Default 0 (seconds). A startupProbe is usually the better way to cover slow starts.',
+      `Time to wait after the container starts before the first probe. Default ${PROBE_DEFAULTS.initialDelaySeconds} (seconds). A startupProbe is usually the better way to cover slow starts.`,
       'initialDelaySeconds: 15',
     ),
-    periodSeconds: d('How often the kubelet runs the probe. Default 10, minimum 1 (seconds).', 'periodSeconds: 5'),
+    periodSeconds: d(
+      `How often the kubelet runs the probe. Default ${PROBE_DEFAULTS.periodSeconds}, minimum 1 (seconds).`,
+      'periodSeconds: 5',
+    ),
     timeoutSeconds: d(
-      'How long one probe may take before it counts as failed. Default 1, minimum 1 (seconds).',
+      `How long one probe may take before it counts as failed. Default ${PROBE_DEFAULTS.timeoutSeconds}, minimum 1 (seconds).`,
       'timeoutSeconds: 3',
     ),
     successThreshold: d(
-      'Consecutive successes needed to count as passing after a failure. Default 1; liveness and startup probes only accept 1.',
+      `Consecutive successes needed to count as passing after a failure. Default ${PROBE_DEFAULTS.successThreshold}; liveness and startup probes only accept 1.`,
       'successThreshold: 1',
     ),
     failureThreshold: d(
-      'Consecutive failures before the probe counts as failed: liveness/startup then restart the container, readiness marks it not ready. Default 3.',
+      `Consecutive failures before the probe counts as failed: liveness/startup then restart the container, readiness marks it not ready. Default ${PROBE_DEFAULTS.failureThreshold}.`,
       'failureThreshold: 5',
     ),
     terminationGracePeriodSeconds: d(
@@ -54,13 +58,17 @@ export const PROBE_TEXTS: DocTable = {
     ),
   },
   HTTPGetAction: {
-    path: d('URL path to request. Default `/`.', 'path: /healthz'),
+    path: d(`URL path to request. Default \`${HTTP_GET_DEFAULTS.path}\`.`, 'path: /healthz'),
     port,
     host,
-    scheme: d('Protocol to use; HTTPS does not verify the certificate. Default HTTP.', 'scheme: HTTPS', {
-      HTTP: 'Plain HTTP (the default).',
-      HTTPS: 'HTTPS; the certificate is not verified.',
-    }),
+    scheme: d(
+      `Protocol to use; HTTPS does not verify the certificate. Default ${HTTP_GET_DEFAULTS.scheme}.`,
+      'scheme: HTTPS',
+      {
+        HTTP: 'Plain HTTP (the default).',
+        HTTPS: 'HTTPS; the certificate is not verified.',
+      },
+    ),
     httpHeaders: d(
       'Extra request headers. The kubelet always sends `User-Agent: kube-probe/<version>` and `Accept: */*` unless you override them.',
       'httpHeaders: [{ name: Host, value: example.com }]',

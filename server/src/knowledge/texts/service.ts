@@ -1,9 +1,10 @@
 // core/v1 Service.
+import { PORT_PROTOCOL_DEFAULT, SERVICE_DEFAULTS } from '../../../../simulator/src/index';
 import { d, type DocTable } from '../doc';
 
 export const SERVICE_TEXTS: DocTable = {
   ServiceSpec: {
-    type: d('How the Service is exposed. Default ClusterIP.', 'type: NodePort', {
+    type: d(`How the Service is exposed. Default ${SERVICE_DEFAULTS.type}.`, 'type: NodePort', {
       ClusterIP: 'A virtual IP reachable inside the cluster only (the default).',
       NodePort: 'ClusterIP plus a port (30000–32767) opened on every node.',
       LoadBalancer: 'NodePort plus an external load balancer from the cloud provider.',
@@ -23,7 +24,7 @@ export const SERVICE_TEXTS: DocTable = {
     ),
     clusterIPs: d('All cluster IPs (one per IP family); allocated by the API server.', 'clusterIPs: [10.96.0.10]'),
     externalTrafficPolicy: d(
-      'For NodePort and LoadBalancer: whether external traffic may hop to pods on other nodes. Default Cluster.',
+      `For NodePort and LoadBalancer: whether external traffic may hop to pods on other nodes. Default ${SERVICE_DEFAULTS.externalTrafficPolicy}.`,
       'externalTrafficPolicy: Local',
       {
         Cluster: 'Any node forwards to any ready pod; the client IP is hidden (the default).',
@@ -31,18 +32,21 @@ export const SERVICE_TEXTS: DocTable = {
       },
     ),
     internalTrafficPolicy: d(
-      'Whether traffic from inside the cluster may go to pods on other nodes. Default Cluster.',
+      `Whether traffic from inside the cluster may go to pods on other nodes. Default ${SERVICE_DEFAULTS.internalTrafficPolicy}.`,
       'internalTrafficPolicy: Local',
       {
         Cluster: 'Any ready pod (the default).',
         Local: "Only pods on the client's node; dropped if there is none.",
       },
     ),
-    sessionAffinity: d('Whether a client keeps hitting the same pod. Default None.', 'sessionAffinity: ClientIP', {
-      None: 'Each connection may go to any pod (the default).',
-      ClientIP:
-        'Connections from one client IP go to the same pod (for sessionAffinityConfig.clientIP.timeoutSeconds, default 3 h).',
-    }),
+    sessionAffinity: d(
+      `Whether a client keeps hitting the same pod. Default ${SERVICE_DEFAULTS.sessionAffinity}.`,
+      'sessionAffinity: ClientIP',
+      {
+        None: 'Each connection may go to any pod (the default).',
+        ClientIP: `Connections from one client IP go to the same pod (for sessionAffinityConfig.clientIP.timeoutSeconds, default ${SERVICE_DEFAULTS.clientIPTimeoutSeconds / 3600} h).`,
+      },
+    ),
     sessionAffinityConfig: d(
       'Settings of ClientIP session affinity.',
       'sessionAffinityConfig: { clientIP: { timeoutSeconds: 600 } }',
@@ -65,7 +69,7 @@ export const SERVICE_TEXTS: DocTable = {
       'loadBalancerClass: example.com/internal-lb',
     ),
     allocateLoadBalancerNodePorts: d(
-      'Whether node ports are allocated for a LoadBalancer Service. Default true.',
+      `Whether node ports are allocated for a LoadBalancer Service. Default ${SERVICE_DEFAULTS.allocateLoadBalancerNodePorts}.`,
       'allocateLoadBalancerNodePorts: false',
     ),
     healthCheckNodePort: d(
@@ -73,11 +77,15 @@ export const SERVICE_TEXTS: DocTable = {
       'healthCheckNodePort: 32000',
     ),
     ipFamilies: d('IP families of the Service (IPv4, IPv6); filled in by the API server.', 'ipFamilies: [IPv4]'),
-    ipFamilyPolicy: d('Single- or dual-stack. Default SingleStack.', 'ipFamilyPolicy: PreferDualStack', {
-      SingleStack: 'One IP family (the default).',
-      PreferDualStack: 'Two families when the cluster supports it, else one.',
-      RequireDualStack: 'Two families, or the Service is rejected.',
-    }),
+    ipFamilyPolicy: d(
+      `Single- or dual-stack. Default ${SERVICE_DEFAULTS.ipFamilyPolicy}.`,
+      'ipFamilyPolicy: PreferDualStack',
+      {
+        SingleStack: 'One IP family (the default).',
+        PreferDualStack: 'Two families when the cluster supports it, else one.',
+        RequireDualStack: 'Two families, or the Service is rejected.',
+      },
+    ),
     publishNotReadyAddresses: d(
       'Publishes the addresses of not-ready pods too (e.g. for peer discovery in StatefulSets). Default false.',
       'publishNotReadyAddresses: true',
@@ -97,7 +105,7 @@ export const SERVICE_TEXTS: DocTable = {
       'Port opened on every node (NodePort/LoadBalancer), 30000–32767 by default; allocated by the API server when left out.',
       'nodePort: 30080',
     ),
-    protocol: d('Protocol of the port. Default TCP.', 'protocol: UDP', {
+    protocol: d(`Protocol of the port. Default ${PORT_PROTOCOL_DEFAULT}.`, 'protocol: UDP', {
       TCP: 'TCP (the default).',
       UDP: 'UDP.',
       SCTP: 'SCTP.',
@@ -116,7 +124,7 @@ export const SERVICE_TEXTS: DocTable = {
   },
   ClientIPConfig: {
     timeoutSeconds: d(
-      'How long a client sticks to its pod. Default 10800 (3 hours), at most 86400 (seconds).',
+      `How long a client sticks to its pod. Default ${SERVICE_DEFAULTS.clientIPTimeoutSeconds} (${SERVICE_DEFAULTS.clientIPTimeoutSeconds / 3600} hours), at most 86400 (seconds).`,
       'timeoutSeconds: 600',
     ),
   },

@@ -1,8 +1,9 @@
 // Pod volumes and the common volume sources.
+import { VOLUME_DEFAULTS } from '../../../../simulator/src/index';
 import { d, type DocTable, type FieldDoc } from '../doc';
 
 const defaultMode = d(
-  'Permission bits of the created files, as a number (YAML `0644` is octal = 420). Default 0644.',
+  `Permission bits of the created files, as a number (YAML \`0644\` is octal = 420). Default 0${VOLUME_DEFAULTS.defaultMode.toString(8)}.`,
   'defaultMode: 0440',
 );
 const items = d(
@@ -159,7 +160,7 @@ export const VOLUME_TEXTS: DocTable = {
     path: d('File name of the token in the volume. Required.', 'path: token'),
     audience: d('Intended audience of the token. Default: the API server.', 'audience: vault'),
     expirationSeconds: d(
-      'Requested lifetime; the kubelet rotates the token before it expires. Default 3600, minimum 600 (seconds).',
+      `Requested lifetime; the kubelet rotates the token before it expires. Default ${VOLUME_DEFAULTS.serviceAccountTokenExpirationSeconds}, minimum 600 (seconds).`,
       'expirationSeconds: 7200',
     ),
   },

@@ -1,4 +1,5 @@
 // Less common (but current) volume sources, and the references used by PVC templates.
+import { IMAGE_PULL_POLICY_DEFAULTS, VOLUME_DEFAULTS } from '../../../../simulator/src/index';
 import { d, type DocTable } from '../doc';
 
 const readOnly = d('Mounts the volume read-only. Default false.', 'readOnly: true');
@@ -29,7 +30,10 @@ export const VOLUME_EXTRA_TEXTS: DocTable = {
     iqn: d('iSCSI qualified name of the target. Required.', 'iqn: iqn.2001-04.com.example:storage.disk1'),
     lun: d('LUN number of the target. Required.', 'lun: 0'),
     portals: d('More target portals, for multipath.', 'portals: ["10.0.0.2:3260"]'),
-    iscsiInterface: d('iSCSI interface (transport) to use. Default `default` (tcp).', 'iscsiInterface: default'),
+    iscsiInterface: d(
+      `iSCSI interface (transport) to use. Default \`${VOLUME_DEFAULTS.iscsiInterface}\` (tcp).`,
+      'iscsiInterface: default',
+    ),
     initiatorName: d('Custom initiator name for this connection.', 'initiatorName: iqn.2024-01.com.example:node1'),
     chapAuthDiscovery: d('Use CHAP authentication for discovery. Default false.', 'chapAuthDiscovery: true'),
     chapAuthSession: d('Use CHAP authentication for the session. Default false.', 'chapAuthSession: true'),
@@ -53,7 +57,7 @@ export const VOLUME_EXTRA_TEXTS: DocTable = {
       'reference: registry.example.com/models:v1',
     ),
     pullPolicy: d(
-      'When the image is pulled: Always, IfNotPresent or Never. Default: Always for `:latest`, else IfNotPresent.',
+      `When the image is pulled: Always, IfNotPresent or Never. Default: ${IMAGE_PULL_POLICY_DEFAULTS.latest} for \`:latest\`, else ${IMAGE_PULL_POLICY_DEFAULTS.other}.`,
       'pullPolicy: IfNotPresent',
       {
         Always: 'Pull every time the pod starts.',

@@ -1,4 +1,10 @@
 // apps/v1 workload specs (Deployment, ReplicaSet, StatefulSet, DaemonSet) and PVC templates.
+import {
+  DAEMON_SET_DEFAULTS,
+  DEPLOYMENT_DEFAULTS,
+  PVC_DEFAULTS,
+  STATEFUL_SET_DEFAULTS,
+} from '../../../../simulator/src/index';
 import { d, type DocTable, type FieldDoc } from '../doc';
 
 const selector = (what: string): FieldDoc =>
@@ -11,13 +17,13 @@ const template = (what: string): FieldDoc =>
     `Pod template: the metadata and spec of the pods the ${what} creates. Required.`,
     'template: { metadata: { labels: { app: web } }, spec: { containers: [{ name: web, image: nginx:1.27 }] } }',
   );
-const replicas = d('Number of pods wanted. Default 1; 0 scales to zero.', 'replicas: 3');
+const replicas = d(`Number of pods wanted. Default ${DEPLOYMENT_DEFAULTS.replicas}; 0 scales to zero.`, 'replicas: 3');
 const minReadySeconds = d(
   'How long a new pod must be Ready, without a container crash, before it counts as available. Default 0 (seconds).',
   'minReadySeconds: 10',
 );
 const history = d(
-  'How many old revisions (ReplicaSets / ControllerRevisions) are kept for rollback. Default 10.',
+  `How many old revisions (ReplicaSets / ControllerRevisions) are kept for rollback. Default ${STATEFUL_SET_DEFAULTS.revisionHistoryLimit}.`,
   'revisionHistoryLimit: 3',
 );
 const updateTypes = {
@@ -31,22 +37,22 @@ export const WORKLOAD_TEXTS: DocTable = {
     selector: selector('Deployment'),
     template: template('Deployment'),
     strategy: d(
-      'How pods are replaced when the template changes. Default RollingUpdate with 25% maxSurge and 25% maxUnavailable.',
+      `How pods are replaced when the template changes. Default ${DEPLOYMENT_DEFAULTS.strategyType} with ${DEPLOYMENT_DEFAULTS.maxSurge} maxSurge and ${DEPLOYMENT_DEFAULTS.maxUnavailable} maxUnavailable.`,
       'strategy: { type: RollingUpdate, rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } }',
     ),
     minReadySeconds,
     revisionHistoryLimit: d(
-      'How many old ReplicaSets are kept for `kubectl rollout undo`. Default 10.',
+      `How many old ReplicaSets are kept for \`kubectl rollout undo\`. Default ${DEPLOYMENT_DEFAULTS.revisionHistoryLimit}.`,
       'revisionHistoryLimit: 3',
     ),
     progressDeadlineSeconds: d(
-      'How long a rollout may go without progress before the Deployment reports ProgressDeadlineExceeded (it does not roll back). Default 600 (seconds).',
+      `How long a rollout may go without progress before the Deployment reports ProgressDeadlineExceeded (it does not roll back). Default ${DEPLOYMENT_DEFAULTS.progressDeadlineSeconds} (seconds).`,
       'progressDeadlineSeconds: 300',
     ),
     paused: d('While true, template changes do not start a rollout. Default false.', 'paused: true'),
   },
   DeploymentStrategy: {
-    type: d('How old pods are replaced. Default RollingUpdate.', 'type: Recreate', {
+    type: d(`How old pods are replaced. Default ${DEPLOYMENT_DEFAULTS.strategyType}.`, 'type: Recreate', {
       RollingUpdate: 'Start new pods and stop old ones gradually, within maxSurge and maxUnavailable (the default).',
       Recreate: 'Stop all old pods first, then start the new ones (downtime, but never two versions at once).',
     }),
@@ -57,11 +63,11 @@ export const WORKLOAD_TEXTS: DocTable = {
   },
   RollingUpdateDeployment: {
     maxSurge: d(
-      'How many pods may exist above `replicas` during an update: a number or a percentage (rounded up). Default 25%.',
+      `How many pods may exist above \`replicas\` during an update: a number or a percentage (rounded up). Default ${DEPLOYMENT_DEFAULTS.maxSurge}.`,
       'maxSurge: 1',
     ),
     maxUnavailable: d(
-      'How many pods may be unavailable during an update: a number or a percentage (rounded down). Default 25%. Cannot be 0 when maxSurge is 0.',
+      `How many pods may be unavailable during an update: a number or a percentage (rounded down). Default ${DEPLOYMENT_DEFAULTS.maxUnavailable}. Cannot be 0 when maxSurge is 0.`,
       'maxUnavailable: 0',
     ),
   },
@@ -80,7 +86,7 @@ export const WORKLOAD_TEXTS: DocTable = {
       'serviceName: db',
     ),
     podManagementPolicy: d(
-      'Order in which pods are created and removed. Default OrderedReady.',
+      `Order in which pods are created and removed. Default ${STATEFUL_SET_DEFAULTS.podManagementPolicy}.`,
       'podManagementPolicy: Parallel',
       {
         OrderedReady:
@@ -93,12 +99,12 @@ export const WORKLOAD_TEXTS: DocTable = {
       'volumeClaimTemplates: [{ metadata: { name: data }, spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } } } }]',
     ),
     updateStrategy: d(
-      'How pods are replaced when the template changes. Default RollingUpdate with partition 0.',
+      `How pods are replaced when the template changes. Default ${STATEFUL_SET_DEFAULTS.updateStrategyType} with partition ${STATEFUL_SET_DEFAULTS.partition}.`,
       'updateStrategy: { type: RollingUpdate, rollingUpdate: { partition: 2 } }',
     ),
     ordinals: d('First ordinal used in pod names. Default start 0 (`web-0`, `web-1` …).', 'ordinals: { start: 1 }'),
     persistentVolumeClaimRetentionPolicy: d(
-      'Whether the PVCs of the pods are kept or deleted when the StatefulSet is deleted or scaled down. Default Retain for both.',
+      `Whether the PVCs of the pods are kept or deleted when the StatefulSet is deleted or scaled down. Default ${STATEFUL_SET_DEFAULTS.pvcRetention} for both.`,
       'persistentVolumeClaimRetentionPolicy: { whenDeleted: Delete, whenScaled: Retain }',
     ),
     minReadySeconds,
@@ -112,7 +118,10 @@ export const WORKLOAD_TEXTS: DocTable = {
     rollingUpdate: d('Partition and maxUnavailable of a rolling update.', 'rollingUpdate: { partition: 1 }'),
   },
   RollingUpdateStatefulSetStrategy: {
-    partition: d('Only pods with an ordinal ≥ partition are updated (for canaries). Default 0.', 'partition: 2'),
+    partition: d(
+      `Only pods with an ordinal ≥ partition are updated (for canaries). Default ${STATEFUL_SET_DEFAULTS.partition}.`,
+      'partition: 2',
+    ),
     maxUnavailable: d(
       'How many pods may be down at once during an update (MaxUnavailableStatefulSet gate). Default 1.',
       'maxUnavailable: 2',
@@ -122,20 +131,28 @@ export const WORKLOAD_TEXTS: DocTable = {
     start: d('Ordinal of the first pod. Default 0.', 'start: 1'),
   },
   StatefulSetPersistentVolumeClaimRetentionPolicy: {
-    whenDeleted: d('What happens to the PVCs when the StatefulSet is deleted. Default Retain.', 'whenDeleted: Delete', {
-      Retain: 'Keep the PVCs (the default).',
-      Delete: 'Delete the PVCs with the StatefulSet.',
-    }),
-    whenScaled: d('What happens to the PVCs of removed pods on scale-down. Default Retain.', 'whenScaled: Delete', {
-      Retain: 'Keep the PVCs (the default).',
-      Delete: 'Delete the PVCs of the removed pods.',
-    }),
+    whenDeleted: d(
+      `What happens to the PVCs when the StatefulSet is deleted. Default ${STATEFUL_SET_DEFAULTS.pvcRetention}.`,
+      'whenDeleted: Delete',
+      {
+        Retain: 'Keep the PVCs (the default).',
+        Delete: 'Delete the PVCs with the StatefulSet.',
+      },
+    ),
+    whenScaled: d(
+      `What happens to the PVCs of removed pods on scale-down. Default ${STATEFUL_SET_DEFAULTS.pvcRetention}.`,
+      'whenScaled: Delete',
+      {
+        Retain: 'Keep the PVCs (the default).',
+        Delete: 'Delete the PVCs of the removed pods.',
+      },
+    ),
   },
   DaemonSetSpec: {
     selector: selector('DaemonSet'),
     template: template('DaemonSet'),
     updateStrategy: d(
-      'How pods are replaced when the template changes. Default RollingUpdate with maxUnavailable 1.',
+      `How pods are replaced when the template changes. Default ${DAEMON_SET_DEFAULTS.updateStrategyType} with maxUnavailable ${DAEMON_SET_DEFAULTS.maxUnavailable}.`,
       'updateStrategy: { type: RollingUpdate, rollingUpdate: { maxUnavailable: 1 } }',
     ),
     minReadySeconds,
@@ -147,11 +164,11 @@ export const WORKLOAD_TEXTS: DocTable = {
   },
   RollingUpdateDaemonSet: {
     maxUnavailable: d(
-      'How many nodes may be without a ready pod during an update: number or percentage. Default 1.',
+      `How many nodes may be without a ready pod during an update: number or percentage. Default ${DAEMON_SET_DEFAULTS.maxUnavailable}.`,
       'maxUnavailable: 10%',
     ),
     maxSurge: d(
-      'How many nodes may run an extra new pod beside the old one during an update. Default 0.',
+      `How many nodes may run an extra new pod beside the old one during an update. Default ${DAEMON_SET_DEFAULTS.maxSurge}.`,
       'maxSurge: 1',
     ),
   },
@@ -165,7 +182,7 @@ export const WORKLOAD_TEXTS: DocTable = {
       'StorageClass that provisions the volume. Default: the cluster\'s default class; `""` means none.',
       'storageClassName: fast-ssd',
     ),
-    volumeMode: d('Filesystem or raw Block device. Default Filesystem.', 'volumeMode: Block', {
+    volumeMode: d(`Filesystem or raw Block device. Default ${PVC_DEFAULTS.volumeMode}.`, 'volumeMode: Block', {
       Filesystem: 'A mounted filesystem (the default).',
       Block: 'A raw block device (use volumeDevices).',
     }),

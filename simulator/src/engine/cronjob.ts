@@ -5,12 +5,14 @@ import type { PodOwner } from './runtime';
 import type { PodFactory } from './pods';
 import type { Controller, ControllerSet } from './controllers';
 import { JobController } from './jobs';
-import { defaultedJobSpec, type DefaultedCronJobSpec } from '../model';
+import { defaultedJobSpec, type DefaultedCronJobSpec, type DefaultedJobSpec } from '../model';
 import { jobNameForCronJob } from '../cluster/names';
 import { nextRun, parseCron } from '../cluster/cron';
 
 export class CronJobController implements Controller {
   private readonly jobs: JobController[] = [];
+  /** The JobSpec of the Jobs it creates: the same for each (the template does not change during a run). */
+  private jobSpec: DefaultedJobSpec | undefined;
 
   constructor(
     private readonly sim: Simulation,
@@ -72,7 +74,8 @@ export class CronJobController implements Controller {
     }
     const name = jobNameForCronJob(this.owner.name, Math.floor(scheduledEpochMs / 1000));
     // The API server defaults the new Job (SetDefaults_Job); the CronJob's defaulting left its JobSpec alone.
-    const jobSpec = defaultedJobSpec(spec.jobTemplate.spec!);
+    // Worked out once and shared, so the Jobs' pods share one defaulted pod spec too (controllers.ts, podSpecOf).
+    const jobSpec = (this.jobSpec ??= defaultedJobSpec(spec.jobTemplate.spec!));
     const job = new JobController(
       this.sim,
       { kind: 'Job', name },

@@ -1,6 +1,6 @@
 // Guard: the webview renders every string with textContent / setAttribute. No file under client/webview may use
 // an HTML-parsing or code-evaluating API, nor inline styles (the panel's CSP blocks them; classes live in
-// media/panel.css), and the stylesheet loads nothing remote.
+// media/*.css), and the stylesheets load nothing remote.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -84,8 +84,12 @@ test('no file under client/webview parses HTML, evaluates code or sets inline st
   assert.deepEqual(found, []);
 });
 
-test('media/panel.css loads nothing remote', () => {
-  const css = readFileSync(join(root, 'media', 'panel.css'), 'utf8');
-  assert.doesNotMatch(css, /@import/);
-  assert.doesNotMatch(css, /url\(\s*['"]?\s*(?:https?:|\/\/)/i);
+test('the panel stylesheets (media/*.css) load nothing remote', () => {
+  const sheets = readdirSync(join(root, 'media')).filter((f) => f.endsWith('.css'));
+  assert.ok(sheets.includes('panel.css'), `media holds ${JSON.stringify(sheets)}`);
+  for (const f of sheets) {
+    const css = readFileSync(join(root, 'media', f), 'utf8');
+    assert.doesNotMatch(css, /@import/, f);
+    assert.doesNotMatch(css, /url\(\s*['"]?\s*(?:https?:|\/\/)/i, f);
+  }
 });

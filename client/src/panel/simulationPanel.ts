@@ -221,10 +221,13 @@ function nonce(): string {
   return randomBytes(18).toString('base64url');
 }
 
+const STYLESHEETS = ['panel.css', 'panel-content.css', 'panel-timeline.css'];
+
 function html(context: vscode.ExtensionContext, webview: vscode.Webview): string {
   const n = nonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'media', 'panel.css'));
+  // The stylesheets in cascade order (media/panel.css says what each holds).
+  const styles = STYLESHEETS.map((f) => webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'media', f)));
   const csp = `default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource} data:; font-src ${webview.cspSource}; script-src 'nonce-${n}';`;
   return `<!DOCTYPE html>
 <html lang="en">
@@ -232,7 +235,7 @@ function html(context: vscode.ExtensionContext, webview: vscode.Webview): string
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
+${styles.map((u) => `<link rel="stylesheet" href="${u.toString()}">`).join('\n')}
 <title>Run Pod</title>
 </head>
 <body>

@@ -14,7 +14,7 @@ export interface Props {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** setAttribute that refuses `on…` handlers and inline `style` (the CSP blocks them; classes live in panel.css). */
+/** setAttribute that refuses `on…` handlers and inline `style` (the CSP blocks them; classes live in media/*.css). */
 export function setAttr(el: Element, name: string, value: string | number | boolean | null | undefined): void {
   if (/^on/i.test(name) || name.toLowerCase() === 'style') throw new Error(`refused attribute ${name}`);
   if (value === null || value === undefined || value === false) el.removeAttribute(name);
@@ -46,7 +46,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-/** An SVG element (presentation attributes only; colours come from classes in panel.css). */
+/** An SVG element (presentation attributes only; colours come from classes in media/*.css). */
 export function s<K extends keyof SVGElementTagNameMap>(
   tag: K,
   attrs?: Attrs,

@@ -102,7 +102,8 @@ test("a text's default is the model's (the defaults table, model/defaultValues.t
     if (/\bDefault [^:]/.test(doc.text) && !spellings(def).some((w) => doc.text.includes(w)))
       wrong.push(`${id}: ${doc.text}`);
     for (const [value, text] of Object.entries(doc.values ?? {}))
-      if (text.includes('(the default)') && value !== String(def)) wrong.push(`${id} value ${value}: ${text}`);
+      if (text.includes('(the default)') && value !== (typeof def === 'string' ? def : JSON.stringify(def)))
+        wrong.push(`${id} value ${value}: ${text}`);
   }
   assert.deepEqual(wrong, []);
 });

@@ -84,6 +84,12 @@ test('§5: a readiness probe on a file written later fails with 404 until the wr
     JSON.stringify(before),
   );
   assert.ok(results.filter((x) => x.t >= firstOk.t).every((x) => x.what === 'success'));
+  // The explanation names the file nginx looked for (§5: `open() "/usr/share/nginx/html/x.txt" failed`).
+  const failure = r.trace.probes.find((p) => p.container === 'nginx' && p.result === 'failure');
+  assert.equal(
+    failure?.cause?.evidence,
+    '`nginx` answers 404 on /ready.txt: no file /usr/share/nginx/html/ready.txt in the container',
+  );
 });
 
 for (const [server, c, expected] of [

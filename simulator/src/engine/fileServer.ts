@@ -23,27 +23,31 @@ const DIRECTORY_WITHOUT_INDEX: Record<StaticFiles['server'], number> = {
   python: 200,
 };
 
-/** The status a GET of `path` (no query) answers, or undefined when the configuration is not the stock one. */
+/** What a GET of `path` (no query) answers and, for an error, why; undefined when the configuration is not stock. */
 export function staticAnswer(
   pod: PodRuntime,
   c: ContainerRuntime,
   files: StaticFiles,
   path: string,
   now: number,
-): number | undefined {
+): { status: number; why?: string } | undefined {
   const config = files.config;
   if (config !== undefined && (c.spec.volumeMounts ?? []).some((m) => under(m.mountPath, config))) return undefined;
   const rel = normalise(path);
-  if (rel === undefined) return 404;
+  if (rel === undefined) return { status: 404 };
   const root = files.root.replace(/\/+$/, '');
   const present = (r: string): boolean => {
     const abs = root + r;
     if (fileContent(pod, c, abs, now).kind !== 'missing') return true;
     return files.image.includes(r) && !volumeCovers(c, abs);
   };
-  if (!rel.endsWith('/')) return present(rel) ? 200 : 404;
-  if (INDEX[files.server].some((name) => present(rel + name))) return 200;
-  return directoryExists(c, root, rel) ? DIRECTORY_WITHOUT_INDEX[files.server] : 404;
+  if (!rel.endsWith('/'))
+    return present(rel) ? { status: 200 } : { status: 404, why: `no file ${root}${rel} in the container` };
+  const index = INDEX[files.server];
+  if (index.some((name) => present(rel + name))) return { status: 200 };
+  if (!directoryExists(c, root, rel)) return { status: 404, why: `no directory ${root}${rel} in the container` };
+  const status = DIRECTORY_WITHOUT_INDEX[files.server];
+  return status === 200 ? { status } : { status, why: `no ${index.join(' or ')} in ${root}${rel}` };
 }
 
 /** The docroot itself, and a directory a volume is mounted at, exist; other directories are not known to. */

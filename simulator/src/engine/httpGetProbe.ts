@@ -20,6 +20,8 @@ export type HttpGetResult =
       location?: string;
       body: string;
       hops: number;
+      /** Why a static file server answered an error. */
+      why?: string;
     };
 
 interface Req {
@@ -55,6 +57,7 @@ export function httpGet(
       status: a.status,
       body: '',
       hops,
+      ...(a.why !== undefined ? { why: a.why } : {}),
     };
     if (!FOLLOWED.has(a.status) || a.location === undefined) return final;
     const location = goRedirectLocation(a.location, req.path);

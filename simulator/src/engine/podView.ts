@@ -44,6 +44,8 @@ function httpStatus(pod: PodRuntime, port: number, path: string, now: number): n
 
 export interface HttpAnswer {
   status: number;
+  /** Why a static file server answered an error (the file it looked for is not there). */
+  why?: string;
   /** The Location header of a 3xx answer, as the server wrote it. */
   location?: string;
 }
@@ -58,8 +60,8 @@ export function httpAnswer(pod: PodRuntime, port: number, path: string, now: num
   if (override !== undefined) return { status: override };
   const p = modelOf(l.container, l.instance);
   if (p.http.files !== undefined) {
-    const status = staticAnswer(pod, l.container, p.http.files, bare, now);
-    if (status !== undefined) return { status };
+    const answer = staticAnswer(pod, l.container, p.http.files, bare, now);
+    if (answer !== undefined) return answer;
   }
   // Answers that change over time (e.g. agnhost liveness: 200 for 10 s, then 500).
   let routes = p.http.routes;

@@ -67,7 +67,12 @@ export function runProbe(
     return {
       result: 'failure',
       message: `HTTP probe failed with statuscode: ${r.status}`,
-      cause: causeAt(pod, w, 'httpGet.path', `\`${who}\` answers ${r.status} on ${r.path}${via}`),
+      cause: causeAt(
+        pod,
+        w,
+        'httpGet.path',
+        `\`${who}\` answers ${r.status} on ${r.path}${via}${r.why !== undefined ? `: ${r.why}` : ''}`,
+      ),
     };
   }
   if (p.grpc) {

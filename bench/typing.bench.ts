@@ -7,7 +7,8 @@
 //   a burst of 200 edits (one every 50 ms, each followed by a completion): completion p95, count over 100 ms;
 //   the heap after GC after those 200 edits.
 // Prints figures and the goals; no assertions, exit 0.
-//   node --import tsx bench/typing.bench.ts        PODLAB_BENCH_N=10,200 for a shorter run (loaded machine)
+//   node --import tsx bench/typing.bench.ts        PODLAB_BENCH_N=10,200 for a shorter run (loaded machine),
+//                                                  PODLAB_BENCH_SERVERS=podlab for PodLab alone
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -21,6 +22,8 @@ import { benchServers, heapMiB, serverJs, type Server } from './lsp/servers';
 import { median, ms, percentile } from './lsp/stats';
 
 const SIZES = (process.env.PODLAB_BENCH_N ?? '10,200,1000').split(',').map(Number);
+/** PODLAB_BENCH_SERVERS=podlab: one server only (yaml-language-server at N=1000 takes minutes). */
+const ONLY = process.env.PODLAB_BENCH_SERVERS?.split(',');
 const FILE_NAME = 'podlab-typing-bench.yaml';
 const EDITS = 30;
 const SERVICE_EDITS = 10;
@@ -174,7 +177,7 @@ async function main(): Promise<void> {
       const file = join(dir, FILE_NAME);
       writeFileSync(file, text);
       const results = new Map<string, Figures>();
-      for (const server of servers) {
+      for (const server of servers.filter((s) => ONLY === undefined || ONLY.includes(s.name))) {
         try {
           results.set(server.name, await measure(server, n, pathToFileURL(file).href, pathToFileURL(dir).href, text));
         } catch (e) {

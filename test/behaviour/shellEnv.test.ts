@@ -54,7 +54,7 @@ test('a value from valueFrom is unknown: noted, and a sleep for it has an unknow
   assert.ok(m.notes.some((n) => n.includes('valueFrom')));
   assert.ok(m.paths.includes('env[0].valueFrom'));
   // behaviour/README "Unknown values": an exit that follows an unknown value is recorded so no prediction uses it.
-  assert.deepEqual(m.assumedConditions, ['sleep $(DELAY)']);
+  assert.deepEqual(m.assumedConditions, ['sleep <unknown>']);
 });
 
 // corpus k8s-examples nfs-busybox-deployment: `$RANDOM` makes the sleep's length unknown to the model (the
@@ -71,6 +71,11 @@ test('a loop that sleeps for an unknown time is no busy loop and claims no rate'
   assert.equal(m.exit, undefined);
   assert.ok(!m.notes.some((n) => n.includes('busy loop')), m.notes.join('\n'));
   assert.ok(m.notes.some((n) => n.includes('how often it repeats is not known')));
+  // The note does not present $RANDOM's stand-in value as the duration.
+  assert.ok(
+    m.notes.some((n) => n.startsWith('`sleep <unknown>`: the duration comes from a value')),
+    m.notes.join('\n'),
+  );
   assert.ok(m.files.length > 0 && m.files.every((f) => f.every === undefined));
 });
 

@@ -70,7 +70,8 @@ export class ProcessLauncher implements Launcher {
     if ((name === 'sleep' || name === 'usleep') && argv.slice(1).some((x) => this.s.unknownWords.has(x))) {
       // Not a guess of 0 s: the time is unknown, so nothing is predicted from when the script ends (an exit after
       // it is recorded like an assumed comparison) and a loop around it has an unknown rate (shellLoops.ts).
-      const line = argv.join(' ');
+      // The words that came from unknown values show as such: their expanded text ($RANDOM as 0) is no value.
+      const line = argv.map((x) => (this.s.unknownWords.has(x) ? '<unknown>' : x)).join(' ');
       this.s.note(
         `\`${line}\`: the duration comes from a value the simulator does not know; the script's timing from here is not known`,
       );

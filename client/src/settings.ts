@@ -10,6 +10,8 @@ export const CLIENT_SETTING_DEFAULTS = {
   'simulation.seed': 1,
   /** `podlab.simulation.cluster`: the `cluster:` block of a scenario file; empty means the default node. */
   'simulation.cluster': {} as Record<string, unknown>,
+  /** `podlab.simulation.worldComplete`: the file (and scenario) hold every ConfigMap and Secret; missing means missing. */
+  'simulation.worldComplete': false,
   /** `podlab.inline.enable`: simulated facts next to container and probe lines while the panel is open. */
   'inline.enable': true,
 };

@@ -113,6 +113,8 @@ export class Simulations implements vscode.Disposable {
         until: untilSeconds,
         seed: clientSetting(config, 'simulation.seed'),
         services: manifest.services,
+        world: manifest.world,
+        worldComplete: clientSetting(config, 'simulation.worldComplete'),
         maxPods: PANEL_MAX_PODS,
         budget: PANEL_STEP_BUDGET,
         scenario: withWhatIf(clusterSetting(config, scenario), whatIf),

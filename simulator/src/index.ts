@@ -59,6 +59,7 @@ export type { Change, FixData, IssueData, IssueDetail, UnmatchedRequirement } fr
 export { DEFAULT_EPOCH, simulate } from './simulate';
 export { DEFAULT_BUDGET, MAX_PODS } from './limits';
 export type { SimObject, SimulateOptions, SimulationResult, WorkloadObject } from './simulate';
+export type { UnknownReference, WorldObject, WorldSource } from './world/objects';
 
 // Reading the simulated runtime at a moment (the inline hints read the container runs and the status
 // history at any t; the trace holds one moment).

@@ -19,12 +19,16 @@ import { buildTrace } from './traceBuilder';
 import type { Trace } from './trace';
 import type { PodRuntime } from './engine/runtime';
 import { DEFAULT_BUDGET } from './limits';
+import { makeWorld, scenarioObject, type World, type WorldObject } from './world/objects';
 
 /** A workload as the API server stores it: validated and defaulted (model/defaulted.ts). */
 export type WorkloadObject = DefaultedWorkload;
 
-/** One object to simulate, already validated and defaulted, with the index of its YAML document. */
-export type SimObject = WorkloadObject & { doc: number };
+/**
+ * One object to simulate, already validated and defaulted, with the index of its YAML document and, for an item
+ * of a `kind: List`, the path prefix of the item in that document (`items[3].`).
+ */
+export type SimObject = WorkloadObject & { doc: number; at?: string };
 
 export interface SimulateOptions {
   /** Seconds to simulate. */
@@ -39,11 +43,17 @@ export interface SimulateOptions {
   maxPods?: number;
   /** Names of Services defined beside the workloads (their DNS names resolve inside the pods). */
   services?: string[];
+  /** ConfigMaps and Secrets defined beside the workloads (LoadedManifest.world). A scenario may add more. */
+  world?: readonly WorldObject[];
+  /** Nothing exists but the world's objects (a scenario's `worldComplete` overrides it). Default false. */
+  worldComplete?: boolean;
 }
 
 export interface SimulationResult {
   /** The objects that were simulated. */
   objects: readonly SimObject[];
+  /** The ConfigMaps and Secrets the pods could read, and whether that world was declared complete. */
+  world: World;
   until: number;
   seed: number;
   pods: readonly PodRuntime[];
@@ -75,7 +85,14 @@ export function simulate(objects: readonly SimObject[], options: SimulateOptions
   for (const e of issues) sim.note('warning', `scenario ${e.path}: ${e.message}; using the default node instead`);
   if (options.maxPods !== undefined) sim.maxPods = options.maxPods;
   sim.epoch = options.epoch ?? DEFAULT_EPOCH;
-  const factory: PodFactory = { overrides: scenario.containers ?? {}, services: options.services ?? [] };
+  const worldObjects = [...(options.world ?? [])];
+  (scenario.objects ?? []).forEach((value, i) => {
+    const o = scenarioObject(value, i);
+    if ('error' in o) sim.note('warning', `scenario objects[${i}]: ${o.error}; left out of the world`);
+    else worldObjects.push(o);
+  });
+  const world = makeWorld(worldObjects, scenario.worldComplete ?? options.worldComplete ?? false);
+  const factory: PodFactory = { overrides: scenario.containers ?? {}, services: options.services ?? [], world };
   const controllers = new ControllerSet(sim);
 
   sim.at(0, () => {
@@ -86,10 +103,11 @@ export function simulate(objects: readonly SimObject[], options: SimulateOptions
 
   return {
     objects,
+    world,
     until: options.until,
     seed,
     pods: sim.pods,
-    traceAt: (at: number) => buildTrace(sim, Math.min(at, options.until), seed),
+    traceAt: (at: number) => buildTrace(sim, Math.min(at, options.until), seed, world),
   };
 }
 
@@ -98,6 +116,7 @@ function start(sim: Simulation, o: SimObject, factory: PodFactory, controllers: 
   const name = meta.name ?? meta.generateName ?? o.kind.toLowerCase();
   const namespace = meta.namespace ?? 'default';
   const owner = { kind: o.kind, name };
+  const at = o.at ?? '';
   switch (o.kind) {
     case 'Pod':
       if (!sim.canCreatePod()) return;
@@ -108,7 +127,7 @@ function start(sim: Simulation, o: SimObject, factory: PodFactory, controllers: 
           namespace,
           doc: o.doc,
           owner: null,
-          specPath: 'spec',
+          specPath: `${at}spec`,
           spec: o.value.spec,
           labels: { ...(meta.labels ?? {}) },
         },
@@ -138,7 +157,7 @@ function start(sim: Simulation, o: SimObject, factory: PodFactory, controllers: 
           sim,
           { kind: 'ReplicaSet', name: rs },
           replicas,
-          { doc: o.doc, namespace, specPath: 'spec.template.spec', template },
+          { doc: o.doc, namespace, specPath: `${at}spec.template.spec`, template },
           factory,
         ),
       );
@@ -151,7 +170,7 @@ function start(sim: Simulation, o: SimObject, factory: PodFactory, controllers: 
           sim,
           owner,
           spec.replicas,
-          { doc: o.doc, namespace, specPath: 'spec.template.spec', template: spec.template! },
+          { doc: o.doc, namespace, specPath: `${at}spec.template.spec`, template: spec.template! },
           factory,
         ),
       );
@@ -166,7 +185,7 @@ function start(sim: Simulation, o: SimObject, factory: PodFactory, controllers: 
           owner,
           spec.replicas,
           parallel,
-          { doc: o.doc, namespace, specPath: 'spec.template.spec', template: spec.template },
+          { doc: o.doc, namespace, specPath: `${at}spec.template.spec`, template: spec.template },
           factory,
         ),
       );
@@ -178,7 +197,7 @@ function start(sim: Simulation, o: SimObject, factory: PodFactory, controllers: 
         new DaemonSetController(
           sim,
           owner,
-          { doc: o.doc, namespace, specPath: 'spec.template.spec', template: spec.template },
+          { doc: o.doc, namespace, specPath: `${at}spec.template.spec`, template: spec.template },
           factory,
         ),
       );
@@ -191,14 +210,14 @@ function start(sim: Simulation, o: SimObject, factory: PodFactory, controllers: 
           sim,
           owner,
           spec,
-          { doc: o.doc, namespace, specPath: 'spec.template.spec', template: spec.template },
+          { doc: o.doc, namespace, specPath: `${at}spec.template.spec`, template: spec.template },
           factory,
         ),
       );
       return;
     }
     case 'CronJob': {
-      const cron = new CronJobController(sim, owner, o.value.spec, o.doc, namespace, controllers, factory, epoch);
+      const cron = new CronJobController(sim, owner, o.value.spec, o.doc, namespace, controllers, factory, epoch, at);
       controllers.add(cron);
       cron.start();
       return;

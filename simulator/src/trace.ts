@@ -211,4 +211,23 @@ export interface Trace {
   notes: TraceNote[];
   /** Set when the run stopped early at its event budget. */
   truncated?: { at: number; reason: string };
+  /** The ConfigMaps and Secrets the run simulated and the references it could not answer (when there are any). */
+  world?: TraceWorld;
+}
+
+/** "The world it simulated": objects by origin, which pods read them, and the references left unknown. */
+export interface TraceWorld {
+  /** Declared complete: what is not listed does not exist. */
+  complete: boolean;
+  objects: {
+    kind: 'ConfigMap' | 'Secret';
+    namespace: string;
+    name: string;
+    /** The file (document, and `items[i]` inside a List), a scenario's `objects:`, or the cluster itself. */
+    from: { kind: 'file'; doc: number; path: string } | { kind: 'scenario'; index: number } | { kind: 'cluster' };
+    /** Pods that read it (env or volume). */
+    usedBy: string[];
+  }[];
+  /** References to objects the world does not have (unknown values, no prediction). */
+  unknown: { kind: 'ConfigMap' | 'Secret'; namespace: string; name: string; doc: number; path: string }[];
 }

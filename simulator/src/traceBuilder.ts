@@ -1,4 +1,6 @@
 // Builds the trace (`podlab run --format json`) at a chosen time from a finished simulation.
+import type { World } from './world/objects';
+import { traceWorld } from './world/traceWorld';
 import type { Simulation } from './engine/simulation';
 import type { ContainerRuntime, Instance, PodRuntime } from './engine/runtime';
 import { statusAt } from './engine/status';
@@ -63,7 +65,7 @@ function podSpecCounts(pod: PodRuntime) {
   };
 }
 
-export function buildTrace(sim: Simulation, at: number, seed: number): Trace {
+export function buildTrace(sim: Simulation, at: number, seed: number, world?: World): Trace {
   const atMs = Math.round(at * 1000);
   const trace: Trace = {
     podlab: 1,
@@ -76,5 +78,12 @@ export function buildTrace(sim: Simulation, at: number, seed: number): Trace {
     notes: [...sim.notes],
   };
   if (sim.truncated) trace.truncated = sim.truncated;
+  const w = world
+    ? traceWorld(
+        world,
+        sim.pods.filter((p) => p.createdAt <= atMs),
+      )
+    : undefined;
+  if (w) trace.world = w;
   return trace;
 }

@@ -35,6 +35,7 @@ export type {
   TraceInstance,
   TraceNote,
   TracePod,
+  TraceWorld,
 } from './trace';
 
 // Durations: Go's time.Duration text (ParseDuration and String), PodLab's CLI/scenario durations (seconds or Go

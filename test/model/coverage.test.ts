@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KIND_SCHEMAS } from '../../simulator/src/model';
-import { loadOfficialSchema, schemasAvailable } from './helpers';
+import { loadOfficialSchema, SCHEMA_FILES, schemasAvailable } from './helpers';
 import { walkJsonSchema, walkZod } from './schemaWalk';
 
 const skip = schemasAvailable()
@@ -15,7 +15,9 @@ const POD_RELATED =
   /(^|\.)(spec|template|jobTemplate|containers|initContainers|ephemeralContainers|volumes|securityContext|affinity|tolerations)(\.|\[|$)/;
 
 for (const [key, entry] of Object.entries(KIND_SCHEMAS)) {
-  test(`field coverage of ${key}`, { skip }, () => {
+  // ConfigMap and Secret have no file among the reference schemas (their fields are few: configMap.ts).
+  const none = SCHEMA_FILES[key] === undefined ? `no reference schema for ${key} in ../shared/schemas` : false;
+  test(`field coverage of ${key}`, { skip: skip || none }, () => {
     const official = walkJsonSchema(loadOfficialSchema(key));
     const ours = walkZod(entry.schema);
     const missing: string[] = [];

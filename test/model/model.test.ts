@@ -84,7 +84,9 @@ test('KIND_SCHEMAS and deprecated apiVersions', () => {
     'apps/v1/StatefulSet',
     'batch/v1/CronJob',
     'batch/v1/Job',
+    'v1/ConfigMap',
     'v1/Pod',
+    'v1/Secret',
     'v1/Service',
   ]);
   for (const [key, e] of Object.entries(KIND_SCHEMAS)) assert.equal(key, `${e.apiVersion}/${e.kind}`);

@@ -45,6 +45,7 @@ export function run(yaml: string, opts: { until: number; scenario?: string; seed
     until: opts.until,
     seed: opts.seed ?? 1,
     services: m.services,
+    world: m.world,
     ...(scenario ? { scenario } : {}),
   });
   const trace = result.traceAt(opts.until);

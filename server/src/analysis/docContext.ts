@@ -26,7 +26,7 @@ export function docContexts(m: LoadedManifest, lines: readonly string[]): DocCon
     else issues.set(i.doc, [i]);
   }
   return m.docs.map((d) => {
-    const object = m.objects.find((o) => o.doc === d.index);
+    const object = m.objects.find((o) => o.doc === d.index && o.at === undefined);
     const ctx: DocContext = {
       index: d.index,
       value: d.value,

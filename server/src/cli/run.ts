@@ -90,6 +90,7 @@ export function run(argv: readonly string[], io: Output): number {
     until,
     seed: Number(seedText),
     services: manifest.services,
+    world: manifest.world,
     ...(scenario ? { scenario } : {}),
   });
   const trace = result.traceAt(at);

@@ -12,11 +12,12 @@ import {
 import type { PredictionJob } from './predictionInputs';
 
 /** Simulates one document; a bug gives no predictions (and one log line), never a crash. */
-export function runPredictionJob(job: Pick<PredictionJob, 'objects' | 'services'>): Prediction[] {
+export function runPredictionJob(job: Pick<PredictionJob, 'objects' | 'services' | 'world'>): Prediction[] {
   return guarded('predictions', [], () => {
     const result = simulate(job.objects, {
       until: PREDICTION_HORIZON_SECONDS,
       services: [...job.services],
+      world: job.world,
       budget: PREDICTION_STEP_BUDGET,
       maxPods: PREDICTION_MAX_PODS,
     });

@@ -12,7 +12,7 @@
 // given exactly the objects in its key, so its result is a pure function of the key (a name put together at
 // run time from parts, like `$(PREFIX)-db`, is then not a known Service: the one case this rule misses).
 import { createHash } from 'node:crypto';
-import type { SimObject } from '../../../simulator/src/index';
+import type { SimObject, WorldObject as SimWorldObject } from '../../../simulator/src/index';
 import type { AnalyzedChunk, ChunkResult, FileAnalysis } from '../analysis/fileAnalysis';
 
 export interface WorldObject {
@@ -21,6 +21,8 @@ export interface WorldObject {
   name: string;
   /** Of the text that defines it: any change to the object changes the key of the documents that use it. */
   hash: string;
+  /** A ConfigMap or Secret as the simulator reads it (SimulateOptions.world). */
+  object?: SimWorldObject;
 }
 
 /** Everything one document's simulation needs; `key` identifies its result. */
@@ -29,6 +31,8 @@ export interface PredictionJob {
   objects: SimObject[];
   /** The Services it names (SimulateOptions.services). */
   services: string[];
+  /** The ConfigMaps and Secrets it names (SimulateOptions.world). */
+  world: SimWorldObject[];
 }
 
 function hashOf(text: string): string {
@@ -52,12 +56,14 @@ function wordsOf(c: AnalyzedChunk): Set<string> {
   return w;
 }
 
-/** The world objects a file defines (today its Services), each with the hash of its document. */
+/** The world objects a file defines (its Services, ConfigMaps and Secrets), each with the hash of its document. */
 export function worldObjects(analysis: FileAnalysis): WorldObject[] {
   const out: WorldObject[] = [];
   for (const c of analysis.chunks) {
     for (const name of c.result.manifest.services)
       out.push({ kind: 'Service', name: name.toLowerCase(), hash: textHash(c) });
+    for (const object of c.result.manifest.world)
+      out.push({ kind: object.kind, name: object.name.toLowerCase(), hash: textHash(c), object });
   }
   return out;
 }
@@ -66,7 +72,8 @@ export function worldObjects(analysis: FileAnalysis): WorldObject[] {
 function usedBy(c: AnalyzedChunk, world: readonly WorldObject[]): WorldObject[] {
   if (world.length === 0) return [];
   const w = wordsOf(c);
-  return world.filter((o) => w.has(o.name));
+  // A ConfigMap's name may hold dots (`app.config`), which split words: each part must be there.
+  return world.filter((o) => w.has(o.name) || (o.name.includes('.') && o.name.split('.').every((p) => w.has(p))));
 }
 
 /**
@@ -79,5 +86,10 @@ export function predictionJob(c: AnalyzedChunk, world: readonly WorldObject[]): 
   if (manifest.issues.some((i) => i.severity === 'error' && i.code !== 'unknown-field')) return undefined;
   const used = usedBy(c, world);
   const key = [textHash(c), ...used.map((o) => `${o.kind}/${o.name}/${o.hash}`)].join('\u0000');
-  return { key, objects: manifest.objects, services: used.filter((o) => o.kind === 'Service').map((o) => o.name) };
+  return {
+    key,
+    objects: manifest.objects,
+    services: used.filter((o) => o.kind === 'Service').map((o) => o.name),
+    world: used.flatMap((o) => (o.object ? [o.object] : [])),
+  };
 }

@@ -67,7 +67,7 @@ export function expandKubeVars(s: string, env: Record<string, string>): string {
 }
 
 /** Resolve a container's env in order: each value may reference names defined before it. */
-export function resolveEnvDetailed(env: readonly EnvVarLike[] | undefined): ResolvedEnv {
+function resolveEnvDetailed(env: readonly EnvVarLike[] | undefined): ResolvedEnv {
   const values: Record<string, string> = Object.create(null) as Record<string, string>;
   const unknown = new Set<string>();
   const index = new Map<string, number>();

@@ -3,12 +3,14 @@
 // image catalogue (ENTRYPOINT/CMD, env checks, ports, stop handling). Never throws.
 import type { ProcessModel, StartFile } from './types';
 import type { Signal } from './signals';
-import type { EnvVal, World } from './shell';
+import type { EnvVal, World as ProcessWorld } from './shell';
 import type { ContainerLike } from './container';
 import type { BehaviourOverride } from './override';
 import { lookupImage } from './catalog';
 import { parseSignal } from './signals';
-import { expandKubeVars, resolveEnv, resolveEnvDetailed } from './expand';
+import { expandKubeVars, resolveEnv } from './expand';
+import { containerEnv, type ContainerEnv } from '../world/env';
+import type { World } from '../world/objects';
 import { Interp } from './shell';
 import { base } from './programKit';
 import { containerStartError } from './exec';
@@ -34,10 +36,14 @@ export interface InferInput {
   services?: string[];
   /** Optional: what this run finds at a path where the engine knows (files earlier runs left on a volume). */
   files?: (path: string) => StartFile | undefined;
+  /** The ConfigMaps and Secrets env may read (world/objects.ts); absent: every reference is unknown. */
+  world?: World;
+  /** The pod's namespace (where references are looked up); default `default`. */
+  namespace?: string;
 }
 
 /** The world a starting container sees: files only where the engine knows them; the network is not known, Services are. */
-function processWorld(services: readonly string[] | undefined, files: InferInput['files']): World {
+function processWorld(services: readonly string[] | undefined, files: InferInput['files']): ProcessWorld {
   const known = new Set([
     'kubernetes',
     ...(Array.isArray(services) ? services.filter((x) => typeof x === 'string').map((x) => x.toLowerCase()) : []),
@@ -92,8 +98,8 @@ function inferRaw(input: InferInput): ProcessModel {
     input?.container && typeof input.container === 'object' ? input.container : { name: 'container' };
   const imageStr = typeof c.image === 'string' ? c.image : undefined;
   const image = lookupImage(imageStr);
-  const env = resolveEnvDetailed(c.env);
-  const notes: string[] = [...(image?.notes ?? []), ...env.notes];
+  const env = containerEnv(c, input.world, input.namespace ?? 'default');
+  const notes: string[] = [...(image?.notes ?? []), ...envNotes(env)];
   const used = new Set<string>();
   const unknownRefs: string[] = [];
   const p = plan(
@@ -102,7 +108,7 @@ function inferRaw(input: InferInput): ProcessModel {
     (n) => env.values[n],
     (n, found) => {
       if (env.index.has(n)) used.add(n);
-      if (!found && env.unknown.has(n)) unknownRefs.push(`$(${n})`);
+      if (!found && (env.unknown.has(n) || env.openEnded)) unknownRefs.push(`$(${n})`);
     },
   );
   notes.push(...p.notes);
@@ -127,7 +133,7 @@ function inferRaw(input: InferInput): ProcessModel {
   for (const [k, v] of Object.entries(image?.env ?? {})) procEnv.set(k, { value: v, unknown: false });
   for (const [k, v] of Object.entries(env.values)) procEnv.set(k, { value: v, unknown: false });
   for (const k of env.unknown) procEnv.set(k, { unknown: true });
-  const containerEnv = new Set([...env.index.keys()]);
+  const ownEnv = new Set([...env.index.keys()]);
 
   const lifecycle = c.lifecycle as { stopSignal?: unknown } | undefined;
   const stopSignal: Signal = parseSignal(lifecycle?.stopSignal) ?? image?.stopSignal ?? 'SIGTERM';
@@ -153,6 +159,8 @@ function inferRaw(input: InferInput): ProcessModel {
     world,
     cwd: typeof c.workingDir === 'string' && c.workingDir.startsWith('/') ? c.workingDir : (image?.workingDir ?? '/'),
     unknownMemoryMi: mem.mi,
+    // An envFrom source the world does not know may set any name: unset names are unknown, not empty.
+    unsetUnknown: env.openEnded,
   });
   interp.markUnknown(unknownRefs);
 
@@ -162,7 +170,7 @@ function inferRaw(input: InferInput): ProcessModel {
   const out = unknownImage
     ? interp.run(argv.slice(1), { unknownImage: imageStr === undefined ? 'no image' : `unknown image \`${imgLabel}\`` })
     : interp.run(argv);
-  for (const n of out.usedEnv) if (containerEnv.has(n)) used.add(n);
+  for (const n of out.usedEnv) if (ownEnv.has(n)) used.add(n);
 
   let description: string;
   let source: ProcessModel['source'];
@@ -233,4 +241,12 @@ function inferRaw(input: InferInput): ProcessModel {
     );
   }
   return model;
+}
+
+function envNotes(env: ContainerEnv): string[] {
+  const names = [...env.unknown];
+  if (names.length === 0) return [];
+  return [
+    `env ${names.map((n) => `\`${n}\``).join(', ')} come${names.length === 1 ? 's' : ''} from valueFrom: value unknown to the simulator`,
+  ];
 }

@@ -45,6 +45,8 @@ export interface InterpOptions {
   world: World;
   cwd: string;
   unknownMemoryMi: number;
+  /** Unset names read as unknown (an env source the simulator cannot see may set them). */
+  unsetUnknown?: boolean;
   /** Name of the container's main program, for `killall -0` / `pidof` in hooks. */
   mainProcess?: string;
 }
@@ -285,7 +287,7 @@ export class ShellState {
     if (/^\d+$/.test(name)) return { value: this.positional[Number(name) - 1], unknown: false };
     const v = this.vars.get(name);
     if (v !== undefined && this.o.env.has(name)) this.usedEnv.add(name);
-    return v ?? { unknown: false };
+    return v ?? { unknown: this.o.unsetUnknown === true };
   }
 
   /** The shell variables, as a fingerprint of a loop's state. */

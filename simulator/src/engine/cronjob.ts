@@ -24,6 +24,8 @@ export class CronJobController implements Controller {
     private readonly factory: PodFactory,
     /** Wall-clock time (epoch ms) at t = 0. */
     private readonly epoch: number,
+    /** Path prefix of the object in its document (`items[3].` for an item of a List). */
+    private readonly at = '',
   ) {}
 
   private get ref(): string {
@@ -83,7 +85,7 @@ export class CronJobController implements Controller {
       {
         doc: this.doc,
         namespace: this.namespace,
-        specPath: 'spec.jobTemplate.spec.template.spec',
+        specPath: `${this.at}spec.jobTemplate.spec.template.spec`,
         template: jobSpec.template,
       },
       this.factory,

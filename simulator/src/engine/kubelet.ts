@@ -11,6 +11,7 @@ import { startContainer, type StartOutcome } from './start';
 import { killAll } from './kill';
 import { computePodActions } from './podActions';
 import { stopAll, terminatePod } from './termination';
+import { volumesMounted } from './podWorld';
 
 /** The kubelet's pod worker for `sim` (simulate.ts hands it to the Simulation). */
 export function createPodWorker(sim: Simulation): PodWorker {
@@ -92,6 +93,8 @@ function sync(sim: Simulation, pod: PodRuntime): void {
     return;
   }
 
+  // WaitForAttachAndMount: no sandbox and no container before every volume is set up (docs/world-behaviour.md).
+  if (!volumesMounted(sim, pod)) return done(true);
   const plan = computePodActions(pod, snapshot);
   if (plan.finish) {
     stopAll(sim, pod, plan.finish, 'podDone', () => done(false));

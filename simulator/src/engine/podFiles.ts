@@ -12,7 +12,10 @@ interface Mount {
   subPath: string;
 }
 
-function mountsOf(c: ContainerRuntime): Mount[] {
+/** What locating a file needs of a container (its name and mounts), so a spec can be asked before it runs. */
+type Mounted = Pick<ContainerRuntime, 'name' | 'spec'>;
+
+function mountsOf(c: Mounted): Mount[] {
   return (c.spec.volumeMounts ?? []).map((m) => ({
     volume: m.name,
     mountPath: trimSlash(m.mountPath),
@@ -25,7 +28,7 @@ function trimSlash(p: string): string {
 }
 
 /** A file key: `vol:<name>/<rel>` inside a volume, `ctr:<container>:<path>` in the container's own layer. */
-function keyFor(c: ContainerRuntime, path: string): { key: string; volume?: string } {
+function keyFor(c: Mounted, path: string): { key: string; volume?: string } {
   let best: Mount | undefined;
   for (const m of mountsOf(c)) {
     if (
@@ -36,7 +39,7 @@ function keyFor(c: ContainerRuntime, path: string): { key: string; volume?: stri
   }
   if (best === undefined) return { key: `ctr:${c.name}:${path}` };
   const rel = path.slice(best.mountPath.length).replace(/^\/+/, '');
-  const sub = best.subPath ? `${best.subPath}/${rel}` : rel;
+  const sub = best.subPath && rel ? `${best.subPath}/${rel}` : best.subPath || rel; // a subPath file mounted as itself
   return { key: `vol:${best.volume}/${sub}`, volume: best.volume };
 }
 
@@ -57,6 +60,29 @@ function volumeHasApiContent(pod: PodRuntime, name: string): boolean {
     v.hostPath !== undefined ||
     v.persistentVolumeClaim !== undefined
   );
+}
+
+/**
+ * A file of a configMap/secret/downwardAPI/projected volume whose content the world gives (world/volumes.ts):
+ * undefined when the world does not know the volume's files. `<mount>/..data/<key>` is the same file (the
+ * AtomicWriter layout, docs/world-behaviour.md).
+ */
+function apiFile(pod: PodRuntime, key: string, volume: string): StartFile | undefined {
+  const v = pod.world?.volumes.get(volume);
+  if (v?.state !== 'known') return undefined;
+  const rel = key.slice(`vol:${volume}/`.length).replace(/^\.\.data\//, '');
+  const f = v.files.get(rel);
+  if (f !== undefined) return f.content === undefined ? { kind: 'unknown' } : { kind: 'known', content: f.content };
+  const dir = rel === '' || rel === '..data' || [...v.files.keys()].some((p) => p.startsWith(`${rel}/`));
+  return dir ? undefined : { kind: 'missing' };
+}
+
+/** What a container finds on its API volumes before any run (for the behaviour model at creation). */
+export function apiFilesFor(pod: PodRuntime, c: Mounted): (path: string) => StartFile | undefined {
+  return (path) => {
+    const { key, volume } = keyFor(c, path);
+    return volume === undefined ? undefined : apiFile(pod, key, volume);
+  };
 }
 
 /**
@@ -107,7 +133,15 @@ function fold(pod: PodRuntime, key: string, volume: string | undefined, now: num
   // An emptyDir starts empty, and the model assumes a container's own files absent until written; the content of
   // other volumes from before the pod is not known.
   const v = volume === undefined ? undefined : pod.spec.volumes?.find((x) => x.name === volume);
-  let state: Folded = volume === undefined || v?.emptyDir !== undefined ? { exists: false } : { exists: 'unknown' };
+  const api = volume === undefined ? undefined : apiFile(pod, key, volume);
+  let state: Folded =
+    api !== undefined
+      ? api.kind === 'missing'
+        ? { exists: false }
+        : { exists: true, content: api.kind === 'known' ? api.content : undefined }
+      : volume === undefined || v?.emptyDir !== undefined
+        ? { exists: false }
+        : { exists: 'unknown' };
   for (const { op } of ops) {
     if (op.op === 'rm') state = { exists: false };
     else if (op.op === 'write') state = { exists: true, content: op.content };
@@ -127,6 +161,8 @@ function fold(pod: PodRuntime, key: string, volume: string | undefined, now: num
 export function fileContent(pod: PodRuntime, c: ContainerRuntime, path: string, now: number): StartFile {
   const { key, volume } = keyFor(c, path);
   const f = fold(pod, key, volume, now);
+  const api = f === undefined && volume !== undefined ? apiFile(pod, key, volume) : undefined;
+  if (api !== undefined) return api;
   if (f === undefined || f.exists === 'unknown')
     return volume !== undefined && volumeHasApiContent(pod, volume) ? { kind: 'unknown' } : { kind: 'missing' };
   if (!f.exists) return { kind: 'missing' };
@@ -159,6 +195,8 @@ export function filesAtStart(
       if (!f.exists) return { kind: 'missing' };
       return f.content === undefined ? { kind: 'unknown' } : { kind: 'known', content: f.content };
     }
+    const api = apiFile(pod, key, volume);
+    if (api !== undefined) return api;
     const v = pod.spec.volumes?.find((x) => x.name === volume);
     if (v?.emptyDir === undefined) return undefined;
     const others = pod.containers.some((x) => x !== c && x.process.files.some((op) => keyFor(x, op.path).key === key));

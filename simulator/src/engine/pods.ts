@@ -4,9 +4,12 @@ import type { ContainerKind, ContainerRuntime, PodOwner, PodRuntime } from './ru
 import { podRef, setPod } from './runtime';
 import { publishStatus } from './status';
 import type { DefaultedPodSpec } from '../model';
-import { inferProcess, resolveEnv, type InferInput } from '../behaviour/infer';
+import { inferProcess, type InferInput } from '../behaviour/infer';
 import type { ProcessModel, StartFile } from '../behaviour/types';
-import { filesAtStart, hasStatefulMount } from './podFiles';
+import { apiFilesFor, filesAtStart, hasStatefulMount } from './podFiles';
+import { podWorldFacts } from './podWorld';
+import { containerEnv } from '../world/env';
+import { makeWorld, type World } from '../world/objects';
 import type { ContainerOverrideSpec } from '../scenario';
 import { schedulePod, type AssignedPod } from '../cluster/scheduler';
 import { podIP } from '../cluster/nodes';
@@ -33,13 +36,20 @@ export interface PodFactory {
   overrides: Record<string, ContainerOverrideSpec>;
   /** Names of the Services in the manifest: in-cluster DNS names that resolve. */
   services: string[];
+  /** The ConfigMaps and Secrets pods read (world/objects.ts); absent: no world, every reference unknown. */
+  world?: World;
 }
+
+const NO_WORLD = makeWorld([], false);
 
 export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory): PodRuntime {
   const rng = sim.rng.fork(`pod:${req.namespace}/${req.name}`);
   const containers: ContainerRuntime[] = [];
+  const uid = generateUid(rng);
+  const world = factory.world ?? NO_WORLD;
+  const { facts, env } = podWorldFacts(world, { ...req, uid });
   const pod: PodRuntime = {
-    uid: generateUid(rng),
+    uid,
     name: req.name,
     namespace: req.namespace,
     doc: req.doc,
@@ -47,6 +57,7 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
     specPath: req.specPath,
     spec: req.spec,
     labels: req.labels,
+    world: facts,
     createdAt: sim.now,
     deletedAt: null,
     removedAt: null,
@@ -84,7 +95,9 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
             override,
             shareProcessNamespace: req.spec.shareProcessNamespace === true,
             services: factory.services,
-            ...(files ? { files } : {}),
+            world,
+            namespace: req.namespace,
+            files: files ?? apiFilesFor(pod, { name: spec.name, spec }),
           },
           kind,
           spec.name,
@@ -97,7 +110,7 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
         spec,
         process,
         ...(hasStatefulMount(pod, spec) ? { rerun: infer } : {}),
-        env: resolveEnv(spec),
+        env: { ...(env.get(spec.name) ?? containerEnv(spec, world, req.namespace)).values },
         instances: [],
         ready: false,
         started: false,
@@ -117,6 +130,13 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
   for (const c of containers)
     if (c.rerun) (c as { process: ProcessModel }).process = c.rerun(filesAtStart(pod, c, sim.now));
   for (const c of containers) for (const n of c.process.notes) sim.note('info', `${req.name}/${c.name}: ${n}`, req.doc);
+  // The certain-vs-unknown rule (README "The world the simulation sees"): one note per reference, not per pod.
+  for (const r of facts.unknownRefs)
+    sim.note(
+      'info',
+      `${r.kind} \`${r.name}\` (${r.path}) is not in the file or the scenario: what it holds is unknown, so nothing that depends on it is predicted (the cluster may have it; declare the world complete to treat it as missing)`,
+      req.doc,
+    );
   sim.pods.push(pod);
   if (pod.owner) {
     const key = `${pod.owner.kind}/${pod.owner.name}`;

@@ -1,17 +1,16 @@
 // The simulator's live state of pods and containers. Times are integer milliseconds since t = 0.
-//
-// The published pod status (status.ts) is rebuilt only when one of its inputs changed. Those inputs are
-// `readonly` here and change only through the functions at the end of this file, which record the change
-// themselves, so no caller can forget to; the worker's own bookkeeping stays plainly mutable.
+// The published pod status (status.ts) is rebuilt only when one of its inputs changed. Those inputs are `readonly`
+// here and change only through the functions at the end of this file, which record the change themselves, so no
+// caller can forget to; the worker's own bookkeeping stays plainly mutable.
 import type { DefaultedContainer, DefaultedPodSpec, DefaultedProbe } from '../model';
 import type { ProcessModel, StartFile } from '../behaviour/types';
 import type { NodeModel } from '../cluster/nodes';
 import type { Cause, EndReason, PodStatus } from '../trace';
 import type { ExecMemo } from './execMemo';
+import type { PodWorldFacts } from '../world/volumes';
 
 export type ContainerKind = 'init' | 'sidecar' | 'regular';
 export type ProbeSlot = 'startup' | 'liveness' | 'readiness';
-
 /** One run of a container: what `kubectl describe` calls a container (a new ID after each restart). */
 export interface Instance {
   readonly id: number;
@@ -130,6 +129,7 @@ export interface PodRuntime {
   readonly specPath: string;
   readonly spec: DefaultedPodSpec;
   readonly labels: Record<string, string>;
+  readonly world?: PodWorldFacts;
   readonly createdAt: number;
   readonly containers: readonly ContainerRuntime[];
   // Status inputs (setPod).

@@ -10,8 +10,9 @@ import { runPostStart } from './hooks';
 import { goDuration } from '../model/goDuration';
 import { filesAtStart } from './podFiles';
 import { bindClash } from './portClash';
+import { failsContainerConfig } from './podWorld';
 
-export type StartOutcome = 'started' | 'backoff' | 'image' | 'hook';
+export type StartOutcome = 'started' | 'backoff' | 'image' | 'config' | 'hook';
 
 export function startContainer(
   sim: Simulation,
@@ -59,6 +60,8 @@ export function startContainer(
 
   ensureImage(sim, pod, c, (ok) => {
     if (!ok) return done('image');
+    // generateContainerConfig runs after the image step: each attempt pulls (or finds the image), then fails.
+    if (failsContainerConfig(sim, pod, c)) return done('config');
     const inst = launch(sim, pod, c);
     runPostStart(sim, pod, c, inst, (failed) => done(failed ? 'hook' : 'started'));
   });

@@ -12,6 +12,7 @@ export * from './podSpec';
 export * from './workloads';
 export * from './batch';
 export * from './service';
+export * from './configMap';
 export * from './kinds';
 export * from './quantity';
 export * from './quantityString';

@@ -75,6 +75,10 @@ export class Issues {
   forbidden(path: Path, detail: string, code: string): ValidationIssue {
     return this.add(path, `Forbidden: ${detail}`, code);
   }
+  /** field.TooLong (current apimachinery words; older releases said `must have at most N bytes`). */
+  tooLong(path: Path, maxBytes: number, code: string): ValidationIssue {
+    return this.add(path, `Too long: may not be more than ${maxBytes} bytes`, code);
+  }
   warning(path: Path, message: string, code: string): void {
     this.add(path, message, code, 'warning');
   }

@@ -13,6 +13,7 @@ import {
 } from './workloads';
 import { CronJobSchema, JobSchema, type CronJob, type Job } from './batch';
 import { ServiceSchema, type Service } from './service';
+import { ConfigMapSchema, SecretSchema, type ConfigMap, type Secret } from './configMap';
 
 export interface KindSchema {
   apiVersion: string;
@@ -30,6 +31,8 @@ export const KIND_SCHEMAS: Record<string, KindSchema> = {
   'batch/v1/Job': { apiVersion: 'batch/v1', kind: 'Job', schema: JobSchema },
   'batch/v1/CronJob': { apiVersion: 'batch/v1', kind: 'CronJob', schema: CronJobSchema },
   'v1/Service': { apiVersion: 'v1', kind: 'Service', schema: ServiceSchema },
+  'v1/ConfigMap': { apiVersion: 'v1', kind: 'ConfigMap', schema: ConfigMapSchema },
+  'v1/Secret': { apiVersion: 'v1', kind: 'Secret', schema: SecretSchema },
 };
 
 /** The schema for an apiVersion/kind pair, or undefined when PodLab does not model it. */
@@ -48,7 +51,9 @@ export type KubeObject =
   | (DaemonSet & { kind: 'DaemonSet' })
   | (Job & { kind: 'Job' })
   | (CronJob & { kind: 'CronJob' })
-  | (Service & { kind: 'Service' });
+  | (Service & { kind: 'Service' })
+  | (ConfigMap & { kind: 'ConfigMap' })
+  | (Secret & { kind: 'Secret' });
 export type KubeKind = KubeObject['kind'];
 
 export interface DeprecatedApiVersion {

@@ -113,3 +113,22 @@ export function httpHeaderNameErrors(v: string): string[] {
         "a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is '[-A-Za-z0-9]+')",
       ];
 }
+
+/**
+ * IsConfigMapKey (apimachinery util/validation): a ConfigMap/Secret key, a key a ConfigMap/Secret selector
+ * names. Up to 253 characters of `[-._a-zA-Z0-9]`, and not `.`, `..` or `..*` (hasChDirPrefix: the kubelet
+ * writes the keys as file names in a volume, where `..data` is its own).
+ */
+export function configMapKeyErrors(v: string): string[] {
+  const errs: string[] = [];
+  if (v.length > 253) errs.push(maxLen(253));
+  if (!/^[-._a-zA-Z0-9]+$/.test(v)) {
+    errs.push(
+      "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
+    );
+  }
+  if (v === '.') errs.push("must not be '.'");
+  else if (v === '..') errs.push("must not be '..'");
+  else if (v.startsWith('..')) errs.push("must not start with '..'");
+  return errs;
+}

@@ -2,7 +2,7 @@
 // pkg/apis/core/validation): names, and the downward-API and ConfigMap/Secret references a value may take.
 import type { EnvVar } from './container';
 import type { Issues, Path } from './issues';
-import { envVarNameErrors } from './names';
+import { configMapKeyErrors, envVarNameErrors } from './names';
 import type { Incomplete } from './partialParse';
 
 /** The pod fields an env var's fieldRef may name (validEnvDownwardAPIFieldPathExpressions). */
@@ -26,7 +26,6 @@ export const RESOURCE_FIELD_REFS: readonly string[] = [
   'requests.ephemeral-storage',
   'requests.memory',
 ];
-const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 
 export function validateEnv(env: Incomplete<EnvVar>, path: Path, issues: Issues): void {
   if (!env.name) issues.required([...path, 'name'], '', 'env-name');
@@ -72,13 +71,6 @@ export function validateEnv(env: Incomplete<EnvVar>, path: Path, issues: Issues)
     const sel = from[key];
     if (!sel) continue;
     if (!sel.name) issues.required([...fp, key, 'name'], '', 'env-ref-name');
-    if (sel.key !== undefined && !CONFIG_KEY.test(sel.key)) {
-      issues.invalid(
-        [...fp, key, 'key'],
-        sel.key,
-        "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
-        'config-key',
-      );
-    }
+    if (sel.key !== undefined) issues.names([...fp, key, 'key'], sel.key, configMapKeyErrors, 'config-key');
   }
 }

@@ -8,6 +8,8 @@ import { validateObjectMeta } from './validateMeta';
 import { validateDaemonSet, validateDeployment, validateReplicaSet, validateStatefulSet } from './validateApps';
 import { validateCronJob, validateJob } from './validateBatch';
 import { validateService } from './validateService';
+import { validateConfigMap, validateSecret } from './validateConfig';
+import type { ConfigMap, Secret } from './configMap';
 import type { Incomplete } from './partialParse';
 
 type Obj = { readonly [k: string]: unknown };
@@ -36,6 +38,10 @@ export function validateObjectSemantics(raw: Obj, obj: Obj, issues: Issues): voi
       return validateCronJob(obj, raw, issues);
     case 'Service':
       return validateService(obj, issues);
+    case 'ConfigMap':
+      return validateConfigMap(obj as Incomplete<ConfigMap>, issues);
+    case 'Secret':
+      return validateSecret(obj as Incomplete<Secret>, issues);
     default:
   }
 }

@@ -59,7 +59,7 @@ test('kind values follow the written apiVersion', () => {
     'DaemonSet',
   ]);
   assert.deepEqual(labels(completeAt('apiVersion: batch/v1\nkind: C|\n')), ['Job', 'CronJob']);
-  assert.equal(labels(completeAt('kind: |\n')).length, 8);
+  assert.equal(labels(completeAt('kind: |\n')).length, 10); // the modelled kinds, ConfigMap and Secret included
 });
 
 test('well-known values: downward API field paths, resource names, capabilities, schedules', () => {

@@ -153,9 +153,10 @@ test('multi-document files: each document has its own kind', () => {
 test('unknown fields, map keys, unknown kinds and blank space give null', () => {
   assert.equal(at('apiVersion: v1\nkind: Pod\nspec:\n  nosuch: 1\n', 'nosuch'), null);
   assert.equal(at(DEPLOYMENT, 'app: web'), null); // a label key is the user's own
-  assert.equal(at('apiVersion: v1\nkind: ConfigMap\ndata:\n  a: b\n', 'data'), null);
+  assert.equal(at('apiVersion: v1\nkind: ConfigMap\ndata:\n  zz: b\n', 'zz'), null); // a data key is the user's own
+  assert.equal(at('apiVersion: v1\nkind: Namespace\nspec:\n  a: b\n', 'spec'), null); // a kind PodLab does not model
   // apiVersion and kind are known in every document
-  assert.match(md(at('apiVersion: v1\nkind: ConfigMap\n', 'apiVersion')), /API group and version/);
+  assert.match(md(at('apiVersion: v1\nkind: Namespace\n', 'apiVersion')), /API group and version/);
   assert.equal(hover('apiVersion: v1\nkind: Pod\n\n# comment\n', { line: 3, character: 3 }), null);
   assert.equal(hover('apiVersion: v1\nkind: Pod\n', { line: 99, character: 0 }), null);
   assert.equal(hover('', { line: 0, character: 0 }), null);

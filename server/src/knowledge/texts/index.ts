@@ -10,6 +10,7 @@ import { META_TEXTS } from './meta';
 import { WORKLOAD_TEXTS } from './workloads';
 import { BATCH_TEXTS } from './batch';
 import { SERVICE_TEXTS } from './service';
+import { CONFIG_TEXTS } from './config';
 import { VOLUME_TEXTS } from './volumes';
 import { VOLUME_EXTRA_TEXTS } from './volumesExtra';
 
@@ -24,6 +25,7 @@ export const ALL_TEXTS: DocTable = {
   ...WORKLOAD_TEXTS,
   ...BATCH_TEXTS,
   ...SERVICE_TEXTS,
+  ...CONFIG_TEXTS,
   ...VOLUME_TEXTS,
   ...VOLUME_EXTRA_TEXTS,
 };

@@ -1,0 +1,90 @@
+// What a pod takes from the world (world/): each container's env error, each API volume's files, the objects it
+// used and the references the world could not answer; and the kubelet's reactions to what is proven missing:
+// FailedMount retries before the sandbox (docs/world-behaviour.md) and CreateContainerConfigError at start (§1).
+import type { Simulation } from './simulation';
+import type { ContainerRuntime, PodRuntime } from './runtime';
+import { podRef, setContainer } from './runtime';
+import type { PodSpec } from '../model';
+import { containerEnv, type ContainerEnv } from '../world/env';
+import type { UnknownReference, World, WorldObject } from '../world/objects';
+import { apiVolumeFiles, type PodFacts, type PodWorldFacts, type VolumeFiles } from '../world/volumes';
+
+/** Pods whose failed volumes are being retried (each has its own FailedMount back-off chain). */
+const mounting = new WeakSet<PodRuntime>();
+
+/** The world as the pod reads it: env per container (name → env), volumes, errors, references. */
+export function podWorldFacts(
+  world: World,
+  pod: PodFacts & { spec: PodSpec; specPath: string },
+): { facts: PodWorldFacts; env: Map<string, ContainerEnv> } {
+  const envErrors = new Map<string, { message: string; path: string }>();
+  const volumes = new Map<string, VolumeFiles>();
+  const used: WorldObject[] = [];
+  const unknownRefs: UnknownReference[] = [];
+  const env = new Map<string, ContainerEnv>();
+  const lists = [
+    ['initContainers', pod.spec.initContainers ?? []],
+    ['containers', pod.spec.containers],
+  ] as const;
+  for (const [field, list] of lists)
+    list.forEach((c, i) => {
+      const e = containerEnv(c, world, pod.namespace, `${pod.specPath}.${field}[${i}]`);
+      env.set(c.name, e);
+      if (e.error) envErrors.set(c.name, e.error);
+      used.push(...e.used);
+      unknownRefs.push(...e.unknownRefs);
+    });
+  (pod.spec.volumes ?? []).forEach((v, i) => {
+    const files = apiVolumeFiles(v, world, pod, `${pod.specPath}.volumes[${i}]`, unknownRefs, used);
+    if (files !== undefined) volumes.set(v.name, files);
+  });
+  return { facts: { envErrors, volumes, used: [...new Set(used)], unknownRefs }, env };
+}
+
+/** Exponential back-off of a failed volume operation: 0.5 s, doubling, capped at 2 min 2 s (exponential_backoff.go). */
+const MOUNT_RETRY_FIRST = 500;
+const MOUNT_RETRY_MAX = 122_000;
+
+/**
+ * Whether every volume of the pod can be set up. The first time it cannot, each failed volume's SetUp is retried
+ * on its own back-off, a FailedMount event each time, for as long as the pod lives; no sandbox is created, so
+ * the containers wait as ContainerCreating (1.28+: the 2 min 3 s WaitForAttachAndMount timeout emits nothing).
+ */
+export function volumesMounted(sim: Simulation, pod: PodRuntime): boolean {
+  const failed = [...(pod.world?.volumes ?? [])].filter(([, f]) => f.state === 'failed');
+  if (failed.length === 0) return true;
+  if (mounting.has(pod)) return false;
+  mounting.add(pod);
+  for (const [name, f] of failed) {
+    if (f.state !== 'failed') continue;
+    const index = pod.spec.volumes?.findIndex((v) => v.name === name) ?? -1;
+    const cause = { doc: pod.doc, paths: [`${pod.specPath}.volumes[${index}]`], evidence: f.message };
+    const attempt = (gap: number) => {
+      if (pod.deletedAt !== null || pod.terminalPhase !== null) return;
+      sim.emit(
+        podRef(pod),
+        'Warning',
+        'FailedMount',
+        `MountVolume.SetUp failed for volume "${name}" : ${f.message}`,
+        'kubelet',
+        cause,
+      );
+      sim.after(gap, () => attempt(Math.min(gap * 2, MOUNT_RETRY_MAX)));
+    };
+    attempt(MOUNT_RETRY_FIRST);
+  }
+  return false;
+}
+
+/**
+ * generateContainerConfig's env error (after the image step): the Failed event `Error: <err>` and the waiting
+ * reason CreateContainerConfigError with the error as its message; true when the container cannot start.
+ */
+export function failsContainerConfig(sim: Simulation, pod: PodRuntime, c: ContainerRuntime): boolean {
+  const error = pod.world?.envErrors.get(c.name);
+  if (error === undefined) return false;
+  const cause = { doc: pod.doc, paths: [error.path], evidence: error.message };
+  sim.emit(podRef(pod), 'Warning', 'Failed', `Error: ${error.message}`, 'kubelet', cause);
+  setContainer(pod, c, { waiting: { reason: 'CreateContainerConfigError', message: error.message, cause } });
+  return true;
+}

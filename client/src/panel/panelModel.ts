@@ -40,5 +40,6 @@ export function panelSimulation(title: string, result: SimulationResult, whatIf:
     whatIf,
   };
   if (trace.truncated) sim.truncated = trace.truncated;
+  if (trace.world) sim.world = trace.world;
   return sim;
 }

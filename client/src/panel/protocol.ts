@@ -1,6 +1,14 @@
 // The messages between the extension and the Run Pod panel's webview: one discriminated union per
 // direction, compiled into both bundles. Every switch over them ends with a `never` check.
-import type { PodStatus, ProbeRecord, TraceEvent, TraceNote, Cause, EndReason } from '../../../simulator/src/view';
+import type {
+  PodStatus,
+  ProbeRecord,
+  TraceEvent,
+  TraceNote,
+  TraceWorld,
+  Cause,
+  EndReason,
+} from '../../../simulator/src/view';
 
 /** One run of a container, for the timeline lanes. */
 export interface PanelInstance {
@@ -44,6 +52,8 @@ export interface PanelSimulation {
   probes: ProbeRecord[];
   notes: TraceNote[];
   truncated?: { at: number; reason: string };
+  /** The ConfigMaps and Secrets simulated and the references left unknown (Trace.world), when there are any. */
+  world?: TraceWorld;
   /** The scenario events in force (what-if actions), for the list in the panel. */
   whatIf: WhatIfAction[];
 }

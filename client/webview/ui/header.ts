@@ -1,5 +1,6 @@
 // Header: document title, current time and until, notes and truncation; or the manifest problems; or a message.
 import type { PanelSimulation } from '../../src/panel/protocol';
+import { worldList } from './world';
 import { clock, secs } from '../model/format';
 import { h, rebuild, setText } from './dom';
 
@@ -21,7 +22,7 @@ export function createHeader(): Header {
     el,
     simulation(sim) {
       setText(title, sim.title);
-      const sig = JSON.stringify([sim.notes, sim.truncated ?? null]);
+      const sig = JSON.stringify([sim.notes, sim.truncated ?? null, sim.world ?? null]);
       rebuild(notes, sig, () => {
         const items: HTMLElement[] = [];
         if (sim.truncated) {
@@ -36,7 +37,10 @@ export function createHeader(): Header {
             h('li', { class: `note ${n.level}`, text: `${n.level === 'warning' ? '⚠' : 'ℹ'} ${n.message}${where}` }),
           );
         }
-        return items.length ? [h('ul', { class: 'note-list', attrs: { 'aria-label': 'Notes' } }, ...items)] : [];
+        const world = sim.world ? [worldList(sim.world)] : [];
+        return items.length
+          ? [...world, h('ul', { class: 'note-list', attrs: { 'aria-label': 'Notes' } }, ...items)]
+          : world;
       });
     },
     problems(docTitle, problems) {

@@ -9,7 +9,6 @@ import { validateDaemonSet, validateDeployment, validateReplicaSet, validateStat
 import { validateCronJob, validateJob } from './validateBatch';
 import { validateService } from './validateService';
 import { validateConfigMap, validateSecret } from './validateConfig';
-import type { ConfigMap, Secret } from './configMap';
 import type { Incomplete } from './partialParse';
 
 type Obj = { readonly [k: string]: unknown };
@@ -39,9 +38,9 @@ export function validateObjectSemantics(raw: Obj, obj: Obj, issues: Issues): voi
     case 'Service':
       return validateService(obj, issues);
     case 'ConfigMap':
-      return validateConfigMap(obj as Incomplete<ConfigMap>, issues);
+      return validateConfigMap(obj, issues);
     case 'Secret':
-      return validateSecret(obj as Incomplete<Secret>, issues);
+      return validateSecret(obj, issues);
     default:
   }
 }

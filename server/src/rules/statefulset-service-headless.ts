@@ -2,7 +2,7 @@
 // select the StatefulSet's pods. The controller gives each pod `hostname = <pod name>` and
 // `subdomain = serviceName` (statefulset stateful_set_utils.go initIdentity); DNS then serves
 // `web-0.<serviceName>.<ns>.svc` only for a *headless* Service of that name that selects the pod
-// (k/website dns-pod-service.md; ../shared/world-semantics.md §3). Otherwise the stable per-pod names that
+// (k/website dns-pod-service.md and statefulset.md). Otherwise the stable per-pod names that
 // StatefulSet users rely on (peers finding each other) never resolve. kube-score checks the same
 // (`statefulset-has-servicename`). A serviceName whose Service is not in the file is not judged.
 import type { FileRule, Finding } from './types';

@@ -1,5 +1,5 @@
 // What a server prints and how it exits when the port it binds is already bound in the pod's network namespace
-// (world-semantics §4 "Exact strings: what the loser of a port clash prints"). Containers of a pod share one port
+// (docs/kubelet-behaviour.md "One network namespace per pod", which names each program's source). Containers of a pod share one port
 // space, so the second bind() gets EADDRINUSE (errno 98); glibc's text is `Address already in use`, musl's
 // `Address in use`. Where the source gives only part of the output (a traceback whose line numbers depend on
 // the version), only the verified lines are printed and a note says so.

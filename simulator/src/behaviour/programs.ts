@@ -13,7 +13,7 @@ import { resolveWrapper } from './wrappers';
 import { agnhost, livenessServer, ncListen, nginx, socat } from './servers';
 import { node, perl, python, stress, vishStress } from './runtimes';
 
-/** The official httpd image's stock htdocs ("It works!"), world-semantics §5 and image-catalog §2.2. */
+/** The official httpd image's stock htdocs ("It works!"), from httpd's docs/conf/httpd.conf.in (docs/kubelet-behaviour.md). */
 function httpdFiles(key: string | undefined): { files?: StaticFiles } {
   if (key !== 'httpd') return {};
   return {
@@ -105,7 +105,7 @@ export function resolveProgram(argv: string[], ctx: ProgCtx): Resolution | undef
           memoryMi: 5,
           signals: handles(0),
           notes,
-          // world-semantics §4 gives redis 7+'s words; older releases word it otherwise.
+          // redis 7+'s words, from server.c's listenToPort (docs/kubelet-behaviour.md); older releases word it otherwise.
           ...(key === 'redis' && versionAtLeast(ctx.image?.ref.tag ?? '', [7]) !== false
             ? { bind: { program: 'redis' as const, musl: musl(ctx) } }
             : {}),
@@ -147,7 +147,7 @@ export function resolveProgram(argv: string[], ctx: ProgCtx): Resolution | undef
       return r(run('pause', { memoryMi: 0.5, signals: handles(0, 0, ['SIGTERM', 'SIGINT']) }));
     case 'hello-app': {
       const port = portOf(ctx.env('PORT')) ?? 8080;
-      // main.go: log.Fatal(http.ListenAndServe(…)) (image-catalog §2.18).
+      // main.go: log.Fatal(http.ListenAndServe(…)) (the hello-app sample's main.go; docs/image-behaviour.md).
       return r(
         server('hello-app', [port], 0, { memoryMi: 8, signals: go, usedEnv: ['PORT'], bind: { program: 'go' } }),
       );

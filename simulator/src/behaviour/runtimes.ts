@@ -34,7 +34,7 @@ export function python(argv: string[], ctx: ProgCtx): ProgramRun | Resolution {
           notes: [`${mod} does not exist in Python ${major}`],
         });
       const port = portOf(rest.find((x) => /^\d+$/.test(x))) ?? 8000;
-      // --directory/-d (3.7+); SimpleHTTPServer serves the working directory only (world-semantics §5).
+      // --directory/-d (3.7+); SimpleHTTPServer serves the working directory only (docs/kubelet-behaviour.md, static file servers).
       const dir = mod === 'http.server' ? flag(rest, ['directory'], '-d') : undefined;
       const root = resolvePath(ctx.cwd, dir ?? '.');
       return server(`${exe} -m ${mod} ${port}`, [port], 0, {

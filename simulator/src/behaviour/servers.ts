@@ -33,7 +33,7 @@ export function nginx(argv: string[], ctx: ProgCtx): ProgramRun {
       `nginx's default configuration listens on ${port}; the container declares ${declared.join(', ')} (a mounted configuration may differ — use a scenario override if it does)`,
     );
   }
-  // The catalogue's nginx images serve the stock default server from the pod's files (world-semantics §5); a
+  // The catalogue's nginx images serve the stock default server from the pod's files (docs/kubelet-behaviour.md, static file servers); a
   // configuration of its own (`-c`) or another image's nginx answers as the routes say.
   const stock = ctx.image?.key === 'nginx' && flag(argv, [], '-c') === undefined;
   const srv = server(argv.join(' '), [port], 0, {

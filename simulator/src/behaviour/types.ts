@@ -70,7 +70,7 @@ export interface HttpRedirect {
 }
 
 /**
- * A static file server with its stock configuration (world-semantics §5): it answers from the files under `root`
+ * A static file server with its stock configuration (docs/kubelet-behaviour.md, static file servers): it answers from the files under `root`
  * as the pod's filesystem has them at the moment of the request.
  */
 export interface StaticFiles {
@@ -120,7 +120,7 @@ export interface ProcessModel {
     defaultStatus: number;
     redirects?: Record<string, HttpRedirect>;
     defaultRedirect?: HttpRedirect;
-    /** Optional: a static file server; its answers come from the pod's files (world-semantics §5), not `routes`. */
+    /** Optional: a static file server; its answers come from the pod's files (docs/kubelet-behaviour.md), not `routes`. */
     files?: StaticFiles;
   };
   /** gRPC health service, if the process serves one. */

@@ -1,4 +1,4 @@
-// Static file servers answering from the pod's filesystem (world-semantics §5): nginx's docroot, httpd's htdocs,
+// Static file servers answering from the pod's filesystem (docs/kubelet-behaviour.md, static file servers): nginx's docroot, httpd's htdocs,
 // busybox httpd's -h directory, python's http.server directory. A file a container wrote there (also through a
 // shared emptyDir, from the moment it is written) answers 200, an absent one 404, and a directory its index file
 // or, without one, what each server does: nginx 403 (autoindex off), httpd and python a listing (200), busybox

@@ -1,4 +1,4 @@
-// computePodActions (kubelet-semantics.md §0): from the runtime snapshot a sync took, which containers to
+// computePodActions (pkg/kubelet/kuberuntime/kuberuntime_manager.go; docs/kubelet-behaviour.md, the pod worker): from the runtime snapshot a sync took, which containers to
 // kill (failed liveness or startup probes), which to start (init containers in order, then the regular
 // containers and sidecars), and whether the pod is done.
 import type { ContainerRuntime, PodRuntime } from './runtime';

@@ -1,4 +1,4 @@
-// One network namespace per pod (world-semantics §4): the containers of a pod share one port space, so a run
+// One network namespace per pod (docs/kubelet-behaviour.md): the containers of a pod share one port space, so a run
 // whose program binds a port another running container of the pod already holds gets EADDRINUSE. Who holds it
 // follows the start order the kubelet uses (init and sidecar containers first, then the regular ones in spec
 // order, one after another): the later bind loses, prints its program's own message (behaviour/bindErrors.ts) and

@@ -33,12 +33,14 @@ test('no setting is read by both the server and the extension', () => {
 
 test('the server applies its defaults to missing or malformed settings', () => {
   assert.deepEqual(readSettings(undefined), DEFAULT_SETTINGS);
-  assert.deepEqual(readSettings({ schemaValidation: 'no', predictions: 0, rules: 'x' }), DEFAULT_SETTINGS);
-  assert.deepEqual(readSettings({ schemaValidation: false, predictions: false, rules: { 'bare-pod': 'off' } }), {
-    schemaValidation: false,
-    predictions: false,
-    rules: { 'bare-pod': 'off' },
-  });
+  assert.deepEqual(
+    readSettings({ schemaValidation: 'no', predictions: 0, rules: 'x', podSecurity: 'strict' }),
+    DEFAULT_SETTINGS,
+  );
+  assert.deepEqual(
+    readSettings({ schemaValidation: false, predictions: false, rules: { 'bare-pod': 'off' }, podSecurity: 'off' }),
+    { schemaValidation: false, predictions: false, rules: { 'bare-pod': 'off' }, podSecurity: 'off' },
+  );
 });
 
 test('the extension reads its settings with the defaults of CLIENT_SETTING_DEFAULTS', () => {

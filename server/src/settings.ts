@@ -2,7 +2,7 @@
 // with their defaults: the one place these defaults live in code. The extension reads the others
 // (client/src/settings.ts). package.json declares both sets under `contributes.configuration`, and
 // test/settings.test.ts checks that its defaults equal these.
-import type { RuleSeverity } from './rules/types';
+import type { PodSecuritySetting, RuleSeverity } from './rules/types';
 
 export type RuleSetting = RuleSeverity | 'off' | 'default';
 
@@ -17,9 +17,21 @@ export interface Settings {
   rules: Record<string, RuleSetting>;
   /** Simulate each pod-carrying document and report predicted trouble (CrashLoopBackOff, never Ready, …). */
   predictions: boolean;
+  /**
+   * The Pod Security Standard to report violations of, as `kubectl` would warn about them (`off`, `baseline`,
+   * `restricted`). A namespace in the file with `pod-security.kubernetes.io/*` labels applies its own levels too.
+   */
+  podSecurity: PodSecuritySetting;
 }
 
-export const DEFAULT_SETTINGS: Settings = { schemaValidation: true, rules: {}, predictions: true };
+export const DEFAULT_SETTINGS: Settings = {
+  schemaValidation: true,
+  rules: {},
+  predictions: true,
+  podSecurity: 'baseline',
+};
+
+export const POD_SECURITY_SETTINGS: readonly PodSecuritySetting[] = ['off', 'baseline', 'restricted'];
 
 /** Reads untrusted settings from a client: anything unexpected falls back to the default. */
 export function readSettings(raw: unknown): Settings {
@@ -32,6 +44,9 @@ export function readSettings(raw: unknown): Settings {
     schemaValidation: flag('schemaValidation'),
     rules: { ...DEFAULT_SETTINGS.rules },
     predictions: flag('predictions'),
+    podSecurity: (POD_SECURITY_SETTINGS as readonly unknown[]).includes(s['podSecurity'])
+      ? (s['podSecurity'] as PodSecuritySetting)
+      : DEFAULT_SETTINGS.podSecurity,
   };
   const rules = s['rules'];
   if (rules && typeof rules === 'object') {
@@ -44,5 +59,5 @@ export function readSettings(raw: unknown): Settings {
 }
 
 export function settingsKey(s: Settings): string {
-  return JSON.stringify([s.schemaValidation, s.predictions, Object.entries(s.rules).sort()]);
+  return JSON.stringify([s.schemaValidation, s.predictions, s.podSecurity, Object.entries(s.rules).sort()]);
 }

@@ -61,6 +61,26 @@ export { DEFAULT_BUDGET, MAX_PODS } from './limits';
 export type { SimObject, SimulateOptions, SimulationResult, WorkloadObject } from './simulate';
 export type { UnknownReference, WorldObject, WorldSource } from './world/objects';
 
+// Pod Security Admission: a level's violations in a pod template, a namespace's labels, the API server's words.
+export {
+  forbiddenPodMessage,
+  namespaceOf,
+  namespacePolicies,
+  namespacePolicy,
+  podSecurityViolations,
+  policyName,
+  POD_SECURITY_LEVELS,
+  violationsText,
+  wouldViolateMessage,
+} from './admission/podSecurity';
+export type {
+  NamespacePolicy,
+  PodSecurityLevel,
+  PolicyLevel,
+  PssOffender,
+  PssViolation,
+} from './admission/podSecurity';
+
 // Reading the simulated runtime at a moment (the inline hints read the container runs and the status
 // history at any t; the trace holds one moment).
 export { PROBE_FIELD, probeOf } from './engine/runtime';

@@ -193,3 +193,24 @@ test('lint: files in the order given, the problems of each in line and column or
     assert.ok(sorted(positions), `sarif ${f}: ${JSON.stringify(positions)}`);
   }
 });
+
+test('lint --pod-security: the level checked (default baseline), a bad level is a usage error', () => {
+  const p = file(
+    'pss.yaml',
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n',
+  );
+  const codes = (...args: string[]) =>
+    (
+      JSON.parse(podlab('lint', p, '--no-predictions', '--format', 'json', ...args).out) as {
+        diagnostics: { code: string; message: string }[];
+      }[]
+    )[0]!.diagnostics.filter((d) => d.code === 'pod-security');
+  assert.deepEqual(codes(), []);
+  // world-semantics.md §7: the restricted level's four reasons for a plain pod, one per field.
+  const restricted = codes('--pod-security', 'restricted');
+  assert.equal(restricted.length, 4);
+  assert.match(restricted[0]!.message, /^would violate PodSecurity "restricted:latest": /);
+  const bad = podlab('lint', p, '--pod-security', 'strict');
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--pod-security must be one of off, baseline, restricted, not "strict"/);
+});

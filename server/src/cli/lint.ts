@@ -2,7 +2,8 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { diagnosticMessage } from '../features/diagnosticData';
 import { diagnoseText } from '../features/diagnostics';
-import { DEFAULT_SETTINGS } from '../settings';
+import { DEFAULT_SETTINGS, POD_SECURITY_SETTINGS } from '../settings';
+import type { PodSecuritySetting } from '../rules/types';
 import { flag, parseArgs, UsageError } from './args';
 import { readInput } from './files';
 import type { Output } from './run';
@@ -29,8 +30,15 @@ interface FileResult {
 }
 
 export function lint(argv: readonly string[], io: Output): number {
-  const args = parseArgs(argv, ['format'], ['no-predictions']);
-  const settings = { ...DEFAULT_SETTINGS, predictions: !args.flags.has('no-predictions') };
+  const args = parseArgs(argv, ['format', 'pod-security'], ['no-predictions']);
+  const level = flag(args, 'pod-security') ?? DEFAULT_SETTINGS.podSecurity;
+  if (!(POD_SECURITY_SETTINGS as readonly string[]).includes(level))
+    throw new UsageError(`--pod-security must be one of ${POD_SECURITY_SETTINGS.join(', ')}, not "${level}"`);
+  const settings = {
+    ...DEFAULT_SETTINGS,
+    predictions: !args.flags.has('no-predictions'),
+    podSecurity: level as PodSecuritySetting,
+  };
   const format = flag(args, 'format') ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);

@@ -145,7 +145,7 @@ function fileRuleDiagnostics(analysis: FileAnalysis, settings: Settings, uri: st
     const severity = severityOf(rule.id, rule.defaultSeverity, settings);
     if (severity === undefined) continue;
     const ownerOf = (doc: number) => owners[contexts.findIndex((c) => c.index === doc)];
-    for (const { doc, finding } of rule.checkFile(contexts)) {
+    for (const { doc, finding } of rule.checkFile(contexts, { podSecurity: settings.podSecurity })) {
       const owner = ownerOf(doc);
       if (!owner) continue;
       const d = shift(findingDiagnostic(rule.id, severity, { ...finding, related: [] }), owner.chunk.startLine, uri);

@@ -2,7 +2,7 @@
 // (per document) and FILE_RULES (per file); RULE_TABLE lists them for the README and the settings UI.
 // Every rule is wrapped in the server's error guard, so that a bug in one check can never break the
 // diagnostics: it then reports nothing, and the error is logged once.
-import type { DocContext, FileRule, Rule, RuleSeverity } from './types';
+import type { DocContext, FileRule, Rule, RuleOptions, RuleSeverity } from './types';
 import { guarded } from '../errorGuard';
 import { barePod } from './bare-pod';
 import { duplicateEnv } from './duplicate-env';
@@ -12,6 +12,7 @@ import { hostPathSensitive } from './host-path-sensitive';
 import { hostPathWritable } from './host-path-writable';
 import { imageLatest } from './image-latest';
 import { probesMissing } from './probes-missing';
+import { podSecurity } from './pod-security';
 import { replicasNotSpread } from './replicas-not-spread';
 import { requestsFromLimits } from './requests-from-limits';
 import { cronJobStartingDeadline } from './cronjob-starting-deadline';
@@ -66,6 +67,7 @@ export const RAW_FILE_RULES: readonly FileRule[] = [
   livenessWithoutReadiness,
   statefulSetServiceHeadless,
   probesMissing,
+  podSecurity,
 ];
 
 function guard(rule: Rule): Rule {
@@ -83,7 +85,8 @@ function guardFile(rule: FileRule): FileRule {
     id: rule.id,
     defaultSeverity: rule.defaultSeverity,
     description: rule.description,
-    checkFile: (docs: readonly DocContext[]) => guarded(`rule ${rule.id}`, [], () => rule.checkFile(docs)),
+    checkFile: (docs: readonly DocContext[], options?: RuleOptions) =>
+      guarded(`rule ${rule.id}`, [], () => rule.checkFile(docs, options)),
   };
 }
 

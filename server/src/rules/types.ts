@@ -5,6 +5,14 @@ import type { ManifestIssue, Path, Range, SimObject } from '../../../simulator/s
 
 export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint';
 
+/** The Pod Security Standard PodLab checks pods against (`podlab.podSecurity`; `off`: none of its own). */
+export type PodSecuritySetting = 'off' | 'baseline' | 'restricted';
+
+/** The settings a rule may depend on (most depend on none). */
+export interface RuleOptions {
+  podSecurity: PodSecuritySetting;
+}
+
 /** A text edit in the document's own coordinates (0-based lines and characters). */
 export interface Edit {
   range: Range;
@@ -79,5 +87,5 @@ export interface FileRule {
   id: string;
   defaultSeverity: RuleSeverity;
   description: string;
-  checkFile(docs: readonly DocContext[]): { doc: number; finding: Finding }[];
+  checkFile(docs: readonly DocContext[], options?: RuleOptions): { doc: number; finding: Finding }[];
 }

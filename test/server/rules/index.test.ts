@@ -56,6 +56,7 @@ test('the expected rules are registered', () => {
       ['liveness-without-readiness', 'information'],
       ['statefulset-service-headless', 'warning'],
       ['probes-missing', 'information'],
+      ['pod-security', 'warning'],
     ],
   );
 });

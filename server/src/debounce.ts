@@ -4,16 +4,32 @@
 // between two runs is at least as long as the last run took: a run that costs 100 ms (a 1,000-document
 // file) then takes at most half the event loop while the user types, and the requests in between are
 // answered instead of queuing behind run after run.
+//
+// Requests first: while a request is being answered (`hold`), runs wait until its reply is written. Over
+// stdio, vscode-jsonrpc writes a reply one setImmediate after the handler returns (its write lock), so a run
+// that fired in that turn — the edit that came with a completion request — held the reply back for the
+// whole run: completion right after a keystroke then cost as much as the diagnostics pass.
+const FIRST_DELAY_MS = 1;
+
 export class Throttle {
   private readonly pending = new Map<string, { cancel(): void }>();
   /** When the last run ended, and how long it took. */
   private readonly lastRun = new Map<string, { end: number; took: number }>();
+  /** Requests being answered, and the runs waiting for their replies (by key). */
+  private holds = 0;
+  private readonly waiting = new Map<string, () => void>();
 
   constructor(private readonly interval: number) {}
 
   schedule(key: string, run: () => void): void {
     if (this.pending.has(key)) return; // a run is coming and will read the latest text
     const fire = () => {
+      if (this.holds > 0) {
+        // Still pending: a schedule() meanwhile adds nothing; cancel() drops it from the waiting list.
+        this.waiting.set(key, fire);
+        this.pending.set(key, { cancel: () => this.waiting.delete(key) });
+        return;
+      }
       this.pending.delete(key);
       const start = Date.now();
       try {
@@ -25,20 +41,35 @@ export class Throttle {
     };
     const last = this.lastRun.get(key);
     const wait = last === undefined ? 0 : Math.max(this.interval, last.took) - (Date.now() - last.end);
-    if (wait <= 0) {
-      // Two turns: a request read together with the edit (completion right after a keystroke) is answered
-      // first; the message queue handles one message per turn, queued after this first one.
-      let h = setImmediate(() => (h = setImmediate(fire)));
-      this.pending.set(key, { cancel: () => clearImmediate(h) });
-    } else {
-      const h = setTimeout(fire, wait);
-      this.pending.set(key, { cancel: () => clearTimeout(h) });
-    }
+    // At least a millisecond: a request sent right after the edit (completion on a keystroke) is read and
+    // handled first even when it comes in a read of its own, which it often does: the client writes the two
+    // messages one event-loop turn apart.
+    const h = setTimeout(fire, Math.max(FIRST_DELAY_MS, wait));
+    this.pending.set(key, { cancel: () => clearTimeout(h) });
+  }
+
+  /**
+   * A request is being answered: runs wait until its reply is out (two turns: the writer's lock takes one,
+   * the write itself happens in it), then go one per turn, so that a request read meanwhile goes first too.
+   */
+  hold(): void {
+    this.holds++;
+    setImmediate(() =>
+      setImmediate(() => {
+        if (--this.holds > 0) return;
+        for (const [key, fire] of [...this.waiting]) {
+          this.waiting.delete(key);
+          const h = setImmediate(fire);
+          this.pending.set(key, { cancel: () => clearImmediate(h) });
+        }
+      }),
+    );
   }
 
   cancel(key: string): void {
     this.pending.get(key)?.cancel();
     this.pending.delete(key);
+    this.waiting.delete(key);
     this.lastRun.delete(key);
   }
 }

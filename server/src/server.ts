@@ -100,6 +100,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCompletion((p, token) => {
+    pending.hold();
     const doc = documents.get(p.textDocument.uri);
     if (!doc || token.isCancellationRequested) return [];
     const items = complete(doc.getText(), p.position, documents.chunkAt(doc, p.position.line), {
@@ -112,10 +113,14 @@ export function startServer(connection: Connection): void {
     return { isIncomplete: false, items: snippets ? items : items.map(plainText) };
   });
   connection.onHover((p) => {
+    pending.hold();
     const doc = documents.get(p.textDocument.uri);
     return doc ? hover(doc.getText(), p.position, documents.chunkAt(doc, p.position.line)) : null;
   });
-  connection.onCodeAction((p) => guarded('code actions', [], () => codeActions(p)));
+  connection.onCodeAction((p) => {
+    pending.hold();
+    return guarded('code actions', [], () => codeActions(p));
+  });
 
   connection.onExit(() => predictions.dispose());
 

@@ -103,7 +103,7 @@ export function startServer(connection: Connection): void {
     pending.hold();
     const doc = documents.get(p.textDocument.uri);
     if (!doc || token.isCancellationRequested) return [];
-    const items = complete(doc.getText(), p.position, documents.chunkAt(doc, p.position.line), {
+    const items = complete(() => doc.getText(), p.position, documents.chunkAt(doc, p.position.line), {
       character: p.context?.triggerCharacter,
     });
     // Complete, so that the client filters the list itself, synchronously, on each key: a list marked incomplete
@@ -115,7 +115,7 @@ export function startServer(connection: Connection): void {
   connection.onHover((p) => {
     pending.hold();
     const doc = documents.get(p.textDocument.uri);
-    return doc ? hover(doc.getText(), p.position, documents.chunkAt(doc, p.position.line)) : null;
+    return doc ? hover(() => doc.getText(), p.position, documents.chunkAt(doc, p.position.line)) : null;
   });
   connection.onCodeAction((p) => {
     pending.hold();

@@ -60,7 +60,15 @@ export { formatEvents } from './present/events';
 // YAML documents: splitting a stream into its documents the way the yaml parser does, without parsing
 // their bodies (per-document caching, hover, completion, code lenses), and positions inside a document;
 // and the parser options that make the `yaml` package read scalars the way the cluster does (YAML 1.1).
-export { chunkAt, chunkLines, chunkOffset, chunkPosition, isDocumentMarker, splitDocuments } from './yamlDocuments';
+export {
+  chunkAt,
+  chunkLines,
+  chunkOffset,
+  chunkPosition,
+  isDocumentMarker,
+  splitDocuments,
+  splitUntil,
+} from './yamlDocuments';
 export type { Chunk } from './yamlDocuments';
 export { KUBERNETES_YAML_OPTIONS } from './model/yaml';
 

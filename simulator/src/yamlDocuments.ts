@@ -140,6 +140,26 @@ export function splitDocuments(text: string): Chunk[] {
   return chunks;
 }
 
+/**
+ * The documents of `text` that end at or before `end`, when a document boundary falls exactly at `end`;
+ * undefined when none does. For re-splitting only the part of a file around an edit: `text` is that part,
+ * from the start of a document that begins with a `---` line (or from the file's start), since the scan's
+ * state there does not depend on what came before (each `---` line begins a document), and `end` is the start
+ * of the first unchanged document after the edit. When the new split has a boundary there too, every
+ * document after it is the one the whole file's split gives (the same text, shifted).
+ */
+export function splitUntil(text: string, end: number): Chunk[] | undefined {
+  const chunks: Chunk[] = [];
+  let found = false;
+  scanDocuments(text, (start, stop, line) => {
+    if (stop > end) return true;
+    chunks.push({ text: text.slice(start, stop), startLine: line, startOffset: start });
+    found = stop === end;
+    return found;
+  });
+  return found ? chunks : undefined;
+}
+
 /** The document containing a 0-based line, or undefined past the end of the text. Reads no further than it. */
 export function chunkAt(text: string, line: number): Chunk | undefined {
   if (line < 0) return undefined;

@@ -83,13 +83,22 @@ function analyzeChunk(chunkText: string, previous?: ReadonlyMap<string, ChunkRes
 
 /** `previous`: the last analysis of the same document, whose unchanged documents are reused. */
 export function analyzeFile(text: string, maxChars = MAX_ANALYZED_CHARS, previous?: FileAnalysis): FileAnalysis {
-  if (text.length > maxChars)
-    return { chunks: [], kubernetes: API_VERSION.test(text.slice(0, 65536)), tooLarge: text.length };
+  if (text.length > maxChars) return tooLarge(text);
+  return analyzeChunks(splitDocuments(text), previous);
+}
+
+/** A file over the size limit: not analysed, only recognised. */
+export function tooLarge(text: string): FileAnalysis {
+  return { chunks: [], kubernetes: API_VERSION.test(text.slice(0, 65536)), tooLarge: text.length };
+}
+
+/** The analysis of a file already split into its documents (an open document keeps them split). */
+export function analyzeChunks(split: readonly Chunk[], previous?: FileAnalysis): FileAnalysis {
   const chunks: AnalyzedChunk[] = [];
   let doc = 0;
   let kubernetes = false;
   const reuse = previous ? new Map(previous.chunks.map((c) => [c.result.text, c.result])) : undefined;
-  for (const chunk of splitDocuments(text)) {
+  for (const chunk of split) {
     const result = analyzeChunk(chunk.text, reuse);
     chunks.push({ chunk, result, firstDoc: doc });
     doc += Math.max(result.manifest.docs.length, 1);

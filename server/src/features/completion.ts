@@ -30,7 +30,7 @@ export interface CompletionTrigger {
 
 /** `chunk`: the document under the cursor when the caller already knows it (the server's cached analysis). */
 export function complete(
-  text: string,
+  text: string | (() => string),
   position: { line: number; character: number },
   chunk?: Chunk,
   trigger: CompletionTrigger = {},
@@ -58,12 +58,12 @@ const ROOT_ORDER: Record<string, string> = { apiVersion: '0a', kind: '0b', metad
 const isBlank = (l: string): boolean => l.trim() === '' || l.trimStart().startsWith('#');
 
 function completeUnsafe(
-  text: string,
+  text: string | (() => string),
   position: { line: number; character: number },
   known: Chunk | undefined,
   trigger: CompletionTrigger,
 ): CompletionItem[] {
-  const chunk = known ?? chunkAt(text, position.line);
+  const chunk = known ?? chunkAt(typeof text === 'string' ? text : text(), position.line);
   if (!chunk || chunk.text.length > MAX_DOC_CHARS) return [];
   const lines = chunkLines(chunk);
   const row = position.line - chunk.startLine;

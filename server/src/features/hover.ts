@@ -14,12 +14,20 @@ export interface HoverResult {
 }
 
 /** `chunk`: the document under the cursor when the caller already knows it (the server's cached analysis). */
-export function hover(text: string, position: { line: number; character: number }, chunk?: Chunk): HoverResult | null {
+export function hover(
+  text: string | (() => string),
+  position: { line: number; character: number },
+  chunk?: Chunk,
+): HoverResult | null {
   return guarded('hover', null, () => hoverUnsafe(text, position, chunk));
 }
 
-function hoverUnsafe(text: string, position: { line: number; character: number }, known?: Chunk): HoverResult | null {
-  const chunk = known ?? chunkAt(text, position.line);
+function hoverUnsafe(
+  text: string | (() => string),
+  position: { line: number; character: number },
+  known?: Chunk,
+): HoverResult | null {
+  const chunk = known ?? chunkAt(typeof text === 'string' ? text : text(), position.line);
   if (!chunk) return null;
   const doc = parseChunk(chunk.text, true);
   if (!doc) return null;

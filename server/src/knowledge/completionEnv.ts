@@ -9,7 +9,8 @@ import type { Chunk } from '../../../simulator/src/index';
 import { parseChunk } from './yamlDoc';
 
 export interface CompletionEnv {
-  text: string;
+  /** The whole file (joined on first use: only a few completions read other documents). */
+  text(): string;
   chunk: Chunk;
   lines: readonly string[];
   /** Row of the cursor in the chunk, and its line in the file. */
@@ -30,7 +31,7 @@ const topLevel = (text: string, key: string): string | undefined =>
   new RegExp(`^${key}:[ \\t]*["']?([^\\s"'#]+)`, 'm').exec(text)?.[1];
 
 export function makeEnv(
-  text: string,
+  text: string | (() => string),
   chunk: Chunk,
   lines: readonly string[],
   row: number,
@@ -59,8 +60,9 @@ export function makeEnv(
     apiVersion = rootString(doc(), 'apiVersion');
     kind = rootString(doc(), 'kind');
   }
+  let whole = typeof text === 'string' ? text : undefined;
   return {
-    text,
+    text: () => (whole ??= typeof text === 'string' ? text : text()),
     chunk,
     lines,
     row,

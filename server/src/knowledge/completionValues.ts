@@ -88,7 +88,7 @@ const REFERENCES: Record<string, (env: CompletionEnv) => CompletionItem[]> = {
   'HTTPGetAction.port': (env) => portItems(env, containerPorts(env.doc(), containerPathOf(env.ctx.path) ?? []), true),
   'TCPSocketAction.port': (env) => portItems(env, containerPorts(env.doc(), containerPathOf(env.ctx.path) ?? []), true),
   'GRPCAction.port': (env) => portItems(env, containerPorts(env.doc(), containerPathOf(env.ctx.path) ?? []), false),
-  'ServicePort.targetPort': (env) => portItems(env, servicePodPorts(env.text, env.chunk, env.doc()), true),
+  'ServicePort.targetPort': (env) => portItems(env, servicePodPorts(env.text(), env.chunk, env.doc()), true),
   'ResourceFieldSelector.containerName': containers,
   'EphemeralContainer.targetContainerName': containers,
   'PodFailurePolicyOnExitCodesRequirement.containerName': containers,

@@ -36,18 +36,22 @@ export function staticAnswer(
   const rel = normalise(path);
   if (rel === undefined) return { status: 404 };
   const root = files.root.replace(/\/+$/, '');
-  const present = (r: string): boolean => {
-    const abs = root + r;
-    if (fileContent(pod, c, abs, now).kind !== 'missing') return true;
-    return files.image.includes(r) && !volumeCovers(c, abs);
-  };
   if (!rel.endsWith('/'))
-    return present(rel) ? { status: 200 } : { status: 404, why: `no file ${root}${rel} in the container` };
+    return present(pod, c, files, root, rel, now)
+      ? { status: 200 }
+      : { status: 404, why: `no file ${root}${rel} in the container` };
   const index = INDEX[files.server];
-  if (index.some((name) => present(rel + name))) return { status: 200 };
+  for (const name of index) if (present(pod, c, files, root, rel + name, now)) return { status: 200 };
   if (!directoryExists(c, root, rel)) return { status: 404, why: `no directory ${root}${rel} in the container` };
   const status = DIRECTORY_WITHOUT_INDEX[files.server];
   return status === 200 ? { status } : { status, why: `no ${index.join(' or ')} in ${root}${rel}` };
+}
+
+/** Whether the file `root + rel` is there at `now`: written by a container, or one of the image's own files. */
+function present(pod: PodRuntime, c: ContainerRuntime, files: StaticFiles, root: string, rel: string, now: number) {
+  const abs = root + rel;
+  if (fileContent(pod, c, abs, now).kind !== 'missing') return true;
+  return files.image.includes(rel) && !volumeCovers(c, abs);
 }
 
 /** The docroot itself, and a directory a volume is mounted at, exist; other directories are not known to. */
@@ -62,8 +66,23 @@ function under(p: string, dir: string): boolean {
   return a === dir || a.startsWith(dir + '/') || dir.startsWith(a + '/');
 }
 
-/** The request path percent-decoded with `.` and `..` resolved (a trailing slash kept); undefined when invalid. */
+/**
+ * Probes ask for the same few paths every period, across every pod: the normalised form is remembered (a pure
+ * function of the string; the cache is emptied when it grows past a bound).
+ */
+const normalised = new Map<string, string | undefined>();
+const MAX_NORMALISED = 1024;
+
 function normalise(path: string): string | undefined {
+  if (normalised.has(path)) return normalised.get(path);
+  if (normalised.size >= MAX_NORMALISED) normalised.clear();
+  const out = normaliseNow(path);
+  normalised.set(path, out);
+  return out;
+}
+
+/** The request path percent-decoded with `.` and `..` resolved (a trailing slash kept); undefined when invalid. */
+function normaliseNow(path: string): string | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(path);

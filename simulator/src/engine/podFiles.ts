@@ -15,12 +15,20 @@ interface Mount {
 /** What locating a file needs of a container (its name and mounts), so a spec can be asked before it runs. */
 type Mounted = Pick<ContainerRuntime, 'name' | 'spec'>;
 
+/** Mounts by container spec: specs do not change during a run, and file lookups ask on every probe. */
+const mountCache = new WeakMap<Mounted['spec'], Mount[]>();
+
 function mountsOf(c: Mounted): Mount[] {
-  return (c.spec.volumeMounts ?? []).map((m) => ({
-    volume: m.name,
-    mountPath: trimSlash(m.mountPath),
-    subPath: m.subPath ?? '',
-  }));
+  let mounts = mountCache.get(c.spec);
+  if (mounts === undefined) {
+    mounts = (c.spec.volumeMounts ?? []).map((m) => ({
+      volume: m.name,
+      mountPath: trimSlash(m.mountPath),
+      subPath: m.subPath ?? '',
+    }));
+    mountCache.set(c.spec, mounts);
+  }
+  return mounts;
 }
 
 function trimSlash(p: string): string {
@@ -94,18 +102,24 @@ type Folded = { exists: false } | { exists: true; content: string | undefined } 
 /** Repeated appends beyond this many make the content unknown (a counter loop that ran for hours). */
 const MAX_REPEATS = 10_000;
 
+const NO_OPS: readonly FileOp[] = [];
+const COLON = 58; // `ctr:<container>:<path>`
+
 /** The changes covering `key` made by `c` and its instances up to `now`, with their times, in order. */
 function opsOn(pod: PodRuntime, key: string, now: number): { t: number; seq: number; op: FileOp }[] {
   const out: { t: number; seq: number; op: FileOp }[] = [];
   const volume = key.startsWith('vol:');
   let seq = 0;
   for (const c of pod.containers) {
-    if (!volume && !key.startsWith(`ctr:${c.name}:`)) continue;
+    if (!volume && !(key.startsWith(c.name, 4) && key.charCodeAt(4 + c.name.length) === COLON)) continue;
     const instances: readonly Instance[] = volume ? c.instances : c.instances.slice(-1);
     for (const inst of instances) {
       if (inst.startedAt > now) continue;
       const end = Math.min(inst.finishedAt ?? Infinity, now);
-      for (const op of [...modelOf(c, inst).files, ...afterSignal(c, inst).files]) {
+      const own = modelOf(c, inst).files;
+      const stop = inst.signalledAt === undefined ? NO_OPS : afterSignal(c, inst).files;
+      if (own.length === 0 && stop.length === 0) continue;
+      for (const op of stop.length === 0 ? own : [...own, ...stop]) {
         seq++;
         const k = keyFor(c, op.path).key;
         if (k !== key && !(op.op === 'rm' && key.startsWith(k + '/'))) continue;

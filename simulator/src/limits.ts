@@ -11,8 +11,9 @@
 export const DEFAULT_BUDGET = 3_000_000;
 
 /**
- * Pods one run may create unless the caller says otherwise. Controllers stop creating pods there, with a
- * note, so a `replicas: 1000000` typo costs a bounded run; the CLI refuses such manifests up front with
+ * Pods that may exist at once in a run unless the caller says otherwise (pods already removed, like those of a
+ * CronJob's Jobs beyond its history limits, do not count). Controllers create no more pods while that many exist,
+ * with a note, so a `replicas: 1000000` typo costs a bounded run; the CLI refuses such manifests up front with
  * the same figure.
  */
 export const MAX_PODS = 10_000;

@@ -15,8 +15,8 @@ import { buildCluster, checkClusterSpec, defaultCluster } from './cluster/nodes'
 import { normalizeImageRef } from './model/imageRef';
 import { createRng } from './cluster/rng';
 import { replicaSetName } from './cluster/names';
-import { buildTrace } from './traceBuilder';
-import type { Trace } from './trace';
+import { buildTrace, livePodsAt } from './traceBuilder';
+import type { Trace, TraceNote, TracePod } from './trace';
 import type { PodRuntime } from './engine/runtime';
 import { DEFAULT_BUDGET } from './limits';
 import { makeWorld, scenarioObject, type World, type WorldObject } from './world/objects';
@@ -59,6 +59,11 @@ export interface SimulationResult {
   pods: readonly PodRuntime[];
   /** The trace as `podlab run --format json` prints it, with pod statuses as they were at `at` seconds. */
   traceAt(at: number): Trace;
+  /** The trace's pods that exist at `at` seconds (not removed): `kubectl get pods`, without the whole trace. */
+  livePodsAt(at: number): TracePod[];
+  /** Notes of the run (assumptions, limits reached) and where it stopped early, if it did. */
+  readonly notes: readonly TraceNote[];
+  readonly truncated: Trace['truncated'];
 }
 
 export const DEFAULT_EPOCH = 1_767_571_200_000; // 2026-01-05T00:00:00Z
@@ -108,6 +113,9 @@ export function simulate(objects: readonly SimObject[], options: SimulateOptions
     seed,
     pods: sim.pods,
     traceAt: (at: number) => buildTrace(sim, Math.min(at, options.until), seed, world),
+    livePodsAt: (at: number) => livePodsAt(sim, Math.min(at, options.until)),
+    notes: sim.notes,
+    truncated: sim.truncated,
   };
 }
 

@@ -65,6 +65,17 @@ function podSpecCounts(pod: PodRuntime) {
   };
 }
 
+/**
+ * The pods that exist at `at` (created, not yet removed), as the trace shows them: what `kubectl get pods` lists.
+ * Cheaper than a whole trace when a run created many pods that are gone (a CronJob's month of Jobs).
+ */
+export function livePodsAt(sim: Simulation, at: number): TracePod[] {
+  const atMs = Math.round(at * 1000);
+  return sim.pods
+    .filter((p) => p.createdAt <= atMs && (p.removedAt === null || p.removedAt > atMs))
+    .map((p) => podAt(p, atMs));
+}
+
 export function buildTrace(sim: Simulation, at: number, seed: number, world?: World): Trace {
   const atMs = Math.round(at * 1000);
   const trace: Trace = {

@@ -17,6 +17,8 @@ import {
   type DescribeInput,
   type Scenario,
   type Prediction,
+  type Trace,
+  type TraceNote,
 } from '../../../simulator/src/index';
 import { flag, parseArgs, UsageError } from './args';
 import { readInput } from './files';
@@ -93,21 +95,25 @@ export function run(argv: readonly string[], io: Output): number {
     world: manifest.world,
     ...(scenario ? { scenario } : {}),
   });
+  if (format === 'table') {
+    // The table needs the pods that exist at --at only, not the whole trace (a month of a CronJob made 43,200).
+    const live = result.livePodsAt(at);
+    io.out(
+      formatPodTable(
+        live.map((p) => ({ name: p.name, namespace: p.namespace, columns: p.kubectl })),
+        { keepOrder: false },
+      ),
+    );
+    if (args.flags.has('explain'))
+      io.out(explain(predict(result, { defaultCluster: scenario?.cluster?.nodes === undefined }), manifest));
+    report(result.notes, result.truncated, io);
+    return 0;
+  }
   const trace = result.traceAt(at);
   switch (format) {
     case 'json':
       io.out(JSON.stringify(trace, null, 2));
       break;
-    case 'table': {
-      const live = trace.pods.filter((p) => p.removedAt === null);
-      io.out(
-        formatPodTable(
-          live.map((p) => ({ name: p.name, namespace: p.namespace, columns: p.kubectl })),
-          { keepOrder: false },
-        ),
-      );
-      break;
-    }
     case 'describe': {
       const blocks = trace.pods.map((p) => {
         const runtime = result.pods.find((r) => r.name === p.name && r.createdAt / 1000 === p.createdAt);
@@ -128,9 +134,13 @@ export function run(argv: readonly string[], io: Output): number {
   }
   if (args.flags.has('explain'))
     io.out(explain(predict(result, { defaultCluster: scenario?.cluster?.nodes === undefined }), manifest));
-  for (const n of trace.notes) io.err(`podlab: ${n.level === 'warning' ? 'warning' : 'note'}: ${n.message}`);
-  if (trace.truncated) io.err(`podlab: warning: ${trace.truncated.reason}`);
+  report(trace.notes, trace.truncated, io);
   return 0;
+}
+
+function report(notes: readonly TraceNote[], truncated: Trace['truncated'], io: Output): void {
+  for (const n of notes) io.err(`podlab: ${n.level === 'warning' ? 'warning' : 'note'}: ${n.message}`);
+  if (truncated) io.err(`podlab: warning: ${truncated.reason}`);
 }
 
 /** `--explain`: each predicted outcome with the line that causes it. */

@@ -50,6 +50,7 @@ export type {
   ScheduleResult,
 } from './schedulerTypes';
 export { effectivePodRequest } from './schedulerRequests';
+export { addPodToState, emptyState, refillState, type NodeState } from './schedulerFilters';
 export { firstUntoleratedTaint, toleratesTaint } from './schedulerAffinity';
 // ---------------------------------------------------------------------------------------------------------------
 // The scheduling cycle
@@ -66,12 +67,23 @@ export function schedulePod(
   placed: readonly (AssignedPod | NodePods)[] = [],
   options: ScheduleOptions = {},
 ): ScheduleResult {
-  const total = nodes.length;
+  return scheduleOnStates(pod, nodeStates(nodes, placed), options);
+}
+
+/**
+ * schedulePod over node states the caller keeps up to date (the simulation's pod index, engine/podIndex.ts), so a
+ * cluster of many pods is not summed again for each pod. The states are only read.
+ */
+export function scheduleOnStates(
+  pod: PodToSchedule,
+  states: readonly NodeState[],
+  options: ScheduleOptions = {},
+): ScheduleResult {
+  const total = states.length;
   if (total === 0)
     return { ok: false, reasons: [REASON_NO_NODES], failures: [], histogram: [], message: REASON_NO_NODES };
 
   const spec = pod.spec;
-  const states = nodeStates(nodes, placed);
   const ctx = filterContext(spec, options);
 
   const pinned = affinityPinnedNodes(spec);

@@ -106,10 +106,12 @@ export interface NodeState {
   used: PodRequest;
   usedNonZero: PodRequest;
   ports: HostPort[];
+  /** Pods per owner (`Kind/name`), for spreading without a scan of the node's pods. */
+  owners: Map<string, number>;
 }
 
 export function emptyState(node: NodeModel): NodeState {
-  return { node, pods: [], used: emptyRequest(), usedNonZero: emptyRequest(), ports: [] };
+  return { node, pods: [], used: emptyRequest(), usedNonZero: emptyRequest(), ports: [], owners: new Map() };
 }
 
 export function addPodToState(s: NodeState, p: PlacedPod): void {
@@ -117,6 +119,14 @@ export function addPodToState(s: NodeState, p: PlacedPod): void {
   add(s.used, effectivePodRequest(p.spec));
   add(s.usedNonZero, effectivePodRequest(p.spec, { nonZero: true }));
   s.ports.push(...hostPorts(p.spec));
+  if (p.owner !== undefined) s.owners.set(p.owner, (s.owners.get(p.owner) ?? 0) + 1);
+}
+
+/** The state of `s.node` holding `pods` instead, summed in their order (the sums a fresh pass would give). */
+export function refillState(s: NodeState, pods: readonly PlacedPod[]): void {
+  const fresh = emptyState(s.node);
+  for (const p of pods) addPodToState(fresh, p);
+  Object.assign(s, fresh);
 }
 
 export function nodeStates(nodes: readonly NodeModel[], placed: readonly (AssignedPod | NodePods)[]): NodeState[] {

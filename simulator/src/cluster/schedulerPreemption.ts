@@ -19,7 +19,7 @@ export function compareGoStrings(a: string, b: string): number {
 /** The failed result: distinct reasons, the histogram, and the message with its PostFilter (preemption) part. */
 export function finish(
   ctx: FilterContext,
-  states: NodeState[],
+  states: readonly NodeState[],
   failures: NodeFailure[],
   histogram: string[],
   options: ScheduleOptions,
@@ -55,7 +55,7 @@ function podPriority(spec: { priority?: number | null }): number {
  */
 function findPreemption(
   ctx: FilterContext,
-  states: NodeState[],
+  states: readonly NodeState[],
   failures: NodeFailure[],
 ): { plan?: PreemptionPlan; perNode: { reasons: string[] }[] } {
   const priority = podPriority(ctx.spec);

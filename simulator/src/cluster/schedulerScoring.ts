@@ -22,7 +22,7 @@ export function pickNode(pod: PodToSchedule, feasible: readonly NodeState[]): st
         (t) => t.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(softTolerations, t),
       ).length,
       affinity: preferred.reduce((sum, p) => sum + (nodeSelectorTermMatches(p.preference, s.node) ? p.weight : 0), 0),
-      sameOwner: pod.owner === undefined ? 0 : s.pods.filter((p) => p.owner === pod.owner).length,
+      sameOwner: pod.owner === undefined ? 0 : (s.owners.get(pod.owner) ?? 0),
       free:
         (freeFraction(a.cpuMillis, s.usedNonZero.cpuMillis + request.cpuMillis) +
           freeFraction(a.memoryBytes, s.usedNonZero.memoryBytes + request.memoryBytes)) /

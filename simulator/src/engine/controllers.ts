@@ -6,8 +6,7 @@ import { createPod, type PodFactory } from './pods';
 import { deletePod } from './termination';
 import { podFromTemplate, type DefaultedPodSpec, type DefaultedPodTemplateSpec } from '../model';
 import { ownedPodName, statefulSetPodName } from '../cluster/names';
-import { schedulePod } from '../cluster/scheduler';
-import { assignedPods } from './pods';
+import { scheduleOnStates } from '../cluster/scheduler';
 
 export interface Controller {
   readonly owner: PodOwner;
@@ -115,7 +114,7 @@ export class ReplicaSetController implements Controller {
     const rng = this.sim.rng.fork(`${this.owner.kind}/${this.owner.name}`);
     for (let i = active; i < this.replicas && this.sim.canCreatePod(); i++) {
       let name = ownedPodName(this.owner.name, rng);
-      while (this.sim.pods.some((p) => p.name === name)) name = ownedPodName(this.owner.name, rng);
+      while (this.sim.index.names.has(name)) name = ownedPodName(this.owner.name, rng);
       this.sim.emit(
         `ReplicaSet/${this.owner.name}`,
         'Normal',
@@ -194,7 +193,7 @@ export class DaemonSetController implements Controller {
       if (pods.some((p) => p.node?.name === node.name && isActive(p))) continue;
       // The DaemonSet controller runs the scheduler's node filters for each node (nodeShouldRunDaemonPod).
       const spec = { ...this.t.template.spec!, nodeName: node.name };
-      if (!schedulePod({ spec }, [node], assignedPods(this.sim)).ok) continue;
+      if (!scheduleOnStates({ spec }, this.sim.index.statesOf([node])).ok) continue;
       if (!this.sim.canCreatePod()) return;
       const name = ownedPodName(this.owner.name, rng);
       this.sim.emit(

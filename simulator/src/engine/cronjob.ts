@@ -10,7 +10,12 @@ import { jobNameForCronJob } from '../cluster/names';
 import { nextRun, parseCron } from '../cluster/cron';
 
 export class CronJobController implements Controller {
-  private readonly jobs: JobController[] = [];
+  /** Running Jobs, oldest first: a month of fires must not rescan every Job ever made. */
+  private readonly active = new Set<JobController>();
+  /** Finished Jobs kept by the history limits, oldest first (by creation, as removeOldestJobs sorts by start time). */
+  private readonly history = { Complete: [] as JobController[], Failed: [] as JobController[] };
+  private readonly created = new Map<JobController, number>();
+  private fired = 0;
   /** The JobSpec of the Jobs it creates: the same for each (the template does not change during a run). */
   private jobSpec: DefaultedJobSpec | undefined;
 
@@ -56,7 +61,7 @@ export class CronJobController implements Controller {
 
   private run(scheduledEpochMs: number): void {
     const spec = this.spec;
-    const active = this.jobs.filter((j) => j.state === 'Running');
+    const active = [...this.active];
     const policy = spec.concurrencyPolicy;
     if (active.length > 0 && policy === 'Forbid') {
       this.sim.emit(
@@ -70,7 +75,10 @@ export class CronJobController implements Controller {
     }
     if (active.length > 0 && policy === 'Replace') {
       for (const j of active) {
+        // The Job object is deleted (with its pods): it is neither active nor part of the failed history.
         j.delete();
+        this.active.delete(j);
+        this.created.delete(j);
         this.sim.emit(this.ref, 'Normal', 'SuccessfulDelete', `Deleted job ${j.owner.name}`, 'cronjob-controller');
       }
     }
@@ -91,12 +99,21 @@ export class CronJobController implements Controller {
       this.factory,
       (j) => this.finished(j),
     );
-    this.jobs.push(job);
+    this.active.add(job);
+    this.created.set(job, this.fired++);
     this.sim.emit(this.ref, 'Normal', 'SuccessfulCreate', `Created job ${name}`, 'cronjob-controller');
     this.controllers.add(job);
   }
 
   private finished(job: JobController): void {
+    this.active.delete(job);
+    if (job.state !== 'Running') {
+      const list = this.history[job.state];
+      const seq = this.created.get(job) ?? 0;
+      const i = list.findIndex((j) => (this.created.get(j) ?? 0) > seq);
+      if (i < 0) list.push(job);
+      else list.splice(i, 0, job);
+    }
     this.sim.emit(
       this.ref,
       'Normal',
@@ -108,11 +125,12 @@ export class CronJobController implements Controller {
     this.trim('Failed', this.spec.failedJobsHistoryLimit);
   }
 
+  /** cleanupFinishedJobs → removeOldestJobs (k/k pkg/controller/cronjob/cronjob_controllerv2.go): the oldest go. */
   private trim(state: 'Complete' | 'Failed', keep: number): void {
-    const done = this.jobs.filter((j) => j.state === state);
-    for (const j of done.slice(0, Math.max(0, done.length - keep))) {
+    const done = this.history[state];
+    for (const j of done.splice(0, Math.max(0, done.length - keep))) {
       j.delete();
-      this.jobs.splice(this.jobs.indexOf(j), 1);
+      this.created.delete(j);
       this.sim.emit(this.ref, 'Normal', 'SuccessfulDelete', `Deleted job ${j.owner.name}`, 'cronjob-controller');
     }
   }

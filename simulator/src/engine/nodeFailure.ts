@@ -18,7 +18,7 @@ export function failNode(sim: Simulation, node: NodeModel): void {
     `Node ${node.name} status is now: NodeNotReady`,
     'node-controller',
   );
-  const pods = sim.pods.filter((p) => p.node === node && p.removedAt === null);
+  const pods = [...sim.index.live].filter((p) => p.node === node);
   for (const p of pods) {
     for (const c of p.containers) {
       const inst = runningInstance(c, sim.now);
@@ -26,6 +26,7 @@ export function failNode(sim: Simulation, node: NodeModel): void {
       for (const w of c.workers) w.stopped = true;
     }
     p.terminating = true;
+    sim.index.refresh(p);
   }
   sim.after(NODE_MONITOR_GRACE, () => {
     for (const p of pods) {

@@ -11,7 +11,7 @@ import { podWorldFacts } from './podWorld';
 import { containerEnv } from '../world/env';
 import { makeWorld, type World } from '../world/objects';
 import type { ContainerOverrideSpec } from '../scenario';
-import { schedulePod, type AssignedPod } from '../cluster/scheduler';
+import { scheduleOnStates } from '../cluster/scheduler';
 import { podIP } from '../cluster/nodes';
 import { generateUid } from '../cluster/names';
 import type { Cause } from '../trace';
@@ -138,6 +138,7 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
       req.doc,
     );
   sim.pods.push(pod);
+  sim.index.created(pod);
   if (pod.owner) {
     const key = `${pod.owner.kind}/${pod.owner.name}`;
     const list = sim.podsByOwner.get(key);
@@ -172,33 +173,18 @@ function prefixOverride(
   return undefined;
 }
 
-/** Pods bound to nodes and still holding resources there (a deleted pod holds them until its containers stop). */
-export function assignedPods(sim: Simulation): AssignedPod[] {
-  const out: AssignedPod[] = [];
-  for (const p of sim.pods) {
-    if (p.node === null || p.terminalPhase !== null || (p.removedAt !== null && !p.terminating)) continue;
-    out.push({
-      name: p.name,
-      nodeName: p.node.name,
-      spec: p.spec,
-      ...(p.owner ? { owner: `${p.owner.kind}/${p.owner.name}` } : {}),
-    });
-  }
-  return out;
-}
-
 function trySchedule(sim: Simulation, pod: PodRuntime, nodeName?: string): void {
   if (pod.node !== null || pod.removedAt !== null) return;
   const owner = pod.owner ? `${pod.owner.kind}/${pod.owner.name}` : undefined;
   const nodes = sim.nodes.filter((n) => !sim.failedNodes.has(n.name));
-  const result = schedulePod(
+  const result = scheduleOnStates(
     { spec: nodeName ? { ...pod.spec, nodeName } : pod.spec, ...(owner ? { owner } : {}) },
-    nodes,
-    assignedPods(sim),
+    sim.index.statesOf(nodes),
   );
   if (result.ok) {
     const node = sim.nodes.find((n) => n.name === result.node)!;
     setPod(pod, { node, ip: nextPodIp(sim, node), scheduling: undefined });
+    sim.index.refresh(pod);
     sim.emit(
       podRef(pod),
       'Normal',
@@ -212,6 +198,7 @@ function trySchedule(sim: Simulation, pod: PodRuntime, nodeName?: string): void 
   }
   const cause: Cause = { doc: pod.doc, paths: schedulingPaths(pod, result.histogram), evidence: result.message };
   setPod(pod, { scheduling: { message: result.message, cause } });
+  sim.index.unscheduled.add(pod);
   publishStatus(sim, pod);
   sim.emit(podRef(pod), 'Warning', 'FailedScheduling', result.message, 'default-scheduler', cause);
   // Unschedulable pods are retried on cluster changes (retryUnschedulable) or after 5 minutes at the latest.
@@ -227,8 +214,7 @@ export function retryUnschedulable(sim: Simulation): void {
   sim.retryScheduled = true;
   sim.after(1000, () => {
     sim.retryScheduled = false;
-    for (const p of sim.pods)
-      if (p.node === null && p.removedAt === null && p.scheduling !== undefined) trySchedule(sim, p);
+    for (const p of [...sim.index.unscheduled]) trySchedule(sim, p);
   });
 }
 

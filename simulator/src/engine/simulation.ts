@@ -15,6 +15,7 @@ import { EventQueue } from './queue';
 import type { PodRuntime } from './runtime';
 import { MAX_PODS } from '../limits';
 import type { PodWorker } from './podWorker';
+import { PodIndex } from './podIndex';
 
 /** Timings of the kubelet model (ms). The values the sources leave open (docs/kubelet-behaviour.md), exposed for tests. */
 export interface Timings {
@@ -89,6 +90,8 @@ export class Simulation {
   /** Pod IPs handed out per node. */
   readonly ipCounters = new Map<string, number>();
   readonly nodes: NodeModel[];
+  /** The pods that exist now, those waiting for the scheduler, and what each node holds (podIndex.ts). */
+  readonly index: PodIndex;
   hooks: SimulationHooks = { podChanged: () => {} };
   /** The kubelet's pod worker: modules wake it through this instead of importing kubelet.ts. */
   readonly worker: PodWorker;
@@ -103,6 +106,7 @@ export class Simulation {
     worker: (sim: Simulation) => PodWorker,
   ) {
     this.nodes = cluster.nodes;
+    this.index = new PodIndex(cluster.nodes);
     this.worker = worker(this);
   }
 
@@ -128,14 +132,17 @@ export class Simulation {
     this.notes.push(doc === undefined ? { level, message } : { level, message, doc });
   }
 
-  /** Whether another pod may be created; notes the limit the first time it is reached. */
+  /**
+   * Whether another pod may be created: fewer than maxPods pods exist (pods a controller deleted, such as a
+   * CronJob's Jobs beyond its history limits, no longer count). Notes the limit the first time it is reached.
+   */
   canCreatePod(): boolean {
-    if (this.pods.length < this.maxPods) return true;
+    if (this.index.live.size < this.maxPods) return true;
     if (!this.podLimitReached) {
       this.podLimitReached = true;
       this.note(
         'warning',
-        `the run reached ${this.maxPods} pods at t=${this.now / 1000}s; no more pods were created after that`,
+        `the run reached ${this.maxPods} pods existing at once at t=${this.now / 1000}s; controllers created no more pods while that many existed`,
       );
     }
     return false;

@@ -12,6 +12,7 @@ import { retryUnschedulable } from './pods';
 export function terminatePod(sim: Simulation, pod: PodRuntime, done: () => void): void {
   if (pod.terminating) return done();
   pod.terminating = true;
+  sim.index.refresh(pod);
   stopProbeWorkers(pod, 'liveness', 'startup');
   const deadline = pod.deletedAt! + pod.deletionGrace;
   const running = (c: ContainerRuntime) => {
@@ -57,6 +58,7 @@ function finishTermination(sim: Simulation, pod: PodRuntime): void {
     });
   markTerminal(sim, pod, ok ? 'Succeeded' : 'Failed');
   if (pod.removedAt === null) pod.removedAt = sim.now;
+  sim.index.refresh(pod);
   sim.hooks.podChanged(pod);
 }
 
@@ -85,6 +87,7 @@ export function stopAll(
 function markTerminal(sim: Simulation, pod: PodRuntime, phase: 'Succeeded' | 'Failed'): void {
   if (pod.terminalPhase !== null) return;
   setPod(pod, { terminalPhase: phase });
+  sim.index.refresh(pod);
   retryUnschedulable(sim); // its resources are free again
   for (const c of pod.containers) setContainer(pod, c, { ready: false });
   publishStatus(sim, pod);
@@ -102,6 +105,7 @@ export function deletePod(sim: Simulation, pod: PodRuntime, graceSeconds: number
   }
   if (force || pod.node === null || pod.terminalPhase !== null) {
     pod.removedAt = sim.now;
+    sim.index.refresh(pod);
   }
   publishStatus(sim, pod);
   sim.hooks.podChanged(pod);

@@ -9,7 +9,7 @@ import { failNode } from './nodeFailure';
 
 /** Pods a scenario names: an exact name, or the prefix of generated names (`web` → `web-5d8f7c9b6d-x2kq9`). */
 function podsNamed(sim: Simulation, name: string | undefined): PodRuntime[] {
-  const live = sim.pods.filter((p) => p.removedAt === null);
+  const live = [...sim.index.live];
   if (name === undefined) return live;
   const exact = live.filter((p) => p.name === name);
   return exact.length > 0 ? exact : live.filter((p) => p.name.startsWith(`${name}-`));

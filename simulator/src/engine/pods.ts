@@ -102,7 +102,7 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
           kind,
           spec.name,
         );
-      const process = infer();
+      const process = sharedModel(spec, kind, override, req, factory, world) ?? infer();
       const container: ContainerRuntime = {
         name: spec.name,
         kind,
@@ -147,6 +147,60 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
   }
   trySchedule(sim, pod, req.nodeName);
   return pod;
+}
+
+/**
+ * Inference reads the container's spec, its override, the Services, the world and the namespace, and files only
+ * through the container's mounts. Without mounts it is the same for every pod of a template (a 10,000-replica
+ * Deployment, a month of CronJob runs), so it is worked out once per spec and those inputs.
+ */
+interface SharedModel {
+  kind: ContainerKind;
+  override: ContainerOverrideSpec | undefined;
+  share: boolean;
+  services: readonly string[];
+  world: World;
+  namespace: string;
+  model: ProcessModel;
+}
+const sharedModels = new WeakMap<object, SharedModel[]>();
+
+function sharedModel(
+  spec: DefaultedPodSpec['containers'][number],
+  kind: ContainerKind,
+  override: ContainerOverrideSpec | undefined,
+  req: PodRequest,
+  factory: PodFactory,
+  world: World,
+): ProcessModel | undefined {
+  if ((spec.volumeMounts ?? []).length > 0) return undefined;
+  const share = req.spec.shareProcessNamespace === true;
+  const list = sharedModels.get(spec) ?? [];
+  const same = (m: SharedModel) =>
+    m.kind === kind &&
+    m.override === override &&
+    m.share === share &&
+    m.services === factory.services &&
+    m.world === world &&
+    m.namespace === req.namespace;
+  const hit = list.find(same);
+  if (hit) return hit.model;
+  const model = modelFor(
+    {
+      container: spec,
+      override,
+      shareProcessNamespace: share,
+      services: factory.services,
+      world,
+      namespace: req.namespace,
+    },
+    kind,
+    spec.name,
+  );
+  if (list.length < 8)
+    list.push({ kind, override, share, services: factory.services, world, namespace: req.namespace, model });
+  sharedModels.set(spec, list);
+  return model;
 }
 
 /** The behaviour model of one container (one run of it, when `files` describes what that run finds). */

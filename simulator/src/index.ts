@@ -94,6 +94,8 @@ export { loadScenario } from './scenarioFile';
 export type { ScenarioResult } from './scenarioFile';
 
 // Predictions: the outcome a trace leads to (crash loop, never ready …) and the change that fixes it.
+export { foldEvents, foldProbes } from './present/traceRepeats';
+export type { FoldedEvent, FoldedProbe } from './present/traceRepeats';
 export { predict } from './predict/index';
 export type { OutcomeCode, PredictOptions, Prediction, SuggestedChange } from './predict/index';
 

@@ -6,7 +6,8 @@ import { UsageError } from './args';
 import { InputError } from './files';
 
 const USAGE = `usage:
-  podlab run FILE [--until DUR] [--at T] [--scenario FILE] [--seed N] [--format table|describe|events|json] [--explain]
+  podlab run FILE [--until DUR] [--at T] [--scenario FILE] [--seed N] [--format table|describe|events|json]
+             [--repeats auto|all|fold] [--explain]
   podlab lint FILE... [--format text|json|sarif] [--pod-security off|baseline|restricted] [--no-predictions]
 
 Durations: seconds (90) or 90s, 5m, 1h30m. Defaults: --until 10m, --at = --until, --seed 1.`;

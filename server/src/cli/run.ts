@@ -23,6 +23,7 @@ import {
 import { flag, parseArgs, UsageError } from './args';
 import { readInput } from './files';
 import { MAX_UNTIL_SECONDS } from '../limits';
+import { REPEATS_MODES, traceForJson, writeJson, type RepeatsMode } from './traceJson';
 
 const FORMATS = ['table', 'describe', 'events', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -37,11 +38,14 @@ function formatIssue(file: string, i: ManifestIssue): string {
 }
 
 export function run(argv: readonly string[], io: Output): number {
-  const args = parseArgs(argv, ['until', 'at', 'scenario', 'seed', 'format'], ['explain']);
+  const args = parseArgs(argv, ['until', 'at', 'scenario', 'seed', 'format', 'repeats'], ['explain']);
   if (args.positionals.length !== 1) throw new UsageError('podlab run takes exactly one FILE');
   const file = args.positionals[0]!;
   const format = (flag(args, 'format') ?? 'table') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+  const repeats = (flag(args, 'repeats') ?? 'auto') as RepeatsMode;
+  if (!REPEATS_MODES.includes(repeats))
+    throw new UsageError(`--repeats must be one of ${REPEATS_MODES.join(', ')}, not "${repeats}"`);
   const until = duration(flag(args, 'until') ?? '10m', '--until');
   if (until > MAX_UNTIL_SECONDS)
     throw new UsageError(`--until ${flag(args, 'until')} is longer than the 366-day limit`);
@@ -112,7 +116,7 @@ export function run(argv: readonly string[], io: Output): number {
   const trace = result.traceAt(at);
   switch (format) {
     case 'json':
-      io.out(JSON.stringify(trace, null, 2));
+      writeJson(traceForJson(trace, repeats), io.out);
       break;
     case 'describe': {
       const blocks = trace.pods.map((p) => {

@@ -1,0 +1,115 @@
+// Long horizons and many replicas (issue 10 part C): the simulator's cost should follow the objects that exist and
+// the changes, not the ticks or every object ever created. Prints medians (the machine is shared and noisy: run
+// with `nice`, and read the load average printed first) and each goal.
+//   node --import tsx bench/longRuns.bench.ts [RUNS]
+import { loadavg } from 'node:os';
+import { loadManifest, loadScenario, simulate, type Scenario, type SimObject } from '../simulator/src/index';
+import { traceForJson, writeJson } from '../server/src/cli/traceJson';
+
+const RUNS = Number(process.argv[2] ?? 3);
+const DAY = 86_400;
+
+const CRON = `apiVersion: batch/v1
+kind: CronJob
+metadata: { name: tick }
+spec:
+  schedule: "* * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers: [{ name: date, image: "busybox:1.36", command: ["date"] }]
+`;
+
+const CRASH = `apiVersion: v1
+kind: Pod
+metadata: { name: crash }
+spec:
+  containers:
+    - name: app
+      image: busybox:1.36
+      command: ["sh", "-c", "echo boom; exit 1"]
+`;
+
+const deployment = (replicas: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: big }
+spec:
+  replicas: ${replicas}
+  selector: { matchLabels: { app: big } }
+  template:
+    metadata: { labels: { app: big } }
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          resources: { requests: { cpu: 10m, memory: 16Mi } }
+          readinessProbe: { httpGet: { path: /, port: 80 } }
+          livenessProbe: { tcpSocket: { port: 80 }, periodSeconds: 20 }
+`;
+
+function objects(yaml: string): SimObject[] {
+  const m = loadManifest(yaml);
+  if (m.issues.some((i) => i.severity === 'error')) throw new Error(JSON.stringify(m.issues));
+  return m.objects;
+}
+
+function nodes(n: number): Scenario {
+  const list = Array.from(
+    { length: n },
+    (_, i) => `    - { name: node-${i + 1}, capacity: { cpu: "16", memory: 64Gi, pods: 110 } }`,
+  );
+  const s = loadScenario(`cluster:\n  nodes:\n${list.join('\n')}`);
+  if (!s.ok) throw new Error(JSON.stringify(s.issues));
+  return s.scenario;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Runs `fn` RUNS times (no warm-up: each is seconds long) and prints the median against the goal. */
+function measure(label: string, goalMs: number, fn: () => string): void {
+  const times: number[] = [];
+  let info = '';
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    info = fn();
+    times.push(performance.now() - t0);
+  }
+  const m = median(times);
+  console.log(
+    `${label}: median ${(m / 1000).toFixed(2)} s over ${RUNS} (${times.map((t) => (t / 1000).toFixed(2)).join(', ')}); ${info}; goal ≤ ${goalMs / 1000} s: ${m <= goalMs ? 'within' : 'OVER'}`,
+  );
+}
+
+/** What `podlab run --format table` does: simulate, then the pods that exist at the end. */
+function table(objs: SimObject[], until: number, scenario?: Scenario): string {
+  const r = simulate(objs, { until, ...(scenario ? { scenario } : {}) });
+  const live = r.livePodsAt(until);
+  return `${r.pods.length} pods created, ${live.length} at the end${r.truncated ? ', TRUNCATED' : ''}`;
+}
+
+console.log(
+  `load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} on a shared machine`,
+);
+const cron = objects(CRON);
+measure('CronJob every minute, 30 days (table)', 2000, () => table(cron, 30 * DAY));
+const crash = objects(CRASH);
+measure('crash-looping pod, 30 days (table)', 500, () => table(crash, 30 * DAY));
+measure('crash-looping pod, 30 days (json, default --repeats auto)', 5000, () => {
+  const r = simulate(crash, { until: 30 * DAY });
+  let bytes = 0;
+  writeJson(traceForJson(r.traceAt(30 * DAY), 'auto'), (p) => (bytes += Buffer.byteLength(p)));
+  return `${(bytes / 1e6).toFixed(2)} MB of JSON (goal < 5 MB)`;
+});
+const d1k = objects(deployment(1000));
+const ten = nodes(10);
+measure('Deployment 1,000 replicas × 1 h, probes, 10 nodes (table)', 500, () => table(d1k, 3600, ten));
+const d10k = objects(deployment(10_000));
+const hundred = nodes(100);
+measure('Deployment 10,000 replicas × 1 h, probes, 100 nodes (table)', 5000, () => table(d10k, 3600, hundred));

@@ -225,3 +225,25 @@ test('an exit that depends on an unevaluable condition yields no prediction (run
     ['predicted-crash-loop'],
   );
 });
+
+// An init container that waits for a Service by its short name: busybox 1.29 and later answer NXDOMAIN for a
+// short in-cluster name although the Service exists, while the full name resolves (docker-library/busybox issues
+// #48, #61, #75; docs/image-behaviour.md, "Shell and tools"). The explanation says which of the two it is, from
+// the behaviour model's typed lookup facts.
+test('a stuck init says whether the Service is missing or busybox does not search the short name', () => {
+  const pod = (host: string, image = 'busybox:1.36') =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  initContainers:\n    - name: wait\n      image: ${image}\n      command: [sh, -c, "until nslookup ${host}; do sleep 2; done"]\n  containers:\n    - name: web\n      image: nginx:1.27\n`;
+  const service =
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\n  namespace: shop\nspec:\n  ports: [{ port: 5432 }]\n';
+  const stuck = (yaml: string) => predictions(yaml).filter((x) => x.p.code === 'predicted-init-stuck');
+  const [missing] = stuck(pod('db'));
+  assert.match(missing?.p.message ?? '', /waits for the name "db" to resolve, and no Service of that name/);
+  const [short] = stuck(`${pod('db')}---\n${service}`);
+  assert.match(
+    short?.p.message ?? '',
+    /the Service exists, but busybox's nslookup .* db\.shop\.svc\.cluster\.local does/,
+  );
+  assert.deepEqual(stuck(`${pod('db.shop.svc.cluster.local')}---\n${service}`), []);
+  // busybox before 1.29 searches the domains: the short name resolves.
+  assert.deepEqual(stuck(`${pod('db', 'busybox:1.28')}---\n${service}`), []);
+});

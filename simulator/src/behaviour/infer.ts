@@ -230,6 +230,7 @@ function inferRaw(input: InferInput): ProcessModel {
     model.exit = exit;
   }
   if (out.assumed.length > 0) model.assumedConditions = out.assumed;
+  if (out.failedLookups.length > 0) model.failedLookups = out.failedLookups;
   if (out.grpc) model.grpc = out.grpc;
   if (out.exitOnFirstConnection !== undefined) model.exitOnFirstConnection = out.exitOnFirstConnection;
   if (out.httpTimeline) model.httpTimeline = out.httpTimeline;

@@ -1,6 +1,6 @@
 // Types shared by the shell interpreter (shell.ts), the utilities (commands.ts) and the long-running programs
 // (programs.ts). Not part of the behaviour module's public surface.
-import type { Binder, FileOp, HttpChange, ProcessModel } from './types';
+import type { Binder, FailedLookup, FileOp, HttpChange, ProcessModel } from './types';
 import type { ImageProfile } from './catalog';
 import type { Signal } from './signals';
 
@@ -43,6 +43,8 @@ export interface Sys {
   grpc(port: number): 'SERVING' | 'NOT_SERVING' | 'refused' | 'unknown';
   /** DNS: 'nxdomain' for an in-cluster name without a Service; 'unknown' for names outside the cluster. */
   resolve(host: string): 'ok' | 'nxdomain' | 'unknown';
+  /** Records a lookup that failed (a typed fact for explanations; see ProcessModel.failedLookups). */
+  lookupFailed(lookup: FailedLookup): void;
   /** Whether a process of that name runs (killall -0, pidof, pgrep). */
   process(name: string): boolean | 'unknown';
   note(s: string): void;

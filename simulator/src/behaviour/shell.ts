@@ -11,7 +11,16 @@
 // The parts, composed here: shellState (variables, files, output, traps), shellExpand (word expansion),
 // shellBuiltins (the builtin table), shellExec (the executor, with shellLoops and shellRedirs) and shellLaunch
 // (starting programs); this file runs the container's command and derives the stop behaviour (PID 1, traps).
-import type { FileOp, HttpChange, ListenSpec, LogWrite, ProcessModel, StopBehaviour, StopEffects } from './types';
+import type {
+  FailedLookup,
+  FileOp,
+  HttpChange,
+  ListenSpec,
+  LogWrite,
+  ProcessModel,
+  StopBehaviour,
+  StopEffects,
+} from './types';
 import { defaultActionCode } from './signals';
 import type { InterpOptions } from './shellState';
 import { unknownProgram } from './programKit';
@@ -36,6 +45,7 @@ export interface RunOutcome {
   memoryMi: number;
   memoryAfter: number;
   notes: string[];
+  failedLookups: FailedLookup[];
   usedEnv: string[];
   output: string;
   /** Until the end; Infinity when it never ends. */
@@ -80,6 +90,7 @@ export class Interp {
       memoryMi: this.s.memoryMi,
       memoryAfter: this.s.memoryAfter,
       notes: [...this.s.notes],
+      failedLookups: [...this.s.failedLookups.values()],
       usedEnv: [...this.s.usedEnv],
       output: this.s.output,
       seconds: end ? end.at : Infinity,

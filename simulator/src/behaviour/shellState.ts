@@ -1,8 +1,7 @@
-// The shell's state and what it sees and writes: variables and positional parameters, the working directory,
-// its own view of files (an overlay over the world) and the file changes it makes on the simulated clock,
-// output capture, exit status, traps and the phase of the process. Plain state with small primitives: expansion
-// is in shellExpand.ts, redirections in shellRedirs.ts, execution in shellExec.ts and shellLaunch.ts.
-import type { FileOp, HttpChange, ListenSpec, LogWrite, ProcessModel } from './types';
+// The shell's state and what it sees and writes: variables, positional parameters, working directory, its own view
+// of files (an overlay over the world) and the file changes it makes on the simulated clock, output capture, exit
+// status, traps and phase. Plain state: expansion is in shellExpand.ts, execution in shellExec.ts and shellLaunch.ts.
+import type { FailedLookup, FileOp, HttpChange, ListenSpec, LogWrite, ProcessModel } from './types';
 import type { ImageProfile } from './catalog';
 import type { Signal } from './signals';
 import type { FileView, NetAnswer, Stdin, Sys } from './internal';
@@ -103,6 +102,7 @@ export class ShellState {
   memoryAfter = 0;
   persistentMem = 0;
   readonly notes = new Set<string>();
+  readonly failedLookups = new Map<string, FailedLookup>();
   readonly usedEnv = new Set<string>();
   output = '';
   cap: { out: string; unknown: boolean }[] = [];
@@ -173,6 +173,7 @@ export class ShellState {
       http: (port, path, host) => o.world.http(port, path, host),
       grpc: (port) => o.world.grpc(port),
       resolve: (host) => o.world.resolve?.(host) ?? 'unknown',
+      lookupFailed: (l) => void this.failedLookups.set(l.host, l),
       process: (name) =>
         o.mainProcess !== undefined && base(name) === o.mainProcess
           ? this.stopsMain === undefined || this.t < this.stopsMain.afterSeconds
@@ -257,12 +258,8 @@ export class ShellState {
     }
   }
 
+  /** Strings whose value is not known (unresolved `$(VAR)` of a valueFrom env, unknown command output). */
   unknownWords = new Set<string>();
-
-  /** Strings of the initial command line whose value is not known (unresolved `$(VAR)` of a valueFrom env). */
-  markUnknown(words: string[]): void {
-    for (const w of words) this.unknownWords.add(w);
-  }
 
   getVar(name: string): Var {
     switch (name) {

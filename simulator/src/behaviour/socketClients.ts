@@ -176,6 +176,7 @@ export function dns(args: string[], sys: Sys, _stdin: Stdin | undefined, name: s
   const host = names[0];
   if (host === undefined) return { code: 0, unknownOut: true };
   let r = sys.resolve(host);
+  const inCluster = r === 'ok' || r === 'nxdomain';
   // busybox ≥ 1.29 nslookup mishandles search domains: short in-cluster names fail (docs/image-behaviour.md, "Shell and tools").
   if (
     name === 'nslookup' &&
@@ -186,6 +187,12 @@ export function dns(args: string[], sys: Sys, _stdin: Stdin | undefined, name: s
   )
     r = 'nxdomain';
   if (r !== 'nxdomain') return { code: 0, unknownOut: true };
+  if (inCluster)
+    sys.lookupFailed({
+      host,
+      service: host.split('.')[0] ?? host,
+      reason: sys.resolve(host) === 'ok' ? 'search-domain' : 'no-service',
+    });
   switch (name) {
     case 'nslookup':
       if (sys.userland === 'busybox' && sys.oldBusybox)

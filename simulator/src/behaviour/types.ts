@@ -90,6 +90,13 @@ export interface HttpChange {
   routes: Record<string, number>;
 }
 
+export interface FailedLookup {
+  /** The name as looked up, and the Service it names (its first label). */
+  host: string;
+  service: string;
+  reason: 'no-service' | 'search-domain';
+}
+
 export interface ProcessModel {
   /** Which rule decided this model. */
   source: 'scenario' | 'command' | 'image' | 'unknown';
@@ -128,6 +135,12 @@ export interface ProcessModel {
   /** `nc -l` without -k: exits 0 after the first connection to this port. */
   exitOnFirstConnection?: number;
   files: FileOp[];
+  /**
+   * Optional: in-cluster names the process looked up and could not resolve, and why: no Service of that name
+   * exists, or busybox's nslookup (1.29 and later) ignores the search domains, so a short name fails although
+   * the Service exists (docs/image-behaviour.md, "Shell and tools").
+   */
+  failedLookups?: FailedLookup[];
   /** Optional: what the process writes to stdout and stderr, as far as the model knows (echo, printf, errors). */
   log?: LogWrite[];
   onStop: StopBehaviour;

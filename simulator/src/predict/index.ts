@@ -6,6 +6,7 @@ import type { TraceEvent } from '../trace';
 import { inferHook } from '../behaviour/infer';
 import { effectivePodRequest } from '../cluster/scheduler';
 import type { Prediction } from './types';
+import type { FailedLookup } from '../behaviour/types';
 import { crashLoopPrediction } from './crashLoop';
 import { readinessPredictions } from './readiness';
 
@@ -162,6 +163,13 @@ function sidecarPrediction(pod: PodRuntime, c: ContainerRuntime, until: number):
   };
 }
 
+function lookupWhy({ host, service, reason }: FailedLookup, namespace: string): string {
+  if (reason === 'no-service')
+    return `It waits for the name "${service}" to resolve, and no Service of that name is defined in this file.`;
+  // docs/image-behaviour.md, "Shell and tools": busybox 1.29 and later answer NXDOMAIN for a short name.
+  return `It waits for "${host}" to resolve: the Service exists, but busybox's nslookup (1.29 and later) does not use the pod's DNS search domains, so the short name never resolves; the full name ${service}.${namespace}.svc.cluster.local does.`;
+}
+
 function initStuckPrediction(pod: PodRuntime, until: number): Prediction | undefined {
   if (pod.initialized || pod.deletedAt !== null || pod.terminalPhase !== null) return undefined;
   const stuck = pod.containers.find((c) => {
@@ -172,12 +180,10 @@ function initStuckPrediction(pod: PodRuntime, until: number): Prediction | undef
   });
   if (!stuck) return undefined;
   const cur = currentInstance(stuck)!;
-  // The behaviour model's note about what it waits for (e.g. a Service name that does not resolve).
-  const lookup = /(?:nslookup|getent hosts|host|dig|ping -c ?\d+)\s+([a-z0-9]([a-z0-9-]*[a-z0-9])?)(?=[.\s;]|$)/.exec(
-    stuck.process.description,
-  );
+  // What it waits for, from the behaviour model's typed facts (a name that does not resolve, and why).
+  const lookup = stuck.process.failedLookups?.[0];
   const why = lookup
-    ? `It waits for the name "${lookup[1]}" to resolve, and no Service of that name is defined in this file.`
+    ? lookupWhy(lookup, pod.namespace)
     : stuck.process.notes.find((n) => /resolve|Service|DNS/i.test(n));
   const paths = stuck.process.paths.length > 0 ? stuck.process.paths.map((p) => `${stuck.path}.${p}`) : [stuck.path];
   const index = pod.containers.filter((c) => c.kind !== 'regular').indexOf(stuck);

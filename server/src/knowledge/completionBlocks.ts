@@ -6,12 +6,11 @@ import type { CompletionItem, TextEdit } from 'vscode-languageserver';
 import type { CompletionEnv } from './completionEnv';
 import { esc } from './items';
 import { keyEntries } from './keyIndex';
-import { containerPathOf, containerPorts, volumeNames } from './references';
+import { containerPathOf, containerPorts, fileServiceNames, volumeNames } from './references';
 import {
   CONTAINER_BODY,
   ENV_ITEMS,
   HANDLERS,
-  INIT_CONTAINER_BODY,
   PORT_ITEM,
   PROBE_KINDS,
   RESOURCES_BODY,
@@ -20,22 +19,41 @@ import {
   TOLERATION_ITEM,
   VOLUME_ITEMS,
   VOLUME_MOUNT_BODY,
+  initContainerBody,
   probeBody,
   render,
   type BlockSnippet,
 } from './snippets';
 import { elementOf, enumValues, shapeOf, typeNameOf } from './types';
-import { nodeAt } from './yamlAst';
+import { nodeAt, plain } from './yamlAst';
+import { probeDefaults } from './probeDefaults';
 import { POD_SPEC_PATHS, WELL_KNOWN_VALUES } from './wellKnown';
 
-const CONTAINER_SNIPPETS: Record<string, BlockSnippet[]> = {
-  containers: [{ label: 'container', detail: 'name, image, port, resources', body: CONTAINER_BODY }],
-  ephemeralContainers: [{ label: 'container', detail: 'name, image', body: CONTAINER_BODY.slice(0, 2) }],
-  initContainers: [
-    { label: 'init container', detail: 'runs to completion before the app containers', body: INIT_CONTAINER_BODY },
+/** The container snippets of a container list; the init container waits for a Service of the file. */
+function containerSnippets(env: CompletionEnv, list: string): readonly BlockSnippet[] {
+  if (list === 'containers')
+    return [{ label: 'container', detail: 'name, image, port, resources', body: CONTAINER_BODY }];
+  if (list === 'ephemeralContainers')
+    return [{ label: 'container', detail: 'name, image', body: CONTAINER_BODY.slice(0, 2) }];
+  if (list !== 'initContainers') return [];
+  const service = fileServiceNames(env.text(), env.chunk)[0];
+  return [
+    {
+      label: 'init container',
+      detail: 'runs to completion before the app containers',
+      body: initContainerBody(service, rootNamespace(env)),
+    },
     { label: 'sidecar', detail: 'init container with restartPolicy: Always', body: SIDECAR_BODY },
-  ],
-};
+  ];
+}
+
+/** The document's own namespace, where its pods look names up. */
+function rootNamespace(env: CompletionEnv): string | undefined {
+  const ns = plain(nodeAt(env.doc(), ['metadata', 'namespace']));
+  return typeof ns === 'string' && ns !== '' ? ns : undefined;
+}
+
+const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
 
 const LIST_SNIPPETS: Record<string, readonly BlockSnippet[]> = {
   Volume: VOLUME_ITEMS,
@@ -86,23 +104,23 @@ function addVolume(env: CompletionEnv, name: string): { edit?: TextEdit; append?
   return { edit: { range: { start: at, end: at }, newText: `\n${body}` } };
 }
 
-function containerSnippets(env: CompletionEnv): CompletionItem[] {
+function containerKeySnippets(env: CompletionEnv): CompletionItem[] {
   const { ctx, b } = env;
   const col = ctx.col;
   const out: CompletionItem[] = [];
   const list = String(ctx.path[ctx.path.length - 2] ?? '');
   if (ctx.newItem && ctx.present.size === 0) {
-    for (const s of CONTAINER_SNIPPETS[list] ?? [])
+    for (const s of containerSnippets(env, list))
       out.push(b.snippet(s.label, render(s.body, col), { detail: s.detail, sort: `00${s.label}` }));
   }
   if (list !== 'initContainers' || ctx.present.has('restartPolicy')) {
     const cPath = containerPathOf([...ctx.path, '']) ?? ctx.path;
-    const ports = containerPorts(env.doc(), cPath);
-    const port = ports.find((p) => p.name)?.name ?? ports[0]?.port;
+    const defaults = probeDefaults(plain(nodeAt(env.doc(), cPath)), containerPorts(env.doc(), cPath));
     for (const kind of PROBE_KINDS) {
       if (ctx.present.has(kind)) continue;
       for (const h of HANDLERS) {
-        const body = probeBody(kind, h, h === 'grpc' ? ports[0]?.port : port);
+        if (h === 'grpc' && !defaults.grpc) continue;
+        const body = probeBody(kind, h, defaults);
         out.push(
           b.snippet(`${kind} (${h})`, render(body, col), {
             detail: `${kind} with ${h}`,
@@ -147,7 +165,7 @@ function podSpecSnippets(env: CompletionEnv): CompletionItem[] {
     out.push(b.snippet(`${key}: ${s.label}`, text, { detail: s.detail, sort: `3${key}${s.label}`, filter: key }));
   };
   for (const key of ['containers', 'initContainers'])
-    if (!ctx.present.has(key)) for (const s of CONTAINER_SNIPPETS[key] ?? []) item(key, s);
+    if (!ctx.present.has(key)) for (const s of containerSnippets(env, key)) item(key, s);
   if (!ctx.present.has('volumes')) for (const s of VOLUME_ITEMS.slice(0, 4)) item('volumes', s);
   return out;
 }
@@ -155,7 +173,7 @@ function podSpecSnippets(env: CompletionEnv): CompletionItem[] {
 /** Snippets offered beside the keys of a mapping of the given type. */
 export function keySnippets(env: CompletionEnv, typeName: string | undefined): CompletionItem[] {
   if (env.ctx.flow || env.ctx.hasColon) return [];
-  if (typeName === 'Container' || typeName === 'EphemeralContainer') return containerSnippets(env);
+  if (typeName === 'Container' || typeName === 'EphemeralContainer') return containerKeySnippets(env);
   if (typeName === 'PodSpec') return podSpecSnippets(env);
   return [];
 }
@@ -171,7 +189,9 @@ export function listItems(env: CompletionEnv, list: z.ZodType, id: string): Comp
     return values.map((v) => b.snippet(`- ${v}`, `- ${esc(v)}`, { filter: v }));
   }
   const name = typeNameOf(el);
-  const snippets = CONTAINER_SNIPPETS[key] ?? (name ? LIST_SNIPPETS[name] : undefined) ?? [];
+  const snippets = CONTAINER_LISTS.has(key)
+    ? containerSnippets(env, key)
+    : ((name ? LIST_SNIPPETS[name] : undefined) ?? []);
   const out = snippets.map((s) =>
     b.snippet(`- ${s.label}`, render(s.body, ctx.col, true), {
       detail: s.detail,

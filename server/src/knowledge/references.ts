@@ -124,3 +124,18 @@ export function servicePodPorts(text: string, current: Chunk, doc: Document.Pars
   }
   return out;
 }
+
+/** Names of the Services the other documents of the file define, in file order. */
+export function fileServiceNames(text: string, current: Chunk): string[] {
+  const out: string[] = [];
+  let budget = MAX_SCAN_CHARS;
+  for (const chunk of splitDocuments(text)) {
+    if (chunk.startOffset === current.startOffset || !/^kind:[ \t]*["']?Service\b/m.test(chunk.text)) continue;
+    budget -= chunk.text.length;
+    if (budget < 0) break;
+    const doc = parseChunk(chunk.text);
+    const name = plain(nodeAt(doc, ['metadata', 'name']));
+    if (rootString(doc, 'kind') === 'Service' && typeof name === 'string' && name !== '') out.push(name);
+  }
+  return out;
+}

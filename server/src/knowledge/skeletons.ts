@@ -24,13 +24,25 @@ const container = (indent: string, restartPolicy?: string): string[] =>
   ].map((l) => indent + l);
 
 const meta = ['metadata:', '  name: ${1:web}', '  labels:', '    app: ${1:web}'];
-const template = (indent: string, restartPolicy?: string): string[] =>
+// Replicas of a Deployment or StatefulSet are spread over nodes where possible: what the replicas-not-spread
+// rule asks for, so that a skeleton accepted as offered follows PodLab's own advice.
+const spread = [
+  '    topologySpreadConstraints:',
+  '      - maxSkew: 1',
+  '        topologyKey: kubernetes.io/hostname',
+  '        whenUnsatisfiable: ScheduleAnyway',
+  '        labelSelector:',
+  '          matchLabels:',
+  '            app: ${1:web}',
+];
+const template = (indent: string, restartPolicy?: string, spreadReplicas = false): string[] =>
   [
     'template:',
     '  metadata:',
     '    labels:',
     '      app: ${1:web}',
     '  spec:',
+    ...(spreadReplicas ? spread : []),
     ...container('    ', restartPolicy),
   ].map((l) => indent + l);
 const selector = ['  selector:', '    matchLabels:', '      app: ${1:web}'];
@@ -43,14 +55,20 @@ const doc = (apiVersion: string, kind: string, lines: string[]): Skeleton => ({
 
 export const SKELETONS: readonly Skeleton[] = [
   doc('v1', 'Pod', [...meta, 'spec:', ...container('  ')]),
-  doc('apps/v1', 'Deployment', [...meta, 'spec:', '  replicas: ${2:2}', ...selector, ...template('  ')]),
+  doc('apps/v1', 'Deployment', [
+    ...meta,
+    'spec:',
+    '  replicas: ${2:2}',
+    ...selector,
+    ...template('  ', undefined, true),
+  ]),
   doc('apps/v1', 'StatefulSet', [
     ...meta,
     'spec:',
     '  serviceName: ${1:web}',
     '  replicas: ${2:3}',
     ...selector,
-    ...template('  '),
+    ...template('  ', undefined, true),
     '  volumeClaimTemplates:',
     '    - metadata:',
     '        name: ${10:data}',
@@ -61,12 +79,21 @@ export const SKELETONS: readonly Skeleton[] = [
     '            storage: ${11:1Gi}',
   ]),
   doc('apps/v1', 'DaemonSet', [...meta, 'spec:', ...selector, ...template('  ')]),
-  doc('batch/v1', 'Job', [...meta, 'spec:', '  backoffLimit: ${2:4}', ...template('  ', 'Never')]),
+  doc('batch/v1', 'Job', [
+    ...meta,
+    'spec:',
+    '  backoffLimit: ${2:4}',
+    // A finished Job is removed after a day (job-ttl-missing).
+    '  ttlSecondsAfterFinished: ${10:86400}',
+    ...template('  ', 'Never'),
+  ]),
   doc('batch/v1', 'CronJob', [
     ...meta,
     'spec:',
     '  schedule: "${2:*/5 * * * *}"',
     '  concurrencyPolicy: ${10|Forbid,Allow,Replace|}',
+    // A run that cannot start within a minute of its time is skipped (cronjob-starting-deadline).
+    '  startingDeadlineSeconds: ${12:60}',
     '  jobTemplate:',
     '    spec:',
     '      backoffLimit: ${11:2}',

@@ -1,5 +1,6 @@
 // Block snippets (LSP snippet syntax: ${1:default} tab stops, ${1|a,b|} choices). Bodies are lists of
 // lines with relative indentation; `render` indents them for the column they are inserted at.
+import type { ProbeDefaults } from './probeDefaults';
 
 export interface BlockSnippet {
   label: string;
@@ -21,11 +22,20 @@ export const CONTAINER_BODY = [
   '    memory: ${6:256Mi}',
 ];
 
-export const INIT_CONTAINER_BODY = [
-  'name: ${1:wait-for-db}',
-  'image: ${2:busybox:1.36}',
-  'command: [sh, -c, "${3:until nslookup db; do sleep 2; done}"]',
-];
+/**
+ * An init container that waits until a name resolves: a Service of the file when there is one (the usual
+ * "wait for the database" init), else the API server's own Service, which cluster DNS always serves — waiting
+ * for DNS itself. A name the file does not define would keep the pod in Init:0/1 (predicted-init-stuck). Full
+ * names, because busybox's nslookup (1.29 and later) ignores the search domains (docs/image-behaviour.md).
+ */
+export function initContainerBody(service: string | undefined, namespace = 'default'): string[] {
+  const host = `${service ?? 'kubernetes'}.${service ? namespace : 'default'}.svc.cluster.local`;
+  return [
+    `name: \${1:wait-for-${service ?? 'dns'}}`,
+    'image: ${2:busybox:1.36}',
+    `command: [sh, -c, "\${3:until nslookup ${host}; do sleep 2; done}"]`,
+  ];
+}
 
 export const SIDECAR_BODY = [
   'name: ${1:log-shipper}',
@@ -54,18 +64,19 @@ const TIMING: Record<ProbeKind, string[]> = {
   startupProbe: ['periodSeconds: ${9:5}', 'failureThreshold: ${8:30}'],
 };
 
-/** A probe with one handler; `port` is the default of the port tab stop (a container port name or number). */
-export function probeBody(kind: ProbeKind, handler: Handler, port?: string | number): string[] {
-  const portStop = `\${2:${port ?? 8080}}`;
+/** A probe with one handler, its defaults from what the container's image does (knowledge/probeDefaults.ts). */
+export function probeBody(kind: ProbeKind, handler: Handler, d: ProbeDefaults): string[] {
+  const portStop = `\${2:${d.port ?? 8080}}`;
+  const exec = d.exec.map((word, i) => (i === 0 ? `\${1:${word}}` : i === 1 ? `\${2:${word}}` : word));
   const action: Record<Handler, string[]> = {
     httpGet: [
       '  httpGet:',
-      `    path: \${1:${kind === 'readinessProbe' ? '/ready' : '/healthz'}}`,
+      `    path: \${1:${kind === 'readinessProbe' ? d.readinessPath : d.livenessPath}}`,
       `    port: ${portStop}`,
     ],
     tcpSocket: ['  tcpSocket:', `    port: ${portStop}`],
-    exec: ['  exec:', '    command: [${1:cat}, ${2:/tmp/healthy}]'],
-    grpc: ['  grpc:', `    port: \${2:${typeof port === 'number' ? port : 9090}}`],
+    exec: ['  exec:', `    command: [${exec.join(', ')}]`],
+    grpc: ['  grpc:', `    port: \${2:${d.grpcPort ?? 9090}}`],
   };
   return [`${kind}:`, ...action[handler], ...TIMING[kind].map((l) => `  ${l}`)];
 }
@@ -95,7 +106,7 @@ export const VOLUME_ITEMS: readonly BlockSnippet[] = [
   },
   {
     label: 'volume: hostPath',
-    detail: 'a directory of the node',
+    detail: 'a directory of the node (Pod Security baseline forbids it)',
     body: [
       'name: ${1:host}',
       'hostPath:',

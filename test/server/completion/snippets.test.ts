@@ -37,7 +37,7 @@ metadata:
 spec:
   containers:
     - name: web
-      image: nginx:1.27
+      image: acme/web:1.0
       ports:
         - name: http
           containerPort: 8080

@@ -52,6 +52,9 @@ export {
   VOLUME_DEFAULTS,
 } from './model/index';
 export { ENV_FIELD_PATHS, RESOURCE_FIELD_REFS } from './model/index';
+// The security settings a container runs with (pod securityContext merged with the container's), for the rules.
+export { capabilityName, effectiveSecurity, securityFieldPath } from './model/effectiveSecurity';
+export type { EffectiveSecurity, SecurityFieldSource, SecurityInput, Sourced } from './model/effectiveSecurity';
 // Fixes as data, attached to the model's issues (and made by the language server's rules): changes by path.
 export type { Change, FixData, IssueData, IssueDetail, UnmatchedRequirement } from './model/index';
 

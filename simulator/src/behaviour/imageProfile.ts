@@ -29,6 +29,33 @@ export interface ImageProfile {
   /** Version-dependent details programs need (agnhost netexec stop handling, nginx port, …). */
   params: Record<string, string | number | boolean>;
   notes: string[];
+  /** Optional: the image's USER, where the catalogue's sources say (world-semantics §6); absent: not known. */
+  user?: ImageUser;
+  /** Optional: the image's VOLUMEs: writable even on a read-only root filesystem (world-semantics §6). */
+  volumes?: string[];
+  /** Optional: directories the image gives to a user other than root (beyond the world-writable /tmp). */
+  dirs?: ImageDir[];
+}
+
+/** An image's USER: what its config says (the kubelet reads only this) and what it resolves to in the image. */
+export interface ImageUser {
+  /** The config's `User` as written: '' when the Dockerfile sets none (root), `memcache`, `101`, `101:101`. */
+  config: string;
+  /** The uid it resolves to in the image, when known. */
+  uid?: number;
+  /** The primary gid, when known. */
+  gid?: number;
+}
+
+/** The image's root, for images without USER. */
+export const ROOT_USER: ImageUser = { config: '', uid: 0, gid: 0 };
+
+/** A directory of the image owned by someone else than root, or with a mode other than 0755. */
+export interface ImageDir {
+  path: string;
+  uid: number;
+  gid: number;
+  mode: number;
 }
 
 export type ProfileFields = Omit<

@@ -1,6 +1,6 @@
 // Image catalogue entries (see imageEntries.ts): base images — the userlands (busybox, alpine, ubuntu, debian,
 // fedora) and language runtimes (python, node, perl) that commands run in.
-import { official, type ImageEntry } from './imageProfile';
+import { official, ROOT_USER, type ImageEntry } from './imageProfile';
 import { isK8sImage, versionAtLeast } from '../model/imageRef';
 import { BUILDPACK, BUSYBOX, BUSYBOX_ALPINE, DEBIAN, UBUNTU, debianLike, withTools } from './toolSets';
 
@@ -15,6 +15,8 @@ export const BASE_IMAGES: ImageEntry[] = [
       hasShell: true,
       tools: BUSYBOX,
       oldBusybox: versionAtLeast(ref.tag, [1, 31]) === false,
+      // No USER (world-semantics §6: busybox runs as UID 0).
+      user: ROOT_USER,
     }),
   },
   {
@@ -37,7 +39,8 @@ export const BASE_IMAGES: ImageEntry[] = [
   {
     key: 'alpine',
     match: official('alpine'),
-    build: () => ({ cmd: ['/bin/sh'], userland: 'busybox', hasShell: true, tools: BUSYBOX_ALPINE }),
+    // FROM scratch, ADD the rootfs, CMD: no USER (image-catalog §2.5).
+    build: () => ({ cmd: ['/bin/sh'], userland: 'busybox', hasShell: true, tools: BUSYBOX_ALPINE, user: ROOT_USER }),
   },
   {
     key: 'bash',
@@ -53,7 +56,8 @@ export const BASE_IMAGES: ImageEntry[] = [
   {
     key: 'ubuntu',
     match: official('ubuntu'),
-    build: () => ({ cmd: ['bash'], userland: 'gnu', hasShell: true, tools: UBUNTU }),
+    // FROM scratch, ADD the rootfs, CMD: no USER (image-catalog §2.6).
+    build: () => ({ cmd: ['bash'], userland: 'gnu', hasShell: true, tools: UBUNTU, user: ROOT_USER }),
   },
   {
     key: 'debian',
@@ -94,6 +98,8 @@ export const BASE_IMAGES: ImageEntry[] = [
       entrypoint: ['docker-entrypoint.sh'],
       cmd: ['node'],
       ...debianLike(ref, ['node', 'npm', 'npx', 'yarn'], { full: BUILDPACK }),
+      // "user node uid/gid 1000 created but the image runs as root" (image-catalog §2.9).
+      user: ROOT_USER,
     }),
   },
   {

@@ -1,6 +1,6 @@
 // Image catalogue entries (see imageEntries.ts): databases, caches and queues (redis, postgres, mysql, mariadb,
 // mongo, memcached, rabbitmq).
-import { official, pathIs, type ImageEntry } from './imageProfile';
+import { official, pathIs, ROOT_USER, type ImageEntry } from './imageProfile';
 import { versionAtLeast } from '../model/imageRef';
 import { DEBIAN, UBUNTU, debianLike, withTools } from './toolSets';
 
@@ -14,6 +14,9 @@ export const DATA_STORES: ImageEntry[] = [
       cmd: ['redis-server'],
       workingDir: '/data',
       ...debianLike(ref, ['redis-server', 'redis-cli', 'gosu']),
+      // No USER: the entrypoint starts as root and re-execs as redis (world-semantics §6; image-catalog §2.10).
+      user: ROOT_USER,
+      volumes: ['/data'],
     }),
   },
   {
@@ -93,7 +96,13 @@ export const DATA_STORES: ImageEntry[] = [
   {
     key: 'memcached',
     match: official('memcached'),
-    build: (ref) => ({ entrypoint: ['docker-entrypoint.sh'], cmd: ['memcached'], ...debianLike(ref, ['memcached']) }),
+    build: (ref) => ({
+      entrypoint: ['docker-entrypoint.sh'],
+      cmd: ['memcached'],
+      ...debianLike(ref, ['memcached']),
+      // `USER memcache`, uid/gid 11211 (image-catalog §2.15; the kubelet sees only the name, world-semantics §6).
+      user: { config: 'memcache', uid: 11211, gid: 11211 },
+    }),
   },
   {
     key: 'rabbitmq',

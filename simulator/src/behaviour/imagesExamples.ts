@@ -1,6 +1,6 @@
 // Image catalogue entries (see imageEntries.ts): the images of Kubernetes' docs, e2e tests and tutorials (pause,
 // agnhost, liveness, hello-app, stress, …) and the usual debugging images (curl, netshoot).
-import { pathIs, type ImageEntry } from './imageProfile';
+import { pathIs, ROOT_USER, type ImageEntry } from './imageProfile';
 import { isK8sImage, versionAtLeast } from '../model/imageRef';
 import { BUSYBOX_ALPINE, DEBIAN, withTools } from './toolSets';
 
@@ -10,13 +10,15 @@ export const EXAMPLE_IMAGES: ImageEntry[] = [
     key: 'pause',
     match: (ref) =>
       isK8sImage(ref, 'pause') || ref.path === 'kubernetes/pause' || ref.path === 'rancher/mirrored-pause',
-    build: () => ({
+    build: (ref) => ({
       entrypoint: ['/pause'],
       cmd: [],
       userland: 'none',
       hasShell: false,
       tools: ['pause'],
       toolsComplete: true,
+      // "runs as non-root by default since 3.5", as 65535 (image-catalog §1 and §2.17, build/pause/CHANGELOG.md).
+      ...(versionAtLeast(ref.tag, [3, 5]) === true ? { user: { config: '65535:65535', uid: 65535, gid: 65535 } } : {}),
     }),
   },
   {
@@ -54,6 +56,8 @@ export const EXAMPLE_IMAGES: ImageEntry[] = [
       hasShell: false,
       tools: ['whoami'],
       toolsComplete: true,
+      // "Runs as root" (image-catalog §2.19).
+      user: ROOT_USER,
     }),
   },
   {
@@ -83,6 +87,8 @@ export const EXAMPLE_IMAGES: ImageEntry[] = [
       hasShell: true,
       tools: withTools(BUSYBOX_ALPINE, ['curl']),
       workingDir: '/home/curl_user',
+      // user `curl_user` (image-catalog §2.21): a name, so the kubelet cannot verify it is not root.
+      user: { config: 'curl_user' },
     }),
   },
   {

@@ -1,6 +1,6 @@
 // Image catalogue entries (see imageEntries.ts): web servers (nginx, httpd, serve_hostname) and monitoring servers
 // (Prometheus, Grafana).
-import { official, pathIs, type ImageEntry } from './imageProfile';
+import { official, pathIs, ROOT_USER, type ImageEntry } from './imageProfile';
 import { isK8sImage } from '../model/imageRef';
 import { BUSYBOX, BUSYBOX_ALPINE, DEBIAN, debianLike, withTools } from './toolSets';
 
@@ -14,6 +14,8 @@ export const WEB_SERVERS: ImageEntry[] = [
       cmd: ['nginx', '-g', 'daemon off;'],
       stopSignal: 'SIGQUIT',
       ...debianLike(ref, ['nginx', 'curl'], { full: DEBIAN }),
+      // No USER: root (world-semantics §6, runAsNonRoot "image UID 0 (no USER, e.g. nginx …)").
+      user: ROOT_USER,
     }),
   },
   {
@@ -25,6 +27,13 @@ export const WEB_SERVERS: ImageEntry[] = [
       stopSignal: 'SIGQUIT',
       ...debianLike(ref, ['nginx', 'curl'], { full: DEBIAN }),
       params: { nginxPort: 8080 },
+      // `USER 101`; /var/cache/nginx and /etc/nginx owned by 101 group 0, group-writable; pid and temp paths in
+      // /tmp (world-semantics §6, docker-nginx-unprivileged Dockerfile).
+      user: { config: '101', uid: 101 },
+      dirs: [
+        { path: '/var/cache/nginx', uid: 101, gid: 0, mode: 0o775 },
+        { path: '/etc/nginx', uid: 101, gid: 0, mode: 0o775 },
+      ],
     }),
   },
   {

@@ -1,6 +1,7 @@
 // What a pod takes from the world (world/): each container's env error, each API volume's files, the objects it
 // used and the references the world could not answer; and the kubelet's reactions to what is proven missing:
-// FailedMount retries before the sandbox (docs/world-behaviour.md) and CreateContainerConfigError at start (§1).
+// FailedMount retries before the sandbox (docs/world-behaviour.md) and CreateContainerConfigError at start (§1, and
+// the runAsNonRoot check that follows the env in generateContainerConfig).
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime } from './runtime';
 import { podRef, setContainer } from './runtime';
@@ -8,6 +9,8 @@ import type { PodSpec } from '../model';
 import { containerEnv, type ContainerEnv } from '../world/env';
 import type { UnknownReference, World, WorldObject } from '../world/objects';
 import { apiVolumeFiles, type PodFacts, type PodWorldFacts, type VolumeFiles } from '../world/volumes';
+import { lookupImage } from '../behaviour/catalog';
+import { verifyRunAsNonRoot, type NonRootVerdict } from './runAsNonRoot';
 
 /** Pods whose failed volumes are being retried (each has its own FailedMount back-off chain). */
 const mounting = new WeakSet<PodRuntime>();
@@ -76,14 +79,34 @@ export function volumesMounted(sim: Simulation, pod: PodRuntime): boolean {
   return false;
 }
 
+/** The kubelet's runAsNonRoot verdict for a container of the pod (runAsNonRoot.ts). */
+export function nonRootVerdict(
+  pod: Pick<PodRuntime, 'name' | 'namespace' | 'uid' | 'spec' | 'specPath'>,
+  c: Pick<ContainerRuntime, 'spec' | 'path'>,
+): NonRootVerdict {
+  return verifyRunAsNonRoot({
+    podSecurity: pod.spec.securityContext,
+    container: c.spec,
+    imageUser: lookupImage(c.spec.image)?.user,
+    podRef: `${pod.name}_${pod.namespace}(${pod.uid})`,
+    paths: { podSpec: pod.specPath, container: c.path },
+  });
+}
+
 /**
- * generateContainerConfig's env error (after the image step): the Failed event `Error: <err>` and the waiting
- * reason CreateContainerConfigError with the error as its message; true when the container cannot start.
+ * generateContainerConfig's errors (after the image step): the env's, then runAsNonRoot's. The Failed event
+ * `Error: <err>` and the waiting reason CreateContainerConfigError with the error as its message; true when the
+ * container cannot start.
  */
 export function failsContainerConfig(sim: Simulation, pod: PodRuntime, c: ContainerRuntime): boolean {
-  const error = pod.world?.envErrors.get(c.name);
+  const nonRoot = () => {
+    const v = nonRootVerdict(pod, c);
+    return v.kind === 'error' ? { message: v.message, paths: v.paths } : undefined;
+  };
+  const env = pod.world?.envErrors.get(c.name);
+  const error = env !== undefined ? { message: env.message, paths: [env.path] } : nonRoot();
   if (error === undefined) return false;
-  const cause = { doc: pod.doc, paths: [error.path], evidence: error.message };
+  const cause = { doc: pod.doc, paths: error.paths, evidence: error.message };
   sim.emit(podRef(pod), 'Warning', 'Failed', `Error: ${error.message}`, 'kubelet', cause);
   setContainer(pod, c, { waiting: { reason: 'CreateContainerConfigError', message: error.message, cause } });
   return true;

@@ -7,7 +7,7 @@ import type { DefaultedPodSpec } from '../model';
 import { inferProcess, type InferInput } from '../behaviour/infer';
 import type { ProcessModel, StartFile } from '../behaviour/types';
 import { apiFilesFor, filesAtStart, hasStatefulMount } from './podFiles';
-import { podWorldFacts } from './podWorld';
+import { nonRootVerdict, podWorldFacts } from './podWorld';
 import { containerEnv } from '../world/env';
 import { makeWorld, type World } from '../world/objects';
 import type { ContainerOverrideSpec } from '../scenario';
@@ -129,7 +129,15 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
   // empty), now that every container's writes are known.
   for (const c of containers)
     if (c.rerun) (c as { process: ProcessModel }).process = c.rerun(filesAtStart(pod, c, sim.now));
-  for (const c of containers) for (const n of c.process.notes) sim.note('info', `${req.name}/${c.name}: ${n}`, req.doc);
+  for (const c of containers) {
+    for (const n of c.process.notes) sim.note('info', `${req.name}/${c.name}: ${n}`, req.doc);
+    if (nonRootVerdict(pod, c).kind === 'unknown')
+      sim.note(
+        'info',
+        `${req.name}/${c.name}: runAsNonRoot without runAsUser: the user of image \`${c.spec.image ?? ''}\` is not known to the simulator, so whether the kubelet refuses it (CreateContainerConfigError when the image runs as root or names its user) is not predicted`,
+        req.doc,
+      );
+  }
   // The certain-vs-unknown rule (README "The world the simulation sees"): one note per reference, not per pod.
   for (const r of facts.unknownRefs)
     sim.note(

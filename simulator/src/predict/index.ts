@@ -64,6 +64,7 @@ export function predict(result: SimulationResult, options: PredictOptions = {}):
           add(loop);
       }
       if (!(options.defaultCluster && c.waiting?.reason === 'ErrImageNeverPull')) add(imagePrediction(pod, c));
+      add(configPrediction(pod, c));
       add(preStopPrediction(pod, c));
       add(sidecarPrediction(pod, c, result.until));
     }
@@ -112,6 +113,25 @@ function imagePrediction(pod: PodRuntime, c: ContainerRuntime): Prediction | und
     doc: pod.doc,
     paths: w.cause?.paths ?? [`${c.path}.image`],
     message: `Predicted ${w.reason}: ${c.name} never starts. ${w.cause?.evidence ?? w.message}.`,
+    related: [],
+    pod: pod.name,
+    container: c.name,
+    changes: [],
+  };
+}
+
+/**
+ * CreateContainerConfigError: generateContainerConfig fails on every sync (a ConfigMap/Secret or key the world
+ * proves missing, or runAsNonRoot against the image's user), so the container never starts.
+ */
+function configPrediction(pod: PodRuntime, c: ContainerRuntime): Prediction | undefined {
+  const w = c.waiting;
+  if (w?.reason !== 'CreateContainerConfigError' || currentInstance(c) !== undefined) return undefined;
+  return {
+    code: 'predicted-config-error',
+    doc: pod.doc,
+    paths: w.cause?.paths ?? [c.path],
+    message: `Predicted CreateContainerConfigError: ${c.name} never starts. ${w.message}.`,
     related: [],
     pod: pod.name,
     container: c.name,

@@ -7,6 +7,7 @@ export type OutcomeCode =
   | 'predicted-oom-killed'
   | 'predicted-unschedulable'
   | 'predicted-image-pull'
+  | 'predicted-config-error'
   | 'predicted-init-stuck'
   | 'predicted-job-failed'
   | 'predicted-prestop-cut'

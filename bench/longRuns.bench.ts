@@ -71,17 +71,22 @@ function median(xs: number[]): number {
 }
 
 /** Runs `fn` RUNS times (no warm-up: each is seconds long) and prints the median against the goal. */
-function measure(label: string, goalMs: number, fn: () => string): void {
+function measure(label: string, goalMs: number | undefined, fn: () => string): void {
   const times: number[] = [];
+  const cpu: number[] = [];
   let info = '';
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     info = fn();
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
   const m = median(times);
+  // On a loaded machine the wall clock mostly measures waiting; the CPU time the process used is printed too.
   console.log(
-    `${label}: median ${(m / 1000).toFixed(2)} s over ${RUNS} (${times.map((t) => (t / 1000).toFixed(2)).join(', ')}); ${info}; goal ≤ ${goalMs / 1000} s: ${m <= goalMs ? 'within' : 'OVER'}`,
+    `${label}: median ${(m / 1000).toFixed(2)} s wall, ${(median(cpu) / 1000).toFixed(2)} s CPU over ${RUNS} (${times.map((t) => (t / 1000).toFixed(2)).join(', ')}); ${info}${goalMs === undefined ? '' : `; goal ≤ ${goalMs / 1000} s: ${m <= goalMs ? 'within' : 'OVER'}`}`,
   );
 }
 
@@ -101,11 +106,11 @@ const cron = objects(CRON);
 measure('CronJob every minute, 30 days (table)', 2000, () => table(cron, 30 * DAY));
 const crash = objects(CRASH);
 measure('crash-looping pod, 30 days (table)', 500, () => table(crash, 30 * DAY));
-measure('crash-looping pod, 30 days (json, default --repeats auto)', 5000, () => {
+measure('crash-looping pod, 30 days (json, default --repeats auto)', undefined, () => {
   const r = simulate(crash, { until: 30 * DAY });
   let bytes = 0;
   writeJson(traceForJson(r.traceAt(30 * DAY), 'auto'), (p) => (bytes += Buffer.byteLength(p)));
-  return `${(bytes / 1e6).toFixed(2)} MB of JSON (goal < 5 MB)`;
+  return `${(bytes / 1e6).toFixed(2)} MB of JSON; goal < 5 MB: ${bytes < 5e6 ? 'within' : 'OVER'}`;
 });
 const d1k = objects(deployment(1000));
 const ten = nodes(10);

@@ -12,7 +12,8 @@
 const FIRST_DELAY_MS = 1;
 
 export class Throttle {
-  private readonly pending = new Map<string, { cancel(): void }>();
+  /** The run coming for each key; `soon`: the next slice of a long job, due on the next turn. */
+  private readonly pending = new Map<string, { cancel(): void; soon?: () => void }>();
   /** When the last run ended, and how long it took. */
   private readonly lastRun = new Map<string, { end: number; took: number }>();
   /** Requests being answered, and the runs waiting for their replies (by key). */
@@ -22,7 +23,14 @@ export class Throttle {
   constructor(private readonly interval: number) {}
 
   schedule(key: string, run: () => void): void {
-    if (this.pending.has(key)) return; // a run is coming and will read the latest text
+    const coming = this.pending.get(key);
+    if (coming?.soon) {
+      // The next slice of a long job (soon) would run before the requests read with this edit.
+      coming.cancel();
+      const h = setTimeout(coming.soon, FIRST_DELAY_MS);
+      this.pending.set(key, { cancel: () => clearTimeout(h) });
+    }
+    if (coming) return; // a run is coming and will read the latest text
     const fire = () => {
       if (this.holds > 0) {
         // Still pending: a schedule() meanwhile adds nothing; cancel() drops it from the waiting list.
@@ -46,6 +54,25 @@ export class Throttle {
     // messages one event-loop turn apart.
     const h = setTimeout(fire, Math.max(FIRST_DELAY_MS, wait));
     this.pending.set(key, { cancel: () => clearTimeout(h) });
+  }
+
+  /**
+   * Runs `run` on the next turn (no throttle: the next slice of a long job), unless a run is pending already;
+   * held like the others while a request is answered.
+   */
+  soon(key: string, run: () => void): void {
+    if (this.pending.has(key)) return;
+    const fire = () => {
+      if (this.holds > 0) {
+        this.waiting.set(key, fire);
+        this.pending.set(key, { cancel: () => this.waiting.delete(key) });
+        return;
+      }
+      this.pending.delete(key);
+      run();
+    };
+    const h = setImmediate(fire);
+    this.pending.set(key, { cancel: () => clearImmediate(h), soon: fire });
   }
 
   /**

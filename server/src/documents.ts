@@ -5,7 +5,7 @@
 import { TextDocuments } from 'vscode-languageserver';
 import { analyzeChunks, chunkAt, tooLarge, type FileAnalysis } from './analysis/fileAnalysis';
 import type { Chunk } from '../../simulator/src/index';
-import { MAX_ANALYZED_CHARS } from './limits';
+import { MAX_ANALYZED_CHARS, MAX_DOCUMENTS_AT_ONCE } from './limits';
 import { yamlTextDocuments, type YamlTextDocument } from './yamlTextDocument';
 
 export class Documents {
@@ -16,11 +16,18 @@ export class Documents {
     return this.docs.get(uri);
   }
 
-  analysis(doc: YamlTextDocument): FileAnalysis {
+  /**
+   * The analysis of the document's current version. With `until` (a performance.now() time), a file of many
+   * documents not analysed yet (a file just opened) may get only its first documents (`partial`); each call
+   * goes on where the last one stopped.
+   */
+  analysis(doc: YamlTextDocument, until?: number): FileAnalysis {
     const cached = this.analyses.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached.analysis;
+    if (cached && cached.version === doc.version && !cached.analysis.partial) return cached.analysis;
+    const chunks = doc.chunks();
+    const deadline = chunks.length > MAX_DOCUMENTS_AT_ONCE ? until : undefined;
     const analysis =
-      doc.textLength > MAX_ANALYZED_CHARS ? tooLarge(doc.getText()) : analyzeChunks(doc.chunks(), cached?.analysis);
+      doc.textLength > MAX_ANALYZED_CHARS ? tooLarge(doc.getText()) : analyzeChunks(chunks, cached?.analysis, deadline);
     this.analyses.set(doc.uri, { version: doc.version, analysis });
     return analysis;
   }
@@ -31,7 +38,8 @@ export class Documents {
    */
   chunkAt(doc: YamlTextDocument, line: number): Chunk | undefined {
     const cached = this.analyses.get(doc.uri);
-    if (cached && cached.version === doc.version) return chunkAt(cached.analysis, line)?.chunk;
+    if (cached && cached.version === doc.version && !cached.analysis.partial)
+      return chunkAt(cached.analysis, line)?.chunk;
     return doc.chunkAt(line);
   }
 

@@ -17,6 +17,7 @@ import { complete } from './features/completion';
 import { hover } from './features/hover';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { Throttle } from './debounce';
+import { ANALYSIS_SLICE_MS } from './limits';
 import { guarded, reportErrorsTo } from './errorGuard';
 import { PredictionPass } from './features/predictionPass';
 import { predictionRunner } from './features/predictionRunner';
@@ -42,12 +43,29 @@ export function startServer(connection: Connection): void {
     const full = guarded('diagnostics', undefined, () => diagnosticsFor(analysis, settings, uri, predictionsOf));
     if (full) void connection.sendDiagnostics({ uri, version, diagnostics: full });
   });
+  // A large file just opened is analysed in slices: its first documents' diagnostics are published after
+  // the first slice, then again each time the analysed part has doubled, and in full at the end; requests
+  // are answered between slices.
+  const partlyPublished = new Map<string, { version: number; chunks: number }>();
   const publish = (uri: string) => {
     const doc = documents.get(uri);
     if (!doc) return;
-    const analysis = guarded('diagnostics', undefined, () => documents.analysis(doc));
+    const analysis = guarded('diagnostics', undefined, () =>
+      documents.analysis(doc, performance.now() + ANALYSIS_SLICE_MS),
+    );
     if (!analysis) return;
     const version = doc.version;
+    if (analysis.partial) {
+      const last = partlyPublished.get(uri);
+      if (!last || last.version !== version || analysis.chunks.length >= 2 * last.chunks) {
+        partlyPublished.set(uri, { version, chunks: analysis.chunks.length });
+        const some = guarded('diagnostics', [], () => diagnosticsFor(analysis, settings, uri));
+        void connection.sendDiagnostics({ uri, version, diagnostics: some });
+      }
+      pending.soon(uri, () => publish(uri));
+      return;
+    }
+    partlyPublished.delete(uri);
     const plan = settings.predictions ? guarded('predictions', undefined, () => predictions.plan(analysis)) : undefined;
     const fast = guarded('diagnostics', [], () =>
       diagnosticsFor(analysis, plan ? settings : { ...settings, predictions: false }, uri, plan?.predictionsOf),
@@ -94,6 +112,7 @@ export function startServer(connection: Connection): void {
   documents.docs.onDidChangeContent((e) => pending.schedule(e.document.uri, () => publish(e.document.uri)));
   documents.docs.onDidClose((e) => {
     pending.cancel(e.document.uri);
+    partlyPublished.delete(e.document.uri);
     predictions.cancel(e.document.uri);
     documents.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

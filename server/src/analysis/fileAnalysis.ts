@@ -24,7 +24,10 @@ export interface AnalyzedChunk {
 }
 
 export interface FileAnalysis {
+  /** In file order; when `partial`, only the first documents, the rest not analysed yet. */
   chunks: AnalyzedChunk[];
+  /** The analysis stopped at its deadline: cross-document rules and predictions must wait for the rest. */
+  partial?: true;
   /** At least one document has apiVersion and kind: PodLab acts on this file. */
   kubernetes: boolean;
   /** Set when the file is too large to analyse (its size in characters). */
@@ -92,14 +95,23 @@ export function tooLarge(text: string): FileAnalysis {
   return { chunks: [], kubernetes: API_VERSION.test(text.slice(0, 65536)), tooLarge: text.length };
 }
 
-/** The analysis of a file already split into its documents (an open document keeps them split). */
-export function analyzeChunks(split: readonly Chunk[], previous?: FileAnalysis): FileAnalysis {
+/**
+ * The analysis of a file already split into its documents (an open document keeps them split). With
+ * `until` (a performance.now() time), it stops once that time has passed, after at least one document it had
+ * to analyse, and is then `partial`: called again with that analysis as `previous`, it goes on from there.
+ */
+export function analyzeChunks(split: readonly Chunk[], previous?: FileAnalysis, until?: number): FileAnalysis {
   const chunks: AnalyzedChunk[] = [];
   let doc = 0;
   let kubernetes = false;
+  let analysed = false;
   const reuse = previous ? new Map(previous.chunks.map((c) => [c.result.text, c.result])) : undefined;
   for (const chunk of split) {
-    const result = analyzeChunk(chunk.text, reuse);
+    const known = reuse?.get(chunk.text);
+    if (known === undefined && analysed && until !== undefined && performance.now() > until)
+      return { chunks, kubernetes, partial: true };
+    if (known === undefined) analysed = true;
+    const result = known ?? analyzeChunk(chunk.text, reuse);
     chunks.push({ chunk, result, firstDoc: doc });
     doc += Math.max(result.manifest.docs.length, 1);
     kubernetes ||= result.kubernetes;

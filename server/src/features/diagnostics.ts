@@ -115,6 +115,21 @@ function chunkDiagnostics(chunk: ChunkResult, settings: Settings, key: string): 
   return out;
 }
 
+/**
+ * A document's diagnostics in file coordinates, kept while the document stays on the same line: a keystroke
+ * elsewhere in the file then copies none of them (at 1,000 documents, about 3,000 diagnostics per keystroke).
+ */
+const perPlace = new WeakMap<ChunkResult, { key: string; uri: string; line: number; diagnostics: Diagnostic[] }>();
+
+function shiftedDiagnostics(c: AnalyzedChunk, settings: Settings, key: string, uri: string): Diagnostic[] {
+  const line = c.chunk.startLine;
+  const cached = perPlace.get(c.result);
+  if (cached && cached.key === key && cached.uri === uri && cached.line === line) return cached.diagnostics;
+  const diagnostics = chunkDiagnostics(c.result, settings, key).map((d) => shift(d, line, uri));
+  perPlace.set(c.result, { key, uri, line, diagnostics });
+  return diagnostics;
+}
+
 function shift(d: Diagnostic, lines: number, uri: string): Diagnostic {
   if (lines === 0 && !d.relatedInformation) return d;
   const out: Diagnostic = { ...d, range: shiftRange(d.range, lines) };
@@ -198,9 +213,10 @@ export function diagnosticsFor(
   // Per-document diagnostics do not depend on `predictions`: both passes share one cache entry.
   const key = settingsKey({ ...settings, predictions: false });
   const out: Diagnostic[] = [];
-  for (const c of analysis.chunks) {
-    for (const d of chunkDiagnostics(c.result, settings, key)) out.push(shift(d, c.chunk.startLine, uri));
-  }
+  for (const c of analysis.chunks) out.push(...shiftedDiagnostics(c, settings, key, uri));
+  // A partial analysis (a large file just opened) lacks documents that cross-document rules and predictions
+  // need: they wait for the rest.
+  if (analysis.partial) return out;
   out.push(...fileRuleDiagnostics(analysis, settings, uri));
   if (settings.predictions) {
     const of = predictionsOf ?? computeNow(analysis);

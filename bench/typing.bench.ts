@@ -1,6 +1,6 @@
 // Typing in a large file, PodLab vs yaml-language-server (issue 10 B), for N = 10, 200 and 1,000
 // Deployments of 66 lines (bench/lsp/generate.ts) plus one Service, each server driven over stdio:
-//   open → first diagnostics; the heap after GC once settled;
+//   open → first diagnostics, and → the last publish once settled; the heap after GC then;
 //   completion on an idle server (median of 20);
 //   completion sent immediately after an edit (the same write), 30 edits: p50, p95; and edit → first publish;
 //   an edit to the Service's name, then completion at once (10 edits, median);
@@ -33,6 +33,8 @@ const SERVICE = `---\napiVersion: v1\nkind: Service\nmetadata:\n  name: svc-000\
 
 interface Figures {
   openMs: number;
+  /** Open → the last publish before the server went quiet (all diagnostics, predictions included). */
+  allMs: number;
   heapOpen?: number;
   idle: number[];
   afterEdit: number[];
@@ -63,10 +65,10 @@ async function measure(server: Server, n: number, uri: string, rootUri: string, 
       const completion = client.complete(uri, at).then(() => performance.now() - t0);
       return { completion, published: published.then(() => performance.now() - t0) };
     };
-    const quiet = async () => {
+    const quiet = async (ms = 1000) => {
       // Until no diagnostics have come for a second (the prediction pass, yaml-language-server's 200 ms delay).
       for (let seen = client.publishes; ; seen = client.publishes) {
-        await sleep(1000);
+        await sleep(ms);
         if (client.publishes === seen) return;
       }
     };
@@ -76,7 +78,10 @@ async function measure(server: Server, n: number, uri: string, rootUri: string, 
     await client.open(uri, text, version);
     await first;
     const openMs = performance.now() - t0;
-    await quiet();
+    // PodLab publishes a large file's first documents first, then more as the analysed part doubles: the
+    // gaps grow with the file, hence a longer quiet spell; the last publish is when all diagnostics were in.
+    await quiet(3000);
+    const allMs = client.lastPublishAt - t0;
     const heapOpen = await heapMiB(server, client);
 
     const mid = Math.floor(n / 2);
@@ -122,7 +127,7 @@ async function measure(server: Server, n: number, uri: string, rootUri: string, 
     const burstTimes = await Promise.all(burst);
     await quiet();
     const heapAfter = await heapMiB(server, client);
-    return { openMs, heapOpen, idle, afterEdit, editPublish, afterServiceEdit, burst: burstTimes, heapAfter };
+    return { openMs, allMs, heapOpen, idle, afterEdit, editPublish, afterServiceEdit, burst: burstTimes, heapAfter };
   } finally {
     await client.stop();
   }
@@ -141,6 +146,7 @@ function report(n: number, ours?: Figures, theirs?: Figures): void {
     console.log(pad(label, 46) + pad(fmt(a), 18) + pad(fmt(b), 22) + pad(q, 8) + goal);
   };
   row('open → first diagnostics', (x) => x.openMs, '≤ 0.25');
+  row('open → all diagnostics (the last publish)', (x) => x.allMs, '');
   row('edit → first publish, median', (x) => median(x.editPublish), '≤ 0.05');
   row('completion right after an edit, p50', (x) => median(x.afterEdit), '');
   row('completion right after an edit, p95', (x) => percentile(x.afterEdit, 95), '≤ 5 ms');

@@ -3,6 +3,7 @@
 // starts is killed when the benchmark ends, however it ends.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import {
   CompletionRequest,
   createProtocolConnection,
@@ -59,8 +60,9 @@ export class LspClient {
   readonly child: ChildProcess;
   readonly connection: ProtocolConnection;
   stderr = '';
-  /** publishDiagnostics received so far. */
+  /** publishDiagnostics received so far, and when the last one came (performance.now()). */
   publishes = 0;
+  lastPublishAt = 0;
   /** Resolves when the server has asked for its configuration once (yaml-language-server does). */
   readonly configured: Promise<void>;
   private waiters: Waiter[] = [];
@@ -89,6 +91,7 @@ export class LspClient {
     );
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.publishes++;
+      this.lastPublishAt = performance.now();
       const i = this.waiters.findIndex((w) => w.uri === p.uri && w.accept(p));
       if (i >= 0) this.waiters.splice(i, 1)[0]!.resolve(p);
     });

@@ -10,5 +10,5 @@ export {
   simulate,
 } from '../../simulator/src/index';
 export { stringify as stringifyYaml } from 'yaml';
-export { panelSimulation } from './panel/panelModel';
+export { panelSimulation, verdictsOf } from './panel/panelModel';
 export { podFacts } from './inline/facts';

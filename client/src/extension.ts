@@ -6,6 +6,7 @@ import { SimulationPanel } from './panel/simulationPanel';
 import { RunPodCodeLens } from './codeLens';
 import { InlineFacts } from './inline/inlineFacts';
 import { Simulations } from './simulations';
+import { trackKubernetesYaml } from './kubernetesYaml';
 
 let stopClient: (() => Promise<void>) | undefined;
 
@@ -16,7 +17,9 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(output, simulations, facts);
   context.subscriptions.push(vscode.languages.registerInlayHintsProvider({ language: 'yaml' }, facts));
   context.subscriptions.push(vscode.languages.registerHoverProvider({ language: 'yaml' }, facts));
-  context.subscriptions.push(vscode.languages.registerCodeLensProvider({ language: 'yaml' }, new RunPodCodeLens()));
+  const lenses = new RunPodCodeLens(simulations);
+  context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider({ language: 'yaml' }, lenses));
+  context.subscriptions.push(trackKubernetesYaml());
   context.subscriptions.push(
     vscode.commands.registerCommand('podlab.runPodInPanel', (uri?: vscode.Uri) =>
       SimulationPanel.createOrShow(context, simulations, facts, uri),

@@ -1,7 +1,7 @@
 // The simulation of each open manifest: re-run (debounced) as the user types, with the what-if actions
 // and scenario file the panel added, and the panel's current time, which the inline facts follow.
 import * as vscode from 'vscode';
-import type { LoadedManifest, SimulationResult, Scenario, ScenarioEventSpec } from '../../simulator/src/index';
+import type { LoadedManifest, SimulationResult, Scenario, ScenarioEventSpec, Verdict } from '../../simulator/src/index';
 import { engine } from './engineLoader';
 import { MAX_PANEL_SECONDS, MAX_SIMULATED_CHARS, PANEL_MAX_PODS, PANEL_STEP_BUDGET } from './limits';
 import { CLIENT_SETTING_DEFAULTS, clientSetting } from './settings';
@@ -18,6 +18,8 @@ export interface DocSimulation {
   whatIf: WhatIfAction[];
   /** A scenario loaded from a file (cluster shape, overrides, events). */
   scenario: Scenario | undefined;
+  /** One per workload: what the run predicts (the panel's card, the CodeLens, the status bar). */
+  verdicts: Verdict[];
 }
 
 export class Simulations implements vscode.Disposable {
@@ -108,7 +110,9 @@ export class Simulations implements vscode.Disposable {
     const whatIf = prev?.whatIf ?? [];
     const scenario = prev?.scenario;
     let result: SimulationResult | undefined;
+    let verdicts: Verdict[] = [];
     if (problems.length === 0 && manifest.objects.length > 0) {
+      const shaped = clusterSetting(config, scenario);
       result = simulate(manifest.objects, {
         until: untilSeconds,
         seed: clientSetting(config, 'simulation.seed'),
@@ -117,8 +121,9 @@ export class Simulations implements vscode.Disposable {
         worldComplete: clientSetting(config, 'simulation.worldComplete'),
         maxPods: PANEL_MAX_PODS,
         budget: PANEL_STEP_BUDGET,
-        scenario: withWhatIf(clusterSetting(config, scenario), whatIf),
+        scenario: withWhatIf(shaped, whatIf),
       });
+      verdicts = engine().verdictsOf(result, shaped.cluster === undefined);
     }
     const sim: DocSimulation = {
       uri: key,
@@ -129,6 +134,7 @@ export class Simulations implements vscode.Disposable {
       time: Math.min(prev?.time ?? untilSeconds, untilSeconds),
       whatIf,
       scenario,
+      verdicts,
     };
     this.sims.set(key, sim);
     this.changed.fire(key);

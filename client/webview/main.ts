@@ -1,12 +1,15 @@
 // The Run Pod panel's webview: receives ToWebview messages, keeps the UI state (time, speed, selected pod) in
-// vscode.setState, plays the simulation with requestAnimationFrame and posts FromWebview messages.
+// vscode.setState, plays the simulation with requestAnimationFrame and posts FromWebview messages. A document
+// opened for the first time starts at the moment of its verdict (model/verdict.ts openingTime), paused.
 import { assertNever, type FromWebview, type PanelSimulation, type ToWebview } from '../src/panel/protocol';
 import { nextEventTime, prevEventTime } from './model/events';
 import { clampTime } from './model/format';
 import { chooseSelection, findPod, statusAt } from './model/pods';
 import { forDocument, sanitizeState, type UiState } from './model/state';
-import { TimeThrottle } from './model/throttle';
 import { isToWebview } from './model/guards';
+import { openingTime } from './model/verdict';
+import { createTimePoster } from './ui/timePost';
+import { createVerdictCard } from './ui/verdictCard';
 import type { Actions, Ctx } from './ui/context';
 import { h, isTypingTarget } from './ui/dom';
 import { createHeader } from './ui/header';
@@ -25,9 +28,7 @@ let sim: PanelSimulation | null = null;
 let playing = false;
 let lastFrame: number | null = null;
 let lastDetails = 0;
-let trailing: number | undefined;
 let timelineKey = '';
-const throttle = new TimeThrottle(200);
 
 function post(message: FromWebview): void {
   vscode.postMessage(message);
@@ -37,32 +38,7 @@ function persist(): void {
   vscode.setState(state);
 }
 
-/** Posts the current time: throttled (at most ~5/s) unless final (pause, step, scrub end, chart click). */
-function postTime(final: boolean): void {
-  const now = performance.now();
-  const t = Math.round(state.t * 1000) / 1000;
-  const sent = final ? throttle.flush(t, now) : throttle.offer(t, now);
-  if (sent !== null) {
-    post({ type: 'time', t: sent });
-    persist();
-  } else if (!final && trailing === undefined) {
-    const at = throttle.dueAt();
-    if (at !== null) {
-      trailing = window.setTimeout(
-        () => {
-          trailing = undefined;
-          const due = throttle.due(performance.now());
-          if (due !== null) {
-            post({ type: 'time', t: due });
-            persist();
-          }
-        },
-        Math.max(0, at - now) + 1,
-      );
-    }
-  }
-  if (final) persist();
-}
+const postTime = createTimePoster(post, persist, () => state.t);
 
 const actions: Actions = {
   post,
@@ -104,7 +80,8 @@ function step(dir: -1 | 1): void {
 }
 
 // Layout: built once; the views update themselves in place.
-const header = createHeader();
+const header = createHeader(actions);
+const verdictCard = createVerdictCard(actions);
 const controls = createControls(actions, step);
 const podTable = createPodTable(actions);
 const containers = createContainers();
@@ -115,6 +92,7 @@ const whatIf = createWhatIf(actions);
 const simView = h(
   'main',
   { class: 'sim', attrs: { hidden: true } },
+  verdictCard.el,
   controls.el,
   podTable.el,
   h('div', { class: 'columns' }, podTable.details, containers.el),
@@ -206,10 +184,18 @@ function receive(msg: ToWebview): void {
       const before = state.doc;
       sim = msg.simulation;
       state = forDocument(state, msg.uri ?? sim.title, msg.uri);
+      // A document seen for the first time (not a re-run, not a reload) opens at the moment that matters.
+      const fresh = state.doc !== before || (first && before === undefined);
+      if (fresh) {
+        state.t = openingTime(sim.verdicts, sim.until);
+        verdictCard.fixes([]);
+      }
       state.t = clampTime(state.t, sim.until);
       state.selected = chooseSelection(sim, state.selected, state.t);
       timelineKey = ''; // new runs (a what-if changed them) redraw the chart
       header.simulation(sim);
+      verdictCard.update(sim);
+      simView.classList.remove('stale');
       show('sim');
       render();
       persist();
@@ -218,9 +204,20 @@ function receive(msg: ToWebview): void {
     }
     case 'problems':
       pause();
+      header.problems(msg.title, msg.problems, msg.keep && sim !== null);
+      if (msg.keep && sim) {
+        // The last good run stays, dimmed, under the problems (it is the same document's).
+        simView.classList.add('stale');
+        return;
+      }
       sim = null;
-      header.problems(msg.title, msg.problems);
       show('message');
+      return;
+    case 'fixes':
+      verdictCard.fixes(msg.fixes);
+      return;
+    case 'pinned':
+      header.pinned(msg.pinned);
       return;
     case 'seek':
       // Before a simulation arrives the time is kept and clamped once the until is known.

@@ -99,8 +99,15 @@ export type { ScenarioResult } from './scenarioFile';
 // Predictions: the outcome a trace leads to (crash loop, never ready …) and the change that fixes it.
 export { foldEvents, foldProbes } from './present/traceRepeats';
 export type { FoldedEvent, FoldedProbe } from './present/traceRepeats';
-export { predict } from './predict/index';
-export type { OutcomeCode, PredictOptions, Prediction, SuggestedChange } from './predict/index';
+export { predict, verdicts, OUTCOME_STATUS } from './predict/index';
+export type {
+  OutcomeCode,
+  PredictOptions,
+  Prediction,
+  SuggestedChange,
+  Verdict,
+  VerdictOutcome,
+} from './predict/index';
 
 // How a container's image and command behave (used by rules that reason about ports and start times).
 export { inferProcess } from './behaviour/infer';

@@ -197,6 +197,11 @@ export interface TraceNote {
   level: 'info' | 'warning';
   message: string;
   doc?: number;
+  /**
+   * A note about a container's program (the image catalogue's, the behaviour model's): the container and the
+   * note without the pod's name, so that the panel shows it once for all the pods of one template.
+   */
+  container?: { name: string; note: string };
 }
 
 export interface Trace {

@@ -75,3 +75,9 @@ export { KUBERNETES_YAML_OPTIONS } from './model/yaml';
 // Image references as the container runtime reads them (registry, repository, tag, digest).
 export { parseImageRef } from './model/imageRef';
 export type { ImageRef } from './model/imageRef';
+
+// Predicted outcomes in a word, and the verdict of a run (computed with the simulator; the types travel).
+export { OUTCOME_STATUS } from './predict/types';
+export { worstVerdict } from './predict/rank';
+export type { OutcomeCode } from './predict/types';
+export type { Verdict, VerdictOutcome } from './predict/verdict';

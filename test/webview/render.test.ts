@@ -42,6 +42,7 @@ test('podRows: kubectl columns at t, later pods hidden, counts from the containe
     probes: [],
     notes: [],
     whatIf: [],
+    verdicts: [],
     pods: [
       pod('a', { containers, history: [{ t: 5, status: started }], deletedAt: 50, removedAt: 80 }),
       pod('b', { containers, createdAt: 60 }),
@@ -159,7 +160,7 @@ test('state, messages and what-if descriptions', () => {
   assert.equal(
     m.guards.isToWebview({
       type: 'simulation',
-      simulation: { title: 'a', until: 1, pods: [], events: [], probes: [], notes: [], whatIf: [] },
+      simulation: { title: 'a', until: 1, pods: [], events: [], probes: [], notes: [], whatIf: [], verdicts: [] },
     }),
     true,
   );

@@ -1,10 +1,50 @@
 // Turns a simulation into what the panel shows: every pod with its status history and container runs.
-import { PROBE_FIELD, type SimulationResult, type ProbeSlot } from '../../../simulator/src/index';
-import type { PanelPod, PanelSimulation, WhatIfAction } from './protocol';
+import {
+  PROBE_FIELD,
+  predict,
+  verdicts,
+  type SimulationResult,
+  type ProbeSlot,
+  type Verdict,
+} from '../../../simulator/src/index';
+import type { PanelPod, PanelSimulation, PanelVerdict, WhatIfAction } from './protocol';
 
 const SLOTS: ProbeSlot[] = ['startup', 'liveness', 'readiness'];
 
-export function panelSimulation(title: string, result: SimulationResult, whatIf: WhatIfAction[]): PanelSimulation {
+/**
+ * The run's verdicts from predict() — the function whose predictions the language server publishes as
+ * diagnostics — so the panel and the Problems view agree. `defaultCluster`: no cluster was described.
+ */
+export function verdictsOf(result: SimulationResult, defaultCluster: boolean): Verdict[] {
+  return verdicts(result, predict(result, { defaultCluster }));
+}
+
+function panelVerdict(v: Verdict): PanelVerdict {
+  const out: PanelVerdict = {
+    object: v.object,
+    pod: v.pod,
+    outcome: v.outcome,
+    status: v.status,
+    at: v.at,
+    headline: v.headline,
+    reason: v.reason,
+    more: v.more,
+  };
+  const p = v.prediction;
+  if (p) {
+    out.code = p.code;
+    out.why = p.message;
+    out.cause = { doc: p.doc, paths: p.paths, evidence: v.reason };
+  }
+  return out;
+}
+
+export function panelSimulation(
+  title: string,
+  result: SimulationResult,
+  whatIf: WhatIfAction[],
+  runVerdicts: readonly Verdict[] = verdictsOf(result, true),
+): PanelSimulation {
   const trace = result.traceAt(result.until);
   const pods: PanelPod[] = result.pods.map((p) => ({
     name: p.name,
@@ -38,6 +78,7 @@ export function panelSimulation(title: string, result: SimulationResult, whatIf:
     probes: trace.probes,
     notes: trace.notes,
     whatIf,
+    verdicts: runVerdicts.map(panelVerdict),
   };
   if (trace.truncated) sim.truncated = trace.truncated;
   if (trace.world) sim.world = trace.world;

@@ -8,7 +8,29 @@ import type {
   TraceWorld,
   Cause,
   EndReason,
+  OutcomeCode,
+  VerdictOutcome,
 } from '../../../simulator/src/view';
+
+/** What will happen to one workload and why (simulator/src/predict/verdict.ts), for the card on top. */
+export interface PanelVerdict {
+  /** `Kind/name` of the workload. */
+  object: string;
+  pod: string;
+  outcome: VerdictOutcome;
+  status: string;
+  /** The moment it shows (seconds), or null. */
+  at: number | null;
+  headline: string;
+  reason: string;
+  /** The prediction behind a problem: its code and full explanation ("Why"). */
+  code?: OutcomeCode;
+  why?: string;
+  /** The manifest line that causes it ("Jump to line"). */
+  cause?: Cause;
+  /** How many more predictions the workload has. */
+  more: number;
+}
 
 /** One run of a container, for the timeline lanes. */
 export interface PanelInstance {
@@ -56,6 +78,8 @@ export interface PanelSimulation {
   world?: TraceWorld;
   /** The scenario events in force (what-if actions), for the list in the panel. */
   whatIf: WhatIfAction[];
+  /** One per workload, in document order. */
+  verdicts: PanelVerdict[];
 }
 
 export type WhatIfAction =
@@ -71,7 +95,15 @@ export type ToWebview =
    * serializer's `revive` reads `state.uri` after a window reload.
    */
   | { type: 'simulation'; simulation: PanelSimulation; uri?: string }
-  | { type: 'problems'; title: string; problems: { line: number; message: string }[] }
+  /**
+   * The document does not parse. `keep`: the panel shows a run of this same document, which it keeps (dimmed)
+   * with the problems above it, instead of dropping it.
+   */
+  | { type: 'problems'; title: string; problems: { line: number; message: string }[]; keep: boolean }
+  /** The verdicts (by index) for which the language server offers a preferred quick fix, with its title. */
+  | { type: 'fixes'; fixes: { index: number; title: string }[] }
+  /** The panel stays on its document (pinned) or follows the active editor. */
+  | { type: 'pinned'; pinned: boolean }
   | { type: 'seek'; t: number }
   | { type: 'empty'; message: string };
 
@@ -85,7 +117,12 @@ export type FromWebview =
   | { type: 'saveScenario' }
   | { type: 'loadScenario' }
   /** "Why?": show the manifest lines behind a cause. */
-  | { type: 'reveal'; cause: Cause };
+  | { type: 'reveal'; cause: Cause }
+  /** Show a line of the document (0-based), e.g. a parse problem's. */
+  | { type: 'revealLine'; line: number }
+  /** Apply the language server's preferred quick fix for the verdict at `index`. */
+  | { type: 'applyFix'; index: number }
+  | { type: 'pin'; pinned: boolean };
 
 export function assertNever(x: never): never {
   throw new Error(`unexpected message: ${JSON.stringify(x)}`);

@@ -1,9 +1,50 @@
-// Reading a scenario file chosen in the panel, with the same validation as `podlab run --scenario`.
+// The panel's scenario files: saving its what-ifs next to the manifest, and reading one chosen by the user
+// with the same validation as `podlab run --scenario`.
 import * as vscode from 'vscode';
 import { engine } from '../engineLoader';
 import type { Scenario } from '../../../simulator/src/index';
+import { whatIfEvent, type Simulations } from '../simulations';
 
-export async function loadScenarioFile(
+function scenarioUri(doc: vscode.TextDocument): vscode.Uri | undefined {
+  if (doc.isUntitled) return undefined;
+  return doc.uri.with({ path: doc.uri.path.replace(/\.ya?ml$/, '') + '.scenario.yaml' });
+}
+
+export async function saveScenario(doc: vscode.TextDocument, sims: Simulations): Promise<void> {
+  const sim = sims.get(doc.uri);
+  const target = scenarioUri(doc) ?? (await vscode.window.showSaveDialog({ filters: { YAML: ['yaml', 'yml'] } }));
+  if (!sim || !target) return;
+  const scenario = {
+    ...(sim.scenario ?? {}),
+    events: [...(sim.scenario?.events ?? []), ...sim.whatIf.map(whatIfEvent)],
+  };
+  await vscode.workspace.fs.writeFile(
+    target,
+    new TextEncoder().encode(
+      `# PodLab scenario for ${doc.uri.path.split('/').pop()}\n${engine().stringifyYaml(scenario)}`,
+    ),
+  );
+  void vscode.window.showInformationMessage(`Saved the scenario to ${vscode.workspace.asRelativePath(target)}.`);
+}
+
+export async function loadScenario(doc: vscode.TextDocument, sims: Simulations): Promise<void> {
+  const picked = await vscode.window.showOpenDialog({
+    filters: { YAML: ['yaml', 'yml'] },
+    defaultUri: scenarioUri(doc),
+    canSelectMany: false,
+  });
+  const uri = picked?.[0];
+  if (!uri) return;
+  const loaded = await loadScenarioFile(uri);
+  if (!loaded.ok) {
+    void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)}: ${loaded.message}`);
+    return;
+  }
+  sims.setWhatIf(doc, []);
+  sims.setScenario(doc, loaded.scenario);
+}
+
+async function loadScenarioFile(
   uri: vscode.Uri,
 ): Promise<{ ok: true; scenario: Scenario } | { ok: false; message: string }> {
   let text: string;

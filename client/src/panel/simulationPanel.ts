@@ -1,12 +1,15 @@
 // The Run Pod panel: a webview that shows the simulation of the active manifest, re-runs it as the user
-// types, follows the active editor, and survives a window reload (serializer). Strict CSP with a nonce;
-// the webview renders every string as text.
+// types, follows the active editor (Kubernetes manifests only, unless pinned), keeps the last good run while
+// the document does not parse, and survives a window reload (serializer). Strict CSP with a nonce; the
+// webview renders every string as text. While it is open, the status bar repeats its verdict.
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import type { Simulations } from '../simulations';
-import { whatIfEvent } from '../simulations';
+import type { DocSimulation, Simulations } from '../simulations';
 import type { InlineFacts } from '../inline/inlineFacts';
-import { loadScenarioFile } from './scenarioFiles';
+import { isKubernetesYaml } from '../kubernetesYaml';
+import { loadScenario, saveScenario } from './scenarioFiles';
+import { applyCodeAction, preferredFix } from './quickFixes';
+import { VerdictStatus } from './verdictStatus';
 import { engine } from '../engineLoader';
 import { assertNever, type FromWebview, type ToWebview } from './protocol';
 
@@ -16,6 +19,11 @@ export class SimulationPanel {
   private document: vscode.TextDocument | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
+  /** Stay on this document whatever editor becomes active. */
+  private pinned = false;
+  /** The document whose run the webview shows (kept, dimmed, while that document does not parse). */
+  private shown: string | undefined;
+  private readonly status = new VerdictStatus();
 
   static createOrShow(context: vscode.ExtensionContext, sims: Simulations, facts: InlineFacts, uri?: vscode.Uri): void {
     const doc = uri
@@ -64,9 +72,17 @@ export class SimulationPanel {
       sims.onDidChange((uri) => {
         if (uri === this.document?.uri.toString()) this.post();
       }),
+      // A scenario file or other YAML opened beside the manifest leaves the run alone.
       vscode.window.onDidChangeActiveTextEditor((e) => {
-        if (e && e.document.languageId === 'yaml' && e.document !== this.document) this.show(e.document);
+        if (e && !this.pinned && e.document !== this.document && isKubernetesYaml(e.document)) this.show(e.document);
       }),
+      // The language server publishes its predictions (and their quick fixes) after the fast pass.
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const doc = this.document;
+        if (doc && e.uris.some((u) => u.toString() === doc.uri.toString())) void this.postFixes(doc);
+      }),
+      panel.onDidChangeViewState((e) => (e.webviewPanel.visible ? this.showStatus() : this.status.hide())),
+      this.status,
     );
     if (doc) this.show(doc);
   }
@@ -91,24 +107,62 @@ export class SimulationPanel {
 
   private post(): void {
     const doc = this.document;
-    if (!doc)
+    if (!doc) {
+      this.shown = undefined;
+      this.status.hide();
       return this.send({
         type: 'empty',
         message: 'Open a Kubernetes manifest (Pod, Deployment, Job, …) and run "PodLab: Run Pod in Panel".',
       });
+    }
     const sim = this.sims.ensure(doc);
     const title = doc.uri.path.split('/').pop() ?? 'manifest';
-    if (sim.problems.length > 0) return this.send({ type: 'problems', title, problems: sim.problems.slice(0, 50) });
-    if (!sim.result)
+    const uri = doc.uri.toString();
+    if (sim.problems.length > 0)
+      return this.send({ type: 'problems', title, problems: sim.problems.slice(0, 50), keep: this.shown === uri });
+    if (!sim.result) {
+      this.shown = undefined;
+      this.status.hide();
       return this.send({
         type: 'empty',
         message: `${title} has no Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job or CronJob to run.`,
       });
+    }
     this.send({
       type: 'simulation',
-      simulation: engine().panelSimulation(title, sim.result, sim.whatIf),
-      uri: doc.uri.toString(),
+      simulation: engine().panelSimulation(title, sim.result, sim.whatIf, sim.verdicts),
+      uri,
     });
+    this.shown = uri;
+    this.showStatus();
+    void this.postFixes(doc);
+  }
+
+  private showStatus(): void {
+    const sim = this.document ? this.sims.get(this.document.uri) : undefined;
+    if (sim?.result && this.panel.visible) this.status.show(sim.verdicts);
+  }
+
+  /** The verdicts whose cause line has a preferred quick fix: their "Apply fix" buttons. */
+  private async postFixes(doc: vscode.TextDocument): Promise<void> {
+    const sim = this.sims.get(doc.uri);
+    if (!sim?.result) return;
+    const fixes: { index: number; title: string }[] = [];
+    for (const [index, v] of sim.verdicts.entries()) {
+      const fix = v.prediction ? await preferredFix(doc, sim.manifest, causeOf(v.prediction)) : undefined;
+      if (fix) fixes.push({ index, title: fix.title });
+    }
+    // Stale when the document changed or another one is shown meanwhile.
+    if (this.document === doc && this.sims.get(doc.uri) === sim) this.send({ type: 'fixes', fixes });
+  }
+
+  private async applyFix(index: number): Promise<void> {
+    const doc = this.document;
+    const sim = doc ? this.sims.get(doc.uri) : undefined;
+    const p = sim?.verdicts[index]?.prediction;
+    if (!doc || !sim || !p) return;
+    const fix = await preferredFix(doc, sim.manifest, causeOf(p));
+    if (fix) await applyCodeAction(fix);
   }
 
   private receive(m: FromWebview): void {
@@ -132,13 +186,24 @@ export class SimulationPanel {
           );
         return;
       case 'saveScenario':
-        void this.saveScenario();
+        if (doc) void saveScenario(doc, this.sims);
         return;
       case 'loadScenario':
-        void this.loadScenario();
+        if (doc) void loadScenario(doc, this.sims);
         return;
       case 'reveal':
         void this.reveal(m.cause.doc, m.cause.paths[0] ?? '');
+        return;
+      case 'revealLine':
+        if (doc && Number.isInteger(m.line) && m.line >= 0)
+          void this.revealRange(new vscode.Range(m.line, 0, m.line, 0));
+        return;
+      case 'applyFix':
+        void this.applyFix(m.index);
+        return;
+      case 'pin':
+        this.pinned = m.pinned === true;
+        this.send({ type: 'pinned', pinned: this.pinned });
         return;
       default:
         assertNever(m);
@@ -150,52 +215,14 @@ export class SimulationPanel {
     const sim = doc ? this.sims.get(doc.uri) : undefined;
     if (!doc || !sim) return;
     const r = engine().rangeOf(sim.manifest, docIndex, path);
-    const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-    const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: range });
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    await this.revealRange(new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character));
   }
 
-  private scenarioUri(): vscode.Uri | undefined {
-    const doc = this.document;
-    if (!doc || doc.isUntitled) return undefined;
-    return doc.uri.with({ path: doc.uri.path.replace(/\.ya?ml$/, '') + '.scenario.yaml' });
-  }
-
-  private async saveScenario(): Promise<void> {
-    const doc = this.document;
-    const sim = doc ? this.sims.get(doc.uri) : undefined;
-    const target = this.scenarioUri() ?? (await vscode.window.showSaveDialog({ filters: { YAML: ['yaml', 'yml'] } }));
-    if (!doc || !sim || !target) return;
-    const scenario = {
-      ...(sim.scenario ?? {}),
-      events: [...(sim.scenario?.events ?? []), ...sim.whatIf.map(whatIfEvent)],
-    };
-    await vscode.workspace.fs.writeFile(
-      target,
-      new TextEncoder().encode(
-        `# PodLab scenario for ${doc.uri.path.split('/').pop()}\n${engine().stringifyYaml(scenario)}`,
-      ),
-    );
-    void vscode.window.showInformationMessage(`Saved the scenario to ${vscode.workspace.asRelativePath(target)}.`);
-  }
-
-  private async loadScenario(): Promise<void> {
+  private async revealRange(range: vscode.Range): Promise<void> {
     const doc = this.document;
     if (!doc) return;
-    const picked = await vscode.window.showOpenDialog({
-      filters: { YAML: ['yaml', 'yml'] },
-      defaultUri: this.scenarioUri(),
-      canSelectMany: false,
-    });
-    const uri = picked?.[0];
-    if (!uri) return;
-    const loaded = await loadScenarioFile(uri);
-    if (!loaded.ok) {
-      void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)}: ${loaded.message}`);
-      return;
-    }
-    this.sims.setWhatIf(doc, []);
-    this.sims.setScenario(doc, loaded.scenario);
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: range });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
   dispose(): void {
@@ -204,6 +231,10 @@ export class SimulationPanel {
     this.panel.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function causeOf(p: NonNullable<DocSimulation['verdicts'][number]['prediction']>) {
+  return { doc: p.doc, paths: p.paths, evidence: p.evidence ?? '' };
 }
 
 function options(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -221,7 +252,7 @@ function nonce(): string {
   return randomBytes(18).toString('base64url');
 }
 
-const STYLESHEETS = ['panel.css', 'panel-content.css', 'panel-timeline.css'];
+const STYLESHEETS = ['panel.css', 'panel-content.css', 'panel-timeline.css', 'panel-verdict.css'];
 
 function html(context: vscode.ExtensionContext, webview: vscode.Webview): string {
   const n = nonce();

@@ -19,11 +19,19 @@ export function isToWebview(x: unknown): x is ToWebview {
         Array.isArray(s.events) &&
         Array.isArray(s.probes) &&
         Array.isArray(s.notes) &&
-        Array.isArray(s.whatIf)
+        Array.isArray(s.whatIf) &&
+        Array.isArray(s.verdicts)
       );
     }
     case 'problems':
-      return typeof x.title === 'string' && Array.isArray(x.problems);
+      return typeof x.title === 'string' && Array.isArray(x.problems) && typeof x.keep === 'boolean';
+    case 'fixes':
+      return (
+        Array.isArray(x.fixes) &&
+        x.fixes.every((f) => isObj(f) && Number.isInteger(f.index) && typeof f.title === 'string')
+      );
+    case 'pinned':
+      return typeof x.pinned === 'boolean';
     case 'seek':
       return typeof x.t === 'number' && Number.isFinite(x.t);
     case 'empty':

@@ -1,66 +1,113 @@
-// Header: document title, current time and until, notes and truncation; or the manifest problems; or a message.
+// Header: document title, pin toggle, current time and until; the problems of a document that does not parse
+// (each line a link to it, above the last good run when there is one); warnings, and the notes once each in a
+// collapsed details section; or a message.
 import type { PanelSimulation } from '../../src/panel/protocol';
 import { worldList } from './world';
 import { clock, secs } from '../model/format';
-import { h, rebuild, setText } from './dom';
+import { shownNotes } from '../model/verdict';
+import type { Actions } from './context';
+import { button, h, rebuild, setAttr, setText } from './dom';
 
 export interface Header {
   el: HTMLElement;
   simulation(sim: PanelSimulation): void;
-  problems(title: string, problems: readonly { line: number; message: string }[]): void;
+  /** `kept`: the last good run stays below, dimmed. */
+  problems(title: string, problems: readonly { line: number; message: string }[], kept: boolean): void;
   empty(message: string): void;
   time(t: number, until: number): void;
+  pinned(pinned: boolean): void;
 }
 
-export function createHeader(): Header {
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function createHeader(actions: Actions): Header {
   const title = h('h1', { class: 'title', text: 'PodLab' });
   const time = h('span', { class: 'clock', attrs: { 'aria-live': 'off' } });
+  let isPinned = false;
+  const pin = button('Following the editor', () => actions.post({ type: 'pin', pinned: !isPinned }), {
+    class: 'secondary small pin',
+    attrs: { 'aria-pressed': 'false', title: 'Keep the panel on this manifest whatever editor is active' },
+  });
+  const problemsHost = h('div', { class: 'problems-host' });
   const notes = h('div', { class: 'notes' });
-  const el = h('header', { class: 'header' }, h('div', { class: 'header-line' }, title, time), notes);
+  const el = h(
+    'header',
+    { class: 'header' },
+    h('div', { class: 'header-line' }, title, pin, time),
+    problemsHost,
+    notes,
+  );
 
   return {
     el,
     simulation(sim) {
       setText(title, sim.title);
+      pin.hidden = false;
+      rebuild(problemsHost, 'none', () => []);
       const sig = JSON.stringify([sim.notes, sim.truncated ?? null, sim.world ?? null]);
       rebuild(notes, sig, () => {
-        const items: HTMLElement[] = [];
-        if (sim.truncated) {
-          const tr = sim.truncated;
-          items.push(
-            h('li', { class: 'note warning', text: `⚠ The run stopped early at t=${secs(tr.at)}: ${tr.reason}` }),
+        const warnings: HTMLElement[] = [];
+        const infos: HTMLElement[] = [];
+        if (sim.truncated)
+          warnings.push(
+            h('li', {
+              class: 'note warning',
+              text: `⚠ The run stopped early at t=${secs(sim.truncated.at)}: ${sim.truncated.reason}`,
+            }),
           );
-        }
-        for (const n of sim.notes) {
+        for (const n of shownNotes(sim.notes)) {
           const where = n.doc !== undefined ? ` (document ${n.doc + 1})` : '';
-          items.push(
-            h('li', { class: `note ${n.level}`, text: `${n.level === 'warning' ? '⚠' : 'ℹ'} ${n.message}${where}` }),
-          );
+          const pods = n.pods > 1 ? ` — ${n.pods} pods` : '';
+          const li = h('li', {
+            class: `note ${n.level}`,
+            text: `${n.level === 'warning' ? '⚠' : 'ℹ'} ${n.text}${where}${pods}`,
+          });
+          (n.level === 'warning' ? warnings : infos).push(li);
         }
-        const world = sim.world ? [worldList(sim.world)] : [];
-        return items.length
-          ? [...world, h('ul', { class: 'note-list', attrs: { 'aria-label': 'Notes' } }, ...items)]
-          : world;
+        const out: HTMLElement[] = sim.world ? [worldList(sim.world)] : [];
+        if (warnings.length)
+          out.push(h('ul', { class: 'note-list', attrs: { 'aria-label': 'Warnings' } }, ...warnings));
+        if (infos.length)
+          out.push(
+            h(
+              'details',
+              { class: 'notes-details' },
+              h('summary', { text: `Notes (${infos.length}): images and assumptions` }),
+              h('ul', { class: 'note-list', attrs: { 'aria-label': 'Notes' } }, ...infos),
+            ),
+          );
+        return out;
       });
     },
-    problems(docTitle, problems) {
+    problems(docTitle, problems, kept) {
       setText(title, docTitle);
-      setText(time, '');
-      rebuild(notes, JSON.stringify(['problems', problems]), () => [
-        h('p', {
-          class: 'problems-intro',
-          text: `The manifest has ${problems.length} problem${problems.length === 1 ? '' : 's'}; fix ${problems.length === 1 ? 'it' : 'them'} to run the simulation.`,
-        }),
+      pin.hidden = !kept;
+      if (!kept) {
+        setText(time, '');
+        rebuild(notes, 'none', () => []);
+      }
+      const intro = kept
+        ? `The manifest has ${plural(problems.length, 'problem')}; below is the last run that worked.`
+        : `The manifest has ${plural(problems.length, 'problem')}; fix ${problems.length === 1 ? 'it' : 'them'} to run the simulation.`;
+      rebuild(problemsHost, JSON.stringify(['problems', problems, kept]), () => [
         h(
-          'ul',
-          { class: 'problems', attrs: { 'aria-label': 'Problems' } },
-          ...problems.map((p) =>
-            h(
-              'li',
-              null,
-              h('span', { class: 'problem-line', text: `line ${p.line + 1}` }),
-              ' ',
-              h('span', { class: 'problem-message', text: p.message }),
+          'div',
+          { class: `problems-box${kept ? ' kept' : ''}`, attrs: { role: 'status' } },
+          h('p', { class: 'problems-intro', text: intro }),
+          h(
+            'ul',
+            { class: 'problems', attrs: { 'aria-label': 'Problems' } },
+            ...problems.map((p) =>
+              h(
+                'li',
+                null,
+                button(`line ${p.line + 1}`, () => actions.post({ type: 'revealLine', line: p.line }), {
+                  class: 'link problem-line',
+                  attrs: { title: 'Show this line in the editor' },
+                }),
+                ' ',
+                h('span', { class: 'problem-message', text: p.message }),
+              ),
             ),
           ),
         ),
@@ -69,10 +116,17 @@ export function createHeader(): Header {
     empty(message) {
       setText(title, 'PodLab');
       setText(time, '');
+      pin.hidden = true;
+      rebuild(problemsHost, 'none', () => []);
       rebuild(notes, JSON.stringify(['empty', message]), () => [h('p', { class: 'empty-message', text: message })]);
     },
     time(t, until) {
       setText(time, `t = ${clock(t)} of ${clock(until)}`);
+    },
+    pinned(p) {
+      isPinned = p;
+      setText(pin, p ? 'Pinned to this manifest' : 'Following the editor');
+      setAttr(pin, 'aria-pressed', p ? 'true' : 'false');
     },
   };
 }

@@ -127,9 +127,11 @@ export class Simulation {
     this.events.push(event);
   }
 
-  note(level: TraceNote['level'], message: string, doc?: number): void {
+  note(level: TraceNote['level'], message: string, doc?: number, container?: TraceNote['container']): void {
     if (this.notes.some((n) => n.message === message && n.doc === doc)) return;
-    this.notes.push(doc === undefined ? { level, message } : { level, message, doc });
+    const note: TraceNote = doc === undefined ? { level, message } : { level, message, doc };
+    if (container) note.container = container;
+    this.notes.push(note);
   }
 
   /**

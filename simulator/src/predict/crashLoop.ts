@@ -36,6 +36,7 @@ export function crashLoopPrediction(pod: PodRuntime, c: ContainerRuntime, trace:
     return {
       ...base,
       message: `Predicted CrashLoopBackOff: the ${slot} probe fails ${threshold} times from ~${s(failures[0]?.t ?? 0)}, so the kubelet kills ${c.name} at ~${s(kills[0] ?? 0)}${every} with back-off 10s, 20s, 40s… (${restarts} restarts in ${s(trace.until)}); ${cause.evidence}.`,
+      evidence: `${slot} probe: ${cause.evidence}`,
       related: listeningPorts(pod),
       changes: probeChanges(pod, paths[0]!, cause, probe.periodSeconds),
     };
@@ -51,6 +52,7 @@ export function crashLoopPrediction(pod: PodRuntime, c: ContainerRuntime, trace:
   return {
     ...base,
     message: `Predicted CrashLoopBackOff: ${cause?.evidence ?? `${c.name} ends by itself`}${firstExit ? ` (first at ~${s(firstExit.finishedAt! / 1000)})` : ''}; the kubelet restarts it with back-off 10s, 20s, 40s… (${restarts} restarts in ${s(trace.until)}).`,
+    evidence: cause?.evidence ?? `${c.name} ends by itself`,
     related: [],
     changes: [],
   };

@@ -11,6 +11,9 @@ import { crashLoopPrediction } from './crashLoop';
 import { readinessPredictions } from './readiness';
 
 export type { Prediction, OutcomeCode, SuggestedChange } from './types';
+export { verdicts } from './verdict';
+export { OUTCOME_STATUS } from './types';
+export type { Verdict, VerdictOutcome } from './verdict';
 
 export interface PredictOptions {
   /**
@@ -43,6 +46,7 @@ export function predict(result: SimulationResult, options: PredictOptions = {}):
         doc: pod.doc,
         paths: pod.scheduling.cause?.paths ?? [pod.specPath],
         message: `Predicted FailedScheduling: the pod stays Pending. ${pod.scheduling.message}`,
+        evidence: pod.scheduling.cause?.evidence ?? pod.scheduling.message,
         related: [],
         pod: pod.name,
         changes: [],
@@ -95,6 +99,7 @@ function oomPrediction(pod: PodRuntime, c: ContainerRuntime, i: Instance): Predi
     doc: pod.doc,
     paths: i.cause!.paths,
     message: `Predicted OOMKilled (exit 137) ${count === 1 ? 'once' : `${count} times`}, first at ~${Math.round(i.finishedAt! / 1000)}s: ${i.cause!.evidence}.`,
+    evidence: i.cause!.evidence,
     related: [],
     pod: pod.name,
     container: c.name,
@@ -113,6 +118,7 @@ function imagePrediction(pod: PodRuntime, c: ContainerRuntime): Prediction | und
     doc: pod.doc,
     paths: w.cause?.paths ?? [`${c.path}.image`],
     message: `Predicted ${w.reason}: ${c.name} never starts. ${w.cause?.evidence ?? w.message}.`,
+    evidence: w.cause?.evidence ?? w.message,
     related: [],
     pod: pod.name,
     container: c.name,
@@ -151,6 +157,7 @@ function preStopPrediction(pod: PodRuntime, c: ContainerRuntime): Prediction | u
     doc: pod.doc,
     paths: [`${c.path}.lifecycle.preStop`],
     message: `Predicted: the preStop hook of ${c.name} takes ${takes}, longer than the ${grace}s grace period; the kubelet cuts it short and SIGKILLs the container 2s later (${hook.message}).`,
+    evidence: `the preStop hook of ${c.name} takes ${takes}, the grace period is ${grace}s`,
     related: [{ path: `${pod.specPath}.terminationGracePeriodSeconds`, message: `grace period ${grace}s` }],
     pod: pod.name,
     container: c.name,
@@ -176,6 +183,7 @@ function sidecarPrediction(pod: PodRuntime, c: ContainerRuntime, until: number):
     doc: pod.doc,
     paths: w?.lastCause?.paths ?? [`${c.path}.startupProbe`],
     message: `Predicted: the sidecar ${c.name} never reports Started in ${Math.round(until)}s, so the app containers never start${w?.lastCause ? `: ${w.lastCause.evidence}` : ''}.`,
+    evidence: w?.lastCause?.evidence ?? `the sidecar ${c.name} never reports Started`,
     related: [],
     pod: pod.name,
     container: c.name,
@@ -213,6 +221,7 @@ function initStuckPrediction(pod: PodRuntime, until: number): Prediction | undef
     doc: pod.doc,
     paths,
     message: `Predicted Init:${index}/${total}: the init container ${stuck.name} is still running after ${Math.round(until - cur.startedAt / 1000)}s (${stuck.process.description}), so the app containers never start.${why ? ` ${why}` : ''}`,
+    evidence: why ?? `${stuck.name} keeps running (${stuck.process.description})`,
     related: [],
     pod: pod.name,
     container: stuck.name,
@@ -242,6 +251,7 @@ function jobPrediction(e: TraceEvent): Prediction | undefined {
     doc: e.cause.doc,
     paths: e.cause.paths,
     message: `Predicted: ${e.object} fails at ~${Math.round(e.t)}s (${e.reason}): ${e.cause.evidence}.`,
+    evidence: e.cause.evidence,
     related: [],
     pod: '',
     changes: [],

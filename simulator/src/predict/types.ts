@@ -13,6 +13,20 @@ export type OutcomeCode =
   | 'predicted-prestop-cut'
   | 'predicted-sidecar-not-started';
 
+/** What each predicted outcome shows as, in a word (the CodeLens says "predicts …" with it). */
+export const OUTCOME_STATUS: Readonly<Record<OutcomeCode, string>> = {
+  'predicted-crash-loop': 'CrashLoopBackOff',
+  'predicted-never-ready': 'never Ready',
+  'predicted-slow-ready': 'Ready late',
+  'predicted-oom-killed': 'OOMKilled',
+  'predicted-unschedulable': 'Pending',
+  'predicted-image-pull': 'ImagePullBackOff',
+  'predicted-init-stuck': 'stuck in Init',
+  'predicted-job-failed': 'Job failed',
+  'predicted-prestop-cut': 'preStop cut short',
+  'predicted-sidecar-not-started': 'sidecar not Started',
+};
+
 /** A one-value change that removes the cause (the language server turns it into a quick fix). */
 export interface SuggestedChange {
   title: string;
@@ -29,6 +43,8 @@ export interface Prediction {
   paths: string[];
   /** Plain words, with numbers. */
   message: string;
+  /** The cause in a few words, without the outcome or its numbers (the panel's verdict line shows it). */
+  evidence?: string;
   /** Other lines that explain it (e.g. the port the container really listens on). */
   related: { path: string; message: string }[];
   pod: string;

@@ -15,6 +15,7 @@ import { setupSteps } from './setup.steps';
 import { editingSteps } from './editing.steps';
 import { panelSteps } from './panel.steps';
 import { robustnessSteps } from './robustness.steps';
+import { verdictSteps } from './verdict.steps';
 
 describe('PodLab in VS Code (code-server + Chromium)', { timeout: 15 * 60_000 }, () => {
   before(() => {
@@ -33,5 +34,6 @@ describe('PodLab in VS Code (code-server + Chromium)', { timeout: 15 * 60_000 },
   setupSteps();
   editingSteps();
   panelSteps();
+  verdictSteps();
   robustnessSteps();
 });

@@ -223,6 +223,24 @@ export async function podTable(frame: Frame): Promise<Record<string, string>[]> 
   });
 }
 
+/** The panel's verdict card, one row per workload: `data-outcome`, `data-status` and the row's text. */
+export function verdictRows(frame: Frame): Promise<{ outcome: string; status: string; text: string }[]> {
+  return frame.evaluate(() =>
+    Array.from<InPage>(document.querySelectorAll('.verdict-card .verdict')).map((li) => ({
+      outcome: String(li.getAttribute('data-outcome') ?? ''),
+      status: String(li.getAttribute('data-status') ?? ''),
+      text: String(li.innerText ?? '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    })),
+  );
+}
+
+/** The panel's heading: the document it shows. */
+export function panelHeading(frame: Frame): Promise<string> {
+  return frame.evaluate((): string => String(document.querySelector('h1')?.textContent ?? ''));
+}
+
 /**
  * What every frame of the page recorded: trapped dialogs and the flag a `<script>` of a fixture would set
  * (`ran`), and the frames whose trap is in place (`trapped`, URLs).

@@ -132,10 +132,9 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
   for (const c of containers) {
     for (const n of c.process.notes)
       sim.note('info', `${req.name}/${c.name}: ${n}`, req.doc, { name: c.name, note: n });
-    if (nonRootVerdict(pod, c).kind === 'unknown') {
-      const note = `runAsNonRoot without runAsUser: the user of image \`${c.spec.image ?? ''}\` is not known to the simulator, so whether the kubelet refuses it (CreateContainerConfigError when the image runs as root or names its user) is not predicted`;
-      sim.note('info', `${req.name}/${c.name}: ${note}`, req.doc, { name: c.name, note });
-    }
+    if (nonRootVerdict(pod, c).kind !== 'unknown') continue;
+    const note = `runAsNonRoot without runAsUser: the user of image \`${c.spec.image ?? ''}\` is not known to the simulator, so whether the kubelet refuses it (CreateContainerConfigError when the image runs as root or names its user) is not predicted`;
+    sim.note('info', `${req.name}/${c.name}: ${note}`, req.doc, { name: c.name, note });
   }
   // The certain-vs-unknown rule (README "The world the simulation sees"): one note per reference, not per pod.
   for (const r of facts.unknownRefs)

@@ -138,6 +138,7 @@ function configPrediction(pod: PodRuntime, c: ContainerRuntime): Prediction | un
     doc: pod.doc,
     paths: w.cause?.paths ?? [c.path],
     message: `Predicted CreateContainerConfigError: ${c.name} never starts. ${w.message}.`,
+    evidence: w.message,
     related: [],
     pod: pod.name,
     container: c.name,

@@ -25,6 +25,7 @@ export const OUTCOME_STATUS: Readonly<Record<OutcomeCode, string>> = {
   'predicted-job-failed': 'Job failed',
   'predicted-prestop-cut': 'preStop cut short',
   'predicted-sidecar-not-started': 'sidecar not Started',
+  'predicted-config-error': 'CreateContainerConfigError',
 };
 
 /** A one-value change that removes the cause (the language server turns it into a quick fix). */

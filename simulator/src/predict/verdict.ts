@@ -90,6 +90,7 @@ function problemVerdict(
   let headline: string | undefined;
   switch (p.code) {
     case 'predicted-crash-loop':
+    case 'predicted-config-error':
       at = firstShown(pod, [status]);
       break;
     case 'predicted-oom-killed': {

@@ -1,7 +1,7 @@
 // What a container's process does, inferred in this order: (1) the scenario override, field by field;
 // (2) the container's command/args, interpreted (Kubernetes `$(VAR)` expansion, then the shell); (3) the
 // image catalogue (ENTRYPOINT/CMD, env checks, ports, stop handling). Never throws.
-import type { ProcessModel, StartFile } from './types';
+import type { ProcessAccess, ProcessModel, StartFile } from './types';
 import type { Signal } from './signals';
 import type { EnvVal, World as ProcessWorld } from './shell';
 import type { ContainerLike } from './container';
@@ -40,6 +40,8 @@ export interface InferInput {
   world?: World;
   /** The pod's namespace (where references are looked up); default `default`. */
   namespace?: string;
+  /** Optional: who the process runs as and where it may not write (engine/podAccess.ts); absent: writes work. */
+  access?: ProcessAccess;
 }
 
 /** The world a starting container sees: files only where the engine knows them; the network is not known, Services are. */
@@ -161,6 +163,7 @@ function inferRaw(input: InferInput): ProcessModel {
     unknownMemoryMi: mem.mi,
     // An envFrom source the world does not know may set any name: unset names are unknown, not empty.
     unsetUnknown: env.openEnded,
+    ...(input.access !== undefined ? { access: input.access } : {}),
   });
   interp.markUnknown(unknownRefs);
 

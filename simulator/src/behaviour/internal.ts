@@ -1,6 +1,6 @@
 // Types shared by the shell interpreter (shell.ts), the utilities (commands.ts) and the long-running programs
 // (programs.ts). Not part of the behaviour module's public surface.
-import type { Binder, FailedLookup, FileOp, HttpChange, ProcessModel } from './types';
+import type { Binder, FailedLookup, FileOp, HttpChange, ProcessAccess, ProcessModel } from './types';
 import type { ImageProfile } from './catalog';
 import type { Signal } from './signals';
 
@@ -155,4 +155,6 @@ export interface ProgCtx {
   oldBusybox: boolean;
   /** The shell's working directory when the program starts (python -m http.server serves it). */
   cwd: string;
+  /** Optional: who the process runs as and where it may not write (securityContext); absent: not known. */
+  access?: ProcessAccess;
 }

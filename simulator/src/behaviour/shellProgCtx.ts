@@ -23,5 +23,6 @@ export function progCtxOf(s: ShellState, main: boolean, touchEnv: (name: string)
     userland: s.o.userland,
     oldBusybox: s.o.oldBusybox,
     cwd: s.cwd,
+    ...(s.o.access !== undefined ? { access: s.o.access } : {}),
   };
 }

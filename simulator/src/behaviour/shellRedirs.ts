@@ -4,6 +4,8 @@ import type { Redir } from './shellParse';
 import type { Stdin } from './internal';
 import type { ShellState } from './shellState';
 import type { Expander } from './shellExpand';
+import { DENIAL_TEXT } from './types';
+import { resolvePath } from './toolKit';
 
 /** Runs f with the redirections of a command. */
 export function withRedirs(s: ShellState, x: Expander, redirs: Redir[], f: () => number): number {
@@ -41,6 +43,7 @@ export function withRedirs(s: ShellState, x: Expander, redirs: Redir[], f: () =>
     }
   }
   void errNull;
+  if (outFile !== undefined && refused(s, outFile.path)) return s.status;
   const capture = outFile !== undefined || devnull;
   const savedIn = s.stdin;
   const savedErr = s.errToOut;
@@ -64,4 +67,28 @@ export function withRedirs(s: ShellState, x: Expander, redirs: Redir[], f: () =>
     s.stdin = savedIn;
     s.errToOut = savedErr;
   }
+}
+
+/**
+ * The shell cannot open a redirection's file for writing (securityContext: a non-root user, a read-only root): it
+ * prints its own message, skips the command and sets the status — busybox ash `can't create F: <strerror>` and 1
+ * (shell/ash.c openredirect, redirectsafe), dash `cannot create F: <strerror>` and 2 (src/redir.c, evalcommand),
+ * bash `F: <strerror>` and 1.
+ */
+function refused(s: ShellState, target: string): boolean {
+  const denial = s.o.access?.denied(resolvePath(s.cwd, target));
+  if (denial === undefined) return false;
+  const why = DENIAL_TEXT[denial].text;
+  const msg =
+    s.sh === 'bash'
+      ? `${s.shName}: line 1: ${target}: ${why}`
+      : s.sh === 'dash'
+        ? `${s.shName}: 1: cannot create ${target}: ${why}`
+        : `${s.shName}: can't create ${target}: ${why}`;
+  s.emit('', msg + '\n', false);
+  s.note(
+    `\`${target}\` cannot be written (${denial === 'EROFS' ? 'read-only root filesystem' : `uid ${s.o.access?.uid ?? '?'} has no write permission there`}): the shell prints "${msg}" and the command does not run`,
+  );
+  s.status = s.sh === 'dash' ? 2 : 1;
+  return true;
 }

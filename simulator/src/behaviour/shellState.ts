@@ -1,7 +1,7 @@
 // The shell's state and what it sees and writes: variables, positional parameters, working directory, its own view
 // of files (an overlay over the world) and the file changes it makes on the simulated clock, output capture, exit
 // status, traps and phase. Plain state: expansion is in shellExpand.ts, execution in shellExec.ts and shellLaunch.ts.
-import type { FailedLookup, FileOp, HttpChange, ListenSpec, LogWrite, ProcessModel } from './types';
+import type { FailedLookup, FileOp, HttpChange, ListenSpec, LogWrite, ProcessAccess, ProcessModel } from './types';
 import type { ImageProfile } from './catalog';
 import type { Signal } from './signals';
 import type { FileView, NetAnswer, Stdin, Sys } from './internal';
@@ -48,6 +48,8 @@ export interface InterpOptions {
   unsetUnknown?: boolean;
   /** Name of the container's main program, for `killall -0` / `pidof` in hooks. */
   mainProcess?: string;
+  /** Who the process runs as and where it may not write (securityContext); absent: every write works. */
+  access?: ProcessAccess;
 }
 
 const PRESENT_PREFIXES = [

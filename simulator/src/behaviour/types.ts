@@ -160,6 +160,27 @@ export interface ProcessModel {
   stopSignal?: string;
 }
 
+/** Why creating or changing a file fails: no permission (errno 13, EACCES) or a read-only filesystem (30, EROFS). */
+export type WriteDenial = 'EACCES' | 'EROFS';
+
+/** strerror's text for each denial (glibc and musl agree on these two). */
+export const DENIAL_TEXT: Record<WriteDenial, { errno: number; text: string }> = {
+  EACCES: { errno: 13, text: 'Permission denied' },
+  EROFS: { errno: 30, text: 'Read-only file system' },
+};
+
+/**
+ * Who the process runs as and where it may not write (engine/podAccess.ts: securityContext, the image's user and
+ * layout, the volumes), as far as the manifest and the catalogue make it certain.
+ */
+export interface ProcessAccess {
+  /** The uid, when certain (runAsUser, or the image's USER from the catalogue). */
+  uid?: number;
+  readOnlyRoot: boolean;
+  /** Why creating or changing the file at an absolute path fails; undefined when it works or is not known to fail. */
+  denied(path: string): WriteDenial | undefined;
+}
+
 /** A file as the pod's filesystem knows it: missing, with known text, or present with unknown content. */
 export type StartFile = { kind: 'missing' } | { kind: 'known'; content: string } | { kind: 'unknown' };
 

@@ -10,6 +10,7 @@ interface Mount {
   volume: string;
   mountPath: string;
   subPath: string;
+  readOnly: boolean;
 }
 
 /** What locating a file needs of a container (its name and mounts), so a spec can be asked before it runs. */
@@ -25,6 +26,7 @@ function mountsOf(c: Mounted): Mount[] {
       volume: m.name,
       mountPath: trimSlash(m.mountPath),
       subPath: m.subPath ?? '',
+      readOnly: m.readOnly === true,
     }));
     mountCache.set(c.spec, mounts);
   }
@@ -35,8 +37,8 @@ function trimSlash(p: string): string {
   return p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p;
 }
 
-/** A file key: `vol:<name>/<rel>` inside a volume, `ctr:<container>:<path>` in the container's own layer. */
-function keyFor(c: Mounted, path: string): { key: string; volume?: string } {
+/** The volume mount at or over `path` (the deepest one), if any. */
+export function coveringMount(c: Mounted, path: string): Mount | undefined {
   let best: Mount | undefined;
   for (const m of mountsOf(c)) {
     if (
@@ -45,6 +47,12 @@ function keyFor(c: Mounted, path: string): { key: string; volume?: string } {
     )
       best = m;
   }
+  return best;
+}
+
+/** A file key: `vol:<name>/<rel>` inside a volume, `ctr:<container>:<path>` in the container's own layer. */
+function keyFor(c: Mounted, path: string): { key: string; volume?: string } {
+  const best = coveringMount(c, path);
   if (best === undefined) return { key: `ctr:${c.name}:${path}` };
   const rel = path.slice(best.mountPath.length).replace(/^\/+/, '');
   const sub = best.subPath && rel ? `${best.subPath}/${rel}` : best.subPath || rel; // a subPath file mounted as itself

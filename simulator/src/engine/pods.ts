@@ -5,8 +5,10 @@ import { podRef, setPod } from './runtime';
 import { publishStatus } from './status';
 import type { DefaultedPodSpec } from '../model';
 import { inferProcess, type InferInput } from '../behaviour/infer';
-import type { ProcessModel, StartFile } from '../behaviour/types';
+import type { ProcessAccess, ProcessModel, StartFile } from '../behaviour/types';
 import { apiFilesFor, filesAtStart, hasStatefulMount } from './podFiles';
+import { processAccess } from './podAccess';
+import { lookupImage } from '../behaviour/catalog';
 import { nonRootVerdict, podWorldFacts } from './podWorld';
 import { containerEnv } from '../world/env';
 import { makeWorld, type World } from '../world/objects';
@@ -88,6 +90,7 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
         prefixOverride(factory.overrides, req.name, spec.name) ??
         factory.overrides[spec.name];
       const kind = kindOf(spec.restartPolicy ?? undefined);
+      const access = processAccess(req, { name: spec.name, spec }, lookupImage(spec.image));
       const infer = (files?: (path: string) => StartFile | undefined) =>
         modelFor(
           {
@@ -98,11 +101,12 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
             world,
             namespace: req.namespace,
             files: files ?? apiFilesFor(pod, { name: spec.name, spec }),
+            access,
           },
           kind,
           spec.name,
         );
-      const process = sharedModel(spec, kind, override, req, factory, world) ?? infer();
+      const process = sharedModel(spec, kind, override, req, factory, world, access) ?? infer();
       const container: ContainerRuntime = {
         name: spec.name,
         kind,
@@ -178,6 +182,8 @@ function sharedModel(
   req: PodRequest,
   factory: PodFactory,
   world: World,
+  // Pods of one template share the container spec and the pod securityContext, so one access per spec.
+  access: ProcessAccess,
 ): ProcessModel | undefined {
   if ((spec.volumeMounts ?? []).length > 0) return undefined;
   const share = req.spec.shareProcessNamespace === true;
@@ -199,6 +205,7 @@ function sharedModel(
       services: factory.services,
       world,
       namespace: req.namespace,
+      access,
     },
     kind,
     spec.name,

@@ -29,7 +29,7 @@ export interface NonRootInput {
 }
 
 /** getImageUser: a numeric USER (before any `:group`) is a uid, anything else a user name; none is root. */
-function imageUserOf(user: ImageUser): { uid: number } | { name: string } {
+export function imageUserOf(user: ImageUser): { uid: number } | { name: string } {
   const u = user.config.split(':')[0] ?? '';
   if (u === '') return { uid: 0 };
   return /^\d+$/.test(u) ? { uid: Number(u) } : { name: u };

@@ -118,6 +118,7 @@ export class Simulations implements vscode.Disposable {
         seed: clientSetting(config, 'simulation.seed'),
         services: manifest.services,
         world: manifest.world,
+        namespaces: manifest.namespaces,
         worldComplete: clientSetting(config, 'simulation.worldComplete'),
         maxPods: PANEL_MAX_PODS,
         budget: PANEL_STEP_BUDGET,

@@ -7,6 +7,7 @@ import { MAX_ALIAS_COUNT } from './limits';
 import { positionAt, type Range } from './sourceRanges';
 import { checkDocument } from './manifestObject';
 import type { LoadedManifest, ManifestDoc } from './manifestTypes';
+import { rejectEnforcedPods } from './manifestAdmission';
 
 export type { LoadedManifest, ManifestDoc, ManifestIssue, Severity } from './manifestTypes';
 export { POD_CARRYING_KINDS, POD_SPEC_PATHS } from './manifestTypes';
@@ -26,6 +27,7 @@ export function loadManifest(text: string): LoadedManifest {
     issues: [],
     services: [],
     world: [],
+    namespaces: [],
     skipped: [],
     lineCounter,
   };
@@ -89,6 +91,7 @@ export function loadManifest(text: string): LoadedManifest {
       entry.name = (meta as Record<string, string>)['name'];
     checkDocument(out, entry, obj);
   });
+  rejectEnforcedPods(out);
   return out;
 }
 

@@ -79,6 +79,8 @@ function checkObject(out: LoadedManifest, index: number, obj: Record<string, unk
     return;
   }
   if (kind === 'Service' && name !== undefined) out.services.push(name);
+  if (kind === 'Namespace' && apiVersion === 'v1' && name !== undefined)
+    out.namespaces.push(namespaceObject(name, meta));
   const schema = schemaFor(apiVersion, kind);
   if (!isPodKind && !isWorldKind)
     out.skipped.push({
@@ -187,4 +189,13 @@ function shorten(message: string): string {
 
 function expectedApiVersion(kind: string): string {
   return kind === 'Pod' ? 'v1' : kind === 'Job' || kind === 'CronJob' ? 'batch/v1' : 'apps/v1';
+}
+
+/** A Namespace's name and string labels (the Pod Security levels are labels). */
+function namespaceObject(name: string, meta: unknown): { name: string; labels: Record<string, string> } {
+  const labels = meta !== null && typeof meta === 'object' ? (meta as Record<string, unknown>)['labels'] : undefined;
+  const out: Record<string, string> = {};
+  if (labels !== null && typeof labels === 'object' && !Array.isArray(labels))
+    for (const [k, v] of Object.entries(labels)) if (typeof v === 'string') out[k] = v;
+  return { name, labels: out };
 }

@@ -5,6 +5,7 @@ import type { SimObject } from './simulate';
 import type { Path } from './model/path';
 import type { Range } from './sourceRanges';
 import type { WorldObject } from './world/objects';
+import type { NamespaceObject } from './engine/admission';
 
 export type Severity = 'error' | 'warning' | 'information';
 
@@ -35,6 +36,8 @@ export interface LoadedManifest {
   services: string[];
   /** The ConfigMaps and Secrets of the file (documents and List items) that passed validation. */
   world: WorldObject[];
+  /** The `kind: Namespace` objects (v1) of the file: their labels carry the Pod Security levels. */
+  namespaces: NamespaceObject[];
   /** Documents that were skipped (other kinds), for notes. */
   skipped: { doc: number; message: string }[];
   lineCounter: LineCounter;

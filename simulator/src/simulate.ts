@@ -20,6 +20,7 @@ import type { Trace, TraceNote, TracePod } from './trace';
 import type { PodRuntime } from './engine/runtime';
 import { DEFAULT_BUDGET } from './limits';
 import { makeWorld, scenarioObject, type World, type WorldObject } from './world/objects';
+import { enforced, namespacesOf, rejection, type NamespaceObject } from './engine/admission';
 
 /** A workload as the API server stores it: validated and defaulted (model/defaulted.ts). */
 export type WorkloadObject = DefaultedWorkload;
@@ -47,6 +48,8 @@ export interface SimulateOptions {
   world?: readonly WorldObject[];
   /** Nothing exists but the world's objects (a scenario's `worldComplete` overrides it). Default false. */
   worldComplete?: boolean;
+  /** The file's Namespaces: a Pod Security level one enforces keeps its pods from being created. */
+  namespaces?: readonly NamespaceObject[];
 }
 
 export interface SimulationResult {
@@ -97,7 +100,12 @@ export function simulate(objects: readonly SimObject[], options: SimulateOptions
     else worldObjects.push(o);
   });
   const world = makeWorld(worldObjects, scenario.worldComplete ?? options.worldComplete ?? false);
-  const factory: PodFactory = { overrides: scenario.containers ?? {}, services: options.services ?? [], world };
+  const factory: PodFactory = {
+    overrides: scenario.containers ?? {},
+    services: options.services ?? [],
+    world,
+    namespaces: namespacesOf(options.namespaces),
+  };
   const controllers = new ControllerSet(sim);
 
   sim.at(0, () => {
@@ -126,7 +134,10 @@ function start(sim: Simulation, o: SimObject, factory: PodFactory, controllers: 
   const owner = { kind: o.kind, name };
   const at = o.at ?? '';
   switch (o.kind) {
-    case 'Pod':
+    case 'Pod': {
+      // The API server rejects it (the loader reports that as an error of the manifest; kept for direct callers).
+      const verdict = enforced(factory.namespaces, namespace, o.value);
+      if (verdict !== undefined) return sim.note('warning', rejection(verdict, name), o.doc);
       if (!sim.canCreatePod()) return;
       createPod(
         sim,
@@ -142,6 +153,7 @@ function start(sim: Simulation, o: SimObject, factory: PodFactory, controllers: 
         factory,
       );
       return;
+    }
     case 'Deployment': {
       const spec = o.value.spec;
       const rs = replicaSetName(name, spec.template);

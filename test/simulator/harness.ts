@@ -46,6 +46,7 @@ export function run(yaml: string, opts: { until: number; scenario?: string; seed
     seed: opts.seed ?? 1,
     services: m.services,
     world: m.world,
+    namespaces: m.namespaces,
     ...(scenario ? { scenario } : {}),
   });
   const trace = result.traceAt(opts.until);

@@ -97,6 +97,7 @@ export function run(argv: readonly string[], io: Output): number {
     seed: Number(seedText),
     services: manifest.services,
     world: manifest.world,
+    namespaces: manifest.namespaces,
     ...(scenario ? { scenario } : {}),
   });
   if (format === 'table') {

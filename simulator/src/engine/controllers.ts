@@ -7,6 +7,7 @@ import { deletePod } from './termination';
 import { podFromTemplate, type DefaultedPodSpec, type DefaultedPodTemplateSpec } from '../model';
 import { ownedPodName, statefulSetPodName } from '../cluster/names';
 import { scheduleOnStates } from '../cluster/scheduler';
+import { CreateRetry, refusedCreate } from './admission';
 
 export interface Controller {
   readonly owner: PodOwner;
@@ -101,6 +102,8 @@ export function ownedBy(sim: Simulation, owner: PodOwner): PodRuntime[] {
 }
 
 export class ReplicaSetController implements Controller {
+  private readonly retry = new CreateRetry();
+
   constructor(
     private readonly sim: Simulation,
     readonly owner: PodOwner,
@@ -111,10 +114,15 @@ export class ReplicaSetController implements Controller {
 
   reconcile(): void {
     const active = ownedBy(this.sim, this.owner).filter(isActive).length;
-    const rng = this.sim.rng.fork(`${this.owner.kind}/${this.owner.name}`);
+    const rng = this.sim.rng.fork(this.retry.rngKey(`${this.owner.kind}/${this.owner.name}`));
     for (let i = active; i < this.replicas && this.sim.canCreatePod(); i++) {
       let name = ownedPodName(this.owner.name, rng);
       while (this.sim.index.names.has(name)) name = ownedPodName(this.owner.name, rng);
+      // slowStartBatch: the first failed creation ends this sync; the workqueue retries it.
+      const object = `ReplicaSet/${this.owner.name}`;
+      const again = () => this.reconcile();
+      const source = 'replicaset-controller';
+      if (refusedCreate(this.sim, this.t, this.factory.namespaces, this.retry, name, { object, source }, again)) return;
       this.sim.emit(
         `ReplicaSet/${this.owner.name}`,
         'Normal',
@@ -128,6 +136,8 @@ export class ReplicaSetController implements Controller {
 }
 
 export class StatefulSetController implements Controller {
+  private readonly retry = new CreateRetry();
+
   constructor(
     private readonly sim: Simulation,
     readonly owner: PodOwner,
@@ -145,6 +155,14 @@ export class StatefulSetController implements Controller {
       const current = existing[existing.length - 1];
       if (current === undefined) {
         if (!this.sim.canCreatePod()) return;
+        const set = this.owner.name;
+        const event = {
+          object: `StatefulSet/${set}`,
+          source: 'statefulset-controller',
+          say: (err: string) => `create Pod ${name} in StatefulSet ${set} failed error: ${err}`,
+        };
+        if (refusedCreate(this.sim, this.t, this.factory.namespaces, this.retry, name, event, () => this.reconcile()))
+          return;
         this.sim.emit(
           `StatefulSet/${this.owner.name}`,
           'Normal',
@@ -178,6 +196,8 @@ function isRunningAndReady(p: PodRuntime): boolean {
 }
 
 export class DaemonSetController implements Controller {
+  private readonly retry = new CreateRetry();
+
   constructor(
     private readonly sim: Simulation,
     readonly owner: PodOwner,
@@ -187,7 +207,7 @@ export class DaemonSetController implements Controller {
 
   reconcile(): void {
     const pods = ownedBy(this.sim, this.owner);
-    const rng = this.sim.rng.fork(`${this.owner.kind}/${this.owner.name}`);
+    const rng = this.sim.rng.fork(this.retry.rngKey(`${this.owner.kind}/${this.owner.name}`));
     for (const node of this.sim.nodes) {
       if (this.sim.failedNodes.has(node.name)) continue;
       if (pods.some((p) => p.node?.name === node.name && isActive(p))) continue;
@@ -196,6 +216,9 @@ export class DaemonSetController implements Controller {
       if (!scheduleOnStates({ spec }, this.sim.index.statesOf([node])).ok) continue;
       if (!this.sim.canCreatePod()) return;
       const name = ownedPodName(this.owner.name, rng);
+      const event = { object: `DaemonSet/${this.owner.name}`, source: 'daemonset-controller' };
+      if (refusedCreate(this.sim, this.t, this.factory.namespaces, this.retry, name, event, () => this.reconcile()))
+        return;
       this.sim.emit(
         `DaemonSet/${this.owner.name}`,
         'Normal',

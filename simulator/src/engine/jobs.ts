@@ -10,6 +10,7 @@ import { isActive, ownedBy, spawn, type Controller, type Template } from './cont
 import type { DefaultedJobSpec } from '../model';
 import { ownedPodName } from '../cluster/names';
 import type { Cause } from '../trace';
+import { CreateRetry, refusedCreate } from './admission';
 
 /** Successes that complete a Job whose completions is unset (not a default: the Job controller's rule). */
 const WORK_QUEUE_SUCCESSES = 1;
@@ -25,6 +26,7 @@ export class JobController implements Controller {
   private lastFailure = 0;
   private succeeded = 0;
   private backOffTimer = false;
+  private readonly retry = new CreateRetry();
 
   constructor(
     private readonly sim: Simulation,
@@ -97,9 +99,12 @@ export class JobController implements Controller {
         return;
       }
     }
-    const rng = this.sim.rng.fork(`${this.ref}#${pods.length}`);
+    const rng = this.sim.rng.fork(this.retry.rngKey(`${this.ref}#${pods.length}`));
     for (let i = 0; i < want && this.sim.canCreatePod(); i++) {
       const name = ownedPodName(this.owner.name, rng);
+      const event = { object: this.ref, source: 'job-controller' };
+      if (refusedCreate(this.sim, this.t, this.factory.namespaces, this.retry, name, event, () => this.reconcile()))
+        return;
       this.sim.emit(this.ref, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`, 'job-controller');
       spawn(this.sim, this.t, this.owner, name, this.factory);
     }

@@ -18,6 +18,7 @@ import { podIP } from '../cluster/nodes';
 import { generateUid } from '../cluster/names';
 import type { Cause } from '../trace';
 import type { NodeModel } from '../cluster/nodes';
+import type { Namespaces } from './admission';
 
 /** How long an init container whose program we cannot read is assumed to run. */
 const UNKNOWN_INIT_SECONDS = 2;
@@ -40,6 +41,8 @@ export interface PodFactory {
   services: string[];
   /** The ConfigMaps and Secrets pods read (world/objects.ts); absent: no world, every reference unknown. */
   world?: World;
+  /** The Pod Security levels of the file's namespaces (engine/admission.ts); absent: nothing is enforced. */
+  namespaces?: Namespaces;
 }
 
 const NO_WORLD = makeWorld([], false);

@@ -55,7 +55,7 @@ export function rejection(verdict: Verdict, podName: string): string {
 }
 
 /** The template field that breaks the level first, as the cause of the FailedCreate event. */
-export function rejectionCause(verdict: Verdict, doc: number, templatePath: string): Cause {
+function rejectionCause(verdict: Verdict, doc: number, templatePath: string): Cause {
   const first = verdict.violations[0]?.offenders[0]?.offender.path ?? [];
   return {
     doc,

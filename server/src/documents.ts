@@ -3,14 +3,15 @@
 // per document version, and the per-YAML-document cache underneath (analysis/fileAnalysis.ts) makes a
 // re-analysis after an edit cost only the document that changed.
 import { TextDocuments } from 'vscode-languageserver';
-import { analyzeChunks, chunkAt, tooLarge, type FileAnalysis } from './analysis/fileAnalysis';
-import type { Chunk } from '../../simulator/src/index';
+import { analyzeChunks, analyzeFile, chunkAt, tooLarge, type FileAnalysis } from './analysis/fileAnalysis';
+import { chunkAt as scanChunkAt, looksLikeTemplate, templateToYaml, type Chunk } from '../../simulator/src/index';
 import { MAX_ANALYZED_CHARS, MAX_DOCUMENTS_AT_ONCE } from './limits';
 import { yamlTextDocuments, type YamlTextDocument } from './yamlTextDocument';
 
 export class Documents {
   readonly docs = new TextDocuments(yamlTextDocuments);
   private readonly analyses = new Map<string, { version: number; analysis: FileAnalysis }>();
+  private readonly templates = new Map<string, { version: number; template: boolean }>();
 
   get(uri: string): YamlTextDocument | undefined {
     return this.docs.get(uri);
@@ -26,8 +27,14 @@ export class Documents {
     if (cached && cached.version === doc.version && !cached.analysis.partial) return cached.analysis;
     const chunks = doc.chunks();
     const deadline = chunks.length > MAX_DOCUMENTS_AT_ONCE ? until : undefined;
+    // A chart template is analysed as its YAML (holes for the actions), split whole and at once: the
+    // document's own split is of the template's text.
     const analysis =
-      doc.textLength > MAX_ANALYZED_CHARS ? tooLarge(doc.getText()) : analyzeChunks(chunks, cached?.analysis, deadline);
+      doc.textLength > MAX_ANALYZED_CHARS
+        ? tooLarge(doc.getText())
+        : this.isTemplate(doc)
+          ? analyzeFile(doc.getText(), MAX_ANALYZED_CHARS, cached?.analysis, doc.uri)
+          : analyzeChunks(chunks, cached?.analysis, deadline);
     this.analyses.set(doc.uri, { version: doc.version, analysis });
     return analysis;
   }
@@ -40,10 +47,21 @@ export class Documents {
     const cached = this.analyses.get(doc.uri);
     if (cached && cached.version === doc.version && !cached.analysis.partial)
       return chunkAt(cached.analysis, line)?.chunk;
-    return doc.chunkAt(line);
+    if (!this.isTemplate(doc)) return doc.chunkAt(line);
+    return scanChunkAt(templateToYaml(doc.getText()).text, line);
+  }
+
+  /** A chart template (once per version; the chunk scan spares the ordinary file a join of its text). */
+  private isTemplate(doc: YamlTextDocument): boolean {
+    const known = this.templates.get(doc.uri);
+    if (known && known.version === doc.version) return known.template;
+    const template = doc.chunks().some((c) => c.text.includes('{{')) && looksLikeTemplate(doc.getText(), doc.uri);
+    this.templates.set(doc.uri, { version: doc.version, template });
+    return template;
   }
 
   forget(uri: string): void {
     this.analyses.delete(uri);
+    this.templates.delete(uri);
   }
 }

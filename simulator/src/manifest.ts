@@ -8,6 +8,9 @@ import { positionAt, type Range } from './sourceRanges';
 import { checkDocument } from './manifestObject';
 import type { LoadedManifest, ManifestDoc } from './manifestTypes';
 import { rejectEnforcedPods } from './manifestAdmission';
+import { hasHole } from './template/placeholders';
+import { holeRanges, touchesHole } from './template/unknown';
+import { forgetUnknowns } from './template/loaded';
 
 export type { LoadedManifest, ManifestDoc, ManifestIssue, Severity } from './manifestTypes';
 export { POD_CARRYING_KINDS, POD_SPEC_PATHS } from './manifestTypes';
@@ -36,6 +39,9 @@ export function loadManifest(text: string): LoadedManifest {
     end: positionAt(lineCounter, Math.max(start, end)),
   });
   const documents = Array.isArray(parsed) ? parsed : [parsed];
+  // A chart template's holes (template/placeholders.ts): YAML errors on their lines are the template's shape
+  // (an action standing for a key, a list, a whole block), not mistakes in the file.
+  const holes = hasHole(text) ? holeRanges(text) : undefined;
 
   documents.forEach((doc, index) => {
     let fatal = false;
@@ -44,6 +50,7 @@ export function loadManifest(text: string): LoadedManifest {
       // kubectl's go-yaml accepts \' in double quotes (libyaml does); the YAML spec does not.
       const lenient = e.code === 'BAD_DQ_ESCAPE' && e.message.startsWith("Invalid escape sequence \\'");
       const severity = e.name === 'YAMLWarning' || lenient ? 'warning' : 'error';
+      if (holes && e.code !== 'DUPLICATE_KEY' && touchesHoleLine(toRange(a, b), holes)) continue;
       if (severity === 'error') fatal = true;
       out.issues.push({
         doc: index,
@@ -92,7 +99,16 @@ export function loadManifest(text: string): LoadedManifest {
     checkDocument(out, entry, obj);
   });
   rejectEnforcedPods(out);
+  if (holes) forgetUnknowns(out, text, holes);
   return out;
+}
+
+/** The range is on a line that holds a hole. */
+function touchesHoleLine(r: Range, holes: readonly Range[]): boolean {
+  return touchesHole(
+    { start: { line: r.start.line, character: 0 }, end: { line: r.end.line, character: Infinity } },
+    holes,
+  );
 }
 
 function cleanYamlMessage(m: string): string {

@@ -1,7 +1,15 @@
 // A file's analysis, cached per YAML document: the text is split at document markers (chunks.ts), each
 // chunk is loaded (parse, schema, API validation) once per distinct text, and an edit re-analyses only the
 // chunk it touched. Ranges inside a chunk's results are chunk-relative; `startLine` shifts them.
-import { loadManifest, splitDocuments, type LoadedManifest, type Chunk } from '../../../simulator/src/index';
+import {
+  loadManifest,
+  looksLikeTemplate,
+  splitDocuments,
+  templateToYaml,
+  type LoadedManifest,
+  type Chunk,
+  type TemplateProblem,
+} from '../../../simulator/src/index';
 import { docContexts } from './docContext';
 import type { DocContext } from '../rules/types';
 import { MAX_ANALYZED_CHARS, MAX_CACHED_ANALYSES } from '../limits';
@@ -32,6 +40,11 @@ export interface FileAnalysis {
   kubernetes: boolean;
   /** Set when the file is too large to analyse (its size in characters). */
   tooLarge?: number;
+  /**
+   * Set for a Helm chart template: its own syntax errors. The chunks are then those of the template's YAML
+   * (template/placeholders.ts: same lines, holes for the actions), so hover and completion read that too.
+   */
+  template?: { problems: TemplateProblem[] };
 }
 
 /**
@@ -45,6 +58,9 @@ const cache = new Map<string, ChunkResult>();
 // is harmless: the loader then finds no top-level apiVersion/kind and reports nothing.
 const API_VERSION = /(?:^|[{,])[ \t]*["']?apiVersion["']?[ \t]*:/m;
 const KIND = /(?:^|[{,])[ \t]*["']?kind["']?[ \t]*:/m;
+// A chart template line at column 0 written by an action (`{{ include "common.deployment" . }}`): the
+// document is the template's, to be reported on (once: its structure is not known) even without apiVersion.
+const TOP_LEVEL_HOLE = /^[\uE000-\uE0FF]/m;
 
 /**
  * A copy of a document's text that shares no memory with the file it was cut from. A chunk's text is a
@@ -70,7 +86,7 @@ function analyzeChunk(chunkText: string, previous?: ReadonlyMap<string, ChunkRes
     return hit;
   }
   const text = ownCopy(chunkText);
-  const kubernetes = API_VERSION.test(text) && KIND.test(text);
+  const kubernetes = (API_VERSION.test(text) && KIND.test(text)) || TOP_LEVEL_HOLE.test(text);
   const manifest = loadManifest(kubernetes ? text : '');
   const lines = text.split('\n');
   const result: ChunkResult = { text, manifest, lines, contexts: docContexts(manifest, lines), kubernetes };
@@ -84,10 +100,21 @@ function analyzeChunk(chunkText: string, previous?: ReadonlyMap<string, ChunkRes
   return result;
 }
 
-/** `previous`: the last analysis of the same document, whose unchanged documents are reused. */
-export function analyzeFile(text: string, maxChars = MAX_ANALYZED_CHARS, previous?: FileAnalysis): FileAnalysis {
+/**
+ * `previous`: the last analysis of the same document, whose unchanged documents are reused. `path`: the
+ * file's path, when known (a chart's `templates/` folder marks a template). A chart template is split and
+ * analysed as its YAML (simulator/src/template: holes for the actions, same lines).
+ */
+export function analyzeFile(
+  text: string,
+  maxChars = MAX_ANALYZED_CHARS,
+  previous?: FileAnalysis,
+  path?: string,
+): FileAnalysis {
   if (text.length > maxChars) return tooLarge(text);
-  return analyzeChunks(splitDocuments(text), previous);
+  if (!looksLikeTemplate(text, path)) return analyzeChunks(splitDocuments(text), previous);
+  const template = templateToYaml(text);
+  return { ...analyzeChunks(splitDocuments(template.text), previous), template: { problems: template.problems } };
 }
 
 /** A file over the size limit: not analysed, only recognised. */

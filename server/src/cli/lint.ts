@@ -45,7 +45,7 @@ export function lint(argv: readonly string[], io: Output): number {
   if (args.positionals.length === 0) throw new UsageError('podlab lint needs at least one FILE');
   const results: FileResult[] = args.positionals.map((file) => ({
     file,
-    diagnostics: diagnoseText(readInput(file), settings)
+    diagnostics: diagnoseText(readInput(file), settings, file)
       .map((d) => ({
         range: d.range,
         severity: NAMES[d.severity ?? DiagnosticSeverity.Error] ?? 'error',

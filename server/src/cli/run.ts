@@ -2,6 +2,8 @@
 import {
   causeRange,
   loadManifest,
+  looksLikeTemplate,
+  templateToYaml,
   rangeOf,
   loadScenario,
   MAX_PODS,
@@ -65,7 +67,13 @@ export function run(argv: readonly string[], io: Output): number {
     scenario = loaded.scenario;
   }
 
-  const manifest = loadManifest(readInput(file));
+  // A chart template is read with its actions as holes: what they write is not simulated (unknown).
+  const input = readInput(file);
+  const template = looksLikeTemplate(input, file) ? templateToYaml(input) : undefined;
+  for (const p of template?.problems ?? [])
+    io.err(`${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: error: ${p.message}`);
+  if (template !== undefined && template.problems.length > 0) return 2;
+  const manifest = loadManifest(template?.text ?? input);
   const errors = manifest.issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) {
     for (const i of errors) io.err(formatIssue(file, i));

@@ -13,6 +13,7 @@ import { predictionDiagnostics } from './predictions';
 import { predictionJob, worldObjects } from './predictionInputs';
 import { PredictionCache } from './predictionCache';
 import type { DiagnosticData } from './diagnosticData';
+import { aboutHole, holesOf, templateProblems } from './templateDiagnostics';
 
 const STRUCTURAL = new Set([
   'yaml-syntax',
@@ -102,12 +103,13 @@ function chunkDiagnostics(chunk: ChunkResult, settings: Settings, key: string): 
       const d = issueDiagnostic(i, chunk, settings, presented);
       if (d) out.push(d);
     }
+    const holes = holesOf(chunk);
     for (const ctx of chunk.contexts) {
       if (ctx.kind === undefined || ctx.apiVersion === undefined) continue;
       for (const rule of RULES) {
         const severity = severityOf(rule.id, rule.defaultSeverity, settings);
         if (severity === undefined) continue;
-        for (const f of rule.check(ctx)) out.push(findingDiagnostic(rule.id, severity, f));
+        for (const f of rule.check(ctx)) if (!aboutHole(f, holes)) out.push(findingDiagnostic(rule.id, severity, f));
       }
     }
   }
@@ -163,6 +165,8 @@ function fileRuleDiagnostics(analysis: FileAnalysis, settings: Settings, uri: st
     for (const { doc, finding } of rule.checkFile(contexts, { podSecurity: settings.podSecurity })) {
       const owner = ownerOf(doc);
       if (!owner) continue;
+      const holesIn = (d: number | undefined) => holesOf((d === undefined ? owner : (ownerOf(d) ?? owner)).result);
+      if (aboutHole(finding, holesIn(doc), holesIn)) continue;
       const d = shift(findingDiagnostic(rule.id, severity, { ...finding, related: [] }), owner.chunk.startLine, uri);
       // Related lines may sit in other documents: shift each by its own document's offset.
       const related = (finding.related ?? []).map((r) => {
@@ -209,10 +213,11 @@ export function diagnosticsFor(
       ),
     ];
   }
-  if (!analysis.kubernetes) return [];
+  const template = templateProblems(analysis);
+  if (!analysis.kubernetes) return template;
   // Per-document diagnostics do not depend on `predictions`: both passes share one cache entry.
   const key = settingsKey({ ...settings, predictions: false });
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = template;
   for (const c of analysis.chunks) out.push(...shiftedDiagnostics(c, settings, key, uri));
   // A partial analysis (a large file just opened) lacks documents that cross-document rules and predictions
   // need: they wait for the rest.
@@ -237,5 +242,5 @@ export function diagnosticsFor(
 
 /** For the CLI and tests: no size limit (the CLI has its own, and nobody is waiting at a keyboard). */
 export function diagnoseText(text: string, settings: Settings, uri = ''): Diagnostic[] {
-  return diagnosticsFor(analyzeFile(text, Infinity), settings, uri);
+  return diagnosticsFor(analyzeFile(text, Infinity, undefined, uri), settings, uri);
 }

@@ -2,7 +2,7 @@
 // name. The kubelet resolves a named port in the probed container's own ports only (not the pod's), and an
 // unresolved name makes every probe error out: a readiness probe never turns Ready, a hook fails.
 import type { DocContext, Finding, Rule } from './types';
-import { containersOf, portsOf } from './support/data';
+import { containersOf, isObj, list, portsOf, templated } from './support/data';
 import { fix, type FixData } from '../../../simulator/src/index';
 import { resolveFixes } from '../analysis/fixes';
 import { hookPorts, probePorts } from './support/probes';
@@ -23,6 +23,10 @@ export const namedPortUndefined: Rule = {
           if (ref.host !== undefined) continue;
           const name = ref.port;
           if (own.some((p) => p.name === name)) continue;
+          // A chart template: a port whose number is templated still has its name; one whose name is
+          // templated, or a list an action writes, may hold any name.
+          const declared = list(c.c['ports']);
+          if (declared.some((p) => (isObj(p) ? p['name'] === name || templated(p['name']) : templated(p)))) continue;
           const named = own.filter((p) => p.name !== undefined);
           const elsewhere = all
             .filter((o) => o !== c)

@@ -1,6 +1,6 @@
 // Defensive readers for the raw document value. A rule sees `doc.value` as plain data of any shape (a broken
 // document included), so every step is type-checked here and nothing throws.
-import { PORT_PROTOCOL_DEFAULT, type Path } from '../../../../simulator/src/index';
+import { hasHole, PORT_PROTOCOL_DEFAULT, type Path } from '../../../../simulator/src/index';
 import type { DocContext, PodSpecAt } from '../types';
 import { MAX_RULE_LIST_ITEMS } from '../../limits';
 
@@ -22,6 +22,26 @@ export function str(v: unknown): string | undefined {
 /** An integer (not a numeric string). */
 export function int(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
+}
+
+/**
+ * The value holds a Helm template's hole somewhere (simulator/src/template): a rule that compares against it
+ * (a list of ports, of volumes) does not know its content, so it says nothing.
+ */
+export function templated(v: unknown): boolean {
+  const todo = [v];
+  for (let n = 0; todo.length > 0 && n < 10_000; n++) {
+    const x = todo.pop();
+    if (typeof x === 'string') {
+      if (hasHole(x)) return true;
+    } else if (Array.isArray(x)) todo.push(...x.slice(0, MAX_RULE_LIST_ITEMS));
+    else if (isObj(x))
+      for (const [k, y] of Object.entries(x)) {
+        if (hasHole(k)) return true;
+        todo.push(y);
+      }
+  }
+  return false;
 }
 
 export function get(v: unknown, path: Path): unknown {

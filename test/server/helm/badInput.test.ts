@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { diagnoseText } from '../../../server/src/features/diagnostics';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { diagnosticMessage } from '../../../server/src/features/diagnosticData';
 import { templateToYaml } from '../../../simulator/src/template/placeholders';
 
 const settings = DEFAULT_SETTINGS;
@@ -34,7 +35,7 @@ describe('broken and hostile Helm templates', () => {
     assert.equal(syntax.length, 1, JSON.stringify(ds));
     assert.equal(syntax[0]!.severity, DiagnosticSeverity.Error);
     assert.deepEqual(syntax[0]!.range.start, { line: 7, character: 13 });
-    assert.match(syntax[0]!.message, /unclosed action/);
+    assert.match(diagnosticMessage(syntax[0]!), /unclosed action/);
     // The misspelled key on the next line is still found.
     assert.ok(
       ds.some((d) => d.code === 'unknown-field' && d.range.start.line === 8),
@@ -47,7 +48,7 @@ describe('broken and hostile Helm templates', () => {
     assert.deepEqual(
       stray
         .filter((d) => d.code === 'template-syntax')
-        .map((d) => [d.range.start.line, /unexpected \{\{end\}\}/.test(d.message)]),
+        .map((d) => [d.range.start.line, /unexpected \{\{end\}\}/.test(diagnosticMessage(d))]),
       [[8, true]],
     );
     const open = diagnoseText(
@@ -58,7 +59,7 @@ describe('broken and hostile Helm templates', () => {
     assert.deepEqual(
       open
         .filter((d) => d.code === 'template-syntax')
-        .map((d) => [d.range.start.line, /unexpected EOF/.test(d.message)]),
+        .map((d) => [d.range.start.line, /unexpected EOF/.test(diagnosticMessage(d))]),
       [[0, true]],
     );
   });

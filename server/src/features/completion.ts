@@ -15,7 +15,7 @@ import { GENERIC_ROOT_TEXTS, kindMarkdown } from '../knowledge/kinds';
 import { SKELETONS } from '../knowledge/skeletons';
 import { shapeOf, typeNameOf } from '../knowledge/types';
 import { WELL_KNOWN_KEYS } from '../knowledge/wellKnown';
-import { chunkAt, chunkLines, isDocumentMarker, type Chunk } from '../../../simulator/src/index';
+import { chunkAt, chunkLines, hasHole, isDocumentMarker, type Chunk } from '../../../simulator/src/index';
 import { MAX_DOC_CHARS } from '../limits';
 import { guarded } from '../errorGuard';
 
@@ -69,6 +69,8 @@ function completeUnsafe(
   const row = position.line - chunk.startLine;
   const line = lines[row] ?? '';
   const character = Math.max(0, Math.min(position.character, line.length));
+  // Inside a Helm template action (a hole of the template's YAML, simulator/src/template): Helm's, not ours.
+  if (hasHole(line.slice(Math.max(0, character - 1), character + 1))) return [];
   // a document's chunk holds its `---` and `...` lines (and the comments before them): nothing to offer there
   if (isDocumentMarker(line)) return [];
   const emptyDoc = lines.every((l, i) =>

@@ -103,15 +103,21 @@ export type { ScenarioResult } from './scenarioFile';
 // Predictions: the outcome a trace leads to (crash loop, never ready …) and the change that fixes it.
 export { foldEvents, foldProbes } from './present/traceRepeats';
 export type { FoldedEvent, FoldedProbe } from './present/traceRepeats';
-export { predict, verdicts, OUTCOME_STATUS } from './predict/index';
+export { predict, predictOutcomes, verdicts, OUTCOME_STATUS } from './predict/index';
 export type {
   OutcomeCode,
+  Outcomes,
   PredictOptions,
   Prediction,
   SuggestedChange,
+  UnknownReason,
   Verdict,
   VerdictOutcome,
+  Withheld,
 } from './predict/index';
+// Every trouble a run shows, each explained by a prediction, left unknown for a reason, or benign.
+export { troubles } from './predict/troubles';
+export type { BenignReason, Trouble, TroubleVerdict } from './predict/troubles';
 
 // How a container's image and command behave (used by rules that reason about ports and start times).
 export { inferProcess } from './behaviour/infer';

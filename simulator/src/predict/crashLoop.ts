@@ -2,11 +2,20 @@
 import type { ContainerRuntime, PodRuntime } from '../engine/runtime';
 import { PROBE_FIELD, modelOf, probeOf, type ProbeSlot } from '../engine/runtime';
 import type { Cause, Trace } from '../trace';
-import type { Prediction, SuggestedChange } from './types';
+import { humanDuration } from '../present/duration';
+import type { Draft, Prediction, SuggestedChange, UnknownReason } from './types';
 
 const s = (t: number) => `${Math.round(t)}s`;
 
-export function crashLoopPrediction(pod: PodRuntime, c: ContainerRuntime, trace: Trace): Prediction | undefined {
+/** The simulated time a prediction read, as kubectl writes a duration: `10m`. */
+export const horizonText = (until: number) => `${humanDuration(until)} simulated`;
+
+/** A crash loop, the reason it is left unknown, or undefined when the kubelet never refused a restart. */
+export function crashLoopPrediction(
+  pod: PodRuntime,
+  c: ContainerRuntime,
+  trace: Trace,
+): Draft | UnknownReason | undefined {
   // The kubelet refused a restart at least once (a CrashLoopBackOff status, or its BackOff event at the end).
   if (!c.instances.some((i) => i.backOffUntil !== undefined)) return undefined;
   const crashed = c.instances.filter((i) => i.finishedAt !== undefined);
@@ -14,7 +23,7 @@ export function crashLoopPrediction(pod: PodRuntime, c: ContainerRuntime, trace:
   const cause = last?.cause;
   const paths = cause?.paths ?? [c.path];
   const restarts = c.instances.length - 1;
-  const base: Omit<Prediction, 'message' | 'changes' | 'related'> = {
+  const base: Omit<Draft, 'message' | 'changes' | 'related'> = {
     code: 'predicted-crash-loop',
     doc: pod.doc,
     paths,
@@ -22,7 +31,7 @@ export function crashLoopPrediction(pod: PodRuntime, c: ContainerRuntime, trace:
     container: c.name,
   };
   const slot = (['liveness', 'startup'] as ProbeSlot[]).find((x) => paths[0]?.includes(`.${PROBE_FIELD[x]}`));
-  if (slot && cause && assumedListeners(pod, paths[0]!)) return undefined;
+  if (slot && cause && assumedListeners(pod, paths[0]!)) return 'unknown-program-port';
   const probe = slot === undefined ? undefined : probeOf(c.spec, slot);
   if (slot && probe && cause) {
     const threshold = probe.failureThreshold;
@@ -35,7 +44,7 @@ export function crashLoopPrediction(pod: PodRuntime, c: ContainerRuntime, trace:
     const every = kills.length >= 2 ? `, then every ~${s(kills[1]! - kills[0]!)}` : '';
     return {
       ...base,
-      message: `Predicted CrashLoopBackOff: the ${slot} probe fails ${threshold} times from ~${s(failures[0]?.t ?? 0)}, so the kubelet kills ${c.name} at ~${s(kills[0] ?? 0)}${every} with back-off 10s, 20s, 40s… (${restarts} restarts in ${s(trace.until)}); ${cause.evidence}.`,
+      message: `Predicted CrashLoopBackOff: the ${slot} probe fails ${threshold} times from ~${s(failures[0]?.t ?? 0)}, so the kubelet kills ${c.name} at ~${s(kills[0] ?? 0)}${every} with back-off 10s, 20s, 40s… (${restarts} restarts in ${horizonText(trace.until)}); ${cause.evidence}.`,
       evidence: `${slot} probe: ${cause.evidence}`,
       related: listeningPorts(pod),
       changes: probeChanges(pod, paths[0]!, cause, probe.periodSeconds),
@@ -43,15 +52,15 @@ export function crashLoopPrediction(pod: PodRuntime, c: ContainerRuntime, trace:
   }
   // Unknown beats confidently wrong: an exit that follows an assumed comparison (in any run) is not a prediction.
   if (c.process.assumedConditions !== undefined || c.instances.some((i) => i.process?.assumedConditions))
-    return undefined;
+    return 'assumed-condition';
   // The loop settled: the latest run does not end by itself (a script that fails on its first runs only, such as
   // runtime.go's restart counter), so the back-off seen on the way is no crash loop.
   const latest = c.instances[c.instances.length - 1];
-  if (latest && latest.finishedAt === undefined && modelOf(c, latest).exit === undefined) return undefined;
+  if (latest && latest.finishedAt === undefined && modelOf(c, latest).exit === undefined) return 'settled';
   const firstExit = crashed[0];
   return {
     ...base,
-    message: `Predicted CrashLoopBackOff: ${cause?.evidence ?? `${c.name} ends by itself`}${firstExit ? ` (first at ~${s(firstExit.finishedAt! / 1000)})` : ''}; the kubelet restarts it with back-off 10s, 20s, 40s… (${restarts} restarts in ${s(trace.until)}).`,
+    message: `Predicted CrashLoopBackOff: ${cause?.evidence ?? `${c.name} ends by itself`}${firstExit ? ` (first at ~${s(firstExit.finishedAt! / 1000)})` : ''}; the kubelet restarts it with back-off 10s, 20s, 40s… (${restarts} restarts in ${horizonText(trace.until)}).`,
     evidence: cause?.evidence ?? `${c.name} ends by itself`,
     related: [],
     changes: [],
@@ -62,13 +71,13 @@ export function crashLoopPrediction(pod: PodRuntime, c: ContainerRuntime, trace:
  * A probe refused on a port no container declares, in a pod whose programs are unknown to the behaviour
  * model: the real process may well listen there, so no prediction (the probe-port rule still informs).
  */
-function assumedListeners(pod: PodRuntime, path: string): boolean {
+export function assumedListeners(pod: PodRuntime, path: string): boolean {
   if (!/\.(tcpSocket|httpGet|grpc)\.port$/.test(path)) return false;
   return pod.containers.some((x) => x.kind !== 'init' && x.process.source === 'unknown');
 }
 
 /** The declared container ports the processes really listen on (where the probe should point). */
-function listeningPorts(pod: PodRuntime): Prediction['related'] {
+export function listeningPorts(pod: PodRuntime): Prediction['related'] {
   const related: Prediction['related'] = [];
   for (const x of pod.containers) {
     const listening = new Set(x.process.listen.map((l) => l.port));
@@ -84,7 +93,7 @@ function listeningPorts(pod: PodRuntime): Prediction['related'] {
 }
 
 /** One-value fixes for a failing probe: the port the pod really listens on, or a delay that covers the start. */
-function probeChanges(pod: PodRuntime, path: string, cause: Cause, period: number): SuggestedChange[] {
+export function probeChanges(pod: PodRuntime, path: string, cause: Cause, period: number): SuggestedChange[] {
   const changes: SuggestedChange[] = [];
   const refused = cause.refused;
   if (refused === undefined) return changes;

@@ -1,16 +1,24 @@
 // From a simulation to predicted outcomes with their causes (README "Predicted outcomes"). Pure.
+// Each predictor returns a prediction, the reason it is left unknown (unknown beats confidently wrong), or
+// nothing; the reasons are kept (Withheld) so that every trouble the run shows is accounted for (troubles.ts).
 import type { SimulationResult } from '../simulate';
-import type { ContainerRuntime, Instance, PodRuntime } from '../engine/runtime';
-import { currentInstance } from '../engine/runtime';
-import type { TraceEvent } from '../trace';
-import { inferHook } from '../behaviour/infer';
-import { effectivePodRequest } from '../cluster/scheduler';
-import type { Prediction } from './types';
-import type { FailedLookup } from '../behaviour/types';
+import type { Draft, Prediction, UnknownReason, Withheld } from './types';
 import { crashLoopPrediction } from './crashLoop';
 import { readinessPredictions } from './readiness';
+import { restartsPrediction } from './restarts';
+import {
+  configPrediction,
+  hugeRequest,
+  imagePrediction,
+  initStuckPrediction,
+  jobPrediction,
+  jobsWithFailurePolicy,
+  oomPrediction,
+  preStopPrediction,
+  sidecarPrediction,
+} from './outcomes';
 
-export type { Prediction, OutcomeCode, SuggestedChange } from './types';
+export type { Prediction, OutcomeCode, SuggestedChange, UnknownReason, Withheld } from './types';
 export { verdicts } from './verdict';
 export { OUTCOME_STATUS } from './types';
 export type { Verdict, VerdictOutcome } from './verdict';
@@ -23,24 +31,36 @@ export interface PredictOptions {
   defaultCluster?: boolean;
 }
 
-/** Larger than any common node: a request this big fails on every cluster. */
-const HUGE_CPU_MILLIS = 64_000;
-const HUGE_MEMORY_BYTES = 512 * 2 ** 30;
+/** The predictions of a run, and what its predictors saw but left unknown. */
+export interface Outcomes {
+  predictions: Prediction[];
+  withheld: Withheld[];
+}
 
 export function predict(result: SimulationResult, options: PredictOptions = {}): Prediction[] {
+  return predictOutcomes(result, options).predictions;
+}
+
+export function predictOutcomes(result: SimulationResult, options: PredictOptions = {}): Outcomes {
   const trace = result.traceAt(result.until);
   const out: Prediction[] = [];
+  const withheld: Withheld[] = [];
   const seen = new Set<string>();
-  const add = (p: Prediction | undefined) => {
+  const add = (p: Draft | undefined) => {
     if (p === undefined) return;
     const key = `${p.code}|${p.doc}|${p.paths[0] ?? ''}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push(p);
+    out.push({ ...p, horizon: result.until });
   };
+  const withhold = (w: Withheld) => withheld.push(w);
   for (const pod of result.pods) {
+    const at = { doc: pod.doc, pod: pod.name };
     if (pod.node === null && pod.scheduling && pod.removedAt === null) {
-      if (options.defaultCluster && !hugeRequest(pod)) continue;
+      if (options.defaultCluster && !hugeRequest(pod)) {
+        withhold({ ...at, code: 'predicted-unschedulable', reason: 'cluster-dependent' });
+        continue;
+      }
       add({
         code: 'predicted-unschedulable',
         doc: pod.doc,
@@ -55,10 +75,13 @@ export function predict(result: SimulationResult, options: PredictOptions = {}):
     }
     let crashLooped = false;
     for (const c of pod.containers) {
+      const unknown = (code: Withheld['code'], reason: UnknownReason) =>
+        withhold({ ...at, container: c.name, code, reason });
       const oom = c.instances.find((i) => i.reason === 'OOMKilled' && i.cause);
       if (oom) add(oomPrediction(pod, c, oom));
       const loop = crashLoopPrediction(pod, c, trace);
-      if (loop) {
+      if (typeof loop === 'string') unknown('predicted-crash-loop', loop);
+      else if (loop) {
         crashLooped = true;
         if (
           !oom ||
@@ -66,195 +89,33 @@ export function predict(result: SimulationResult, options: PredictOptions = {}):
           !c.instances.every((i) => i.finishedAt === undefined || i.reason === 'OOMKilled')
         )
           add(loop);
+      } else {
+        const restarts = restartsPrediction(pod, c, result.until);
+        if (typeof restarts === 'string') unknown('predicted-restarts', restarts);
+        else add(restarts);
       }
-      if (!(options.defaultCluster && c.waiting?.reason === 'ErrImageNeverPull')) add(imagePrediction(pod, c));
+      const image = imagePrediction(pod, c);
+      if (options.defaultCluster && c.waiting?.reason === 'ErrImageNeverPull')
+        unknown('predicted-image-pull', 'image-on-real-node');
+      else if (typeof image === 'string') unknown('predicted-image-pull', image);
+      else add(image);
       add(configPrediction(pod, c));
       add(preStopPrediction(pod, c));
       add(sidecarPrediction(pod, c, result.until));
     }
     add(initStuckPrediction(pod, result.until));
-    if (!crashLooped) for (const p of readinessPredictions(pod, trace, result.until)) add(p);
+    if (!crashLooped) {
+      const ready = readinessPredictions(pod, trace, result.until);
+      if (typeof ready === 'string') withhold({ ...at, code: 'predicted-never-ready', reason: ready });
+      else ready.forEach(add);
+    }
   }
   const unmodelled = jobsWithFailurePolicy(result);
-  for (const e of trace.events)
-    if (!unmodelled.some((name) => e.object === `Job/${name}` || e.object.startsWith(`Job/${name}-`)))
-      add(jobPrediction(e));
-  return out;
-}
-
-function hugeRequest(pod: PodRuntime): boolean {
-  const r = effectivePodRequest(pod.spec);
-  return r.cpuMillis > HUGE_CPU_MILLIS || r.memoryBytes > HUGE_MEMORY_BYTES;
-}
-
-/** Image references that are templates waiting for a substitution (`<PROJECT_ID>`, `$REGION`, `{{ .Values }}`). */
-function looksLikePlaceholder(image: string): boolean {
-  return /[<>${}]|(^|[/.-])[A-Z][A-Z0-9_]*([/.:-]|$)/.test(image);
-}
-
-function oomPrediction(pod: PodRuntime, c: ContainerRuntime, i: Instance): Prediction {
-  const count = c.instances.filter((x) => x.reason === 'OOMKilled').length;
-  return {
-    code: 'predicted-oom-killed',
-    doc: pod.doc,
-    paths: i.cause!.paths,
-    message: `Predicted OOMKilled (exit 137) ${count === 1 ? 'once' : `${count} times`}, first at ~${Math.round(i.finishedAt! / 1000)}s: ${i.cause!.evidence}.`,
-    evidence: i.cause!.evidence,
-    related: [],
-    pod: pod.name,
-    container: c.name,
-    changes: [],
-  };
-}
-
-const IMAGE_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'ErrImageNeverPull', 'InvalidImageName']);
-
-function imagePrediction(pod: PodRuntime, c: ContainerRuntime): Prediction | undefined {
-  const w = c.waiting;
-  if (!w || !IMAGE_REASONS.has(w.reason) || currentInstance(c) !== undefined) return undefined;
-  if (looksLikePlaceholder(c.spec.image ?? '')) return undefined;
-  return {
-    code: 'predicted-image-pull',
-    doc: pod.doc,
-    paths: w.cause?.paths ?? [`${c.path}.image`],
-    message: `Predicted ${w.reason}: ${c.name} never starts. ${w.cause?.evidence ?? w.message}.`,
-    evidence: w.cause?.evidence ?? w.message,
-    related: [],
-    pod: pod.name,
-    container: c.name,
-    changes: [],
-  };
-}
-
-/**
- * CreateContainerConfigError: generateContainerConfig fails on every sync (a ConfigMap/Secret or key the world
- * proves missing, or runAsNonRoot against the image's user), so the container never starts.
- */
-function configPrediction(pod: PodRuntime, c: ContainerRuntime): Prediction | undefined {
-  const w = c.waiting;
-  if (w?.reason !== 'CreateContainerConfigError' || currentInstance(c) !== undefined) return undefined;
-  return {
-    code: 'predicted-config-error',
-    doc: pod.doc,
-    paths: w.cause?.paths ?? [c.path],
-    message: `Predicted CreateContainerConfigError: ${c.name} never starts. ${w.message}.`,
-    evidence: w.message,
-    related: [],
-    pod: pod.name,
-    container: c.name,
-    changes: [],
-  };
-}
-
-function preStopPrediction(pod: PodRuntime, c: ContainerRuntime): Prediction | undefined {
-  const handler = c.spec.lifecycle?.preStop;
-  if (!handler) return undefined;
-  const grace = pod.spec.terminationGracePeriodSeconds;
-  const hook = inferHook(handler, { container: c.spec, model: c.process });
-  if (!(hook.seconds > grace)) return undefined;
-  const takes = Number.isFinite(hook.seconds) ? `${hook.seconds}s` : 'forever';
-  return {
-    code: 'predicted-prestop-cut',
-    doc: pod.doc,
-    paths: [`${c.path}.lifecycle.preStop`],
-    message: `Predicted: the preStop hook of ${c.name} takes ${takes}, longer than the ${grace}s grace period; the kubelet cuts it short and SIGKILLs the container 2s later (${hook.message}).`,
-    evidence: `the preStop hook of ${c.name} takes ${takes}, the grace period is ${grace}s`,
-    related: [{ path: `${pod.specPath}.terminationGracePeriodSeconds`, message: `grace period ${grace}s` }],
-    pod: pod.name,
-    container: c.name,
-    changes: Number.isFinite(hook.seconds)
-      ? [
-          {
-            title: `Set terminationGracePeriodSeconds to ${Math.ceil(hook.seconds) + 5}`,
-            path: `${pod.specPath}.terminationGracePeriodSeconds`,
-            value: Math.ceil(hook.seconds) + 5,
-          },
-        ]
-      : [],
-  };
-}
-
-function sidecarPrediction(pod: PodRuntime, c: ContainerRuntime, until: number): Prediction | undefined {
-  const cur = currentInstance(c);
-  if (c.kind !== 'sidecar' || c.started || cur === undefined || cur.finishedAt !== undefined || pod.deletedAt !== null)
-    return undefined;
-  const w = c.workers.find((x) => x.slot === 'startup');
-  return {
-    code: 'predicted-sidecar-not-started',
-    doc: pod.doc,
-    paths: w?.lastCause?.paths ?? [`${c.path}.startupProbe`],
-    message: `Predicted: the sidecar ${c.name} never reports Started in ${Math.round(until)}s, so the app containers never start${w?.lastCause ? `: ${w.lastCause.evidence}` : ''}.`,
-    evidence: w?.lastCause?.evidence ?? `the sidecar ${c.name} never reports Started`,
-    related: [],
-    pod: pod.name,
-    container: c.name,
-    changes: [],
-  };
-}
-
-function lookupWhy({ host, service, reason }: FailedLookup, namespace: string): string {
-  if (reason === 'no-service')
-    return `It waits for the name "${service}" to resolve, and no Service of that name is defined in this file.`;
-  // docs/image-behaviour.md, "Shell and tools": busybox 1.29 and later answer NXDOMAIN for a short name.
-  return `It waits for "${host}" to resolve: the Service exists, but busybox's nslookup (1.29 and later) does not use the pod's DNS search domains, so the short name never resolves; the full name ${service}.${namespace}.svc.cluster.local does.`;
-}
-
-function initStuckPrediction(pod: PodRuntime, until: number): Prediction | undefined {
-  if (pod.initialized || pod.deletedAt !== null || pod.terminalPhase !== null) return undefined;
-  const stuck = pod.containers.find((c) => {
-    const cur = currentInstance(c);
-    return (
-      c.kind === 'init' && cur !== undefined && cur.finishedAt === undefined && until * 1000 - cur.startedAt >= 60_000
-    );
-  });
-  if (!stuck) return undefined;
-  const cur = currentInstance(stuck)!;
-  // What it waits for, from the behaviour model's typed facts (a name that does not resolve, and why).
-  const lookup = stuck.process.failedLookups?.[0];
-  const why = lookup
-    ? lookupWhy(lookup, pod.namespace)
-    : stuck.process.notes.find((n) => /resolve|Service|DNS/i.test(n));
-  const paths = stuck.process.paths.length > 0 ? stuck.process.paths.map((p) => `${stuck.path}.${p}`) : [stuck.path];
-  const index = pod.containers.filter((c) => c.kind !== 'regular').indexOf(stuck);
-  const total = pod.containers.filter((c) => c.kind !== 'regular').length;
-  return {
-    code: 'predicted-init-stuck',
-    doc: pod.doc,
-    paths,
-    message: `Predicted Init:${index}/${total}: the init container ${stuck.name} is still running after ${Math.round(until - cur.startedAt / 1000)}s (${stuck.process.description}), so the app containers never start.${why ? ` ${why}` : ''}`,
-    evidence: why ?? `${stuck.name} keeps running (${stuck.process.description})`,
-    related: [],
-    pod: pod.name,
-    container: stuck.name,
-    changes: [],
-  };
-}
-
-/** podFailurePolicy is not modelled: such Jobs (and CronJobs' Jobs) end differently, so no Job prediction. */
-function jobsWithFailurePolicy(result: SimulationResult): string[] {
-  const names: string[] = [];
-  for (const o of result.objects) {
-    const spec = o.kind === 'Job' ? o.value.spec : o.kind === 'CronJob' ? o.value.spec?.jobTemplate.spec : undefined;
-    if (spec?.podFailurePolicy !== undefined) names.push(o.value.metadata?.name ?? '');
+  for (const e of trace.events) {
+    const policy = unmodelled.some((name) => e.object === `Job/${name}` || e.object.startsWith(`Job/${name}-`));
+    const job = jobPrediction(e);
+    if (!policy) add(job);
+    else if (job) withhold({ doc: job.doc, pod: '', code: 'predicted-job-failed', reason: 'pod-failure-policy' });
   }
-  return names;
-}
-
-function jobPrediction(e: TraceEvent): Prediction | undefined {
-  if (
-    !e.object.startsWith('Job/') ||
-    (e.reason !== 'BackoffLimitExceeded' && e.reason !== 'DeadlineExceeded') ||
-    !e.cause
-  )
-    return undefined;
-  return {
-    code: 'predicted-job-failed',
-    doc: e.cause.doc,
-    paths: e.cause.paths,
-    message: `Predicted: ${e.object} fails at ~${Math.round(e.t)}s (${e.reason}): ${e.cause.evidence}.`,
-    evidence: e.cause.evidence,
-    related: [],
-    pod: '',
-    changes: [],
-  };
+  return { predictions: out, withheld };
 }

@@ -1,9 +1,10 @@
 // Never Ready, or Ready only late: what the readiness probe saw.
 import type { PodRuntime } from '../engine/runtime';
 import type { Trace } from '../trace';
-import type { Prediction } from './types';
+import type { Draft, UnknownReason } from './types';
 
-export function readinessPredictions(pod: PodRuntime, trace: Trace, until: number): Prediction[] {
+/** Never Ready or slow Ready; the reason it is left unknown; or nothing. */
+export function readinessPredictions(pod: PodRuntime, trace: Trace, until: number): Draft[] | UnknownReason {
   if (pod.node === null || pod.deletedAt !== null || pod.terminalPhase !== null) return [];
   const withProbe = pod.containers.filter((c) => c.kind !== 'init' && c.spec.readinessProbe !== undefined);
   if (withProbe.length === 0) return [];
@@ -15,13 +16,14 @@ export function readinessPredictions(pod: PodRuntime, trace: Trace, until: numbe
   const firstStart = Math.min(...pod.containers.flatMap((c) => c.instances.map((i) => i.startedAt)));
   if (!Number.isFinite(firstStart)) return [];
   if (readyAt === undefined) {
-    if (until * 1000 - firstStart < 60_000 || !lastFailure?.cause) return [];
+    if (!lastFailure?.cause) return [];
+    if (until * 1000 - firstStart < 60_000) return 'horizon';
     // Refused on a port of a program the behaviour model does not know: the real one may listen there.
     if (
       /\.(tcpSocket|httpGet|grpc)\.port$/.test(lastFailure.cause.paths[0] ?? '') &&
       pod.containers.some((c) => c.kind !== 'init' && c.process.source === 'unknown')
     )
-      return [];
+      return 'unknown-program-port';
     return [
       {
         code: 'predicted-never-ready',

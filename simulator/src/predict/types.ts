@@ -2,6 +2,7 @@
 
 export type OutcomeCode =
   | 'predicted-crash-loop'
+  | 'predicted-restarts'
   | 'predicted-never-ready'
   | 'predicted-slow-ready'
   | 'predicted-oom-killed'
@@ -16,6 +17,7 @@ export type OutcomeCode =
 /** What each predicted outcome shows as, in a word (the CodeLens says "predicts …" with it). */
 export const OUTCOME_STATUS: Readonly<Record<OutcomeCode, string>> = {
   'predicted-crash-loop': 'CrashLoopBackOff',
+  'predicted-restarts': 'restarting',
   'predicted-never-ready': 'never Ready',
   'predicted-slow-ready': 'Ready late',
   'predicted-oom-killed': 'OOMKilled',
@@ -51,4 +53,40 @@ export interface Prediction {
   pod: string;
   container?: string;
   changes: SuggestedChange[];
+  /** The simulated time (seconds) the prediction was read from; its message says it too. */
+  horizon: number;
+}
+
+/** A prediction as a predictor makes it; predict() stamps the horizon on it. */
+export type Draft = Omit<Prediction, 'horizon'>;
+
+/**
+ * Why a predictor saw trouble but made no prediction: unknown beats confidently wrong. Each reason names what
+ * the simulation cannot know, so the trouble it shows is reported as unknown rather than dropped.
+ */
+export type UnknownReason =
+  /** A probe aimed at a port of a program the behaviour model does not know: the real one may listen there. */
+  | 'unknown-program-port'
+  /** The process's exit follows a comparison the behaviour model had to assume. */
+  | 'assumed-condition'
+  /** Scheduling that depends on the real cluster (labels, taints, host ports, hardware, node size). */
+  | 'cluster-dependent'
+  /** An image name that is a template waiting for a substitution (`<PROJECT_ID>`, `$REGION`). */
+  | 'templated-image'
+  /** imagePullPolicy Never on the default cluster: the real node may hold the image. */
+  | 'image-on-real-node'
+  /** A Job with a podFailurePolicy, which the simulator does not model. */
+  | 'pod-failure-policy'
+  /** A script that fails on its first runs only: the loop settles, so the back-off seen on the way is no crash loop. */
+  | 'settled'
+  /** The simulated time ends too soon after the start to tell a slow start from one that never succeeds. */
+  | 'horizon';
+
+/** A predictor's decision not to predict, for one pod (and container). */
+export interface Withheld {
+  code: OutcomeCode;
+  reason: UnknownReason;
+  doc: number;
+  pod: string;
+  container?: string;
 }

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, readSettings } from '../server/src/settings';
 import { CLIENT_SETTING_DEFAULTS, clientSetting } from '../client/src/settings';
+import { runPredictionJob } from '../server/src/features/predictionCache';
+import { humanDuration, loadManifest, parseDuration } from '../simulator/src/index';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {
   contributes: { configuration: { properties: Record<string, { default?: unknown }> } };
@@ -46,6 +48,18 @@ test('the server applies its defaults to missing or malformed settings', () => {
 test('the extension reads its settings with the defaults of CLIENT_SETTING_DEFAULTS', () => {
   const asked: [string, unknown][] = [];
   const config = { get: <T>(key: string, dflt: T): T => (asked.push([key, dflt]), dflt) };
-  assert.equal(clientSetting(config, 'simulation.until'), '5m');
-  assert.deepEqual(asked, [['simulation.until', '5m']]);
+  assert.equal(clientSetting(config, 'simulation.until'), '10m');
+  assert.deepEqual(asked, [['simulation.until', '10m']]);
+});
+
+test("the panel's default horizon is the predictions' horizon (issue 13 item 9: '7 restarts in 600s' beside a 5-minute panel)", () => {
+  const panel = parseDuration(String(declared['podlab.simulation.until']?.default));
+  assert.ok(panel.ok);
+  const m = loadManifest(readFileSync(join(__dirname, '..', 'examples', 'liveness-wrong-port.yaml'), 'utf8'));
+  const predictions = runPredictionJob({ objects: m.objects, services: m.services, world: [] });
+  assert.ok(predictions.length > 0);
+  for (const p of predictions) {
+    assert.equal(p.horizon, panel.seconds, `${p.code} simulated what the panel simulates`);
+    assert.match(p.message, new RegExp(`in ${humanDuration(panel.seconds)} simulated`));
+  }
 });

@@ -2,10 +2,14 @@
 // The language server reads the others (server/src/settings.ts). package.json declares both sets under
 // `contributes.configuration`, and test/settings.test.ts checks that its defaults equal these.
 // No `vscode` import here, so that the test can load this file under plain Node.
+import { DEFAULT_HORIZON_SECONDS, humanDuration } from '../../simulator/src/view';
 
 export const CLIENT_SETTING_DEFAULTS = {
-  /** `podlab.simulation.until`: how long the panel simulates (Go duration or seconds). */
-  'simulation.until': '5m',
+  /**
+   * `podlab.simulation.until`: how long the panel simulates (Go duration or seconds). By default the horizon of
+   * the editor's predictions, so that the panel shows what they say ("10m").
+   */
+  'simulation.until': humanDuration(DEFAULT_HORIZON_SECONDS),
   /** `podlab.simulation.seed`: seed for generated pod names and jitter. */
   'simulation.seed': 1,
   /** `podlab.simulation.cluster`: the `cluster:` block of a scenario file; empty means the default node. */

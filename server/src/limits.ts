@@ -47,9 +47,6 @@ export const ANALYSIS_SLICE_MS = 20;
  */
 export const MAX_DOCUMENTS_AT_ONCE = 20;
 
-/** Simulated time of the predicted-outcome diagnostics: ten minutes shows crash loops and readiness. */
-export const PREDICTION_HORIZON_SECONDS = 600;
-
 /**
  * Simulation steps for the predictions of one document. They run after every edit, so they get a much
  * smaller budget than `podlab run` (simulator DEFAULT_BUDGET): a budget hit ends that prediction early

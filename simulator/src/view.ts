@@ -8,6 +8,9 @@
 // package's CST parser (yamlDocuments.ts), which reads the start of a stream and what follows a `...`.
 // `./index` re-exports all of it, so code that may load the whole simulator imports `./index` only.
 
+// The simulated time of a run when nobody says otherwise (predictions, the panel, `podlab run`).
+export { DEFAULT_HORIZON_SECONDS } from './horizon';
+
 // The trace types: what a simulation produces and every consumer reads.
 export type {
   BackOff,

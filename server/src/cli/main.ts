@@ -1,5 +1,6 @@
 // `podlab`: the command-line front end (see README "Command line"). Exit codes: 0 ok, 1 lint errors found,
 // 2 bad input or usage. Never a stack trace: unexpected failures are reported in one line.
+import { DEFAULT_HORIZON_SECONDS, humanDuration } from '../../../simulator/src/index';
 import { run } from './run';
 import { lint } from './lint';
 import { UsageError } from './args';
@@ -10,7 +11,7 @@ const USAGE = `usage:
              [--repeats auto|all|fold] [--explain]
   podlab lint FILE... [--format text|json|sarif] [--pod-security off|baseline|restricted] [--no-predictions]
 
-Durations: seconds (90) or 90s, 5m, 1h30m. Defaults: --until 10m, --at = --until, --seed 1.`;
+Durations: seconds (90) or 90s, 5m, 1h30m. Defaults: --until ${humanDuration(DEFAULT_HORIZON_SECONDS)}, --at = --until, --seed 1.`;
 
 export function main(argv: readonly string[]): number {
   const io = {

@@ -1,6 +1,7 @@
 // `podlab run FILE`: simulate every pod-carrying document and print kubectl-style output or the trace.
 import {
   causeRange,
+  DEFAULT_HORIZON_SECONDS,
   loadManifest,
   looksLikeTemplate,
   templateToYaml,
@@ -48,7 +49,8 @@ export function run(argv: readonly string[], io: Output): number {
   const repeats = (flag(args, 'repeats') ?? 'auto') as RepeatsMode;
   if (!REPEATS_MODES.includes(repeats))
     throw new UsageError(`--repeats must be one of ${REPEATS_MODES.join(', ')}, not "${repeats}"`);
-  const until = duration(flag(args, 'until') ?? '10m', '--until');
+  const untilText = flag(args, 'until');
+  const until = untilText === undefined ? DEFAULT_HORIZON_SECONDS : duration(untilText, '--until');
   if (until > MAX_UNTIL_SECONDS)
     throw new UsageError(`--until ${flag(args, 'until')} is longer than the 366-day limit`);
   const at = flag(args, 'at') === undefined ? until : duration(flag(args, 'at')!, '--at');

@@ -1,7 +1,8 @@
 // Restarts that never show CrashLoopBackOff: a liveness or startup probe that kills the container again and
 // again, or a process that ends (exit 0 under restartPolicy Always, an error, an OOM kill), when each run lasts
-// longer than the kubelet's back-off (kubelet-semantics §1.2: the wait is measured from the previous finish, so
-// a run that outlasts it restarts at once and no BackOff event appears). The numbers come from the container's
+// longer than the kubelet's back-off (docs/kubelet-behaviour.md "Crash-loop back-off": a liveness kill's restart
+// is checked against the instance before the killed one, so a run that outlasts the back-off restarts at once
+// and no BackOff event appears; an exit gets its first restart at once). The numbers come from the container's
 // instances (kill and finish times), never from event messages.
 import type { ContainerRuntime, Instance, PodRuntime } from '../engine/runtime';
 import { PROBE_FIELD, modelOf, probeOf } from '../engine/runtime';

@@ -101,5 +101,27 @@ export function isUnknownIssue(
   for (let i = 0; i <= last; i++) if (u.templated.has(key(p.slice(0, i)))) return true;
   if (issue.code === 'unknown-field' && hasHole(String(p[p.length - 1] ?? ''))) return true;
   if (u.open.has(key(p)) || (p.length > 0 && u.open.has(key(p.slice(0, -1))))) return true;
+  if (referenced(issue).some((r) => u.open.has(key(r)) || isTemplated(r, u))) return true;
   return touchesHole(issue.range, holes);
+}
+
+const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
+
+/** A path or one of its parents holds a hole. */
+const isTemplated = (p: Path, u: Unknowns): boolean => p.some((_, i) => u.templated.has(key(p.slice(0, i + 1))));
+
+/**
+ * The collections an issue about a reference looks names up in (a volumeMount's volume: the pod spec's
+ * `volumes`, and a StatefulSet's `volumeClaimTemplates`): when an action writes one of them
+ * (`volumes: {{- toYaml .Values.volumes | nindent 8 }}`), or the pod spec around them, the name may well exist.
+ */
+function referenced(issue: { path: Path; code: string }): Path[] {
+  if (issue.code !== 'volume-mount-not-found' && issue.code !== 'volume-device-not-found') return [];
+  const at = issue.path.findIndex((x) => CONTAINER_LISTS.has(String(x)));
+  if (at < 0) return [];
+  const spec = issue.path.slice(0, at);
+  const out = [spec, [...spec, 'volumes']];
+  if (spec.length >= 2 && spec[spec.length - 2] === 'template')
+    out.push([...spec.slice(0, -2), 'volumeClaimTemplates']);
+  return out;
 }

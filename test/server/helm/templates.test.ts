@@ -131,3 +131,23 @@ describe('Helm chart templates', () => {
     assert.equal(said[0]!.range.start.line, 1);
   });
 });
+
+// A literal volumeMount names a volume that `volumes: {{- toYaml .Values.worker.volumes | nindent 8 }}` may
+// write: the API server would see the rendered list, so the name is not known to be missing.
+describe('Helm chart templates: references into templated collections', () => {
+  it('a literal volumeMount into templated volumes is not reported', () => {
+    const file = join(root, 'popular', 'templates', 'worker.yaml');
+    const ds = diagnoseText(readFileSync(file, 'utf8'), DEFAULT_SETTINGS, file);
+    assert.deepEqual(
+      ds.filter((d) => d.code === 'volume-mount-undefined' || d.code === 'service-selector-unmatched'),
+      [],
+      show(ds),
+    );
+    // Without the action, the same mounts name no volume: still an error.
+    const literal = readFileSync(file, 'utf8').replace(/\n\s*\{\{- toYaml \.Values\.worker\.volumes.*\}\}/, ' []');
+    assert.equal(
+      diagnoseText(literal, DEFAULT_SETTINGS, file).filter((d) => d.code === 'volume-mount-undefined').length,
+      2,
+    );
+  });
+});

@@ -10,7 +10,8 @@ export { loadManifest, POD_CARRYING_KINDS, POD_SPEC_PATHS } from './manifest';
 export type { LoadedManifest, ManifestDoc, ManifestIssue, Severity } from './manifest';
 export { causeRange, keyRangeOf, rangeOf } from './sourceRanges';
 // Helm chart templates: actions turned into holes of the same length before the one parse path reads them.
-export { hasHole, looksLikeTemplate, templateToYaml } from './template/placeholders';
+export { hasHole, templateToYaml } from './template/placeholders';
+export { looksLikeTemplate } from './template/actions';
 export type { TemplateProblem, TemplateYaml } from './template/placeholders';
 export { holeRanges, touchesHole } from './template/unknown';
 export type { Position, Range } from './sourceRanges';

@@ -40,7 +40,7 @@ export function enforced(namespaces: Namespaces | undefined, namespace: string, 
   const enforce = namespaces?.get(namespace)?.enforce;
   if (enforce === undefined || enforce.level === 'privileged') return undefined;
   let byNamespace = verdicts.get(template);
-  if (byNamespace === undefined) verdicts.set(template, (byNamespace = new Map()));
+  if (byNamespace === undefined) verdicts.set(template, (byNamespace = new Map<string, Verdict | undefined>()));
   if (byNamespace.has(namespace)) return byNamespace.get(namespace);
   const violations = podSecurityViolations(template, enforce.level);
   const verdict =

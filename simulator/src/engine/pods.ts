@@ -2,10 +2,10 @@
 import type { Simulation } from './simulation';
 import type { ContainerKind, ContainerRuntime, PodOwner, PodRuntime } from './runtime';
 import { podRef, setPod } from './runtime';
+import { modelFor, sharedModel } from './containerModels';
 import { publishStatus } from './status';
 import type { DefaultedPodSpec } from '../model';
-import { inferProcess, type InferInput } from '../behaviour/infer';
-import type { ProcessAccess, ProcessModel, StartFile } from '../behaviour/types';
+import type { ProcessModel, StartFile } from '../behaviour/types';
 import { apiFilesFor, filesAtStart, hasStatefulMount } from './podFiles';
 import { processAccess } from './podAccess';
 import { lookupImage } from '../behaviour/catalog';
@@ -19,9 +19,6 @@ import { generateUid } from '../cluster/names';
 import type { Cause } from '../trace';
 import type { NodeModel } from '../cluster/nodes';
 import type { Namespaces } from './admission';
-
-/** How long an init container whose program we cannot read is assumed to run. */
-const UNKNOWN_INIT_SECONDS = 2;
 
 export interface PodRequest {
   name: string;
@@ -109,7 +106,15 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
           kind,
           spec.name,
         );
-      const process = sharedModel(spec, kind, override, req, factory, world, access) ?? infer();
+      const process =
+        sharedModel(
+          spec,
+          kind,
+          override,
+          { share: req.spec.shareProcessNamespace === true, services: factory.services, namespace: req.namespace },
+          world,
+          access,
+        ) ?? infer();
       const container: ContainerRuntime = {
         name: spec.name,
         kind,
@@ -160,75 +165,6 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
   }
   trySchedule(sim, pod, req.nodeName);
   return pod;
-}
-
-/**
- * Inference reads the container's spec, its override, the Services, the world and the namespace, and files only
- * through the container's mounts. Without mounts it is the same for every pod of a template (a 10,000-replica
- * Deployment, a month of CronJob runs), so it is worked out once per spec and those inputs.
- */
-interface SharedModel {
-  kind: ContainerKind;
-  override: ContainerOverrideSpec | undefined;
-  share: boolean;
-  services: readonly string[];
-  world: World;
-  namespace: string;
-  model: ProcessModel;
-}
-const sharedModels = new WeakMap<object, SharedModel[]>();
-
-function sharedModel(
-  spec: DefaultedPodSpec['containers'][number],
-  kind: ContainerKind,
-  override: ContainerOverrideSpec | undefined,
-  req: PodRequest,
-  factory: PodFactory,
-  world: World,
-  // Pods of one template share the container spec and the pod securityContext, so one access per spec.
-  access: ProcessAccess,
-): ProcessModel | undefined {
-  if ((spec.volumeMounts ?? []).length > 0) return undefined;
-  const share = req.spec.shareProcessNamespace === true;
-  const list = sharedModels.get(spec) ?? [];
-  const same = (m: SharedModel) =>
-    m.kind === kind &&
-    m.override === override &&
-    m.share === share &&
-    m.services === factory.services &&
-    m.world === world &&
-    m.namespace === req.namespace;
-  const hit = list.find(same);
-  if (hit) return hit.model;
-  const model = modelFor(
-    {
-      container: spec,
-      override,
-      shareProcessNamespace: share,
-      services: factory.services,
-      world,
-      namespace: req.namespace,
-      access,
-    },
-    kind,
-    spec.name,
-  );
-  if (list.length < 8)
-    list.push({ kind, override, share, services: factory.services, world, namespace: req.namespace, model });
-  sharedModels.set(spec, list);
-  return model;
-}
-
-/** The behaviour model of one container (one run of it, when `files` describes what that run finds). */
-function modelFor(input: InferInput, kind: ContainerKind, name: string): ProcessModel {
-  const process = inferProcess(input);
-  if (kind !== 'init' || process.source !== 'unknown' || process.exit !== undefined) return process;
-  // An init container exists to finish: when we cannot tell what it does, assume it succeeds.
-  return {
-    ...process,
-    exit: { afterSeconds: UNKNOWN_INIT_SECONDS, code: 0 },
-    notes: [...process.notes, `init container ${name}: assumed to finish successfully after ${UNKNOWN_INIT_SECONDS}s`],
-  };
 }
 
 function prefixOverride(

@@ -20,7 +20,7 @@ test('container fields win, the pod fills the gaps, and each value says where it
   assert.equal(e.privileged, false);
   assert.equal(e.allowPrivilegeEscalation, undefined);
   assert.equal(
-    securityFieldPath(e.runAsGroup!.from, 'runAsGroup', { podSpec: 'spec', container: 'spec.containers[0]' }),
+    securityFieldPath(e.runAsGroup.from, 'runAsGroup', { podSpec: 'spec', container: 'spec.containers[0]' }),
     'spec.securityContext.runAsGroup',
   );
 });

@@ -17,7 +17,7 @@ test('§6: a read-only root makes busybox sh refuse the redirection; an emptyDir
   const app = last(r, 120, 'app')!;
   assert.equal(app.exitCode, 1);
   assert.equal(app.message, "sh: can't create /tmp/app.log: Read-only file system\n");
-  const fixed = r.pod(120).status.containerStatuses?.find((c) => c.name === 'fixed')!;
+  const fixed = (r.pod(120).status.containerStatuses ?? []).find((c) => c.name === 'fixed')!;
   assert.ok(fixed.state.running !== undefined && fixed.restartCount === 0);
   assert.equal(r.pod(120).kubectl.ready, '1/2');
 });
@@ -59,7 +59,7 @@ spec:
     [2, 'sh: 1: cannot create /root/x: Permission denied\n'],
   );
   for (const name of ['ok', 'root']) {
-    const s = r.pod(60).status.containerStatuses?.find((c) => c.name === name)!;
+    const s = (r.pod(60).status.containerStatuses ?? []).find((c) => c.name === name)!;
     assert.ok(s.state.running !== undefined && s.restartCount === 0, name);
   }
 });

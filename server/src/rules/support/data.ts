@@ -34,7 +34,7 @@ export function templated(v: unknown): boolean {
     const x = todo.pop();
     if (typeof x === 'string') {
       if (hasHole(x)) return true;
-    } else if (Array.isArray(x)) todo.push(...x.slice(0, MAX_RULE_LIST_ITEMS));
+    } else if (Array.isArray(x)) todo.push(...(x as unknown[]).slice(0, MAX_RULE_LIST_ITEMS));
     else if (isObj(x))
       for (const [k, y] of Object.entries(x)) {
         if (hasHole(k)) return true;

@@ -75,8 +75,9 @@ export function verdictSteps(): void {
           assert.equal(await frame.locator('.verdict-card button', { hasText: label }).count(), 1, label);
         await frame.locator('.verdict-card button', { hasText: 'Why' }).click();
         await frame.locator('.verdict-why').waitFor({ timeout: 5000 });
-        // Apply fix appears once the language server's preferred quick fix is known (its predictions come later).
-        const fix = await poll('the Apply fix button', 60_000, async () =>
+        // Apply fix appears once the language server's preferred quick fix is known (its predictions come later);
+        // only logged: it is not offered yet for this example (closing note), and the CodeLens check needs the time.
+        const fix = await poll('the Apply fix button', 10_000, async () =>
           (await frame.locator('.verdict-card button', { hasText: 'Apply fix' }).count()) > 0 ? true : undefined,
         ).catch(() => false);
         t.diagnostic(`Apply fix offered: ${fix}`);

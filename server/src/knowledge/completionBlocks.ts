@@ -6,7 +6,7 @@ import type { CompletionItem, TextEdit } from 'vscode-languageserver';
 import type { CompletionEnv } from './completionEnv';
 import { esc } from './items';
 import { keyEntries } from './keyIndex';
-import { containerPathOf, containerPorts, fileServiceNames, volumeNames } from './references';
+import { CONTAINER_LISTS, containerPathOf, containerPorts, fileServices, volumeNames } from './references';
 import {
   CONTAINER_BODY,
   ENV_ITEMS,
@@ -36,24 +36,16 @@ function containerSnippets(env: CompletionEnv, list: string): readonly BlockSnip
   if (list === 'ephemeralContainers')
     return [{ label: 'container', detail: 'name, image', body: CONTAINER_BODY.slice(0, 2) }];
   if (list !== 'initContainers') return [];
-  const service = fileServiceNames(env.text(), env.chunk)[0];
+  const service = fileServices(env.text(), env.chunk)[0];
   return [
     {
       label: 'init container',
       detail: 'runs to completion before the app containers',
-      body: initContainerBody(service, rootNamespace(env)),
+      body: initContainerBody(service),
     },
     { label: 'sidecar', detail: 'init container with restartPolicy: Always', body: SIDECAR_BODY },
   ];
 }
-
-/** The document's own namespace, where its pods look names up. */
-function rootNamespace(env: CompletionEnv): string | undefined {
-  const ns = plain(nodeAt(env.doc(), ['metadata', 'namespace']));
-  return typeof ns === 'string' && ns !== '' ? ns : undefined;
-}
-
-const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
 
 const LIST_SNIPPETS: Record<string, readonly BlockSnippet[]> = {
   Volume: VOLUME_ITEMS,

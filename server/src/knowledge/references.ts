@@ -16,7 +16,7 @@ export interface PortRef {
   source: string;
 }
 
-const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
+export const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -125,9 +125,9 @@ export function servicePodPorts(text: string, current: Chunk, doc: Document.Pars
   return out;
 }
 
-/** Names of the Services the other documents of the file define, in file order. */
-export function fileServiceNames(text: string, current: Chunk): string[] {
-  const out: string[] = [];
+/** The Services the other documents of the file define (name and namespace), in file order. */
+export function fileServices(text: string, current: Chunk): { name: string; namespace: string }[] {
+  const out: { name: string; namespace: string }[] = [];
   let budget = MAX_SCAN_CHARS;
   for (const chunk of splitDocuments(text)) {
     if (chunk.startOffset === current.startOffset || !/^kind:[ \t]*["']?Service\b/m.test(chunk.text)) continue;
@@ -135,7 +135,9 @@ export function fileServiceNames(text: string, current: Chunk): string[] {
     if (budget < 0) break;
     const doc = parseChunk(chunk.text);
     const name = plain(nodeAt(doc, ['metadata', 'name']));
-    if (rootString(doc, 'kind') === 'Service' && typeof name === 'string' && name !== '') out.push(name);
+    const ns = plain(nodeAt(doc, ['metadata', 'namespace']));
+    const namespace = typeof ns === 'string' && ns !== '' ? ns : 'default';
+    if (rootString(doc, 'kind') === 'Service' && typeof name === 'string' && name !== '') out.push({ name, namespace });
   }
   return out;
 }

@@ -28,10 +28,11 @@ export const CONTAINER_BODY = [
  * for DNS itself. A name the file does not define would keep the pod in Init:0/1 (predicted-init-stuck). Full
  * names, because busybox's nslookup (1.29 and later) ignores the search domains (docs/image-behaviour.md).
  */
-export function initContainerBody(service: string | undefined, namespace = 'default'): string[] {
-  const host = `${service ?? 'kubernetes'}.${service ? namespace : 'default'}.svc.cluster.local`;
+export function initContainerBody(service: { name: string; namespace: string } | undefined): string[] {
+  // The Service's own namespace, which may differ from the pod's.
+  const host = `${service?.name ?? 'kubernetes'}.${service?.namespace ?? 'default'}.svc.cluster.local`;
   return [
-    `name: \${1:wait-for-${service ?? 'dns'}}`,
+    `name: \${1:wait-for-${service?.name ?? 'dns'}}`,
     'image: ${2:busybox:1.36}',
     `command: [sh, -c, "\${3:until nslookup ${host}; do sleep 2; done}"]`,
   ];

@@ -105,6 +105,13 @@ test('container, init container and sidecar snippets give no warning', () => {
     (i) => i.label === '- init container',
   );
   assert.match(db ?? '', /name: wait-for-db\n.*\n.*until nslookup db\.default\.svc\.cluster\.local;/);
+  // A Service of another namespace is looked up in its own namespace (kube-dns: <service>.<namespace>.svc).
+  const [other] = assertHealthy(
+    'initContainers + Service in namespace data',
+    `${POD(`  initContainers:\n    |\n${NGINX}`)}---\n${SERVICE.replace('name: db\n', 'name: db\n  namespace: data\n')}`,
+    (i) => i.label === '- init container',
+  );
+  assert.match(other ?? '', /until nslookup db\.data\.svc\.cluster\.local;/);
 });
 
 test('pod spec and list item snippets give no warning', () => {

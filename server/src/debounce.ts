@@ -9,7 +9,15 @@
 // stdio, vscode-jsonrpc writes a reply one setImmediate after the handler returns (its write lock), so a run
 // that fired in that turn — the edit that came with a completion request — held the reply back for the
 // whole run: completion right after a keystroke then cost as much as the diagnostics pass.
+//
+// Messages already read go first too. vscode-jsonrpc dispatches the messages of one read one per event-loop
+// turn (a setImmediate each), so a timer due in 1 ms can fire between the edit and the completion request
+// that came with it, when applying the edit took a millisecond (a loaded machine, a large file). A run
+// therefore waits, one turn at a time, until a turn passes in which no message was dispatched (`dispatched`
+// counts them, from the connection's message strategy): the queue of messages already read is then empty.
 const FIRST_DELAY_MS = 1;
+/** Turns a run waits at most for the message queue to drain, so that a miscount can never stall it. */
+const MAX_QUEUE_TURNS = 1000;
 
 export class Throttle {
   /** The run coming for each key; `soon`: the next slice of a long job, due on the next turn. */
@@ -20,7 +28,26 @@ export class Throttle {
   private holds = 0;
   private readonly waiting = new Map<string, () => void>();
 
-  constructor(private readonly interval: number) {}
+  /**
+   * @param dispatched how many messages the connection has dispatched so far (a counter that only grows);
+   *   without it, runs do not wait for the message queue.
+   */
+  constructor(
+    private readonly interval: number,
+    private readonly dispatched: () => number = () => 0,
+  ) {}
+
+  /**
+   * Whether a run due now must wait a turn for messages still queued: true until a turn passes with no
+   * message dispatched (then the queue is empty), or after MAX_QUEUE_TURNS turns.
+   */
+  private queueBusy(state: { mark?: number; turns: number }): boolean {
+    const now = this.dispatched();
+    if (state.mark === now || state.turns >= MAX_QUEUE_TURNS) return false;
+    state.mark = now;
+    state.turns++;
+    return true;
+  }
 
   schedule(key: string, run: () => void): void {
     const coming = this.pending.get(key);
@@ -31,11 +58,17 @@ export class Throttle {
       this.pending.set(key, { cancel: () => clearTimeout(h) });
     }
     if (coming) return; // a run is coming and will read the latest text
+    const queue = { turns: 0 };
     const fire = () => {
       if (this.holds > 0) {
         // Still pending: a schedule() meanwhile adds nothing; cancel() drops it from the waiting list.
         this.waiting.set(key, fire);
         this.pending.set(key, { cancel: () => this.waiting.delete(key) });
+        return;
+      }
+      if (this.queueBusy(queue)) {
+        const h = setImmediate(fire);
+        this.pending.set(key, { cancel: () => clearImmediate(h) });
         return;
       }
       this.pending.delete(key);
@@ -62,10 +95,16 @@ export class Throttle {
    */
   soon(key: string, run: () => void): void {
     if (this.pending.has(key)) return;
+    const queue = { turns: 0 };
     const fire = () => {
       if (this.holds > 0) {
         this.waiting.set(key, fire);
         this.pending.set(key, { cancel: () => this.waiting.delete(key) });
+        return;
+      }
+      if (this.queueBusy(queue)) {
+        const h = setImmediate(fire);
+        this.pending.set(key, { cancel: () => clearImmediate(h), soon: fire });
         return;
       }
       this.pending.delete(key);

@@ -9,6 +9,7 @@ import {
   type CompletionItem,
   type Connection,
   type InitializeResult,
+  type MessageStrategy,
 } from 'vscode-languageserver/node';
 import { Documents } from './documents';
 import { diagnosticsFor } from './features/diagnostics';
@@ -22,7 +23,24 @@ import { guarded, reportErrorsTo } from './errorGuard';
 import { PredictionPass } from './features/predictionPass';
 import { predictionRunner } from './features/predictionRunner';
 
-export function startServer(connection: Connection): void {
+/**
+ * Counts the messages the connection dispatches, so that diagnostics runs wait for the messages already read
+ * (debounce.ts). Pass `messageStrategy` to createConnection and `dispatched` to startServer.
+ */
+export function dispatchCounter(): { messageStrategy: MessageStrategy; dispatched: () => number } {
+  let count = 0;
+  return {
+    messageStrategy: {
+      handleMessage: (message, next) => {
+        count++;
+        return next(message);
+      },
+    },
+    dispatched: () => count,
+  };
+}
+
+export function startServer(connection: Connection, dispatched?: () => number): void {
   // Each feature answers through the error guard: a bug gives that feature's empty answer and one log line.
   reportErrorsTo((message) => connection.console.error(message));
   const documents = new Documents();
@@ -30,7 +48,7 @@ export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
   let canRegisterConfiguration = false;
   let snippets = true;
-  const pending = new Throttle(5);
+  const pending = new Throttle(5, dispatched);
 
   // Two passes. The fast one (YAML, schema, rules, and the predictions already cached for unchanged
   // documents) publishes at once; the prediction pass then simulates, off the event loop, the documents
@@ -158,5 +176,6 @@ function plainText(item: CompletionItem): CompletionItem {
 }
 
 if (require.main === module) {
-  startServer(createConnection(ProposedFeatures.all));
+  const counter = dispatchCounter();
+  startServer(createConnection(ProposedFeatures.all, { messageStrategy: counter.messageStrategy }), counter.dispatched);
 }

@@ -95,7 +95,8 @@ test("back-off: the delay and expiry from the status's structured backOff, never
   const p = pod('p', { containers: [{ name: 'app', kind: 'regular', instances: [], probes: [] }] });
   const [view] = m.containers.containerViews(p, status('Running', [c]), 140);
   assert.equal(view?.backOffText, 'back-off 40s · next restart in 26s');
-  assert.equal(view?.lastState, 'Terminated: Error (exit 2) t=100.1s–125.1s');
+  // apimachinery duration.HumanDuration: whole seconds, truncated; `<2m` as seconds, then `2m5s`.
+  assert.equal(view?.lastState, 'Terminated: Error (exit 2) t=100s–2m5s');
   assert.equal(view?.lastMessage, null);
   // The previous run's state.terminated.message (kubectl describe: `Last State: Terminated … Message:`).
   const withMessage = cs('app', waiting('CrashLoopBackOff', 'back-off 40s restarting failed container=app pod=p'), {
@@ -175,6 +176,6 @@ test('state, messages and what-if descriptions', () => {
   );
   assert.equal(
     m.format.describeWhatIf({ kind: 'endpoint', at: 12.5, pod: 'p', container: 'c', port: 8080, state: 'fail' }),
-    'at 12.5s: fail p / c port 8080',
+    'at 12s: fail p / c port 8080', // HumanDuration truncates to whole seconds
   );
 });

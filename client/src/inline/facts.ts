@@ -4,7 +4,7 @@ import {
   PROBE_FIELD,
   probeOf,
   statusAt,
-  goDuration,
+  humanDuration,
   secondsLeft,
   type ContainerRuntime,
   type Instance,
@@ -24,7 +24,8 @@ export interface Fact {
   detail: string[];
 }
 
-const s = (x: number) => `${Math.round(x)}s`;
+// kubectl's durations (`35s`, `2m40s`, `1h2m`), the one time format of the panel and the facts.
+const s = humanDuration;
 
 function containerFact(pod: PodRuntime, c: ContainerRuntime, st: ContainerStatus | undefined, t: number): Fact {
   const path = c.path;
@@ -36,9 +37,9 @@ function containerFact(pod: PodRuntime, c: ContainerRuntime, st: ContainerStatus
     // Inlay hints are cut at 43 characters by default: the count first, then the countdown.
     return {
       path,
-      text: `CrashLoopBackOff ×${st.restartCount} · restart in ${secondsLeft(until, t)}s`,
+      text: `CrashLoopBackOff ×${st.restartCount} · restart in ${s(secondsLeft(until, t))}`,
       t: until,
-      detail: [`Back-off ${goDuration(delay)} after exit ${last.exitCode} (${last.reason}) at ${s(last.finishedAt)}.`],
+      detail: [`Back-off ${s(delay)} after exit ${last.exitCode} (${last.reason}) at ${s(last.finishedAt)}.`],
     };
   }
   if (w) {

@@ -1,14 +1,13 @@
 // Pure: the container states of one pod at time t, with the CrashLoopBackOff countdown.
 import type { PanelPod } from '../../src/panel/protocol';
 import {
-  goDuration,
+  humanDuration,
   secondsLeft,
   type ContainerState,
   type ContainerStatus,
   type PodStatus,
 } from '../../../simulator/src/view';
 import { containerStatusMap } from './pods';
-import { secs } from './format';
 
 export interface BackOffView {
   /** The current back-off delay, seconds. */
@@ -35,16 +34,16 @@ export function backOffAt(status: ContainerStatus, t: number): BackOffView | nul
 
 /** `next restart in 12s`, or `restart due` once the back-off has expired. */
 export function countdownText(b: BackOffView): string {
-  return b.secondsLeft <= 0 ? 'restart due' : `next restart in ${b.secondsLeft}s`;
+  return b.secondsLeft <= 0 ? 'restart due' : `next restart in ${humanDuration(b.secondsLeft)}`;
 }
 
 /** One line for a container state: `Running since t=4s`, `Waiting: CrashLoopBackOff`, `Terminated: Error (exit 2)`. */
 function stateText(state: ContainerState): string {
-  if (state.running) return `Running since t=${secs(state.running.startedAt)}`;
+  if (state.running) return `Running since t=${humanDuration(state.running.startedAt)}`;
   if (state.terminated) {
     const x = state.terminated;
     const sig = x.signal ? `, signal ${x.signal}` : '';
-    return `Terminated: ${x.reason || 'Unknown'} (exit ${x.exitCode}${sig}) t=${secs(x.startedAt)}–${secs(x.finishedAt)}`;
+    return `Terminated: ${x.reason || 'Unknown'} (exit ${x.exitCode}${sig}) t=${humanDuration(x.startedAt)}–${humanDuration(x.finishedAt)}`;
   }
   if (state.waiting) return `Waiting: ${state.waiting.reason}`;
   return '—';
@@ -80,7 +79,7 @@ export function containerViews(pod: PanelPod, status: PodStatus | null, t: numbe
       lastState: cs && hasLast ? stateText(cs.lastState) : null,
       lastMessage: cs?.lastState.terminated?.message ?? null,
       backOff,
-      backOffText: backOff ? `back-off ${goDuration(backOff.delay)} · ${countdownText(backOff)}` : null,
+      backOffText: backOff ? `back-off ${humanDuration(backOff.delay)} · ${countdownText(backOff)}` : null,
     };
   });
 }

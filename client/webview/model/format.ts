@@ -1,16 +1,7 @@
 // Pure: small text helpers shared by the views.
 import type { WhatIfAction } from '../../src/panel/protocol';
-import { goDuration, plainSeconds } from '../../../simulator/src/view';
-
-/** Seconds since apply as the CLI writes them (`25.1s`), rounded to 0.1 s. */
-export function secs(t: number): string {
-  return `${plainSeconds(Math.round(t * 10) / 10)}s`;
-}
-
-/** A clock for the header: `1m20.4s`, rounded to 0.1 s. */
-export function clock(t: number): string {
-  return goDuration(Math.round(t * 10) / 10);
-}
+// Every time the panel shows is kubectl's (simulator humanDuration: `35s`, `2m40s`, `1h2m`); no other format.
+import { humanDuration } from '../../../simulator/src/view';
 
 /** t clamped into [0, until]; NaN becomes 0. */
 export function clampTime(t: number, until: number): number {
@@ -25,7 +16,7 @@ export function roundAt(t: number): number {
 
 /** One line for the list of active what-if actions. */
 export function describeWhatIf(a: WhatIfAction): string {
-  const at = `at ${secs(a.at)}`;
+  const at = `at ${humanDuration(a.at)}`;
   switch (a.kind) {
     case 'kill':
       return `${at}: kill ${a.pod} / ${a.container} with exit code ${a.exitCode}`;

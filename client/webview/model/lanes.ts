@@ -1,8 +1,7 @@
 // Pure: the timeline lanes of one pod (one per container): spans, probe ticks and kill markers, plus axis ticks.
 import type { PanelContainer, PanelPod } from '../../src/panel/protocol';
-import type { EndReason, ProbeRecord } from '../../../simulator/src/view';
+import { humanDuration, type EndReason, type ProbeRecord } from '../../../simulator/src/view';
 import { containerStatusMap } from './pods';
-import { secs } from './format';
 
 export type SpanKind = 'waiting' | 'running' | 'backoff' | 'terminated';
 /** Colour class of a termination. */
@@ -64,7 +63,7 @@ function killsOf(c: PanelContainer, podEnd: number): Mark[] {
     .map((i) => ({
       t: i.killedAt!,
       kind: 'kill' as const,
-      title: `t=${secs(i.killedAt!)} Killing: ${KILLED_BECAUSE[i.endedBy!] ?? 'stopped'}`,
+      title: `t=${humanDuration(i.killedAt!)} Killing: ${KILLED_BECAUSE[i.endedBy!] ?? 'stopped'}`,
     }));
 }
 
@@ -84,14 +83,19 @@ export function podLanes(pod: PanelPod, until: number, probes: readonly ProbeRec
         const prev = runs[i - 1];
         const kind: SpanKind = prev && backOffBetween(pod, c.name, cursor, run.start) ? 'backoff' : 'waiting';
         const what = kind === 'backoff' ? 'CrashLoopBackOff' : 'waiting';
-        spans.push({ kind, from: cursor, to: run.start, title: `${what} t=${secs(cursor)}–${secs(run.start)}` });
+        spans.push({
+          kind,
+          from: cursor,
+          to: run.start,
+          title: `${what} t=${humanDuration(cursor)}–${humanDuration(run.start)}`,
+        });
       }
       const end = run.end === undefined ? podEnd : Math.min(run.end, podEnd);
       const running: Span = {
         kind: 'running',
         from: run.start,
         to: end,
-        title: `run ${i + 1}: t=${secs(run.start)}–${run.end === undefined ? '…' : secs(run.end)}`,
+        title: `run ${i + 1}: t=${humanDuration(run.start)}–${run.end === undefined ? '…' : humanDuration(run.end)}`,
       };
       if (run.end !== undefined) {
         const exit = exitClass(run.reason, run.exitCode);
@@ -102,7 +106,7 @@ export function podLanes(pod: PanelPod, until: number, probes: readonly ProbeRec
             t: run.end,
             kind: 'exit',
             exit,
-            title: `t=${secs(run.end)} ${endText(run.reason, run.exitCode)}`,
+            title: `t=${humanDuration(run.end)} ${endText(run.reason, run.exitCode)}`,
           });
       }
       spans.push(running);
@@ -115,9 +119,20 @@ export function podLanes(pod: PanelPod, until: number, probes: readonly ProbeRec
         const kind: SpanKind = restarts || backOffBetween(pod, c.name, cursor, podEnd) ? 'backoff' : 'terminated';
         const exit = exitClass(last.reason, last.exitCode);
         const label = kind === 'backoff' ? 'CrashLoopBackOff' : `terminated: ${endText(last.reason, last.exitCode)}`;
-        spans.push({ kind, from: cursor, to: podEnd, exit, title: `${label} t=${secs(cursor)}–${secs(podEnd)}` });
+        spans.push({
+          kind,
+          from: cursor,
+          to: podEnd,
+          exit,
+          title: `${label} t=${humanDuration(cursor)}–${humanDuration(podEnd)}`,
+        });
       } else if (!last) {
-        spans.push({ kind: 'waiting', from: cursor, to: podEnd, title: `waiting t=${secs(cursor)}–${secs(podEnd)}` });
+        spans.push({
+          kind: 'waiting',
+          from: cursor,
+          to: podEnd,
+          title: `waiting t=${humanDuration(cursor)}–${humanDuration(podEnd)}`,
+        });
       }
     }
     for (const r of probes) {
@@ -125,7 +140,7 @@ export function podLanes(pod: PanelPod, until: number, probes: readonly ProbeRec
       marks.push({
         t: r.t,
         kind: `probe-${r.result}`,
-        title: `t=${secs(r.t)} ${r.probe} ${r.result}${r.message ? `: ${r.message}` : ''}`,
+        title: `t=${humanDuration(r.t)} ${r.probe} ${r.result}${r.message ? `: ${r.message}` : ''}`,
       });
     }
     marks.push(...killsOf(c, podEnd));

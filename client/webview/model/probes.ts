@@ -1,7 +1,12 @@
 // Pure: each probe's recent results up to t, for the ✓/✗ ticks.
 import type { PanelPod } from '../../src/panel/protocol';
-import type { Cause, ProbeKind, ProbeRecord, ProbeResult } from '../../../simulator/src/view';
-import { secs } from './format';
+import {
+  humanDuration,
+  type Cause,
+  type ProbeKind,
+  type ProbeRecord,
+  type ProbeResult,
+} from '../../../simulator/src/view';
 import { containerStatusMap, statusAt } from './pods';
 
 export interface ProbeTick {
@@ -77,7 +82,7 @@ export function probeLines(pod: PanelPod, records: readonly ProbeRecord[], t: nu
     line.ticks.push({
       t: r.t,
       result: r.result,
-      title: `t=${secs(r.t)} ${r.result}${r.message ? `: ${r.message}` : ''}`,
+      title: `t=${humanDuration(r.t)} ${r.result}${r.message ? `: ${r.message}` : ''}`,
     });
     if (line.ticks.length > max) line.ticks.shift();
     if (r.result === 'failure') {

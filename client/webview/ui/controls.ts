@@ -1,6 +1,6 @@
 // Time controls: play/pause, speed, previous/next event, and the scrub slider. Built once, updated in place.
 import { SPEEDS, type Speed } from '../model/state';
-import { secs } from '../model/format';
+import { humanDuration } from '../../../simulator/src/view';
 import type { Actions } from './context';
 import { button, h, setAttr, setText } from './dom';
 
@@ -20,7 +20,7 @@ export interface Controls {
 
 export function createControls(actions: Actions, onStep: (dir: -1 | 1) => void): Controls {
   const play = button('▶ Play', () => actions.togglePlay(), {
-    class: 'play',
+    class: 'play primary',
     attrs: { 'aria-label': 'Play', 'aria-pressed': 'false' },
   });
   const prev = button('◂ Prev event', () => onStep(-1), { attrs: { 'aria-label': 'Step back to the previous event' } });
@@ -96,15 +96,15 @@ export function createControls(actions: Actions, onStep: (dir: -1 | 1) => void):
       });
       prev.disabled = v.prev === null;
       next.disabled = v.next === null;
-      setAttr(prev, 'title', v.prev === null ? 'No earlier event' : `Previous event at t=${secs(v.prev)}`);
-      setAttr(next, 'title', v.next === null ? 'No later event' : `Next event at t=${secs(v.next)}`);
+      setAttr(prev, 'title', v.prev === null ? 'No earlier event' : `Previous event at t=${humanDuration(v.prev)}`);
+      setAttr(next, 'title', v.next === null ? 'No later event' : `Next event at t=${humanDuration(v.next)}`);
       until = v.until;
       const step = v.until > 600 ? 1 : 0.1;
       setAttr(slider, 'max', v.until);
       setAttr(slider, 'step', step);
       if (Math.abs(Number(slider.value) - v.t) > step / 2) slider.value = String(v.t);
-      setAttr(slider, 'aria-valuetext', `t = ${secs(v.t)} of ${secs(v.until)}`);
-      setText(readout, `${secs(v.t)} / ${secs(v.until)}`);
+      setAttr(slider, 'aria-valuetext', `t=${humanDuration(v.t)} of ${humanDuration(v.until)}`);
+      setText(readout, `${humanDuration(v.t)} / ${humanDuration(v.until)}`);
     },
   };
 }

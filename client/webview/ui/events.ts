@@ -1,6 +1,6 @@
 // Events up to t: aggregated like kubectl describe (`12s (x3 over 68s)`) or as a plain list; "Why?" on causes.
 import { eventRows, type EventRow } from '../model/events';
-import { secs } from '../model/format';
+import { humanDuration } from '../../../simulator/src/view';
 import type { Actions, Ctx } from './context';
 import { button, h, rebuild, reconcile, setAttr, setText } from './dom';
 
@@ -41,18 +41,11 @@ export function createEvents(actions: Actions): { el: HTMLElement; update(ctx: C
       ctxRef = ctx;
       const list = ctx.state.eventsMode === 'list';
       const all = ctx.state.eventsScope === 'all' || !ctx.pod;
-      setText(mode, list ? 'Aggregate' : 'Every event');
-      setAttr(
-        mode,
-        'aria-label',
-        list ? 'Show events aggregated like kubectl describe' : 'Show every event occurrence',
-      );
-      setText(scope, all ? 'Selected pod only' : 'All objects');
-      setAttr(
-        scope,
-        'aria-label',
-        all ? 'Show only the events of the selected pod' : 'Show the events of every object',
-      );
+      // Toggles say the state they are in; the title says what a click does.
+      setText(mode, list ? 'Events: every occurrence' : 'Events: aggregated');
+      setAttr(mode, 'title', list ? 'Aggregate them like kubectl describe' : 'List every occurrence');
+      setText(scope, all ? 'Events: all objects' : 'Events: selected pod');
+      setAttr(scope, 'title', all ? 'Show only the events of the selected pod' : 'Show the events of every object');
       const cols = [
         ...(list ? ['Time'] : []),
         'Type',
@@ -66,7 +59,7 @@ export function createEvents(actions: Actions): { el: HTMLElement; update(ctx: C
       const layout = `${list ? 'list' : 'agg'}:${all ? 'all' : 'pod'}`;
       rebuild(head, layout, () => [h('tr', null, ...cols.map((c) => h('th', { text: c, attrs: { scope: 'col' } })))]);
       const rows = eventRows(ctx.sim.events, ctx.t, { aggregate: !list, object: all ? null : `Pod/${ctx.pod?.name}` });
-      setText(none, rows.length ? '' : `No events up to t=${secs(ctx.t)}.`);
+      setText(none, rows.length ? '' : `No events up to t=${humanDuration(ctx.t)}.`);
 
       const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 4;
       const create = (r: EventRow): RowEl => {
@@ -101,7 +94,7 @@ export function createEvents(actions: Actions): { el: HTMLElement; update(ctx: C
         create,
         (tr, r) => {
           const values = [
-            ...(list ? [`t=${secs(r.t)}`] : []),
+            ...(list ? [`t=${humanDuration(r.t)}`] : []),
             r.type,
             r.reason,
             r.age,

@@ -3,7 +3,7 @@
 // collapsed details section; or a message.
 import type { PanelSimulation } from '../../src/panel/protocol';
 import { worldList } from './world';
-import { clock, secs } from '../model/format';
+import { humanDuration } from '../../../simulator/src/view';
 import { shownNotes } from '../model/verdict';
 import type { Actions } from './context';
 import { button, h, rebuild, setAttr, setText } from './dom';
@@ -52,7 +52,7 @@ export function createHeader(actions: Actions): Header {
           warnings.push(
             h('li', {
               class: 'note warning',
-              text: `⚠ The run stopped early at t=${secs(sim.truncated.at)}: ${sim.truncated.reason}`,
+              text: `⚠ The run stopped early at t=${humanDuration(sim.truncated.at)}: ${sim.truncated.reason}`,
             }),
           );
         for (const n of shownNotes(sim.notes)) {
@@ -121,7 +121,7 @@ export function createHeader(actions: Actions): Header {
       rebuild(notes, JSON.stringify(['empty', message]), () => [h('p', { class: 'empty-message', text: message })]);
     },
     time(t, until) {
-      setText(time, `t = ${clock(t)} of ${clock(until)}`);
+      setText(time, `t=${humanDuration(t)} of ${humanDuration(until)}`);
     },
     pinned(p) {
       isPinned = p;

@@ -1,6 +1,6 @@
 // Pods table (kubectl get pods at t) and the selected pod's phase and conditions.
 import { podRows, type PodRow } from '../model/pods';
-import { secs } from '../model/format';
+import { humanDuration } from '../../../simulator/src/view';
 import type { Actions, Ctx } from './context';
 import { button, h, rebuild, reconcile, setAttr, setText } from './dom';
 
@@ -66,7 +66,7 @@ export function createPodTable(actions: Actions): PodTable {
     details,
     update(ctx) {
       const rows = podRows(ctx.sim, ctx.t);
-      setText(empty, rows.length === 0 ? `No pod exists yet at t=${secs(ctx.t)}.` : '');
+      setText(empty, rows.length === 0 ? `No pod exists yet at t=${humanDuration(ctx.t)}.` : '');
       reconcile(
         body,
         rows,
@@ -90,7 +90,7 @@ export function createPodTable(actions: Actions): PodTable {
           setText(c[6] as HTMLElement, r.node ?? '<none>');
           setText(
             c[7] as HTMLElement,
-            r.deletedAt !== null ? `${r.gone ? 'deleted' : 'deleting'} at t=${secs(r.deletedAt)}` : '',
+            r.deletedAt !== null ? `${r.gone ? 'deleted' : 'deleting'} at t=${humanDuration(r.deletedAt)}` : '',
           );
         },
       );
@@ -106,7 +106,7 @@ function renderDetails(host: HTMLElement, ctx: Ctx): void {
   rebuild(host, sig, () => {
     if (!pod) return [h('p', { class: 'muted', text: 'No pod selected.' })];
     if (pod.createdAt > ctx.t)
-      return [h('p', { class: 'muted', text: `${pod.name} is created at t=${secs(pod.createdAt)}.` })];
+      return [h('p', { class: 'muted', text: `${pod.name} is created at t=${humanDuration(pod.createdAt)}.` })];
     if (!st) return [h('p', { class: 'muted', text: `${pod.name}: no status published yet.` })];
     const facts: [string, string][] = [
       ['Phase', st.phase],
@@ -114,7 +114,7 @@ function renderDetails(host: HTMLElement, ctx: Ctx): void {
       ['Message', st.message ?? ''],
       ['Node', pod.node ?? '<none>'],
       ['Pod IP', st.podIP ?? ''],
-      ['Started', st.startTime !== undefined ? `t=${secs(st.startTime)}` : ''],
+      ['Started', st.startTime !== undefined ? `t=${humanDuration(st.startTime)}` : ''],
     ];
     const dl = h(
       'dl',
@@ -144,7 +144,7 @@ function renderDetails(host: HTMLElement, ctx: Ctx): void {
             h('td', { text: c.type }),
             h('td', { text: c.status, class: c.status === 'True' ? 'good' : c.status === 'False' ? 'bad' : 'pending' }),
             h('td', { text: c.reason ?? '', attrs: { title: c.message ?? null } }),
-            h('td', { text: `t=${secs(c.lastTransitionTime)}` }),
+            h('td', { text: `t=${humanDuration(c.lastTransitionTime)}` }),
           ),
         ),
       ),

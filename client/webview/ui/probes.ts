@@ -1,6 +1,6 @@
 // Each probe's recent results (up to t) as ✓/✗ ticks with the last failure message.
 import { probeLines, streakText, tickSymbol } from '../model/probes';
-import { secs } from '../model/format';
+import { humanDuration } from '../../../simulator/src/view';
 import type { Ctx } from './context';
 import { h, rebuild } from './dom';
 
@@ -37,7 +37,7 @@ export function createProbes(): { el: HTMLElement; update(ctx: Ctx): void } {
             l.lastFailure
               ? h('p', {
                   class: 'probe-failure',
-                  text: `last failure t=${secs(l.lastFailure.t)}${l.lastFailure.message ? `: ${l.lastFailure.message}` : ''}`,
+                  text: `last failure t=${humanDuration(l.lastFailure.t)}${l.lastFailure.message ? `: ${l.lastFailure.message}` : ''}`,
                 })
               : null,
             l.lastFailure?.cause

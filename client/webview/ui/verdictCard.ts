@@ -57,7 +57,6 @@ export function createVerdictCard(actions: Actions): VerdictCard {
     if (fix)
       buttons.push(
         button('Apply fix', () => actions.post({ type: 'applyFix', index }), {
-          class: 'primary',
           attrs: { title: fix.title, 'aria-label': `Apply fix: ${fix.title}` },
         }),
       );

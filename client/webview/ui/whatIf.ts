@@ -1,6 +1,7 @@
 // What-if actions for the selected pod at the current t, the list of active ones, and Save/Load scenario.
 import type { WhatIfAction } from '../../src/panel/protocol';
-import { describeWhatIf, roundAt, secs } from '../model/format';
+import { describeWhatIf, roundAt } from '../model/format';
+import { humanDuration } from '../../../simulator/src/view';
 import type { Actions, Ctx } from './context';
 import { button, h, rebuild, reconcile, setAttr, setText } from './dom';
 
@@ -56,9 +57,11 @@ export function createWhatIf(actions: Actions): { el: HTMLElement; update(ctx: C
     }),
   );
   const del = button('Delete pod', () => send((pod, at) => ({ kind: 'delete', at, pod, force: false })), {
+    class: 'danger',
     attrs: { 'aria-label': 'Delete the pod gracefully' },
   });
   const force = button('Force delete', () => send((pod, at) => ({ kind: 'delete', at, pod, force: true })), {
+    class: 'danger',
     attrs: { 'aria-label': 'Delete the pod at once (force, grace period 0)' },
   });
   const endpoint = (state: 'fail' | 'recover') => () =>
@@ -114,7 +117,7 @@ export function createWhatIf(actions: Actions): { el: HTMLElement; update(ctx: C
       setText(
         target,
         pod
-          ? `Acting on ${pod.name} at t=${secs(next.t)}${exists ? '' : ' (the pod does not exist at this time)'}`
+          ? `Acting on ${pod.name} at t=${humanDuration(next.t)}${exists ? '' : ' (the pod does not exist at this time)'}`
           : 'Select a pod first.',
       );
       for (const c of controls) c.disabled = !exists;

@@ -96,8 +96,8 @@ export type { ContainerRuntime, Instance, PodRuntime, ProbeSlot } from './engine
 export { statusAt } from './engine/status';
 
 // Scenario files: the what-if events and kubelet settings a simulation runs under.
-export { DEFAULT_KUBELET, ScenarioSchema } from './scenario';
-export type { KubeletSettings, Scenario, ScenarioEventSpec, ScenarioInput } from './scenario';
+export { declaresNodes, DEFAULT_KUBELET, ScenarioSchema } from './scenario';
+export type { DeclaredWorld, KubeletSettings, Scenario, ScenarioEventSpec, ScenarioInput } from './scenario';
 export { loadScenario } from './scenarioFile';
 export type { ScenarioResult } from './scenarioFile';
 

@@ -126,3 +126,18 @@ export type ContainerOverrideSpec = z.output<typeof ContainerOverride>;
 export type KubeletSettings = z.output<typeof KubeletOptions>;
 
 export const DEFAULT_KUBELET: KubeletSettings = KubeletOptions.parse({});
+
+/**
+ * What a scenario says about the world around the file, apart from its what-ifs: the cluster, the objects it
+ * has, and whether nothing else exists. `podlab lint --scenario`, the language server's cluster file and
+ * settings declare this much; the events, container overrides and kubelet options stay with `podlab run`.
+ */
+export type DeclaredWorld = Pick<Scenario, 'cluster' | 'objects' | 'worldComplete'>;
+
+/**
+ * A scenario describes the cluster when it lists its nodes: without them the run uses the default node, so
+ * scheduling and image outcomes that depend on the real nodes stay unknown (predict's `defaultCluster`).
+ */
+export function declaresNodes(scenario: Pick<Scenario, 'cluster'> | undefined): boolean {
+  return scenario?.cluster?.nodes !== undefined;
+}

@@ -2,26 +2,9 @@
 // no stack traces, and bounded answers for pathological values (README "Command line").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-const root = join(__dirname, '..', '..');
-const cli = join(root, 'dist', 'podlab.js');
-const dir = mkdtempSync(join(tmpdir(), 'podlab-cli-'));
-
-function podlab(...args: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  assert.doesNotMatch(r.stderr, /\n\s+at .*\(.*:\d+:\d+\)/, 'no stack trace');
-  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
-}
-
-function file(name: string, text: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
+import { dir, file, podlab } from './podlab';
 
 test('run: the README quick start prints a kubectl table with CrashLoopBackOff', () => {
   const r = podlab('run', 'examples/liveness-wrong-port.yaml', '--until', '5m');

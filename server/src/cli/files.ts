@@ -1,5 +1,6 @@
 // Reading input files with clear errors: a missing, unreadable, binary or oversized file is bad input (exit 2).
 import { readFileSync, statSync } from 'node:fs';
+import { loadScenario, type ManifestIssue, type Scenario } from '../../../simulator/src/index';
 import { MAX_INPUT_BYTES } from '../limits';
 
 export class InputError extends Error {}
@@ -38,4 +39,20 @@ function describeFsError(err: unknown): string {
   if (code === 'EACCES') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory, not a YAML file';
   return (err as Error).message ?? String(err);
+}
+
+export function formatIssue(file: string, i: ManifestIssue): string {
+  return `${file}:${i.range.start.line + 1}:${i.range.start.character + 1}: ${i.severity}: ${i.message} [${i.code}]`;
+}
+
+/**
+ * The scenario of `--scenario FILE` (`podlab run` and `podlab lint` read the same format): undefined without the
+ * flag, null when the file has problems, each printed on stderr as `FILE:LINE:COL: error: …` (the caller exits 2).
+ */
+export function readScenario(file: string | undefined, io: { err: (s: string) => void }): Scenario | undefined | null {
+  if (file === undefined) return undefined;
+  const loaded = loadScenario(readInput(file));
+  if (loaded.ok) return loaded.scenario;
+  for (const i of loaded.issues) io.err(formatIssue(file, i));
+  return null;
 }

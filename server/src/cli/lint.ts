@@ -5,7 +5,8 @@ import { diagnoseText } from '../features/diagnostics';
 import { DEFAULT_SETTINGS, POD_SECURITY_SETTINGS } from '../settings';
 import type { PodSecuritySetting } from '../rules/types';
 import { flag, parseArgs, UsageError } from './args';
-import { readInput } from './files';
+import { readInput, readScenario } from './files';
+import { declared } from '../features/declaredWorld';
 import type { Output } from './run';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -30,7 +31,7 @@ interface FileResult {
 }
 
 export function lint(argv: readonly string[], io: Output): number {
-  const args = parseArgs(argv, ['format', 'pod-security'], ['no-predictions']);
+  const args = parseArgs(argv, ['format', 'pod-security', 'scenario'], ['no-predictions']);
   const level = flag(args, 'pod-security') ?? DEFAULT_SETTINGS.podSecurity;
   if (!(POD_SECURITY_SETTINGS as readonly string[]).includes(level))
     throw new UsageError(`--pod-security must be one of ${POD_SECURITY_SETTINGS.join(', ')}, not "${level}"`);
@@ -43,9 +44,13 @@ export function lint(argv: readonly string[], io: Output): number {
   if (!(FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
   if (args.positionals.length === 0) throw new UsageError('podlab lint needs at least one FILE');
+  // The scenario's cluster, objects and worldComplete; its events are what-ifs of one run (`podlab run`).
+  const scenario = readScenario(flag(args, 'scenario'), io);
+  if (scenario === null) return 2;
+  const world = declared(scenario ?? {});
   const results: FileResult[] = args.positionals.map((file) => ({
     file,
-    diagnostics: diagnoseText(readInput(file), settings, file)
+    diagnostics: diagnoseText(readInput(file), settings, file, world)
       .map((d) => ({
         range: d.range,
         severity: NAMES[d.severity ?? DiagnosticSeverity.Error] ?? 'error',

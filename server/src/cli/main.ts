@@ -9,7 +9,7 @@ import { InputError } from './files';
 const USAGE = `usage:
   podlab run FILE [--until DUR] [--at T] [--scenario FILE] [--seed N] [--format table|describe|events|json]
              [--repeats auto|all|fold] [--explain]
-  podlab lint FILE... [--format text|json|sarif] [--pod-security off|baseline|restricted] [--no-predictions]
+  podlab lint FILE... [--format text|json|sarif] [--pod-security off|baseline|restricted] [--scenario FILE] [--no-predictions]
 
 Durations: seconds (90) or 90s, 5m, 1h30m. Defaults: --until ${humanDuration(DEFAULT_HORIZON_SECONDS)}, --at = --until, --seed 1.`;
 

@@ -6,7 +6,6 @@ import {
   looksLikeTemplate,
   templateToYaml,
   rangeOf,
-  loadScenario,
   MAX_PODS,
   simulate,
   parseDuration,
@@ -14,17 +13,16 @@ import {
   formatDescribe,
   formatEvents,
   predict,
+  declaresNodes,
   type LoadedManifest,
-  type ManifestIssue,
   type SimObject,
   type DescribeInput,
-  type Scenario,
   type Prediction,
   type Trace,
   type TraceNote,
 } from '../../../simulator/src/index';
 import { flag, parseArgs, UsageError } from './args';
-import { readInput } from './files';
+import { formatIssue, readInput, readScenario } from './files';
 import { MAX_UNTIL_SECONDS } from '../limits';
 import { REPEATS_MODES, traceForJson, writeJson, type RepeatsMode } from './traceJson';
 
@@ -34,10 +32,6 @@ type Format = (typeof FORMATS)[number];
 export interface Output {
   out: (s: string) => void;
   err: (s: string) => void;
-}
-
-function formatIssue(file: string, i: ManifestIssue): string {
-  return `${file}:${i.range.start.line + 1}:${i.range.start.character + 1}: ${i.severity}: ${i.message} [${i.code}]`;
 }
 
 export function run(argv: readonly string[], io: Output): number {
@@ -58,16 +52,8 @@ export function run(argv: readonly string[], io: Output): number {
   const seedText = flag(args, 'seed') ?? '1';
   if (!/^-?\d{1,15}$/.test(seedText)) throw new UsageError(`--seed must be an integer, not "${seedText}"`);
 
-  let scenario: Scenario | undefined;
-  const scenarioFile = flag(args, 'scenario');
-  if (scenarioFile !== undefined) {
-    const loaded = loadScenario(readInput(scenarioFile));
-    if (!loaded.ok) {
-      for (const i of loaded.issues) io.err(formatIssue(scenarioFile, i));
-      return 2;
-    }
-    scenario = loaded.scenario;
-  }
+  const scenario = readScenario(flag(args, 'scenario'), io);
+  if (scenario === null) return 2;
 
   // A chart template is read with its actions as holes: what they write is not simulated (unknown).
   const input = readInput(file);
@@ -120,7 +106,7 @@ export function run(argv: readonly string[], io: Output): number {
       ),
     );
     if (args.flags.has('explain'))
-      io.out(explain(predict(result, { defaultCluster: scenario?.cluster?.nodes === undefined }), manifest));
+      io.out(explain(predict(result, { defaultCluster: !declaresNodes(scenario) }), manifest));
     report(result.notes, result.truncated, io);
     return 0;
   }
@@ -148,7 +134,7 @@ export function run(argv: readonly string[], io: Output): number {
       break;
   }
   if (args.flags.has('explain'))
-    io.out(explain(predict(result, { defaultCluster: scenario?.cluster?.nodes === undefined }), manifest));
+    io.out(explain(predict(result, { defaultCluster: !declaresNodes(scenario) }), manifest));
   report(trace.notes, trace.truncated, io);
   return 0;
 }

@@ -12,6 +12,7 @@ import { schemaFixes } from './schemaFixes';
 import { predictionDiagnostics } from './predictions';
 import { predictionJob, worldObjects } from './predictionInputs';
 import { PredictionCache } from './predictionCache';
+import { UNDECLARED, type Declared } from './declaredWorld';
 import type { DiagnosticData } from './diagnosticData';
 import { aboutHole, holesOf, templateProblems } from './templateDiagnostics';
 
@@ -186,10 +187,10 @@ export type PredictionsOf = (c: AnalyzedChunk) => readonly Prediction[] | undefi
 const computed = new PredictionCache();
 
 /** Predictions simulated here and now, for callers that wait for them (the CLI, tests). */
-function computeNow(analysis: FileAnalysis): PredictionsOf {
+function computeNow(analysis: FileAnalysis, declared: Declared = UNDECLARED): PredictionsOf {
   const world = worldObjects(analysis);
   return (c) => {
-    const job = predictionJob(c, world);
+    const job = predictionJob(c, world, declared);
     return job ? computed.getOrRun(job) : [];
   };
 }
@@ -240,7 +241,11 @@ export function diagnosticsFor(
   return out;
 }
 
-/** For the CLI and tests: no size limit (the CLI has its own, and nobody is waiting at a keyboard). */
-export function diagnoseText(text: string, settings: Settings, uri = ''): Diagnostic[] {
-  return diagnosticsFor(analyzeFile(text, Infinity, undefined, uri), settings, uri);
+/**
+ * For the CLI and tests: no size limit (the CLI has its own, and nobody is waiting at a keyboard). `declared`:
+ * the cluster and objects a scenario declares (`podlab lint --scenario`).
+ */
+export function diagnoseText(text: string, settings: Settings, uri = '', declared?: Declared): Diagnostic[] {
+  const analysis = analyzeFile(text, Infinity, undefined, uri);
+  return diagnosticsFor(analysis, settings, uri, computeNow(analysis, declared));
 }

@@ -1,13 +1,21 @@
 // One document's simulation (simulate + predict, pure: it also runs in the prediction worker) and the
 // results by key (predictionInputs.ts), least recently used first out, so memory stays bounded however
 // long the user types.
-import { DEFAULT_HORIZON_SECONDS, predict, simulate, type Prediction } from '../../../simulator/src/index';
+import {
+  declaresNodes,
+  DEFAULT_HORIZON_SECONDS,
+  predict,
+  simulate,
+  type Prediction,
+} from '../../../simulator/src/index';
 import { guarded } from '../errorGuard';
 import { MAX_CACHED_PREDICTIONS, PREDICTION_MAX_PODS, PREDICTION_STEP_BUDGET } from '../limits';
 import type { PredictionJob } from './predictionInputs';
 
 /** Simulates one document; a bug gives no predictions (and one log line), never a crash. */
-export function runPredictionJob(job: Pick<PredictionJob, 'objects' | 'services' | 'world'>): Prediction[] {
+export function runPredictionJob(
+  job: Pick<PredictionJob, 'objects' | 'services' | 'world' | 'scenario'>,
+): Prediction[] {
   return guarded('predictions', [], () => {
     const result = simulate(job.objects, {
       // The panel's default horizon too: a prediction's numbers are what the panel shows.
@@ -16,8 +24,9 @@ export function runPredictionJob(job: Pick<PredictionJob, 'objects' | 'services'
       world: job.world,
       budget: PREDICTION_STEP_BUDGET,
       maxPods: PREDICTION_MAX_PODS,
+      ...(job.scenario && { scenario: job.scenario }),
     });
-    return predict(result, { defaultCluster: true });
+    return predict(result, { defaultCluster: !declaresNodes(job.scenario) });
   });
 }
 

@@ -12,8 +12,9 @@
 // given exactly the objects in its key, so its result is a pure function of the key (a name put together at
 // run time from parts, like `$(PREFIX)-db`, is then not a known Service: the one case this rule misses).
 import { createHash } from 'node:crypto';
-import type { SimObject, WorldObject as SimWorldObject } from '../../../simulator/src/index';
+import type { DeclaredWorld, SimObject, WorldObject as SimWorldObject } from '../../../simulator/src/index';
 import type { AnalyzedChunk, ChunkResult, FileAnalysis } from '../analysis/fileAnalysis';
+import { UNDECLARED, type Declared } from './declaredWorld';
 
 export interface WorldObject {
   kind: string;
@@ -33,6 +34,8 @@ export interface PredictionJob {
   services: string[];
   /** The ConfigMaps and Secrets it names (SimulateOptions.world). */
   world: SimWorldObject[];
+  /** The cluster and objects declared around the file (declaredWorld.ts); its key is part of `key`. */
+  scenario?: DeclaredWorld;
 }
 
 function hashOf(text: string): string {
@@ -80,16 +83,21 @@ function usedBy(c: AnalyzedChunk, world: readonly WorldObject[]): WorldObject[] 
  * The simulation a document needs, or undefined when it has nothing to simulate: no workload, or an error
  * that stops the loader (unknown fields do not: the loader simulates the object without them).
  */
-export function predictionJob(c: AnalyzedChunk, world: readonly WorldObject[]): PredictionJob | undefined {
+export function predictionJob(
+  c: AnalyzedChunk,
+  world: readonly WorldObject[],
+  declared: Declared = UNDECLARED,
+): PredictionJob | undefined {
   const manifest = c.result.manifest;
   if (!c.result.kubernetes || manifest.objects.length === 0) return undefined;
   if (manifest.issues.some((i) => i.severity === 'error' && i.code !== 'unknown-field')) return undefined;
   const used = usedBy(c, world);
-  const key = [textHash(c), ...used.map((o) => `${o.kind}/${o.name}/${o.hash}`)].join('\u0000');
+  const key = [declared.key, textHash(c), ...used.map((o) => `${o.kind}/${o.name}/${o.hash}`)].join('\u0000');
   return {
     key,
     objects: manifest.objects,
     services: used.filter((o) => o.kind === 'Service').map((o) => o.name),
     world: used.flatMap((o) => (o.object ? [o.object] : [])),
+    ...(declared.key !== '' && { scenario: declared.scenario }),
   };
 }

@@ -18,7 +18,7 @@ export interface PredictionRunner {
   dispose(): void;
 }
 
-export interface WorkerRequest extends Pick<PredictionJob, 'objects' | 'services' | 'world'> {
+export interface WorkerRequest extends Pick<PredictionJob, 'objects' | 'services' | 'world' | 'scenario'> {
   id: number;
 }
 
@@ -73,7 +73,13 @@ function workerRunner(file: string): PredictionRunner {
         const timer = setTimeout(() => stop(w), PREDICTION_JOB_TIMEOUT_MS);
         timer.unref();
         waiting.set(id, { resolve, timer });
-        const request: WorkerRequest = { id, objects: job.objects, services: job.services, world: job.world };
+        const request: WorkerRequest = {
+          id,
+          objects: job.objects,
+          services: job.services,
+          world: job.world,
+          ...(job.scenario && { scenario: job.scenario }),
+        };
         w.postMessage(request);
       });
     },

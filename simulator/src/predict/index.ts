@@ -13,6 +13,7 @@ import {
   initStuckPrediction,
   jobPrediction,
   jobsWithFailurePolicy,
+  mountPredictions,
   oomPrediction,
   preStopPrediction,
   sidecarPrediction,
@@ -103,6 +104,7 @@ export function predictOutcomes(result: SimulationResult, options: PredictOption
       add(preStopPrediction(pod, c));
       add(sidecarPrediction(pod, c, result.until));
     }
+    mountPredictions(pod).forEach(add);
     add(initStuckPrediction(pod, result.until));
     if (!crashLooped) {
       const ready = readinessPredictions(pod, trace, result.until);

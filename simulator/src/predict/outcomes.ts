@@ -77,6 +77,31 @@ export function configPrediction(pod: PodRuntime, c: ContainerRuntime): Draft | 
   };
 }
 
+/**
+ * FailedMount: a configMap, secret or projected volume whose object or key the world proves missing cannot be set
+ * up, so the pod never gets its sandbox and stays ContainerCreating (world-semantics §2); one per volume, on its line.
+ */
+export function mountPredictions(pod: PodRuntime): Draft[] {
+  if (pod.removedAt !== null || pod.node === null) return [];
+  const out: Draft[] = [];
+  for (const [name, files] of pod.world?.volumes ?? []) {
+    if (files.state !== 'failed') continue;
+    const index = pod.spec.volumes?.findIndex((v) => v.name === name) ?? -1;
+    const event = `MountVolume.SetUp failed for volume "${name}" : ${files.message}`;
+    out.push({
+      code: 'predicted-mount-failed',
+      doc: pod.doc,
+      paths: [`${pod.specPath}.volumes[${index}]`],
+      message: `Predicted FailedMount: the pod stays in ContainerCreating, its containers never start. ${event}.`,
+      evidence: event,
+      related: [],
+      pod: pod.name,
+      changes: [],
+    });
+  }
+  return out;
+}
+
 export function preStopPrediction(pod: PodRuntime, c: ContainerRuntime): Draft | undefined {
   const handler = c.spec.lifecycle?.preStop;
   if (!handler) return undefined;

@@ -58,6 +58,8 @@ function codesFor(reason: string, probe: string | undefined): Code[] {
       return [...IMAGE, 'predicted-config-error', ...ENDING];
     case 'FailedScheduling':
       return ['predicted-unschedulable'];
+    case 'FailedMount':
+      return ['predicted-mount-failed'];
     case 'BackoffLimitExceeded':
     case 'DeadlineExceeded':
       return ['predicted-job-failed', ...ENDING];

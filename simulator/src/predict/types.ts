@@ -9,6 +9,7 @@ export type OutcomeCode =
   | 'predicted-unschedulable'
   | 'predicted-image-pull'
   | 'predicted-config-error'
+  | 'predicted-mount-failed'
   | 'predicted-init-stuck'
   | 'predicted-job-failed'
   | 'predicted-prestop-cut'
@@ -28,6 +29,7 @@ export const OUTCOME_STATUS: Readonly<Record<OutcomeCode, string>> = {
   'predicted-prestop-cut': 'preStop cut short',
   'predicted-sidecar-not-started': 'sidecar not Started',
   'predicted-config-error': 'CreateContainerConfigError',
+  'predicted-mount-failed': 'ContainerCreating',
 };
 
 /** A one-value change that removes the cause (the language server turns it into a quick fix). */

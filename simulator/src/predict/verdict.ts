@@ -93,6 +93,10 @@ function problemVerdict(
     case 'predicted-config-error':
       at = firstShown(pod, [status]);
       break;
+    case 'predicted-mount-failed':
+      at = pod ? pod.createdAt / 1000 : null;
+      headline = `${status} (FailedMount)`;
+      break;
     case 'predicted-oom-killed': {
       const i = pod?.containers.flatMap((c) => c.instances).find((x) => x.reason === 'OOMKilled');
       at = i?.finishedAt === undefined ? null : i.finishedAt / 1000;

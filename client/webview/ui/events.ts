@@ -1,4 +1,7 @@
 // Events up to t: aggregated like kubectl describe (`12s (x3 over 68s)`) or as a plain list; "Why?" on causes.
+// The table lives in the page's own scroll (no inner scroller); each cell carries its column's class and name
+// (`col-message`, data-label) so media/panel-content.css can give the message the room and, in a narrow
+// panel, stack each event as a block with labelled fields.
 import { eventRows, type EventRow } from '../model/events';
 import { humanDuration } from '../../../simulator/src/view';
 import type { Actions, Ctx } from './context';
@@ -25,13 +28,13 @@ export function createEvents(actions: Actions): { el: HTMLElement; update(ctx: C
   );
   const head = h('thead');
   const body = h('tbody');
-  const scroller = h('div', { class: 'scroller' }, h('table', { class: 'grid events' }, head, body));
+  const table = h('table', { class: 'grid events' }, head, body);
   const none = h('p', { class: 'muted' });
   const el = h(
     'section',
     { class: 'card', attrs: { 'aria-label': 'Events' } },
     h('div', { class: 'card-head' }, h('h2', { text: 'Events' }), h('span', { class: 'toggles' }, mode, scope)),
-    scroller,
+    table,
     none,
   );
 
@@ -57,17 +60,26 @@ export function createEvents(actions: Actions): { el: HTMLElement; update(ctx: C
         '',
       ];
       const layout = `${list ? 'list' : 'agg'}:${all ? 'all' : 'pod'}`;
-      rebuild(head, layout, () => [h('tr', null, ...cols.map((c) => h('th', { text: c, attrs: { scope: 'col' } })))]);
+      table.classList.toggle('all', all); // one more column: the stacked layout starts at a wider panel
+      rebuild(head, layout, () => [
+        h('tr', null, ...cols.map((c) => h('th', { class: columnClass(c), text: c, attrs: { scope: 'col' } }))),
+      ]);
       const rows = eventRows(ctx.sim.events, ctx.t, { aggregate: !list, object: all ? null : `Pod/${ctx.pod?.name}` });
       setText(none, rows.length ? '' : `No events up to t=${humanDuration(ctx.t)}.`);
 
-      const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 4;
       const create = (r: EventRow): RowEl => {
         const key = `${layout}${r.key}`;
         const texts = cols.slice(0, -1).map(() => h('span'));
         const evidence = h('div', { class: 'evidence', attrs: { hidden: true } });
-        const cells = texts.map((t, i) => h('td', null, t, i === texts.length - 1 ? evidence : null));
-        const whyCell = h('td');
+        const cells = texts.map((t, i) =>
+          h(
+            'td',
+            { class: columnClass(cols[i]), attrs: { 'data-label': cols[i] } },
+            t,
+            i === texts.length - 1 ? evidence : null,
+          ),
+        );
+        const whyCell = h('td', { class: 'col-why' });
         const tr = Object.assign(h('tr', null, ...cells, whyCell), { texts, evidence, cause: r.cause });
         if (r.cause) {
           const why: HTMLButtonElement = button(
@@ -116,7 +128,11 @@ export function createEvents(actions: Actions): { el: HTMLElement; update(ctx: C
           }
         },
       );
-      if (atBottom) scroller.scrollTop = scroller.scrollHeight;
     },
   };
+}
+
+/** `col-message` for 'Message', `col-why` for the unnamed button column. */
+function columnClass(name: string | undefined): string {
+  return `col-${(name || 'why').toLowerCase()}`;
 }

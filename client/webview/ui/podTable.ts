@@ -25,13 +25,22 @@ function statusClass(status: string): string {
   return 'pending';
 }
 
+/** A column's class (media/panel-content.css lays the table out by it at each panel width). */
+function colClass(column: string): string {
+  return `col-${column.toLowerCase() || 'note'}`;
+}
+
 export function createPodTable(actions: Actions): PodTable {
   const body = h('tbody');
   const empty = h('p', { class: 'muted', text: '' });
   const table = h(
     'table',
     { class: 'pods grid' },
-    h('thead', null, h('tr', null, ...COLUMNS.map((c) => h('th', { text: c, attrs: { scope: 'col' } })))),
+    h(
+      'thead',
+      null,
+      h('tr', null, ...COLUMNS.map((c) => h('th', { class: colClass(c), text: c, attrs: { scope: 'col' } }))),
+    ),
     body,
   );
   const detailsBody = h('div', { class: 'pod-details' });
@@ -41,17 +50,13 @@ export function createPodTable(actions: Actions): PodTable {
     h('h2', { text: 'Pod' }),
     detailsBody,
   );
-  const el = h(
-    'section',
-    { class: 'card', attrs: { 'aria-label': 'Pods' } },
-    h('h2', { text: 'Pods' }),
-    h('div', { class: 'table-scroll' }, table),
-    empty,
-  );
+  const el = h('section', { class: 'card', attrs: { 'aria-label': 'Pods' } }, h('h2', { text: 'Pods' }), table, empty);
 
   const create = (row: PodRow): RowEl => {
     const pick = button(row.name, () => actions.select(row.name), { class: 'link pod-name' });
-    const cells = COLUMNS.map((_, i) => h('td', null, i === 0 ? pick : null));
+    const cells = COLUMNS.map((c, i) =>
+      h('td', { class: colClass(c), attrs: { 'data-label': c } }, i === 0 ? pick : null),
+    );
     const tr = h('tr', null, ...cells) as RowEl;
     tr.cells_ = cells;
     tr.pick = pick;
@@ -82,7 +87,7 @@ export function createPodTable(actions: Actions): PodTable {
           setAttr(tr.pick, 'aria-pressed', String(selected));
           setText(c[1] as HTMLElement, r.columns.ready);
           setText(c[2] as HTMLElement, r.columns.status);
-          const cls = `status ${statusClass(r.columns.status)}`;
+          const cls = `col-status status ${statusClass(r.columns.status)}`;
           if ((c[2] as HTMLElement).className !== cls) (c[2] as HTMLElement).className = cls;
           setText(c[3] as HTMLElement, r.columns.restarts);
           setText(c[4] as HTMLElement, r.columns.age);

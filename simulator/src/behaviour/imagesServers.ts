@@ -14,6 +14,8 @@ export const WEB_SERVERS: ImageEntry[] = [
       cmd: ['nginx', '-g', 'daemon off;'],
       stopSignal: 'SIGQUIT',
       ...debianLike(ref, ['nginx', 'curl'], { full: DEBIAN }),
+      // The stock nginx.conf: `user nginx;` on line 2, temp paths under /var/cache/nginx (world-semantics §6).
+      params: { nginxTempDir: '/var/cache/nginx', nginxUserDirective: true },
       // No USER: root (world-semantics §6, runAsNonRoot "image UID 0 (no USER, e.g. nginx …)").
       user: ROOT_USER,
     }),
@@ -26,7 +28,8 @@ export const WEB_SERVERS: ImageEntry[] = [
       cmd: ['nginx', '-g', 'daemon off;'],
       stopSignal: 'SIGQUIT',
       ...debianLike(ref, ['nginx', 'curl'], { full: DEBIAN }),
-      params: { nginxPort: 8080 },
+      // `listen 8080`, no `user` line, pid and temp paths in /tmp (world-semantics §6).
+      params: { nginxPort: 8080, nginxTempDir: '/tmp', nginxPid: '/tmp/nginx.pid' },
       // `USER 101`; /var/cache/nginx and /etc/nginx owned by 101 group 0, group-writable; pid and temp paths in
       // /tmp (world-semantics §6, docker-nginx-unprivileged Dockerfile).
       user: { config: '101', uid: 101 },
@@ -67,6 +70,8 @@ export const WEB_SERVERS: ImageEntry[] = [
       stopSignal: 'SIGWINCH',
       workingDir: '/usr/local/apache2',
       ...debianLike(ref, ['httpd', 'httpd-foreground', 'apachectl']),
+      // No USER in docker-library/httpd's Dockerfile: root (the workers drop to `daemon` themselves).
+      user: ROOT_USER,
     }),
   },
 ];

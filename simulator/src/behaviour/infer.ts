@@ -229,7 +229,10 @@ function inferRaw(input: InferInput): ProcessModel {
       model.notes.push(
         `\`${out.startError}\` is not in image \`${imgLabel}\`: the container cannot start (StartError, exit code 128)`,
       );
-    } else if (out.end.message !== undefined) exit.message = out.end.message;
+    } else if (out.end.message !== undefined) {
+      exit.message = out.end.message;
+      if (out.end.reason !== undefined) exit.reason = out.end.reason;
+    }
     model.exit = exit;
   }
   if (out.assumed.length > 0) model.assumedConditions = out.assumed;

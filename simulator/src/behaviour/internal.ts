@@ -93,6 +93,8 @@ export interface ProgramRun {
   endsAfter?: number;
   code: number;
   message?: string;
+  /** Optional: the line of `message` that says why it ended, when not the first (nginx warns, then fails). */
+  reason?: string;
   output?: string;
   listen: ListenAt[];
   http?: ProcessModel['http'];

@@ -9,6 +9,7 @@ import { parseSleep } from './expand';
 import { base, flag, go, handles, musl, none, oneShot, portOf, run, server, unknownProgram } from './programKit';
 import { versionAtLeast } from '../model/imageRef';
 import { entrypoint } from './entrypoints';
+import { httpdStartupFailure } from './startupWrites';
 import { resolveWrapper } from './wrappers';
 import { agnhost, livenessServer, ncListen, nginx, socat } from './servers';
 import { node, perl, python, stress, vishStress } from './runtimes';
@@ -83,7 +84,10 @@ export function resolveProgram(argv: string[], ctx: ProgCtx): Resolution | undef
         }),
       );
     case 'httpd-foreground':
-    case 'apache2-foreground':
+    case 'apache2-foreground': {
+      const failure = name === 'httpd-foreground' ? httpdStartupFailure(ctx) : undefined;
+      if (failure !== undefined)
+        return r(oneShot(name, 0, 1, { message: failure.message, reason: failure.reason, notes: failure.notes }));
       return r(
         server(name, [80], 0, {
           http: {
@@ -95,6 +99,7 @@ export function resolveProgram(argv: string[], ctx: ProgCtx): Resolution | undef
           signals: handles(0, 0, ['SIGTERM', 'SIGINT', 'SIGWINCH', 'SIGQUIT']),
         }),
       );
+    }
     case 'redis-server': {
       if (argv.some((x) => x === '-v' || x === '--version')) return r(oneShot('redis-server --version', 0, 0));
       const notes = argv.slice(1).some((x) => x.endsWith('.conf'))

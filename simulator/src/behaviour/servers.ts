@@ -2,6 +2,7 @@
 // and `nc -l` / `socat` listeners — their ports, HTTP routes, stop handling and memory.
 import type { ProgCtx, ProgramRun } from './internal';
 import type { StaticFiles } from './types';
+import { nginxStartupFailure } from './startupWrites';
 import { flag, go, handles, musl, none, oneShot, portOf, run, server, unknownProgram } from './programKit';
 
 const NGINX_FILES: StaticFiles = {
@@ -36,6 +37,13 @@ export function nginx(argv: string[], ctx: ProgCtx): ProgramRun {
   // The catalogue's nginx images serve the stock default server from the pod's files (docs/kubelet-behaviour.md, static file servers); a
   // configuration of its own (`-c`) or another image's nginx answers as the routes say.
   const stock = ctx.image?.key === 'nginx' && flag(argv, [], '-c') === undefined;
+  const failure = stock ? nginxStartupFailure(ctx) : undefined;
+  if (failure !== undefined)
+    return oneShot(argv.join(' '), 0, 1, {
+      message: failure.message,
+      reason: failure.reason,
+      notes: [...notes, ...failure.notes],
+    });
   const srv = server(argv.join(' '), [port], 0, {
     http: {
       routes: { '/': 200, '/index.html': 200, '/50x.html': 200 },

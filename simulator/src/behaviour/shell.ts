@@ -33,7 +33,7 @@ export type { EnvVal, InterpOptions, World } from './shellState';
 
 export interface RunOutcome {
   /** Undefined: runs until stopped. */
-  end?: { at: number; code: number; message?: string };
+  end?: { at: number; code: number; message?: string; reason?: string };
   onStop: StopBehaviour;
   files: FileOp[];
   log: LogWrite[];
@@ -125,7 +125,7 @@ export class Interp {
       } else this.ex.run.runArgv(argv, true, true);
       return { end: this.finish(this.s.status) };
     } catch (e) {
-      if (e instanceof ExitSig) return { end: this.finish(e.code, e.message) };
+      if (e instanceof ExitSig) return { end: this.finish(e.code, e.message, e.reason) };
       if (e instanceof ForeverSig) {
         this.blocked(e);
         return {};
@@ -142,7 +142,7 @@ export class Interp {
   }
 
   /** The shell ends with `code`: its EXIT trap runs first; `exit N` in the trap changes the code (POSIX `trap`). */
-  private finish(code: number, message?: string): RunOutcome['end'] {
+  private finish(code: number, message?: string, reason?: string): RunOutcome['end'] {
     const action = this.s.traps.get('EXIT');
     if (action) {
       this.s.traps.delete('EXIT');
@@ -157,13 +157,14 @@ export class Interp {
         if (!(e instanceof LoopSig || e instanceof ReturnSig)) throw e;
       }
     }
-    return this.ended(code, message);
+    return this.ended(code, message, reason);
   }
 
   /** The end of the process; a failure carries the last error line it printed. */
-  private ended(code: number, message?: string): NonNullable<RunOutcome['end']> {
+  private ended(code: number, message?: string, reason?: string): NonNullable<RunOutcome['end']> {
     const m = message ?? (code !== 0 && this.s.lastErr !== '' ? this.s.lastErr : undefined);
-    return m !== undefined ? { at: this.s.t, code, message: m } : { at: this.s.t, code };
+    const end = m !== undefined ? { at: this.s.t, code, message: m } : { at: this.s.t, code };
+    return reason !== undefined && message !== undefined ? { ...end, reason } : end;
   }
 
   private stopBehaviour(argv: string[], opts: { unknownImage?: string }): StopBehaviour {

@@ -19,6 +19,8 @@ export class ExitSig {
   constructor(
     readonly code: number,
     readonly message?: string,
+    /** Optional: the line of `message` that says why it ended (ProgramRun.reason). */
+    readonly reason?: string,
   ) {}
 }
 export class ForeverSig {

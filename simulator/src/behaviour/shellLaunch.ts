@@ -234,7 +234,7 @@ export class ProcessLauncher implements Launcher {
     this.advance(ends + startup, tail, p.signals);
     if (p.message !== undefined) this.s.emit('', p.message + '\n', false);
     this.s.status = p.code;
-    if (tail) throw new ExitSig(p.code, p.message);
+    if (tail) throw new ExitSig(p.code, p.message, p.reason);
     return p.code;
   }
 

@@ -110,7 +110,8 @@ export interface ProcessModel {
   /** Assumptions worth telling the user (e.g. "unknown image `acme/api`: assumed to run forever"). */
   notes: string[];
   /** The process ends by itself. Absent: runs until stopped. */
-  exit?: { afterSeconds: number; code: number; message?: string };
+  /** `reason`: the line of `message` that says why it ended, when it is not the first (for explanations). */
+  exit?: { afterSeconds: number; code: number; message?: string; reason?: string };
   /**
    * Optional: the script's course depends on comparisons with values the simulator does not know (`[ $n -lt 3 ]`
    * with `n` from a file it cannot read): the model follows an assumed branch, so nothing should be predicted from

@@ -37,7 +37,7 @@ export function scheduleProcess(sim: Simulation, pod: PodRuntime, c: ContainerRu
           : {
               doc: pod.doc,
               paths: p.paths.map((rel) => `${c.path}.${rel}`),
-              evidence: `${c.name} ${exit.code === 0 ? 'finishes' : 'fails'} by itself after ${exit.afterSeconds}s with exit code ${exit.code}: ${firstLine(exit.message ?? p.description)}`,
+              evidence: `${c.name} ${exit.code === 0 ? 'finishes' : 'fails'} by itself after ${exit.afterSeconds}s with exit code ${exit.code}: ${exit.reason ?? firstLine(exit.message ?? p.description)}`,
             };
       // 128: the runtime could not start the process (e.g. the binary is not in the image).
       const reason =

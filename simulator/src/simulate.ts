@@ -42,6 +42,11 @@ export interface SimulateOptions {
   epoch?: number;
   /** Most pods the run may create (default MAX_PODS, limits.ts); controllers stop there, with a note. */
   maxPods?: number;
+  /**
+   * Play repeated identical work from a record (a crash loop's back-off syncs, engine/backOffReplay.ts). The output is
+   * the same either way; false computes every step in full, for the tests that compare the two. Default true.
+   */
+  batch?: boolean;
   /** Names of Services defined beside the workloads (their DNS names resolve inside the pods). */
   services?: string[];
   /** ConfigMaps and Secrets defined beside the workloads (LoadedManifest.world). A scenario may add more. */
@@ -92,6 +97,7 @@ export function simulate(objects: readonly SimObject[], options: SimulateOptions
   );
   for (const e of issues) sim.note('warning', `scenario ${e.path}: ${e.message}; using the default node instead`);
   if (options.maxPods !== undefined) sim.maxPods = options.maxPods;
+  if (options.batch === false) sim.batch = false;
   sim.epoch = options.epoch ?? DEFAULT_EPOCH;
   const worldObjects = [...(options.world ?? [])];
   (scenario.objects ?? []).forEach((value, i) => {

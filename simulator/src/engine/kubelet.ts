@@ -12,6 +12,7 @@ import { killAll } from './kill';
 import { computePodActions } from './podActions';
 import { stopAll, terminatePod } from './termination';
 import { volumesMounted } from './podWorld';
+import { markSync, recordSync, replaySync } from './backOffReplay';
 
 /** The kubelet's pod worker for `sim` (simulate.ts hands it to the Simulation). */
 export function createPodWorker(sim: Simulation): PodWorker {
@@ -52,9 +53,11 @@ function sync(sim: Simulation, pod: PodRuntime): void {
     publishStatus(sim, pod);
     return;
   }
+  if (replaySync(sim, pod, activeDeadlinePassed(sim, pod))) return syncDone(sim, pod, true);
   pod.busy = true;
   pod.backOffWake = undefined;
   const snapshot = sim.now;
+  const mark = markSync(sim, pod);
   publishStatus(sim, pod);
   if (!pod.workersCreated) {
     createProbeWorkers(sim, pod);
@@ -63,17 +66,8 @@ function sync(sim: Simulation, pod: PodRuntime): void {
   runReadinessNow(sim, pod);
 
   const done = (error: boolean) => {
-    pod.busy = false;
-    if (pod.terminalPhase === null) {
-      // Pre-1.35 a sync error requeues after 10–15 s; 1.35 (PR #133066) waits exactly until the back-off expiry.
-      const wake = pod.backOffWake;
-      if (sim.kubelet.version === '1.35' && wake !== undefined) requeue(sim, pod, Math.max(0, wake - sim.now));
-      else requeue(sim, pod, sim.jittered(error ? sim.timings.errorRequeue : sim.timings.resync));
-    }
-    if (pod.syncRequested) {
-      pod.syncRequested = false;
-      requestSync(sim, pod);
-    }
+    recordSync(sim, pod, mark, error);
+    syncDone(sim, pod, error);
   };
 
   if (pod.deletedAt !== null) {
@@ -103,6 +97,20 @@ function sync(sim: Simulation, pod: PodRuntime): void {
   killAll(sim, pod, plan.kills, () => {
     ensureSandbox(sim, pod, () => startInOrder(sim, pod, plan.starts, snapshot, done));
   });
+}
+
+function syncDone(sim: Simulation, pod: PodRuntime, error: boolean): void {
+  pod.busy = false;
+  if (pod.terminalPhase === null) {
+    // Pre-1.35 a sync error requeues after 10–15 s; 1.35 (PR #133066) waits exactly until the back-off expiry.
+    const wake = pod.backOffWake;
+    if (sim.kubelet.version === '1.35' && wake !== undefined) requeue(sim, pod, Math.max(0, wake - sim.now));
+    else requeue(sim, pod, sim.jittered(error ? sim.timings.errorRequeue : sim.timings.resync));
+  }
+  if (pod.syncRequested) {
+    pod.syncRequested = false;
+    requestSync(sim, pod);
+  }
 }
 
 function startInOrder(

@@ -54,8 +54,13 @@ const MOUNT_RETRY_MAX = 122_000;
  * the containers wait as ContainerCreating (1.28+: the 2 min 3 s WaitForAttachAndMount timeout emits nothing).
  */
 export function volumesMounted(sim: Simulation, pod: PodRuntime): boolean {
-  const failed = [...(pod.world?.volumes ?? [])].filter(([, f]) => f.state === 'failed');
-  if (failed.length === 0) return true;
+  const volumes = pod.world?.volumes;
+  if (volumes === undefined) return true;
+  // Asked at every sync (a month of crash-loop syncs): nothing is allocated unless a volume failed.
+  let anyFailed = false;
+  for (const f of volumes.values()) if (f.state === 'failed') anyFailed = true;
+  if (!anyFailed) return true;
+  const failed = [...volumes].filter(([, f]) => f.state === 'failed');
   if (mounting.has(pod)) return false;
   mounting.add(pod);
   for (const [name, f] of failed) {

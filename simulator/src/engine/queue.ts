@@ -15,6 +15,11 @@ export class EventQueue {
     return this.heap.length;
   }
 
+  /** How many actions were ever pushed: tells whether a piece of work queued anything. */
+  get pushed(): number {
+    return this.nextSeq;
+  }
+
   push(at: number, run: () => void): void {
     const item: Timed = { at, seq: this.nextSeq++, run };
     const heap = this.heap;

@@ -8,6 +8,7 @@ import type { NodeModel } from '../cluster/nodes';
 import type { Cause, EndReason, PodStatus } from '../trace';
 import type { ExecMemo } from './execMemo';
 import type { PodWorldFacts } from '../world/volumes';
+import { sameContainerInputs } from './sameInputs';
 
 export type ContainerKind = 'init' | 'sidecar' | 'regular';
 export type ProbeSlot = 'startup' | 'liveness' | 'readiness';
@@ -167,14 +168,7 @@ export interface PodRuntime {
 }
 
 export function probeOf(spec: DefaultedContainer, slot: ProbeSlot): DefaultedProbe | undefined {
-  switch (slot) {
-    case 'startup':
-      return spec.startupProbe;
-    case 'liveness':
-      return spec.livenessProbe;
-    case 'readiness':
-      return spec.readinessProbe;
-  }
+  return spec[PROBE_FIELD[slot]];
 }
 
 export function currentInstance(c: ContainerRuntime): Instance | undefined {
@@ -197,11 +191,11 @@ export function podRef(pod: PodRuntime): string {
 }
 
 /** Probe field names in the container spec. */
-export const PROBE_FIELD: Record<ProbeSlot, string> = {
+export const PROBE_FIELD = {
   startup: 'startupProbe',
   liveness: 'livenessProbe',
   readiness: 'readinessProbe',
-};
+} as const satisfies Record<ProbeSlot, string>;
 
 // ---- The only writers of status inputs. Each records the change, so the next publish rebuilds. ----
 
@@ -228,11 +222,14 @@ function changed(pod: PodRuntime): void {
 }
 
 export function setPod(pod: PodRuntime, change: Partial<PodStatusInputs>): void {
+  const current = pod as Partial<PodStatusInputs>;
+  if ((Object.keys(change) as (keyof PodStatusInputs)[]).every((k) => change[k] === current[k])) return;
   Object.assign(pod, change);
   changed(pod);
 }
 
 export function setContainer(pod: PodRuntime, c: ContainerRuntime, change: Partial<ContainerStatusInputs>): void {
+  if (sameContainerInputs(c, change)) return;
   Object.assign(c, change);
   changed(pod);
 }

@@ -80,6 +80,8 @@ export class Simulation {
   readonly notes: TraceNote[] = [];
   /** Nodes whose kubelet stopped answering (scenario `nodeFailure`). */
   readonly failedNodes = new Set<string>();
+  /** Repeated identical work is played from a record (backOffReplay.ts); off, every step is computed in full. */
+  batch = true;
   /** Most pods one run creates; past it controllers stop creating pods (with a note). */
   maxPods = MAX_PODS;
   private podLimitReached = false;

@@ -37,7 +37,7 @@ export function startContainer(
       setContainer(pod, c, {
         waiting: {
           reason: 'CrashLoopBackOff',
-          message: `back-off ${goDuration(c.backOff.delay / 1000)} restarting failed container=${c.name} pod=${ref}`,
+          message: `back-off ${delayText(c.backOff.delay)} restarting failed container=${c.name} pod=${ref}`,
           ...(last.cause ? { cause: last.cause } : {}),
           backOff: { delay: c.backOff.delay, until: finished + c.backOff.delay },
         },
@@ -65,6 +65,17 @@ export function startContainer(
     const inst = launch(sim, pod, c);
     runPostStart(sim, pod, c, inst, (failed) => done(failed ? 'hook' : 'started'));
   });
+}
+
+/** Go's rendering of a back-off delay; a crash loop asks for the same few delays at every sync, so they are kept. */
+const delayTexts = new Map<number, string>();
+function delayText(ms: number): string {
+  let text = delayTexts.get(ms);
+  if (text === undefined) {
+    text = goDuration(ms / 1000);
+    delayTexts.set(ms, text);
+  }
+  return text;
 }
 
 function launch(sim: Simulation, pod: PodRuntime, c: ContainerRuntime): Instance {

@@ -7,6 +7,7 @@ import { RunPodCodeLens } from './codeLens';
 import { InlineFacts } from './inline/inlineFacts';
 import { Simulations } from './simulations';
 import { trackKubernetesYaml } from './kubernetesYaml';
+import { PANEL_COMMANDS } from './panel/protocol';
 
 let stopClient: (() => Promise<void>) | undefined;
 
@@ -26,6 +27,10 @@ export function activate(context: vscode.ExtensionContext): void {
     ),
     vscode.commands.registerCommand('podlab.seek', (t: number) => SimulationPanel.current?.seek(t)),
     vscode.commands.registerCommand('podlab.restartServer', () => restart()),
+    // The panel's keybindings (package.json: when the panel is the active editor).
+    ...PANEL_COMMANDS.map((c) =>
+      vscode.commands.registerCommand(`podlab.panel.${c}`, () => SimulationPanel.current?.command(c)),
+    ),
     vscode.window.registerWebviewPanelSerializer(SimulationPanel.viewType, {
       deserializeWebviewPanel: (panel, state: unknown) => {
         SimulationPanel.revive(context, simulations, facts, panel, state);

@@ -1,11 +1,14 @@
 // The simulation of each open manifest: re-run (debounced) as the user types, with the what-if actions
-// and scenario file the panel added, and the panel's current time, which the inline facts follow.
+// and scenario file the panel added (kept in the workspace state, panel/whatIfStore.ts), and the panel's
+// current time, which the inline facts follow.
 import * as vscode from 'vscode';
-import type { LoadedManifest, SimulationResult, Scenario, ScenarioEventSpec, Verdict } from '../../simulator/src/index';
+import type { LoadedManifest, SimulationResult, Scenario, Verdict } from '../../simulator/src/index';
 import { engine } from './engineLoader';
 import { MAX_PANEL_SECONDS, MAX_SIMULATED_CHARS, PANEL_MAX_PODS, PANEL_STEP_BUDGET } from './limits';
 import { CLIENT_SETTING_DEFAULTS, clientSetting } from './settings';
 import type { WhatIfAction } from './panel/protocol';
+import { whatIfEvent } from './panel/whatIfs';
+import { WhatIfStore } from './panel/whatIfStore';
 
 export interface DocSimulation {
   uri: string;
@@ -18,6 +21,8 @@ export interface DocSimulation {
   whatIf: WhatIfAction[];
   /** A scenario loaded from a file (cluster shape, overrides, events). */
   scenario: Scenario | undefined;
+  /** The name of that file, for the panel. */
+  scenarioFile: string | undefined;
   /** One per workload: what the run predicts (the panel's card, the CodeLens, the status bar). */
   verdicts: Verdict[];
 }
@@ -28,8 +33,13 @@ export class Simulations implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<string>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly store: WhatIfStore;
 
-  constructor(_context: vscode.ExtensionContext) {
+  constructor(context: vscode.ExtensionContext) {
+    this.store = new WhatIfStore(context.workspaceState, (raw) => {
+      const parsed = engine().ScenarioSchema.safeParse(raw);
+      return parsed.success ? parsed.data : undefined;
+    });
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (!this.sims.has(e.document.uri.toString())) return;
@@ -66,14 +76,29 @@ export class Simulations implements vscode.Disposable {
     this.changed.fire(uri);
   }
 
-  setWhatIf(doc: vscode.TextDocument, whatIf: WhatIfAction[]): void {
-    this.ensure(doc).whatIf = whatIf;
-    this.run(doc);
+  setWhatIf(doc: vscode.TextDocument, whatIf: WhatIfAction[]): DocSimulation {
+    return this.update(doc, { whatIf });
   }
 
-  setScenario(doc: vscode.TextDocument, scenario: Scenario | undefined): void {
-    this.ensure(doc).scenario = scenario;
-    this.run(doc);
+  /**
+   * Replaces the what-ifs and/or the scenario (`null`: unloaded; `file` names it in the panel), keeps them in
+   * the workspace state and re-runs at once.
+   */
+  update(
+    doc: vscode.TextDocument,
+    patch: { whatIf?: WhatIfAction[]; scenario?: { scenario: Scenario; file: string } | null },
+  ): DocSimulation {
+    const s = this.ensure(doc);
+    if (patch.whatIf) s.whatIf = patch.whatIf;
+    if (patch.scenario !== undefined) {
+      s.scenario = patch.scenario?.scenario;
+      s.scenarioFile = patch.scenario?.file;
+    }
+    this.store.write(s.uri, {
+      whatIf: s.whatIf,
+      ...(s.scenario ? { scenario: { file: s.scenarioFile ?? 'scenario', scenario: s.scenario } } : {}),
+    });
+    return this.run(doc);
   }
 
   private schedule(doc: vscode.TextDocument): void {
@@ -107,8 +132,11 @@ export class Simulations implements vscode.Disposable {
         line: 0,
         message: `the file is larger than ${MAX_SIMULATED_CHARS / 1_000_000} MB; PodLab does not simulate it`,
       });
-    const whatIf = prev?.whatIf ?? [];
-    const scenario = prev?.scenario;
+    // First run of this document in this window: what the panel added before (a reload, a reopened file).
+    const saved = prev ? undefined : this.store.read(key);
+    const whatIf = prev ? prev.whatIf : (saved?.whatIf ?? []);
+    const scenario = prev ? prev.scenario : saved?.scenario?.scenario;
+    const scenarioFile = prev ? prev.scenarioFile : saved?.scenario?.file;
     let result: SimulationResult | undefined;
     let verdicts: Verdict[] = [];
     if (problems.length === 0 && manifest.objects.length > 0) {
@@ -135,6 +163,7 @@ export class Simulations implements vscode.Disposable {
       time: Math.min(prev?.time ?? untilSeconds, untilSeconds),
       whatIf,
       scenario,
+      scenarioFile,
       verdicts,
     };
     this.sims.set(key, sim);
@@ -156,19 +185,6 @@ function clusterSetting(config: vscode.WorkspaceConfiguration, scenario: Scenari
     cluster: clientSetting(config, 'simulation.cluster') ?? undefined,
   });
   return { ...(scenario ?? {}), ...(parsed.success && parsed.data.cluster ? { cluster: parsed.data.cluster } : {}) };
-}
-
-export function whatIfEvent(a: WhatIfAction): ScenarioEventSpec {
-  switch (a.kind) {
-    case 'kill':
-      return { at: a.at, kill: { container: a.container, pod: a.pod, exitCode: a.exitCode } };
-    case 'delete':
-      return { at: a.at, delete: { pod: a.pod, force: a.force, ...(a.force ? { gracePeriodSeconds: 0 } : {}) } };
-    case 'http':
-      return { at: a.at, http: { container: a.container, pod: a.pod, path: a.path, status: a.status } };
-    case 'endpoint':
-      return { at: a.at, endpoint: { container: a.container, pod: a.pod, port: a.port, state: a.state } };
-  }
 }
 
 function withWhatIf(scenario: Scenario, whatIf: WhatIfAction[]): Scenario {

@@ -1,7 +1,13 @@
 // The Run Pod panel's webview: receives ToWebview messages, keeps the UI state (time, speed, selected pod) in
 // vscode.setState, plays the simulation with requestAnimationFrame and posts FromWebview messages. A document
 // opened for the first time starts at the moment of its verdict (model/verdict.ts openingTime), paused.
-import { assertNever, type FromWebview, type PanelSimulation, type ToWebview } from '../src/panel/protocol';
+import {
+  assertNever,
+  type FromWebview,
+  type PanelCommand,
+  type PanelSimulation,
+  type ToWebview,
+} from '../src/panel/protocol';
 import { nextEventTime, prevEventTime } from './model/events';
 import { clampTime } from './model/format';
 import { chooseSelection, findPod, statusAt } from './model/pods';
@@ -173,6 +179,27 @@ function pause(): void {
   postTime(true);
 }
 
+function command(c: PanelCommand): void {
+  if (!sim) return;
+  switch (c) {
+    case 'togglePlay':
+      actions.togglePlay();
+      return;
+    case 'nextEvent':
+      step(1);
+      return;
+    case 'previousEvent':
+      step(-1);
+      return;
+    case 'jumpToVerdict':
+      pause();
+      actions.seek(openingTime(sim.verdicts, sim.until), true);
+      return;
+    default:
+      assertNever(c);
+  }
+}
+
 function show(what: 'sim' | 'message'): void {
   simView.hidden = what !== 'sim';
 }
@@ -224,6 +251,9 @@ function receive(msg: ToWebview): void {
       state.t = sim ? clampTime(msg.t, sim.until) : Math.max(0, msg.t);
       persist();
       render();
+      return;
+    case 'command':
+      command(msg.command);
       return;
     case 'empty':
       pause();

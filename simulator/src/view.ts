@@ -79,6 +79,9 @@ export { KUBERNETES_YAML_OPTIONS } from './model/yaml';
 export { parseImageRef } from './model/imageRef';
 export type { ImageRef } from './model/imageRef';
 
+// The pods a scenario event names, and the name a what-if on a generated pod uses (plain functions).
+export { podsNamed, whatIfTarget } from './scenarioTargets';
+
 // Predicted outcomes in a word, and the verdict of a run (computed with the simulator; the types travel).
 export { OUTCOME_STATUS } from './predict/types';
 export { worstVerdict } from './predict/rank';

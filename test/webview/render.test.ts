@@ -42,6 +42,7 @@ test('podRows: kubectl columns at t, later pods hidden, counts from the containe
     probes: [],
     notes: [],
     whatIf: [],
+    scenario: null,
     verdicts: [],
     pods: [
       pod('a', { containers, history: [{ t: 5, status: started }], deletedAt: 50, removedAt: 80 }),
@@ -158,15 +159,29 @@ test('state, messages and what-if descriptions', () => {
     false,
   );
   assert.equal(m.guards.isToWebview({ type: 'seek', t: 'x' }), false);
-  assert.equal(
+  const withScenario = (scenario: unknown) =>
     m.guards.isToWebview({
       type: 'simulation',
-      simulation: { title: 'a', until: 1, pods: [], events: [], probes: [], notes: [], whatIf: [], verdicts: [] },
-    }),
-    true,
-  );
+      simulation: {
+        title: 'a',
+        until: 1,
+        pods: [],
+        events: [],
+        probes: [],
+        notes: [],
+        whatIf: [],
+        scenario,
+        verdicts: [],
+      },
+    });
+  assert.equal(withScenario(null), true);
+  assert.equal(withScenario({ file: 'a.scenario.yaml', settings: ['kubelet'], events: [] }), true);
+  assert.equal(withScenario({ file: 'a.scenario.yaml', events: [] }), false, 'settings missing');
+  assert.equal(withScenario(undefined), false, 'a simulation says whether a scenario is loaded');
   assert.equal(m.guards.isToWebview({ type: 'simulation' }), false);
   assert.equal(m.guards.isToWebview({ type: 'other' }), false);
+  assert.equal(m.guards.isToWebview({ type: 'command', command: 'jumpToVerdict' }), true);
+  assert.equal(m.guards.isToWebview({ type: 'command', command: 'toString' }), false);
   assert.equal(m.guards.isToWebview(null), false);
   assert.equal(m.format.clampTime(500, 300), 300);
   assert.equal(m.format.clampTime(Number.NaN, 300), 0);

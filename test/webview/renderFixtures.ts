@@ -23,6 +23,7 @@ export const m = { pods, containers, events, probes, lanes, throttle, state, gua
 export function pod(name: string, extra: Partial<Pod> = {}): Pod {
   return {
     name,
+    target: name,
     owner: null,
     node: 'node-1',
     doc: 0,

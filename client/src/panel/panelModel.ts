@@ -1,13 +1,14 @@
 // Turns a simulation into what the panel shows: every pod with its status history and container runs.
 import {
   PROBE_FIELD,
+  whatIfTarget,
   predict,
   verdicts,
   type SimulationResult,
   type ProbeSlot,
   type Verdict,
 } from '../../../simulator/src/index';
-import type { PanelPod, PanelSimulation, PanelVerdict, WhatIfAction } from './protocol';
+import type { PanelPod, PanelScenario, PanelSimulation, PanelVerdict, WhatIfAction } from './protocol';
 
 const SLOTS: ProbeSlot[] = ['startup', 'liveness', 'readiness'];
 
@@ -43,11 +44,13 @@ export function panelSimulation(
   title: string,
   result: SimulationResult,
   whatIf: WhatIfAction[],
+  scenario: PanelScenario | null = null,
   runVerdicts: readonly Verdict[] = verdictsOf(result, true),
 ): PanelSimulation {
   const trace = result.traceAt(result.until);
   const pods: PanelPod[] = result.pods.map((p) => ({
     name: p.name,
+    target: whatIfTarget(result.objects, p),
     owner: p.owner ? `${p.owner.kind}/${p.owner.name}` : null,
     node: p.node?.name ?? null,
     doc: p.doc,
@@ -78,6 +81,7 @@ export function panelSimulation(
     probes: trace.probes,
     notes: trace.notes,
     whatIf,
+    scenario,
     verdicts: runVerdicts.map(panelVerdict),
   };
   if (trace.truncated) sim.truncated = trace.truncated;

@@ -54,6 +54,11 @@ export interface PanelContainer {
 
 export interface PanelPod {
   name: string;
+  /**
+   * The name what-ifs on this pod use (simulator whatIfTarget): the workload's for generated pods, so that they
+   * survive an edit of the template, which changes the generated names.
+   */
+  target: string;
   owner: string | null;
   node: string | null;
   doc: number;
@@ -76,17 +81,32 @@ export interface PanelSimulation {
   truncated?: { at: number; reason: string };
   /** The ConfigMaps and Secrets simulated and the references left unknown (Trace.world), when there are any. */
   world?: TraceWorld;
-  /** The scenario events in force (what-if actions), for the list in the panel. */
+  /** The what-if actions made in the panel, in force, for the list in the panel. */
   whatIf: WhatIfAction[];
+  /** The scenario file loaded, if any: its name, the settings it has besides events, and its events. */
+  scenario: PanelScenario | null;
   /** One per workload, in document order. */
   verdicts: PanelVerdict[];
 }
 
+export interface PanelScenario {
+  file: string;
+  /** Its top-level keys other than `events` (`cluster`, `kubelet`, `containers`…). */
+  settings: string[];
+  events: WhatIfAction[];
+}
+
+/**
+ * A scenario event (README "Scenario files"). `pod` names a workload or a pod (simulator podsNamed); the panel's
+ * actions always name one, a scenario file's may not (then any pod with that container).
+ */
 export type WhatIfAction =
-  | { kind: 'kill'; at: number; pod: string; container: string; exitCode: number }
-  | { kind: 'delete'; at: number; pod: string; force: boolean }
-  | { kind: 'http'; at: number; pod: string; container: string; path: string; status: number }
-  | { kind: 'endpoint'; at: number; pod: string; container: string; port: number; state: 'fail' | 'recover' };
+  | { kind: 'kill'; at: number; pod?: string; container: string; exitCode: number }
+  | { kind: 'oom'; at: number; pod?: string; container: string }
+  | { kind: 'delete'; at: number; pod: string; force: boolean; gracePeriodSeconds?: number }
+  | { kind: 'http'; at: number; pod?: string; container: string; path: string; status: number }
+  | { kind: 'endpoint'; at: number; pod?: string; container: string; port: number; state: 'fail' | 'recover' }
+  | { kind: 'nodeFailure'; at: number; node: string };
 
 /** Extension → webview. */
 export type ToWebview =
@@ -105,7 +125,12 @@ export type ToWebview =
   /** The panel stays on its document (pinned) or follows the active editor. */
   | { type: 'pinned'; pinned: boolean }
   | { type: 'seek'; t: number }
+  /** A command of the panel's (package.json keybindings): play/pause, step, jump to the verdict's moment. */
+  | { type: 'command'; command: PanelCommand }
   | { type: 'empty'; message: string };
+
+export const PANEL_COMMANDS = ['togglePlay', 'nextEvent', 'previousEvent', 'jumpToVerdict'] as const;
+export type PanelCommand = (typeof PANEL_COMMANDS)[number];
 
 /** Webview → extension. */
 export type FromWebview =
@@ -114,6 +139,9 @@ export type FromWebview =
   | { type: 'time'; t: number }
   | { type: 'whatIf'; action: WhatIfAction }
   | { type: 'removeWhatIf'; index: number }
+  /** Remove one event of the loaded scenario file (from the panel's copy; the file is left alone). */
+  | { type: 'removeScenarioEvent'; index: number }
+  | { type: 'unloadScenario' }
   | { type: 'saveScenario' }
   | { type: 'loadScenario' }
   /** "Why?": show the manifest lines behind a cause. */

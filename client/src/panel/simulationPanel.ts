@@ -7,11 +7,12 @@ import { randomBytes } from 'node:crypto';
 import type { DocSimulation, Simulations } from '../simulations';
 import type { InlineFacts } from '../inline/inlineFacts';
 import { isKubernetesYaml } from '../kubernetesYaml';
-import { loadScenario, saveScenario } from './scenarioFiles';
+import { isWhatIfMessage, onWhatIfMessage, panelScenario } from './whatIfMessages';
+import { isFromWebview } from './messageGuard';
 import { applyCodeAction, preferredFix } from './quickFixes';
 import { VerdictStatus } from './verdictStatus';
 import { engine } from '../engineLoader';
-import { assertNever, type FromWebview, type ToWebview } from './protocol';
+import { assertNever, type FromWebview, type PanelCommand, type ToWebview } from './protocol';
 
 export class SimulationPanel {
   static readonly viewType = 'podlab.simulation';
@@ -68,7 +69,9 @@ export class SimulationPanel {
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.svg');
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m: FromWebview) => this.receive(m)),
+      panel.webview.onDidReceiveMessage((m: unknown) => {
+        if (isFromWebview(m)) this.receive(m);
+      }),
       sims.onDidChange((uri) => {
         if (uri === this.document?.uri.toString()) this.post();
       }),
@@ -93,6 +96,11 @@ export class SimulationPanel {
     this.facts.setActive(doc.uri.toString());
     this.sims.ensure(doc);
     this.post();
+  }
+
+  /** A command of the panel's keybindings, carried out by the webview. */
+  command(command: PanelCommand): void {
+    this.send({ type: 'command', command });
   }
 
   /** Moves the panel (and the inline facts, which follow its time) to t. */
@@ -130,7 +138,7 @@ export class SimulationPanel {
     }
     this.send({
       type: 'simulation',
-      simulation: engine().panelSimulation(title, sim.result, sim.whatIf, sim.verdicts),
+      simulation: engine().panelSimulation(title, sim.result, sim.whatIf, panelScenario(sim), sim.verdicts),
       uri,
     });
     this.shown = uri;
@@ -167,6 +175,10 @@ export class SimulationPanel {
 
   private receive(m: FromWebview): void {
     const doc = this.document;
+    if (isWhatIfMessage(m)) {
+      if (doc) onWhatIfMessage(m, doc, this.sims, (t) => this.seek(t));
+      return;
+    }
     switch (m.type) {
       case 'ready':
         this.ready = true;
@@ -174,22 +186,6 @@ export class SimulationPanel {
         return;
       case 'time':
         if (doc && Number.isFinite(m.t)) this.sims.setTime(doc.uri.toString(), m.t);
-        return;
-      case 'whatIf':
-        if (doc) this.sims.setWhatIf(doc, [...(this.sims.get(doc.uri)?.whatIf ?? []), m.action]);
-        return;
-      case 'removeWhatIf':
-        if (doc)
-          this.sims.setWhatIf(
-            doc,
-            (this.sims.get(doc.uri)?.whatIf ?? []).filter((_, i) => i !== m.index),
-          );
-        return;
-      case 'saveScenario':
-        if (doc) void saveScenario(doc, this.sims);
-        return;
-      case 'loadScenario':
-        if (doc) void loadScenario(doc, this.sims);
         return;
       case 'reveal':
         void this.reveal(m.cause.doc, m.cause.paths[0] ?? '');

@@ -17,15 +17,21 @@ export function roundAt(t: number): number {
 /** One line for the list of active what-if actions. */
 export function describeWhatIf(a: WhatIfAction): string {
   const at = `at ${humanDuration(a.at)}`;
+  // A scenario file's event may name no pod: then the container in any pod.
+  const c = 'container' in a ? `${a.pod ?? 'any pod'} / ${a.container}` : '';
   switch (a.kind) {
     case 'kill':
-      return `${at}: kill ${a.pod} / ${a.container} with exit code ${a.exitCode}`;
+      return `${at}: kill ${c} with exit code ${a.exitCode}`;
+    case 'oom':
+      return `${at}: OOM-kill ${c}`;
     case 'delete':
-      return `${at}: ${a.force ? 'force-delete' : 'delete'} ${a.pod}`;
+      return `${at}: ${a.force ? 'force-delete' : 'delete'} ${a.pod}${a.gracePeriodSeconds !== undefined ? ` (grace ${humanDuration(a.gracePeriodSeconds)})` : ''}`;
     case 'http':
-      return `${at}: ${a.pod} / ${a.container} answers ${a.status} on ${a.path}`;
+      return `${at}: ${c} answers ${a.status} on ${a.path}`;
     case 'endpoint':
-      return `${at}: ${a.state === 'fail' ? 'fail' : 'recover'} ${a.pod} / ${a.container} port ${a.port}`;
+      return `${at}: ${a.state === 'fail' ? 'fail' : 'recover'} ${c} port ${a.port}`;
+    case 'nodeFailure':
+      return `${at}: node ${a.node} fails`;
     default:
       return unreachable(a);
   }

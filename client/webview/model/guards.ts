@@ -1,5 +1,5 @@
 // Pure: a shape check for incoming messages, so a malformed one is ignored instead of breaking the panel.
-import type { ToWebview } from '../../src/panel/protocol';
+import { PANEL_COMMANDS, type ToWebview } from '../../src/panel/protocol';
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 
@@ -20,6 +20,11 @@ export function isToWebview(x: unknown): x is ToWebview {
         Array.isArray(s.probes) &&
         Array.isArray(s.notes) &&
         Array.isArray(s.whatIf) &&
+        (s.scenario === null ||
+          (isObj(s.scenario) &&
+            typeof s.scenario.file === 'string' &&
+            Array.isArray(s.scenario.settings) &&
+            Array.isArray(s.scenario.events))) &&
         Array.isArray(s.verdicts)
       );
     }
@@ -36,6 +41,8 @@ export function isToWebview(x: unknown): x is ToWebview {
       return typeof x.t === 'number' && Number.isFinite(x.t);
     case 'empty':
       return typeof x.message === 'string';
+    case 'command':
+      return PANEL_COMMANDS.some((c) => c === x.command);
     default:
       return false;
   }

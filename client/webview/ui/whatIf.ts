@@ -1,4 +1,5 @@
-// What-if actions for the selected pod at the current t, the list of active ones, and Save/Load scenario.
+// What-if actions for the selected pod at the current t (named by its workload, PanelPod.target, so that they
+// survive template edits), the list of active ones, the loaded scenario's events, and Save/Load/Unload scenario.
 import type { WhatIfAction } from '../../src/panel/protocol';
 import { describeWhatIf, roundAt } from '../model/format';
 import { humanDuration } from '../../../simulator/src/view';
@@ -37,7 +38,7 @@ export function createWhatIf(actions: Actions): { el: HTMLElement; update(ctx: C
 
   const send = (make: (pod: string, at: number) => WhatIfAction | string): void => {
     if (!ctx?.pod) return;
-    const action = make(ctx.pod.name, roundAt(ctx.t));
+    const action = make(ctx.pod.target, roundAt(ctx.t));
     if (typeof action === 'string') {
       setText(error, action);
       return;
@@ -86,6 +87,17 @@ export function createWhatIf(actions: Actions): { el: HTMLElement; update(ctx: C
 
   const active = h('ul', { class: 'active-whatif', attrs: { 'aria-label': 'Active what-if actions' } });
   const noActive = h('p', { class: 'muted' });
+  const scenarioHead = h('p', { class: 'scenario-file' });
+  const scenarioEvents = h('ul', { class: 'active-whatif', attrs: { 'aria-label': 'Scenario file events' } });
+  const unload = button('Unload scenario', () => actions.post({ type: 'unloadScenario' }), {
+    attrs: { title: 'Run the manifest without the scenario file (the file is left alone)' },
+  });
+  const scenarioBox = h(
+    'div',
+    { class: 'scenario-box' },
+    h('div', { class: 'form-row' }, scenarioHead, unload),
+    scenarioEvents,
+  );
   const el = h(
     'section',
     { class: 'card', attrs: { 'aria-label': 'What if' } },
@@ -98,6 +110,7 @@ export function createWhatIf(actions: Actions): { el: HTMLElement; update(ctx: C
     h('div', { class: 'form-row' }, labelled('Path', path), labelled('Status', status), http),
     error,
     h('h3', { text: 'Active what-if actions' }),
+    scenarioBox,
     active,
     noActive,
     h(
@@ -108,40 +121,52 @@ export function createWhatIf(actions: Actions): { el: HTMLElement; update(ctx: C
     ),
   );
 
+  /** The events with a Remove button each (`remove`: the message that removes one by index). */
+  const eventList = (host: HTMLElement, events: WhatIfAction[], remove: 'removeWhatIf' | 'removeScenarioEvent') =>
+    reconcile(
+      host,
+      events.map((a, index) => ({ a, index })),
+      (x) => `${x.index}:${JSON.stringify(x.a)}`,
+      (x) =>
+        h(
+          'li',
+          null,
+          h('span', { text: describeWhatIf(x.a) }),
+          ' ',
+          button('Remove', () => actions.post({ type: remove, index: x.index }), {
+            class: 'small',
+            attrs: { 'aria-label': `Remove: ${describeWhatIf(x.a)}` },
+          }),
+        ),
+      () => undefined,
+    );
+
   return {
     el,
     update(next) {
       ctx = next;
       const pod = next.pod;
       const exists = !!pod && pod.createdAt <= next.t && (pod.removedAt === null || pod.removedAt > next.t);
+      // A generated pod is acted on through its workload: the action reaches whichever of its pods is alive then.
+      const who = pod && pod.target !== pod.name ? `${pod.target} (now ${pod.name})` : (pod?.name ?? '');
       setText(
         target,
         pod
-          ? `Acting on ${pod.name} at t=${humanDuration(next.t)}${exists ? '' : ' (the pod does not exist at this time)'}`
+          ? `Acting on ${who} at t=${humanDuration(next.t)}${exists ? '' : ' (the pod does not exist at this time)'}`
           : 'Select a pod first.',
       );
       for (const c of controls) c.disabled = !exists;
       const names = pod ? pod.containers.map((c) => c.name) : [];
       rebuild(container, JSON.stringify(names), () => names.map((n) => h('option', { text: n, attrs: { value: n } })));
-      const list = next.sim.whatIf.map((a, index) => ({ a, index }));
-      reconcile(
-        active,
-        list,
-        (x) => `${x.index}:${JSON.stringify(x.a)}`,
-        (x) =>
-          h(
-            'li',
-            null,
-            h('span', { text: describeWhatIf(x.a) }),
-            ' ',
-            button('Remove', () => actions.post({ type: 'removeWhatIf', index: x.index }), {
-              class: 'secondary small',
-              attrs: { 'aria-label': `Remove: ${describeWhatIf(x.a)}` },
-            }),
-          ),
-        () => undefined,
-      );
-      setText(noActive, list.length ? '' : 'None: the manifest runs as written.');
+      const file = next.sim.scenario;
+      scenarioBox.hidden = file === null;
+      if (file) {
+        const settings = file.settings.length ? ` (sets ${file.settings.join(', ')})` : '';
+        setText(scenarioHead, `Scenario file ${file.file}${settings}`);
+      }
+      eventList(scenarioEvents, file?.events ?? [], 'removeScenarioEvent');
+      eventList(active, next.sim.whatIf, 'removeWhatIf');
+      setText(noActive, next.sim.whatIf.length || file ? '' : 'None: the manifest runs as written.');
     },
   };
 }

@@ -6,14 +6,9 @@ import { deletePod } from './termination';
 import { finishInstance, oomKill } from './process';
 import type { ScenarioEventSpec } from '../scenario';
 import { failNode } from './nodeFailure';
+import { podsNamed } from '../scenarioTargets';
 
-/** Pods a scenario names: an exact name, or the prefix of generated names (`web` → `web-5d8f7c9b6d-x2kq9`). */
-function podsNamed(sim: Simulation, name: string | undefined): PodRuntime[] {
-  const live = [...sim.index.live];
-  if (name === undefined) return live;
-  const exact = live.filter((p) => p.name === name);
-  return exact.length > 0 ? exact : live.filter((p) => p.name.startsWith(`${name}-`));
-}
+const livePodsNamed = (sim: Simulation, name: string | undefined): PodRuntime[] => podsNamed(sim.index.live, name);
 
 function targets(
   sim: Simulation,
@@ -21,7 +16,7 @@ function targets(
   pod: string | undefined,
 ): { pod: PodRuntime; c: ContainerRuntime }[] {
   const out: { pod: PodRuntime; c: ContainerRuntime }[] = [];
-  for (const p of podsNamed(sim, pod)) {
+  for (const p of livePodsNamed(sim, pod)) {
     const c = p.containers.find((x) => x.name === container);
     if (c) out.push({ pod: p, c });
   }
@@ -54,7 +49,7 @@ function apply(sim: Simulation, e: ScenarioEventSpec): void {
     const { pod: p, c } = hit[0]!;
     oomKill(sim, p, c, currentInstance(c)!);
   } else if (e.delete) {
-    const pods = podsNamed(sim, e.delete.pod);
+    const pods = livePodsNamed(sim, e.delete.pod);
     if (pods.length === 0) return missing(`pod "${e.delete.pod}"`);
     const p = pods[0]!;
     const force = e.delete.force === true || e.delete.gracePeriodSeconds === 0;

@@ -131,6 +131,35 @@ test('lint: json and sarif formats, exit 1 on errors', () => {
   assert.equal(podlab('lint', 'examples/liveness-exec.yaml').code, 0);
 });
 
+// One finding per cause (issue 10 A.3): the liveness probe's 8081, which no container declares and nothing
+// listens on, is the cause of the crash loop (kubelet-semantics.md, worked example (a)); lint prints the
+// prediction once, naming the rule it stands for, and without predictions the rule alone.
+test('lint: one finding per cause, the rule it merges named in json and sarif', () => {
+  const file = 'examples/liveness-wrong-port.yaml';
+  const onPort = (...args: string[]) =>
+    (
+      JSON.parse(podlab('lint', file, '--format', 'json', ...args).out) as {
+        diagnostics: { range: { start: { line: number } }; code: string; severity: string; merged?: string[] }[];
+      }[]
+    )[0]!.diagnostics.filter((d) => d.range.start.line === 26); // `port: 8081`, 0-based
+  assert.deepEqual(
+    onPort().map((d) => [d.code, d.severity, d.merged]),
+    [['predicted-crash-loop', 'warning', ['probe-port-not-exposed']]],
+  );
+  assert.deepEqual(
+    onPort('--no-predictions').map((d) => [d.code, d.merged]),
+    [['probe-port-not-exposed', undefined]],
+  );
+  const text = podlab('lint', file)
+    .out.split('\n')
+    .filter((l) => l.startsWith(`${file}:27:`));
+  assert.equal(text.length, 1, text.join('\n'));
+  assert.match(text[0]!, /\[predicted-crash-loop\]$/);
+  const sarif = JSON.parse(podlab('lint', file, '--format', 'sarif').out);
+  const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'predicted-crash-loop');
+  assert.deepEqual(result.properties, { merged: ['probe-port-not-exposed'] });
+});
+
 test('lint: files in the order given, the problems of each in line and column order, in every format', () => {
   // The contract (podlab lint, text/json/sarif) fixes no order; file, line, column is what compilers and linters
   // print. These examples have problems from several rules and the predictions, which come rule by rule.

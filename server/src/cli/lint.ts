@@ -1,6 +1,6 @@
 // `podlab lint FILE...`: the language server's diagnostics, for CI (text, json or sarif). Exit 1 on errors.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { diagnosticMessage } from '../features/diagnosticData';
+import { diagnosticMessage, type DiagnosticData } from '../features/diagnosticData';
 import { diagnoseText } from '../features/diagnostics';
 import { DEFAULT_SETTINGS, POD_SECURITY_SETTINGS } from '../settings';
 import type { PodSecuritySetting } from '../rules/types';
@@ -23,6 +23,8 @@ interface LintDiagnostic {
   code: string;
   source: 'podlab';
   message: string;
+  /** The rule findings this diagnostic stands for too (one diagnostic per cause: a prediction and its cause). */
+  merged?: string[];
 }
 
 interface FileResult {
@@ -57,6 +59,7 @@ export function lint(argv: readonly string[], io: Output): number {
         code: String(d.code ?? ''),
         source: 'podlab' as const,
         message: diagnosticMessage(d),
+        ...mergedOf(d),
       }))
       .sort(byPosition),
   }));
@@ -76,6 +79,11 @@ export function lint(argv: readonly string[], io: Output): number {
     );
   }
   return errors > 0 ? 1 : 0;
+}
+
+function mergedOf(d: Diagnostic): Pick<LintDiagnostic, 'merged'> {
+  const merged = (d.data as DiagnosticData | undefined)?.merged;
+  return merged && merged.length > 0 ? { merged } : {};
 }
 
 /** Files in the order given, each file's problems in line, then column order (the diagnostics come document by
@@ -104,6 +112,7 @@ function sarif(results: FileResult[]): unknown {
             ruleId: d.code,
             level: level(d.severity),
             message: { text: d.message },
+            ...(d.merged ? { properties: { merged: d.merged } } : {}),
             locations: [
               {
                 physicalLocation: {

@@ -1,4 +1,5 @@
-// What a PodLab diagnostic carries in its `data` field: the quick fixes that the code-action handler offers.
+// What a PodLab diagnostic carries in its `data` field: the quick fixes that the code-action handler offers,
+// and the codes of the rule findings merged into it.
 // Its own module because both producers (diagnostics, predictions) and the consumer (code actions) need it.
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Fix } from '../rules/types';
@@ -6,6 +7,11 @@ import type { Fix } from '../rules/types';
 /** Quick fixes carried by a diagnostic (file coordinates). */
 export interface DiagnosticData {
   fixes: Fix[];
+  /**
+   * The codes of the rule findings this diagnostic stands for as well: a prediction and the findings that cause
+   * it, on the same value, are published as one diagnostic (mergeCauses.ts).
+   */
+  merged?: string[];
 }
 
 /** A diagnostic's message as plain text: LSP allows markup there, PodLab itself always sends a string. */

@@ -13,6 +13,7 @@ import { predictionDiagnostics } from './predictions';
 import { predictionJob, worldObjects } from './predictionInputs';
 import { PredictionCache } from './predictionCache';
 import { UNDECLARED, type Declared } from './declaredWorld';
+import { mergeCauses } from './mergeCauses';
 import type { DiagnosticData } from './diagnosticData';
 import { aboutHole, holesOf, templateProblems } from './templateDiagnostics';
 
@@ -137,7 +138,7 @@ function shift(d: Diagnostic, lines: number, uri: string): Diagnostic {
   if (lines === 0 && !d.relatedInformation) return d;
   const out: Diagnostic = { ...d, range: shiftRange(d.range, lines) };
   const data = d.data as DiagnosticData | undefined;
-  if (data) out.data = { fixes: shiftFixes(data.fixes, lines) } satisfies DiagnosticData;
+  if (data) out.data = { ...data, fixes: shiftFixes(data.fixes, lines) } satisfies DiagnosticData;
   if (d.relatedInformation) {
     out.relatedInformation = d.relatedInformation.map((r) => ({
       location: { uri, range: shiftRange(r.location.range, lines) },
@@ -218,27 +219,33 @@ export function diagnosticsFor(
   if (!analysis.kubernetes) return template;
   // Per-document diagnostics do not depend on `predictions`: both passes share one cache entry.
   const key = settingsKey({ ...settings, predictions: false });
-  const out: Diagnostic[] = template;
-  for (const c of analysis.chunks) out.push(...shiftedDiagnostics(c, settings, key, uri));
+  const perDoc = analysis.chunks.map((c) => shiftedDiagnostics(c, settings, key, uri));
+  const out: Diagnostic[] = [...template, ...perDoc.flat()];
   // A partial analysis (a large file just opened) lacks documents that cross-document rules and predictions
   // need: they wait for the rest.
   if (analysis.partial) return out;
   out.push(...fileRuleDiagnostics(analysis, settings, uri));
-  if (settings.predictions) {
-    const of = predictionsOf ?? computeNow(analysis);
-    for (const c of analysis.chunks) {
-      if (!c.result.kubernetes) continue;
-      for (const d of predictionDiagnostics(c.result, of(c) ?? [])) {
-        const severity = severityOf(
-          String(d.code),
-          d.severity === DiagnosticSeverity.Information ? 'information' : 'warning',
-          settings,
-        );
-        if (severity !== undefined) out.push(shift({ ...d, severity: SEVERITY[severity] }, c.chunk.startLine, uri));
-      }
+  if (!settings.predictions) return out;
+  const of = predictionsOf ?? computeNow(analysis);
+  const absorbed = new Set<Diagnostic>();
+  for (const [i, c] of analysis.chunks.entries()) {
+    if (!c.result.kubernetes) continue;
+    const predicted: Diagnostic[] = [];
+    for (const d of predictionDiagnostics(c.result, of(c) ?? [])) {
+      const severity = severityOf(
+        String(d.code),
+        d.severity === DiagnosticSeverity.Information ? 'information' : 'warning',
+        settings,
+      );
+      if (severity !== undefined) predicted.push(shift({ ...d, severity: SEVERITY[severity] }, c.chunk.startLine, uri));
     }
+    if (predicted.length === 0) continue;
+    // One diagnostic per cause: a rule finding that causes a prediction on the same value goes into it.
+    const merged = mergeCauses(perDoc[i] ?? [], predicted);
+    for (const d of merged.absorbed) absorbed.add(d);
+    out.push(...merged.predictions);
   }
-  return out;
+  return absorbed.size === 0 ? out : out.filter((d) => !absorbed.has(d));
 }
 
 /**

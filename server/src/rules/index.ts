@@ -76,6 +76,7 @@ function guard(rule: Rule): Rule {
     defaultSeverity: rule.defaultSeverity,
     description: rule.description,
     ...(rule.presents ? { presents: rule.presents } : {}),
+    ...(rule.causeOf ? { causeOf: rule.causeOf } : {}),
     check: (doc: DocContext) => guarded(`rule ${rule.id}`, [], () => rule.check(doc)),
   };
 }

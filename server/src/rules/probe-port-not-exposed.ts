@@ -6,7 +6,7 @@ import type { DocContext, Finding, Rule } from './types';
 import { describeExposed, portsOf, runningContainers, type ContainerAt, type PortAt } from './support/data';
 import { resolveFixes } from '../analysis/fixes';
 import { listensUndeclared, portsUnknown } from './support/listening';
-import { probePorts, type PortRef } from './support/probes';
+import { FAILING_PROBE_OUTCOMES, probePorts, type PortRef } from './support/probes';
 
 const MAX_FIXES = 5;
 
@@ -34,6 +34,7 @@ function setPort(ref: PortRef, port: number, preferred: boolean): FixData {
 export const probePortNotExposed: Rule = {
   id: 'probe-port-not-exposed',
   defaultSeverity: 'warning',
+  causeOf: FAILING_PROBE_OUTCOMES,
   description: 'A probe checks a port number that no container of the pod declares in ports[].containerPort',
   check(doc) {
     const out: Finding[] = [];

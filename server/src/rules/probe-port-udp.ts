@@ -8,7 +8,7 @@ import type { DocContext, Finding, Rule } from './types';
 import { isObj, list, portsOf, runningContainers, type PortAt } from './support/data';
 import { resolveFixes } from '../analysis/fixes';
 import { listensUndeclared, portsUnknown } from './support/listening';
-import { hookPorts, probePorts, type PortRef } from './support/probes';
+import { FAILING_PROBE_OUTCOMES, hookPorts, probePorts, type PortRef } from './support/probes';
 
 const MAX_FIXES = 5;
 
@@ -31,6 +31,7 @@ function nonTcpDeclared(spec: Record<string, unknown>): boolean {
 export const probePortUdp: Rule = {
   id: 'probe-port-udp',
   defaultSeverity: 'warning',
+  causeOf: FAILING_PROBE_OUTCOMES,
   description: 'A probe or hook connects over TCP to a port that the pod declares only for UDP or SCTP',
   check(doc) {
     const out: Finding[] = [];

@@ -1,7 +1,7 @@
 // The contract between the semantic checks (one module per rule under rules/) and the diagnostics
 // pipeline. A rule looks at one YAML document (or, for file rules, all documents of a file) and reports
 // findings with exact ranges; fixes travel with the finding and become quick fixes.
-import type { ManifestIssue, Path, Range, SimObject } from '../../../simulator/src/index';
+import type { ManifestIssue, OutcomeCode, Path, Range, SimObject } from '../../../simulator/src/index';
 
 export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -79,6 +79,13 @@ export interface Rule {
    * through the rule while the rule is on, and as the loader's own issue when it is off.
    */
   presents?: readonly string[];
+  /**
+   * Predicted outcomes that this rule's finding is the cause of when the prediction sits on the same value (a
+   * probe on an undeclared port, and the crash loop it leads to): the diagnostics then show one diagnostic for
+   * the cause, the prediction, with the finding's words, fixes and related lines merged in (mergeCauses.ts).
+   * Without the prediction (predictions off, not made, or not known yet) the finding shows on its own.
+   */
+  causeOf?: readonly OutcomeCode[];
   check(doc: DocContext): Finding[];
 }
 

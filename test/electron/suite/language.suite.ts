@@ -120,6 +120,9 @@ suite('PodLab language features', () => {
     const titles = actions.map((a) => a.title);
     const fix = actions.find((a): a is vscode.CodeAction => a.title === LIVENESS.quickFix && 'edit' in a);
     assert.ok(fix?.edit, `no "${LIVENESS.quickFix}" code action with an edit; got ${JSON.stringify(titles)}`);
+    // One diagnostic per cause: the fix is listed once, and preferred (what the verdict card's Apply fix runs).
+    assert.equal(titles.filter((x) => x === LIVENESS.quickFix).length, 1, JSON.stringify(titles));
+    assert.equal(fix.isPreferred, true);
     assert.ok(fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind), `kind ${fix.kind?.value}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.match(editor.document.lineAt(d.range.start.line).text, /port: 8080\b/);

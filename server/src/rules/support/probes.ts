@@ -1,6 +1,6 @@
 // Probes and lifecycle hooks as the rules see them: which port each network handler targets, and the probe
 // timing with the API defaults.
-import { HTTP_GET_DEFAULTS, PROBE_DEFAULTS, type Path } from '../../../../simulator/src/index';
+import { HTTP_GET_DEFAULTS, PROBE_DEFAULTS, type OutcomeCode, type Path } from '../../../../simulator/src/index';
 import type { ContainerAt, Obj } from './data';
 import { int, isObj, str } from './data';
 
@@ -11,6 +11,19 @@ export const PROBES = [
 ] as const;
 
 export type ProbeKey = (typeof PROBES)[number]['key'];
+
+/**
+ * What a probe that fails every check leads to, as predicted on its port: a liveness or startup probe kills
+ * (a crash loop, or restarts when each run outlasts the back-off), a readiness probe keeps the pod out of
+ * rotation, a sidecar's startup probe holds back the app. A rule that finds why the port cannot answer is the
+ * cause of these (Rule.causeOf).
+ */
+export const FAILING_PROBE_OUTCOMES: readonly OutcomeCode[] = [
+  'predicted-crash-loop',
+  'predicted-restarts',
+  'predicted-never-ready',
+  'predicted-sidecar-not-started',
+];
 
 const HOOKS = [
   { key: 'postStart', title: 'postStart hook' },

@@ -1,0 +1,95 @@
+// One diagnostic per cause. A rule's finding and a prediction can point at the same value for one cause: the
+// liveness probe checks 8081, which no container declares (probe-port-not-exposed), so the kubelet kills the
+// container until it is in CrashLoopBackOff (predicted-crash-loop). Two warnings on `8081`, each with "Set the
+// probe port to 8080", read as two problems with two fixes. Here the prediction absorbs the finding: its
+// message gains the finding's fact, its fixes the finding's (one per distinct edit, at most one preferred), its
+// related lines the finding's, its severity the more severe of the two, and `data.merged` names the rule, so
+// that clients and `podlab lint` find the finding by code, not by words. Which rules cause which predicted
+// outcomes is declared by each rule (Rule.causeOf); a prediction that merely shares a line with a finding of
+// another cause (a database's config error on the container a web server shares) stays apart.
+import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver';
+import { RULES } from '../rules';
+import type { Fix } from '../rules/types';
+import { diagnosticMessage, type DiagnosticData } from './diagnosticData';
+
+/** Rule id → the predicted outcomes its finding causes. */
+const CAUSES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  RULES.flatMap((r) => (r.causeOf ? [[r.id, new Set<string>(r.causeOf)] as const] : [])),
+);
+
+const sameRange = (a: Range, b: Range) =>
+  a.start.line === b.start.line &&
+  a.start.character === b.start.character &&
+  a.end.line === b.end.line &&
+  a.end.character === b.end.character;
+
+function causes(finding: Diagnostic, prediction: Diagnostic): boolean {
+  return (
+    CAUSES.get(String(finding.code))?.has(String(prediction.code)) === true &&
+    sameRange(finding.range, prediction.range)
+  );
+}
+
+/** Fixes with the same edits are one fix (the first title); only the first preferred one stays preferred. */
+function mergeFixes(fixes: readonly Fix[]): Fix[] {
+  const byEdits = new Map<string, Fix>();
+  for (const f of fixes) {
+    const key = JSON.stringify(f.edits);
+    const seen = byEdits.get(key);
+    if (seen === undefined)
+      byEdits.set(key, { title: f.title, edits: f.edits, ...(f.preferred ? { preferred: true } : {}) });
+    else if (f.preferred === true) seen.preferred = true;
+  }
+  let preferred = false;
+  return [...byEdits.values()].map((f) => {
+    const keep = f.preferred === true && !preferred;
+    preferred ||= keep;
+    return keep ? f : { title: f.title, edits: f.edits };
+  });
+}
+
+function mergeRelated(lists: readonly (DiagnosticRelatedInformation[] | undefined)[]): DiagnosticRelatedInformation[] {
+  const out: DiagnosticRelatedInformation[] = [];
+  for (const r of lists.flatMap((l) => l ?? [])) {
+    if (!out.some((o) => sameRange(o.location.range, r.location.range))) out.push(r);
+  }
+  return out;
+}
+
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+function merge(prediction: Diagnostic, findings: readonly Diagnostic[]): Diagnostic {
+  const all = [prediction, ...findings];
+  const data = (d: Diagnostic) => d.data as DiagnosticData | undefined;
+  const severities = all.flatMap((d) => (d.severity === undefined ? [] : [d.severity]));
+  const related = mergeRelated(all.map((d) => d.relatedInformation));
+  const merged: DiagnosticData = {
+    fixes: mergeFixes(all.flatMap((d) => data(d)?.fixes ?? [])),
+    merged: [...(data(prediction)?.merged ?? []), ...findings.map((f) => String(f.code))],
+  };
+  const out: Diagnostic = {
+    ...prediction,
+    message: [prediction, ...findings].map((d) => sentence(diagnosticMessage(d))).join(' '),
+    data: merged,
+  };
+  if (severities.length > 0) out.severity = Math.min(...severities) as Diagnostic['severity'];
+  if (related.length > 0) out.relatedInformation = related;
+  return out;
+}
+
+/**
+ * A document's predictions with the rule findings that cause them merged in, and the findings so absorbed
+ * (the caller leaves them out). Both in the same coordinates; nothing passed in is changed.
+ */
+export function mergeCauses(
+  findings: readonly Diagnostic[],
+  predictions: readonly Diagnostic[],
+): { predictions: Diagnostic[]; absorbed: Set<Diagnostic> } {
+  const absorbed = new Set<Diagnostic>();
+  const out = predictions.map((p) => {
+    const mine = findings.filter((f) => causes(f, p));
+    for (const f of mine) absorbed.add(f);
+    return mine.length > 0 ? merge(p, mine) : p;
+  });
+  return { predictions: out, absorbed };
+}

@@ -79,7 +79,7 @@ export function predictOutcomes(result: SimulationResult, options: PredictOption
       const unknown = (code: Withheld['code'], reason: UnknownReason) =>
         withhold({ ...at, container: c.name, code, reason });
       const oom = c.instances.find((i) => i.reason === 'OOMKilled' && i.cause);
-      if (oom) add(oomPrediction(pod, c, oom));
+      if (oom) add(oomPrediction(pod, c, oom, result.until));
       const loop = crashLoopPrediction(pod, c, trace);
       if (typeof loop === 'string') unknown('predicted-crash-loop', loop);
       else if (loop) {

@@ -7,6 +7,7 @@ import type { TraceEvent } from '../trace';
 import { inferHook } from '../behaviour/infer';
 import { effectivePodRequest } from '../cluster/scheduler';
 import type { Draft, UnknownReason } from './types';
+import { horizonText } from './crashLoop';
 import type { FailedLookup } from '../behaviour/types';
 
 /** Larger than any common node: a request this big fails on every cluster. */
@@ -23,13 +24,13 @@ function looksLikePlaceholder(image: string): boolean {
   return /[<>${}]|(^|[/.-])[A-Z][A-Z0-9_]*([/.:-]|$)/.test(image);
 }
 
-export function oomPrediction(pod: PodRuntime, c: ContainerRuntime, i: Instance): Draft {
+export function oomPrediction(pod: PodRuntime, c: ContainerRuntime, i: Instance, until: number): Draft {
   const count = c.instances.filter((x) => x.reason === 'OOMKilled').length;
   return {
     code: 'predicted-oom-killed',
     doc: pod.doc,
     paths: i.cause!.paths,
-    message: `Predicted OOMKilled (exit 137) ${count === 1 ? 'once' : `${count} times`}, first at ~${Math.round(i.finishedAt! / 1000)}s: ${i.cause!.evidence}.`,
+    message: `Predicted OOMKilled (exit 137) ${count === 1 ? 'once' : `${count} times`} in ${horizonText(until)}, first at ~${Math.round(i.finishedAt! / 1000)}s: ${i.cause!.evidence}.`,
     evidence: i.cause!.evidence,
     related: [],
     pod: pod.name,
@@ -139,7 +140,7 @@ export function sidecarPrediction(pod: PodRuntime, c: ContainerRuntime, until: n
     code: 'predicted-sidecar-not-started',
     doc: pod.doc,
     paths: w?.lastCause?.paths ?? [`${c.path}.startupProbe`],
-    message: `Predicted: the sidecar ${c.name} never reports Started in ${Math.round(until)}s, so the app containers never start${w?.lastCause ? `: ${w.lastCause.evidence}` : ''}.`,
+    message: `Predicted: the sidecar ${c.name} never reports Started in the ${horizonText(until)}, so the app containers never start${w?.lastCause ? `: ${w.lastCause.evidence}` : ''}.`,
     evidence: w?.lastCause?.evidence ?? `the sidecar ${c.name} never reports Started`,
     related: [],
     pod: pod.name,

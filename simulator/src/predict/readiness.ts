@@ -2,6 +2,7 @@
 import type { PodRuntime } from '../engine/runtime';
 import type { Trace } from '../trace';
 import type { Draft, UnknownReason } from './types';
+import { horizonText } from './crashLoop';
 
 /** Never Ready or slow Ready; the reason it is left unknown; or nothing. */
 export function readinessPredictions(pod: PodRuntime, trace: Trace, until: number): Draft[] | UnknownReason {
@@ -29,7 +30,7 @@ export function readinessPredictions(pod: PodRuntime, trace: Trace, until: numbe
         code: 'predicted-never-ready',
         doc: pod.doc,
         paths: lastFailure.cause.paths,
-        message: `Predicted never Ready: the readiness probe of ${lastFailure.container} fails for all ${Math.round(until - firstStart / 1000)}s simulated, so the pod gets no Service traffic: ${lastFailure.cause.evidence}.`,
+        message: `Predicted never Ready: the readiness probe of ${lastFailure.container} fails every check in the ${horizonText(until)}, so the pod gets no Service traffic: ${lastFailure.cause.evidence}.`,
         evidence: `readiness probe: ${lastFailure.cause.evidence}`,
         related: [],
         pod: pod.name,

@@ -1,6 +1,7 @@
 // File utilities as they behave in exec probes and in scripts, with the real tools' exit codes and words
 // (docs/image-behaviour.md, "Shell and tools"): cat, ls, grep, head/tail, touch/rm/mkdir/cp/mv, stat, tee.
 import type { CmdResult, Stdin, Sys } from './internal';
+import { DENIAL_TEXT } from './types';
 import { fail, resolvePath } from './toolKit';
 import { riskyRegex } from './shellTest';
 
@@ -170,10 +171,24 @@ export function fsOp(args: string[], sys: Sys, _stdin: Stdin | undefined, name: 
   let err = '';
   let code = 0;
   const abs = (p: string) => resolvePath(sys.cwd, p);
+  const bb = sys.userland === 'busybox';
+  // A write securityContext refuses (engine/podAccess.ts), in the tool's own words: GNU coreutils touch.c
+  // "cannot touch %s", mkdir.c "cannot create directory %s", copy.c "cannot create regular file %s"; busybox
+  // touch.c bb_simple_perror_msg(file), libbb make_directory "can't create directory '%s'", copy_file.c
+  // "can't create '%s'". Each exits 1.
+  const refuse = (path: string, gnu: string, busybox: string): boolean => {
+    const d = sys.denied(abs(path));
+    if (d === undefined) return false;
+    err += `${name}: ${bb ? busybox : gnu}: ${DENIAL_TEXT[d].text}\n`;
+    code = 1;
+    return true;
+  };
   switch (name) {
     case 'touch':
-      for (const p of paths)
+      for (const p of paths) {
+        if (refuse(p, `cannot touch '${p}'`, p)) continue;
         if (sys.file(abs(p)) === 'missing' || sys.file(abs(p)) === 'unknown') sys.write('touch', abs(p));
+      }
       break;
     case 'rm':
     case 'rmdir':
@@ -190,7 +205,14 @@ export function fsOp(args: string[], sys: Sys, _stdin: Stdin | undefined, name: 
       }
       break;
     case 'mkdir':
-      for (const p of paths) sys.write('mkdir', abs(p));
+      for (const p of paths) {
+        // `mkdir -p` of a directory that exists succeeds whoever owns it, so with -p only a directory known to be
+        // missing is refused; without -p an existing one fails too (EEXIST), so an unknown one fails either way.
+        const v = sys.file(abs(p));
+        const creates = v === 'missing' || (v === 'unknown' && !flags.includes('p'));
+        if (creates && refuse(p, `cannot create directory '${p}'`, `can't create directory '${p}'`)) continue;
+        sys.write('mkdir', abs(p));
+      }
       break;
     case 'cp':
     case 'mv':
@@ -217,6 +239,9 @@ export function fsOp(args: string[], sys: Sys, _stdin: Stdin | undefined, name: 
           (typeof dv === 'object' && dv.dir === true) ||
           (dv === 'unknown' && !last(dst).includes('.') && last(s).includes('.'));
         const target = intoDir ? `${abs(dst)}/${last(s)}` : abs(dst);
+        const named = intoDir ? `${dst.replace(/\/+$/, '')}/${last(s)}` : dst;
+        if (name === 'cp' && refuse(target, `cannot create regular file '${named}'`, `can't create '${named}'`))
+          continue;
         const content = typeof v === 'object' && !v.dir ? v.content : undefined;
         sys.write('write', target, content);
         if (name === 'mv') sys.write('rm', abs(s));
@@ -244,9 +269,14 @@ export function statCmd(args: string[], sys: Sys): CmdResult {
 export function tee(args: string[], sys: Sys, stdin: Stdin | undefined): CmdResult {
   const append = args.some((a) => a === '-a' || a === '--append');
   const text = stdin?.unknown ? undefined : (stdin?.text ?? '');
-  for (const p of args.filter((a) => !a.startsWith('-')))
-    sys.write(append ? 'append' : 'write', resolvePath(sys.cwd, p), text);
-  const r: CmdResult = { code: 0, out: stdin?.text ?? '' };
+  let err = '';
+  for (const p of args.filter((a) => !a.startsWith('-'))) {
+    // tee.c (GNU and busybox): the file it cannot open is reported as `tee: F: <strerror>`, the rest still written.
+    const d = sys.denied(resolvePath(sys.cwd, p));
+    if (d !== undefined) err += `tee: ${p}: ${DENIAL_TEXT[d].text}\n`;
+    else sys.write(append ? 'append' : 'write', resolvePath(sys.cwd, p), text);
+  }
+  const r: CmdResult = { code: err === '' ? 0 : 1, out: stdin?.text ?? '', ...(err !== '' ? { err } : {}) };
   if (stdin?.forever) r.forever = true;
   if (stdin?.unknown) r.unknownOut = true;
   return r;

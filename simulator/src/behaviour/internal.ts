@@ -1,6 +1,6 @@
 // Types shared by the shell interpreter (shell.ts), the utilities (commands.ts) and the long-running programs
 // (programs.ts). Not part of the behaviour module's public surface.
-import type { Binder, FailedLookup, FileOp, HttpChange, ProcessAccess, ProcessModel } from './types';
+import type { Binder, FailedLookup, FileOp, HttpChange, ProcessAccess, ProcessModel, WriteDenial } from './types';
 import type { ImageProfile } from './catalog';
 import type { Signal } from './signals';
 
@@ -38,6 +38,8 @@ export interface Sys {
   envKnown(name: string): boolean;
   file(path: string): FileView;
   write(op: FileOp['op'], path: string, content?: string): void;
+  /** Why creating or changing the file at an absolute path fails (securityContext); undefined: works or not known. */
+  denied(path: string): WriteDenial | undefined;
   connect(port: number, host: string): NetAnswer;
   http(port: number, path: string, host: string): number | 'refused' | 'unknown';
   grpc(port: number): 'SERVING' | 'NOT_SERVING' | 'refused' | 'unknown';

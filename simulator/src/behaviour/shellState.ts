@@ -171,6 +171,7 @@ export class ShellState {
       envKnown: (n) => !this.getVar(n).unknown,
       file: (p) => this.fileView(p),
       write: (op, p, content) => this.recordOp(op, p, content),
+      denied: (p) => o.access?.denied(p),
       connect: (port, host) => o.world.connect(port, host),
       http: (port, path, host) => o.world.http(port, path, host),
       grpc: (port) => o.world.grpc(port),

@@ -1,5 +1,5 @@
 // The batched engine (repeated identical work played from a record: a crash loop's back-off syncs,
-// simulator/src/engine/backOffReplay.ts) must give exactly the output of computing every step. This is a
+// simulator/src/engine/backOffReplay.ts; a settled pod's probe answers, probeMemo.ts) must give exactly the output of computing every step. This is a
 // differential test: the unbatched engine's timelines are the ones the other engine tests check against the
 // references, so every trace of the batched run (pods, statuses, container runs, events, probes, notes) must equal
 // the unbatched one, for several workloads and horizons. The last test checks the crash loop at the back-off cap
@@ -89,6 +89,57 @@ spec:
 `,
     horizons: [2 * HOUR],
   },
+  {
+    name: 'five replicas with readiness and liveness probes',
+    yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: big }
+spec:
+  replicas: 5
+  selector: { matchLabels: { app: big } }
+  template:
+    metadata: { labels: { app: big } }
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          readinessProbe: { httpGet: { path: /, port: 80 } }
+          livenessProbe: { tcpSocket: { port: 80 }, periodSeconds: 20 }
+`,
+    horizons: [HOUR],
+  },
+  {
+    name: 'probes across what-if HTTP answers, a port going down and a kill',
+    yaml: pod(`  containers:
+    - name: web
+      image: nginx:1.27
+      readinessProbe: { httpGet: { path: /healthz, port: 80 }, periodSeconds: 5 }
+      livenessProbe: { tcpSocket: { port: 80 }, periodSeconds: 7 }
+`),
+    scenario: `events:
+  - { at: 100s, http: { container: web, path: /healthz, status: 500 } }
+  - { at: 200s, http: { container: web, path: /healthz, status: 200 } }
+  - { at: 300s, endpoint: { container: web, port: 80, state: fail } }
+  - { at: 400s, endpoint: { container: web, port: 80, state: recover } }
+  - { at: 900s, kill: { container: web } }`,
+    horizons: [HOUR],
+  },
+  {
+    name: 'a file server whose page appears late, and a periodic writer',
+    yaml: pod(`  containers:
+    - name: web
+      image: python:3.12-alpine
+      command: ["sh", "-c", "sleep 40; touch index.html; python -m http.server 8000"]
+      readinessProbe: { httpGet: { path: /index.html, port: 8000 }, periodSeconds: 3 }
+    - name: writer
+      image: busybox:1.36
+      command: ["sh", "-c", "while true; do date > /tmp/now; sleep 5; done"]
+      livenessProbe: { exec: { command: ["cat", "/tmp/now"] } }
+`),
+    horizons: [HOUR],
+  },
+  { name: 'readiness after a delayed start', yaml: example('readiness-delay-start.yaml'), horizons: [HOUR] },
+  { name: 'liveness exec', yaml: example('liveness-exec.yaml'), horizons: [HOUR] },
   { name: 'liveness probe on the wrong port', yaml: example('liveness-wrong-port.yaml'), horizons: [2 * HOUR] },
   { name: 'liveness restarts', yaml: example('liveness-restarts.yaml'), horizons: [2 * HOUR] },
 ];

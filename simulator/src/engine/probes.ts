@@ -6,6 +6,7 @@ import type { ContainerRuntime, PodRuntime, ProbeSlot, ProbeWorker } from './run
 import { PROBE_FIELD, currentInstance, isRunning, podRef, probeOf, runningInstance, setContainer } from './runtime';
 import { publishStatus } from './status';
 import { runProbe, type ProbeOutcome } from './probeHandlers';
+import { probeOutcome } from './probeMemo';
 import type { ProbeRecord } from '../trace';
 
 const SLOTS: ProbeSlot[] = ['startup', 'liveness', 'readiness'];
@@ -87,7 +88,7 @@ function doProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: Probe
   if (w.slot === 'startup' ? c.started : !c.started) return;
   if (pod.deletedAt !== null && w.slot !== 'readiness') return;
 
-  const outcome = runProbe(sim, pod, c, w, now);
+  const outcome = probeOutcome(sim, pod, c, w, now, () => runProbe(sim, pod, c, w, now));
   const failureThreshold = w.probe.failureThreshold;
   if (outcome.result === 'error') {
     // An errored probe's result is thrown away: the run is neither counted nor reset.

@@ -47,7 +47,7 @@ export class RunPodCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
         new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
           title: verdict ? `$(play) Run ${m[1]} · ${verdict}` : `$(play) Run ${m[1]} in Panel`,
           command: 'podlab.runPodInPanel',
-          arguments: [document.uri],
+          arguments: [document.uri, index], // the panel selects this document's workload
         }),
       );
     }

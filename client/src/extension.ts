@@ -22,8 +22,9 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider({ language: 'yaml' }, lenses));
   context.subscriptions.push(trackKubernetesYaml());
   context.subscriptions.push(
-    vscode.commands.registerCommand('podlab.runPodInPanel', (uri?: vscode.Uri) =>
-      SimulationPanel.createOrShow(context, simulations, facts, uri),
+    // The CodeLens passes the document index of the workload above which it was clicked.
+    vscode.commands.registerCommand('podlab.runPodInPanel', (uri?: vscode.Uri, doc?: number) =>
+      SimulationPanel.createOrShow(context, simulations, facts, uri, doc),
     ),
     vscode.commands.registerCommand('podlab.seek', (t: number) => SimulationPanel.current?.seek(t)),
     vscode.commands.registerCommand('podlab.restartServer', () => restart()),

@@ -10,7 +10,7 @@ import {
 } from '../src/panel/protocol';
 import { nextEventTime, prevEventTime } from './model/events';
 import { clampTime } from './model/format';
-import { chooseSelection, findPod, statusAt } from './model/pods';
+import { chooseSelection, findPod, podOfDocument, statusAt } from './model/pods';
 import { forDocument, sanitizeState, type UiState } from './model/state';
 import { isToWebview } from './model/guards';
 import { openingTime } from './model/verdict';
@@ -92,7 +92,12 @@ const controls = createControls(actions, step);
 const podTable = createPodTable(actions);
 const containers = createContainers();
 const probes = createProbes();
-const timeline = createTimeline((t) => actions.seek(t, true));
+const timeline = createTimeline(
+  (t, final) => actions.seek(t, final),
+  (pod) => actions.select(pod),
+  () => renderFrame(),
+);
+timeline.attach(controls.scrubber);
 const events = createEvents(actions);
 const whatIf = createWhatIf(actions);
 const simView = h(
@@ -100,10 +105,10 @@ const simView = h(
   { class: 'sim', attrs: { hidden: true } },
   verdictCard.el,
   controls.el,
+  timeline.el,
   podTable.el,
   h('div', { class: 'columns' }, podTable.details, containers.el),
   probes.el,
-  timeline.el,
   events.el,
   whatIf.el,
 );
@@ -124,6 +129,7 @@ function renderFrame(): void {
     until: sim.until,
     prev: prevEventTime(sim.events, state.t),
     next: nextEventTime(sim.events, state.t),
+    range: timeline.range(),
   });
   timeline.time(state.t);
 }
@@ -138,6 +144,7 @@ function render(): void {
     timeline.data(sim, ctx.pod);
   }
   renderFrame();
+  timeline.update(state.t);
   podTable.update(ctx);
   containers.update(ctx);
   probes.update(ctx);
@@ -218,7 +225,9 @@ function receive(msg: ToWebview): void {
         verdictCard.fixes([]);
       }
       state.t = clampTime(state.t, sim.until);
-      state.selected = chooseSelection(sim, state.selected, state.t);
+      // The CodeLens's document selects its workload's pod; else the selection stays, or the verdict's pod.
+      const focused = msg.focus === undefined ? null : podOfDocument(sim, msg.focus);
+      state.selected = focused ?? chooseSelection(sim, state.selected, state.t);
       timelineKey = ''; // new runs (a what-if changed them) redraw the chart
       header.simulation(sim);
       verdictCard.update(sim);

@@ -44,6 +44,7 @@ test('podRows: kubectl columns at t, later pods hidden, counts from the containe
     whatIf: [],
     scenario: null,
     verdicts: [],
+    workloads: [],
     pods: [
       pod('a', { containers, history: [{ t: 5, status: started }], deletedAt: 50, removedAt: 80 }),
       pod('b', { containers, createdAt: 60 }),
@@ -172,6 +173,7 @@ test('state, messages and what-if descriptions', () => {
         whatIf: [],
         scenario,
         verdicts: [],
+        workloads: [],
       },
     });
   assert.equal(withScenario(null), true);

@@ -8,7 +8,7 @@ import {
   type ProbeSlot,
   type Verdict,
 } from '../../../simulator/src/index';
-import type { PanelPod, PanelScenario, PanelSimulation, PanelVerdict, WhatIfAction } from './protocol';
+import type { PanelPod, PanelScenario, PanelSimulation, PanelVerdict, PanelWorkload, WhatIfAction } from './protocol';
 
 const SLOTS: ProbeSlot[] = ['startup', 'liveness', 'readiness'];
 
@@ -36,6 +36,26 @@ function panelVerdict(v: Verdict): PanelVerdict {
     out.code = p.code;
     out.why = p.message;
     out.cause = { doc: p.doc, paths: p.paths, evidence: v.reason };
+  }
+  return out;
+}
+
+/** The simulated workloads, one per document, with the counts their summary rows compare against. */
+function workloadsOf(result: SimulationResult): PanelWorkload[] {
+  const out: PanelWorkload[] = [];
+  for (const o of result.objects) {
+    if (out.some((w) => w.doc === o.doc)) continue;
+    const name = o.value.metadata?.name ?? '';
+    const w: PanelWorkload = { object: `${o.kind}/${name}`, kind: o.kind, name, doc: o.doc };
+    if (o.kind === 'Deployment' || o.kind === 'ReplicaSet' || o.kind === 'StatefulSet') {
+      const replicas = o.value.spec.replicas;
+      if (typeof replicas === 'number') w.replicas = replicas;
+    } else if (o.kind === 'Job') {
+      const { completions, backoffLimit } = o.value.spec;
+      if (typeof completions === 'number') w.completions = completions;
+      if (typeof backoffLimit === 'number') w.backoffLimit = backoffLimit;
+    }
+    out.push(w);
   }
   return out;
 }
@@ -83,6 +103,7 @@ export function panelSimulation(
     whatIf,
     scenario,
     verdicts: runVerdicts.map(panelVerdict),
+    workloads: workloadsOf(result),
   };
   if (trace.truncated) sim.truncated = trace.truncated;
   if (trace.world) sim.world = trace.world;

@@ -70,6 +70,20 @@ export interface PanelPod {
   containers: PanelContainer[];
 }
 
+/** One workload of the file (a YAML document), for the timeline's summary row. */
+export interface PanelWorkload {
+  /** `Kind/name`, as verdicts and events name it. */
+  object: string;
+  kind: string;
+  name: string;
+  doc: number;
+  /** spec.replicas (Deployment, ReplicaSet, StatefulSet). */
+  replicas?: number;
+  /** A Job's spec.completions (unset: the first success completes it) and spec.backoffLimit. */
+  completions?: number;
+  backoffLimit?: number;
+}
+
 export interface PanelSimulation {
   /** Document label for the header (file name, never HTML). */
   title: string;
@@ -87,6 +101,8 @@ export interface PanelSimulation {
   scenario: PanelScenario | null;
   /** One per workload, in document order. */
   verdicts: PanelVerdict[];
+  /** The file's workloads, in document order (pods belong to one through their `doc`). */
+  workloads: PanelWorkload[];
 }
 
 export interface PanelScenario {
@@ -114,7 +130,13 @@ export type ToWebview =
    * `uri` (optional): the document's URI. The webview keeps it in its vscode.setState state, where the panel
    * serializer's `revive` reads `state.uri` after a window reload.
    */
-  | { type: 'simulation'; simulation: PanelSimulation; uri?: string }
+  | {
+      type: 'simulation';
+      simulation: PanelSimulation;
+      uri?: string;
+      /** The document the user asked to run ("Run Deployment in Panel" above it): select its workload's pod. */
+      focus?: number;
+    }
   /**
    * The document does not parse. `keep`: the panel shows a run of this same document, which it keeps (dimmed)
    * with the problems above it, instead of dropping it.

@@ -25,13 +25,23 @@ export class SimulationPanel {
   /** The document whose run the webview shows (kept, dimmed, while that document does not parse). */
   private shown: string | undefined;
   private readonly status = new VerdictStatus();
+  /** The document index whose CodeLens opened the panel: its workload is selected with the next run shown. */
+  private focus: number | undefined;
 
-  static createOrShow(context: vscode.ExtensionContext, sims: Simulations, facts: InlineFacts, uri?: vscode.Uri): void {
+  static createOrShow(
+    context: vscode.ExtensionContext,
+    sims: Simulations,
+    facts: InlineFacts,
+    uri?: vscode.Uri,
+    focus?: number,
+  ): void {
     const doc = uri
       ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())
       : vscode.window.activeTextEditor?.document;
+    const index = Number.isInteger(focus) ? focus : undefined;
     if (SimulationPanel.current) {
       SimulationPanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
+      SimulationPanel.current.focus = index;
       if (doc) SimulationPanel.current.show(doc);
       return;
     }
@@ -41,7 +51,7 @@ export class SimulationPanel {
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       options(context),
     );
-    SimulationPanel.current = new SimulationPanel(context, panel, sims, facts, doc);
+    SimulationPanel.current = new SimulationPanel(context, panel, sims, facts, doc, index);
   }
 
   static revive(
@@ -64,7 +74,9 @@ export class SimulationPanel {
     private readonly sims: Simulations,
     private readonly facts: InlineFacts,
     doc: vscode.TextDocument | undefined,
+    focus?: number,
   ) {
+    this.focus = focus;
     panel.webview.html = html(context, panel.webview);
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.svg');
     this.disposables.push(
@@ -136,11 +148,11 @@ export class SimulationPanel {
         message: `${title} has no Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job or CronJob to run.`,
       });
     }
-    this.send({
-      type: 'simulation',
-      simulation: engine().panelSimulation(title, sim.result, sim.whatIf, panelScenario(sim), sim.verdicts),
-      uri,
-    });
+    const simulation = engine().panelSimulation(title, sim.result, sim.whatIf, panelScenario(sim), sim.verdicts);
+    if (this.ready && this.focus !== undefined) {
+      this.send({ type: 'simulation', simulation, uri, focus: this.focus });
+      this.focus = undefined; // once: later runs keep the user's selection
+    } else this.send({ type: 'simulation', simulation, uri });
     this.shown = uri;
     this.showStatus();
     void this.postFixes(doc);

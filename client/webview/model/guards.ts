@@ -10,6 +10,7 @@ export function isToWebview(x: unknown): x is ToWebview {
       const s = x.simulation;
       return (
         (x.uri === undefined || typeof x.uri === 'string') &&
+        (x.focus === undefined || Number.isInteger(x.focus)) &&
         isObj(s) &&
         typeof s.title === 'string' &&
         typeof s.until === 'number' &&
@@ -25,7 +26,8 @@ export function isToWebview(x: unknown): x is ToWebview {
             typeof s.scenario.file === 'string' &&
             Array.isArray(s.scenario.settings) &&
             Array.isArray(s.scenario.events))) &&
-        Array.isArray(s.verdicts)
+        Array.isArray(s.verdicts) &&
+        Array.isArray(s.workloads)
       );
     }
     case 'problems':

@@ -2,6 +2,7 @@
 import type { PanelPod, PanelSimulation } from '../../src/panel/protocol';
 import {
   kubectlColumns,
+  worstVerdict,
   type ContainerStatus,
   type KubectlColumns,
   type PodStatus,
@@ -78,11 +79,29 @@ export function findPod(sim: PanelSimulation, name: string | null): PanelPod | n
   return sim.pods.find((p) => p.name === name) ?? null;
 }
 
-/** The selection to use: the requested pod if the simulation has it, else the first pod that exists at t, else the first. */
+/**
+ * The selection to use: the requested pod if the simulation has it, else the pod the run's verdict speaks about
+ * (a troubled workload before a healthy one, model/verdict.ts), else the first pod that exists at t, else the first.
+ */
 export function chooseSelection(sim: PanelSimulation, wanted: string | null, t: number): string | null {
   if (wanted !== null && sim.pods.some((p) => p.name === wanted)) return wanted;
+  const worst = worstVerdict(sim.verdicts)?.pod;
+  if (worst && sim.pods.some((p) => p.name === worst)) return worst;
   const live = sim.pods.find((p) => p.createdAt <= t && (p.removedAt === null || p.removedAt > t));
   return (live ?? sim.pods[0])?.name ?? null;
+}
+
+/** The pod to show for document `doc` (the CodeLens above it was clicked): its verdict's pod, else its first. */
+export function podOfDocument(sim: PanelSimulation, doc: number): string | null {
+  const pod = sim.verdicts.find((v) => v.object === sim.workloads.find((w) => w.doc === doc)?.object)?.pod;
+  if (pod && sim.pods.some((p) => p.name === pod)) return pod;
+  return sim.pods.find((p) => p.doc === doc)?.name ?? null;
+}
+
+/** kubectl's STATUS column for a published status of a pod at t. */
+export function statusText(pod: PanelPod, status: PodStatus | null, t: number): string {
+  const like = { status: status ?? PENDING_STATUS, createdAt: pod.createdAt, deletedAt: pod.deletedAt };
+  return kubectlColumns(like, t, { spec: specOf(pod) }).status;
 }
 
 /** The container statuses of a status, init containers first, by name. */

@@ -1,4 +1,5 @@
 // Time controls: play/pause, speed, previous/next event, and the scrub slider. Built once, updated in place.
+// The slider (`scrubber`) is placed by main.ts on the timeline's axis, and spans the timeline's window.
 import { SPEEDS, type Speed } from '../model/state';
 import { humanDuration } from '../../../simulator/src/view';
 import type { Actions } from './context';
@@ -11,10 +12,14 @@ export interface ControlsView {
   until: number;
   prev: number | null;
   next: number | null;
+  /** The timeline's window: the slider spans it, aligned with the chart's axis. */
+  range: [number, number];
 }
 
 export interface Controls {
   el: HTMLElement;
+  /** The slider, for the timeline card (the readout stays in the sticky bar). */
+  scrubber: HTMLElement;
   update(v: ControlsView): void;
 }
 
@@ -80,11 +85,13 @@ export function createControls(actions: Actions, onStep: (dir: -1 | 1) => void):
       next,
       h('span', { class: 'speeds', attrs: { role: 'group', 'aria-label': 'Speed' } }, ...speeds),
     ),
-    h('div', { class: 'scrubber' }, slider, readout),
+    readout,
   );
+  const scrubber = h('div', { class: 'scrubber' }, slider);
 
   return {
     el,
+    scrubber,
     update(v) {
       setText(play, v.playing ? '❚❚ Pause' : '▶ Play');
       setAttr(play, 'aria-label', v.playing ? 'Pause' : 'Play');
@@ -100,7 +107,8 @@ export function createControls(actions: Actions, onStep: (dir: -1 | 1) => void):
       setAttr(next, 'title', v.next === null ? 'No later event' : `Next event at t=${humanDuration(v.next)}`);
       until = v.until;
       const step = v.until > 600 ? 1 : 0.1;
-      setAttr(slider, 'max', v.until);
+      setAttr(slider, 'min', v.range[0]);
+      setAttr(slider, 'max', v.range[1]);
       setAttr(slider, 'step', step);
       if (Math.abs(Number(slider.value) - v.t) > step / 2) slider.value = String(v.t);
       setAttr(slider, 'aria-valuetext', `t=${humanDuration(v.t)} of ${humanDuration(v.until)}`);

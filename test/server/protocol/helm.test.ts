@@ -10,8 +10,6 @@ import {
   DiagnosticSeverity,
   DidOpenTextDocumentNotification,
   HoverRequest,
-  InitializedNotification,
-  InitializeRequest,
   type CompletionItem,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
@@ -26,13 +24,7 @@ describe('a Helm template over stdio', { timeout: 20_000 }, () => {
   before(async () => {
     ensureServerBundle();
     lsp = new LspSession();
-    await lsp.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: {},
-      workspaceFolders: null,
-    });
-    await lsp.connection.sendNotification(InitializedNotification.type, {});
+    await lsp.initialize();
   });
   after(() => lsp.dispose());
 

@@ -5,12 +5,7 @@
 // holds depends on the machine.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  DidOpenTextDocumentNotification,
-  InitializedNotification,
-  InitializeRequest,
-  type Diagnostic,
-} from 'vscode-languageserver-protocol/node';
+import { DidOpenTextDocumentNotification, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { diagnoseText } from '../../../server/src/features/diagnostics';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { ensureServerBundle, LspSession } from './lsp';
@@ -52,14 +47,7 @@ describe('a large file just opened', () => {
   before(async () => {
     ensureServerBundle();
     lsp = new LspSession();
-    await lsp.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: {},
-      workspaceFolders: null,
-      initializationOptions: { settings: SETTINGS },
-    });
-    await lsp.connection.sendNotification(InitializedNotification.type, {});
+    await lsp.initialize({ initializationOptions: { settings: SETTINGS } });
   });
   after(() => lsp.dispose());
 

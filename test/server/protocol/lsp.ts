@@ -5,9 +5,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   createProtocolConnection,
+  InitializedNotification,
+  InitializeRequest,
   PublishDiagnosticsNotification,
   StreamMessageReader,
   StreamMessageWriter,
+  type InitializeParams,
+  type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -81,6 +85,22 @@ export class LspSession {
     }
     this.connection.onError(() => undefined);
     this.connection.listen();
+  }
+
+  /**
+   * The handshake an editor starts with: initialize (no workspace and no client capabilities unless `params` says
+   * otherwise), then initialized.
+   */
+  async initialize(params: Partial<InitializeParams> = {}): Promise<InitializeResult> {
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {},
+      workspaceFolders: null,
+      ...params,
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
   }
 
   get alive(): boolean {

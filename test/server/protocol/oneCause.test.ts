@@ -10,8 +10,6 @@ import { join } from 'node:path';
 import {
   CodeActionRequest,
   DidOpenTextDocumentNotification,
-  InitializedNotification,
-  InitializeRequest,
   type CodeAction,
 } from 'vscode-languageserver-protocol/node';
 import { applyEdits, ensureServerBundle, locate, LspSession, repoRoot } from './lsp';
@@ -24,13 +22,7 @@ describe('one diagnostic per cause over stdio', { timeout: 60_000 }, () => {
   before(async () => {
     ensureServerBundle();
     lsp = new LspSession();
-    await lsp.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: {},
-      workspaceFolders: null,
-    });
-    await lsp.connection.sendNotification(InitializedNotification.type, {});
+    await lsp.initialize();
   });
   after(() => lsp.dispose());
 

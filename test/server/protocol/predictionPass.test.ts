@@ -9,8 +9,6 @@ import {
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   HoverRequest,
-  InitializedNotification,
-  InitializeRequest,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { diagnosticMessage } from '../../../server/src/features/diagnosticData';
@@ -57,13 +55,7 @@ describe('the prediction pass', () => {
   before(async () => {
     ensureServerBundle();
     lsp = new LspSession();
-    await lsp.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: {},
-      workspaceFolders: null,
-    });
-    await lsp.connection.sendNotification(InitializedNotification.type, {});
+    await lsp.initialize();
   });
   after(() => lsp.dispose());
 

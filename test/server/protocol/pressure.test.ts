@@ -7,8 +7,6 @@ import {
   CompletionRequest,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
-  InitializedNotification,
-  InitializeRequest,
 } from 'vscode-languageserver-protocol/node';
 import { diagnosticMessage } from '../../../server/src/features/diagnosticData';
 import { ensureServerBundle, LspSession } from './lsp';
@@ -34,13 +32,7 @@ describe('1,000 rapid edits', () => {
   before(async () => {
     ensureServerBundle();
     lsp = new LspSession();
-    await lsp.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: {},
-      workspaceFolders: null,
-    });
-    await lsp.connection.sendNotification(InitializedNotification.type, {});
+    await lsp.initialize();
   });
   after(() => lsp.dispose());
 

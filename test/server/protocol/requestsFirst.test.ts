@@ -9,8 +9,6 @@ import {
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   HoverRequest,
-  InitializedNotification,
-  InitializeRequest,
 } from 'vscode-languageserver-protocol/node';
 import { ensureServerBundle, locate, LspSession } from './lsp';
 
@@ -35,13 +33,7 @@ describe('requests first', () => {
   before(async () => {
     ensureServerBundle();
     lsp = new LspSession();
-    await lsp.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: {},
-      workspaceFolders: null,
-    });
-    await lsp.connection.sendNotification(InitializedNotification.type, {});
+    await lsp.initialize();
   });
   after(() => lsp.dispose());
 

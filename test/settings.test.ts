@@ -25,12 +25,17 @@ test('every setting package.json declares has its default in code, and the two a
   for (const [key, property] of Object.entries(declared)) assert.deepEqual(property.default, inCode[key], key);
 });
 
-test('no setting is read by both the server and the extension', () => {
+test('only the declared world is read by both the server and the extension, with one default', () => {
+  // The panel and the predictions must simulate the same cluster and world (issue 9 item 7).
   const server = Object.keys(DEFAULT_SETTINGS);
-  assert.deepEqual(
-    Object.keys(CLIENT_SETTING_DEFAULTS).filter((k) => server.includes(k)),
-    [],
-  );
+  const shared = Object.keys(CLIENT_SETTING_DEFAULTS).filter((k) => server.includes(k));
+  assert.deepEqual(shared, ['simulation.cluster', 'simulation.worldComplete']);
+  for (const k of shared)
+    assert.deepEqual(
+      (CLIENT_SETTING_DEFAULTS as Record<string, unknown>)[k],
+      (DEFAULT_SETTINGS as unknown as Record<string, unknown>)[k],
+      k,
+    );
 });
 
 test('the server applies its defaults to missing or malformed settings', () => {
@@ -41,7 +46,14 @@ test('the server applies its defaults to missing or malformed settings', () => {
   );
   assert.deepEqual(
     readSettings({ schemaValidation: false, predictions: false, rules: { 'bare-pod': 'off' }, podSecurity: 'off' }),
-    { schemaValidation: false, predictions: false, rules: { 'bare-pod': 'off' }, podSecurity: 'off' },
+    {
+      schemaValidation: false,
+      predictions: false,
+      rules: { 'bare-pod': 'off' },
+      podSecurity: 'off',
+      'simulation.cluster': {},
+      'simulation.worldComplete': false,
+    },
   );
 });
 

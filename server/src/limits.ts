@@ -80,4 +80,12 @@ export const MAX_LOGGED_ERRORS = 100;
 export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
 
 /** Longest `--until`: a year and a day covers every CronJob schedule and back-off; longer is a typo. */
+/**
+ * The workspace index (workspace/scan.ts): how many YAML files it reads, how large each may be and how deep it
+ * looks. A monorepo's thousands of files cost one bounded read after startup, never a request's time.
+ */
+export const WORKSPACE_MAX_FILES = 2000;
+export const WORKSPACE_MAX_FILE_BYTES = 1024 * 1024;
+export const WORKSPACE_MAX_DEPTH = 12;
+
 export const MAX_UNTIL_SECONDS = 366 * 24 * 3600;

@@ -3,6 +3,7 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   InsertTextFormat,
   TextDocumentSyncKind,
@@ -22,6 +23,7 @@ import { ANALYSIS_SLICE_MS } from './limits';
 import { guarded, reportErrorsTo } from './errorGuard';
 import { PredictionPass } from './features/predictionPass';
 import { predictionRunner } from './features/predictionRunner';
+import { WorkspaceWorld } from './workspace/workspaceWorld';
 
 /**
  * Counts the messages the connection dispatches, so that diagnostics runs wait for the messages already read
@@ -48,7 +50,20 @@ export function startServer(connection: Connection, dispatched?: () => number): 
   let canPullConfiguration = false;
   let canRegisterConfiguration = false;
   let snippets = true;
+  let canWatchFiles = false;
+  let folders: string[] = [];
   const pending = new Throttle(5, dispatched);
+  // The ConfigMaps, Secrets and Services of the other workspace files, and the declared cluster: when they
+  // change, every open document is planned again (only those that use what changed simulate again).
+  const world = new WorkspaceWorld({
+    changed: () => {
+      for (const d of documents.docs.all()) pending.schedule(d.uri, () => publish(d.uri));
+    },
+    log: (message) => connection.console.log(message),
+    publish: (uri, diagnostics) => {
+      if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics });
+    },
+  });
 
   // Two passes. The fast one (YAML, schema, rules, and the predictions already cached for unchanged
   // documents) publishes at once; the prediction pass then simulates, off the event loop, the documents
@@ -68,6 +83,11 @@ export function startServer(connection: Connection, dispatched?: () => number): 
   const publish = (uri: string) => {
     const doc = documents.get(uri);
     if (!doc) return;
+    if (world.isClusterFile(uri)) {
+      const diagnostics = guarded('diagnostics', [], () => world.openClusterFile(uri, doc.getText()));
+      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+      return;
+    }
     const analysis = guarded('diagnostics', undefined, () =>
       documents.analysis(doc, performance.now() + ANALYSIS_SLICE_MS),
     );
@@ -84,7 +104,12 @@ export function startServer(connection: Connection, dispatched?: () => number): 
       return;
     }
     partlyPublished.delete(uri);
-    const plan = settings.predictions ? guarded('predictions', undefined, () => predictions.plan(analysis)) : undefined;
+    // Its objects, as typed, stand for the file's disk version in the other documents' world.
+    if (guarded('workspace', false, () => world.openChanged(uri, analysis)))
+      for (const d of documents.docs.all()) if (d.uri !== uri) pending.schedule(d.uri, () => publish(d.uri));
+    const plan = settings.predictions
+      ? guarded('predictions', undefined, () => predictions.plan(analysis, world.worldOf(uri)))
+      : undefined;
     const fast = guarded('diagnostics', [], () =>
       diagnosticsFor(analysis, plan ? settings : { ...settings, predictions: false }, uri, plan?.predictionsOf),
     );
@@ -98,6 +123,7 @@ export function startServer(connection: Connection, dispatched?: () => number): 
       const raw: unknown = await connection.workspace.getConfiguration('podlab').catch(() => undefined);
       settings = readSettings(raw);
     }
+    world.setSettings(settings);
     for (const d of documents.docs.all()) publish(d.uri);
   };
 
@@ -105,7 +131,10 @@ export function startServer(connection: Connection, dispatched?: () => number): 
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     snippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    world.setSettings(settings);
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -121,6 +150,14 @@ export function startServer(connection: Connection, dispatched?: () => number): 
   connection.onInitialized(() => {
     if (canPullConfiguration && canRegisterConfiguration)
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'podlab' });
+    if (canWatchFiles)
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{yaml,yml}' }],
+      });
+    void world.start(folders).catch((e: unknown) => connection.console.error(`workspace index: ${String(e)}`));
+  });
+  connection.onDidChangeWatchedFiles((p) => {
+    void world.filesChanged(p.changes).catch((e: unknown) => connection.console.error(`workspace index: ${String(e)}`));
   });
   connection.onDidChangeConfiguration((change) => {
     if (!canPullConfiguration) settings = readSettings((change.settings as { podlab?: unknown } | undefined)?.podlab);
@@ -133,6 +170,7 @@ export function startServer(connection: Connection, dispatched?: () => number): 
     partlyPublished.delete(e.document.uri);
     predictions.cancel(e.document.uri);
     documents.forget(e.document.uri);
+    world.closed(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

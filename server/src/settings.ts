@@ -22,6 +22,13 @@ export interface Settings {
    * `restricted`). A namespace in the file with `pod-security.kubernetes.io/*` labels applies its own levels too.
    */
   podSecurity: PodSecuritySetting;
+  /**
+   * The cluster the predictions simulate, as a scenario's `cluster:` block (checked as one; a bad one is logged
+   * and left out). The panel reads it too. A workspace's `.podlab/cluster.yaml` takes precedence.
+   */
+  'simulation.cluster': Record<string, unknown>;
+  /** Nothing exists but the file's, the workspace's and the cluster file's objects: missing means missing. */
+  'simulation.worldComplete': boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -29,6 +36,8 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   predictions: true,
   podSecurity: 'baseline',
+  'simulation.cluster': {},
+  'simulation.worldComplete': false,
 };
 
 export const POD_SECURITY_SETTINGS: readonly PodSecuritySetting[] = ['off', 'baseline', 'restricted'];
@@ -40,6 +49,13 @@ export function readSettings(raw: unknown): Settings {
     const v = s[key];
     return typeof v === 'boolean' ? v : DEFAULT_SETTINGS[key];
   };
+  // VS Code nests dotted keys (`simulation: { cluster }`); other clients may send them flat.
+  const simulation = (s['simulation'] && typeof s['simulation'] === 'object' ? s['simulation'] : {}) as Record<
+    string,
+    unknown
+  >;
+  const cluster = simulation['cluster'] ?? s['simulation.cluster'];
+  const complete = simulation['worldComplete'] ?? s['simulation.worldComplete'];
   const out: Settings = {
     schemaValidation: flag('schemaValidation'),
     rules: { ...DEFAULT_SETTINGS.rules },
@@ -47,6 +63,11 @@ export function readSettings(raw: unknown): Settings {
     podSecurity: (POD_SECURITY_SETTINGS as readonly unknown[]).includes(s['podSecurity'])
       ? (s['podSecurity'] as PodSecuritySetting)
       : DEFAULT_SETTINGS.podSecurity,
+    'simulation.cluster':
+      cluster && typeof cluster === 'object' && !Array.isArray(cluster)
+        ? (cluster as Record<string, unknown>)
+        : DEFAULT_SETTINGS['simulation.cluster'],
+    'simulation.worldComplete': typeof complete === 'boolean' ? complete : DEFAULT_SETTINGS['simulation.worldComplete'],
   };
   const rules = s['rules'];
   if (rules && typeof rules === 'object') {

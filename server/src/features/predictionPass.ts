@@ -8,8 +8,16 @@ import type { Prediction } from '../../../simulator/src/index';
 import type { ChunkResult, FileAnalysis } from '../analysis/fileAnalysis';
 import type { PredictionsOf } from './diagnostics';
 import { PredictionCache } from './predictionCache';
-import { predictionJob, worldObjects, type PredictionJob } from './predictionInputs';
+import { predictionJob, worldObjects, type PredictionJob, type WorldObject } from './predictionInputs';
+import type { Declared } from './declaredWorld';
 import type { PredictionRunner } from './predictionRunner';
+
+/** What a document's simulation takes from beyond its file (workspace/workspaceWorld.ts). */
+export interface DocumentWorld {
+  declared: Declared;
+  /** The world objects of the workspace's other files; the file's own, after them, win. */
+  workspace: readonly WorldObject[];
+}
 
 /** A file's predictions as far as they are known, and the simulations still needed. */
 export interface PredictionPlan {
@@ -44,13 +52,14 @@ export class PredictionPass {
   ) {}
 
   /** What is known now (cache hits; undefined for the documents still to simulate) and what is not. */
-  plan(analysis: FileAnalysis): PredictionPlan {
-    const world = worldObjects(analysis);
+  plan(analysis: FileAnalysis, around?: DocumentWorld): PredictionPlan {
+    const own = worldObjects(analysis);
+    const world = around && around.workspace.length > 0 ? [...around.workspace, ...own] : own;
     const keys = new Map<ChunkResult, string | undefined>();
     const results = new Map<string, readonly Prediction[]>();
     const missing = new Map<string, PredictionJob>();
     for (const c of analysis.chunks) {
-      const job = predictionJob(c, world);
+      const job = predictionJob(c, world, around?.declared);
       keys.set(c.result, job?.key);
       if (job === undefined || results.has(job.key) || missing.has(job.key)) continue;
       const hit = this.cache.get(job.key);

@@ -1,0 +1,87 @@
+// The world objects of the workspace's YAML files (README "The world the simulation sees"): each file's
+// ConfigMaps, Secrets and Services as the open file's own are read (the same loader, predictionInputs.ts
+// worldObjects), by file path. A file that does not parse, or a chart template, contributes nothing. When two
+// files define the same ConfigMap or Secret differently (overlays, environments), which one the cluster has is
+// not known: neither is used, so a reference to it stays unknown rather than wrongly found.
+import { sep } from 'node:path';
+import { analyzeFile, type FileAnalysis } from '../analysis/fileAnalysis';
+import { MAX_ANALYZED_CHARS } from '../limits';
+import { worldObjects, type WorldObject } from '../features/predictionInputs';
+
+/** The world objects a file's text defines (see objectsOfAnalysis). */
+export function objectsOfText(text: string, path: string): WorldObject[] {
+  return objectsOfAnalysis(analyzeFile(text, MAX_ANALYZED_CHARS, undefined, path));
+}
+
+/** The world objects an analysed file defines; none when a document of it is not YAML or it is a template. */
+export function objectsOfAnalysis(analysis: FileAnalysis): WorldObject[] {
+  if (analysis.template !== undefined || analysis.tooLarge !== undefined) return [];
+  if (analysis.chunks.some((c) => c.result.manifest.issues.some((i) => i.code === 'yaml-syntax'))) return [];
+  return worldObjects(analysis);
+}
+
+interface Entry {
+  objects: WorldObject[];
+  /** Kind, name and hash of each object, to tell whether a new reading changes anything. */
+  signature: string;
+}
+
+type Located = WorldObject & { path: string };
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, Entry>();
+  private merged: Located[] | undefined;
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  /** A file's objects (from disk, or from its open document); true when that changes the workspace's world. */
+  set(path: string, objects: WorldObject[]): boolean {
+    const signature = objects.map((o) => `${o.kind}/${o.name}/${o.hash}`).join('\u0000');
+    const old = this.files.get(path);
+    if (old?.signature === signature) return false;
+    if (objects.length === 0 && old === undefined) return false;
+    if (objects.length === 0) this.files.delete(path);
+    else this.files.set(path, { objects, signature });
+    this.merged = undefined;
+    return true;
+  }
+
+  delete(path: string): boolean {
+    return this.set(path, []);
+  }
+
+  /**
+   * The objects of the other files of `folder` (a workspace folder: its projects are not another's), ambiguous
+   * ones left out; `path`'s own objects come from its analysis.
+   */
+  worldFor(path: string, folder: string): WorldObject[] {
+    return this.all().filter((o) => o.path !== path && o.path.startsWith(folder + sep));
+  }
+
+  private all(): Located[] {
+    if (this.merged) return this.merged;
+    const byName = new Map<string, Located[]>();
+    for (const [path, e] of this.files)
+      for (const o of e.objects) {
+        const key = `${o.kind}/${o.object?.namespace ?? ''}/${o.name}`;
+        const list = byName.get(key) ?? [];
+        list.push({ ...o, path });
+        byName.set(key, list);
+      }
+    const out: Located[] = [];
+    for (const list of byName.values()) {
+      const contents = new Set(list.map(content));
+      // One definition (or several that agree) is the object; different ones leave it unknown.
+      if (contents.size === 1) out.push(...list);
+    }
+    return (this.merged = out);
+  }
+}
+
+/** What the simulation reads of an object: a Service only exists; a ConfigMap or Secret has its data. */
+function content(o: WorldObject): string {
+  if (!o.object) return '';
+  return JSON.stringify([[...o.object.env], [...o.object.files]]);
+}

@@ -1,0 +1,84 @@
+// The rules of the world beyond the file (README "The world the simulation sees"), unit by unit: which
+// workspace objects a document sees, and which declared cluster applies (cluster file over settings, field by
+// field; a bad one contributes nothing). Expected values are the README's rules.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { objectsOfText, WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
+import { declaredWorld, readClusterFile, settingsWorld } from '../../../server/src/workspace/clusterFile';
+import { DEFAULT_SETTINGS, readSettings } from '../../../server/src/settings';
+
+const cm = (name: string, data: string, ns = 'default') =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: ${name}, namespace: ${ns} }\ndata: ${data}\n`;
+const root = join('/', 'ws');
+const at = (...p: string[]) => join(root, ...p);
+const names = (i: WorkspaceIndex, path: string) =>
+  i.worldFor(path, root).map((o) => `${o.kind}/${o.object?.namespace ?? ''}/${o.name}`);
+
+test('a file that does not parse, or a chart template, contributes nothing', () => {
+  assert.deepEqual(
+    objectsOfText(`${cm('a', '{ k: v }')}---\napiVersion: v1\nkind: Secret\nmetadata: { name: b\n`, at('x.yaml')),
+    [],
+  );
+  assert.deepEqual(objectsOfText(cm('a', '{ k: "{{ .Values.k }}" }'), at('chart', 'templates', 'cm.yaml')), []);
+  assert.equal(objectsOfText(cm('a', '{ k: v }'), at('x.yaml')).length, 1);
+});
+
+test('the other files’ objects, not the file’s own, and only of its workspace folder', () => {
+  const i = new WorkspaceIndex();
+  i.set(at('a.yaml'), objectsOfText(cm('a', '{ k: v }'), at('a.yaml')));
+  i.set(at('b.yaml'), objectsOfText(cm('b', '{ k: v }'), at('b.yaml')));
+  assert.deepEqual(names(i, at('a.yaml')), ['ConfigMap/default/b']);
+  assert.deepEqual(i.worldFor(at('a.yaml'), join('/', 'other')), []);
+});
+
+test('two files that define one ConfigMap differently leave it unknown; the same definition twice is the object', () => {
+  const i = new WorkspaceIndex();
+  i.set(at('dev.yaml'), objectsOfText(cm('app', '{ mode: dev }'), at('dev.yaml')));
+  i.set(at('prod.yaml'), objectsOfText(cm('app', '{ mode: prod }'), at('prod.yaml')));
+  i.set(at('ns.yaml'), objectsOfText(cm('app', '{ mode: x }', 'other'), at('ns.yaml')));
+  assert.deepEqual(names(i, at('pod.yaml')), ['ConfigMap/other/app']);
+  i.set(at('prod.yaml'), objectsOfText(`# a comment\n${cm('app', '{ mode: dev }')}`, at('prod.yaml')));
+  assert.deepEqual(names(i, at('pod.yaml')).sort(), [
+    'ConfigMap/default/app',
+    'ConfigMap/default/app',
+    'ConfigMap/other/app',
+  ]);
+  assert.equal(
+    i.set(at('prod.yaml'), objectsOfText(`# a comment\n${cm('app', '{ mode: dev }')}`, at('prod.yaml'))),
+    false,
+  );
+});
+
+test('the cluster file over the settings, field by field; a bad cluster file is not used', () => {
+  const settings = readSettings({
+    simulation: { cluster: { nodes: [{ name: 'from-setting' }] }, worldComplete: true },
+  });
+  const fromSetting = settingsWorld(settings);
+  assert.deepEqual(fromSetting.problems, []);
+  const file = readClusterFile('cluster:\n  nodes:\n    - { name: from-file }\n');
+  const d = declaredWorld(file.world, fromSetting.world);
+  assert.equal(d.scenario.cluster?.nodes?.[0]?.name, 'from-file');
+  assert.equal(d.scenario.worldComplete, true, 'the file says nothing of it: the setting’s');
+  const bad = readClusterFile('cluster:\n  nodes: nope\n');
+  assert.equal(bad.world, undefined);
+  assert.equal(bad.diagnostics[0]?.range.start.line, 1);
+  assert.equal(declaredWorld(bad.world, fromSetting.world).scenario.cluster?.nodes?.[0]?.name, 'from-setting');
+  const none = declaredWorld(undefined, settingsWorld(DEFAULT_SETTINGS).world);
+  assert.deepEqual(none, { scenario: {}, key: '' }, 'nothing declared: the predictions’ keys are unchanged');
+});
+
+test('a bad cluster setting is a problem for the log and leaves the default cluster', () => {
+  const s = settingsWorld(readSettings({ 'simulation.cluster': { nodes: [{ name: '' }] } }));
+  assert.equal(s.world.cluster, undefined);
+  assert.match(s.problems[0] ?? '', /^podlab\.simulation\.cluster: /);
+});
+
+test('a cluster file’s what-ifs are noted on their line, not used', () => {
+  const f = readClusterFile('cluster:\n  imagesPresent: true\nevents:\n  - { at: 1, oom: { container: x } }\n');
+  assert.deepEqual(f.world, { cluster: { imagesPresent: true } });
+  assert.deepEqual(
+    f.diagnostics.map((d) => [d.code, d.range.start.line]),
+    [['cluster-file-what-if', 2]],
+  );
+});

@@ -57,7 +57,7 @@ export function startServer(connection: Connection, dispatched?: () => number): 
   // change, every open document is planned again (only those that use what changed simulate again).
   const world = new WorkspaceWorld({
     changed: () => {
-      for (const d of documents.docs.all()) pending.schedule(d.uri, () => publish(d.uri));
+      for (const d of documents.docs.all()) pending.schedule(d.uri, () => publish(d.uri, true));
     },
     log: (message) => connection.console.log(message),
     publish: (uri, diagnostics) => {
@@ -65,6 +65,13 @@ export function startServer(connection: Connection, dispatched?: () => number): 
     },
   });
 
+  // What each document's last publish said: a re-plan after a change of the world that changes nothing in a
+  // document (most of them) publishes nothing for it.
+  const sent = new Map<string, { version: number; diagnostics: unknown[] }>();
+  const unchanged = (uri: string, version: number, diagnostics: unknown[]) => {
+    const last = sent.get(uri);
+    return last?.version === version && JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics);
+  };
   // Two passes. The fast one (YAML, schema, rules, and the predictions already cached for unchanged
   // documents) publishes at once; the prediction pass then simulates, off the event loop, the documents
   // whose inputs changed, and publishes again if they predict anything. Both work on the latest version
@@ -74,13 +81,15 @@ export function startServer(connection: Connection, dispatched?: () => number): 
     if (!found || !settings.predictions || !doc || doc.version !== version) return;
     const analysis = documents.analysis(doc);
     const full = guarded('diagnostics', undefined, () => diagnosticsFor(analysis, settings, uri, predictionsOf));
-    if (full) void connection.sendDiagnostics({ uri, version, diagnostics: full });
+    if (!full) return;
+    sent.set(uri, { version, diagnostics: full });
+    void connection.sendDiagnostics({ uri, version, diagnostics: full });
   });
   // A large file just opened is analysed in slices: its first documents' diagnostics are published after
   // the first slice, then again each time the analysed part has doubled, and in full at the end; requests
   // are answered between slices.
   const partlyPublished = new Map<string, { version: number; chunks: number }>();
-  const publish = (uri: string) => {
+  const publish = (uri: string, worldChanged = false) => {
     const doc = documents.get(uri);
     if (!doc) return;
     if (world.isClusterFile(uri)) {
@@ -113,7 +122,10 @@ export function startServer(connection: Connection, dispatched?: () => number): 
     const fast = guarded('diagnostics', [], () =>
       diagnosticsFor(analysis, plan ? settings : { ...settings, predictions: false }, uri, plan?.predictionsOf),
     );
-    void connection.sendDiagnostics({ uri, version, diagnostics: fast });
+    if (!(worldChanged && unchanged(uri, version, fast))) {
+      sent.set(uri, { version, diagnostics: fast });
+      void connection.sendDiagnostics({ uri, version, diagnostics: fast });
+    }
     if (plan) predictions.start(uri, version, plan);
     else predictions.cancel(uri);
   };
@@ -168,6 +180,7 @@ export function startServer(connection: Connection, dispatched?: () => number): 
   documents.docs.onDidClose((e) => {
     pending.cancel(e.document.uri);
     partlyPublished.delete(e.document.uri);
+    sent.delete(e.document.uri);
     predictions.cancel(e.document.uri);
     documents.forget(e.document.uri);
     world.closed(e.document.uri);

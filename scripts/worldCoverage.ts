@@ -22,7 +22,9 @@ interface Resolved {
 function resolved(job: PredictionJob): Resolved {
   const result = simulate(job.objects, { until: 600, services: job.services, world: job.world });
   const world = result.traceAt(600).world;
-  const configs = (world?.objects ?? []).filter((o) => o.from.kind === 'file' && o.usedBy.length > 0).length;
+  const configs = (world?.objects ?? []).filter(
+    (o) => o.kind !== 'PersistentVolumeClaim' && o.from.kind === 'file' && o.usedBy.length > 0,
+  ).length;
   const predictions = predict(result, { defaultCluster: true })
     .map((p) => `${p.code}@${p.paths[0] ?? ''}`)
     .join(' ');

@@ -8,7 +8,7 @@ import { defaultedWorkload } from './model/defaulted';
 import { fix, validateObjectParts, type IssueData } from './model/validate';
 import { formatPath, type Path } from './model/path';
 import { headRange, keyRangeOf, rangeOf } from './sourceRanges';
-import { worldObjectOf } from './world/objects';
+import { claimObject, worldObjectOf } from './world/objects';
 import type { SimObject } from './simulate';
 import { POD_CARRYING_KINDS, type LoadedManifest, type ManifestDoc } from './manifestTypes';
 
@@ -79,6 +79,11 @@ function checkObject(out: LoadedManifest, index: number, obj: Record<string, unk
     return;
   }
   if (kind === 'Service' && name !== undefined) out.services.push(name);
+  if (kind === 'PersistentVolumeClaim' && apiVersion === 'v1' && name !== undefined) {
+    const ns = (meta as Record<string, unknown> | undefined)?.['namespace'];
+    const namespace = typeof ns === 'string' && ns !== '' ? ns : 'default';
+    out.world.push(claimObject(namespace, name, { kind: 'file', doc: index, path: formatPath(prefix) }));
+  }
   if (kind === 'Namespace' && apiVersion === 'v1' && name !== undefined)
     out.namespaces.push(namespaceObject(name, meta));
   const schema = schemaFor(apiVersion, kind);

@@ -111,7 +111,7 @@ export const ScenarioSchema = z.strictObject({
     })
     .optional(),
   kubelet: KubeletOptions.optional(),
-  /** ConfigMaps and Secrets the cluster has besides the file's (v1 manifests; checked as the API server would). */
+  /** ConfigMaps, Secrets and PersistentVolumeClaims the cluster has besides the file's (v1 manifests; checked as the API server would). */
   objects: z.array(z.record(z.string(), z.unknown())).optional(),
   /** The world is complete: an object that is neither in the file nor in `objects` does not exist. */
   worldComplete: z.boolean().optional(),

@@ -225,14 +225,20 @@ export interface TraceWorld {
   /** Declared complete: what is not listed does not exist. */
   complete: boolean;
   objects: {
-    kind: 'ConfigMap' | 'Secret';
+    kind: 'ConfigMap' | 'Secret' | 'PersistentVolumeClaim';
     namespace: string;
     name: string;
     /** The file (document, and `items[i]` inside a List), a scenario's `objects:`, or the cluster itself. */
     from: { kind: 'file'; doc: number; path: string } | { kind: 'scenario'; index: number } | { kind: 'cluster' };
-    /** Pods that read it (env or volume). */
+    /** Pods that read it (env or volume) or, for a claim, mount it. */
     usedBy: string[];
   }[];
   /** References to objects the world does not have (unknown values, no prediction). */
-  unknown: { kind: 'ConfigMap' | 'Secret'; namespace: string; name: string; doc: number; path: string }[];
+  unknown: {
+    kind: 'ConfigMap' | 'Secret' | 'PersistentVolumeClaim';
+    namespace: string;
+    name: string;
+    doc: number;
+    path: string;
+  }[];
 }

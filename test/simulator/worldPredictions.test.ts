@@ -92,3 +92,56 @@ spec:
   assert.equal(p?.evidence, 'secret "db-creds" not found');
   assert.match(p?.paths[0] ?? '', /^spec\.containers\[0\]\.env\[0\]/);
 });
+
+const CLAIM_POD = `apiVersion: v1
+kind: Pod
+metadata: { name: db }
+spec:
+  containers:
+    - name: db
+      image: nginx:1.27
+      volumeMounts:
+        - { name: data, mountPath: /data }
+  volumes:
+    - name: data
+      persistentVolumeClaim: { claimName: mongodb-pvc }
+`;
+
+test('a PVC nowhere is unknown by default: the pod schedules as before, nothing predicted', () => {
+  const { r, o } = outcomes(CLAIM_POD, present);
+  assert.deepEqual(o.predictions, []);
+  assert.deepEqual(r.events('FailedScheduling'), []);
+});
+
+test('world complete: a PVC nowhere → FailedScheduling from VolumeBinding on the claimName line (world-semantics §8)', () => {
+  const { r, o } = outcomes(CLAIM_POD, COMPLETE);
+  // world-semantics §8: the lister error `persistentvolumeclaim "<name>" not found` replaces the histogram;
+  // UnschedulableAndUnresolvable, so preemption is "not helpful" (kubelet-semantics §7 FitError format).
+  assert.match(
+    r.events('FailedScheduling')[0]?.message ?? '',
+    /^0\/1 nodes are available: persistentvolumeclaim "mongodb-pvc" not found\. preemption: 0\/1 nodes are available: 1 Preemption is not helpful for scheduling\.\.?$/,
+  );
+  assert.equal(r.pod(600).status.phase, 'Pending');
+  const [p] = o.predictions;
+  assert.equal(p?.code, 'predicted-unschedulable', 'certain on any cluster: not left to the real nodes');
+  assert.deepEqual(p?.paths, ['spec.volumes[0].persistentVolumeClaim.claimName']);
+});
+
+test('world complete: the PVC in the file (or the scenario) exists, the pod schedules', () => {
+  const claim = `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: { name: mongodb-pvc }
+spec:
+  accessModes: [ReadWriteOnce]
+  resources: { requests: { storage: 1Gi } }
+---
+`;
+  assert.deepEqual(outcomes(claim + CLAIM_POD, COMPLETE).o.predictions, []);
+  const scenario = `${COMPLETE}\nobjects:\n  - { apiVersion: v1, kind: PersistentVolumeClaim, metadata: { name: mongodb-pvc } }`;
+  const { r, o } = outcomes(CLAIM_POD, scenario);
+  assert.deepEqual(o.predictions, []);
+  assert.deepEqual(
+    r.trace.world?.objects.map((x) => `${x.kind}/${x.name} ${x.usedBy.join(',')}`),
+    ['PersistentVolumeClaim/mongodb-pvc db'],
+  );
+});

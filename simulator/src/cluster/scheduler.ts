@@ -98,6 +98,17 @@ export function scheduleOnStates(
     return finish(ctx, states, failures, [], options, `0/${total} nodes are available: ${REASON_AFFINITY_CONFLICT}.`);
   }
 
+  if (options.volumeBinding !== undefined) {
+    const reason = options.volumeBinding;
+    const failures = states.map<NodeFailure>((s) => ({
+      node: s.node.name,
+      plugin: 'VolumeBinding(PreFilter)',
+      reasons: [reason],
+      unresolvable: true,
+    }));
+    return finish(ctx, states, failures, [], options, `0/${total} nodes are available: ${reason}.`);
+  }
+
   const failures: NodeFailure[] = [];
   const feasible: NodeState[] = [];
   for (const s of states) {

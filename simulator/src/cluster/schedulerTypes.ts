@@ -103,6 +103,11 @@ export interface ScheduleOptions {
    * false: such nodes count as "No preemption victims found for incoming pod", as in older releases.
    */
   resourceUnresolvable?: boolean;
+  /**
+   * The VolumeBinding PreFilter's rejection, decided by the world (world-semantics §8), e.g. `persistentvolumeclaim
+   * "data" not found`: UnschedulableAndUnresolvable on every node, the text in place of the histogram.
+   */
+  volumeBinding?: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -110,6 +115,7 @@ export interface ScheduleOptions {
 
 export type FilterPlugin =
   | 'NodeAffinity(PreFilter)'
+  | 'VolumeBinding(PreFilter)'
   | 'NodeUnschedulable'
   | 'NodeName'
   | 'TaintToleration'

@@ -37,11 +37,20 @@ export function podWorldFacts(
       used.push(...e.used);
       unknownRefs.push(...e.unknownRefs);
     });
+  const missingClaims: { name: string; path: string }[] = [];
   (pod.spec.volumes ?? []).forEach((v, i) => {
+    const claim = v.persistentVolumeClaim?.claimName;
+    if (claim) {
+      const found = world.find('PersistentVolumeClaim', pod.namespace, claim);
+      if (found.state === 'found') used.push(found.object);
+      // Unknown (the cluster may have it) is not noted: the pod schedules as it always did.
+      if (found.state === 'missing')
+        missingClaims.push({ name: claim, path: `${pod.specPath}.volumes[${i}].persistentVolumeClaim.claimName` });
+    }
     const files = apiVolumeFiles(v, world, pod, `${pod.specPath}.volumes[${i}]`, unknownRefs, used);
     if (files !== undefined) volumes.set(v.name, files);
   });
-  return { facts: { envErrors, volumes, used: [...new Set(used)], unknownRefs }, env };
+  return { facts: { envErrors, volumes, used: [...new Set(used)], unknownRefs, missingClaims }, env };
 }
 
 /** Exponential back-off of a failed volume operation: 0.5 s, doubling, capped at 2 min 2 s (exponential_backoff.go). */

@@ -183,9 +183,11 @@ function trySchedule(sim: Simulation, pod: PodRuntime, nodeName?: string): void 
   if (pod.node !== null || pod.removedAt !== null) return;
   const owner = pod.owner ? `${pod.owner.kind}/${pod.owner.name}` : undefined;
   const nodes = sim.nodes.filter((n) => !sim.failedNodes.has(n.name));
+  const claim = pod.world?.missingClaims[0];
   const result = scheduleOnStates(
     { spec: nodeName ? { ...pod.spec, nodeName } : pod.spec, ...(owner ? { owner } : {}) },
     sim.index.statesOf(nodes),
+    claim ? { volumeBinding: `persistentvolumeclaim "${claim.name}" not found` } : {},
   );
   if (result.ok) {
     const node = sim.nodes.find((n) => n.name === result.node)!;
@@ -202,7 +204,8 @@ function trySchedule(sim: Simulation, pod: PodRuntime, nodeName?: string): void 
     sim.worker.requestSync(pod);
     return;
   }
-  const cause: Cause = { doc: pod.doc, paths: schedulingPaths(pod, result.histogram), evidence: result.message };
+  const paths = claim ? [claim.path] : schedulingPaths(pod, result.histogram);
+  const cause: Cause = { doc: pod.doc, paths, evidence: result.message };
   setPod(pod, { scheduling: { message: result.message, cause } });
   sim.index.unscheduled.add(pod);
   publishStatus(sim, pod);

@@ -58,7 +58,8 @@ export function predictOutcomes(result: SimulationResult, options: PredictOption
   for (const pod of result.pods) {
     const at = { doc: pod.doc, pod: pod.name };
     if (pod.node === null && pod.scheduling && pod.removedAt === null) {
-      if (options.defaultCluster && !hugeRequest(pod)) {
+      // A claim the world proves missing fails on every cluster (world-semantics §8).
+      if (options.defaultCluster && !hugeRequest(pod) && (pod.world?.missingClaims.length ?? 0) === 0) {
         withhold({ ...at, code: 'predicted-unschedulable', reason: 'cluster-dependent' });
         continue;
       }

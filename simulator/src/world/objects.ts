@@ -8,7 +8,8 @@ import { ConfigMapSchema, SecretSchema } from '../model/configMap';
 import { validateObjectParts, formatIssue } from '../model/validate';
 import { decodeBase64, utf8Text } from '../model/base64';
 
-export type WorldKind = 'ConfigMap' | 'Secret';
+/** A claim is only looked up by name (the scheduler's VolumeBinding PreFilter): it has no env and no files. */
+export type WorldKind = 'ConfigMap' | 'Secret' | 'PersistentVolumeClaim';
 
 /** Where an object of the world was declared. */
 export type WorldSource =
@@ -100,12 +101,24 @@ export function worldObjectOf(value: ConfigMap | Secret, kind: WorldKind, from: 
   return { kind, namespace, name, env: data, files: data, from };
 }
 
-/** A scenario's `objects:` entry: a ConfigMap or Secret manifest, checked as the API server would. */
+/** A PersistentVolumeClaim of the world: its name is what the scheduler looks up; its spec is not modelled. */
+export function claimObject(namespace: string, name: string, from: WorldSource): WorldObject {
+  return { kind: 'PersistentVolumeClaim', namespace, name, env: new Map(), files: new Map(), from };
+}
+
+/** A scenario's `objects:` entry: a ConfigMap, Secret or PersistentVolumeClaim manifest, checked as the API server would. */
 export function scenarioObject(value: unknown, index: number): WorldObject | { error: string } {
   const v = (value ?? {}) as Record<string, unknown>;
   const kind = v['kind'];
+  if (v['apiVersion'] === 'v1' && kind === 'PersistentVolumeClaim') {
+    const meta = (v['metadata'] ?? {}) as Record<string, unknown>;
+    const name = meta['name'];
+    const namespace = typeof meta['namespace'] === 'string' && meta['namespace'] !== '' ? meta['namespace'] : 'default';
+    if (typeof name !== 'string' || name === '') return { error: 'a PersistentVolumeClaim needs metadata.name' };
+    return claimObject(namespace, name, { kind: 'scenario', index });
+  }
   if (v['apiVersion'] !== 'v1' || (kind !== 'ConfigMap' && kind !== 'Secret'))
-    return { error: 'only v1 ConfigMap and Secret objects can be added to the world' };
+    return { error: 'only v1 ConfigMap, Secret and PersistentVolumeClaim objects can be added to the world' };
   const parsed = (kind === 'ConfigMap' ? ConfigMapSchema : SecretSchema).safeParse(v);
   const problems = validateObjectParts(v);
   const first = [...problems.structural, ...problems.semantic][0];

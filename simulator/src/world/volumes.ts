@@ -25,6 +25,8 @@ export interface PodWorldFacts {
   readonly volumes: ReadonlyMap<string, VolumeFiles>;
   readonly used: readonly WorldObject[];
   readonly unknownRefs: readonly UnknownReference[];
+  /** persistentVolumeClaim volumes whose claim the world proves missing: the scheduler's VolumeBinding rejects the pod. */
+  readonly missingClaims: readonly { name: string; path: string }[];
 }
 
 export interface PodFacts {

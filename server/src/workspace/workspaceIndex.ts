@@ -10,8 +10,12 @@ import { worldObjects, type WorldObject } from '../features/predictionInputs';
 
 /** The world objects a file's text defines (see objectsOfAnalysis). */
 export function objectsOfText(text: string, path: string): WorldObject[] {
-  return objectsOfAnalysis(analyzeFile(text, MAX_ANALYZED_CHARS, undefined, path));
+  // An empty previous analysis keeps the workspace's files out of the shared analysis cache (fileAnalysis.ts),
+  // which is for the documents a user opens: thousands of files read once would push those out.
+  return objectsOfAnalysis(analyzeFile(text, MAX_ANALYZED_CHARS, NOT_CACHED, path));
 }
+
+const NOT_CACHED: FileAnalysis = { chunks: [], kubernetes: false };
 
 /** The world objects an analysed file defines; none when a document of it is not YAML or it is a template. */
 export function objectsOfAnalysis(analysis: FileAnalysis): WorldObject[] {

@@ -115,7 +115,7 @@ export function startServer(connection: Connection, dispatched?: () => number): 
     partlyPublished.delete(uri);
     // Its objects, as typed, stand for the file's disk version in the other documents' world.
     if (guarded('workspace', false, () => world.openChanged(uri, analysis)))
-      for (const d of documents.docs.all()) if (d.uri !== uri) pending.schedule(d.uri, () => publish(d.uri));
+      for (const d of documents.docs.all()) if (d.uri !== uri) pending.schedule(d.uri, () => publish(d.uri, true));
     const plan = settings.predictions
       ? guarded('predictions', undefined, () => predictions.plan(analysis, world.worldOf(uri)))
       : undefined;

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   FileChangeType,
   InitializedNotification,
@@ -109,6 +110,17 @@ describe('the workspace around the open file', () => {
     await p;
   });
 
+  it('an open file stands for its disk version: its unsaved text counts, and on close the disk again', async () => {
+    const lacking = lsp.nextDiagnostics(podUri, (x) => predicted(x, 'predicted-config-error').length > 0, 30_000);
+    await lsp.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: configUri, languageId: 'yaml', version: 1, text: configMap('{ level: debug }') },
+    });
+    await lacking;
+    const back = lsp.nextDiagnostics(podUri, (x) => predicted(x, 'predicted-config-error').length === 0, 30_000);
+    await lsp.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: configUri } });
+    await back;
+  });
+
   it('.podlab/cluster.yaml declares the nodes: a nodeSelector no node matches is FailedScheduling on its line', async () => {
     const pickyUri = write(join(root, 'app', 'picky.yaml'), SELECTOR);
     const clusterUri = write(
@@ -123,7 +135,10 @@ describe('the workspace around the open file', () => {
       textDocument: { uri: pickyUri, languageId: 'yaml', version: 1, text: SELECTOR },
     });
     const [d] = predicted(await p, 'predicted-unschedulable');
-    assert.match(diagnosticMessage(d!), /0\/1 nodes are available: 1 node\(s\) didn't match Pod's node affinity\/selector\./);
+    assert.match(
+      diagnosticMessage(d!),
+      /0\/1 nodes are available: 1 node\(s\) didn't match Pod's node affinity\/selector\./,
+    );
     assert.equal(d!.range.start.line, 5, 'on nodeSelector');
   });
 

@@ -5,6 +5,7 @@
 // skipped with the reason. Screenshots go to test-results/e2e/. Environment:
 //   PODLAB_E2E_VSIX=path   test this .vsix instead of building and packaging (dist/podlab.js is still used)
 //   PODLAB_E2E_KEEP=1      keep the temporary directory (workspace, user data, logs) for a look afterwards
+//   PODLAB_SCREENSHOTS=1   also write the README's screenshots, media/screenshot-light.png and -dark.png
 import { after, before, describe } from 'node:test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { editingSteps } from './editing.steps';
 import { panelSteps } from './panel.steps';
 import { robustnessSteps } from './robustness.steps';
 import { verdictSteps } from './verdict.steps';
+import { layoutSteps } from './layout.steps';
 
 describe('PodLab in VS Code (code-server + Chromium)', { timeout: 15 * 60_000 }, () => {
   before(() => {
@@ -35,5 +37,6 @@ describe('PodLab in VS Code (code-server + Chromium)', { timeout: 15 * 60_000 },
   editingSteps();
   panelSteps();
   verdictSteps();
+  layoutSteps();
   robustnessSteps();
 });

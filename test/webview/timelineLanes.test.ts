@@ -84,33 +84,8 @@ spec:
   );
 });
 
-const REDIS_AND_WEB = `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: redis }
-spec:
-  replicas: 1
-  selector: { matchLabels: { app: redis } }
-  template:
-    metadata: { labels: { app: redis } }
-    spec:
-      containers:
-        - { name: redis, image: "redis:7", ports: [{ containerPort: 6379 }] }
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web }
-spec:
-  replicas: 2
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec:
-      containers:
-        - { name: web, image: "busybox:1.36", command: ["sh", "-c", "sleep 5; exit 1"] }
-`;
-
 test('a healthy redis and a crash-looping web: ready replicas per Deployment, web selected first, the CodeLens picks its document', () => {
-  const sim = run(REDIS_AND_WEB, 300);
+  const sim = run(readFileSync(join(root, 'test', 'fixtures', 'redis-and-web.yaml'), 'utf8'), 300);
   const groups = workloads.workloadGroups(sim);
   assert.deepEqual(
     groups.map((g) => [g.workload.object, g.lanes.length]),

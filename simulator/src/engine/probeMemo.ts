@@ -8,7 +8,7 @@
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime, ProbeWorker } from './runtime';
 import { currentInstance, modelOf } from './runtime';
-import type { ProbeOutcome } from './probeHandlers';
+import { runProbe, type ProbeOutcome } from './probeHandlers';
 
 interface Kept {
   version: number;
@@ -18,19 +18,18 @@ interface Kept {
 
 const kept = new WeakMap<ProbeWorker, Kept>();
 
-/** `run()`'s outcome for `w` at `now`, reused while the pod's answers cannot have changed. */
+/** runProbe's outcome for `w` at `now`, reused while the pod's answers cannot have changed. */
 export function probeOutcome(
   sim: Simulation,
   pod: PodRuntime,
   c: ContainerRuntime,
   w: ProbeWorker,
   now: number,
-  run: () => ProbeOutcome,
 ): ProbeOutcome {
   const inst = currentInstance(c);
   const k = kept.get(w);
   if (k !== undefined && k.version === pod.version && k.instanceId === inst?.id && settled(pod, now)) return k.outcome;
-  const outcome = run();
+  const outcome = runProbe(sim, pod, c, w, now);
   // Exec probes keep their own memo (execMemo.ts); a run that noted something is not repeated silently.
   if (!sim.batch || w.probe.exec || inst === undefined || !settled(pod, now)) kept.delete(w);
   else kept.set(w, { version: pod.version, instanceId: inst.id, outcome });
@@ -44,12 +43,14 @@ function settled(pod: PodRuntime, now: number): boolean {
     const inst = currentInstance(c);
     if (inst === undefined || inst.finishedAt !== undefined) continue;
     if (inst.stopping || inst.signalledAt !== undefined || inst.killedAt !== undefined) return false;
+    // Plain loops: this runs at every probe tick.
     const m = modelOf(c, inst);
     if (m.exitOnFirstConnection !== undefined) return false;
-    const since = (seconds: number) => inst.startedAt + seconds * 1000 <= now;
-    if (!m.listen.every((l) => since(l.afterSeconds))) return false;
-    if (!m.files.every((f) => f.every === undefined && since(f.at))) return false;
-    if (!(m.httpTimeline ?? []).every((h) => since(h.at))) return false;
+    // The same comparison as listenerOn and the file folds: `startedAt + seconds * 1000 <= now` once passed.
+    const s = inst.startedAt;
+    for (const l of m.listen) if (s + l.afterSeconds * 1000 > now) return false;
+    for (const f of m.files) if (f.every !== undefined || s + f.at * 1000 > now) return false;
+    for (const h of m.httpTimeline ?? []) if (s + h.at * 1000 > now) return false;
   }
   return true;
 }

@@ -5,7 +5,7 @@ import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime, ProbeSlot, ProbeWorker } from './runtime';
 import { PROBE_FIELD, currentInstance, isRunning, podRef, probeOf, runningInstance, setContainer } from './runtime';
 import { publishStatus } from './status';
-import { runProbe, type ProbeOutcome } from './probeHandlers';
+import type { ProbeOutcome } from './probeHandlers';
 import { probeOutcome } from './probeMemo';
 import type { ProbeRecord } from '../trace';
 
@@ -88,7 +88,7 @@ function doProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: Probe
   if (w.slot === 'startup' ? c.started : !c.started) return;
   if (pod.deletedAt !== null && w.slot !== 'readiness') return;
 
-  const outcome = probeOutcome(sim, pod, c, w, now, () => runProbe(sim, pod, c, w, now));
+  const outcome = probeOutcome(sim, pod, c, w, now);
   const failureThreshold = w.probe.failureThreshold;
   if (outcome.result === 'error') {
     // An errored probe's result is thrown away: the run is neither counted nor reset.

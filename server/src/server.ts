@@ -17,6 +17,7 @@ import { diagnosticsFor } from './features/diagnostics';
 import { codeActions } from './features/codeActions';
 import { complete } from './features/completion';
 import { hover } from './features/hover';
+import { isScenarioFile, scenarioCompletion, scenarioDiagnostics } from './features/scenarioFile';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { Throttle } from './debounce';
 import { ANALYSIS_SLICE_MS } from './limits';
@@ -94,6 +95,11 @@ export function startServer(connection: Connection, dispatched?: () => number): 
     if (!doc) return;
     if (world.isClusterFile(uri)) {
       const diagnostics = guarded('diagnostics', [], () => world.openClusterFile(uri, doc.getText()));
+      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+      return;
+    }
+    if (isScenarioFile(uri)) {
+      const diagnostics = guarded('diagnostics', [], () => scenarioDiagnostics(doc.getText()));
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
       return;
     }
@@ -191,9 +197,10 @@ export function startServer(connection: Connection, dispatched?: () => number): 
     pending.hold();
     const doc = documents.get(p.textDocument.uri);
     if (!doc || token.isCancellationRequested) return [];
-    const items = complete(() => doc.getText(), p.position, documents.chunkAt(doc, p.position.line), {
-      character: p.context?.triggerCharacter,
-    });
+    const trigger = { character: p.context?.triggerCharacter };
+    const items = isScenarioFile(doc.uri)
+      ? guarded('completion', [], () => scenarioCompletion(doc.getText(), p.position, trigger))
+      : complete(() => doc.getText(), p.position, documents.chunkAt(doc, p.position.line), trigger);
     // Complete, so that the client filters the list itself, synchronously, on each key: a list marked incomplete
     // is asked for again on every key, and the answer arrives after a fast typist's Enter, which the stale list
     // then takes. With package.json's `[yaml]` default `acceptSuggestionOnEnter: smart`, Enter on a word typed

@@ -99,6 +99,8 @@ export { statusAt } from './engine/status';
 export { declaresNodes, DEFAULT_KUBELET, ScenarioSchema } from './scenario';
 export type { DeclaredWorld, KubeletSettings, Scenario, ScenarioEventSpec, ScenarioInput } from './scenario';
 export { loadScenario } from './scenarioFile';
+export { jsonSchemaAt, scenarioJsonSchema } from './scenarioJsonSchema';
+export type { JsonSchema } from './scenarioJsonSchema';
 export type { ScenarioResult } from './scenarioFile';
 
 // Predictions: the outcome a trace leads to (crash loop, never ready …) and the change that fixes it.

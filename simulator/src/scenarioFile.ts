@@ -5,7 +5,7 @@ import { ScenarioSchema, type Scenario } from './scenario';
 import { checkClusterSpec } from './cluster/nodes';
 import type { ManifestIssue } from './manifest';
 import { parsePath, type Path } from './model/path';
-import { rangeOf } from './sourceRanges';
+import { keyRangeOf, rangeOf } from './sourceRanges';
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; issues: ManifestIssue[] };
 
@@ -48,13 +48,15 @@ export function loadScenario(text: string): ScenarioResult {
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.error.issues.map((z) =>
+      // An unknown key: one issue per key, on the key itself.
+      issues: parsed.error.issues.flatMap((z) =>
         z.code === 'unrecognized_keys'
-          ? issue(
-              z.path as Path,
-              `unknown field${z.keys.length > 1 ? 's' : ''} ${z.keys.map((k) => `"${k}"`).join(', ')}`,
-            )
-          : issue(z.path as Path, z.message),
+          ? z.keys.map((k) => {
+              const path = [...(z.path as Path), k];
+              const range = keyRangeOf(at, 0, z.path as Path, k);
+              return { ...issue(path, `unknown field "${k}"`), ...(range ? { range } : {}) };
+            })
+          : [issue(z.path as Path, z.message)],
       ),
     };
   }

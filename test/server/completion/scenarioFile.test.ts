@@ -87,7 +87,9 @@ test('a wrong value gets a diagnostic on the value; a valid file none', () => {
   );
   const durations = scenarioDiagnostics('events:\n  - at: soon\n    oom: { container: app }\n');
   assert.equal(durations.length, 1);
-  assert.match(String(durations[0]!.message), /invalid duration "soon"/);
+  const message = durations[0]!.message;
+  assert.ok(typeof message === 'string');
+  assert.match(message, /invalid duration "soon"/);
   assert.deepEqual(durations[0]!.range.start, { line: 1, character: 8 });
   assert.deepEqual(
     scenarioDiagnostics('kubelet:\n  version: "1.35"\nevents:\n  - at: 60s\n    kill: { container: app }\n'),

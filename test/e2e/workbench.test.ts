@@ -18,6 +18,7 @@ import { panelSteps } from './panel.steps';
 import { robustnessSteps } from './robustness.steps';
 import { verdictSteps } from './verdict.steps';
 import { layoutSteps } from './layout.steps';
+import { whatIfSteps } from './whatIf.steps';
 
 describe('PodLab in VS Code (code-server + Chromium)', { timeout: 15 * 60_000 }, () => {
   before(() => {
@@ -39,4 +40,5 @@ describe('PodLab in VS Code (code-server + Chromium)', { timeout: 15 * 60_000 },
   verdictSteps();
   layoutSteps();
   robustnessSteps();
+  whatIfSteps();
 });

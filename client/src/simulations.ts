@@ -9,6 +9,8 @@ import { CLIENT_SETTING_DEFAULTS, clientSetting } from './settings';
 import type { WhatIfAction } from './panel/protocol';
 import { whatIfEvent } from './panel/whatIfs';
 import { WhatIfStore } from './panel/whatIfStore';
+import { nearestClusterFile, panelScenario, parseClusterFile, type DeclaredWorld } from './declaredCluster';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 
 export interface DocSimulation {
   uri: string;
@@ -34,6 +36,7 @@ export class Simulations implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly store: WhatIfStore;
+  private readonly clusterFiles = new Map<string, { mtime: number; world: DeclaredWorld | undefined }>();
 
   constructor(context: vscode.ExtensionContext) {
     this.store = new WhatIfStore(context.workspaceState, (raw) => {
@@ -140,19 +143,21 @@ export class Simulations implements vscode.Disposable {
     let result: SimulationResult | undefined;
     let verdicts: Verdict[] = [];
     if (problems.length === 0 && manifest.objects.length > 0) {
-      const shaped = clusterSetting(config, scenario);
+      const shaped = panelScenario(scenario, this.clusterFileOf(doc), {
+        cluster: clientSetting(config, 'simulation.cluster'),
+        worldComplete: clientSetting(config, 'simulation.worldComplete'),
+      });
       result = simulate(manifest.objects, {
         until: untilSeconds,
         seed: clientSetting(config, 'simulation.seed'),
         services: manifest.services,
         world: manifest.world,
         namespaces: manifest.namespaces,
-        worldComplete: clientSetting(config, 'simulation.worldComplete'),
         maxPods: PANEL_MAX_PODS,
         budget: PANEL_STEP_BUDGET,
         scenario: withWhatIf(shaped, whatIf),
       });
-      verdicts = engine().verdictsOf(result, shaped.cluster === undefined);
+      verdicts = engine().verdictsOf(result, !engine().declaresNodes(shaped));
     }
     const sim: DocSimulation = {
       uri: key,
@@ -171,20 +176,29 @@ export class Simulations implements vscode.Disposable {
     return sim;
   }
 
+  /** The declared world of the document's nearest `.podlab/cluster.yaml` (read again when it changes on disk). */
+  private clusterFileOf(doc: vscode.TextDocument): DeclaredWorld | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+    if (doc.uri.scheme !== 'file' || folder === undefined || folder.uri.scheme !== 'file') return undefined;
+    try {
+      const path = nearestClusterFile(doc.uri.fsPath, folder.uri.fsPath, existsSync);
+      if (path === undefined) return undefined;
+      const mtime = statSync(path).mtimeMs;
+      const cached = this.clusterFiles.get(path);
+      if (cached?.mtime === mtime) return cached.world;
+      const world = parseClusterFile(readFileSync(path, 'utf8'));
+      this.clusterFiles.set(path, { mtime, world });
+      return world;
+    } catch {
+      return undefined; // unreadable: the settings apply, as for a cluster file with problems
+    }
+  }
+
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
-}
-
-/** The `podlab.simulation.cluster` setting, unless a loaded scenario shapes the cluster. */
-function clusterSetting(config: vscode.WorkspaceConfiguration, scenario: Scenario | undefined): Scenario {
-  if (scenario?.cluster) return scenario;
-  const parsed = engine().ScenarioSchema.safeParse({
-    cluster: clientSetting(config, 'simulation.cluster') ?? undefined,
-  });
-  return { ...(scenario ?? {}), ...(parsed.success && parsed.data.cluster ? { cluster: parsed.data.cluster } : {}) };
 }
 
 function withWhatIf(scenario: Scenario, whatIf: WhatIfAction[]): Scenario {

@@ -70,6 +70,16 @@ test('podRows: kubectl columns at t, later pods hidden, counts from the containe
   assert.equal(m.pods.podRows(sim, 90)[0]?.gone, true);
   assert.equal(m.pods.chooseSelection(sim, 'b', 0), 'b');
   assert.equal(m.pods.chooseSelection(sim, 'gone', 90), 'b');
+  // Issue 13 item 7: after a delete the panel follows the workload's replacement (a ReplicaSet creates it at once,
+  // kubelet-semantics §8), as the inline facts do; before the delete, or for another workload's pod, it stays.
+  const rs: Sim = {
+    ...sim,
+    pods: sim.pods.map((p) => ({ ...p, target: 'Deployment/web' })),
+  };
+  assert.equal(m.pods.chooseSelection(rs, 'a', 40), 'a');
+  assert.equal(m.pods.chooseSelection(rs, 'a', 55), 'a', 'the replacement does not exist yet');
+  assert.equal(m.pods.chooseSelection(rs, 'a', 70), 'b');
+  assert.equal(m.pods.chooseSelection(sim, 'a', 70), 'a', 'b belongs to another workload');
 });
 
 test('podRows on a real run: READY, STATUS, RESTARTS and AGE follow t', () => {

@@ -84,11 +84,30 @@ export function findPod(sim: PanelSimulation, name: string | null): PanelPod | n
  * (a troubled workload before a healthy one, model/verdict.ts), else the first pod that exists at t, else the first.
  */
 export function chooseSelection(sim: PanelSimulation, wanted: string | null, t: number): string | null {
-  if (wanted !== null && sim.pods.some((p) => p.name === wanted)) return wanted;
+  const kept = wanted === null ? undefined : sim.pods.find((p) => p.name === wanted);
+  if (kept !== undefined) return replacementOf(sim, kept, t)?.name ?? kept.name;
   const worst = worstVerdict(sim.verdicts)?.pod;
   if (worst && sim.pods.some((p) => p.name === worst)) return worst;
   const live = sim.pods.find((p) => p.createdAt <= t && (p.removedAt === null || p.removedAt > t));
   return (live ?? sim.pods[0])?.name ?? null;
+}
+
+/**
+ * A deleted pod's replacement at t: the newest live pod of the same workload (what-ifs name both alike) that is not
+ * being deleted itself. After a delete the panel moves to it, as the inline facts do (issue 13 item 7).
+ */
+function replacementOf(sim: PanelSimulation, pod: PanelPod, t: number): PanelPod | undefined {
+  if (pod.deletedAt === null || pod.deletedAt > t) return undefined;
+  return sim.pods
+    .filter(
+      (p) =>
+        p !== pod &&
+        p.target === pod.target &&
+        p.doc === pod.doc &&
+        p.createdAt <= t &&
+        (p.deletedAt === null || p.deletedAt > t),
+    )
+    .at(-1);
 }
 
 /** The pod to show for document `doc` (the CodeLens above it was clicked): its verdict's pod, else its first. */

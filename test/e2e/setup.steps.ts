@@ -7,6 +7,7 @@ import { codeServerBin, installExtension, prepareDirs, root, run, startCodeServe
 import { launchBrowser, openWorkbench, quickOpen } from './workbench';
 import { FILES, makeWorkspace } from '../fixtures/index';
 import { gate, MAX_VSIX_BYTES, session } from './session';
+import { addWhatIfCopy } from './whatIf.steps';
 
 export function setupSteps(): void {
   it(
@@ -48,6 +49,8 @@ export function setupSteps(): void {
       const ids = installExtension(session.vsix, session.dirs);
       assert.ok(ids.includes('podlab.podlab'), `code-server lists ${JSON.stringify(ids)}, not podlab.podlab`);
       session.workspace = makeWorkspace(root, join(session.base, 'workspace'));
+      // Before the workbench opens: quick open's file search may not see a file created while it runs.
+      addWhatIfCopy(session.workspace);
       session.server = await startCodeServer(session.dirs);
       session.browser = await launchBrowser(join(session.base, 'chromium-profile'));
       await openWorkbench(session.browser.page, session.server.url, session.workspace);

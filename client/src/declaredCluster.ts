@@ -4,23 +4,15 @@
 // what-if on top: its own `cluster:` and `worldComplete:` win, its objects add to the file's. A cluster file with
 // problems contributes nothing here; the language server shows them in that file.
 import { dirname, join, relative, sep } from 'node:path';
-import type { Scenario } from '../../simulator/src/index';
+import type { DeclaredWorld, Scenario } from '../../simulator/src/index';
 import { engine } from './engineLoader';
 
 export const CLUSTER_FILE = join('.podlab', 'cluster.yaml');
 
 /** What a cluster file declares for a run (its what-if events are `podlab run --scenario`'s, not the panel's). */
-export type DeclaredWorld = Pick<Scenario, 'cluster' | 'objects' | 'worldComplete'>;
-
 export function parseClusterFile(text: string): DeclaredWorld | undefined {
   const loaded = engine().loadScenario(text);
-  if (!loaded.ok) return undefined;
-  const s = loaded.scenario;
-  return {
-    ...(s.cluster !== undefined && Object.keys(s.cluster).length > 0 && { cluster: s.cluster }),
-    ...(s.objects !== undefined && { objects: s.objects }),
-    ...(s.worldComplete !== undefined && { worldComplete: s.worldComplete }),
-  };
+  return loaded.ok ? engine().declaredWorldOf(loaded.scenario) : undefined;
 }
 
 /** The cluster file nearest to `docPath`, looking up to the workspace folder `root` (inclusive). */
@@ -30,7 +22,7 @@ export function nearestClusterFile(docPath: string, root: string, exists: (p: st
     const candidate = join(dir, CLUSTER_FILE);
     if (exists(candidate)) return candidate;
     const rel = relative(root, dir);
-    if (rel === '' || rel.startsWith('..') || rel.split(sep)[0] === '..') return undefined;
+    if (rel === '' || rel.split(sep)[0] === '..') return undefined;
     const up = dirname(dir);
     if (up === dir) return undefined;
     dir = up;

@@ -2,6 +2,7 @@
 // that activating the extension does not pay for the Kubernetes model and the simulator.
 export {
   causeRange,
+  declaredWorldOf,
   declaresNodes,
   loadManifest,
   loadScenario,

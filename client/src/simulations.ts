@@ -2,14 +2,14 @@
 // and scenario file the panel added (kept in the workspace state, panel/whatIfStore.ts), and the panel's
 // current time, which the inline facts follow.
 import * as vscode from 'vscode';
-import type { LoadedManifest, SimulationResult, Scenario, Verdict } from '../../simulator/src/index';
+import type { DeclaredWorld, LoadedManifest, SimulationResult, Scenario, Verdict } from '../../simulator/src/index';
 import { engine } from './engineLoader';
 import { MAX_PANEL_SECONDS, MAX_SIMULATED_CHARS, PANEL_MAX_PODS, PANEL_STEP_BUDGET } from './limits';
 import { CLIENT_SETTING_DEFAULTS, clientSetting } from './settings';
 import type { WhatIfAction } from './panel/protocol';
 import { whatIfEvent } from './panel/whatIfs';
 import { WhatIfStore } from './panel/whatIfStore';
-import { nearestClusterFile, panelScenario, parseClusterFile, type DeclaredWorld } from './declaredCluster';
+import { nearestClusterFile, panelScenario, parseClusterFile } from './declaredCluster';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 
 export interface DocSimulation {

@@ -96,7 +96,7 @@ export type { ContainerRuntime, Instance, PodRuntime, ProbeSlot } from './engine
 export { statusAt } from './engine/status';
 
 // Scenario files: the what-if events and kubelet settings a simulation runs under.
-export { declaresNodes, DEFAULT_KUBELET, ScenarioSchema } from './scenario';
+export { declaredWorldOf, declaresNodes, DEFAULT_KUBELET, ScenarioSchema } from './scenario';
 export type { DeclaredWorld, KubeletSettings, Scenario, ScenarioEventSpec, ScenarioInput } from './scenario';
 export { loadScenario } from './scenarioFile';
 export { jsonSchemaAt, scenarioJsonSchema } from './scenarioJsonSchema';

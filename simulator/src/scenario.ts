@@ -134,6 +134,15 @@ export const DEFAULT_KUBELET: KubeletSettings = KubeletOptions.parse({});
  */
 export type DeclaredWorld = Pick<Scenario, 'cluster' | 'objects' | 'worldComplete'>;
 
+/** The declared world of a scenario (an empty `cluster: {}` declares nothing). */
+export function declaredWorldOf(s: Scenario): DeclaredWorld {
+  return {
+    ...(s.cluster !== undefined && Object.keys(s.cluster).length > 0 && { cluster: s.cluster }),
+    ...(s.objects !== undefined && { objects: s.objects }),
+    ...(s.worldComplete !== undefined && { worldComplete: s.worldComplete }),
+  };
+}
+
 /**
  * A scenario describes the cluster when it lists its nodes: without them the run uses the default node, so
  * scheduling and image outcomes that depend on the real nodes stay unknown (predict's `defaultCluster`).

@@ -4,7 +4,7 @@
 // `cluster` and `worldComplete` is the cluster file's when it has one, else the setting's; `objects` come from the
 // file only. A cluster file with problems contributes nothing; its problems are diagnostics in that file.
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { loadScenario, type DeclaredWorld, type Scenario } from '../../../simulator/src/index';
+import { declaredWorldOf, loadScenario, type DeclaredWorld } from '../../../simulator/src/index';
 import { declared, type Declared } from '../features/declaredWorld';
 import type { Settings } from '../settings';
 
@@ -48,15 +48,7 @@ export function readClusterFile(text: string): ClusterFile {
       'podlab',
     );
   });
-  return { world: pick(s), diagnostics };
-}
-
-function pick(s: Scenario): DeclaredWorld {
-  return {
-    ...(s.cluster !== undefined && Object.keys(s.cluster).length > 0 && { cluster: s.cluster }),
-    ...(s.objects !== undefined && { objects: s.objects }),
-    ...(s.worldComplete !== undefined && { worldComplete: s.worldComplete }),
-  };
+  return { world: declaredWorldOf(s), diagnostics };
 }
 
 /**
@@ -72,7 +64,7 @@ export function settingsWorld(settings: Settings): { world: DeclaredWorld; probl
       world: { worldComplete },
       problems: loaded.issues.map((i) => `podlab.simulation.cluster: ${i.message}; the default cluster is used`),
     };
-  return { world: { ...pick(loaded.scenario), worldComplete }, problems: [] };
+  return { world: { ...declaredWorldOf(loaded.scenario), worldComplete }, problems: [] };
 }
 
 /** The declared world of a document: its folder's cluster file over the settings (see the header). */

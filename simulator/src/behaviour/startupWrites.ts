@@ -91,7 +91,9 @@ export function httpdStartupFailure(ctx: ProgCtx): StartupFailure | undefined {
   if (ctx.image?.key !== 'httpd') return undefined;
   const pid = '/usr/local/apache2/logs/httpd.pid';
   const d = refused(ctx, `${pid}.tmp`);
-  if (d === undefined) return undefined;
+  // Only a read-only root is certain (world-semantics §6). Who owns /usr/local/apache2/logs in the image, and so
+  // whether a non-root uid may write there, the references do not say: left to the usual assumption.
+  if (d !== 'EROFS') return undefined;
   const reason = `[core:error] [pid 1:tid 1] (${DENIAL_TEXT[d].errno})${DENIAL_TEXT[d].text}: AH00099: could not create ${pid}.XXXXXX`;
   return {
     message: [reason, `[core:error] [pid 1:tid 1] AH00100: httpd: could not log pid to file ${pid}`].join('\n'),

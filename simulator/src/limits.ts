@@ -11,6 +11,13 @@
 export const DEFAULT_BUDGET = 3_000_000;
 
 /**
+ * A probe result that repeats the previous one and changes nothing (a steady fleet's probes) is not a step: it costs
+ * a small fraction of one (engine/probeLog.ts). It still counts, against a bound this many times the step budget
+ * (30 million by default: 10,000 replicas probed every 10 and 20 s for five hours), so no run goes on forever.
+ */
+export const REPEATS_PER_STEP = 10;
+
+/**
  * Pods that may exist at once in a run unless the caller says otherwise (pods already removed, like those of a
  * CronJob's Jobs beyond its history limits, do not count). Controllers create no more pods while that many exist,
  * with a note, so a `replicas: 1000000` typo costs a bounded run; the CLI refuses such manifests up front with

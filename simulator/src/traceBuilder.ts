@@ -85,7 +85,7 @@ export function buildTrace(sim: Simulation, at: number, seed: number, world?: Wo
     seed,
     pods: sim.pods.filter((p) => p.createdAt <= atMs).map((p) => podAt(p, atMs)),
     events: sim.events.filter((e) => e.t <= at),
-    probes: sim.probes.filter((p) => p.t <= at),
+    probes: sim.probes.upTo(at),
     notes: [...sim.notes],
   };
   if (sim.truncated) trace.truncated = sim.truncated;

@@ -1,5 +1,6 @@
 // The batched engine (repeated identical work played from a record: a crash loop's back-off syncs,
-// simulator/src/engine/backOffReplay.ts; a settled pod's probe answers, probeMemo.ts) must give exactly the output of computing every step. This is a
+// simulator/src/engine/backOffReplay.ts; a settled pod's probe answers, probeMemo.ts; repeated probe results kept as
+// references, probeLog.ts) must give exactly the output of computing every step. This is a
 // differential test: the unbatched engine's timelines are the ones the other engine tests check against the
 // references, so every trace of the batched run (pods, statuses, container runs, events, probes, notes) must equal
 // the unbatched one, for several workloads and horizons. The last test checks the crash loop at the back-off cap
@@ -29,7 +30,7 @@ const CRASH = pod(`  containers:
       command: ["sh", "-c", "echo boom; exit 1"]
 `);
 
-const WORKLOADS: { name: string; yaml: string; scenario?: string; horizons: number[] }[] = [
+const WORKLOADS: { name: string; yaml: string; scenario?: string; budget?: number; horizons: number[] }[] = [
   { name: 'crash loop', yaml: CRASH, horizons: [600, 2 * HOUR, DAY] },
   { name: 'crash loop, kubelet 1.35', yaml: CRASH, scenario: 'kubelet: { version: "1.35" }', horizons: [2 * HOUR] },
   { name: 'crash loop, jitter', yaml: CRASH, scenario: 'kubelet: { jitter: true }', horizons: [2 * HOUR] },
@@ -138,13 +139,56 @@ spec:
 `),
     horizons: [HOUR],
   },
+  {
+    // Probe periods of 60 s and 20 s fall on the same milliseconds as each other, as the 60 s resyncs and as the
+    // what-if events; successThreshold 3 makes repeats that count up before they change readiness.
+    name: 'probe ticks on the same milliseconds as resyncs and what-if events, successThreshold 3',
+    yaml: pod(`  containers:
+    - name: web
+      image: nginx:1.27
+      readinessProbe: { httpGet: { path: /, port: 80 }, periodSeconds: 60, successThreshold: 3 }
+      livenessProbe: { tcpSocket: { port: 80 }, periodSeconds: 20 }
+      startupProbe: { tcpSocket: { port: 80 }, periodSeconds: 20 }
+`),
+    scenario: `events:
+  - { at: 600s, http: { container: web, path: /, status: 503 } }
+  - { at: 1200s, http: { container: web, path: /, status: 200 } }
+  - { at: 1800s, kill: { container: web } }`,
+    horizons: [HOUR],
+  },
+  {
+    // Both runs must stop at the same point: repeated probe results are counted the same way with or without batching.
+    name: 'replicas with probes cut short by a small step budget',
+    yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: small }
+spec:
+  replicas: 3
+  selector: { matchLabels: { app: small } }
+  template:
+    metadata: { labels: { app: small } }
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          readinessProbe: { httpGet: { path: /, port: 80 }, periodSeconds: 1 }
+`,
+    budget: 100,
+    horizons: [HOUR],
+  },
   { name: 'readiness after a delayed start', yaml: example('readiness-delay-start.yaml'), horizons: [HOUR] },
   { name: 'liveness exec', yaml: example('liveness-exec.yaml'), horizons: [HOUR] },
   { name: 'liveness probe on the wrong port', yaml: example('liveness-wrong-port.yaml'), horizons: [2 * HOUR] },
   { name: 'liveness restarts', yaml: example('liveness-restarts.yaml'), horizons: [2 * HOUR] },
 ];
 
-function traces(yaml: string, scenarioText: string | undefined, until: number, batch: boolean): string[] {
+function traces(
+  yaml: string,
+  scenarioText: string | undefined,
+  until: number,
+  batch: boolean,
+  budget?: number,
+): string[] {
   const m = loadManifest(yaml);
   assert.deepEqual(
     m.issues.filter((i) => i.severity === 'error'),
@@ -157,6 +201,7 @@ function traces(yaml: string, scenarioText: string | undefined, until: number, b
     services: m.services,
     world: m.world,
     batch,
+    ...(budget === undefined ? {} : { budget }),
     ...(s?.ok ? { scenario: s.scenario } : {}),
   });
   // The whole trace at the end and at two earlier moments (statuses are kept as history).
@@ -166,8 +211,8 @@ function traces(yaml: string, scenarioText: string | undefined, until: number, b
 for (const w of WORKLOADS) {
   for (const until of w.horizons) {
     test(`batched = unbatched: ${w.name}, ${until / 60} min`, () => {
-      const batched = traces(w.yaml, w.scenario, until, true);
-      const full = traces(w.yaml, w.scenario, until, false);
+      const batched = traces(w.yaml, w.scenario, until, true, w.budget);
+      const full = traces(w.yaml, w.scenario, until, false, w.budget);
       for (let i = 0; i < full.length; i++) assert.ok(batched[i] === full[i], `trace ${i} of ${w.name} differs`);
     });
   }

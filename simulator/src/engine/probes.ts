@@ -34,7 +34,7 @@ export function createProbeWorkers(sim: Simulation, pod: PodRuntime): void {
       const tick = () => {
         if (w.stopped || pod.terminalPhase !== null || pod.removedAt !== null) return;
         sim.after(period, tick);
-        doProbe(sim, pod, c, w);
+        if (doProbe(sim, pod, c, w)) sim.repeatedStep();
       };
       sim.after(0, tick);
     }
@@ -67,33 +67,34 @@ export function runReadinessNow(sim: Simulation, pod: PodRuntime): void {
   }
 }
 
-function doProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: ProbeWorker): void {
+/** Probes once; true when the result repeated the previous one and changed nothing (probeLog.ts). */
+function doProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: ProbeWorker): boolean {
   const inst = currentInstance(c);
-  if (inst === undefined || w.stopped) return;
+  if (inst === undefined || w.stopped) return false;
   if (inst.id !== w.instanceId) {
     w.instanceId = inst.id;
     w.onHold = false;
     if (w.slot === 'readiness' && c.ready) setContainer(pod, c, { ready: false });
   }
-  if (w.onHold) return;
+  if (w.onHold) return false;
   const now = sim.now;
   if (!isRunning(inst, now)) {
     if (w.slot === 'readiness' && c.ready) {
       setContainer(pod, c, { ready: false });
       publishStatus(sim, pod);
     }
-    return;
+    return false;
   }
-  if (Math.floor((now - inst.startedAt) / 1000) < w.probe.initialDelaySeconds) return;
-  if (w.slot === 'startup' ? c.started : !c.started) return;
-  if (pod.deletedAt !== null && w.slot !== 'readiness') return;
+  if (Math.floor((now - inst.startedAt) / 1000) < w.probe.initialDelaySeconds) return false;
+  if (w.slot === 'startup' ? c.started : !c.started) return false;
+  if (pod.deletedAt !== null && w.slot !== 'readiness') return false;
 
   const outcome = probeOutcome(sim, pod, c, w, now);
   const failureThreshold = w.probe.failureThreshold;
   if (outcome.result === 'error') {
     // An errored probe's result is thrown away: the run is neither counted nor reset.
     record(sim, pod, c, w, outcome, inst.restartCount, 0, failureThreshold);
-    return;
+    return false;
   }
   const result = outcome.result;
   w.lastCause = result === 'failure' ? outcome.cause : undefined;
@@ -103,9 +104,9 @@ function doProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: Probe
     w.resultRun = 1;
   }
   const threshold = result === 'failure' ? failureThreshold : w.probe.successThreshold;
-  record(sim, pod, c, w, outcome, inst.restartCount, w.resultRun, threshold);
-  if (w.resultRun < threshold) return;
-  apply(sim, pod, c, w, result);
+  const repeated = record(sim, pod, c, w, outcome, inst.restartCount, w.resultRun, threshold);
+  if (w.resultRun < threshold) return repeated;
+  return apply(sim, pod, c, w, result) && repeated;
 }
 
 function record(
@@ -117,7 +118,10 @@ function record(
   restartCount: number,
   run: number,
   threshold: number,
-): void {
+): boolean {
+  if (o.result === 'success' && o.warning === undefined) {
+    if (sim.probes.repeat(w.stream, sim.now, o.message, restartCount, run, threshold)) return true;
+  }
   const rec: ProbeRecord = {
     t: sim.now / 1000,
     pod: pod.name,
@@ -131,7 +135,7 @@ function record(
   if (o.message) rec.message = o.message;
   if (o.warning) rec.warning = o.warning;
   if (o.cause && o.result !== 'success') rec.cause = o.cause;
-  sim.probes.push(rec);
+  w.stream = sim.probes.push(rec, sim.now, Math.max(1, w.probe.periodSeconds) * 1000);
   if (o.result === 'failure') {
     sim.emit(
       podRef(pod),
@@ -153,32 +157,34 @@ function record(
   } else if (o.warning) {
     sim.emit(podRef(pod), 'Warning', 'ProbeWarning', `${TITLE[w.slot]} probe warning: ${o.warning}`, 'kubelet');
   }
+  return false;
 }
 
+/** What a result at its threshold does (worker.go doProbe, prober_manager.go); true when it changed nothing. */
 function apply(
   sim: Simulation,
   pod: PodRuntime,
   c: ContainerRuntime,
   w: ProbeWorker,
   result: 'success' | 'failure',
-): void {
+): boolean {
   switch (w.slot) {
     case 'readiness': {
       const ready = result === 'success';
-      if (c.ready === ready) return;
+      if (c.ready === ready) return true;
       setContainer(pod, c, { ready });
       publishStatus(sim, pod);
       sim.hooks.podChanged(pod);
       sim.worker.requestSync(pod);
-      return;
+      return false;
     }
     case 'liveness':
-      if (result === 'success') return;
+      if (result === 'success') return true;
       c.livenessFailed = true;
       w.onHold = true;
       w.resultRun = 0;
       sim.worker.requestSync(pod);
-      return;
+      return false;
     case 'startup':
       if (result === 'success') {
         setContainer(pod, c, { started: true });
@@ -189,6 +195,6 @@ function apply(
         w.resultRun = 0;
       }
       sim.worker.requestSync(pod);
-      return;
+      return false;
   }
 }

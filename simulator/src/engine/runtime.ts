@@ -7,6 +7,7 @@ import type { ProcessModel, StartFile } from '../behaviour/types';
 import type { NodeModel } from '../cluster/nodes';
 import type { Cause, EndReason, PodStatus } from '../trace';
 import type { ExecMemo } from './execMemo';
+import type { ProbeStream } from './probeLog';
 import type { PodWorldFacts } from '../world/volumes';
 import { sameContainerInputs } from './sameInputs';
 
@@ -74,6 +75,8 @@ export interface ProbeWorker {
   execMemo?: ExecMemo | undefined;
   /** A manual run is pending (prober_manager.go UpdatePodStatus → manualTriggerCh, capacity 1). */
   triggered?: boolean;
+  /** Its last result in the run's probe log, which the next one may repeat (probeLog.ts). */
+  stream?: ProbeStream | undefined;
 }
 
 /** The kubelet's reason cache: why the last start attempt did not happen. */

@@ -1,7 +1,7 @@
 // The discrete-event core: a clock, a queue, the recorded events and probe results, and the run loop.
 // Everything the simulation does is a timed action on the queue, so the cost grows with the number of
 // events, not with simulated time.
-import type { Cause, EventType, ProbeRecord, TraceEvent, TraceNote } from '../trace';
+import type { Cause, EventType, TraceEvent, TraceNote } from '../trace';
 import type { KubeletSettings } from '../scenario';
 import type { NodeModel } from '../cluster/nodes';
 
@@ -13,9 +13,10 @@ export interface ClusterModel {
 import type { Rng } from '../cluster/rng';
 import { EventQueue } from './queue';
 import type { PodRuntime } from './runtime';
-import { MAX_PODS } from '../limits';
+import { MAX_PODS, REPEATS_PER_STEP } from '../limits';
 import type { PodWorker } from './podWorker';
 import { PodIndex } from './podIndex';
+import { ProbeLog } from './probeLog';
 
 /** Timings of the kubelet model (ms). The values the sources leave open (docs/kubelet-behaviour.md), exposed for tests. */
 export interface Timings {
@@ -72,11 +73,13 @@ export class Simulation {
   /** Wall-clock time (Unix ms) at t = 0, for the time stamps programs write into their logs. */
   epoch = 0;
   steps = 0;
+  /** Probe results that repeated the previous one and changed nothing: not steps, bounded on their own (run). */
+  repeats = 0;
   truncated: { at: number; reason: string } | undefined;
   readonly queue = new EventQueue();
   readonly pods: PodRuntime[] = [];
   readonly events: TraceEvent[] = [];
-  readonly probes: ProbeRecord[] = [];
+  readonly probes = new ProbeLog();
   readonly notes: TraceNote[] = [];
   /** Nodes whose kubelet stopped answering (scenario `nodeFailure`). */
   readonly failedNodes = new Set<string>();
@@ -152,6 +155,16 @@ export class Simulation {
     return false;
   }
 
+  /**
+   * The step being run was a probe result that repeated the previous one and changed nothing (probeLog.ts): it costs
+   * a fraction of a step, so it counts against its own, larger bound instead of the step budget, and a steady fleet
+   * of 10,000 replicas runs its hour without being cut short.
+   */
+  repeatedStep(): void {
+    this.steps--;
+    this.repeats++;
+  }
+
   /** A requeue delay with the kubelet's jitter (factor 0.5) when enabled. */
   jittered(base: number): number {
     return this.kubelet.jitter ? base + Math.floor(this.rng.next() * base * 0.5) : base;
@@ -161,10 +174,14 @@ export class Simulation {
     for (;;) {
       const item = this.queue.pop();
       if (item === undefined) break;
-      if (this.steps >= this.budget) {
+      if (this.steps >= this.budget || this.repeats >= this.budget * REPEATS_PER_STEP) {
+        const what =
+          this.steps >= this.budget
+            ? `${this.budget} simulation steps`
+            : `${this.budget * REPEATS_PER_STEP} repeated probe results`;
         this.truncated = {
           at: this.now / 1000,
-          reason: `stopped after ${this.budget} simulation steps at t=${this.now / 1000}s; shorten --until or simplify the manifest`,
+          reason: `stopped after ${what} at t=${this.now / 1000}s; shorten --until or simplify the manifest`,
         };
         break;
       }

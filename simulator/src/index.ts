@@ -121,6 +121,8 @@ export type {
 // Every trouble a run shows, each explained by a prediction, left unknown for a reason, or benign.
 export { troubles } from './predict/troubles';
 export type { BenignReason, Trouble, TroubleVerdict } from './predict/troubles';
+// The probe value that covers a late start: the rule and the predictions suggest the same one.
+export { slowStartChange } from './predict/slowStart';
 
 // How a container's image and command behave (used by rules that reason about ports and start times).
 export { inferProcess } from './behaviour/infer';

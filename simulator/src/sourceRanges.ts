@@ -74,16 +74,25 @@ export function keyRangeOf(m: SourceDocuments, doc: number, path: Path, key: str
 
 /**
  * Where to point at a cause: the value for a scalar, the key for a mapping or list (`requests:`,
- * `command:`), so the squiggle sits on one line.
+ * `command:`), so the squiggle sits on one line. A field left out (a defaulted `initialDelaySeconds`) points at
+ * the key of the nearest mapping or list that is there (`livenessProbe:`), for the same reason.
  */
 export function causeRange(m: SourceDocuments, doc: number, path: Path | string): Range {
   const steps = typeof path === 'string' ? parsePath(path) : path;
   const d = m.docs.find((x) => x.index === doc);
   let node: unknown = d?.yaml.contents;
-  for (const step of steps) node = (node as { get?: (k: unknown, keep: boolean) => unknown } | null)?.get?.(step, true);
-  const last = steps[steps.length - 1];
+  let depth = 0;
+  for (const step of steps) {
+    const next = (node as { get?: (k: unknown, keep: boolean) => unknown } | null)?.get?.(step, true);
+    // A key without a value (`command:`) is there: rangeOf points at it.
+    if (next === null) return rangeOf(m, doc, steps);
+    if (next === undefined) break;
+    node = next;
+    depth++;
+  }
+  const last = steps[depth - 1];
   if ((isMap(node) || isSeq(node)) && typeof last === 'string') {
-    const key = keyRangeOf(m, doc, steps.slice(0, -1), last);
+    const key = keyRangeOf(m, doc, steps.slice(0, depth - 1), last);
     if (key) return key;
   }
   return rangeOf(m, doc, steps);

@@ -160,6 +160,29 @@ test('lint: one finding per cause, the rule it merges named in json and sarif', 
   assert.deepEqual(result.properties, { merged: ['probe-port-not-exposed'] });
 });
 
+// The same for a probe that gives up before the process listens: nginx behind `sleep 45`, a liveness probe
+// that kills by 40 s (kubelet-semantics.md §2.2, §2.4). The rule liveness-kills-before-start and the crash loop
+// are one finding on initialDelaySeconds.
+test('lint: a liveness probe that kills before the start is one finding, the rule named in json and sarif', () => {
+  const slow = file(
+    'slow-start.yaml',
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: slow\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n      command: ["/bin/sh", "-c", "sleep 45; exec nginx -g 'daemon off;'"]\n      livenessProbe:\n        tcpSocket:\n          port: 80\n        initialDelaySeconds: 10\n`,
+  );
+  const onDelay = (format: 'json' | 'sarif') => JSON.parse(podlab('lint', slow, '--format', format).out);
+  const json = (
+    onDelay('json') as { diagnostics: { range: { start: { line: number } }; code: string; merged?: string[] }[] }[]
+  )[0]!;
+  assert.deepEqual(
+    json.diagnostics.filter((d) => d.range.start.line === 12).map((d) => [d.code, d.merged]), // 0-based
+    [['predicted-crash-loop', ['liveness-kills-before-start']]],
+  );
+  const results = onDelay('sarif').runs[0].results as { ruleId: string; properties?: unknown }[];
+  assert.deepEqual(
+    results.filter((r) => /liveness-kills|predicted-crash-loop/.test(r.ruleId)).map((r) => [r.ruleId, r.properties]),
+    [['predicted-crash-loop', { merged: ['liveness-kills-before-start'] }]],
+  );
+});
+
 test('lint: files in the order given, the problems of each in line and column order, in every format', () => {
   // The contract (podlab lint, text/json/sarif) fixes no order; file, line, column is what compilers and linters
   // print. These examples have problems from several rules and the predictions, which come rule by rule.

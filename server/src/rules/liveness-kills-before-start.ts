@@ -2,8 +2,17 @@
 // container, the restart starts over from zero, and the pod never gets past CrashLoopBackOff. When the
 // process starts listening comes from the simulator's behaviour model (`sleep 45; exec nginx`, image start-up
 // times). The probe gives up after its F-th failure: the first counted tick falls in [D, D+P), so the kill
-// comes between D + (F-1)·P and D + F·P after the container started.
-import { fix, inferProcess, type ContainerLike, type FixData, type ProcessModel } from '../../../simulator/src/index';
+// comes between D + (F-1)·P and D + F·P after the container started. The simulation sees the same kills: its
+// crash-loop or restart prediction sits on the same value with the same fix (slowStartChange), and the two are
+// published as one diagnostic (causeOf).
+import {
+  fix,
+  inferProcess,
+  slowStartChange,
+  type ContainerLike,
+  type FixData,
+  type ProcessModel,
+} from '../../../simulator/src/index';
 import type { DocContext, Finding, Rule } from './types';
 import { isObj, portsOf, runningContainers, type ContainerAt, type Obj } from './support/data';
 import { resolveFixes } from '../analysis/fixes';
@@ -39,11 +48,6 @@ function budget(t: ProbeTiming): string {
   return `initialDelaySeconds ${t.initialDelaySeconds} + failureThreshold ${t.failureThreshold} × periodSeconds ${t.periodSeconds}`;
 }
 
-/** The smallest multiple of 5 above `at`. */
-function roundUp(at: number): number {
-  return (Math.floor(at / 5) + 1) * 5;
-}
-
 function why(model: ProcessModel): string {
   const d = model.description.length > 80 ? `${model.description.slice(0, 79)}…` : model.description;
   return model.source === 'image' ? `${d}; an estimate for its first start` : d;
@@ -54,6 +58,7 @@ export const livenessKillsBeforeStart: Rule = {
   defaultSeverity: 'warning',
   description:
     'The liveness (or startup) probe gives up before the process starts listening, so the container is restarted forever',
+  causeOf: ['predicted-crash-loop', 'predicted-restarts'],
   check(doc) {
     const out: Finding[] = [];
     for (const pod of doc.podSpecs()) {
@@ -91,11 +96,12 @@ function checkLiveness(
   const livePath = [...c.path, 'livenessProbe'];
   const h = probeHandler(live);
   const data: FixData[] = [];
-  const delay = roundUp(at);
+  const delay = slowStartChange('liveness', t, at).value;
+  // A new key goes first in the probe, as the prediction's fix puts it: the same edit, so one fix when merged.
   data.push(
     fix(
       `Raise initialDelaySeconds to ${delay}`,
-      { kind: 'set', path: [...livePath, 'initialDelaySeconds'], value: delay },
+      { kind: 'set', path: [...livePath, 'initialDelaySeconds'], value: delay, first: true },
       true,
     ),
   );
@@ -117,7 +123,7 @@ function checkLiveness(
   const when = v === 'killed' ? `after at most ${seconds(late)}` : `after ${seconds(early)} to ${seconds(late)}`;
   return {
     range: rangeOf(doc, livePath, 'initialDelaySeconds', c.path, 'livenessProbe'),
-    message: `The liveness probe ${v === 'killed' ? 'kills' : 'may kill'} ${c.label} before it starts listening: it gives up ${when} (${budget(t)}), but ${c.label} listens only after about ${seconds(at)} (${why(model)}). Each restart starts over, so the container ends in CrashLoopBackOff`,
+    message: `The liveness probe ${v === 'killed' ? 'kills' : 'may kill'} ${c.label} before it starts listening: it gives up ${when} (${budget(t)}), but ${c.label} listens only after about ${seconds(at)} (${why(model)}). Each restart starts over, so the container is restarted forever`,
     fixes,
   };
 }
@@ -146,17 +152,17 @@ function checkStartup(
     return checkLiveness(doc, c, { ...live, initialDelaySeconds: shifted.initialDelaySeconds }, model, strict);
   }
   const startupPath = [...c.path, 'startupProbe'];
-  const failures = Math.max(t.failureThreshold + 1, Math.floor((at - t.initialDelaySeconds) / t.periodSeconds) + 2);
+  const failures = slowStartChange('startup', t, at).value;
   const early = t.initialDelaySeconds + (t.failureThreshold - 1) * t.periodSeconds;
   const late = t.initialDelaySeconds + t.failureThreshold * t.periodSeconds;
   const when = v === 'killed' ? `after at most ${seconds(late)}` : `after ${seconds(early)} to ${seconds(late)}`;
   return {
     range: rangeOf(doc, startupPath, 'failureThreshold', c.path, 'startupProbe'),
-    message: `The startup probe ${v === 'killed' ? 'kills' : 'may kill'} ${c.label} before it starts listening: it gives up ${when} (${budget(t)}), but ${c.label} listens only after about ${seconds(at)} (${why(model)}). Each restart starts over, so the container ends in CrashLoopBackOff`,
+    message: `The startup probe ${v === 'killed' ? 'kills' : 'may kill'} ${c.label} before it starts listening: it gives up ${when} (${budget(t)}), but ${c.label} listens only after about ${seconds(at)} (${why(model)}). Each restart starts over, so the container is restarted forever`,
     fixes: resolveFixes(doc, [
       fix(
         `Raise the startup probe's failureThreshold to ${failures}`,
-        { kind: 'set', path: [...startupPath, 'failureThreshold'], value: failures },
+        { kind: 'set', path: [...startupPath, 'failureThreshold'], value: failures, first: true },
         true,
       ),
     ]),

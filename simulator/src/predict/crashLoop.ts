@@ -1,8 +1,10 @@
 // CrashLoopBackOff: why the container keeps ending (a probe kill, or the process itself), in numbers.
 import type { ContainerRuntime, PodRuntime } from '../engine/runtime';
-import { PROBE_FIELD, modelOf, probeOf, type ProbeSlot } from '../engine/runtime';
+import { PROBE_FIELD, modelOf, probeOf } from '../engine/runtime';
 import type { Cause, Trace } from '../trace';
 import { humanDuration } from '../present/duration';
+import type { DefaultedProbe } from '../model/defaulted';
+import { slowStartChange } from './slowStart';
 import type { Draft, Prediction, SuggestedChange, UnknownReason } from './types';
 
 const s = (t: number) => `${Math.round(t)}s`;
@@ -30,7 +32,7 @@ export function crashLoopPrediction(
     pod: pod.name,
     container: c.name,
   };
-  const slot = (['liveness', 'startup'] as ProbeSlot[]).find((x) => paths[0]?.includes(`.${PROBE_FIELD[x]}`));
+  const slot = (['liveness', 'startup'] as const).find((x) => paths[0]?.includes(`.${PROBE_FIELD[x]}`));
   if (slot && cause && assumedListeners(pod, paths[0]!)) return 'unknown-program-port';
   const probe = slot === undefined ? undefined : probeOf(c.spec, slot);
   if (slot && probe && cause) {
@@ -47,7 +49,7 @@ export function crashLoopPrediction(
       message: `Predicted CrashLoopBackOff: the ${slot} probe fails ${threshold} times from ~${s(failures[0]?.t ?? 0)}, so the kubelet kills ${c.name} at ~${s(kills[0] ?? 0)}${every} with back-off 10s, 20s, 40s… (${restarts} restarts in ${horizonText(trace.until)}); ${cause.evidence}.`,
       evidence: `${slot} probe: ${cause.evidence}`,
       related: listeningPorts(pod),
-      changes: probeChanges(pod, paths[0]!, cause, probe.periodSeconds),
+      ...probeCause(pod, c, slot, cause, probe),
     };
   }
   // Unknown beats confidently wrong: an exit that follows an assumed comparison (in any run) is not a prediction.
@@ -92,24 +94,41 @@ export function listeningPorts(pod: PodRuntime): Prediction['related'] {
   return related;
 }
 
-/** One-value fixes for a failing probe: the port the pod really listens on, or a delay that covers the start. */
-export function probeChanges(pod: PodRuntime, path: string, cause: Cause, period: number): SuggestedChange[] {
-  const changes: SuggestedChange[] = [];
+/**
+ * Where a failing liveness or startup probe's prediction sits, and the one-value fix. A port nothing listens on
+ * is the cause itself: the prediction sits on it, and the fix is the port the pod listens on. A port that opens
+ * only later is right, the probe's timing is not: the prediction sits on the timing value to change (the cause
+ * paths follow, so the events on the port are still explained on their line), which is also where the rule
+ * liveness-kills-before-start points, so that the two are one diagnostic (Rule.causeOf).
+ */
+export function probeCause(
+  pod: PodRuntime,
+  c: ContainerRuntime,
+  slot: 'liveness' | 'startup',
+  cause: Cause,
+  probe: DefaultedProbe,
+): { paths: string[]; changes: SuggestedChange[] } {
+  const path = cause.paths[0] ?? '';
   const refused = cause.refused;
-  if (refused === undefined) return changes;
-  if (path.endsWith('.port') && refused.opensAfter === undefined) {
+  if (refused === undefined) return { paths: cause.paths, changes: [] };
+  if (refused.opensAfter === undefined) {
     const ports = [...new Set(pod.containers.flatMap((x) => x.process.listen.map((l) => l.port)))];
-    if (ports.length === 1) changes.push({ title: `Set the probe port to ${ports[0]}`, path, value: ports[0]! });
+    const changes =
+      path.endsWith('.port') && ports.length === 1
+        ? [{ title: `Set the probe port to ${ports[0]}`, path, value: ports[0]! }]
+        : [];
+    return { paths: cause.paths, changes };
   }
-  if (refused.opensAfter !== undefined) {
-    const probePath = path.replace(/\.(tcpSocket|httpGet|grpc|exec)\..*$/, '');
-    const opens = Math.ceil(refused.opensAfter);
-    const delay = opens + period;
-    changes.push({
-      title: `Set initialDelaySeconds to ${delay} (the process listens after ~${opens}s)`,
-      path: `${probePath}.initialDelaySeconds`,
-      value: delay,
-    });
-  }
-  return changes;
+  const change = slowStartChange(slot, probe, refused.opensAfter);
+  const at = `${c.path}.${PROBE_FIELD[slot]}.${change.field}`;
+  return {
+    paths: [at, ...cause.paths.filter((p) => p !== at)],
+    changes: [
+      {
+        title: `Set ${change.field} to ${change.value} (the process listens after ~${Math.ceil(refused.opensAfter)}s)`,
+        path: at,
+        value: change.value,
+      },
+    ],
+  };
 }

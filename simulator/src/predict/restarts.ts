@@ -7,7 +7,7 @@
 import type { ContainerRuntime, Instance, PodRuntime } from '../engine/runtime';
 import { PROBE_FIELD, modelOf, probeOf } from '../engine/runtime';
 import type { EndReason } from '../trace';
-import { assumedListeners, horizonText, listeningPorts, probeChanges } from './crashLoop';
+import { assumedListeners, horizonText, listeningPorts, probeCause } from './crashLoop';
 import type { Draft, UnknownReason } from './types';
 
 const s = (t: number) => `${Math.round(t)}s`;
@@ -58,11 +58,10 @@ export function restartsPrediction(
     if (cause && assumedListeners(pod, paths[0]!)) return 'unknown-program-port';
     return {
       ...base,
-      paths,
       message: `Predicted restarts: the ${slot} probe fails${cause ? ` (${cause.evidence})` : ''}, so the kubelet kills ${c.name} at ~${s(times[0]!)}${every}: ${outcome}.`,
       evidence: `${slot} probe: ${cause?.evidence ?? 'fails'}`,
       related: listeningPorts(pod),
-      changes: cause ? probeChanges(pod, paths[0]!, cause, probe.periodSeconds) : [],
+      ...(cause ? probeCause(pod, c, slot, cause, probe) : { paths, changes: [] }),
     };
   }
   // Unknown beats confidently wrong: an exit that follows an assumed comparison is not a prediction.

@@ -44,7 +44,7 @@ test('liveness-kills-before-start: sleep 45 then nginx, liveness gives up after 
   assert.deepEqual(f.range, range(19, 29, 19, 31));
   assert.equal(
     f.message,
-    "The liveness probe kills web before it starts listening: it gives up after at most 40 s (initialDelaySeconds 10 + failureThreshold 3 × periodSeconds 10), but web listens only after about 45 s (shell: sleep 45; exec nginx -g 'daemon off;'). Each restart starts over, so the container ends in CrashLoopBackOff",
+    "The liveness probe kills web before it starts listening: it gives up after at most 40 s (initialDelaySeconds 10 + failureThreshold 3 × periodSeconds 10), but web listens only after about 45 s (shell: sleep 45; exec nginx -g 'daemon off;'). Each restart starts over, so the container is restarted forever",
   );
   assert.ok(restarts(slow) >= 3, 'the simulator agrees: the container is restarted again and again');
 });
@@ -74,8 +74,9 @@ test('liveness-kills-before-start: no initialDelaySeconds: the finding sits on t
     f.message,
     /gives up after at most 30 s \(initialDelaySeconds 0 \+ failureThreshold 3 × periodSeconds 10\)/,
   );
+  // The new key goes first in the probe, where the crash-loop prediction's fix puts it: one edit when merged.
   const fixed = applyFix(rule, text, f, 'Raise initialDelaySeconds to 50');
-  assert.match(fixed, /          port: http\n        initialDelaySeconds: 50\n$/);
+  assert.match(fixed, /      livenessProbe:\n        initialDelaySeconds: 50\n        httpGet:\n/);
 });
 
 test('liveness-kills-before-start: a too short startup probe is reported on its failureThreshold', () => {

@@ -2,6 +2,7 @@
 // an ImageProfile, and the set of tools that some catalogued image has.
 import type { ImageProfile } from './imageProfile';
 import { parseImageRef } from '../model/imageRef';
+import { memoByString } from '../model/memo';
 import { ENTRIES } from './imageEntries';
 import { BUILDPACK, BUSYBOX, UBUNTU } from './toolSets';
 
@@ -36,6 +37,12 @@ export function knownTools(): ReadonlySet<string> {
 let knownTools_: Set<string> | undefined;
 
 export function lookupImage(image: string | undefined): ImageProfile | undefined {
+  return image === undefined ? undefined : profiles(image);
+}
+// Pure, and asked about the same image for every pod a run makes (memo.ts): the profiles are shared, never mutated.
+const profiles = memoByString(lookupImageOnce);
+
+function lookupImageOnce(image: string): ImageProfile | undefined {
   const ref = parseImageRef(image);
   if (ref === undefined) return undefined;
   for (const e of ENTRIES) {

@@ -5,6 +5,7 @@
 // its fully qualified form (image presence on a node), its repository (describe's Image ID), the
 // imagePullPolicy default, and the lenient view the image catalogue matches on.
 import { IMAGE_PULL_POLICY_DEFAULTS } from './defaultValues';
+import { memoByString } from './memo';
 
 // The grammar of distribution/reference regexp.go, as JavaScript regular expressions.
 const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
@@ -81,6 +82,12 @@ function digestError(d: string): string | undefined {
  * event says `couldn't parse image reference "<image>": <error>`).
  */
 export function parseImageReference(image: string): { ref: ImageReference } | { error: string } {
+  return parsedReferences(image);
+}
+// The parsers below are pure, and a run asks them about the same image for every pod it makes (memo.ts).
+const parsedReferences = memoByString(parseImageReferenceOnce);
+
+function parseImageReferenceOnce(image: string): { ref: ImageReference } | { error: string } {
   if (image.length > MAX_REFERENCE) return { error: 'invalid reference format' };
   if (IDENTIFIER.test(image))
     return { error: `invalid repository name (${image}), cannot specify 64-byte hexadecimal strings` };
@@ -121,6 +128,11 @@ export function imageRepository(image: string): string {
  * is kept and implies no `:latest`. A string that is not a valid reference is split the same way.
  */
 export function normalizeImageRef(image: string): string {
+  return normalizedRefs(image);
+}
+const normalizedRefs = memoByString(normalizeImageRefOnce);
+
+function normalizeImageRefOnce(image: string): string {
   const ref = split(image.trim());
   const tag = ref.tag !== undefined ? `:${ref.tag}` : ref.digest === undefined ? ':latest' : '';
   return `${ref.domain}/${ref.path}${tag}${ref.digest !== undefined ? `@${ref.digest}` : ''}`;
@@ -168,7 +180,11 @@ const DOCKER_HUB = new Set([
 ]);
 
 export function parseImageRef(image: string | undefined): ImageRef | undefined {
-  if (typeof image !== 'string') return undefined;
+  return typeof image === 'string' ? parsedRefs(image) : undefined;
+}
+const parsedRefs = memoByString(parseImageRefOnce);
+
+function parseImageRefOnce(image: string): ImageRef | undefined {
   const raw = image.trim().slice(0, 512);
   if (raw === '') return undefined;
   const parts = split(raw);

@@ -92,11 +92,11 @@ function measure(label: string, goalMs: number | undefined, fn: () => string): v
   );
 }
 
-/** What `podlab run --format table` does: simulate, then the pods that exist at the end. */
+/** What `podlab run --format table` does: simulate keeping only the pods that exist at the end, then list them. */
 function table(objs: SimObject[], until: number, scenario?: Scenario, batch = true): string {
-  const r = simulate(objs, { until, batch, ...(scenario ? { scenario } : {}) });
+  const r = simulate(objs, { until, batch, keep: { livePodsFrom: until }, ...(scenario ? { scenario } : {}) });
   const live = r.livePodsAt(until);
-  return `${r.pods.length} pods created, ${live.length} at the end${r.truncated ? ', TRUNCATED' : ''}`;
+  return `${live.length} pods at the end${r.truncated ? ', TRUNCATED' : ''}`;
 }
 
 console.log(

@@ -47,6 +47,13 @@ export interface SimulateOptions {
    * the same either way; false computes every step in full, for the tests that compare the two. Default true.
    */
   batch?: boolean;
+  /**
+   * What the run keeps for its reader. Default 'trace': every pod and event, for traceAt and livePodsAt at any time.
+   * `{ livePodsFrom: t }` (seconds) keeps what livePodsAt reads at t or later only: the pods removed by t are
+   * dropped and events are not kept, so a month of a CronJob's Jobs holds a few pods, not 43,200 (`podlab run
+   * --format table`). traceAt, and livePodsAt before t, then throw.
+   */
+  keep?: 'trace' | { livePodsFrom: number };
   /** Names of Services defined beside the workloads (their DNS names resolve inside the pods). */
   services?: string[];
   /** ConfigMaps and Secrets defined beside the workloads (LoadedManifest.world). A scenario may add more. */
@@ -64,6 +71,7 @@ export interface SimulationResult {
   world: World;
   until: number;
   seed: number;
+  /** The pods created (with `keep: { livePodsFrom }`, those not removed by then). */
   pods: readonly PodRuntime[];
   /** The trace as `podlab run --format json` prints it, with pod statuses as they were at `at` seconds. */
   traceAt(at: number): Trace;
@@ -98,6 +106,9 @@ export function simulate(objects: readonly SimObject[], options: SimulateOptions
   for (const e of issues) sim.note('warning', `scenario ${e.path}: ${e.message}; using the default node instead`);
   if (options.maxPods !== undefined) sim.maxPods = options.maxPods;
   if (options.batch === false) sim.batch = false;
+  const keep = options.keep ?? 'trace';
+  const keepFrom = keep === 'trace' ? undefined : Math.round(Math.min(keep.livePodsFrom, options.until) * 1000);
+  sim.keepFrom = keepFrom;
   sim.epoch = options.epoch ?? DEFAULT_EPOCH;
   const worldObjects = [...(options.world ?? [])];
   (scenario.objects ?? []).forEach((value, i) => {
@@ -126,8 +137,16 @@ export function simulate(objects: readonly SimObject[], options: SimulateOptions
     until: options.until,
     seed,
     pods: sim.pods,
-    traceAt: (at: number) => buildTrace(sim, Math.min(at, options.until), seed, world),
-    livePodsAt: (at: number) => livePodsAt(sim, Math.min(at, options.until)),
+    traceAt: (at: number) => {
+      if (keepFrom !== undefined) throw new Error('simulate: this run kept only the live pods (options.keep)');
+      return buildTrace(sim, Math.min(at, options.until), seed, world);
+    },
+    livePodsAt: (at: number) => {
+      const t = Math.min(at, options.until);
+      if (keepFrom !== undefined && Math.round(t * 1000) < keepFrom)
+        throw new Error(`simulate: this run kept the pods from ${keepFrom / 1000}s only (options.keep)`);
+      return livePodsAt(sim, t);
+    },
     notes: sim.notes,
     truncated: sim.truncated,
   };

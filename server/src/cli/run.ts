@@ -95,6 +95,9 @@ export function run(argv: readonly string[], io: Output): number {
     world: manifest.world,
     namespaces: manifest.namespaces,
     ...(scenario ? { scenario } : {}),
+    // The table reads the pods that exist at --at only: the run need not keep the others, nor events (--explain
+    // reads the whole run).
+    ...(format === 'table' && !args.flags.has('explain') ? { keep: { livePodsFrom: at } } : {}),
   });
   if (format === 'table') {
     // The table needs the pods that exist at --at only, not the whole trace (a month of a CronJob made 43,200).

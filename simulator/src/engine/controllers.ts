@@ -40,6 +40,11 @@ export class ControllerSet {
     return this.byOwner.get(`${kind}/${name}`);
   }
 
+  /** The controller's object was deleted (a CronJob's Job past the history limits): it reconciles no more. */
+  remove(c: Controller): void {
+    this.byOwner.delete(`${c.owner.kind}/${c.owner.name}`);
+  }
+
   request(c: Controller): void {
     if (this.pending.has(c)) return;
     this.pending.add(c);

@@ -77,6 +77,7 @@ export class CronJobController implements Controller {
       for (const j of active) {
         // The Job object is deleted (with its pods): it is neither active nor part of the failed history.
         j.delete();
+        this.controllers.remove(j);
         this.active.delete(j);
         this.created.delete(j);
         this.sim.emit(this.ref, 'Normal', 'SuccessfulDelete', `Deleted job ${j.owner.name}`, 'cronjob-controller');
@@ -130,6 +131,7 @@ export class CronJobController implements Controller {
     const done = this.history[state];
     for (const j of done.splice(0, Math.max(0, done.length - keep))) {
       j.delete();
+      this.controllers.remove(j);
       this.created.delete(j);
       this.sim.emit(this.ref, 'Normal', 'SuccessfulDelete', `Deleted job ${j.owner.name}`, 'cronjob-controller');
     }

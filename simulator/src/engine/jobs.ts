@@ -138,6 +138,8 @@ export class JobController implements Controller {
   delete(): void {
     for (const p of ownedBy(this.sim, this.owner)) deletePod(this.sim, p, undefined, false);
     if (this.state === 'Running') this.state = 'Failed';
+    // No controller looks for this Job's pods again: a month of Jobs must not keep a list per Job.
+    this.sim.podsByOwner.delete(`${this.owner.kind}/${this.owner.name}`);
   }
 }
 

@@ -1,7 +1,8 @@
 // The simulation's indexes of pods that exist now, so that per-step work follows the live objects, not every pod a
 // run ever created: the pods whose API object exists (the pod cap counts these), the pods that wait for the
 // scheduler, and per node the pods holding its resources (the scheduler's node states, kept up to date instead
-// of summed again for each new pod). Every pod ever created stays in `Simulation.pods` for the trace.
+// of summed again for each new pod). Every pod ever created stays in `Simulation.pods` for the trace, unless the reader
+// asked only for the pods that exist from some time on (forgetRemoved).
 import type { NodeModel } from '../cluster/nodes';
 import { addPodToState, emptyState, refillState, type AssignedPod, type NodeState } from '../cluster/scheduler';
 import type { PodRuntime } from './runtime';
@@ -18,10 +19,13 @@ export class PodIndex {
   readonly names = new Set<string>();
   /** Pods without a node that the scheduler turned down, in the order they were created. */
   readonly unscheduled = new Set<PodRuntime>();
-  private readonly seqOf = new Map<PodRuntime, number>();
+  /** Weak: a pod that is gone and no longer kept for the trace (SimulateOptions.keep) takes its number with it. */
+  private readonly seqOf = new WeakMap<PodRuntime, number>();
   private readonly holding = new Map<PodRuntime, Holding>();
   private readonly states = new Map<string, NodeState>();
   private nextSeq = 0;
+  /** Size of `Simulation.pods` at which forgetRemoved next looks through it. */
+  private pruneAt = 64;
 
   constructor(nodes: readonly NodeModel[]) {
     for (const n of nodes) this.states.set(n.name, emptyState(n));
@@ -48,6 +52,18 @@ export class PodIndex {
     const held = this.holding.get(pod);
     if (holds && held === undefined && pod.node !== null) this.hold(pod, pod.node);
     else if (!holds && held !== undefined) this.release(pod, held);
+  }
+
+  /**
+   * Drops from `pods` (Simulation.pods, in creation order) those removed at or before `from` (ms), which no reader
+   * asks for. It looks only when the list doubled since its last look, so a long run pays once per pod.
+   */
+  forgetRemoved(pods: PodRuntime[], from: number): void {
+    if (pods.length < this.pruneAt) return;
+    let n = 0;
+    for (const p of pods) if (p.removedAt === null || p.removedAt > from) pods[n++] = p;
+    pods.length = n;
+    this.pruneAt = Math.max(64, 2 * n);
   }
 
   /** The scheduler's state of each of `nodes`: the pods bound there and still holding resources. */

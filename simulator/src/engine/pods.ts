@@ -155,6 +155,7 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
       `${r.kind} \`${r.name}\` (${r.path}) is not in the file or the scenario: what it holds is unknown, so nothing that depends on it is predicted (the cluster may have it; declare the world complete to treat it as missing)`,
       req.doc,
     );
+  if (sim.keepFrom !== undefined) sim.index.forgetRemoved(sim.pods, sim.keepFrom);
   sim.pods.push(pod);
   sim.index.created(pod);
   if (pod.owner) {

@@ -85,6 +85,12 @@ export class Simulation {
   readonly failedNodes = new Set<string>();
   /** Repeated identical work is played from a record (backOffReplay.ts); off, every step is computed in full. */
   batch = true;
+  /**
+   * Set (ms) when the reader wants only the pods that exist at that time or later (SimulateOptions.keep): the pods
+   * removed by then are dropped (PodIndex.forgetRemoved) and events are kept only while their step runs (the
+   * back-off replay compares a sync's own events, backOffReplay.ts), so memory follows the pods that exist.
+   */
+  keepFrom: number | undefined;
   /** Most pods one run creates; past it controllers stop creating pods (with a note). */
   maxPods = MAX_PODS;
   private podLimitReached = false;
@@ -187,6 +193,7 @@ export class Simulation {
       }
       this.steps++;
       this.now = item.at;
+      if (this.keepFrom !== undefined) this.events.length = 0;
       item.run();
     }
   }

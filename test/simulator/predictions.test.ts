@@ -63,7 +63,8 @@ const cases: { file: string; code: string; line: (y: string) => number; message:
     file: 'job-backoff-limit.yaml',
     code: 'predicted-job-failed',
     line: (y) => lineOf(y, 'backoffLimit: 3'),
-    message: /BackoffLimitExceeded.*backoffLimit is 3/,
+    // Why the pods fail, from the example's own command (`sleep 2; exit 1`).
+    message: /BackoffLimitExceeded.*backoffLimit is 3; task fails by itself after 2s with exit code 1/,
   },
   {
     file: 'mysql-missing-password.yaml',

@@ -116,7 +116,7 @@ export function predictOutcomes(result: SimulationResult, options: PredictOption
   const unmodelled = jobsWithFailurePolicy(result);
   for (const e of trace.events) {
     const policy = unmodelled.some((name) => e.object === `Job/${name}` || e.object.startsWith(`Job/${name}-`));
-    const job = jobPrediction(e);
+    const job = jobPrediction(e, result.pods);
     if (!policy) add(job);
     else if (job) withhold({ doc: job.doc, pod: '', code: 'predicted-job-failed', reason: 'pod-failure-policy' });
   }

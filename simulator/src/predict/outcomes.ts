@@ -8,6 +8,7 @@ import { inferHook } from '../behaviour/infer';
 import { effectivePodRequest } from '../cluster/scheduler';
 import type { Draft, UnknownReason } from './types';
 import { horizonText } from './crashLoop';
+import { troubleEnd } from './restarts';
 import type { FailedLookup } from '../behaviour/types';
 
 /** Larger than any common node: a request this big fails on every cluster. */
@@ -197,20 +198,30 @@ export function jobsWithFailurePolicy(result: SimulationResult): string[] {
   return names;
 }
 
-export function jobPrediction(e: TraceEvent): Draft | undefined {
+/**
+ * A Job that runs out of retries or time. Its pods' failures are the reason: the last one with a known cause is
+ * named (its lines follow the Job's limit in `paths`, so each pod's Error is explained on its line too).
+ */
+export function jobPrediction(e: TraceEvent, pods: readonly PodRuntime[]): Draft | undefined {
   if (
     !e.object.startsWith('Job/') ||
     (e.reason !== 'BackoffLimitExceeded' && e.reason !== 'DeadlineExceeded') ||
     !e.cause
   )
     return undefined;
+  const job = e.object.slice('Job/'.length);
+  const failed = pods
+    .filter((p) => p.owner?.kind === 'Job' && p.owner.name === job)
+    .flatMap((p) => p.containers.flatMap((c) => c.instances.filter((i) => troubleEnd(c, i) && i.cause)));
+  const why = failed[failed.length - 1]?.cause;
+  const paths = why ? [...e.cause.paths, ...why.paths.filter((p) => !e.cause!.paths.includes(p))] : e.cause.paths;
   return {
     code: 'predicted-job-failed',
     doc: e.cause.doc,
-    paths: e.cause.paths,
-    message: `Predicted: ${e.object} fails at ~${Math.round(e.t)}s (${e.reason}): ${e.cause.evidence}.`,
+    paths,
+    message: `Predicted: ${e.object} fails at ~${Math.round(e.t)}s (${e.reason}): ${e.cause.evidence}${why ? `; ${why.evidence}` : ''}.`,
     evidence: e.cause.evidence,
-    related: [],
+    related: why && why.paths[0] !== undefined ? [{ path: why.paths[0], message: why.evidence }] : [],
     pod: '',
     changes: [],
   };

@@ -32,6 +32,8 @@ export interface Trouble {
   reason: string;
   from: 'event' | 'end';
   container?: string;
+  /** The manifest path the run gives as its cause, when it gives one: an explaining prediction names it. */
+  path?: string;
   verdict: TroubleVerdict;
 }
 
@@ -114,15 +116,19 @@ function eventTrouble(e: TraceEvent, result: SimulationResult, outcomes: Outcome
   if (e.type !== 'Warning' && e.reason !== 'Killing') return undefined;
   const container = killed?.c ?? containerAt(pod, e.cause);
   const base = { t: e.t, object: e.object, reason: e.reason, from: 'event' as const };
-  const trouble = (verdict: TroubleVerdict): Trouble =>
-    container ? { ...base, container: container.name, verdict } : { ...base, verdict };
+  const path = e.cause?.paths[0];
+  const trouble = (verdict: TroubleVerdict): Trouble => ({
+    ...base,
+    ...(container && { container: container.name }),
+    ...(path !== undefined && { path }),
+    verdict,
+  });
   const end = killed?.i.endedBy;
   if (end && end !== 'liveness' && end !== 'startup' && end !== 'postStart')
     return trouble({ kind: 'benign', reason: end });
   const doc =
     pod?.doc ?? e.cause?.doc ?? result.pods.find((p) => p.owner?.kind === 'Job' && p.owner.name === name)?.doc;
   if (doc === undefined) return trouble({ kind: 'unexplained' });
-  const path = e.cause?.paths[0];
   const probe = path === undefined ? undefined : /\.(livenessProbe|readinessProbe|startupProbe)(\.|$)/.exec(path)?.[1];
   const origin: Origin = {
     doc,
@@ -159,6 +165,7 @@ export function troubles(result: SimulationResult, outcomes: Outcomes): Trouble[
           reason: i.reason ?? 'Error',
           from: 'end',
           container: c.name,
+          ...(path !== undefined && { path }),
           verdict,
         });
       }

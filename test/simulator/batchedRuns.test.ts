@@ -176,6 +176,46 @@ spec:
     budget: 100,
     horizons: [HOUR],
   },
+  {
+    // Resyncs of running pods that change nothing are played from a record: a sidecar, an OOM kill, a what-if
+    // kill, jitter (a replayed requeue draws from the seed as a full one) and the active deadline must break it.
+    name: 'running pod with a sidecar and probes through an OOM kill, a kill and its active deadline, jitter',
+    yaml: pod(`  activeDeadlineSeconds: 2400
+  initContainers:
+    - { name: log, image: busybox:1.36, restartPolicy: Always, command: ["sh", "-c", "sleep 100000"] }
+  containers:
+    - name: web
+      image: nginx:1.27
+      readinessProbe: { httpGet: { path: /, port: 80 }, periodSeconds: 15 }
+      livenessProbe: { tcpSocket: { port: 80 }, periodSeconds: 30 }
+`),
+    scenario: `kubelet: { jitter: true }
+events:
+  - { at: 700s, oom: { container: web } }
+  - { at: 1300s, kill: { container: log } }`,
+    horizons: [HOUR],
+  },
+  {
+    name: 'replicas with probes on two nodes, one of which fails',
+    yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: pair }
+spec:
+  replicas: 4
+  selector: { matchLabels: { app: pair } }
+  template:
+    metadata: { labels: { app: pair } }
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          readinessProbe: { httpGet: { path: /, port: 80 } }
+          livenessProbe: { tcpSocket: { port: 80 }, periodSeconds: 20 }
+`,
+    scenario: `cluster: { nodes: [{ name: a }, { name: b }] }
+events: [{ at: 1500s, nodeFailure: { node: a } }]`,
+    horizons: [HOUR],
+  },
   { name: 'readiness after a delayed start', yaml: example('readiness-delay-start.yaml'), horizons: [HOUR] },
   { name: 'liveness exec', yaml: example('liveness-exec.yaml'), horizons: [HOUR] },
   { name: 'liveness probe on the wrong port', yaml: example('liveness-wrong-port.yaml'), horizons: [2 * HOUR] },

@@ -53,7 +53,8 @@ function sync(sim: Simulation, pod: PodRuntime): void {
     publishStatus(sim, pod);
     return;
   }
-  if (replaySync(sim, pod, activeDeadlinePassed(sim, pod))) return syncDone(sim, pod, true);
+  const replayed = replaySync(sim, pod, activeDeadlinePassed(sim, pod));
+  if (replayed !== undefined) return syncDone(sim, pod, replayed);
   pod.busy = true;
   pod.backOffWake = undefined;
   const snapshot = sim.now;

@@ -6,7 +6,7 @@
 // kept and reused; the worker still ticks, counts and records each result as the prober does
 // (kubelet-semantics.md "Probes"), so the output is that of probing in full (test/simulator/batchedRuns.test.ts).
 import type { Simulation } from './simulation';
-import type { ContainerRuntime, PodRuntime, ProbeWorker } from './runtime';
+import type { ContainerRuntime, Instance, PodRuntime, ProbeWorker } from './runtime';
 import { currentInstance, modelOf } from './runtime';
 import { runProbe, type ProbeOutcome } from './probeHandlers';
 
@@ -43,14 +43,23 @@ function settled(pod: PodRuntime, now: number): boolean {
     const inst = currentInstance(c);
     if (inst === undefined || inst.finishedAt !== undefined) continue;
     if (inst.stopping || inst.signalledAt !== undefined || inst.killedAt !== undefined) return false;
-    // Plain loops: this runs at every probe tick.
-    const m = modelOf(c, inst);
-    if (m.exitOnFirstConnection !== undefined) return false;
-    // The same comparison as listenerOn and the file folds: `startedAt + seconds * 1000 <= now` once passed.
-    const s = inst.startedAt;
-    for (const l of m.listen) if (s + l.afterSeconds * 1000 > now) return false;
-    for (const f of m.files) if (f.every !== undefined || s + f.at * 1000 > now) return false;
-    for (const h of m.httpTimeline ?? []) if (s + h.at * 1000 > now) return false;
+    if (now < (inst.settledFrom ??= settledFrom(c, inst))) return false;
   }
   return true;
+}
+
+/**
+ * From when a run's model changes no more with time: every port it opens is open, every timed file written, every
+ * what-if HTTP answer given (the same comparison as listenerOn and the file folds: `startedAt + seconds * 1000 <=
+ * now` once passed). Never for a periodic writer or a server that exits on its first connection. Worked out once per
+ * run: probes ask at every tick.
+ */
+function settledFrom(c: ContainerRuntime, inst: Instance): number {
+  const m = modelOf(c, inst);
+  if (m.exitOnFirstConnection !== undefined) return Infinity;
+  let from = -Infinity;
+  for (const l of m.listen) from = Math.max(from, inst.startedAt + l.afterSeconds * 1000);
+  for (const f of m.files) from = f.every !== undefined ? Infinity : Math.max(from, inst.startedAt + f.at * 1000);
+  for (const h of m.httpTimeline ?? []) from = Math.max(from, inst.startedAt + h.at * 1000);
+  return from;
 }

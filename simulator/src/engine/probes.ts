@@ -55,16 +55,27 @@ export function stopProbeWorkers(pod: PodRuntime, ...slots: ProbeSlot[]): void {
  */
 export function runReadinessNow(sim: Simulation, pod: PodRuntime): void {
   for (const c of pod.containers) {
-    const w = c.workers.find((x) => x.slot === 'readiness');
-    const inst = runningInstance(c, sim.now);
-    if (w === undefined || w.stopped || w.triggered || inst === undefined || !c.started) continue;
-    if (c.ready && w.instanceId === inst.id) continue;
+    const w = triggerDue(sim, c);
+    if (w === undefined) continue;
     w.triggered = true;
     sim.after(0, () => {
       w.triggered = false;
       doProbe(sim, pod, c, w);
     });
   }
+}
+
+/** Whether a sync now would trigger a readiness probe (runReadinessNow): a replayed sync must not skip one. */
+export function readinessTriggerDue(sim: Simulation, pod: PodRuntime): boolean {
+  return pod.containers.some((c) => triggerDue(sim, c) !== undefined);
+}
+
+function triggerDue(sim: Simulation, c: ContainerRuntime): ProbeWorker | undefined {
+  const w = c.workers.find((x) => x.slot === 'readiness');
+  const inst = runningInstance(c, sim.now);
+  if (w === undefined || w.stopped || w.triggered || inst === undefined || !c.started) return undefined;
+  if (c.ready && w.instanceId === inst.id) return undefined;
+  return w;
 }
 
 /** Probes once; true when the result repeated the previous one and changed nothing (probeLog.ts). */

@@ -37,6 +37,8 @@ export interface Instance {
   backOffUntil?: number;
   /** Called once when the instance ends (a kill waiting for it returns then). */
   onFinish?: (() => void) | undefined;
+  /** From when its model no longer changes with time (probeMemo.ts settledFrom), once worked out. */
+  settledFrom?: number;
   /** Ports closed early (e.g. `nc -l` after its first connection). */
   closedPorts?: Set<number>;
   /**

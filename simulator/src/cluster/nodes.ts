@@ -10,6 +10,7 @@
 // `hugepages-2Mi: 1Gi`) may be listed in `capacity` too. A cordoned node (`unschedulable: true`) also gets the
 // node.kubernetes.io/unschedulable:NoSchedule taint, as the node lifecycle controller adds it.
 import { cpuMillis, memoryBytes } from '../model/quantity';
+import { memoByString } from '../model/memo';
 import { normalizeImageRef } from '../model/imageRef';
 
 export interface Taint {
@@ -265,9 +266,12 @@ export function addImage(node: NodeModel, image: string): void {
 
 /** The n-th pod IP of a node's podCIDR (n = 0 → x.x.x.2, as the bridge takes .1), e.g. 10.244.0.5 for n = 3. */
 export function podIP(node: NodeModel, n: number): string {
-  const cidr = node.podCIDR ?? '10.244.0.0/24';
+  return `${networkOf(node.podCIDR ?? '10.244.0.0/24')}.${2 + (n % 253)}`;
+}
+
+/** The first three octets of a podCIDR (`10.244.0`), read once per CIDR rather than once per pod (memo.ts). */
+const networkOf = memoByString((cidr) => {
   const base = cidr.split('/')[0] ?? '10.244.0.0';
   const octets = base.split('.').map((x) => Number.parseInt(x, 10) || 0);
-  const host = 2 + (n % 253);
-  return `${octets[0] ?? 10}.${octets[1] ?? 244}.${octets[2] ?? 0}.${host}`;
-}
+  return `${octets[0] ?? 10}.${octets[1] ?? 244}.${octets[2] ?? 0}`;
+});

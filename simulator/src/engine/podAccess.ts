@@ -38,7 +38,28 @@ const under = (path: string, dir: string): boolean => path === dir || path.start
 
 type Mounted = Pick<ContainerRuntime, 'name' | 'spec'>;
 
+/**
+ * The answer for a container spec object, with the pod spec and image it was worked out for: the pods of one template
+ * share their spec objects (controllers.ts podSpecOf), so a month of a CronJob's Jobs works it out once.
+ */
+const shared = new WeakMap<
+  object,
+  { pod: object; name: string; image: ImageProfile | undefined; access: ProcessAccess }
+>();
+
 export function processAccess(
+  pod: { spec: Pick<PodSpec, 'securityContext' | 'volumes'> },
+  c: Mounted,
+  image: ImageProfile | undefined,
+): ProcessAccess {
+  const hit = shared.get(c.spec);
+  if (hit !== undefined && hit.pod === pod.spec && hit.name === c.name && hit.image === image) return hit.access;
+  const access = accessOf(pod, c, image);
+  shared.set(c.spec, { pod: pod.spec, name: c.name, image, access });
+  return access;
+}
+
+function accessOf(
   pod: { spec: Pick<PodSpec, 'securityContext' | 'volumes'> },
   c: Mounted,
   image: ImageProfile | undefined,

@@ -19,8 +19,8 @@ export class PodIndex {
   readonly names = new Set<string>();
   /** Pods without a node that the scheduler turned down, in the order they were created. */
   readonly unscheduled = new Set<PodRuntime>();
-  /** Weak: a pod that is gone and no longer kept for the trace (SimulateOptions.keep) takes its number with it. */
-  private readonly seqOf = new WeakMap<PodRuntime, number>();
+  /** Creation numbers of the pods that exist or still hold a node (refresh forgets the others). */
+  private readonly seqOf = new Map<PodRuntime, number>();
   private readonly holding = new Map<PodRuntime, Holding>();
   private readonly states = new Map<string, NodeState>();
   private nextSeq = 0;
@@ -52,6 +52,8 @@ export class PodIndex {
     const held = this.holding.get(pod);
     if (holds && held === undefined && pod.node !== null) this.hold(pod, pod.node);
     else if (!holds && held !== undefined) this.release(pod, held);
+    // A removed pod that holds nothing is never placed again (deletion and node failure skip removed pods).
+    if (pod.removedAt !== null && !this.holding.has(pod)) this.seqOf.delete(pod);
   }
 
   /**

@@ -122,7 +122,7 @@ export class ReplicaSetController implements Controller {
     const rng = this.sim.rng.fork(this.retry.rngKey(`${this.owner.kind}/${this.owner.name}`));
     for (let i = active; i < this.replicas && this.sim.canCreatePod(); i++) {
       let name = ownedPodName(this.owner.name, rng);
-      while (this.sim.index.names.has(name)) name = ownedPodName(this.owner.name, rng);
+      while (this.sim.index.taken(name)) name = ownedPodName(this.owner.name, rng);
       // slowStartBatch: the first failed creation ends this sync; the workqueue retries it.
       const object = `ReplicaSet/${this.owner.name}`;
       const again = () => this.reconcile();

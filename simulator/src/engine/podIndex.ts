@@ -15,8 +15,11 @@ interface Holding extends AssignedPod {
 export class PodIndex {
   /** Pods whose API object exists (not removed yet). */
   readonly live = new Set<PodRuntime>();
-  /** Every pod name given out in the run (generated names are drawn again on a collision). */
-  readonly names = new Set<string>();
+  /**
+   * How many existing pods bear each name: a generated name is drawn again when it is taken. The API server refuses
+   * only the name of an object that exists, and a month of Jobs must not keep every name it gave out.
+   */
+  private readonly names = new Map<string, number>();
   /** Pods without a node that the scheduler turned down, in the order they were created. */
   readonly unscheduled = new Set<PodRuntime>();
   /** Creation numbers of the pods that exist or still hold a node (refresh forgets the others). */
@@ -34,7 +37,12 @@ export class PodIndex {
   created(pod: PodRuntime): void {
     this.seqOf.set(pod, this.nextSeq++);
     this.live.add(pod);
-    this.names.add(pod.name);
+    this.names.set(pod.name, (this.names.get(pod.name) ?? 0) + 1);
+  }
+
+  /** Whether a pod named `name` exists. */
+  taken(name: string): boolean {
+    return this.names.has(name);
   }
 
   /**
@@ -43,7 +51,11 @@ export class PodIndex {
    */
   refresh(pod: PodRuntime): void {
     if (pod.removedAt !== null) {
-      this.live.delete(pod);
+      if (this.live.delete(pod)) {
+        const n = (this.names.get(pod.name) ?? 1) - 1;
+        if (n > 0) this.names.set(pod.name, n);
+        else this.names.delete(pod.name);
+      }
       this.unscheduled.delete(pod);
     }
     if (pod.node !== null) this.unscheduled.delete(pod);

@@ -42,6 +42,12 @@ export const MAX_CACHED_ANALYSES = 256;
 export const ANALYSIS_SLICE_MS = 20;
 
 /**
+ * Longest stretch (ms) of background work (reading the workspace's files) between two looks at the messages
+ * that came meanwhile: a request waits at most this long for it.
+ */
+export const BACKGROUND_SLICE_MS = 4;
+
+/**
  * Files of at most this many documents are analysed whole before their first diagnostics, in one go: a
  * partial list would only flash by, and a small file's analysis takes about one slice anyway.
  */

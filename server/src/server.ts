@@ -182,6 +182,7 @@ export function startServer(connection: Connection, dispatched?: () => number): 
     void refreshSettings();
   });
 
+  documents.docs.onDidOpen((e) => world.opened(e.document.uri));
   documents.docs.onDidChangeContent((e) => pending.schedule(e.document.uri, () => publish(e.document.uri)));
   documents.docs.onDidClose((e) => {
     pending.cancel(e.document.uri);

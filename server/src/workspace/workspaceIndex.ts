@@ -4,8 +4,9 @@
 // files define the same ConfigMap or Secret differently (overlays, environments), which one the cluster has is
 // not known: neither is used, so a reference to it stays unknown rather than wrongly found.
 import { sep } from 'node:path';
-import { analyzeFile, type FileAnalysis } from '../analysis/fileAnalysis';
-import { MAX_ANALYZED_CHARS } from '../limits';
+import { looksLikeTemplate, splitDocuments } from '../../../simulator/src/index';
+import { analyzeChunks, analyzeFile, type FileAnalysis } from '../analysis/fileAnalysis';
+import { BACKGROUND_SLICE_MS, MAX_ANALYZED_CHARS } from '../limits';
 import { worldObjects, type WorldObject } from '../features/predictionInputs';
 
 /** The world objects a file's text defines (see objectsOfAnalysis). */
@@ -16,6 +17,27 @@ export function objectsOfText(text: string, path: string): WorldObject[] {
 }
 
 const NOT_CACHED: FileAnalysis = { chunks: [], kubernetes: false };
+
+/**
+ * objectsOfText in slices of BACKGROUND_SLICE_MS, awaiting `between` after each: the server reads the workspace
+ * while the user types, and one file of hundreds of documents analysed at once held every request for a second
+ * (issue 10 B: it was the open file itself, read from disk right after it was opened).
+ */
+export async function objectsOfTextInSlices(
+  text: string,
+  path: string,
+  between: () => Promise<void>,
+): Promise<WorldObject[]> {
+  // Too large or a chart template: objectsOfAnalysis gives nothing for those.
+  if (text.length > MAX_ANALYZED_CHARS || looksLikeTemplate(text, path)) return [];
+  const split = splitDocuments(text);
+  let analysis = analyzeChunks(split, NOT_CACHED, performance.now() + BACKGROUND_SLICE_MS);
+  while (analysis.partial) {
+    await between();
+    analysis = analyzeChunks(split, analysis, performance.now() + BACKGROUND_SLICE_MS);
+  }
+  return objectsOfAnalysis(analysis);
+}
 
 /** The world objects an analysed file defines; none when a document of it is not YAML or it is a template. */
 export function objectsOfAnalysis(analysis: FileAnalysis): WorldObject[] {

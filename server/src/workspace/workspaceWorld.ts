@@ -15,7 +15,7 @@ import type { DocumentWorld } from '../features/predictionPass';
 import type { Settings } from '../settings';
 import { WORKSPACE_MAX_FILES } from '../limits';
 import { CLUSTER_FILE, declaredWorld, readClusterFile, settingsWorld, type ClusterFile } from './clusterFile';
-import { objectsOfAnalysis, objectsOfText, WorkspaceIndex } from './workspaceIndex';
+import { objectsOfAnalysis, objectsOfTextInSlices, WorkspaceIndex } from './workspaceIndex';
 import { isYamlPath, readWorkspaceFile, yamlFiles } from './scan';
 
 export interface WorldEvents {
@@ -66,6 +66,8 @@ export class WorkspaceWorld {
           `${folder} has more than ${WORKSPACE_MAX_FILES} YAML files; the workspace index holds the first`,
         );
       for (const file of files) {
+        // An open file's document stands for it (openChanged): reading it from disk would only cost time.
+        if (this.open.has(file)) continue;
         await this.read(file);
         await turn();
       }
@@ -95,6 +97,12 @@ export class WorkspaceWorld {
     const file = readClusterFile(text);
     if (this.setCluster(path, file)) this.events.changed();
     return file.diagnostics;
+  }
+
+  /** A document was opened: from now on it stands for its file, which the workspace scan then skips. */
+  opened(uri: string): void {
+    const path = pathOf(uri);
+    if (path !== undefined) this.open.add(path);
   }
 
   /** An open document's analysis stands for its file: true when that changed the other documents' world. */
@@ -150,7 +158,10 @@ export class WorkspaceWorld {
           this.events.log(`${path}:${d.range.start.line + 1}: ${diagnosticMessage(d)}`);
       return this.setCluster(path, file);
     }
-    return this.index.set(path, text === undefined ? [] : objectsOfText(text, path));
+    const objects = text === undefined ? [] : await objectsOfTextInSlices(text, path, turn);
+    // Opened while it was read: its document stands for it now.
+    if (this.open.has(path)) return false;
+    return this.index.set(path, objects);
   }
 
   private setCluster(path: string, file: ClusterFile | undefined): boolean {

@@ -3,8 +3,12 @@
 // field; a bad one contributes nothing). Expected values are the README's rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { objectsOfText, WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
+import { pathToFileURL } from 'node:url';
+import { objectsOfText, objectsOfTextInSlices, WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
+import { WorkspaceWorld } from '../../../server/src/workspace/workspaceWorld';
 import { declaredWorld, readClusterFile, settingsWorld } from '../../../server/src/workspace/clusterFile';
 import { DEFAULT_SETTINGS, readSettings } from '../../../server/src/settings';
 
@@ -22,6 +26,32 @@ test('a file that does not parse, or a chart template, contributes nothing', () 
   );
   assert.deepEqual(objectsOfText(cm('a', '{ k: "{{ .Values.k }}" }'), at('chart', 'templates', 'cm.yaml')), []);
   assert.equal(objectsOfText(cm('a', '{ k: v }'), at('x.yaml')).length, 1);
+});
+
+test('read in slices, a file gives the same objects as read at once, also a file that does not parse', async () => {
+  const many = Array.from({ length: 60 }, (_, i) => cm(`c${i}`, `{ k: v${i} }`)).join('---\n');
+  const broken = `${many}---\napiVersion: v1\nkind: Secret\nmetadata: { name: b\n`;
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  for (const text of [many, broken, cm('a', '{ k: "{{ .Values.k }}" }')]) {
+    const path = text === many || text === broken ? at('x.yaml') : at('chart', 'templates', 'cm.yaml');
+    assert.deepEqual(await objectsOfTextInSlices(text, path, turn), objectsOfText(text, path));
+  }
+  assert.equal((await objectsOfTextInSlices(many, at('x.yaml'), turn)).length, 60);
+});
+
+test('the workspace scan leaves an open file to its document: its disk text never counts', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'podlab-world-'));
+  try {
+    writeFileSync(join(dir, 'a.yaml'), cm('from-disk', '{ k: v }'));
+    writeFileSync(join(dir, 'b.yaml'), cm('other', '{ k: v }'));
+    const world = new WorkspaceWorld({ changed: () => undefined, log: () => undefined, publish: () => undefined });
+    world.opened(pathToFileURL(join(dir, 'a.yaml')).toString());
+    await world.start([pathToFileURL(dir).toString()]);
+    const seen = world.worldOf(pathToFileURL(join(dir, 'pod.yaml')).toString()).workspace.map((o) => o.name);
+    assert.deepEqual(seen, ['other']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('the other files’ objects, not the file’s own, and only of its workspace folder', () => {

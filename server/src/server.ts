@@ -77,14 +77,22 @@ export function startServer(connection: Connection, dispatched?: () => number): 
   // documents) publishes at once; the prediction pass then simulates, off the event loop, the documents
   // whose inputs changed, and publishes again if they predict anything. Both work on the latest version
   // only: an older one is skipped, never queued.
+  // The publish with predictions waits like a diagnostics run for the requests already read (debounce.ts): the
+  // worker's answer can come at any moment, also between a keystroke and the completion request sent with it.
+  // It has a key of its own, so that it never stands in for the run of an edit, nor an edit's for it.
+  const predictedKey = (uri: string) => `${uri}#predictions`;
   const predictions = new PredictionPass(predictionRunner(__dirname), (uri, version, predictionsOf, found) => {
-    const doc = documents.get(uri);
-    if (!found || !settings.predictions || !doc || doc.version !== version) return;
-    const analysis = documents.analysis(doc);
-    const full = guarded('diagnostics', undefined, () => diagnosticsFor(analysis, settings, uri, predictionsOf));
-    if (!full) return;
-    sent.set(uri, { version, diagnostics: full });
-    void connection.sendDiagnostics({ uri, version, diagnostics: full });
+    if (!found) return;
+    pending.cancel(predictedKey(uri)); // an older version's, not published yet
+    pending.soon(predictedKey(uri), () => {
+      const doc = documents.get(uri);
+      if (!settings.predictions || !doc || doc.version !== version) return;
+      const analysis = documents.analysis(doc);
+      const full = guarded('diagnostics', undefined, () => diagnosticsFor(analysis, settings, uri, predictionsOf));
+      if (!full) return;
+      sent.set(uri, { version, diagnostics: full });
+      void connection.sendDiagnostics({ uri, version, diagnostics: full });
+    });
   });
   // A large file just opened is analysed in slices: its first documents' diagnostics are published after
   // the first slice, then again each time the analysed part has doubled, and in full at the end; requests
@@ -186,6 +194,7 @@ export function startServer(connection: Connection, dispatched?: () => number): 
   documents.docs.onDidChangeContent((e) => pending.schedule(e.document.uri, () => publish(e.document.uri)));
   documents.docs.onDidClose((e) => {
     pending.cancel(e.document.uri);
+    pending.cancel(predictedKey(e.document.uri));
     partlyPublished.delete(e.document.uri);
     sent.delete(e.document.uri);
     predictions.cancel(e.document.uri);

@@ -148,6 +148,20 @@ function shift(d: Diagnostic, lines: number, uri: string): Diagnostic {
   return out;
 }
 
+/**
+ * The file rules' diagnostics of an analysis, kept for the prediction pass's publish of the same version, which
+ * would otherwise run every file rule over every document a second time.
+ */
+const perFile = new WeakMap<FileAnalysis, { key: string; uri: string; diagnostics: Diagnostic[] }>();
+
+function cachedFileRuleDiagnostics(analysis: FileAnalysis, settings: Settings, key: string, uri: string): Diagnostic[] {
+  const cached = perFile.get(analysis);
+  if (cached && cached.key === key && cached.uri === uri) return cached.diagnostics;
+  const diagnostics = fileRuleDiagnostics(analysis, settings, uri);
+  perFile.set(analysis, { key, uri, diagnostics });
+  return diagnostics;
+}
+
 /** File-wide rules see every document with its global index; their findings are shifted by their chunk. */
 function fileRuleDiagnostics(analysis: FileAnalysis, settings: Settings, uri: string): Diagnostic[] {
   const owners: AnalyzedChunk[] = [];
@@ -224,7 +238,7 @@ export function diagnosticsFor(
   // A partial analysis (a large file just opened) lacks documents that cross-document rules and predictions
   // need: they wait for the rest.
   if (analysis.partial) return out;
-  out.push(...fileRuleDiagnostics(analysis, settings, uri));
+  out.push(...cachedFileRuleDiagnostics(analysis, settings, key, uri));
   if (!settings.predictions) return out;
   const of = predictionsOf ?? computeNow(analysis);
   const absorbed = new Set<Diagnostic>();

@@ -27,6 +27,21 @@ import { get, isObj, str } from './support/data';
 import { resolveFixes } from '../analysis/fixes';
 import { sensitiveHostPath } from './host-path-sensitive';
 
+/**
+ * The violations of each pod template, per level. A file rule runs over every document on each keystroke, and
+ * an unchanged document keeps its parsed value (the analysis is cached per document text), so its checks are
+ * not run again: at 1,000 documents they took about 12 ms per keystroke.
+ */
+type Violations = ReturnType<typeof podSecurityViolations>;
+const violationsOf = new WeakMap<object, Map<PodSecurityLevel, Violations>>();
+function violations(template: Record<string, unknown>, level: PodSecurityLevel): Violations {
+  let byLevel = violationsOf.get(template);
+  if (byLevel === undefined) violationsOf.set(template, (byLevel = new Map<PodSecurityLevel, Violations>()));
+  let found = byLevel.get(level);
+  if (found === undefined) byLevel.set(level, (found = podSecurityViolations(template, level)));
+  return found;
+}
+
 const RANK: Record<PodSecurityLevel, number> = { privileged: 0, baseline: 1, restricted: 2 };
 
 /** The more restrictive of the namespace's `warn` level and the setting's. */
@@ -57,7 +72,7 @@ export const podSecurity: FileRule = {
       const warn = warnLevel(policy?.warn, setting);
       const seen = new Set<string>();
       const report = (level: PolicyLevel, enforced: boolean) => {
-        for (const v of podSecurityViolations(template, level.level))
+        for (const v of violations(template, level.level))
           for (const { offender, text } of v.offenders) {
             const key = formatPath(offender.path);
             if (seen.has(key)) continue;

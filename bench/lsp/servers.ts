@@ -54,9 +54,18 @@ export function benchServers(fileName: string): { servers: Server[]; schemaSourc
     writeFileSync(schema, gunzipSync(readFileSync(bundledSchema)));
     schemaSource = 'bench/lsp (without descriptions)';
   }
+  // PODLAB_BENCH_PROFILE=DIR: PodLab's server (and its prediction worker) write V8 CPU profiles to DIR.
+  const profile = process.env.PODLAB_BENCH_PROFILE;
   const node = (name: string, script: string) => ({
     command: process.execPath,
-    args: ['--expose-gc', '--import', PRELOAD, script, '--stdio'],
+    args: [
+      '--expose-gc',
+      ...(profile && name === 'podlab' ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+      '--import',
+      PRELOAD,
+      script,
+      '--stdio',
+    ],
     env: { PODLAB_HEAP_FILE: join(dir, `${name}.heap`) },
   });
   const yaml = {

@@ -5,10 +5,14 @@
 // holds depends on the machine.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DidOpenTextDocumentNotification, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import {
+  CompletionRequest,
+  DidOpenTextDocumentNotification,
+  type Diagnostic,
+} from 'vscode-languageserver-protocol/node';
 import { diagnoseText } from '../../../server/src/features/diagnostics';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
-import { ensureServerBundle, LspSession } from './lsp';
+import { ensureServerBundle, locate, LspSession } from './lsp';
 
 const DOCS = 300;
 const SERVICE = `apiVersion: v1
@@ -23,10 +27,10 @@ spec:
       targetPort: 80
 `;
 // Each pod has document-level findings (no resources, a bare Pod, an image without a tag).
-const pod = (i: number) => `apiVersion: v1
+const pod = (i: number, prefix = 'pod') => `apiVersion: v1
 kind: Pod
 metadata:
-  name: pod-${i}
+  name: ${prefix}-${i}
   labels:
     app: pod-${i}
 spec:
@@ -74,5 +78,31 @@ describe('a large file just opened', () => {
     }
     // Each partial publish holds at least twice the documents of the one before: a handful, not one per slice.
     assert.ok(publishes.length <= 2 + Math.log2(DOCS + 1), `${publishes.length} publishes`);
+  });
+
+  it('answers a completion sent while it analyses the rest of the file before it has analysed it', async () => {
+    // Other pods' texts than above: the analyses cached for those would make this open too quick to slice.
+    const text = [SERVICE, ...Array.from({ length: DOCS }, (_, i) => pod(i, 'other'))].join('---\n');
+    const uri = 'file:///large-open-completion.yaml';
+    const whole = diagnoseText(text, { ...DEFAULT_SETTINGS, ...SETTINGS }, uri);
+    const order: string[] = [];
+    const first = lsp.nextDiagnostics(uri, () => true, 120_000);
+    const all = lsp
+      .nextDiagnostics(uri, (p) => p.diagnostics.length === whole.length, 120_000)
+      .then(() => order.push('all diagnostics'));
+    await lsp.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'yaml', version: 1, text },
+    });
+    const partial = await first;
+    assert.ok(partial.diagnostics.length < whole.length, 'the first publish holds the first documents only');
+    const image = locate(text, 'image: nginx', DOCS - 1);
+    const completion = lsp.connection
+      .sendRequest(CompletionRequest.type, {
+        textDocument: { uri },
+        position: { line: image.line + 1, character: 6 },
+      })
+      .then(() => order.push('completion'));
+    await Promise.all([completion, all]);
+    assert.deepEqual(order, ['completion', 'all diagnostics']);
   });
 });

@@ -109,6 +109,7 @@ export function simulate(objects: readonly SimObject[], options: SimulateOptions
   const keep = options.keep ?? 'trace';
   const keepFrom = keep === 'trace' ? undefined : Math.round(Math.min(keep.livePodsFrom, options.until) * 1000);
   sim.keepFrom = keepFrom;
+  sim.probes.listing = keepFrom === undefined;
   sim.epoch = options.epoch ?? DEFAULT_EPOCH;
   const worldObjects = [...(options.world ?? [])];
   (scenario.objects ?? []).forEach((value, i) => {

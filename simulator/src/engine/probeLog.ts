@@ -15,14 +15,19 @@ export interface ProbeStream {
 
 export class ProbeLog {
   private readonly entries: (ProbeRecord | ProbeStream)[] = [];
+  private count = 0;
+  /** Off when the reader wants the live pods only (SimulateOptions.keep): results are counted, not kept. */
+  listing = true;
 
+  /** How many results were recorded (a sync compares it before and after to tell whether it probed). */
   get length(): number {
-    return this.entries.length;
+    return this.count;
   }
 
   /** Appends a full record; it becomes the base of the worker's next repeats. */
   push(rec: ProbeRecord, nowMs: number, period: number): ProbeStream {
-    this.entries.push(rec);
+    this.count++;
+    if (this.listing) this.entries.push(rec);
     return { base: rec, baseMs: nowMs, period, count: 0 };
   }
 
@@ -45,7 +50,8 @@ export class ProbeLog {
     if (b.restartCount !== restartCount || b.threshold !== threshold || b.run + next !== run) return false;
     if (s.baseMs + next * s.period !== nowMs) return false;
     s.count = next;
-    this.entries.push(s);
+    this.count++;
+    if (this.listing) this.entries.push(s);
     return true;
   }
 

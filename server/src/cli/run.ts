@@ -19,6 +19,7 @@ import {
   type DescribeInput,
   type Prediction,
   type Trace,
+  type TraceEvent,
   type TraceNote,
 } from '../../../simulator/src/index';
 import { flag, parseArgs, UsageError } from './args';
@@ -119,15 +120,26 @@ export function run(argv: readonly string[], io: Output): number {
       writeJson(traceForJson(trace, repeats), io.out);
       break;
     case 'describe': {
+      // Looked up once, not per pod: a month of a CronJob describes 43,200 pods against 432,000 events.
+      const runtimes = new Map<string, (typeof result.pods)[number]>();
+      for (const r of result.pods)
+        if (!runtimes.has(`${r.name}@${r.createdAt / 1000}`)) runtimes.set(`${r.name}@${r.createdAt / 1000}`, r);
+      const eventsOf = new Map<string, TraceEvent[]>();
+      for (const e of trace.events) {
+        const list = eventsOf.get(e.object);
+        if (list) list.push(e);
+        else eventsOf.set(e.object, [e]);
+      }
       const blocks = trace.pods.map((p) => {
-        const runtime = result.pods.find((r) => r.name === p.name && r.createdAt / 1000 === p.createdAt);
+        const runtime = runtimes.get(`${p.name}@${p.createdAt}`);
         const spec: DescribeInput['spec'] = runtime?.spec ?? null;
         // kubectl prints the deletion's own grace period (metadata.deletionGracePeriodSeconds).
         const metadata = {
           labels: runtime?.labels ?? {},
           ...(runtime?.deletedAt != null ? { deletionGracePeriodSeconds: runtime.deletionGrace / 1000 } : {}),
         };
-        return formatDescribe({ pod: p, metadata, spec, events: trace.events }, at);
+        // formatDescribe keeps the pod's own events: the same list, found without reading every event.
+        return formatDescribe({ pod: p, metadata, spec, events: eventsOf.get(`Pod/${p.name}`) ?? [] }, at);
       });
       io.out(blocks.join('\n\n'));
       break;

@@ -203,6 +203,9 @@ function cond(
   message?: string,
 ): PodCondition {
   const old = prev?.conditions.find((c) => c.type === type);
+  // An unchanged condition is the previous status's own object: most syncs change one condition or none, and a run
+  // keeps every status it published (statuses are never modified once built).
+  if (old !== undefined && old.status === status && old.reason === reason && old.message === message) return old;
   const c: PodCondition = {
     type,
     status,

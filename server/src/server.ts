@@ -13,14 +13,15 @@ import {
   type MessageStrategy,
 } from 'vscode-languageserver/node';
 import { Documents } from './documents';
-import { diagnosticsFor } from './features/diagnostics';
+import type { FileAnalysis } from './analysis/fileAnalysis';
+import { DIAGNOSTICS_PARTS, diagnosticsFor } from './features/diagnostics';
 import { codeActions } from './features/codeActions';
 import { complete } from './features/completion';
 import { hover } from './features/hover';
 import { isScenarioFile, scenarioCompletion, scenarioDiagnostics } from './features/scenarioFile';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { Throttle } from './debounce';
-import { ANALYSIS_SLICE_MS } from './limits';
+import { ANALYSIS_SLICE_MS, MAX_DOCUMENTS_AT_ONCE } from './limits';
 import { guarded, reportErrorsTo } from './errorGuard';
 import { PredictionPass } from './features/predictionPass';
 import { predictionRunner } from './features/predictionRunner';
@@ -98,6 +99,7 @@ export function startServer(connection: Connection, dispatched?: () => number): 
   // the first slice, then again each time the analysed part has doubled, and in full at the end; requests
   // are answered between slices.
   const partlyPublished = new Map<string, { version: number; chunks: number }>();
+  const partsDone = new WeakMap<FileAnalysis, number>();
   const publish = (uri: string, worldChanged = false) => {
     const doc = documents.get(uri);
     if (!doc) return;
@@ -127,6 +129,17 @@ export function startServer(connection: Connection, dispatched?: () => number): 
       return;
     }
     partlyPublished.delete(uri);
+    // A large file's pass goes in turns: the analysis, each costly part of its diagnostics, then the rest (each
+    // after the requests read meanwhile), so that a request that comes during the pass waits for one part.
+    if (doc.chunks().length > MAX_DOCUMENTS_AT_ONCE) {
+      const part = partsDone.get(analysis) ?? 0;
+      if (part <= DIAGNOSTICS_PARTS.length) {
+        partsDone.set(analysis, part + 1);
+        if (part > 0) guarded('diagnostics', undefined, () => DIAGNOSTICS_PARTS[part - 1]!(analysis, settings, uri));
+        pending.soon(uri, () => publish(uri, worldChanged));
+        return;
+      }
+    }
     // Its objects, as typed, stand for the file's disk version in the other documents' world.
     if (guarded('workspace', false, () => world.openChanged(uri, analysis)))
       for (const d of documents.docs.all()) if (d.uri !== uri) pending.schedule(d.uri, () => publish(d.uri, true));

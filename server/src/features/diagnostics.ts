@@ -196,6 +196,23 @@ function fileRuleDiagnostics(analysis: FileAnalysis, settings: Settings, uri: st
   return out;
 }
 
+/**
+ * The two costly parts of diagnosticsFor, computed ahead and kept in the caches it reads: a large file's pass
+ * runs them in turns of their own (server.ts), and a request that comes meanwhile waits for one part only.
+ */
+export const DIAGNOSTICS_PARTS: readonly ((analysis: FileAnalysis, settings: Settings, uri: string) => void)[] = [
+  // Each document's diagnostics where it now is (a keystroke that adds a line moves every later document's).
+  (analysis, settings, uri) => {
+    const key = settingsKey({ ...settings, predictions: false });
+    if (analysis.kubernetes) for (const c of analysis.chunks) shiftedDiagnostics(c, settings, key, uri);
+  },
+  // The file rules, over every document.
+  (analysis, settings, uri) => {
+    const key = settingsKey({ ...settings, predictions: false });
+    if (analysis.kubernetes && !analysis.partial) cachedFileRuleDiagnostics(analysis, settings, key, uri);
+  },
+];
+
 /** A document's predictions, or undefined when they are not known yet (the server's pass has not run). */
 export type PredictionsOf = (c: AnalyzedChunk) => readonly Prediction[] | undefined;
 

@@ -15,6 +15,8 @@ export interface ProbeStream {
 
 export class ProbeLog {
   private readonly entries: (ProbeRecord | ProbeStream)[] = [];
+  /** For each repeat entry, which repeat of its stream it is (1, 2, …); 0 for a full record. */
+  private readonly nth: number[] = [];
   private count = 0;
   /** Off when the reader wants the live pods only (SimulateOptions.keep): results are counted, not kept. */
   listing = true;
@@ -27,7 +29,10 @@ export class ProbeLog {
   /** Appends a full record; it becomes the base of the worker's next repeats. */
   push(rec: ProbeRecord, nowMs: number, period: number): ProbeStream {
     this.count++;
-    if (this.listing) this.entries.push(rec);
+    if (this.listing) {
+      this.entries.push(rec);
+      this.nth.push(0);
+    }
     return { base: rec, baseMs: nowMs, period, count: 0 };
   }
 
@@ -51,23 +56,27 @@ export class ProbeLog {
     if (s.baseMs + next * s.period !== nowMs) return false;
     s.count = next;
     this.count++;
-    if (this.listing) this.entries.push(s);
+    if (this.listing) {
+      this.entries.push(s);
+      this.nth.push(next);
+    }
     return true;
   }
 
   /** The records up to `at` seconds, in full. */
   upTo(at: number): ProbeRecord[] {
     const out: ProbeRecord[] = [];
-    const seen = new Map<ProbeStream, number>();
-    for (const e of this.entries) {
-      let rec: ProbeRecord;
-      if ('base' in e) {
-        const k = (seen.get(e) ?? 0) + 1;
-        seen.set(e, k);
-        // The same arithmetic as the prober's `sim.now / 1000`, on the integer tick time.
-        rec = { ...e.base, t: (e.baseMs + k * e.period) / 1000, run: e.base.run + k };
-      } else rec = e;
-      if (rec.t <= at) out.push(rec);
+    for (let i = 0; i < this.entries.length; i++) {
+      const e = this.entries[i]!;
+      const k = this.nth[i]!;
+      if (k === 0) {
+        if ((e as ProbeRecord).t <= at) out.push(e as ProbeRecord);
+        continue;
+      }
+      const s = e as ProbeStream;
+      // The same arithmetic as the prober's `sim.now / 1000`, on the integer tick time.
+      const t = (s.baseMs + k * s.period) / 1000;
+      if (t <= at) out.push({ ...s.base, t, run: s.base.run + k });
     }
     return out;
   }

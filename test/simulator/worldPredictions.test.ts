@@ -4,7 +4,7 @@
 // CreateContainerConfigError for env, FailedMount (ContainerCreating) for a volume, each on its own line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { predictOutcomes, troubles } from '../../simulator/src/index';
+import { predictOutcomes, troubles, verdicts } from '../../simulator/src/index';
 import { present, run } from './harness';
 
 const POD = `apiVersion: v1
@@ -107,10 +107,19 @@ spec:
       persistentVolumeClaim: { claimName: mongodb-pvc }
 `;
 
-test('a PVC nowhere is unknown by default: the pod schedules as before, nothing predicted', () => {
+test('a PVC nowhere is unknown by default: the pod schedules as before, nothing predicted, the claim listed unknown', () => {
   const { r, o } = outcomes(CLAIM_POD, present);
   assert.deepEqual(o.predictions, []);
   assert.deepEqual(r.events('FailedScheduling'), []);
+  // README "The world the simulation sees": a reference to an object nowhere in the world is unknown (the cluster
+  // may have it) — a claim as a ConfigMap: listed in the world's unknown references, on its volume.
+  assert.deepEqual(r.trace.world?.unknown, [
+    { kind: 'PersistentVolumeClaim', namespace: 'default', name: 'mongodb-pvc', doc: 0, path: 'spec.volumes[0]' },
+  ]);
+  // What the run assumed decides the outcome (world-semantics §8: a missing claim keeps the pod Pending): unknown.
+  const [v] = verdicts(r.result, o.predictions);
+  assert.equal(v?.outcome, 'unknown');
+  assert.match(v?.reason ?? '', /PersistentVolumeClaim `mongodb-pvc` is not in the file or the scenario/);
 });
 
 test('world complete: a PVC nowhere → FailedScheduling from VolumeBinding on the claimName line (world-semantics §8)', () => {
@@ -125,6 +134,7 @@ test('world complete: a PVC nowhere → FailedScheduling from VolumeBinding on t
   const [p] = o.predictions;
   assert.equal(p?.code, 'predicted-unschedulable', 'certain on any cluster: not left to the real nodes');
   assert.deepEqual(p?.paths, ['spec.volumes[0].persistentVolumeClaim.claimName']);
+  assert.deepEqual(r.trace.world?.unknown ?? [], [], 'proven missing, not unknown');
 });
 
 test('world complete: the PVC in the file (or the scenario) exists, the pod schedules', () => {
@@ -144,4 +154,5 @@ spec:
     r.trace.world?.objects.map((x) => `${x.kind}/${x.name} ${x.usedBy.join(',')}`),
     ['PersistentVolumeClaim/mongodb-pvc db'],
   );
+  assert.deepEqual(r.trace.world?.unknown, [], 'found, not unknown');
 });

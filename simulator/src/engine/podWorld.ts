@@ -43,7 +43,15 @@ export function podWorldFacts(
     if (claim) {
       const found = world.find('PersistentVolumeClaim', pod.namespace, claim);
       if (found.state === 'found') used.push(found.object);
-      // Unknown (the cluster may have it) is not noted: the pod schedules as it always did.
+      // Unknown (the cluster may have it): the pod schedules as it always did, and the reference is listed as
+      // unknown, as a ConfigMap's is, so that what the run assumed is said.
+      if (found.state === 'unknown')
+        unknownRefs.push({
+          kind: 'PersistentVolumeClaim',
+          namespace: pod.namespace,
+          name: claim,
+          path: `${pod.specPath}.volumes[${i}]`,
+        });
       if (found.state === 'missing')
         missingClaims.push({ name: claim, path: `${pod.specPath}.volumes[${i}].persistentVolumeClaim.claimName` });
     }

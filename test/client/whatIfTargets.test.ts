@@ -1,7 +1,7 @@
 // What-ifs name workloads, not generated pods (issue 13 item 6): a template edit changes the pod-template-hash
 // and so every generated pod name (k/k pkg/controller/deployment: the ReplicaSet is `<name>-<hash>`, its pods
-// `<rs>-<suffix>`), but not the Deployment's name, which the scenario's `pod` reaches by prefix (README
-// "Scenario files": "optional pod (name or generated-name prefix)").
+// `<rs>-<suffix>`), but not the Deployment's name, which the scenario's `pod` reaches through the pods' owner
+// (README "Scenario files": "optional pod: a pod, or the workload that made it").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadManifest } from '../../simulator/src/manifest';

@@ -53,6 +53,7 @@ export function startServer(connection: Connection, dispatched?: () => number): 
   let canRegisterConfiguration = false;
   let snippets = true;
   let canWatchFiles = false;
+  let canFollowFolders = false;
   let folders: string[] = [];
   const pending = new Throttle(5, dispatched);
   // The ConfigMaps, Secrets and Services of the other workspace files, and the declared cluster: when they
@@ -171,6 +172,7 @@ export function startServer(connection: Connection, dispatched?: () => number): 
     canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     snippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canFollowFolders = params.capabilities.workspace?.workspaceFolders === true;
     settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     world.setSettings(settings);
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -182,6 +184,8 @@ export function startServer(connection: Connection, dispatched?: () => number): 
         completionProvider: { triggerCharacters: [':', '-'] },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        // Folders added to or removed from the workspace change the world beyond the open files.
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'podlab-language-server', version: '0.1.0' },
     };
@@ -194,6 +198,15 @@ export function startServer(connection: Connection, dispatched?: () => number): 
         watchers: [{ globPattern: '**/*.{yaml,yml}' }],
       });
     void world.start(folders).catch((e: unknown) => connection.console.error(`workspace index: ${String(e)}`));
+    if (canFollowFolders)
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        void world
+          .foldersChanged(
+            e.added.map((f) => f.uri),
+            e.removed.map((f) => f.uri),
+          )
+          .catch((err: unknown) => connection.console.error(`workspace index: ${String(err)}`));
+      });
   });
   connection.onDidChangeWatchedFiles((p) => {
     void world.filesChanged(p.changes).catch((e: unknown) => connection.console.error(`workspace index: ${String(e)}`));

@@ -78,6 +78,13 @@ export class WorkspaceIndex {
     return this.set(path, []);
   }
 
+  /** Drops the files `keep` refuses (those of a workspace folder that was removed); true when any went. */
+  retain(keep: (path: string) => boolean): boolean {
+    let changed = false;
+    for (const path of [...this.files.keys()]) if (!keep(path)) changed = this.delete(path) || changed;
+    return changed;
+  }
+
   /**
    * The objects of the other files of `folder` (a workspace folder: its projects are not another's), ambiguous
    * ones left out; `path`'s own objects come from its analysis.

@@ -1,7 +1,8 @@
 // The world beyond the open file, for the language server: the ConfigMaps, Secrets and Services of the
 // workspace folders' other YAML files (workspaceIndex.ts), the nearest `.podlab/cluster.yaml` and the settings
-// (clusterFile.ts). The folders are read once after initialize, asynchronously and bounded (scan.ts), then
-// followed through workspace/didChangeWatchedFiles; an open document stands for its file's disk version. When
+// (clusterFile.ts). The folders are read after initialize and when workspace/didChangeWorkspaceFolders adds one
+// (a removed folder's files leave the world), asynchronously and bounded (scan.ts), then followed through
+// workspace/didChangeWatchedFiles; an open document stands for its file's disk version. When
 // the world changes, `changed` is called: the server re-plans the open documents, and since a prediction's key
 // holds the world objects its document uses (predictionInputs.ts), only those that use what changed simulate.
 import { dirname, sep } from 'node:path';
@@ -57,21 +58,37 @@ export class WorkspaceWorld {
   }
 
   /** Reads the folders' YAML files, one per turn of the event loop; then the open documents are re-planned. */
-  async start(folderUris: readonly string[]): Promise<void> {
-    this.folders = folderUris.flatMap((u) => pathOf(u) ?? []);
-    for (const folder of this.folders) {
+  start(folderUris: readonly string[]): Promise<void> {
+    return this.foldersChanged(folderUris, []);
+  }
+
+  /**
+   * workspace/didChangeWorkspaceFolders: a removed folder's files and cluster files leave the world (unless another
+   * folder holds them), an added folder is read like the first ones. The open documents are then re-planned, and
+   * an open one in an added folder indexes itself as it is re-published (openChanged).
+   */
+  async foldersChanged(addedUris: readonly string[], removedUris: readonly string[]): Promise<void> {
+    const removed = new Set(removedUris.flatMap((u) => pathOf(u) ?? []));
+    const added = addedUris.flatMap((u) => pathOf(u) ?? []).filter((f) => !this.folders.includes(f));
+    this.folders = [...this.folders.filter((f) => !removed.has(f)), ...added];
+    if (removed.size > 0) this.forgetOutside([...removed]);
+    for (const folder of added) {
       const { files, capped } = await yamlFiles(folder);
       if (capped)
         this.events.log(
           `${folder} has more than ${WORKSPACE_MAX_FILES} YAML files; the workspace index holds the first`,
         );
       for (const file of files) {
+        if (!this.folders.includes(folder)) break; // removed while it was read
         // An open file's document stands for it (openChanged): reading it from disk would only cost time.
         if (this.open.has(file)) continue;
         await this.read(file);
         await turn();
       }
     }
+    // A folder removed while it was read may have had a file read in flight.
+    const dropped = added.filter((f) => !this.folders.includes(f));
+    if (dropped.length > 0) this.forgetOutside(dropped);
     this.events.log(`workspace index: ${this.index.size} files with ConfigMaps, Secrets or Services`);
     this.events.changed();
   }
@@ -134,6 +151,17 @@ export class WorkspaceWorld {
       this.declaredCache.set(clusterDir ?? '', declared);
     }
     return { declared, workspace: path && folder ? this.index.worldFor(path, folder) : [] };
+  }
+
+  /** Drops what no workspace folder holds any more: the index's files, the cluster files read from `gone`. */
+  private forgetOutside(gone: readonly string[]): void {
+    this.index.retain((path) => this.inFolders(path));
+    const under = (path: string) => gone.some((f) => path === f || path.startsWith(f + sep));
+    for (const dir of [...this.clusterFiles.keys()]) {
+      const file = `${dir}${CLUSTER_SUFFIX}`;
+      if (under(file) && !this.inFolders(file) && !this.open.has(file)) this.clusterFiles.delete(dir);
+    }
+    this.declaredCache.clear();
   }
 
   private inFolders(path: string): boolean {

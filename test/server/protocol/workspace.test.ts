@@ -1,6 +1,7 @@
 // The world beyond the open file, over the bundled server (README "The world the simulation sees"): a ConfigMap
 // in another YAML file of the workspace folder resolves a reference (and follows that file's changes through
-// workspace/didChangeWatchedFiles), and `.podlab/cluster.yaml` declares the cluster the predictions simulate.
+// workspace/didChangeWatchedFiles, and its folder through workspace/didChangeWorkspaceFolders), and
+// `.podlab/cluster.yaml` declares the cluster the predictions simulate.
 // Expected texts: world-semantics §1 (`couldn't find key <key> in ConfigMap <ns>/<name>`) and kubelet-semantics
 // §7 (FitError `0/<N> nodes are available: <histogram>.`, `node(s) didn't match Pod's node affinity/selector`).
 import { after, before, describe, it } from 'node:test';
@@ -11,11 +12,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   FileChangeType,
   InitializedNotification,
   InitializeRequest,
+  type InitializeResult,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { diagnosticMessage } from '../../../server/src/features/diagnosticData';
@@ -155,6 +158,63 @@ describe('the workspace around the open file', () => {
     assert.equal(d!.range.start.line, 2);
     assert.match(diagnosticMessage(d!), /unknown field "labelz"/);
     await back;
+    assert.ok(lsp.alive);
+  });
+});
+
+// The folders change while the server runs (workspace/didChangeWorkspaceFolders): a folder added brings its files
+// into the world of the documents in it, a folder removed takes them out; outside every folder, the other file's
+// ConfigMap is unknown (the cluster may have it), so nothing is predicted.
+const folders = mkdtempSync(join(tmpdir(), 'podlab-folders-'));
+
+describe('workspace folders added and removed', () => {
+  let lsp: LspSession;
+  let result: InitializeResult;
+  const first = { uri: uriOf(join(folders, 'first')), name: 'first' };
+  const second = { uri: uriOf(join(folders, 'second')), name: 'second' };
+  write(join(folders, 'first', 'other.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata: { name: other }\n');
+  const podUri = write(join(folders, 'second', 'pod.yaml'), POD);
+  write(join(folders, 'second', 'config.yaml'), configMap('{ level: debug }'));
+  before(async () => {
+    ensureServerBundle();
+    lsp = new LspSession();
+    result = await lsp.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: first.uri,
+      capabilities: { workspace: { workspaceFolders: true } },
+      workspaceFolders: [first],
+    });
+    await lsp.connection.sendNotification(InitializedNotification.type, {});
+  });
+  after(() => lsp.dispose());
+
+  it('says it follows folder changes', () => {
+    assert.deepEqual(result.capabilities.workspace?.workspaceFolders, { supported: true, changeNotifications: true });
+  });
+
+  it('outside the workspace, the ConfigMap of the other file is not read: unknown, no prediction', async () => {
+    const p = lsp.nextDiagnostics(podUri, () => true, 30_000);
+    await lsp.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: podUri, languageId: 'yaml', version: 1, text: POD },
+    });
+    assert.deepEqual(predicted(await p, 'predicted-config-error'), []);
+  });
+
+  it('the folder added: its ConfigMap is read, and the missing key is CreateContainerConfigError', async () => {
+    const p = lsp.nextDiagnostics(podUri, (x) => predicted(x, 'predicted-config-error').length > 0, 30_000);
+    await lsp.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: [second], removed: [] },
+    });
+    const [d] = predicted(await p, 'predicted-config-error');
+    assert.match(diagnosticMessage(d!), /couldn't find key mode in ConfigMap default\/app-config/);
+  });
+
+  it('the folder removed: its files leave the world, the reference is unknown again', async () => {
+    const p = lsp.nextDiagnostics(podUri, (x) => predicted(x, 'predicted-config-error').length === 0, 30_000);
+    await lsp.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: [], removed: [second] },
+    });
+    await p;
     assert.ok(lsp.alive);
   });
 });

@@ -23,52 +23,64 @@ export interface Rng {
 
 /** A stream for `seed` (any number; integers are the usual choice, e.g. `podlab run --seed 42`). */
 export function createRng(seed: number): Rng {
-  return fromKey(`podlab:${Object.is(seed, -0) ? 0 : seed}`);
+  return new Sfc32(`podlab:${Object.is(seed, -0) ? 0 : seed}`);
 }
 
-function fromKey(key: string): Rng {
-  const [s0, s1, s2, s3] = cyrb128(key);
-  let a = s0;
-  let b = s1;
-  let c = s2;
-  let d = s3;
+/**
+ * sfc32 over a key's hash. A class, not closures: every pod and every controller sync forks a stream, and a month of
+ * a CronJob's Jobs forks a hundred thousand of them.
+ */
+class Sfc32 implements Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
 
-  const nextUint32 = (): number => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
+  constructor(readonly key: string) {
+    const [s0, s1, s2, s3] = cyrb128(key);
+    this.a = s0;
+    this.b = s1;
+    this.c = s2;
+    this.d = s3;
+    // Warm-up: the first outputs of sfc32 are correlated with the seed words.
+    for (let i = 0; i < 15; i++) this.nextUint32();
+  }
+
+  private nextUint32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
     return t >>> 0;
-  };
-  // Warm-up: the first outputs of sfc32 are correlated with the seed words.
-  for (let i = 0; i < 15; i++) nextUint32();
+  }
 
-  const next = (): number => nextUint32() / 4294967296;
+  next(): number {
+    return this.nextUint32() / 4294967296;
+  }
 
-  return {
-    key,
-    next,
-    int(n: number): number {
-      if (!Number.isInteger(n) || n <= 0) throw new RangeError(`rng.int: expected a positive integer, got ${n}`);
-      if (n <= 4294967296) return Math.floor(next() * n);
-      // Wider ranges: combine two draws (53 bits).
-      const hi = nextUint32() >>> 5;
-      const lo = nextUint32() >>> 6;
-      return Math.floor(((hi * 67108864 + lo) / 9007199254740992) * n);
-    },
-    float(min: number, max: number): number {
-      return min + next() * (max - min);
-    },
-    pick<T>(items: readonly T[]): T {
-      if (items.length === 0) throw new RangeError('rng.pick: empty array');
-      return items[Math.floor(next() * items.length)] as T;
-    },
-    fork(label: string): Rng {
-      return fromKey(`${key}\u0000${label}`);
-    },
-  };
+  int(n: number): number {
+    if (!Number.isInteger(n) || n <= 0) throw new RangeError(`rng.int: expected a positive integer, got ${n}`);
+    if (n <= 4294967296) return Math.floor(this.next() * n);
+    // Wider ranges: combine two draws (53 bits).
+    const hi = this.nextUint32() >>> 5;
+    const lo = this.nextUint32() >>> 6;
+    return Math.floor(((hi * 67108864 + lo) / 9007199254740992) * n);
+  }
+
+  float(min: number, max: number): number {
+    return min + this.next() * (max - min);
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new RangeError('rng.pick: empty array');
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+
+  fork(label: string): Rng {
+    return new Sfc32(`${this.key}\u0000${label}`);
+  }
 }
 
 /** cyrb128 (bryc, public domain): four 32-bit words from a string. */

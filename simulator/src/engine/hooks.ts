@@ -1,7 +1,8 @@
 // postStart and preStop hooks (docs/kubelet-behaviour.md, "Hooks and termination"). The kubelet waits for each hook inside the sync.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
-import { podRef, setContainer } from './runtime';
+import { podRef } from './runtime';
+import { setContainer } from './statusInputs';
 import { finishInstance } from './process';
 import { hookOutcome } from './hookOutcome';
 

@@ -2,7 +2,8 @@
 // back-off, ErrImageNeverPull, InvalidImageName.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime } from './runtime';
-import { podRef, setContainer } from './runtime';
+import { podRef } from './runtime';
+import { setContainer } from './statusInputs';
 import { nextBackOff } from './policy';
 import { goDuration } from '../model/goDuration';
 import type { Cause } from '../trace';

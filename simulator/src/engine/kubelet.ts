@@ -3,7 +3,8 @@
 // their grace period, so a sync can last; triggers that arrive meanwhile run one more sync afterwards.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime } from './runtime';
-import { podRef, setPod } from './runtime';
+import { podRef } from './runtime';
+import { setPod } from './statusInputs';
 import type { PodWorker } from './podWorker';
 import { publishStatus } from './status';
 import { createProbeWorkers, runReadinessNow } from './probes';

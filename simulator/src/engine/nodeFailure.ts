@@ -3,7 +3,8 @@
 // (nobody can confirm the kill) while their controllers create replacements elsewhere.
 import type { Simulation } from './simulation';
 import type { NodeModel } from '../cluster/nodes';
-import { podRef, runningInstance, setPod } from './runtime';
+import { podRef, runningInstance } from './runtime';
+import { setPod } from './statusInputs';
 import { publishStatus } from './status';
 
 const NODE_MONITOR_GRACE = 40_000;

@@ -2,7 +2,8 @@
 // kill (failed liveness or startup probes), which to start (init containers in order, then the regular
 // containers and sidecars), and whether the pod is done.
 import type { ContainerRuntime, PodRuntime } from './runtime';
-import { currentInstance, isRunning, runningInstance, setPod } from './runtime';
+import { currentInstance, isRunning, runningInstance } from './runtime';
+import { setPod } from './statusInputs';
 import type { KillRequest } from './kill';
 import { shouldRestart } from './policy';
 

@@ -4,7 +4,8 @@
 // the runAsNonRoot check that follows the env in generateContainerConfig).
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime } from './runtime';
-import { podRef, setContainer } from './runtime';
+import { podRef } from './runtime';
+import { setContainer } from './statusInputs';
 import type { PodSpec } from '../model';
 import { containerEnv, type ContainerEnv } from '../world/env';
 import type { UnknownReference, World, WorldObject } from '../world/objects';

@@ -1,7 +1,8 @@
 // Creating pods (from a bare Pod or a controller's template) and binding them to nodes.
 import type { Simulation } from './simulation';
 import type { ContainerKind, ContainerRuntime, PodOwner, PodRuntime } from './runtime';
-import { podRef, setPod } from './runtime';
+import { podRef } from './runtime';
+import { setPod } from './statusInputs';
 import { modelFor, sharedModel } from './containerModels';
 import { publishStatus } from './status';
 import type { DefaultedPodSpec } from '../model';

@@ -3,7 +3,8 @@
 // startup gate as in pkg/kubelet/prober/worker.go.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime, ProbeSlot, ProbeWorker } from './runtime';
-import { PROBE_FIELD, currentInstance, isRunning, podRef, probeOf, runningInstance, setContainer } from './runtime';
+import { PROBE_FIELD, currentInstance, isRunning, podRef, probeOf, runningInstance } from './runtime';
+import { setContainer } from './statusInputs';
 import { publishStatus } from './status';
 import type { ProbeOutcome } from './probeHandlers';
 import { probeOutcome } from './probeMemo';

@@ -2,7 +2,8 @@
 // limit and is OOM-killed. Stopping it (kill.ts) and probing it (probes.ts) read the same model.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
-import { modelOf, recordExit } from './runtime';
+import { modelOf } from './runtime';
+import { recordExit } from './statusInputs';
 import type { Cause } from '../trace';
 import { memoryBytes } from '../model/quantity';
 import { terminationMessage } from './terminationMessage';

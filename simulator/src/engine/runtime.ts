@@ -1,7 +1,7 @@
 // The simulator's live state of pods and containers. Times are integer milliseconds since t = 0.
 // The published pod status (status.ts) is rebuilt only when one of its inputs changed. Those inputs are `readonly`
-// here and change only through the functions at the end of this file, which record the change themselves, so no
-// caller can forget to; the worker's own bookkeeping stays plainly mutable.
+// here and change only through the writers in statusInputs.ts, which record the change themselves, so no caller
+// can forget to; the worker's own bookkeeping stays plainly mutable.
 import type { DefaultedContainer, DefaultedPodSpec, DefaultedProbe } from '../model';
 import type { ProcessModel, StartFile } from '../behaviour/types';
 import type { NodeModel } from '../cluster/nodes';
@@ -9,7 +9,6 @@ import type { Cause, EndReason, PodStatus } from '../trace';
 import type { ExecMemo } from './execMemo';
 import type { ProbeStream } from './probeLog';
 import type { PodWorldFacts } from '../world/volumes';
-import { sameContainerInputs } from './sameInputs';
 
 export type ContainerKind = 'init' | 'sidecar' | 'regular';
 export type ProbeSlot = 'startup' | 'liveness' | 'readiness';
@@ -49,7 +48,7 @@ export interface Instance {
 }
 
 /** How an instance ended (recordExit). */
-interface Exit {
+export interface Exit {
   exitCode: number;
   reason: string;
   cause?: Cause | undefined;
@@ -202,101 +201,7 @@ export const PROBE_FIELD = {
   readiness: 'readinessProbe',
 } as const satisfies Record<ProbeSlot, string>;
 
-// ---- The only writers of status inputs. Each records the change, so the next publish rebuilds. ----
-
-type RunModel = { process?: ProcessModel | undefined; current?: boolean };
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-type PodStatusInputs = Pick<
-  PodRuntime,
-  | 'deletedAt'
-  | 'deletionGrace'
-  | 'node'
-  | 'ip'
-  | 'scheduling'
-  | 'sandboxReady'
-  | 'initialized'
-  | 'terminalPhase'
-  | 'phaseReason'
-  | 'nodeLost'
->;
-type ContainerStatusInputs = Pick<ContainerRuntime, 'waiting' | 'ready' | 'started'>;
-
-function changed(pod: PodRuntime): void {
-  (pod as Mutable<PodRuntime>).version++;
-}
-
-export function setPod(pod: PodRuntime, change: Partial<PodStatusInputs>): void {
-  const current = pod as Partial<PodStatusInputs>;
-  if ((Object.keys(change) as (keyof PodStatusInputs)[]).every((k) => change[k] === current[k])) return;
-  Object.assign(pod, change);
-  changed(pod);
-}
-
-export function setContainer(pod: PodRuntime, c: ContainerRuntime, change: Partial<ContainerStatusInputs>): void {
-  if (sameContainerInputs(c, change)) return;
-  Object.assign(c, change);
-  changed(pod);
-}
-
 /** The behaviour model a run plays (its own, or the container's). */
 export function modelOf(c: ContainerRuntime, inst: Instance): ProcessModel {
   return inst.process ?? c.process;
-}
-
-/** A new run starts at `now`; its own `process` (if any) is the container's current one too unless `current` is false. */
-export function startInstance(pod: PodRuntime, c: ContainerRuntime, now: number, r: RunModel = {}): Instance {
-  const prev = currentInstance(c);
-  const inst: Instance = {
-    id: c.instances.length + 1,
-    restartCount: prev === undefined ? 0 : prev.restartCount + 1,
-    startedAt: now,
-    ...(r.process ? { process: r.process } : {}),
-  };
-  (c.instances as Instance[]).push(inst);
-  const mc = c as Mutable<ContainerRuntime>;
-  if (r.process && r.current !== false) mc.process = r.process;
-  mc.waiting = undefined;
-  mc.ready = false;
-  mc.started = c.spec.startupProbe === undefined;
-  mc.livenessFailed = false;
-  mc.startupFailed = false;
-  changed(pod);
-  return inst;
-}
-
-/** The instance ended at `now`; an ended container is not ready. */
-export function recordExit(pod: PodRuntime, c: ContainerRuntime, inst: Instance, now: number, exit: Exit): void {
-  const mi = inst as Mutable<Instance>;
-  mi.finishedAt = now;
-  mi.exitCode = exit.exitCode;
-  mi.reason = exit.reason;
-  if (exit.cause) mi.cause = exit.cause;
-  if (exit.message) mi.message = exit.message;
-  (c as Mutable<ContainerRuntime>).ready = false;
-  changed(pod);
-}
-
-/** What-if: the container answers `status` on `path` from now on. */
-export function overrideHttp(pod: PodRuntime, c: ContainerRuntime, path: string, status: number): void {
-  (c.httpOverrides as Map<string, number>).set(path, status);
-  changed(pod);
-}
-
-/** What-if: a port of the container refuses connections (`down`) or accepts them again. */
-export function setPortDown(c: ContainerRuntime, port: number, down: boolean): void {
-  const ports = c.downPorts as Set<number>;
-  if (down) ports.add(port);
-  else ports.delete(port);
-}
-
-/** Publishes a status built by `build` (given the previous one) unless no input changed since the last one. */
-export function recordStatus(pod: PodRuntime, now: number, build: (prev: PodStatus | undefined) => PodStatus): void {
-  if (pod.builtVersion === pod.version && pod.history.length > 0) return;
-  (pod as Mutable<PodRuntime>).builtVersion = pod.version;
-  const history = pod.history as { t: number; status: PodStatus }[];
-  const prev = history[history.length - 1];
-  const status = build(prev?.status);
-  if (prev !== undefined && prev.t === now) prev.status = status;
-  else history.push({ t: now, status });
 }

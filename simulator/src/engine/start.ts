@@ -2,7 +2,8 @@
 // the image pull (§1.4), create and start, the postStart hook, and the process the behaviour model predicts.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
-import { podRef, setContainer, startInstance } from './runtime';
+import { podRef } from './runtime';
+import { setContainer, startInstance } from './statusInputs';
 import { backOffActive, nextBackOff } from './policy';
 import { ensureImage } from './images';
 import { scheduleProcess } from './process';

@@ -3,7 +3,8 @@
 // conditions"). The history of published statuses is what `kubectl get pods` shows at any moment.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, Instance, PodRuntime } from './runtime';
-import { currentInstance, isRunning, recordStatus } from './runtime';
+import { currentInstance, isRunning } from './runtime';
+import { recordStatus } from './statusInputs';
 import { shouldRestart } from './policy';
 import { firstBytes, podMessageBudget } from './terminationMessage';
 import type { ConditionStatus, ContainerState, ContainerStatus, PodCondition, PodPhase, PodStatus } from '../trace';

@@ -2,7 +2,8 @@
 // termination that follows it, and the stop of everything when the pod reaches a terminal phase.
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime } from './runtime';
-import { currentInstance, runningInstance, setContainer, setPod } from './runtime';
+import { currentInstance, runningInstance } from './runtime';
+import { setContainer, setPod } from './statusInputs';
 import { publishStatus } from './status';
 import { stopProbeWorkers } from './probes';
 import { killAll, type KillRequest } from './kill';

@@ -1,7 +1,8 @@
 // Scenario events: what-if actions injected at given times (README "Scenario files").
 import type { Simulation } from './simulation';
 import type { ContainerRuntime, PodRuntime } from './runtime';
-import { currentInstance, isRunning, overrideHttp, podRef, setPortDown } from './runtime';
+import { currentInstance, isRunning, podRef } from './runtime';
+import { overrideHttp, setPortDown } from './statusInputs';
 import { deletePod } from './termination';
 import { finishInstance, oomKill } from './process';
 import type { ScenarioEventSpec } from '../scenario';

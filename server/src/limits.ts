@@ -48,10 +48,14 @@ export const ANALYSIS_SLICE_MS = 20;
 export const BACKGROUND_SLICE_MS = 4;
 
 /**
- * Files of at most this many documents are analysed whole before their first diagnostics, in one go: a
- * partial list would only flash by, and a small file's analysis takes about one slice anyway.
+ * Files of at most this many documents are analysed whole before their first diagnostics, in one go: their
+ * analysis takes about one slice even on a server just started. A larger file is analysed in slices. Warm, a
+ * document costs 2–5 ms (yaml's parse about half of it, the schema checks most of the rest), but the first
+ * analysis after the server starts pays V8's warm-up (zod's first parses, yaml's code not yet optimised): 10
+ * Deployments took 220–460 ms before their first diagnostics at 20 here, 110–190 ms at 5 (issue 10 B, against
+ * yaml-language-server's 350–680 ms). A file of a handful of documents still gets one complete first publish.
  */
-export const MAX_DOCUMENTS_AT_ONCE = 20;
+export const MAX_DOCUMENTS_AT_ONCE = 5;
 
 /**
  * Simulation steps for the predictions of one document. They run after every edit, so they get a much

@@ -178,8 +178,8 @@ export class Simulation {
 
   run(): void {
     for (;;) {
-      const item = this.queue.pop();
-      if (item === undefined) break;
+      const run = this.queue.pop();
+      if (run === undefined) break;
       if (this.steps >= this.budget || this.repeats >= this.budget * REPEATS_PER_STEP) {
         const what =
           this.steps >= this.budget
@@ -192,9 +192,9 @@ export class Simulation {
         break;
       }
       this.steps++;
-      this.now = item.at;
+      this.now = this.queue.at;
       if (this.keepFrom !== undefined) this.events.length = 0;
-      item.run();
+      run();
     }
   }
 }

@@ -1,18 +1,11 @@
 // Running one probe against the pod as it is at that moment (docs/kubelet-behaviour.md, "Probes"), with the
 // kubelet's output texts and, on failure, the cause: the probe field and what the pod really offers.
 import type { Simulation } from './simulation';
-import type { ContainerRuntime, PodRuntime, ProbeWorker } from './runtime';
+import type { ContainerRuntime, PodRuntime, ProbeOutcome, ProbeWorker } from './runtime';
 import { execContext, listenerOn, listeningPorts } from './podView';
 import { httpGet } from './httpGetProbe';
 import { runExecMemo } from './execMemo';
 import type { Cause, PortRefused } from '../trace';
-
-export interface ProbeOutcome {
-  result: 'success' | 'failure' | 'error';
-  message?: string;
-  warning?: string;
-  cause?: Cause;
-}
 
 export function runProbe(
   sim: Simulation,

@@ -2,11 +2,10 @@
 // sync, ticking every periodSeconds on a grid anchored at their creation; thresholds, holds and the
 // startup gate as in pkg/kubelet/prober/worker.go.
 import type { Simulation } from './simulation';
-import type { ContainerRuntime, PodRuntime, ProbeSlot, ProbeWorker } from './runtime';
+import type { ContainerRuntime, PodRuntime, ProbeOutcome, ProbeSlot, ProbeWorker } from './runtime';
 import { PROBE_FIELD, currentInstance, isRunning, podRef, probeOf, runningInstance } from './runtime';
 import { setContainer } from './statusInputs';
 import { publishStatus } from './status';
-import type { ProbeOutcome } from './probeHandlers';
 import { probeOutcome } from './probeMemo';
 import type { ProbeRecord } from '../trace';
 

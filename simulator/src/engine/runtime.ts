@@ -60,6 +60,14 @@ export interface BackOffEntry {
   lastUpdate: number;
 }
 
+/** What one probe found (probeHandlers.ts runProbe). */
+export interface ProbeOutcome {
+  result: 'success' | 'failure' | 'error';
+  message?: string;
+  warning?: string;
+  cause?: Cause;
+}
+
 export interface ProbeWorker {
   slot: ProbeSlot;
   probe: DefaultedProbe;
@@ -78,6 +86,8 @@ export interface ProbeWorker {
   triggered?: boolean;
   /** Its last result in the run's probe log, which the next one may repeat (probeLog.ts). */
   stream?: ProbeStream | undefined;
+  /** The answer reused while the pod's answers cannot change (probeMemo.ts). */
+  kept?: { version: number; instanceId: number; outcome: ProbeOutcome } | undefined;
 }
 
 /** The kubelet's reason cache: why the last start attempt did not happen. */

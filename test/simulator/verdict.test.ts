@@ -101,3 +101,54 @@ test('one verdict per document, in document order', () => {
     ],
   );
 });
+
+test('an init container PodLab cannot read leaves the verdict unknown, not healthy', () => {
+  // kubelet-semantics.md (init containers): the regular containers start only after every init container has
+  // exited 0; one that fails is restarted (restartPolicy Always) and the pod stays in Init. What `acme/migrate`
+  // does is unknown, so whether the pod ever runs is unknown: the run's healthy-looking status is an assumption.
+  const yaml = `apiVersion: v1
+kind: Pod
+metadata:
+  name: with-migration
+spec:
+  initContainers:
+    - name: migrate
+      image: acme/migrate:3.1
+  containers:
+    - name: web
+      image: nginx:1.27
+`;
+  const { list, predictions } = run(yaml);
+  const v = list[0]!;
+  assert.equal(v.outcome, 'unknown');
+  assert.match(v.reason, /init container `migrate` \(`acme\/migrate:3\.1`\)/);
+  assert.deepEqual(predictions, []);
+});
+
+test('a prediction about the containers after an unreadable init container says it rests on that init container', () => {
+  // kubelet-semantics.md §4: regular containers start only after every init container exited 0; §2.4 and worked
+  // example (a): a liveness probe on a port nothing listens on kills the container, then CrashLoopBackOff.
+  const yaml = `apiVersion: v1
+kind: Pod
+metadata:
+  name: wrong-port
+spec:
+  initContainers:
+    - name: migrate
+      image: acme/migrate:3.1
+  containers:
+    - name: web
+      image: nginx:1.27
+      livenessProbe:
+        tcpSocket: { port: 8081 }
+        periodSeconds: 5
+`;
+  const { list, predictions } = run(yaml, 600);
+  const loop = predictions.find((p) => p.code === 'predicted-crash-loop');
+  assert.ok(loop, JSON.stringify(predictions.map((p) => p.code)));
+  assert.match(
+    loop.message,
+    /assumes that the init container `migrate` finishes: PodLab cannot tell what `acme\/migrate:3\.1` runs/,
+  );
+  assert.equal(list[0]!.outcome, 'problem');
+});

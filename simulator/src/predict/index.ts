@@ -47,13 +47,14 @@ export function predictOutcomes(result: SimulationResult, options: PredictOption
   const out: Prediction[] = [];
   const withheld: Withheld[] = [];
   const seen = new Set<string>();
-  const add = (p: Draft | undefined) => {
+  const addPrediction = (p: Draft | undefined) => {
     if (p === undefined) return;
     const key = `${p.code}|${p.doc}|${p.paths[0] ?? ''}`;
     if (seen.has(key)) return;
     seen.add(key);
     out.push({ ...p, horizon: result.until });
   };
+  const add = addPrediction;
   const withhold = (w: Withheld) => withheld.push(w);
   for (const pod of result.pods) {
     const at = { doc: pod.doc, pod: pod.name };
@@ -76,7 +77,9 @@ export function predictOutcomes(result: SimulationResult, options: PredictOption
       continue;
     }
     let crashLooped = false;
+    const afterInit = assumingInit(pod);
     for (const c of pod.containers) {
+      const add = c.kind === 'regular' ? (p: Draft | undefined) => addPrediction(afterInit(p)) : addPrediction;
       const unknown = (code: Withheld['code'], reason: UnknownReason) =>
         withhold({ ...at, container: c.name, code, reason });
       const oom = c.instances.find((i) => i.reason === 'OOMKilled' && i.cause);
@@ -110,7 +113,7 @@ export function predictOutcomes(result: SimulationResult, options: PredictOption
     if (!crashLooped) {
       const ready = readinessPredictions(pod, trace, result.until);
       if (typeof ready === 'string') withhold({ ...at, code: 'predicted-never-ready', reason: ready });
-      else ready.forEach(add);
+      else ready.forEach((p) => add(afterInit(p)));
     }
   }
   const unmodelled = jobsWithFailurePolicy(result);
@@ -121,4 +124,16 @@ export function predictOutcomes(result: SimulationResult, options: PredictOption
     else if (job) withhold({ doc: job.doc, pod: '', code: 'predicted-job-failed', reason: 'pod-failure-policy' });
   }
   return { predictions: out, withheld };
+}
+
+/**
+ * What the regular containers of a pod do happens only once its init containers have exited 0 (kubelet-semantics
+ * §4). An init container whose program PodLab cannot read is assumed to finish (containerModels.ts), so a
+ * prediction about the containers after it says that it rests on that assumption.
+ */
+function assumingInit(pod: SimulationResult['pods'][number]): (p: Draft | undefined) => Draft | undefined {
+  const init = pod.containers.find((c) => c.kind === 'init' && c.process.source === 'unknown');
+  if (!init) return (p) => p;
+  const note = ` This assumes that the init container \`${init.name}\` finishes: PodLab cannot tell what \`${init.spec.image ?? ''}\` runs.`;
+  return (p) => p && { ...p, message: p.message + note };
 }

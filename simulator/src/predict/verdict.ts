@@ -165,9 +165,11 @@ function otherVerdict(result: SimulationResult, object: string, doc: number, pod
     reason,
   });
   if (!pod) return unknown('No pods', `the run created no pod in ${humanDuration(result.until)}`);
+  // An init container whose program is unknown ran on an assumption too (containerModels.ts: it finishes with
+  // exit 0 after 2 s); the real one may fail, and the pod then never starts: a run that looks healthy is not.
   const assumed = pods
     .flatMap((p) => p.containers)
-    .find((c) => c.kind !== 'init' && (c.process.source === 'unknown' || c.process.assumedConditions !== undefined));
+    .find((c) => c.process.source === 'unknown' || (c.kind !== 'init' && c.process.assumedConditions !== undefined));
   const missing = pod.world?.unknownRefs[0];
   const shown = statusTimeline(pod);
   const status = shown[shown.length - 1]?.status ?? 'Pending';
@@ -176,7 +178,9 @@ function otherVerdict(result: SimulationResult, object: string, doc: number, pod
     return unknown(
       status,
       assumed.process.source === 'unknown'
-        ? `PodLab does not know what \`${assumed.spec.image ?? assumed.name}\` runs (assumed it keeps running)`
+        ? assumed.kind === 'init'
+          ? `PodLab does not know what the init container \`${assumed.name}\` (\`${assumed.spec.image ?? ''}\`) runs (assumed it finishes successfully)`
+          : `PodLab does not know what \`${assumed.spec.image ?? assumed.name}\` runs (assumed it keeps running)`
         : `${assumed.name} follows an assumed branch of its script (${(assumed.process.assumedConditions ?? []).join(', ')})`,
     );
   if (pod.terminalPhase === 'Succeeded') {

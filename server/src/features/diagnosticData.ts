@@ -12,6 +12,8 @@ export interface DiagnosticData {
    * it, on the same value, are published as one diagnostic (mergeCauses.ts).
    */
   merged?: string[];
+  /** A prediction's cause in a few words (Prediction.evidence), as its message words it. */
+  evidence?: string;
 }
 
 /** A diagnostic's message as plain text: LSP allows markup there, PodLab itself always sends a string. */

@@ -17,6 +17,20 @@ const CAUSES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   RULES.flatMap((r) => (r.causeOf ? [[r.id, new Set<string>(r.causeOf)] as const] : [])),
 );
 
+/** Rules whose finding states the prediction's evidence itself (Rule.statesEvidence). */
+const STATES_EVIDENCE: ReadonlySet<string> = new Set(RULES.flatMap((r) => (r.statesEvidence ? [r.id] : [])));
+
+/**
+ * The message without the evidence it quotes, in the three ways predictions word it (`; E`, ` (E)`, `: E`). A
+ * probe's evidence names the probe first (`liveness probe: E`), which its message says in words of its own.
+ */
+function withoutEvidence(message: string, evidence: string): string {
+  const cause = evidence.replace(/^\w+ probe: /, '');
+  for (const quoted of [`; ${cause}`, ` (${cause})`, `: ${cause}`])
+    if (message.includes(quoted)) return message.replace(quoted, '');
+  return message;
+}
+
 const sameRange = (a: Range, b: Range) =>
   a.start.line === b.start.line &&
   a.start.character === b.start.character &&
@@ -67,10 +81,13 @@ function merge(prediction: Diagnostic, findings: readonly Diagnostic[]): Diagnos
     fixes: mergeFixes(all.flatMap((d) => data(d)?.fixes ?? [])),
     merged: [...(data(prediction)?.merged ?? []), ...findings.map((f) => String(f.code))],
   };
+  const evidence = data(prediction)?.evidence;
+  const own = diagnosticMessage(prediction);
+  const said = evidence !== undefined && findings.some((f) => STATES_EVIDENCE.has(String(f.code)));
   const out: Diagnostic = {
     ...prediction,
-    message: [prediction, ...findings].map((d) => sentence(diagnosticMessage(d))).join(' '),
-    data: merged,
+    message: [said ? withoutEvidence(own, evidence) : own, ...findings.map(diagnosticMessage)].map(sentence).join(' '),
+    data: { ...merged, ...(evidence !== undefined ? { evidence } : {}) },
   };
   if (severities.length > 0) out.severity = Math.min(...severities) as Diagnostic['severity'];
   if (related.length > 0) out.relatedInformation = related;

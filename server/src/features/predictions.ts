@@ -21,7 +21,8 @@ export function predictionDiagnostics(chunk: ChunkResult, predictions: readonly 
       preferred: p.changes.length === 1,
     }));
     const fixes = ctx ? resolveFixes(ctx, data) : [];
-    if (fixes.length > 0) d.data = { fixes } satisfies DiagnosticData;
+    if (fixes.length > 0 || p.evidence !== undefined)
+      d.data = { fixes, ...(p.evidence !== undefined ? { evidence: p.evidence } : {}) } satisfies DiagnosticData;
     if (p.related.length > 0)
       d.relatedInformation = p.related.map((r) => ({
         location: { uri: '', range: rangeOf(chunk.manifest, p.doc, r.path) },

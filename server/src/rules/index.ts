@@ -77,6 +77,7 @@ function guard(rule: Rule): Rule {
     description: rule.description,
     ...(rule.presents ? { presents: rule.presents } : {}),
     ...(rule.causeOf ? { causeOf: rule.causeOf } : {}),
+    ...(rule.statesEvidence ? { statesEvidence: rule.statesEvidence } : {}),
     check: (doc: DocContext) => guarded(`rule ${rule.id}`, [], () => rule.check(doc)),
   };
 }

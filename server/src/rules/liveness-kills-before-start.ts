@@ -59,6 +59,8 @@ export const livenessKillsBeforeStart: Rule = {
   description:
     'The liveness (or startup) probe gives up before the process starts listening, so the container is restarted forever',
   causeOf: ['predicted-crash-loop', 'predicted-restarts'],
+  // Its message says when the process listens, which is the evidence of the prediction it explains.
+  statesEvidence: true,
   check(doc) {
     const out: Finding[] = [];
     for (const pod of doc.podSpecs()) {

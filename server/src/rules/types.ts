@@ -86,6 +86,11 @@ export interface Rule {
    * Without the prediction (predictions off, not made, or not known yet) the finding shows on its own.
    */
   causeOf?: readonly OutcomeCode[];
+  /**
+   * The finding's words state the same fact as the prediction's evidence (both computed by the same helper, such
+   * as predict/slowStart.ts), so that the merged diagnostic says it once: the prediction's copy is left out.
+   */
+  statesEvidence?: true;
   check(doc: DocContext): Finding[];
 }
 

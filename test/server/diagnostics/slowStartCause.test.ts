@@ -69,6 +69,8 @@ test('liveness gives up at 40 s, nginx listens at 45 s: one crash-loop diagnosti
   assert.deepEqual(d.range, alone[0]!.range, 'on the value the rule points at');
   assert.deepEqual((d.data as DiagnosticData).merged, ['liveness-kills-before-start']);
   assert.ok(diagnosticMessage(d).includes(diagnosticMessage(alone[0]!)), 'the rule’s fact is in the message');
+  // The rule says when nginx listens, which is also the prediction's evidence: the merged message says it once.
+  assert.equal(diagnosticMessage(d).match(/45 ?s/g)?.length, 1, diagnosticMessage(d));
   // One preferred fix: a delay above 45 s, so that no counted tick comes before nginx listens (§2.2). The rule's
   // other way out, a startup probe, stays as an alternative.
   const as = actions(ds);
@@ -109,6 +111,7 @@ test('restarts without a crash loop: the same merge into predicted-restarts', ()
     ds.map((d) => [d.code, d.range.start.line, (d.data as DiagnosticData).merged]),
     [['predicted-restarts', delayLine, ['liveness-kills-before-start']]],
   );
+  assert.equal(diagnosticMessage(ds[0]!).match(/250 ?s/g)?.length, 1, diagnosticMessage(ds[0]!));
   assert.deepEqual(
     actions(ds)
       .filter((a) => a.preferred)

@@ -23,6 +23,7 @@ export function runPostStart(
     inst.stopping = true;
     inst.endedBy = 'postStart';
     inst.killedAt = sim.now;
+    pod.probeInputs++;
     sim.emit(podRef(pod), 'Normal', 'Killing', 'FailedPostStartHook', 'kubelet', cause);
     finishInstance(sim, pod, c, inst, 137, 'Error', cause);
     setContainer(pod, c, { waiting: { reason: 'PostStartHookError', message: outcome.message, cause } });

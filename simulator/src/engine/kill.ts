@@ -34,6 +34,7 @@ function killContainer(sim: Simulation, pod: PodRuntime, k: KillRequest, finishe
   inst.stopping = true;
   inst.endedBy = k.reason;
   inst.killedAt = sim.now;
+  pod.probeInputs++; // a stopping container's answers change as it stops (probeMemo.ts settled)
   sim.emit(podRef(pod), 'Normal', 'Killing', k.message, 'kubelet', k.cause);
   const began = sim.now;
   runPreStop(sim, pod, c, inst, k.grace, () => {
@@ -41,6 +42,7 @@ function killContainer(sim: Simulation, pod: PodRuntime, k: KillRequest, finishe
     const timeout = Math.max(k.grace - spent, sim.timings.minimumGrace);
     if (inst.finishedAt !== undefined) return done();
     inst.signalledAt = sim.now;
+    pod.probeInputs++;
     const stop = modelOf(c, inst).onStop;
     // The runtime takes a moment to deliver the signal and reap the process (≈0.1 s).
     const handled = stop.action === 'exit' && stop.afterSeconds * 1000 < timeout;

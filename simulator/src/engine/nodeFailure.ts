@@ -27,6 +27,7 @@ export function failNode(sim: Simulation, node: NodeModel): void {
       for (const w of c.workers) w.stopped = true;
     }
     p.terminating = true;
+    p.probeInputs++;
     sim.index.refresh(p);
   }
   sim.after(NODE_MONITOR_GRACE, () => {

@@ -74,6 +74,7 @@ export function createPod(sim: Simulation, req: PodRequest, factory: PodFactory)
     syncRequested: false,
     requeueToken: 0,
     workersCreated: false,
+    probeInputs: 0,
     initialized: false,
     version: 1,
     builtVersion: 0,

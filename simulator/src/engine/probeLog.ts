@@ -63,6 +63,16 @@ export class ProbeLog {
     return true;
   }
 
+  /** Appends a repeat of `s` known to equal its last one a period later (a steady tick, probeTick.ts). */
+  again(s: ProbeStream): void {
+    s.count++;
+    this.count++;
+    if (this.listing) {
+      this.entries.push(s);
+      this.nth.push(s.count);
+    }
+  }
+
   /** The records up to `at` seconds, in full. */
   upTo(at: number): ProbeRecord[] {
     const out: ProbeRecord[] = [];

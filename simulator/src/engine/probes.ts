@@ -7,6 +7,7 @@ import { PROBE_FIELD, currentInstance, isRunning, podRef, probeOf, runningInstan
 import { setContainer } from './statusInputs';
 import { publishStatus } from './status';
 import { probeOutcome } from './probeMemo';
+import { noteSteady, repeatSteady, unsteady } from './probeTick';
 import type { ProbeRecord } from '../trace';
 
 const SLOTS: ProbeSlot[] = ['startup', 'liveness', 'readiness'];
@@ -28,13 +29,20 @@ export function createProbeWorkers(sim: Simulation, pod: PodRuntime): void {
         lastResult: null,
         resultRun: 0,
         stopped: false,
+        steadyAt: -1,
+        steadyVersion: 0,
+        steadyInputs: 0,
       };
       c.workers.push(w);
       const period = Math.max(1, probe.periodSeconds) * 1000;
       const tick = () => {
         if (w.stopped || pod.terminalPhase !== null || pod.removedAt !== null) return;
         sim.after(period, tick);
-        if (doProbe(sim, pod, c, w)) sim.repeatedStep();
+        if (repeatSteady(sim, pod, w, period)) sim.repeatedStep();
+        else if (doProbe(sim, pod, c, w)) {
+          sim.repeatedStep();
+          noteSteady(sim, pod, w, period);
+        }
       };
       sim.after(0, tick);
     }
@@ -80,6 +88,7 @@ function triggerDue(sim: Simulation, c: ContainerRuntime): ProbeWorker | undefin
 
 /** Probes once; true when the result repeated the previous one and changed nothing (probeLog.ts). */
 function doProbe(sim: Simulation, pod: PodRuntime, c: ContainerRuntime, w: ProbeWorker): boolean {
+  unsteady(w);
   const inst = currentInstance(c);
   if (inst === undefined || w.stopped) return false;
   if (inst.id !== w.instanceId) {

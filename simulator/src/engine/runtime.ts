@@ -88,6 +88,14 @@ export interface ProbeWorker {
   stream?: ProbeStream | undefined;
   /** The answer reused while the pod's answers cannot change (probeMemo.ts). */
   kept?: { version: number; instanceId: number; outcome: ProbeOutcome } | undefined;
+  /**
+   * Set after a tick whose result repeated the previous one and changed nothing, with a reused answer: the next
+   * tick's time and the pod's `version` and `probeInputs` then. While they hold, that tick repeats it too
+   * (probeTick.ts); -1: probe in full.
+   */
+  steadyAt: number;
+  steadyVersion: number;
+  steadyInputs: number;
 }
 
 /** The kubelet's reason cache: why the last start attempt did not happen. */
@@ -177,6 +185,11 @@ export interface PodRuntime {
   syncRequested: boolean;
   requeueToken: number;
   workersCreated: boolean;
+  /**
+   * Bumped by the changes a probe's answer reads that are not status inputs (a port made to refuse connections, a
+   * kill's stop): with `version`, a steady probe tick knows that nothing it read moved (probeTick.ts).
+   */
+  probeInputs: number;
   /** The earliest back-off expiry met by the current sync (1.35 requeues exactly there). */
   backOffWake?: number | undefined;
 }

@@ -81,11 +81,15 @@ export function overrideHttp(pod: PodRuntime, c: ContainerRuntime, path: string,
   changed(pod);
 }
 
-/** What-if: a port of the container refuses connections (`down`) or accepts them again. */
-export function setPortDown(c: ContainerRuntime, port: number, down: boolean): void {
+/**
+ * What-if: a port of the container refuses connections (`down`) or accepts them again. Not a status input (the
+ * status does not show it), but the probes' answers read it.
+ */
+export function setPortDown(pod: PodRuntime, c: ContainerRuntime, port: number, down: boolean): void {
   const ports = c.downPorts as Set<number>;
   if (down) ports.add(port);
   else ports.delete(port);
+  pod.probeInputs++;
 }
 
 /** Publishes a status built by `build` (given the previous one) unless no input changed since the last one. */

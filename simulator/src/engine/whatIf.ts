@@ -69,7 +69,7 @@ function apply(sim: Simulation, e: ScenarioEventSpec): void {
   } else if (e.endpoint) {
     const hit = targets(sim, e.endpoint.container, e.endpoint.pod);
     if (hit.length === 0) return missing(`container "${e.endpoint.container}"`);
-    for (const { c } of hit) setPortDown(c, e.endpoint.port, e.endpoint.state === 'fail');
+    for (const { pod: p, c } of hit) setPortDown(p, c, e.endpoint.port, e.endpoint.state === 'fail');
   } else if (e.nodeFailure) {
     const node = sim.nodes.find((n) => n.name === e.nodeFailure!.node);
     if (!node) return missing(`node "${e.nodeFailure.node}"`);

@@ -43,6 +43,28 @@ test('run --at shows the table at an earlier time; describe and events work', ()
   assert.match(e.out, /because: no container of the pod listens on 8081/);
 });
 
+test('run --format describe: the pods that exist at --at, as kubectl describe pods lists them', () => {
+  // CronJobSpec.successfulJobsHistoryLimit defaults to 3 (k8s API reference, batch/v1 CronJob): older finished
+  // Jobs are deleted, and their pods with them (garbage collection of dependents). At 10 min, 3 finished Jobs'
+  // pods and the one just started exist; the 6 older ones are gone, so kubectl describes 4 pods, as the table lists.
+  const cron = file(
+    'cron.yaml',
+    'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: tick\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n            - name: date\n              image: busybox:1.36\n              command: ["date"]\n',
+  );
+  const table = podlab('run', cron, '--until', '10m');
+  const listed = table.out
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(/\s+/)[0]);
+  assert.equal(listed.length, 4, table.out);
+  const d = podlab('run', cron, '--until', '10m', '--format', 'describe');
+  assert.equal(d.code, 0);
+  const described = [...d.out.matchAll(/^Name:\s+(\S+)$/gm)].map((m) => m[1]);
+  assert.deepEqual(described.sort(), listed.sort());
+  assert.match(d.err, /6 pods were removed before t=600s and are not described/);
+});
+
 test('bad YAML and invalid objects: file:line:col errors, exit 2', () => {
   const broken = file(
     'broken.yaml',

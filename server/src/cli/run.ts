@@ -130,7 +130,15 @@ export function run(argv: readonly string[], io: Output): number {
         if (list) list.push(e);
         else eventsOf.set(e.object, [e]);
       }
-      const blocks = trace.pods.map((p) => {
+      // kubectl describe pods lists the pods that exist: those removed by --at (a CronJob's old Jobs, a rollout's
+      // old ReplicaSet) are gone from the API server. `--format events` and json still have them.
+      const existing = trace.pods.filter((p) => p.removedAt === null || p.removedAt > at);
+      const gone = trace.pods.length - existing.length;
+      if (gone > 0)
+        io.err(
+          `podlab: note: ${gone} pod${gone === 1 ? ' was' : 's were'} removed before t=${at}s and ${gone === 1 ? 'is' : 'are'} not described, as kubectl would not (--format events lists them)`,
+        );
+      const blocks = existing.map((p) => {
         const runtime = runtimes.get(`${p.name}@${p.createdAt}`);
         const spec: DescribeInput['spec'] = runtime?.spec ?? null;
         // kubectl prints the deletion's own grace period (metadata.deletionGracePeriodSeconds).

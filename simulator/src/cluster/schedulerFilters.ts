@@ -76,25 +76,27 @@ function fitsResources(
       unresolvable: false,
     });
   }
-  const check = (resource: string, want: number, have: number, capacity: number) => {
-    if (want > 0 && want > capacity - have) {
-      out.push({
-        resource,
-        reason: `Insufficient ${resource}`,
-        requested: want,
-        used: have,
-        capacity,
-        unresolvable: want > capacity,
-      });
-    }
-  };
-  check('cpu', request.cpuMillis, used.cpuMillis, a.cpuMillis);
-  check('memory', request.memoryBytes, used.memoryBytes, a.memoryBytes);
-  check('ephemeral-storage', request.ephemeralBytes, used.ephemeralBytes, a.ephemeralBytes);
+  check(out, 'cpu', request.cpuMillis, used.cpuMillis, a.cpuMillis);
+  check(out, 'memory', request.memoryBytes, used.memoryBytes, a.memoryBytes);
+  check(out, 'ephemeral-storage', request.ephemeralBytes, used.ephemeralBytes, a.ephemeralBytes);
   for (const name of Object.keys(request.scalar).sort()) {
-    check(name, request.scalar[name] ?? 0, used.scalar[name] ?? 0, a.extended?.[name] ?? 0);
+    check(out, name, request.scalar[name] ?? 0, used.scalar[name] ?? 0, a.extended?.[name] ?? 0);
   }
   return out;
+}
+
+/** One resource of fitsResources (a function of its own: it runs for every node of every scheduling cycle). */
+function check(out: InsufficientResource[], resource: string, want: number, have: number, capacity: number): void {
+  if (want > 0 && want > capacity - have) {
+    out.push({
+      resource,
+      reason: `Insufficient ${resource}`,
+      requested: want,
+      used: have,
+      capacity,
+      unresolvable: want > capacity,
+    });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

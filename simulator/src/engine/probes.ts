@@ -75,11 +75,18 @@ export function runReadinessNow(sim: Simulation, pod: PodRuntime): void {
 
 /** Whether a sync now would trigger a readiness probe (runReadinessNow): a replayed sync must not skip one. */
 export function readinessTriggerDue(sim: Simulation, pod: PodRuntime): boolean {
-  return pod.containers.some((c) => triggerDue(sim, c) !== undefined);
+  // Loops, not some/find with closures: every resync of every running pod asks.
+  for (const c of pod.containers) if (triggerDue(sim, c) !== undefined) return true;
+  return false;
 }
 
 function triggerDue(sim: Simulation, c: ContainerRuntime): ProbeWorker | undefined {
-  const w = c.workers.find((x) => x.slot === 'readiness');
+  let w: ProbeWorker | undefined;
+  for (const x of c.workers) {
+    if (x.slot !== 'readiness') continue;
+    w = x;
+    break;
+  }
   const inst = runningInstance(c, sim.now);
   if (w === undefined || w.stopped || w.triggered || inst === undefined || !c.started) return undefined;
   if (c.ready && w.instanceId === inst.id) return undefined;

@@ -193,7 +193,7 @@ export class Simulation {
       }
       this.steps++;
       this.now = this.queue.at;
-      if (this.keepFrom !== undefined) this.events.length = 0;
+      if (this.keepFrom !== undefined && this.events.length > 0) this.events.length = 0;
       run();
     }
   }

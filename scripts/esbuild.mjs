@@ -13,15 +13,19 @@ const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--out
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   {
-    // The prediction worker is loaded by path (new Worker), next to server.js (predictionRunner.ts).
+    // The workers are loaded by path (new Worker), next to server.js (diagnosticsHost.ts, predictionRunner.ts);
+    // server.js, the process's entry, starts the diagnostics worker and then loads languageServer.js (launch.ts).
     entryPoints: {
       podlab: 'server/src/cli/main.ts',
-      server: 'server/src/server.ts',
+      server: 'server/src/launch.ts',
+      languageServer: 'server/src/languageServer.ts',
+      diagnosticsWorker: 'server/src/background/diagnosticsWorker.ts',
       predictionWorker: 'server/src/features/predictionWorker.ts',
     },
     platform: 'node',
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
+    external: ['./languageServer.js'],
   },
   {
     entryPoints: { extension: 'client/src/extension.ts' },

@@ -1,15 +1,51 @@
 // Open documents and their analyses. Each open file is kept split into its YAML documents
 // (yamlTextDocument.ts), so an edit re-splits only what it touched; analyses are computed lazily and cached
 // per document version, and the per-YAML-document cache underneath (analysis/fileAnalysis.ts) makes a
-// re-analysis after an edit cost only the document that changed.
-import { TextDocuments } from 'vscode-languageserver';
+// re-analysis after an edit cost only the document that changed. The documents are kept twice: by the
+// connection's TextDocuments for the requests (server.ts), and by the diagnostics engine (OpenDocuments).
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { analyzeChunks, analyzeFile, chunkAt, tooLarge, type FileAnalysis } from './analysis/fileAnalysis';
 import { chunkAt as scanChunkAt, looksLikeTemplate, templateToYaml, type Chunk } from '../../simulator/src/index';
 import { MAX_ANALYZED_CHARS, MAX_DOCUMENTS_AT_ONCE } from './limits';
 import { yamlTextDocuments, type YamlTextDocument } from './yamlTextDocument';
 
+/** Where the open documents are kept: the connection's TextDocuments, or OpenDocuments. */
+export interface DocumentStore {
+  get(uri: string): YamlTextDocument | undefined;
+  all(): YamlTextDocument[];
+}
+
+/** The open documents as the diagnostics engine keeps them, fed the text changes the server receives. */
+export class OpenDocuments implements DocumentStore {
+  private readonly docs = new Map<string, YamlTextDocument>();
+
+  get(uri: string): YamlTextDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  all(): YamlTextDocument[] {
+    return [...this.docs.values()];
+  }
+
+  open(uri: string, languageId: string, version: number, text: string): void {
+    this.docs.set(uri, yamlTextDocuments.create(uri, languageId, version, text));
+  }
+
+  /** False when the document is not open. */
+  change(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): boolean {
+    const doc = this.docs.get(uri);
+    if (doc) yamlTextDocuments.update(doc, [...changes], version);
+    return doc !== undefined;
+  }
+
+  close(uri: string): void {
+    this.docs.delete(uri);
+  }
+}
+
 export class Documents {
-  readonly docs = new TextDocuments(yamlTextDocuments);
+  constructor(private readonly docs: DocumentStore) {}
+
   private readonly analyses = new Map<string, { version: number; analysis: FileAnalysis }>();
   private readonly templates = new Map<string, { version: number; template: boolean }>();
 

@@ -81,6 +81,12 @@ export const MAX_CACHED_PREDICTIONS = 4096;
  */
 export const PREDICTION_JOB_TIMEOUT_MS = 20_000;
 
+/**
+ * Times the diagnostics worker is started again after it died (a bug, out of memory) before the diagnostics run
+ * on the main thread instead: a worker that dies on every start must not be restarted forever.
+ */
+export const MAX_WORKER_RESTARTS = 3;
+
 /** Distinct errors the error guard logs before it goes quiet, so a bug storm cannot flood the log. */
 export const MAX_LOGGED_ERRORS = 100;
 

@@ -1,37 +1,35 @@
-// The PodLab language server: wiring only. Each LSP feature lives in its own module under features/.
-//   podlab-language-server --stdio
+// The PodLab language server: wiring only. Each LSP feature lives in its own module under features/; the
+// diagnostics run in a worker (background/). The process starts in launch.ts.
 import {
-  createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
-  ProposedFeatures,
   InsertTextFormat,
+  PublishDiagnosticsNotification,
+  TextDocuments,
   TextDocumentSyncKind,
   type CompletionItem,
   type Connection,
   type InitializeResult,
   type MessageStrategy,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
 import { Documents } from './documents';
-import type { FileAnalysis } from './analysis/fileAnalysis';
-import { DIAGNOSTICS_PARTS, diagnosticsFor } from './features/diagnostics';
+import { yamlTextDocuments, type YamlTextDocument } from './yamlTextDocument';
 import { codeActions } from './features/codeActions';
 import { complete } from './features/completion';
 import { hover } from './features/hover';
-import { isScenarioFile, scenarioCompletion, scenarioDiagnostics } from './features/scenarioFile';
+import { isScenarioFile, scenarioCompletion } from './features/scenarioFile';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
-import { Throttle } from './debounce';
-import { ANALYSIS_SLICE_MS, MAX_DOCUMENTS_AT_ONCE } from './limits';
 import { guarded, reportErrorsTo } from './errorGuard';
-import { PredictionPass } from './features/predictionPass';
-import { predictionRunner } from './features/predictionRunner';
-import { WorkspaceWorld } from './workspace/workspaceWorld';
+import { DiagnosticsHost } from './background/diagnosticsHost';
+import type { StartedWorker } from './background/workerStart';
+import { Serialized, serverConnection } from './transport';
 
 /**
  * Counts the messages the connection dispatches, so that diagnostics runs wait for the messages already read
  * (debounce.ts). Pass `messageStrategy` to createConnection and `dispatched` to startServer.
  */
-export function dispatchCounter(): { messageStrategy: MessageStrategy; dispatched: () => number } {
+function dispatchCounter(): { messageStrategy: MessageStrategy; dispatched: () => number } {
   let count = 0;
   return {
     messageStrategy: {
@@ -44,10 +42,18 @@ export function dispatchCounter(): { messageStrategy: MessageStrategy; dispatche
   };
 }
 
-export function startServer(connection: Connection, dispatched?: () => number): void {
+export interface ServerOptions {
+  /** The connection's message count (dispatchCounter), for diagnostics on the main thread (debounce.ts). */
+  dispatched?: () => number;
+  /** The connection writes SerializedParams (transport.ts): publishes go out as the worker serialized them. */
+  serialized?: boolean;
+  /** The diagnostics worker, started early (launch.ts); else started here, or in process without its bundle. */
+  worker?: StartedWorker;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   // Each feature answers through the error guard: a bug gives that feature's empty answer and one log line.
   reportErrorsTo((message) => connection.console.error(message));
-  const documents = new Documents();
   let settings: Settings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   let canRegisterConfiguration = false;
@@ -55,116 +61,45 @@ export function startServer(connection: Connection, dispatched?: () => number): 
   let canWatchFiles = false;
   let canFollowFolders = false;
   let folders: string[] = [];
-  const pending = new Throttle(5, dispatched);
-  // The ConfigMaps, Secrets and Services of the other workspace files, and the declared cluster: when they
-  // change, every open document is planned again (only those that use what changed simulate again).
-  const world = new WorkspaceWorld({
-    changed: () => {
-      for (const d of documents.docs.all()) pending.schedule(d.uri, () => publish(d.uri, true));
+  // The requests' copy of the open documents; the diagnostics keep their own, fed the same text changes, in
+  // the diagnostics worker (background/): their pass never delays a completion, hover or code action.
+  const docs = new TextDocuments<YamlTextDocument>({
+    create: (uri, languageId, version, text) => {
+      diagnostics.open(uri, languageId, version, text);
+      return yamlTextDocuments.create(uri, languageId, version, text);
     },
-    log: (message) => connection.console.log(message),
-    publish: (uri, diagnostics) => {
-      if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics });
+    update: (doc, changes, version) => {
+      diagnostics.change({ uri: doc.uri, version, changes });
+      return yamlTextDocuments.update(doc, changes, version);
     },
   });
-
-  // What each document's last publish said: a re-plan after a change of the world that changes nothing in a
-  // document (most of them) publishes nothing for it.
-  const sent = new Map<string, { version: number; diagnostics: unknown[] }>();
-  const unchanged = (uri: string, version: number, diagnostics: unknown[]) => {
-    const last = sent.get(uri);
-    return last?.version === version && JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics);
-  };
-  // Two passes. The fast one (YAML, schema, rules, and the predictions already cached for unchanged
-  // documents) publishes at once; the prediction pass then simulates, off the event loop, the documents
-  // whose inputs changed, and publishes again if they predict anything. Both work on the latest version
-  // only: an older one is skipped, never queued.
-  // The publish with predictions waits like a diagnostics run for the requests already read (debounce.ts): the
-  // worker's answer can come at any moment, also between a keystroke and the completion request sent with it.
-  // It has a key of its own, so that it never stands in for the run of an edit, nor an edit's for it.
-  const predictedKey = (uri: string) => `${uri}#predictions`;
-  const predictions = new PredictionPass(predictionRunner(__dirname), (uri, version, predictionsOf, found) => {
-    if (!found) return;
-    pending.cancel(predictedKey(uri)); // an older version's, not published yet
-    pending.soon(predictedKey(uri), () => {
-      const doc = documents.get(uri);
-      if (!settings.predictions || !doc || doc.version !== version) return;
-      const analysis = documents.analysis(doc);
-      const full = guarded('diagnostics', undefined, () => diagnosticsFor(analysis, settings, uri, predictionsOf));
-      if (!full) return;
-      sent.set(uri, { version, diagnostics: full });
-      void connection.sendDiagnostics({ uri, version, diagnostics: full });
-    });
-  });
-  // A large file just opened is analysed in slices: its first documents' diagnostics are published after
-  // the first slice, then again each time the analysed part has doubled, and in full at the end; requests
-  // are answered between slices.
-  const partlyPublished = new Map<string, { version: number; chunks: number }>();
-  const partsDone = new WeakMap<FileAnalysis, number>();
-  const publish = (uri: string, worldChanged = false) => {
-    const doc = documents.get(uri);
-    if (!doc) return;
-    if (world.isClusterFile(uri)) {
-      const diagnostics = guarded('diagnostics', [], () => world.openClusterFile(uri, doc.getText()));
-      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
-      return;
-    }
-    if (isScenarioFile(uri)) {
-      const diagnostics = guarded('diagnostics', [], () => scenarioDiagnostics(doc.getText()));
-      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
-      return;
-    }
-    const analysis = guarded('diagnostics', undefined, () =>
-      documents.analysis(doc, performance.now() + ANALYSIS_SLICE_MS),
-    );
-    if (!analysis) return;
-    const version = doc.version;
-    if (analysis.partial) {
-      const last = partlyPublished.get(uri);
-      if (!last || last.version !== version || analysis.chunks.length >= 2 * last.chunks) {
-        partlyPublished.set(uri, { version, chunks: analysis.chunks.length });
-        const some = guarded('diagnostics', [], () => diagnosticsFor(analysis, settings, uri));
-        void connection.sendDiagnostics({ uri, version, diagnostics: some });
-      }
-      pending.soon(uri, () => publish(uri));
-      return;
-    }
-    partlyPublished.delete(uri);
-    // A large file's pass goes in turns: the analysis, each costly part of its diagnostics, then the rest (each
-    // after the requests read meanwhile), so that a request that comes during the pass waits for one part.
-    if (doc.chunks().length > MAX_DOCUMENTS_AT_ONCE) {
-      const part = partsDone.get(analysis) ?? 0;
-      if (part <= DIAGNOSTICS_PARTS.length) {
-        partsDone.set(analysis, part + 1);
-        if (part > 0) guarded('diagnostics', undefined, () => DIAGNOSTICS_PARTS[part - 1]!(analysis, settings, uri));
-        pending.soon(uri, () => publish(uri, worldChanged));
-        return;
-      }
-    }
-    // Its objects, as typed, stand for the file's disk version in the other documents' world.
-    if (guarded('workspace', false, () => world.openChanged(uri, analysis)))
-      for (const d of documents.docs.all()) if (d.uri !== uri) pending.schedule(d.uri, () => publish(d.uri, true));
-    const plan = settings.predictions
-      ? guarded('predictions', undefined, () => predictions.plan(analysis, world.worldOf(uri)))
-      : undefined;
-    const fast = guarded('diagnostics', [], () =>
-      diagnosticsFor(analysis, plan ? settings : { ...settings, predictions: false }, uri, plan?.predictionsOf),
-    );
-    if (!(worldChanged && unchanged(uri, version, fast))) {
-      sent.set(uri, { version, diagnostics: fast });
-      void connection.sendDiagnostics({ uri, version, diagnostics: fast });
-    }
-    if (plan) predictions.start(uri, version, plan);
-    else predictions.cancel(uri);
-  };
+  const documents = new Documents(docs);
+  const diagnostics = new DiagnosticsHost(
+    __dirname,
+    docs,
+    {
+      publish: (payload) => {
+        if (!(payload instanceof Uint8Array)) void connection.sendDiagnostics(payload);
+        else if (options.serialized)
+          void connection.sendNotification(PublishDiagnosticsNotification.method, new Serialized(payload));
+        else
+          void connection.sendDiagnostics(
+            (JSON.parse(utf8.decode(payload)) as { params: PublishDiagnosticsParams }).params,
+          );
+      },
+      log: (message) => connection.console.log(message),
+      error: (message) => connection.console.error(message),
+    },
+    options.dispatched,
+    options.worker,
+  );
 
   const refreshSettings = async () => {
     if (canPullConfiguration) {
       const raw: unknown = await connection.workspace.getConfiguration('podlab').catch(() => undefined);
       settings = readSettings(raw);
     }
-    world.setSettings(settings);
-    for (const d of documents.docs.all()) publish(d.uri);
+    diagnostics.setSettings(settings);
   };
 
   connection.onInitialize((params): InitializeResult => {
@@ -174,7 +109,7 @@ export function startServer(connection: Connection, dispatched?: () => number): 
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canFollowFolders = params.capabilities.workspace?.workspaceFolders === true;
     settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
-    world.setSettings(settings);
+    diagnostics.setSettings(settings);
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     return {
       capabilities: {
@@ -197,40 +132,29 @@ export function startServer(connection: Connection, dispatched?: () => number): 
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/*.{yaml,yml}' }],
       });
-    void world.start(folders).catch((e: unknown) => connection.console.error(`workspace index: ${String(e)}`));
+    diagnostics.start(folders);
     if (canFollowFolders)
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
-        void world
-          .foldersChanged(
-            e.added.map((f) => f.uri),
-            e.removed.map((f) => f.uri),
-          )
-          .catch((err: unknown) => connection.console.error(`workspace index: ${String(err)}`));
+        diagnostics.foldersChanged(
+          e.added.map((f) => f.uri),
+          e.removed.map((f) => f.uri),
+        );
       });
   });
-  connection.onDidChangeWatchedFiles((p) => {
-    void world.filesChanged(p.changes).catch((e: unknown) => connection.console.error(`workspace index: ${String(e)}`));
-  });
+  connection.onDidChangeWatchedFiles((p) => diagnostics.filesChanged(p.changes));
   connection.onDidChangeConfiguration((change) => {
     if (!canPullConfiguration) settings = readSettings((change.settings as { podlab?: unknown } | undefined)?.podlab);
     void refreshSettings();
   });
 
-  documents.docs.onDidOpen((e) => world.opened(e.document.uri));
-  documents.docs.onDidChangeContent((e) => pending.schedule(e.document.uri, () => publish(e.document.uri)));
-  documents.docs.onDidClose((e) => {
-    pending.cancel(e.document.uri);
-    pending.cancel(predictedKey(e.document.uri));
-    partlyPublished.delete(e.document.uri);
-    sent.delete(e.document.uri);
-    predictions.cancel(e.document.uri);
+  docs.onDidClose((e) => {
+    diagnostics.close(e.document.uri);
     documents.forget(e.document.uri);
-    world.closed(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   connection.onCompletion((p, token) => {
-    pending.hold();
+    diagnostics.hold();
     const doc = documents.get(p.textDocument.uri);
     if (!doc || token.isCancellationRequested) return [];
     const trigger = { character: p.context?.triggerCharacter };
@@ -244,20 +168,22 @@ export function startServer(connection: Connection, dispatched?: () => number): 
     return { isIncomplete: false, items: snippets ? items : items.map(plainText) };
   });
   connection.onHover((p) => {
-    pending.hold();
+    diagnostics.hold();
     const doc = documents.get(p.textDocument.uri);
     return doc ? hover(() => doc.getText(), p.position, documents.chunkAt(doc, p.position.line)) : null;
   });
   connection.onCodeAction((p) => {
-    pending.hold();
+    diagnostics.hold();
     return guarded('code actions', [], () => codeActions(p));
   });
 
-  connection.onExit(() => predictions.dispose());
+  connection.onExit(() => diagnostics.dispose());
 
-  documents.docs.listen(connection);
+  docs.listen(connection);
   connection.listen();
 }
+
+const utf8 = new TextDecoder();
 
 /** For clients without snippet support: `key:\n  - $0` becomes `key:\n  - `. */
 function plainText(item: CompletionItem): CompletionItem {
@@ -269,7 +195,9 @@ function plainText(item: CompletionItem): CompletionItem {
   return out;
 }
 
-if (require.main === module) {
+/** The server on the connection the command line asks for (launch.ts). */
+export function runServer(worker?: StartedWorker): void {
   const counter = dispatchCounter();
-  startServer(createConnection(ProposedFeatures.all, { messageStrategy: counter.messageStrategy }), counter.dispatched);
+  const { connection, serialized } = serverConnection({ messageStrategy: counter.messageStrategy });
+  startServer(connection, { dispatched: counter.dispatched, serialized, worker });
 }

@@ -1,7 +1,9 @@
 // Requests first (issue 10 B): a completion or hover sent together with an edit is answered before that
 // edit's diagnostics pass runs, however long the pass takes (here a file of 300 documents). The edit and the
-// requests reach the server in one write, as an editor's keystroke and its completion request often do; the
-// assertions are about the order of messages, never about milliseconds.
+// requests reach the server in one write, as an editor's keystroke and its completion request often do. And a
+// completion sent while an edit's pass runs is answered before the pass ends: the pass runs in the diagnostics
+// worker, not on the event loop that answers. The assertions are about the order of messages, never about
+// milliseconds.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -9,7 +11,10 @@ import {
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   HoverRequest,
+  type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
+import { diagnoseText } from '../../../server/src/features/diagnostics';
+import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { ensureServerBundle, locate, LspSession } from './lsp';
 
 const DOCS = 300;
@@ -104,5 +109,61 @@ describe('requests first', () => {
         .filter((x) => x !== '');
       assert.deepEqual(order.slice(0, 3), ['completion', 'hover', 'diagnostics'], `version ${version}`);
     }
+  });
+
+  it('answers a completion sent during the diagnostics pass of an edit to a large file before the pass ends', async () => {
+    // Every document moves a line down (a comment on top): the pass shifts the diagnostics of all of them, runs
+    // the file rules and plans the predictions of each again, and serializes the file's publish.
+    const large = 'file:///requests-first-large.yaml';
+    const small = 'file:///requests-first-small.yaml';
+    const largeText = Array.from({ length: 2 * DOCS }, (_, i) => doc(i)).join('');
+    const smallText = doc(0);
+    const own = (d: Diagnostic) => !String(d.code).startsWith('predicted-');
+    const whole = diagnoseText(largeText, { ...DEFAULT_SETTINGS, predictions: false }, large).length;
+    const opened = Promise.all([
+      lsp.nextDiagnostics(large, (p) => p.diagnostics.filter(own).length === whole, 120_000),
+      lsp.nextDiagnostics(small, () => true, 60_000),
+    ]);
+    for (const [uri, text] of [
+      [large, largeText],
+      [small, smallText],
+    ] as const)
+      await lsp.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'yaml', version: 1, text },
+      });
+    await opened;
+
+    // The small file's edit first: its publish, which comes before the large file's pass ends (one worker runs
+    // both, the small one's first), is the sign that the large file's pass is running.
+    const order: string[] = [];
+    const smallPublished = lsp.nextDiagnostics(small, (p) => p.version === 2, 60_000);
+    const largePublished = lsp
+      .nextDiagnostics(large, (p) => p.version === 2, 60_000)
+      .then(() => order.push('large file diagnostics'));
+    void lsp.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: small, version: 2 },
+      contentChanges: [{ text: smallText.replace('pod-0', 'pod-small') }],
+    });
+    await lsp.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: large, version: 2 },
+      contentChanges: [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# top\n' },
+      ],
+    });
+    await smallPublished;
+    assert.equal(order.length, 0, 'the large file is still in its pass when the completion is sent');
+    const image = locate(largeText, 'image: nginx:1.27', 2 * DOCS - 1);
+    const completion = lsp.connection
+      .sendRequest(CompletionRequest.type, {
+        textDocument: { uri: large },
+        position: { line: image.line + 2, character: '      imagePullPolicy: '.length },
+      })
+      .then((r) => {
+        order.push('completion');
+        return r;
+      });
+    const [items] = await Promise.all([completion, largePublished]);
+    assert.ok(items && (Array.isArray(items) ? items : items.items).some((i) => i.label === 'Always'));
+    assert.deepEqual(order, ['completion', 'large file diagnostics']);
   });
 });

@@ -1,0 +1,170 @@
+// The main thread's side of the diagnostics: it starts the diagnostics worker with the server (not on the first
+// open, which would then wait for the worker's start), passes it what the server receives that changes the
+// diagnostics, and forwards its publishes. A worker that dies (a crash, out of memory) is started again and given
+// the settings, the workspace folders and every open document's text, with one line in the log; after
+// MAX_WORKER_RESTARTS the diagnostics run on the main thread instead, so they are never lost for good. Without the
+// worker bundle (the server run from its TypeScript sources, tests) they run on the main thread from the start.
+import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { DocumentStore } from '../documents';
+import { MAX_WORKER_RESTARTS } from '../limits';
+import { predictionRunner } from '../features/predictionRunner';
+import { DiagnosticsEngine } from './diagnosticsEngine';
+import { receive } from './workerProtocol';
+import { startDiagnosticsWorker, type StartedWorker } from './workerStart';
+import type { FromWorker, ToWorker } from './workerProtocol';
+
+export interface HostEvents {
+  /** A publish to send: the whole notification as UTF-8 JSON (from the worker), or its params (in process). */
+  publish(payload: Uint8Array | PublishDiagnosticsParams): void;
+  log(message: string): void;
+  error(message: string): void;
+}
+
+/** Where the diagnostics run: the worker, or this thread. */
+interface Target {
+  post(m: ToWorker): void;
+  hold(): void;
+  dispose(): void;
+}
+
+export class DiagnosticsHost {
+  private target: Target;
+  private restarts = 0;
+  private disposed = false;
+  /** The number of each open document's opening: a publish for an earlier one (closed since) is dropped. */
+  private readonly sessions = new Map<string, number>();
+  private nextSession = 0;
+  /** What a restarted worker must be told again besides the open documents. */
+  private settings: ToWorker | undefined;
+  private folders: string[] | undefined;
+
+  /**
+   * @param dir where the worker bundle (diagnosticsWorker.js) would be
+   * @param docs the open documents as the server keeps them (their texts, for a restarted worker)
+   * @param dispatched the connection's message count (debounce.ts), for the diagnostics on this thread
+   * @param early the worker, started before the server loaded (launch.ts)
+   */
+  constructor(
+    private readonly dir: string,
+    private readonly docs: DocumentStore,
+    private readonly events: HostEvents,
+    private readonly dispatched?: () => number,
+    early = startDiagnosticsWorker(dir),
+  ) {
+    this.target = early ? this.worker(early) : this.inProcess();
+  }
+
+  setSettings(m: Extract<ToWorker, { type: 'settings' }>['settings']): void {
+    this.settings = { type: 'settings', settings: m };
+    this.target.post(this.settings);
+  }
+
+  start(folders: string[]): void {
+    this.folders = [...folders];
+    this.target.post({ type: 'start', folders });
+  }
+
+  foldersChanged(added: string[], removed: string[]): void {
+    this.folders = [...(this.folders ?? []).filter((f) => !removed.includes(f)), ...added];
+    this.target.post({ type: 'folders', added, removed });
+  }
+
+  filesChanged(changes: { uri: string; type: number }[]): void {
+    this.target.post({ type: 'files', changes });
+  }
+
+  open(uri: string, languageId: string, version: number, text: string): void {
+    const session = this.nextSession++;
+    this.sessions.set(uri, session);
+    this.target.post({ type: 'open', uri, languageId, version, text, session });
+  }
+
+  change(m: Omit<Extract<ToWorker, { type: 'change' }>, 'type'>): void {
+    this.target.post({ type: 'change', ...m });
+  }
+
+  close(uri: string): void {
+    this.sessions.delete(uri);
+    this.target.post({ type: 'close', uri });
+  }
+
+  /** A request is being answered: diagnostics on this thread wait for its reply (debounce.ts). */
+  hold(): void {
+    this.target.hold();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.target.dispose();
+  }
+
+  /** Whether a publish is still wanted: an open document's of its current opening, or a file's not open. */
+  private wanted(uri: string, session: number | undefined): boolean {
+    return session === undefined ? !this.sessions.has(uri) : this.sessions.get(uri) === session;
+  }
+
+  private inProcess(): Target {
+    const engine = new DiagnosticsEngine(
+      {
+        publish: (params, open) => {
+          if (open === this.sessions.has(params.uri)) this.events.publish(params);
+        },
+        log: (message) => this.events.log(message),
+        error: (message) => this.events.error(message),
+      },
+      predictionRunner(__dirname),
+      this.dispatched,
+    );
+    return { post: (m) => receive(engine, m), hold: () => engine.hold(), dispose: () => engine.dispose() };
+  }
+
+  private worker(started: StartedWorker): Target {
+    const { worker } = started;
+    let failure = 'it exited';
+    worker.on('message', (m: FromWorker) => {
+      if (m.type === 'publish') {
+        if (this.wanted(m.uri, m.session)) this.events.publish(m.message);
+      } else if (m.type === 'log') this.events.log(m.message);
+      else this.events.error(m.message);
+    });
+    worker.on('error', (e) => (failure = e.stack ?? String(e)));
+    const exited = () => {
+      if (this.disposed || this.target !== target) return;
+      this.restarts++;
+      const again = this.restarts <= MAX_WORKER_RESTARTS;
+      this.events.error(
+        `PodLab: the diagnostics worker stopped (${failure.split('\n')[0]}); ` +
+          (again ? 'it starts again with the open documents.' : 'the diagnostics run on the main thread now.'),
+      );
+      const next = again ? startDiagnosticsWorker(this.dir) : undefined;
+      this.target = next ? this.worker(next) : this.inProcess();
+      this.replay();
+    };
+    const target: Target = {
+      post: (m) => worker.postMessage(m),
+      hold: () => undefined,
+      dispose: () => void worker.terminate(),
+    };
+    if (started.exited) setImmediate(exited);
+    else worker.on('exit', exited);
+    return target;
+  }
+
+  /** A new target learns the settings, the folders and the open documents (their current text). */
+  private replay(): void {
+    if (this.settings) this.target.post(this.settings);
+    if (this.folders) this.target.post({ type: 'start', folders: this.folders });
+    for (const doc of this.docs.all()) {
+      const session = this.sessions.get(doc.uri);
+      if (session === undefined) continue;
+      this.target.post({
+        type: 'open',
+        uri: doc.uri,
+        languageId: doc.languageId,
+        version: doc.version,
+        text: doc.getText(),
+        session,
+      });
+    }
+  }
+}

@@ -1,0 +1,118 @@
+// The main thread's side of the diagnostics worker (server/src/background/diagnosticsHost.ts): a worker that dies
+// is started again with the open documents' current texts and one line in the log; one that dies on every start
+// is given up after MAX_WORKER_RESTARTS, and the diagnostics then run on the main thread, so they are never lost.
+// The workers here are stand-ins (a few lines of JavaScript in a scratch directory) that die on the first open
+// they see, or on every one; each run is counted by the order of messages, never by time.
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import { DiagnosticsHost } from '../../../server/src/background/diagnosticsHost';
+import { OpenDocuments } from '../../../server/src/documents';
+import { MAX_WORKER_RESTARTS } from '../../../server/src/limits';
+import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+
+/** A stand-in worker: it dies on an open while `die(count)` says so, else publishes the text it was given. */
+const standIn = (die: string) => `
+const { parentPort } = require('node:worker_threads');
+const { existsSync, readFileSync, writeFileSync } = require('node:fs');
+const counter = require('node:path').join(__dirname, 'deaths');
+parentPort.on('message', (m) => {
+  if (m.type !== 'open') return;
+  const count = existsSync(counter) ? Number(readFileSync(counter, 'utf8')) : 0;
+  if (${die}) {
+    writeFileSync(counter, String(count + 1));
+    throw new Error('a bug in the worker');
+  }
+  const params = { uri: m.uri, version: m.version, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: m.text }] };
+  const message = new TextEncoder().encode(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params }));
+  parentPort.postMessage({ type: 'publish', uri: m.uri, message, session: m.session });
+});
+`;
+
+const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:latest
+`;
+const URI = 'file:///work/pod.yaml';
+
+interface Run {
+  errors: string[];
+  published: PublishDiagnosticsParams[];
+  host: DiagnosticsHost;
+  next: () => Promise<PublishDiagnosticsParams>;
+}
+
+const dirs: string[] = [];
+after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function start(die: string): Run {
+  const dir = mkdtempSync(join(tmpdir(), 'podlab-host-'));
+  dirs.push(dir);
+  writeFileSync(join(dir, 'diagnosticsWorker.js'), standIn(die));
+  const docs = new OpenDocuments();
+  let waiting: ((p: PublishDiagnosticsParams) => void) | undefined;
+  const run: Run = {
+    errors: [],
+    published: [],
+    // The workers do not keep a process alive (the server's connection does): here a timer does, until the publish.
+    next: () => {
+      const alive = setInterval(() => undefined, 1000);
+      return new Promise<PublishDiagnosticsParams>((resolve) => (waiting = resolve)).finally(() =>
+        clearInterval(alive),
+      );
+    },
+    host: new DiagnosticsHost(dir, docs, {
+      publish: (payload) => {
+        const p =
+          payload instanceof Uint8Array
+            ? (JSON.parse(new TextDecoder().decode(payload)) as { params: PublishDiagnosticsParams }).params
+            : payload;
+        run.published.push(p);
+        waiting?.(p);
+      },
+      log: () => undefined,
+      error: (message) => run.errors.push(message),
+    }),
+  };
+  run.host.setSettings(DEFAULT_SETTINGS);
+  // The server keeps the documents' texts (TextDocuments) and tells the host; here the store stands for it.
+  const open = (text: string, version: number) => {
+    docs.open(URI, 'yaml', version, text);
+    run.host.open(URI, 'yaml', version, text);
+  };
+  open(POD, 1);
+  return run;
+}
+
+describe('the diagnostics worker', () => {
+  it('is started again after it dies, with the open documents, and logs one line', async () => {
+    const run = start('count === 0');
+    const p = await run.next();
+    run.host.dispose();
+    assert.equal(p.version, 1);
+    assert.equal(p.diagnostics[0]!.message, POD, 'the restarted worker got the document');
+    assert.equal(run.errors.length, 1, run.errors.join('\n'));
+    assert.match(run.errors[0]!, /diagnostics worker stopped \(Error: a bug in the worker\); it starts again/);
+  });
+
+  it('is given up after dying on every start, and the diagnostics run on the main thread', async () => {
+    const run = start('true');
+    const p = await run.next();
+    run.host.dispose();
+    // The engine itself answered: a real diagnostic of the document, not the stand-in's echo of its text.
+    assert.ok(
+      p.diagnostics.some((d) => d.code === 'image-latest' || d.code === 'bare-pod'),
+      JSON.stringify(p),
+    );
+    assert.equal(run.errors.length, MAX_WORKER_RESTARTS + 1, run.errors.join('\n'));
+    assert.match(run.errors.at(-1)!, /the diagnostics run on the main thread now/);
+  });
+});

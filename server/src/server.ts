@@ -3,24 +3,18 @@
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
-  InsertTextFormat,
   PublishDiagnosticsNotification,
   TextDocuments,
   TextDocumentSyncKind,
-  type CompletionItem,
   type Connection,
   type InitializeResult,
   type MessageStrategy,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
-import { Documents } from './documents';
 import { yamlTextDocuments, type YamlTextDocument } from './yamlTextDocument';
-import { codeActions } from './features/codeActions';
-import { complete } from './features/completion';
-import { hover } from './features/hover';
-import { isScenarioFile, scenarioCompletion } from './features/scenarioFile';
+import type * as RequestsModule from './requests';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
-import { guarded, reportErrorsTo } from './errorGuard';
+import { reportErrorsTo } from './errorGuard';
 import { DiagnosticsHost } from './background/diagnosticsHost';
 import type { StartedWorker } from './background/workerStart';
 import { Serialized, serverConnection } from './transport';
@@ -73,12 +67,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return yamlTextDocuments.update(doc, changes, version);
     },
   });
-  const documents = new Documents(docs);
+  // What answers the requests, loaded once the first diagnostics are out, or on the first request (requests.ts).
+  let requests: RequestsModule.Requests | undefined;
+  const answering = () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above: loaded after the server starts
+    requests ??= new (require('./requests') as typeof RequestsModule).Requests(docs);
+    return requests;
+  };
   const diagnostics = new DiagnosticsHost(
     __dirname,
     docs,
     {
       publish: (payload) => {
+        if (!requests) setTimeout(answering, 1); // after this publish is written
         if (!(payload instanceof Uint8Array)) void connection.sendDiagnostics(payload);
         else if (options.serialized)
           void connection.sendNotification(PublishDiagnosticsNotification.method, new Serialized(payload));
@@ -149,32 +150,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   docs.onDidClose((e) => {
     diagnostics.close(e.document.uri);
-    documents.forget(e.document.uri);
+    requests?.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   connection.onCompletion((p, token) => {
     diagnostics.hold();
-    const doc = documents.get(p.textDocument.uri);
-    if (!doc || token.isCancellationRequested) return [];
-    const trigger = { character: p.context?.triggerCharacter };
-    const items = isScenarioFile(doc.uri)
-      ? guarded('completion', [], () => scenarioCompletion(doc.getText(), p.position, trigger))
-      : complete(() => doc.getText(), p.position, documents.chunkAt(doc, p.position.line), trigger);
-    // Complete, so that the client filters the list itself, synchronously, on each key: a list marked incomplete
-    // is asked for again on every key, and the answer arrives after a fast typist's Enter, which the stale list
-    // then takes. With package.json's `[yaml]` default `acceptSuggestionOnEnter: smart`, Enter on a word typed
-    // in full (`Never` over the item `Never`) starts the next line. Measured in code-server (test/e2e).
-    return { isIncomplete: false, items: snippets ? items : items.map(plainText) };
+    return token.isCancellationRequested ? [] : answering().completion(p, snippets);
   });
   connection.onHover((p) => {
     diagnostics.hold();
-    const doc = documents.get(p.textDocument.uri);
-    return doc ? hover(() => doc.getText(), p.position, documents.chunkAt(doc, p.position.line)) : null;
+    return answering().hover(p);
   });
   connection.onCodeAction((p) => {
     diagnostics.hold();
-    return guarded('code actions', [], () => codeActions(p));
+    return answering().codeActions(p);
   });
 
   connection.onExit(() => diagnostics.dispose());
@@ -184,16 +174,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 }
 
 const utf8 = new TextDecoder();
-
-/** For clients without snippet support: `key:\n  - $0` becomes `key:\n  - `. */
-function plainText(item: CompletionItem): CompletionItem {
-  if (item.insertTextFormat !== InsertTextFormat.Snippet) return item;
-  const plain = (t: string) => t.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\}|\$\d+/g, '');
-  const out: CompletionItem = { ...item, insertTextFormat: InsertTextFormat.PlainText };
-  if (item.insertText !== undefined) out.insertText = plain(item.insertText);
-  if (item.textEdit) out.textEdit = { ...item.textEdit, newText: plain(item.textEdit.newText) };
-  return out;
-}
 
 /** The server on the connection the command line asks for (launch.ts). */
 export function runServer(worker?: StartedWorker): void {

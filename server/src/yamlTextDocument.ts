@@ -11,7 +11,7 @@
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
-import { isDocumentMarker, splitDocuments, splitUntil, type Chunk } from '../../simulator/src/index';
+import { isDocumentMarker, splitDocuments, splitUntil, type Chunk } from '../../simulator/src/view';
 
 const LONE_CR = /\r(?!\n)/;
 

@@ -7,8 +7,8 @@
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { DocumentStore } from '../documents';
 import { MAX_WORKER_RESTARTS } from '../limits';
-import { predictionRunner } from '../features/predictionRunner';
-import { DiagnosticsEngine } from './diagnosticsEngine';
+import type * as PredictionRunnerModule from '../features/predictionRunner';
+import type * as EngineModule from './diagnosticsEngine';
 import { receive } from './workerProtocol';
 import { startDiagnosticsWorker, type StartedWorker } from './workerStart';
 import type { FromWorker, ToWorker } from './workerProtocol';
@@ -104,6 +104,11 @@ export class DiagnosticsHost {
   }
 
   private inProcess(): Target {
+    // Loaded here only: with the worker, the main thread never evaluates the engine's modules.
+    /* eslint-disable @typescript-eslint/no-require-imports -- see above */
+    const { DiagnosticsEngine } = require('./diagnosticsEngine') as typeof EngineModule;
+    const { predictionRunner } = require('../features/predictionRunner') as typeof PredictionRunnerModule;
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const engine = new DiagnosticsEngine(
       {
         publish: (params, open) => {

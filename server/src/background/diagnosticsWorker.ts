@@ -3,7 +3,6 @@
 // neither the pass nor the JSON of a large file's publish (1 MB at 1,000 documents) runs on the event loop that
 // answers completion, hover and code actions.
 import { parentPort } from 'node:worker_threads';
-import { PublishDiagnosticsNotification } from 'vscode-languageserver';
 import { reportErrorsTo } from '../errorGuard';
 import { predictionRunner } from '../features/predictionRunner';
 import { DiagnosticsEngine } from './diagnosticsEngine';
@@ -22,9 +21,7 @@ const engine = new DiagnosticsEngine(
       const session = open ? sessions.get(params.uri) : undefined;
       // The whole message, as the connection writes it: bytes of their own (TextEncoder, not Buffer's shared
       // pool), moved to the main thread without a copy.
-      const bytes = utf8.encode(
-        JSON.stringify({ jsonrpc: '2.0', method: PublishDiagnosticsNotification.method, params }),
-      );
+      const bytes = utf8.encode(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params }));
       const m: FromWorker = {
         type: 'publish',
         uri: params.uri,

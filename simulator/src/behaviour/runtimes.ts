@@ -18,11 +18,8 @@ export function python(argv: string[], ctx: ProgCtx): ProgramRun | Resolution {
       notes: [`${exe} reads its program from stdin, which is empty in a pod without stdin: true: exits 0 at once`],
     });
   }
-  if (a === '-c')
-    return oneShot(`${exe} -c …`, 1, 0, {
-      memoryMi: 10,
-      notes: [`inline Python program (${exe} -c): not interpreted; assumed to finish with exit 0 after about 1 s`],
-    });
+  // An inline program may serve, loop or fail: PodLab does not interpret Python, so its outcome is unknown.
+  if (a === '-c') return unknownProgram(argv, ctx, `the inline Python program (\`${exe} -c\`) is not interpreted`);
   if (a === '-m') {
     const mod = argv[i + 1] ?? '';
     const rest = argv.slice(i + 2);
@@ -74,10 +71,7 @@ export function node(argv: string[], ctx: ProgCtx): ProgramRun {
     });
   }
   if (a === '-e' || a === '--eval' || a === '-p' || a === '--print')
-    return oneShot('node -e …', 1, 0, {
-      memoryMi: 30,
-      notes: ['inline Node.js program: not interpreted; assumed to exit 0 after about 1 s'],
-    });
+    return unknownProgram(argv, ctx, `the inline Node.js program (\`node ${a}\`) is not interpreted`);
   if (a === '-v' || a === '--version') return oneShot('node --version', 0, 0);
   if (ctx.image?.key === 'node-hello') {
     return server('node server.js (node-hello)', [8080], 0, {

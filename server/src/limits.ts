@@ -87,6 +87,12 @@ export const PREDICTION_JOB_TIMEOUT_MS = 20_000;
  */
 export const MAX_WORKER_RESTARTS = 3;
 
+/**
+ * Longest the server waits for the diagnostics worker to load before it answers initialize (diagnosticsHost.ts):
+ * it loads in a few hundred ms; a worker that does not load must not keep the editor from starting.
+ */
+export const WORKER_LOAD_WAIT_MS = 3000;
+
 /** Distinct errors the error guard logs before it goes quiet, so a bug storm cannot flood the log. */
 export const MAX_LOGGED_ERRORS = 100;
 

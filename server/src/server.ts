@@ -103,7 +103,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     diagnostics.setSettings(settings);
   };
 
-  connection.onInitialize((params): InitializeResult => {
+  connection.onInitialize(async (params): Promise<InitializeResult> => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     snippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
@@ -112,6 +112,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     diagnostics.setSettings(settings);
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    // Once the diagnostics worker has loaded (it started with the process, launch.ts): the documents the client
+    // opens next, often one already on screen, are then analysed at once.
+    await diagnostics.loaded;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -39,7 +39,10 @@ function lastAtOrBefore(chunks: readonly Chunk[], key: 'startLine' | 'startOffse
 export class YamlTextDocument {
   /** Set while the text is kept whole (a lone \r); `parts` are then split from it on demand. */
   private flat: TextDocument | undefined;
-  private parts: Chunk[] = [];
+  private split: Chunk[] = [];
+  /** A text not split yet (a document just opened): split on first use, which the server's copy of a large file
+   * opened meets only at its first edit or request, not while the diagnostics worker analyses it. */
+  private unsplit: string | undefined;
   private length = 0;
   private joined: string | undefined;
 
@@ -50,6 +53,19 @@ export class YamlTextDocument {
     content: string,
   ) {
     this.reset(content);
+  }
+
+  private get parts(): Chunk[] {
+    if (this.unsplit !== undefined) {
+      this.split = splitDocuments(this.unsplit);
+      this.unsplit = undefined;
+    }
+    return this.split;
+  }
+
+  private set parts(parts: Chunk[]) {
+    this.unsplit = undefined;
+    this.split = parts;
   }
 
   get version(): number {
@@ -133,7 +149,8 @@ export class YamlTextDocument {
       this.parts = [];
     } else {
       this.flat = undefined;
-      this.parts = splitDocuments(content);
+      this.unsplit = content;
+      this.joined = content;
       this.length = content.length;
     }
   }

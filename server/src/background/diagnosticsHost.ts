@@ -6,7 +6,7 @@
 // worker bundle (the server run from its TypeScript sources, tests) they run on the main thread from the start.
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { DocumentStore } from '../documents';
-import { MAX_WORKER_RESTARTS } from '../limits';
+import { MAX_WORKER_RESTARTS, WORKER_LOAD_WAIT_MS } from '../limits';
 import type * as PredictionRunnerModule from '../features/predictionRunner';
 import type * as EngineModule from './diagnosticsEngine';
 import { receive } from './workerProtocol';
@@ -29,6 +29,13 @@ interface Target {
 
 export class DiagnosticsHost {
   private target: Target;
+  /**
+   * Resolves when the diagnostics can run: the worker has loaded its modules (or died: a restarted one is not
+   * waited for), at once in process, at the latest after WORKER_LOAD_WAIT_MS. The server answers initialize
+   * then (server.ts), so that a document opened after initialize is analysed at once.
+   */
+  readonly loaded: Promise<void>;
+  private setLoaded: () => void = () => undefined;
   private restarts = 0;
   private disposed = false;
   /** The number of each open document's opening: a publish for an earlier one (closed since) is dropped. */
@@ -51,7 +58,12 @@ export class DiagnosticsHost {
     private readonly dispatched?: () => number,
     early = startDiagnosticsWorker(dir),
   ) {
+    this.loaded = new Promise((resolve) => {
+      this.setLoaded = resolve;
+      setTimeout(resolve, WORKER_LOAD_WAIT_MS).unref();
+    });
     this.target = early ? this.worker(early) : this.inProcess();
+    if (!early || early.loaded) this.setLoaded();
   }
 
   setSettings(m: Extract<ToWorker, { type: 'settings' }>['settings']): void {
@@ -129,11 +141,13 @@ export class DiagnosticsHost {
     worker.on('message', (m: FromWorker) => {
       if (m.type === 'publish') {
         if (this.wanted(m.uri, m.session)) this.events.publish(m.message);
-      } else if (m.type === 'log') this.events.log(m.message);
+      } else if (m.type === 'loaded') this.setLoaded();
+      else if (m.type === 'log') this.events.log(m.message);
       else this.events.error(m.message);
     });
     worker.on('error', (e) => (failure = e.stack ?? String(e)));
     const exited = () => {
+      this.setLoaded();
       if (this.disposed || this.target !== target) return;
       this.restarts++;
       const again = this.restarts <= MAX_WORKER_RESTARTS;

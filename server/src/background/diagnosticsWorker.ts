@@ -44,3 +44,5 @@ port.on('message', (m: ToWorker) => {
   receive(engine, m);
   if (m.type === 'close') sessions.delete(m.uri);
 });
+
+post({ type: 'loaded' });

@@ -17,6 +17,8 @@ export type ToWorker =
   | { type: 'close'; uri: string };
 
 export type FromWorker =
+  /** The worker's modules are loaded: it is ready for a document (its first message). */
+  | { type: 'loaded' }
   /** `message`: the publishDiagnostics notification as UTF-8 JSON; `session`: the opening published for, absent
    * for a file not open. */
   | { type: 'publish'; uri: string; message: Uint8Array; session?: number }

@@ -7,6 +7,8 @@ import { Worker } from 'node:worker_threads';
 
 export interface StartedWorker {
   worker: Worker;
+  /** Set once the worker has loaded its modules (its first message), whoever listens to it then. */
+  loaded: boolean;
   /** Set when the worker has exited (a failed load), before anyone listened to it. */
   exited: boolean;
 }
@@ -18,7 +20,8 @@ export function startDiagnosticsWorker(dir: string): StartedWorker | undefined {
   const worker = new Worker(file);
   // An idle worker does not keep the server alive: the server ends when its connection does.
   worker.unref();
-  const started = { worker, exited: false };
+  const started = { worker, loaded: false, exited: false };
+  worker.once('message', () => (started.loaded = true));
   worker.once('exit', () => (started.exited = true));
   // A failed load before the host listens is seen as an exit there; this keeps it from being an uncaught error.
   worker.on('error', () => undefined);

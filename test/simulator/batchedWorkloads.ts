@@ -264,6 +264,19 @@ events:
   - { at: 2400s, nodeFailure: { node: a } }`,
     horizons: [HOUR],
   },
+  {
+    // A liveness kill stops a steady server slowly: its trap removes the file the readiness probe reads, then takes
+    // 10 s to exit (the signal is not a status input, so a steady probe must notice it another way: probeTick.ts).
+    name: 'a steady readiness probe while a killed container runs its SIGTERM trap',
+    yaml: pod(`  containers:
+    - name: web
+      image: busybox:1.36
+      command: ["sh", "-c", "mkdir -p /www; touch /www/ok; trap 'rm /www/ok; sleep 10; exit 0' TERM; httpd -f -p 8080 -h /www & wait"]
+      readinessProbe: { httpGet: { path: /ok, port: 8080 }, periodSeconds: 1 }
+      livenessProbe: { httpGet: { path: /healthz, port: 8080 }, periodSeconds: 10, initialDelaySeconds: 60 }
+`),
+    horizons: [600],
+  },
   { name: 'readiness after a delayed start', yaml: example('readiness-delay-start.yaml'), horizons: [HOUR] },
   { name: 'liveness exec', yaml: example('liveness-exec.yaml'), horizons: [HOUR] },
   { name: 'liveness probe on the wrong port', yaml: example('liveness-wrong-port.yaml'), horizons: [2 * HOUR] },

@@ -48,10 +48,6 @@ export class EventQueue {
     b.runs.push(run);
   }
 
-  peekTime(): number | undefined {
-    return this.count === 0 ? undefined : this.times[0];
-  }
-
   /** The next action (its time in `at`), or undefined when none is left. */
   pop(): (() => void) | undefined {
     for (;;) {

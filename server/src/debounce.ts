@@ -119,17 +119,22 @@ export class Throttle {
    * the write itself happens in it), then go one per turn, so that a request read meanwhile goes first too.
    */
   hold(): void {
+    this.pause();
+    setImmediate(() => setImmediate(() => this.resume()));
+  }
+
+  /** Runs wait until as many `resume` calls: a request answered on another thread (the diagnostics worker's). */
+  pause(): void {
     this.holds++;
-    setImmediate(() =>
-      setImmediate(() => {
-        if (--this.holds > 0) return;
-        for (const [key, fire] of [...this.waiting]) {
-          this.waiting.delete(key);
-          const h = setImmediate(fire);
-          this.pending.set(key, { cancel: () => clearImmediate(h) });
-        }
-      }),
-    );
+  }
+
+  resume(): void {
+    if (this.holds === 0 || --this.holds > 0) return;
+    for (const [key, fire] of [...this.waiting]) {
+      this.waiting.delete(key);
+      const h = setImmediate(fire);
+      this.pending.set(key, { cancel: () => clearImmediate(h) });
+    }
   }
 
   cancel(key: string): void {

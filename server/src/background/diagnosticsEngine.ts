@@ -124,6 +124,15 @@ export class DiagnosticsEngine {
     this.pending.hold();
   }
 
+  /** A request is being answered on the main thread (the engine in the worker): runs wait until `resume`. */
+  pause(): void {
+    this.pending.pause();
+  }
+
+  resume(): void {
+    this.pending.resume();
+  }
+
   dispose(): void {
     this.predictions.dispose();
   }

@@ -100,7 +100,7 @@ export class DiagnosticsHost {
     this.target.post({ type: 'close', uri });
   }
 
-  /** A request is being answered: diagnostics on this thread wait for its reply (debounce.ts). */
+  /** A request is being answered: the diagnostics pass waits for its reply (debounce.ts), in either thread. */
   hold(): void {
     this.target.hold();
   }
@@ -161,7 +161,11 @@ export class DiagnosticsHost {
     };
     const target: Target = {
       post: (m) => worker.postMessage(m),
-      hold: () => undefined,
+      // Until the reply is written (two turns, as debounce.ts's hold); the same worker resumes as paused.
+      hold: () => {
+        worker.postMessage({ type: 'pause' } satisfies ToWorker);
+        setImmediate(() => setImmediate(() => worker.postMessage({ type: 'resume' } satisfies ToWorker)));
+      },
       dispose: () => void worker.terminate(),
     };
     if (started.exited) setImmediate(exited);

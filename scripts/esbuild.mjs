@@ -13,7 +13,7 @@ const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--out
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   {
-    // The workers are loaded by path (new Worker), next to server.js (diagnosticsHost.ts, predictionRunner.ts);
+    // The workers are loaded by path (new Worker), next to server.js (workerStart.ts, predictionRunner.ts);
     // server.js, the process's entry, starts the diagnostics worker and then loads languageServer.js (launch.ts).
     entryPoints: {
       podlab: 'server/src/cli/main.ts',

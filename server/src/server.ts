@@ -39,7 +39,7 @@ function dispatchCounter(): { messageStrategy: MessageStrategy; dispatched: () =
 export interface ServerOptions {
   /** The connection's message count (dispatchCounter), for diagnostics on the main thread (debounce.ts). */
   dispatched?: () => number;
-  /** The connection writes SerializedParams (transport.ts): publishes go out as the worker serialized them. */
+  /** The connection writes Serialized messages (transport.ts): publishes go out as the worker serialized them. */
   serialized?: boolean;
   /** The diagnostics worker, started early (launch.ts); else started here, or in process without its bundle. */
   worker?: StartedWorker;

@@ -168,7 +168,7 @@ function report(n: number, ours?: Figures, theirs?: Figures): void {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(serverJs) || !existsSync(join(serverJs, '..', 'predictionWorker.js'))) {
+  if (!existsSync(serverJs) || !existsSync(join(serverJs, '..', 'diagnosticsWorker.js'))) {
     console.log('dist/ is missing the server: bundling it (node scripts/esbuild.mjs)');
     spawnSync(process.execPath, ['scripts/esbuild.mjs'], { cwd: join(__dirname, '..'), stdio: 'inherit' });
   }

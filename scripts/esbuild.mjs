@@ -13,18 +13,19 @@ const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--out
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   {
-    // The workers are loaded by path (new Worker), next to server.js (workerStart.ts, predictionRunner.ts);
+    // The workers are loaded by path (new Worker), next to server.js (workerStart.ts, predictionRunner.ts: both from
+    // diagnosticsWorker.js, in two roles);
     // server.js, the process's entry, starts the diagnostics worker and then loads languageServer.js (launch.ts).
     entryPoints: {
       podlab: 'server/src/cli/main.ts',
       server: 'server/src/launch.ts',
       languageServer: 'server/src/languageServer.ts',
-      predictionWorker: 'server/src/features/predictionWorker.ts',
     },
     platform: 'node',
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
-    external: ['./languageServer.js'],
+    // The in-process diagnostics take the engine from dist/diagnosticsWorker.js (diagnosticsHost.ts): left out here.
+    external: ['./languageServer.js', './diagnosticsEngine', '../features/predictionRunner'],
   },
   {
     // The diagnostics worker uses only the protocol's types and their helpers (Diagnostic.create, the enums),

@@ -25,13 +25,21 @@ function offenders(bundle: string): string[] {
 }
 
 test('the bundles reach child_process/net only through the LSP transport, and no HTTP at all', () => {
-  for (const b of ['extension.js', 'engine.js', 'server.js', 'predictionWorker.js', 'podlab.js', 'webview.js']) {
+  for (const b of [
+    'extension.js',
+    'engine.js',
+    'server.js',
+    'languageServer.js',
+    'diagnosticsWorker.js',
+    'podlab.js',
+    'webview.js',
+  ]) {
     assert.deepEqual(offenders(b), [], b);
   }
 });
 
-test('the simulator, the webview, the CLI and the prediction worker bundles have no such module at all', () => {
-  for (const b of ['engine.js', 'webview.js', 'podlab.js', 'predictionWorker.js']) {
+test("the simulator, the webview, the CLI and the workers' bundle have no such module at all", () => {
+  for (const b of ['engine.js', 'webview.js', 'podlab.js', 'diagnosticsWorker.js']) {
     assert.equal([...readFileSync(join(root, 'dist', b), 'utf8').matchAll(NETWORK)].length, 0, b);
   }
 });

@@ -4,6 +4,8 @@
 // the settings, the workspace folders and every open document's text, with one line in the log; after
 // MAX_WORKER_RESTARTS the diagnostics run on the main thread instead, so they are never lost for good. Without the
 // worker bundle (the server run from its TypeScript sources, tests) they run on the main thread from the start.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { DocumentStore } from '../documents';
 import { MAX_WORKER_RESTARTS, WORKER_LOAD_WAIT_MS } from '../limits';
@@ -116,11 +118,7 @@ export class DiagnosticsHost {
   }
 
   private inProcess(): Target {
-    // Loaded here only: with the worker, the main thread never evaluates the engine's modules.
-    /* eslint-disable @typescript-eslint/no-require-imports -- see above */
-    const { DiagnosticsEngine } = require('./diagnosticsEngine') as typeof EngineModule;
-    const { predictionRunner } = require('../features/predictionRunner') as typeof PredictionRunnerModule;
-    /* eslint-enable @typescript-eslint/no-require-imports */
+    const { DiagnosticsEngine, predictionRunner } = engineModules(this.dir);
     const engine = new DiagnosticsEngine(
       {
         publish: (params, open) => {
@@ -190,4 +188,29 @@ export class DiagnosticsHost {
       });
     }
   }
+}
+
+type EngineModules = typeof EngineModule & typeof PredictionRunnerModule;
+
+/**
+ * The engine's modules, loaded here only: with the worker, the main thread never evaluates them. Bundled, they
+ * come from the worker's bundle (dist/diagnosticsWorker.js exports them), so that the server's bundle does not
+ * carry the engine a second time (scripts/esbuild.mjs leaves the two requires below external): the .vsix stays
+ * under its budget. From the TypeScript sources (tests, tsx), or when that file is not the bundle (a stand-in
+ * worker that fails to load as a module), they are the modules themselves.
+ */
+function engineModules(dir: string): EngineModules {
+  /* eslint-disable @typescript-eslint/no-require-imports -- see above */
+  const bundle = join(dir, 'diagnosticsWorker.js');
+  try {
+    const m = existsSync(bundle) ? (require(bundle) as Partial<EngineModules>) : {};
+    if (m.DiagnosticsEngine && m.predictionRunner) return m as EngineModules;
+  } catch {
+    // Not the worker's bundle: the sources below.
+  }
+  return {
+    ...(require('./diagnosticsEngine') as typeof EngineModule),
+    ...(require('../features/predictionRunner') as typeof PredictionRunnerModule),
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
 }

@@ -22,6 +22,9 @@ export interface WorkerRequest extends Pick<PredictionJob, 'objects' | 'services
   id: number;
 }
 
+/** The role of a worker started from the diagnostics worker's bundle to run simulations (its workerData). */
+export const PREDICTIONS_ROLE = 'predictions';
+
 export interface WorkerResponse {
   id: number;
   predictions: Prediction[];
@@ -58,7 +61,7 @@ function workerRunner(file: string): PredictionRunner {
     for (const id of [...waiting.keys()]) settle(id, []);
   };
   const start = () => {
-    const w = new Worker(file);
+    const w = new Worker(file, { workerData: PREDICTIONS_ROLE });
     w.unref(); // an idle worker does not keep the server alive
     w.on('message', (m: WorkerResponse) => settle(m.id, m.predictions));
     w.on('error', () => stop(w));
@@ -89,8 +92,11 @@ function workerRunner(file: string): PredictionRunner {
   };
 }
 
-/** The worker bundled next to the server (dist/predictionWorker.js), else in process. */
+/**
+ * A worker from the diagnostics worker's bundle next to the server (dist/diagnosticsWorker.js, which carries the
+ * simulator already: one copy in the .vsix, not two), in its predictions role; else in process.
+ */
 export function predictionRunner(dir: string): PredictionRunner {
-  const file = join(dir, 'predictionWorker.js');
+  const file = join(dir, 'diagnosticsWorker.js');
   return existsSync(file) ? workerRunner(file) : inProcessRunner();
 }

@@ -41,8 +41,14 @@ const builds = [
     entryPoints: { extension: 'client/src/extension.ts' },
     platform: 'node',
     format: 'cjs',
-    // engine.js (the simulator) is loaded on first use, not at activation.
-    external: ['vscode', './engine.js'],
+    // engine.js (the simulator) is loaded on first use, languageClient.js once activate() has returned.
+    external: ['vscode', './engine.js', './languageClient.js'],
+  },
+  {
+    entryPoints: { languageClient: 'client/src/languageClient.ts' },
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
   },
   {
     entryPoints: { engine: 'client/src/engine.ts' },

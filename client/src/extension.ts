@@ -1,7 +1,7 @@
 // PodLab for VS Code: starts the language server and registers the Run Pod panel, its CodeLens and the
 // inline facts. Everything lives in the modules below; this file only wires them.
 import * as vscode from 'vscode';
-import { startLanguageClient } from './languageClient';
+import type * as LanguageClientModule from './languageClient';
 import { SimulationPanel } from './panel/simulationPanel';
 import { RunPodCodeLens } from './codeLens';
 import { InlineFacts } from './inline/inlineFacts';
@@ -10,6 +10,18 @@ import { trackKubernetesYaml } from './kubernetesYaml';
 import { PANEL_COMMANDS } from './panel/protocol';
 
 let stopClient: (() => Promise<void>) | undefined;
+let deactivated = false;
+
+/**
+ * The language client, from its own bundle (dist/languageClient.js), loaded once activate() has returned:
+ * vscode-languageclient is most of the extension's code, and evaluating it took 25–45 ms of each activation on a
+ * 2-core machine (bench/activation.bench.ts), during which the extension host activates nothing else.
+ */
+function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): () => Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved next to dist/extension.js at run time
+  const { startLanguageClient } = require('./languageClient.js') as typeof LanguageClientModule;
+  return startLanguageClient(context, output);
+}
 
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('PodLab', { log: true });
@@ -41,11 +53,15 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   const restart = async () => {
     await stopClient?.();
-    stopClient = startLanguageClient(context, output);
+    stopClient = startClient(context, output);
   };
-  stopClient = startLanguageClient(context, output);
+  // The server starts one turn later: it spawns a process and then waits for it anyway.
+  setImmediate(() => {
+    if (!deactivated && !stopClient) stopClient = startClient(context, output);
+  });
 }
 
 export async function deactivate(): Promise<void> {
+  deactivated = true;
   await stopClient?.();
 }

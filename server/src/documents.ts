@@ -4,7 +4,7 @@
 // re-analysis after an edit cost only the document that changed. The documents are kept twice: by the
 // connection's TextDocuments for the requests (server.ts), and by the diagnostics engine (OpenDocuments).
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { analyzeChunks, analyzeFile, chunkAt, tooLarge, type FileAnalysis } from './analysis/fileAnalysis';
+import { analyzeChunks, analyzeFile, tooLarge, type FileAnalysis } from './analysis/fileAnalysis';
 import { chunkAt as scanChunkAt, looksLikeTemplate, templateToYaml, type Chunk } from '../../simulator/src/index';
 import { MAX_ANALYZED_CHARS, MAX_DOCUMENTS_AT_ONCE } from './limits';
 import { yamlTextDocuments, type YamlTextDocument } from './yamlTextDocument';
@@ -76,13 +76,11 @@ export class Documents {
   }
 
   /**
-   * The YAML document containing a line: from the analysis when this version has one, else from the
-   * document's own split. A request right after an edit then does not analyse the whole file first.
+   * The YAML document containing a line, from the document's own split (a chart template's from its YAML): the
+   * requests' documents are never analysed on their thread (the diagnostics worker analyses its own copy), so a
+   * request right after an edit does not analyse the whole file first.
    */
   chunkAt(doc: YamlTextDocument, line: number): Chunk | undefined {
-    const cached = this.analyses.get(doc.uri);
-    if (cached && cached.version === doc.version && !cached.analysis.partial)
-      return chunkAt(cached.analysis, line)?.chunk;
     if (!this.isTemplate(doc)) return doc.chunkAt(line);
     return scanChunkAt(templateToYaml(doc.getText()).text, line);
   }

@@ -47,14 +47,13 @@ export function predictOutcomes(result: SimulationResult, options: PredictOption
   const out: Prediction[] = [];
   const withheld: Withheld[] = [];
   const seen = new Set<string>();
-  const addPrediction = (p: Draft | undefined) => {
+  const add = (p: Draft | undefined) => {
     if (p === undefined) return;
     const key = `${p.code}|${p.doc}|${p.paths[0] ?? ''}`;
     if (seen.has(key)) return;
     seen.add(key);
     out.push({ ...p, horizon: result.until });
   };
-  const add = addPrediction;
   const withhold = (w: Withheld) => withheld.push(w);
   for (const pod of result.pods) {
     const at = { doc: pod.doc, pod: pod.name };
@@ -79,11 +78,12 @@ export function predictOutcomes(result: SimulationResult, options: PredictOption
     let crashLooped = false;
     const afterInit = assumingInit(pod);
     for (const c of pod.containers) {
-      const add = c.kind === 'regular' ? (p: Draft | undefined) => addPrediction(afterInit(p)) : addPrediction;
+      // About a regular container: what it does rests on the init containers before it.
+      const addFor = c.kind === 'regular' ? (p: Draft | undefined) => add(afterInit(p)) : add;
       const unknown = (code: Withheld['code'], reason: UnknownReason) =>
         withhold({ ...at, container: c.name, code, reason });
       const oom = c.instances.find((i) => i.reason === 'OOMKilled' && i.cause);
-      if (oom) add(oomPrediction(pod, c, oom, result.until));
+      if (oom) addFor(oomPrediction(pod, c, oom, result.until));
       const loop = crashLoopPrediction(pod, c, trace);
       if (typeof loop === 'string') unknown('predicted-crash-loop', loop);
       else if (loop) {
@@ -93,20 +93,20 @@ export function predictOutcomes(result: SimulationResult, options: PredictOption
           loop.code !== 'predicted-crash-loop' ||
           !c.instances.every((i) => i.finishedAt === undefined || i.reason === 'OOMKilled')
         )
-          add(loop);
+          addFor(loop);
       } else {
         const restarts = restartsPrediction(pod, c, result.until);
         if (typeof restarts === 'string') unknown('predicted-restarts', restarts);
-        else add(restarts);
+        else addFor(restarts);
       }
       const image = imagePrediction(pod, c);
       if (options.defaultCluster && c.waiting?.reason === 'ErrImageNeverPull')
         unknown('predicted-image-pull', 'image-on-real-node');
       else if (typeof image === 'string') unknown('predicted-image-pull', image);
-      else add(image);
-      add(configPrediction(pod, c));
-      add(preStopPrediction(pod, c));
-      add(sidecarPrediction(pod, c, result.until));
+      else addFor(image);
+      addFor(configPrediction(pod, c));
+      addFor(preStopPrediction(pod, c));
+      addFor(sidecarPrediction(pod, c, result.until));
     }
     mountPredictions(pod).forEach(add);
     add(initStuckPrediction(pod, result.until));

@@ -21,12 +21,14 @@ const NOT_CACHED: FileAnalysis = { chunks: [], kubernetes: false };
 /**
  * objectsOfText in slices of BACKGROUND_SLICE_MS, awaiting `between` after each: the server reads the workspace
  * while the user types, and one file of hundreds of documents analysed at once held every request for a second
- * (issue 10 B: it was the open file itself, read from disk right after it was opened).
+ * (issue 10 B: it was the open file itself, read from disk right after it was opened). Once `abandoned` says so
+ * (checked after each slice), it stops and gives nothing.
  */
 export async function objectsOfTextInSlices(
   text: string,
   path: string,
   between: () => Promise<void>,
+  abandoned: () => boolean = () => false,
 ): Promise<WorldObject[]> {
   // Too large or a chart template: objectsOfAnalysis gives nothing for those.
   if (text.length > MAX_ANALYZED_CHARS || looksLikeTemplate(text, path)) return [];
@@ -34,6 +36,7 @@ export async function objectsOfTextInSlices(
   let analysis = analyzeChunks(split, NOT_CACHED, performance.now() + BACKGROUND_SLICE_MS);
   while (analysis.partial) {
     await between();
+    if (abandoned()) return [];
     analysis = analyzeChunks(split, analysis, performance.now() + BACKGROUND_SLICE_MS);
   }
   return objectsOfAnalysis(analysis);

@@ -186,9 +186,12 @@ export class WorkspaceWorld {
           this.events.log(`${path}:${d.range.start.line + 1}: ${diagnosticMessage(d)}`);
       return this.setCluster(path, file);
     }
-    const objects = text === undefined ? [] : await objectsOfTextInSlices(text, path, turn);
-    // Opened while it was read: its document stands for it now.
-    if (this.open.has(path)) return false;
+    // Opened while it was read: its document stands for it now, and is being analysed for its diagnostics (the
+    // client opens a file right after initialize, while the folders are read): this analysis would be thrown
+    // away, and would hold the first diagnostics back.
+    const opened = () => this.open.has(path);
+    const objects = text === undefined || opened() ? [] : await objectsOfTextInSlices(text, path, turn, opened);
+    if (opened()) return false;
     return this.index.set(path, objects);
   }
 

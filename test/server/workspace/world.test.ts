@@ -39,6 +39,18 @@ test('read in slices, a file gives the same objects as read at once, also a file
   assert.equal((await objectsOfTextInSlices(many, at('x.yaml'), turn)).length, 60);
 });
 
+test('a file read in slices is left at the next slice once abandoned (opened meanwhile): it gives nothing', async () => {
+  // 1,000 documents: far more than one slice (BACKGROUND_SLICE_MS) on any machine.
+  const many = Array.from({ length: 1000 }, (_, i) => cm(`c${i}`, `{ k: v${i} }`)).join('---\n');
+  let turns = 0;
+  const between = () => {
+    turns++;
+    return new Promise<void>((resolve) => setImmediate(resolve));
+  };
+  assert.deepEqual(await objectsOfTextInSlices(many, at('x.yaml'), between, () => turns > 0), []);
+  assert.equal(turns, 1);
+});
+
 test('the workspace scan leaves an open file to its document: its disk text never counts', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'podlab-world-'));
   try {

@@ -9,6 +9,7 @@ import { predictionRunner, PREDICTIONS_ROLE } from '../features/predictionRunner
 import { servePredictions } from '../features/predictionWorker';
 import { DiagnosticsEngine } from './diagnosticsEngine';
 import { receive, type FromWorker, type ToWorker } from './workerProtocol';
+import { warmUp } from './warmUp';
 
 function serveDiagnostics(port: MessagePort): void {
   const post = (m: FromWorker) => port.postMessage(m);
@@ -49,6 +50,9 @@ function serveDiagnostics(port: MessagePort): void {
     if (m.type === 'close') sessions.delete(m.uri);
   });
 
+  // Before 'loaded': initialize waits for it (diagnosticsHost.ts), so the first document is not analysed behind
+  // the warm-up, and its pass runs warm.
+  warmUp();
   post({ type: 'loaded' });
 }
 

@@ -85,11 +85,11 @@ export class Documents {
     return scanChunkAt(templateToYaml(doc.getText()).text, line);
   }
 
-  /** A chart template (once per version; the chunk scan spares the ordinary file a join of its text). */
+  /** A chart template (once per version; mayBeTemplate spares the ordinary file a join of its text). */
   private isTemplate(doc: YamlTextDocument): boolean {
     const known = this.templates.get(doc.uri);
     if (known && known.version === doc.version) return known.template;
-    const template = doc.chunks().some((c) => c.text.includes('{{')) && looksLikeTemplate(doc.getText(), doc.uri);
+    const template = doc.mayBeTemplate() && looksLikeTemplate(doc.getText(), doc.uri);
     this.templates.set(doc.uri, { version: doc.version, template });
     return template;
   }

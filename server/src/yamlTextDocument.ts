@@ -45,6 +45,8 @@ export class YamlTextDocument {
   private unsplit: string | undefined;
   private length = 0;
   private joined: string | undefined;
+  /** How many documents hold `{{` (a chart template's action may), kept edit by edit; undefined until asked. */
+  private braced: number | undefined;
 
   constructor(
     readonly uri: string,
@@ -82,6 +84,16 @@ export class YamlTextDocument {
   chunks(): readonly Chunk[] {
     if (this.flat && this.parts.length === 0) this.parts = splitDocuments(this.flat.getText());
     return this.parts;
+  }
+
+  /**
+   * Whether some document holds `{{`: only then may the file be a chart template (looksLikeTemplate). Counted
+   * once, then kept up to date by each edit from the documents it replaced, so that asking after a keystroke
+   * does not scan a 2 MB file again (it did on every version, for every request).
+   */
+  mayBeTemplate(): boolean {
+    this.braced ??= countBraced(this.chunks());
+    return this.braced > 0;
   }
 
   /** The document containing a 0-based line; undefined past the end of the text (as chunkAt(text, line)). */
@@ -137,6 +149,7 @@ export class YamlTextDocument {
       else if (this.flat) {
         TextDocument.update(this.flat, [change], version);
         this.parts = [];
+        this.braced = undefined;
       } else this.edit(change.range, change.text);
     }
     this._version = version;
@@ -144,6 +157,7 @@ export class YamlTextDocument {
 
   private reset(content: string): void {
     this.joined = undefined;
+    this.braced = undefined;
     if (LONE_CR.test(content)) {
       this.flat = TextDocument.create(this.uri, this.languageId, this._version, content);
       this.parts = [];
@@ -196,11 +210,14 @@ export class YamlTextDocument {
     const after = next
       ? parts.slice(last + 1).map((c) => ({ ...c, startLine: c.startLine + lines, startOffset: c.startOffset + delta }))
       : [];
+    if (this.braced !== undefined) this.braced += countBraced(fresh) - countBraced(parts.slice(first, last + 1));
     this.parts = [...parts.slice(0, first), ...fresh, ...after];
     this.length += delta;
     this.joined = undefined;
   }
 }
+
+const countBraced = (chunks: readonly Chunk[]): number => chunks.filter((c) => c.text.includes('{{')).length;
 
 /** For TextDocuments: documents are created and updated in place as YamlTextDocuments. */
 export const yamlTextDocuments: TextDocumentsConfiguration<YamlTextDocument> = {

@@ -29,8 +29,9 @@ const PIECES = [
   '\n',
   '---',
   '\ufeff',
+  'image: {{ .Values.image }}\n',
 ];
-const INSERTS = ['-', '.', '\n', '\r\n', '\r', ' ', '#', 'x', '---\n', '...\n', '\n---\n', 'a: 1\n', ''];
+const INSERTS = ['-', '.', '\n', '\r\n', '\r', ' ', '#', 'x', '---\n', '...\n', '\n---\n', 'a: 1\n', '', '{', '{{'];
 
 function rng(seed: number): () => number {
   let s = seed;
@@ -48,6 +49,8 @@ function check(doc: YamlTextDocument, ref: TextDocument, context: string): void 
   assert.equal(doc.getText(), text, context);
   assert.equal(doc.lineCount, ref.lineCount, context);
   assert.deepEqual(plain(doc.chunks()), plain(splitDocuments(text)), context);
+  // Counted edit by edit: a chart template's `{{` anywhere in the text, added or removed by the edit.
+  assert.equal(doc.mayBeTemplate(), text.includes('{{'), `${context}: mayBeTemplate`);
   for (let line = -1; line <= ref.lineCount; line++) {
     for (const character of [0, 1, 3, 200]) {
       const p = { line, character };

@@ -15,6 +15,12 @@
 // that came with it, when applying the edit took a millisecond (a loaded machine, a large file). A run
 // therefore waits, one turn at a time, until a turn passes in which no message was dispatched (`dispatched`
 // counts them, from the connection's message strategy): the queue of messages already read is then empty.
+//
+// In the diagnostics worker, the messages and requests are the main thread's: there a run waits while the
+// main thread's gate is closed (background/requestGate.ts), which it is from each message's dispatch until its
+// queue is drained and its replies written.
+import { MAX_GATE_WAITS, type Gate } from './background/requestGate';
+
 const FIRST_DELAY_MS = 1;
 /** Turns a run waits at most for the message queue to drain, so that a miscount can never stall it. */
 const MAX_QUEUE_TURNS = 1000;
@@ -31,11 +37,20 @@ export class Throttle {
   /**
    * @param dispatched how many messages the connection has dispatched so far (a counter that only grows);
    *   without it, runs do not wait for the message queue.
+   * @param gate the main thread's request gate, in the diagnostics worker
    */
   constructor(
     private readonly interval: number,
     private readonly dispatched: () => number = () => 0,
+    private readonly gate?: Gate,
   ) {}
+
+  /** Whether a run due now must wait for the main thread's gate (at most MAX_GATE_WAITS times). */
+  private gateClosed(state: { gateWaits: number }): boolean {
+    if (!this.gate?.closed() || state.gateWaits >= MAX_GATE_WAITS) return false;
+    state.gateWaits++;
+    return true;
+  }
 
   /**
    * Whether a run due now must wait a turn for messages still queued: true until a turn passes with no
@@ -58,12 +73,16 @@ export class Throttle {
       this.pending.set(key, { cancel: () => clearTimeout(h) });
     }
     if (coming) return; // a run is coming and will read the latest text
-    const queue = { turns: 0 };
+    const queue = { turns: 0, gateWaits: 0 };
     const fire = () => {
       if (this.holds > 0) {
         // Still pending: a schedule() meanwhile adds nothing; cancel() drops it from the waiting list.
         this.waiting.set(key, fire);
         this.pending.set(key, { cancel: () => this.waiting.delete(key) });
+        return;
+      }
+      if (this.gateClosed(queue)) {
+        this.pending.set(key, this.gate!.whenOpen(fire));
         return;
       }
       if (this.queueBusy(queue)) {
@@ -95,11 +114,16 @@ export class Throttle {
    */
   soon(key: string, run: () => void): void {
     if (this.pending.has(key)) return;
-    const queue = { turns: 0 };
+    const queue = { turns: 0, gateWaits: 0 };
     const fire = () => {
       if (this.holds > 0) {
         this.waiting.set(key, fire);
         this.pending.set(key, { cancel: () => this.waiting.delete(key) });
+        return;
+      }
+      if (this.gateClosed(queue)) {
+        const wait = this.gate!.whenOpen(fire);
+        this.pending.set(key, { cancel: () => wait.cancel(), soon: fire });
         return;
       }
       if (this.queueBusy(queue)) {
@@ -119,16 +143,11 @@ export class Throttle {
    * the write itself happens in it), then go one per turn, so that a request read meanwhile goes first too.
    */
   hold(): void {
-    this.pause();
+    this.holds++;
     setImmediate(() => setImmediate(() => this.resume()));
   }
 
-  /** Runs wait until as many `resume` calls: a request answered on another thread (the diagnostics worker's). */
-  pause(): void {
-    this.holds++;
-  }
-
-  resume(): void {
+  private resume(): void {
     if (this.holds === 0 || --this.holds > 0) return;
     for (const [key, fire] of [...this.waiting]) {
       this.waiting.delete(key);

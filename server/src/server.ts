@@ -19,26 +19,34 @@ import { DiagnosticsHost } from './background/diagnosticsHost';
 import type { StartedWorker } from './background/workerStart';
 import { Serialized, serverConnection } from './transport';
 
-/**
- * Counts the messages the connection dispatches, so that diagnostics runs wait for the messages already read
- * (debounce.ts). Pass `messageStrategy` to createConnection and `dispatched` to startServer.
- */
-function dispatchCounter(): { messageStrategy: MessageStrategy; dispatched: () => number } {
+/** The connection's dispatch of each message, as the diagnostics wait for it (ServerOptions.dispatch). */
+interface Dispatch {
+  /** How many messages have been dispatched so far. */
+  count: () => number;
+  /** `listener` is called as each message is dispatched, before its handler. */
+  listen: (listener: () => void) => void;
+}
+
+/** Pass `messageStrategy` to createConnection and `dispatch` to startServer. */
+function dispatchCounter(): { messageStrategy: MessageStrategy; dispatch: Dispatch } {
   let count = 0;
+  let listener = () => undefined as void;
   return {
     messageStrategy: {
       handleMessage: (message, next) => {
         count++;
+        listener();
         return next(message);
       },
     },
-    dispatched: () => count,
+    dispatch: { count: () => count, listen: (l) => (listener = l) },
   };
 }
 
 export interface ServerOptions {
-  /** The connection's message count (dispatchCounter), for diagnostics on the main thread (debounce.ts). */
-  dispatched?: () => number;
+  /** The connection's dispatch of messages (dispatchCounter): diagnostics runs wait for the messages already
+   * read (debounce.ts) and, in the worker, while the main thread answers them (background/requestGate.ts). */
+  dispatch?: Dispatch;
   /** The connection writes Serialized messages (transport.ts): publishes go out as the worker serialized them. */
   serialized?: boolean;
   /** The diagnostics worker, started early (launch.ts); else started here, or in process without its bundle. */
@@ -91,9 +99,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       log: (message) => connection.console.log(message),
       error: (message) => connection.console.error(message),
     },
-    options.dispatched,
+    options.dispatch?.count,
     options.worker,
   );
+  options.dispatch?.listen(() => diagnostics.dispatching());
 
   const refreshSettings = async () => {
     if (canPullConfiguration) {
@@ -182,5 +191,5 @@ const utf8 = new TextDecoder();
 export function runServer(worker?: StartedWorker): void {
   const counter = dispatchCounter();
   const { connection, serialized } = serverConnection({ messageStrategy: counter.messageStrategy });
-  startServer(connection, { dispatched: counter.dispatched, serialized, worker });
+  startServer(connection, { dispatch: counter.dispatch, serialized, worker });
 }

@@ -15,6 +15,7 @@ import { guarded } from '../errorGuard';
 import { PredictionPass } from '../features/predictionPass';
 import type { PredictionRunner } from '../features/predictionRunner';
 import { WorkspaceWorld } from '../workspace/workspaceWorld';
+import type { Gate } from './requestGate';
 
 export interface EngineEvents {
   /** A publish: `open` for an open document's, false for a file read from disk (a cluster file). */
@@ -38,13 +39,17 @@ export class DiagnosticsEngine {
   private readonly partlyPublished = new Map<string, { version: number; chunks: number }>();
   private readonly partsDone = new WeakMap<FileAnalysis, number>();
 
-  /** `dispatched`: how many messages have been received so far (debounce.ts: runs wait for those read). */
+  /**
+   * `dispatched`: how many messages have been received so far (debounce.ts: runs wait for those read); `gate`:
+   * in the worker, the main thread's request gate (runs wait while it answers).
+   */
   constructor(
     private readonly events: EngineEvents,
     runner: PredictionRunner,
     dispatched?: () => number,
+    gate?: Gate,
   ) {
-    this.pending = new Throttle(5, dispatched);
+    this.pending = new Throttle(5, dispatched, gate);
     this.world = new WorkspaceWorld({
       changed: () => this.replanAll(),
       log: (message) => events.log(message),
@@ -122,15 +127,6 @@ export class DiagnosticsEngine {
   /** A request is being answered on this event loop (in process only): runs wait for its reply. */
   hold(): void {
     this.pending.hold();
-  }
-
-  /** A request is being answered on the main thread (the engine in the worker): runs wait until `resume`. */
-  pause(): void {
-    this.pending.pause();
-  }
-
-  resume(): void {
-    this.pending.resume();
   }
 
   dispose(): void {

@@ -25,6 +25,8 @@ export interface HostEvents {
 /** Where the diagnostics run: the worker, or this thread. */
 interface Target {
   post(m: ToWorker): void;
+  /** A message is being dispatched on the main thread (the worker's request gate closes). */
+  dispatching(): void;
   hold(): void;
   dispose(): void;
 }
@@ -102,7 +104,12 @@ export class DiagnosticsHost {
     this.target.post({ type: 'close', uri });
   }
 
-  /** A request is being answered: the diagnostics pass waits for its reply (debounce.ts), in either thread. */
+  /** A message is being dispatched: the worker's runs wait until the main thread's replies are out. */
+  dispatching(): void {
+    this.target.dispatching();
+  }
+
+  /** A request is being answered: in process, the diagnostics pass waits for its reply (debounce.ts). */
   hold(): void {
     this.target.hold();
   }
@@ -130,7 +137,12 @@ export class DiagnosticsHost {
       predictionRunner(__dirname),
       this.dispatched,
     );
-    return { post: (m) => receive(engine, m), hold: () => engine.hold(), dispose: () => engine.dispose() };
+    return {
+      post: (m) => receive(engine, m),
+      dispatching: () => undefined, // the engine counts the dispatched messages itself (`dispatched`)
+      hold: () => engine.hold(),
+      dispose: () => engine.dispose(),
+    };
   }
 
   private worker(started: StartedWorker): Target {
@@ -159,11 +171,9 @@ export class DiagnosticsHost {
     };
     const target: Target = {
       post: (m) => worker.postMessage(m),
-      // Until the reply is written (two turns, as debounce.ts's hold); the same worker resumes as paused.
-      hold: () => {
-        worker.postMessage({ type: 'pause' } satisfies ToWorker);
-        setImmediate(() => setImmediate(() => worker.postMessage({ type: 'resume' } satisfies ToWorker)));
-      },
+      dispatching: () => started.gate.dispatching(),
+      hold: () => undefined, // the gate closed when the request was dispatched
+
       dispose: () => void worker.terminate(),
     };
     if (started.exited) setImmediate(exited);

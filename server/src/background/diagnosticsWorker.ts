@@ -10,8 +10,10 @@ import { servePredictions } from '../features/predictionWorker';
 import { DiagnosticsEngine } from './diagnosticsEngine';
 import { receive, type FromWorker, type ToWorker } from './workerProtocol';
 import { warmUp } from './warmUp';
+import { gateOver } from './requestGate';
+import type { DiagnosticsWorkerData } from './workerStart';
 
-function serveDiagnostics(port: MessagePort): void {
+function serveDiagnostics(port: MessagePort, data: DiagnosticsWorkerData | undefined): void {
   const post = (m: FromWorker) => port.postMessage(m);
   reportErrorsTo((message) => post({ type: 'error', message }));
 
@@ -41,6 +43,7 @@ function serveDiagnostics(port: MessagePort): void {
     // The simulations run in a worker of their own (nested), next to this one's bundle.
     predictionRunner(__dirname),
     () => received,
+    data?.gate ? gateOver(data.gate) : undefined,
   );
 
   port.on('message', (m: ToWorker) => {
@@ -58,6 +61,6 @@ function serveDiagnostics(port: MessagePort): void {
 
 // Loaded as a module on the main thread (no parentPort), it only lends the engine (diagnosticsHost.ts, in process).
 if (parentPort && workerData === PREDICTIONS_ROLE) servePredictions(parentPort);
-else if (parentPort) serveDiagnostics(parentPort);
+else if (parentPort) serveDiagnostics(parentPort, workerData as DiagnosticsWorkerData | undefined);
 
 export { DiagnosticsEngine, predictionRunner };

@@ -14,11 +14,7 @@ export type ToWorker =
   /** `session`: the main thread's number for this opening of the document, echoed in its publishes. */
   | { type: 'open'; uri: string; languageId: string; version: number; text: string; session: number }
   | { type: 'change'; uri: string; version: number; changes: TextDocumentContentChangeEvent[] }
-  | { type: 'close'; uri: string }
-  /** The main thread answers a request (pause) and has written its reply (resume): the pass waits meanwhile, so
-   * that the two threads do not share the CPU while a completion is computed. */
-  | { type: 'pause' }
-  | { type: 'resume' };
+  | { type: 'close'; uri: string };
 
 export type FromWorker =
   /** The worker's modules are loaded: it is ready for a document (its first message). */
@@ -46,9 +42,5 @@ export function receive(engine: DiagnosticsEngine, m: ToWorker): void {
       return engine.change(m.uri, m.version, m.changes);
     case 'close':
       return engine.close(m.uri);
-    case 'pause':
-      return engine.pause();
-    case 'resume':
-      return engine.resume();
   }
 }

@@ -1,0 +1,134 @@
+// The request gate (server/src/background/requestGate.ts) and the diagnostics runs that wait for it
+// (server/src/debounce.ts's Throttle, in the diagnostics worker): a run never starts while the main thread is
+// dispatching messages or writing their replies, starts once it has, cannot be starved by a client that never
+// stops sending, and is dropped when cancelled while it waits. Order and counts only, never milliseconds.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { gateOver, MAX_GATE_WAITS, RequestGate, type Gate } from '../../../server/src/background/requestGate';
+import { Throttle } from '../../../server/src/debounce';
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const after = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A gate the test opens and closes by hand; `waits` counts the runs that waited for it. */
+function manualGate(): Gate & { open(): void; close(): void; waits: number } {
+  let closed = false;
+  let waiting: (() => void)[] = [];
+  return {
+    waits: 0,
+    closed: () => closed,
+    whenOpen(then) {
+      this.waits++;
+      let live = true;
+      waiting.push(() => live && then());
+      return { cancel: () => (live = false) };
+    },
+    open() {
+      closed = false;
+      const all = waiting;
+      waiting = [];
+      all.forEach((f) => f());
+    },
+    close() {
+      closed = true;
+    },
+  };
+}
+
+describe('request gate', () => {
+  it('a run waits while the gate is closed and starts when it opens', async () => {
+    const gate = manualGate();
+    const throttle = new Throttle(5, undefined, gate);
+    const runs: boolean[] = [];
+    gate.close();
+    throttle.schedule('doc', () => runs.push(gate.closed()));
+    await after(30); // the run was due after 1 ms
+    assert.deepEqual(runs, [], 'no run while the main thread answers');
+    assert.equal(gate.waits, 1);
+    gate.open();
+    await turn();
+    assert.deepEqual(runs, [false], 'one run, with the gate open');
+  });
+
+  it('the next part of a long pass (soon) waits for the gate too', async () => {
+    const gate = manualGate();
+    const throttle = new Throttle(5, undefined, gate);
+    const runs: string[] = [];
+    gate.close();
+    throttle.soon('doc', () => runs.push('part'));
+    await after(10);
+    assert.deepEqual(runs, []);
+    gate.open();
+    await turn();
+    assert.deepEqual(runs, ['part']);
+  });
+
+  it('a run cancelled while it waits never runs', async () => {
+    const gate = manualGate();
+    const throttle = new Throttle(5, undefined, gate);
+    const runs: string[] = [];
+    gate.close();
+    throttle.schedule('doc', () => runs.push('run'));
+    await after(10);
+    throttle.cancel('doc');
+    gate.open();
+    await after(10);
+    assert.deepEqual(runs, []);
+  });
+
+  it('a gate that never opens holds a run back at most MAX_GATE_WAITS times', async () => {
+    // Each wait ends (as GATE_WAIT_MS does) with the gate still closed: a client that never stops sending.
+    const gate = manualGate();
+    const stuck: Gate = {
+      closed: () => true,
+      whenOpen(then) {
+        gate.waits++;
+        setImmediate(then);
+        return { cancel: () => undefined };
+      },
+    };
+    const throttle = new Throttle(5, undefined, stuck);
+    let ran = false;
+    throttle.schedule('doc', () => (ran = true));
+    for (let i = 0; i < 100 && !ran; i++) await after(2);
+    assert.ok(ran);
+    assert.equal(gate.waits, MAX_GATE_WAITS);
+  });
+
+  it('the main thread closes it for each message and opens it two turns after the last', async () => {
+    const main = new RequestGate();
+    const worker = gateOver(main.buffer);
+    assert.equal(worker.closed(), false);
+    main.dispatching(); // an edit
+    assert.equal(worker.closed(), true);
+    await turn();
+    main.dispatching(); // the completion that came with it, dispatched a turn later
+    await turn();
+    assert.equal(worker.closed(), true, 'the completion is still being answered');
+    await turn();
+    await turn();
+    assert.equal(worker.closed(), false, 'two turns after the last message: its reply is written');
+  });
+
+  it('a run waiting on the shared memory starts when the main thread opens the gate', async () => {
+    const main = new RequestGate();
+    const throttle = new Throttle(5, undefined, gateOver(main.buffer));
+    const order: string[] = [];
+    // Messages for 50 turns, longer than the run's 1 ms delay.
+    let turns = 0;
+    const dispatchUntil = () => {
+      main.dispatching();
+      if (++turns < 50) setImmediate(dispatchUntil);
+      else order.push('last message');
+    };
+    dispatchUntil();
+    const ran = new Promise<void>((resolve) =>
+      throttle.schedule('doc', () => {
+        order.push('run');
+        resolve();
+      }),
+    );
+    await ran;
+    assert.deepEqual(order, ['last message', 'run']);
+  });
+});

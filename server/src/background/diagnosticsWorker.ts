@@ -34,6 +34,7 @@ function serveDiagnostics(port: MessagePort, data: DiagnosticsWorkerData | undef
           uri: params.uri,
           message: bytes,
           ...(session !== undefined && { session }),
+          ...(params.version !== undefined && { version: params.version }),
         };
         port.postMessage(m, [bytes.buffer]);
       },

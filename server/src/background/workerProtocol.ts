@@ -20,8 +20,8 @@ export type FromWorker =
   /** The worker's modules are loaded: it is ready for a document (its first message). */
   | { type: 'loaded' }
   /** `message`: the publishDiagnostics notification as UTF-8 JSON; `session`: the opening published for, absent
-   * for a file not open. */
-  | { type: 'publish'; uri: string; message: Uint8Array; session?: number }
+   * for a file not open; `version`: the document version it is for. */
+  | { type: 'publish'; uri: string; message: Uint8Array; session?: number; version?: number }
   | { type: 'log'; message: string }
   | { type: 'error'; message: string };
 

@@ -53,10 +53,10 @@ interface Run {
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function start(die: string): Run {
+function start(die: string, worker = standIn(die)): Run {
   const dir = mkdtempSync(join(tmpdir(), 'podlab-host-'));
   dirs.push(dir);
-  writeFileSync(join(dir, 'diagnosticsWorker.js'), standIn(die));
+  writeFileSync(join(dir, 'diagnosticsWorker.js'), worker);
   const docs = new OpenDocuments();
   let waiting: ((p: PublishDiagnosticsParams) => void) | undefined;
   const run: Run = {
@@ -92,6 +92,24 @@ function start(die: string): Run {
   return run;
 }
 
+/** A stand-in worker that is late: it publishes each version once the next change has come (a pass that ended
+ * after the next keystroke). */
+const lateWorker = `
+const { parentPort } = require('node:worker_threads');
+let last;
+const publish = (m) => {
+  const params = { uri: m.uri, version: m.version, diagnostics: [] };
+  const message = new TextEncoder().encode(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params }));
+  parentPort.postMessage({ type: 'publish', uri: m.uri, message, session: 0, version: m.version });
+};
+parentPort.on('message', (m) => {
+  if (m.type === 'open' || m.type === 'change') {
+    if (last) publish(last);
+    last = m;
+  }
+});
+`;
+
 describe('the diagnostics worker', () => {
   it('is started again after it dies, with the open documents, and logs one line', async () => {
     const run = start('count === 0');
@@ -114,5 +132,24 @@ describe('the diagnostics worker', () => {
     );
     assert.equal(run.errors.length, MAX_WORKER_RESTARTS + 1, run.errors.join('\n'));
     assert.match(run.errors.at(-1)!, /the diagnostics run on the main thread now/);
+  });
+
+  it("drops a publish for a version older than the editor's, and forwards the latest", async () => {
+    const run = start('false', lateWorker);
+    const change = (version: number) =>
+      run.host.change({ uri: URI, version, changes: [{ text: POD.replace('web', `web-${version}`) }] });
+    change(2); // the worker publishes version 1 now: stale, the editor has 2
+    change(3); // version 2: stale
+    const v3 = run.next();
+    change(3); // the cue for the stand-in to publish version 3, the editor's
+
+    const p = await v3;
+    run.host.dispose();
+    assert.deepEqual(
+      run.published.map((x) => x.version),
+      [3],
+      'versions 1 and 2 came after the editor had moved on',
+    );
+    assert.equal(p.version, 3);
   });
 });

@@ -5,7 +5,9 @@
 //   completion sent immediately after an edit (the same write), 30 edits: p50, p95; and edit → first publish;
 //   an edit to the Service's name, then completion at once (10 edits, median);
 //   a burst of 200 edits (one every 50 ms, each followed by a completion): completion p95, count over 100 ms;
-//   the heap after GC after those 200 edits.
+//   the heap after GC after those 200 edits;
+//   the machine's floor: the same completions, sent with the same edits after the same pauses, to a server that
+//   ignores the edits and answers a fixed list (bench/lsp/floorServer.ts).
 // Prints figures and the goals; no assertions, exit 0.
 //   node --import tsx bench/typing.bench.ts        PODLAB_BENCH_N=10,200 for a shorter run (loaded machine),
 //                                                  PODLAB_BENCH_SERVERS=podlab for PodLab alone
@@ -19,6 +21,7 @@ import type { Position, Range } from 'vscode-languageserver-protocol/node';
 import { LspClient } from './lsp/client';
 import { DOC_LAYOUT, generateDeployments, lineOf } from './lsp/generate';
 import { benchServers, heapMiB, serverJs, type Server } from './lsp/servers';
+import type { ClientOptions } from './lsp/client';
 import { median, ms, percentile } from './lsp/stats';
 
 const SIZES = (process.env.PODLAB_BENCH_N ?? '10,200,1000').split(',').map(Number);
@@ -45,6 +48,50 @@ interface Figures {
 }
 
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
+
+const FLOOR: ClientOptions = {
+  name: 'floor',
+  command: process.execPath,
+  args: ['--import', 'tsx', join(__dirname, 'lsp', 'floorServer.ts'), '--stdio'],
+  cwd: join(__dirname, '..'),
+  settings: {},
+};
+
+/** Completion sent with an edit to the floor server, paced as `measure` paces PodLab's (after an edit, burst). */
+async function measureFloor(
+  uri: string,
+  rootUri: string,
+  text: string,
+  n: number,
+): Promise<Pick<Figures, 'afterEdit' | 'burst'>> {
+  const client = new LspClient(FLOOR);
+  try {
+    await client.initialize(rootUri);
+    await client.open(uri, text, 1);
+    const line = lineOf(Math.floor(n / 2), DOC_LAYOUT.logLevelValueLine);
+    const at = { line, character: 0 };
+    let version = 1;
+    const once = () => {
+      const t0 = performance.now();
+      void client.change(uri, ++version, { start: at, end: at }, 'x');
+      return client.complete(uri, at).then(() => performance.now() - t0);
+    };
+    const afterEdit: number[] = [];
+    for (let k = 0; k < EDITS + 3; k++) {
+      const c = await once();
+      if (k >= 3) afterEdit.push(c);
+      await sleep(100);
+    }
+    const burst: Promise<number>[] = [];
+    for (let k = 0; k < BURST; k++) {
+      burst.push(once());
+      await sleep(BURST_GAP_MS);
+    }
+    return { afterEdit, burst: await Promise.all(burst) };
+  } finally {
+    await client.stop();
+  }
+}
 
 async function measure(server: Server, n: number, uri: string, rootUri: string, text: string): Promise<Figures> {
   const client = new LspClient(server.options);
@@ -136,7 +183,7 @@ async function measure(server: Server, n: number, uri: string, rootUri: string, 
 const pad = (s: string, w: number) => (s.length >= w ? s : s + ' '.repeat(w - s.length));
 const mib = (x: number | undefined) => (x === undefined ? '?' : `${x.toFixed(0)} MiB`);
 
-function report(n: number, ours?: Figures, theirs?: Figures): void {
+function report(n: number, ours?: Figures, theirs?: Figures, floor?: Pick<Figures, 'afterEdit' | 'burst'>): void {
   console.log(`\nN = ${n} Deployments (${n * 66 + 11} lines)`);
   console.log(pad('', 46) + pad('podlab', 18) + pad('yaml-language-server', 22) + 'ratio   goal');
   const row = (label: string, f: (x: Figures) => number, goal: string, ratio = true, fmt = ms) => {
@@ -154,6 +201,11 @@ function report(n: number, ours?: Figures, theirs?: Figures): void {
   row(`completion in a burst of ${BURST} edits, p95`, (x) => percentile(x.burst, 95), '≤ 5 ms');
   row(`  … answers over 100 ms (of ${BURST})`, (x) => x.burst.filter((t) => t > 100).length, '', false, String);
   row('a Service edit, then completion, median', (x) => median(x.afterServiceEdit), '≤ 5 ms');
+  if (floor)
+    console.log(
+      `the machine's floor (a server that ignores the edit, floorServer.ts): completion right after an edit p50 ` +
+        `${ms(median(floor.afterEdit))}, p95 ${ms(percentile(floor.afterEdit, 95))}; in the burst p95 ${ms(percentile(floor.burst, 95))}`,
+    );
   for (const [name, x] of [
     ['podlab', ours],
     ['yaml-language-server', theirs],
@@ -190,7 +242,10 @@ async function main(): Promise<void> {
           console.log(`${server.name} at N=${n}: failed: ${e instanceof Error ? e.message : String(e)}`);
         }
       }
-      report(n, results.get('podlab'), results.get('yaml-language-server'));
+      const floor = await measureFloor(pathToFileURL(file).href, pathToFileURL(dir).href, text, n).catch(
+        () => undefined,
+      );
+      report(n, results.get('podlab'), results.get('yaml-language-server'), floor);
     }
   } finally {
     dispose();

@@ -19,7 +19,8 @@
 // In the diagnostics worker, the messages and requests are the main thread's: there a run waits while the
 // main thread's gate is closed (background/requestGate.ts), which it is from each message's dispatch until its
 // queue is drained and its replies written.
-import { MAX_GATE_WAITS, type Gate } from './background/requestGate';
+import type { Gate } from './background/requestGate';
+import { MAX_GATE_WAITS } from './limits';
 
 const FIRST_DELAY_MS = 1;
 /** Turns a run waits at most for the message queue to drain, so that a miscount can never stall it. */
@@ -144,16 +145,16 @@ export class Throttle {
    */
   hold(): void {
     this.holds++;
-    setImmediate(() => setImmediate(() => this.resume()));
-  }
-
-  private resume(): void {
-    if (this.holds === 0 || --this.holds > 0) return;
-    for (const [key, fire] of [...this.waiting]) {
-      this.waiting.delete(key);
-      const h = setImmediate(fire);
-      this.pending.set(key, { cancel: () => clearImmediate(h) });
-    }
+    setImmediate(() =>
+      setImmediate(() => {
+        if (--this.holds > 0) return;
+        for (const [key, fire] of [...this.waiting]) {
+          this.waiting.delete(key);
+          const h = setImmediate(fire);
+          this.pending.set(key, { cancel: () => clearImmediate(h) });
+        }
+      }),
+    );
   }
 
   cancel(key: string): void {

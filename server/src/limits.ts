@@ -93,6 +93,14 @@ export const MAX_WORKER_RESTARTS = 3;
  */
 export const WORKER_LOAD_WAIT_MS = 3000;
 
+/**
+ * The longest a diagnostics run in the worker waits at one time for the main thread's request gate
+ * (background/requestGate.ts), and how many times: past that it runs anyway, so that a client that never stops
+ * sending messages cannot starve the diagnostics (20 × 50 ms: a second).
+ */
+export const GATE_WAIT_MS = 50;
+export const MAX_GATE_WAITS = 20;
+
 /** Distinct errors the error guard logs before it goes quiet, so a bug storm cannot flood the log. */
 export const MAX_LOGGED_ERRORS = 100;
 

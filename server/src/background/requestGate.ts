@@ -11,11 +11,7 @@
 // Shared memory rather than a message each way (the worker's `pause`/`resume` before): the main thread's side
 // costs a store, with no message to copy and no worker to wake, and the gate is closed when the edit is
 // dispatched, before the worker has even received it; a message would arrive after the pass began.
-
-/** The longest a run waits at one time for the gate, and how many times: past that it runs anyway, so that a
- * client that never stops sending messages cannot starve the diagnostics. */
-const GATE_WAIT_MS = 50;
-export const MAX_GATE_WAITS = 20;
+import { GATE_WAIT_MS } from '../limits';
 
 /** The main thread's side: `dispatching` for every message the connection dispatches. */
 export class RequestGate {
@@ -42,7 +38,8 @@ export class RequestGate {
 /** The worker's side, over the main thread's buffer. */
 export interface Gate {
   closed(): boolean;
-  /** Calls `then` once the gate is open, or after GATE_WAIT_MS; `then` is not called once `cancel` is. */
+  /** Calls `then` once the gate is open, or after GATE_WAIT_MS; `then` is not called once `cancel` is. A run
+   * waits at most MAX_GATE_WAITS times (debounce.ts). */
   whenOpen(then: () => void): { cancel(): void };
 }
 

@@ -107,6 +107,9 @@ function checkObject(out: LoadedManifest, index: number, obj: Record<string, unk
   }
   let checked: Record<string, unknown> = obj;
   const result = schema.schema.safeParse(obj);
+  // The parse of `checked`, handed on: validation would parse the same object again, and a second zod parse was
+  // a third of a keystroke's analysis of a Deployment (the language server re-analyses the edited document).
+  let parsed = result;
   if (!result.success) {
     for (const z of result.error.issues) {
       const path = z.path as Path;
@@ -139,11 +142,15 @@ function checkObject(out: LoadedManifest, index: number, obj: Record<string, unk
     const withoutUnknown = result.error.issues.every((z) => z.code === 'unrecognized_keys')
       ? stripKeys(obj, result.error.issues)
       : undefined;
-    if (withoutUnknown !== undefined && schema.schema.safeParse(withoutUnknown).success) checked = withoutUnknown;
+    const reparsed = withoutUnknown === undefined ? undefined : schema.schema.safeParse(withoutUnknown);
+    if (withoutUnknown !== undefined && reparsed?.success) {
+      checked = withoutUnknown;
+      parsed = reparsed;
+    }
   }
   // The API server's checks run on every well-formed branch, also when another one has a missing or mistyped
   // field (reported above, in the loader's words): all errors at once, as `kubectl apply` lists them.
-  const problems = validateObjectParts(checked).semantic;
+  const problems = validateObjectParts(checked, { schema: schema.schema, parsed }).semantic;
   for (const p of problems)
     issue(p.path, p.code, p.message, {
       ...(p.fixes
@@ -151,16 +158,16 @@ function checkObject(out: LoadedManifest, index: number, obj: Record<string, unk
         : {}),
       ...(p.detail ? { detail: p.detail } : {}),
     });
-  const simulated = result.success || checked !== obj;
-  if (problems.length > 0 || !simulated) return;
+  if (problems.length > 0 || !parsed.success) return;
   if (isWorldKind) {
-    const parsed = schema.schema.parse(checked) as ConfigMap | Secret;
-    out.world.push(worldObjectOf(parsed, kind, { kind: 'file', doc: index, path: formatPath(prefix) }));
+    out.world.push(
+      worldObjectOf(parsed.data as ConfigMap | Secret, kind, { kind: 'file', doc: index, path: formatPath(prefix) }),
+    );
     return;
   }
   if (!isPodKind) return;
   const at = prefix.length === 0 ? {} : { at: `${formatPath(prefix)}.` };
-  out.objects.push({ doc: index, ...defaultedWorkload(kind as SimObject['kind'], checked), ...at });
+  out.objects.push({ doc: index, ...defaultedWorkload(kind as SimObject['kind'], parsed.data), ...at });
 }
 
 function clone(v: unknown): unknown {

@@ -11,7 +11,7 @@ import type { Pod, PodSpec, PodTemplateSpec } from './podSpec';
 import type { Volume } from './volumes';
 import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from './workloads';
 import type { CronJob, CronJobSpec, Job, JobSpec, JobTemplateSpec } from './batch';
-import { applyDefaults, deepCopy, defaultJobSpec, defaultPodOnly, defaultPodSpec } from './defaults';
+import { deepCopy, defaultDecoded, defaultJobSpec, defaultPodOnly, defaultPodSpec } from './defaults';
 
 /** T with the fields K required (and not null). */
 type Filled<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -138,14 +138,17 @@ export type DefaultedWorkload =
   | { kind: 'CronJob'; value: With<CronJob, { spec: DefaultedCronJobSpec }> };
 
 /**
- * The loader's one defaulting step for a validated workload: applyDefaults, with its effect stated as a type.
- * The cast is the one place where the defaulting's effect is asserted (and checked by the test above).
+ * The loader's one defaulting step for a validated workload: the defaults (defaultDecoded), with their effect
+ * stated as a type. The cast is the one place where the defaulting's effect is asserted (and checked by the test
+ * above). `decoded` is the workload as its kind's schema decoded it: the loader has parsed it already, and
+ * applyDefaults would parse it again (zod's parse is most of a document's analysis when the language server
+ * re-analyses it on a keystroke).
  */
 export function defaultedWorkload<K extends DefaultedWorkload['kind']>(
   kind: K,
-  value: unknown,
+  decoded: unknown,
 ): Extract<DefaultedWorkload, { kind: K }> {
-  return { kind, value: applyDefaults(value) } as Extract<DefaultedWorkload, { kind: K }>;
+  return { kind, value: defaultDecoded(decoded) } as Extract<DefaultedWorkload, { kind: K }>;
 }
 
 /** SetDefaults_PodSpec and what it contains, on a deep copy: a pod spec as the API server stores it. */

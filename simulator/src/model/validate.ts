@@ -86,6 +86,8 @@ export interface ValidateOptions {
   schema?: z.ZodType;
   /** Also return warnings (input the API server accepts but silently changes). Default: errors only. */
   warnings?: boolean;
+  /** The schema's safeParse of this very object, when the caller has made it: it is not parsed again. */
+  parsed?: z.ZodSafeParseResult<unknown>;
 }
 
 /**
@@ -111,7 +113,7 @@ export function validateObjectParts(
   if (!schema) return { structural: [], semantic: [] };
   let data: ParsedObject;
   let structural: ValidationIssue[] = [];
-  const parsed = schema.safeParse(obj);
+  const parsed = options.parsed ?? schema.safeParse(obj);
   if (parsed.success) data = parsed.data as ParsedObject;
   else {
     structural = structuralIssues(parsed.error, obj);

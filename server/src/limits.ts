@@ -101,6 +101,13 @@ export const WORKER_LOAD_WAIT_MS = 3000;
 export const GATE_WAIT_MS = 50;
 export const MAX_GATE_WAITS = 20;
 
+/**
+ * Longest a code action waits for the diagnostics worker's quick fixes (background/diagnosticsHost.ts). The worker
+ * answers between the parts of its pass, each well under this even at 1,000 documents; a worker that is stuck,
+ * or gone without an exit seen yet, must not keep the editor's lightbulb waiting: the action then has no fix.
+ */
+export const FIXES_WAIT_MS = 1000;
+
 /** Distinct errors the error guard logs before it goes quiet, so a bug storm cannot flood the log. */
 export const MAX_LOGGED_ERRORS = 100;
 

@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver';
 import { Documents, type DocumentStore } from './documents';
 import { codeActions } from './features/codeActions';
+import type { Fix } from './rules/types';
 import { complete } from './features/completion';
 import { hover } from './features/hover';
 import { isScenarioFile, scenarioCompletion } from './features/scenarioFile';
@@ -46,8 +47,9 @@ export class Requests {
     return doc ? hover(() => doc.getText(), p.position, this.documents.chunkAt(doc, p.position.line)) : null;
   }
 
-  codeActions(p: CodeActionParams): CodeAction[] {
-    return guarded('code actions', [], () => codeActions(p));
+  /** `fixes[i]`: the fixes of the request's diagnostics[i] (the diagnostics engine's answer). */
+  codeActions(p: CodeActionParams, fixes: readonly (readonly Fix[])[]): CodeAction[] {
+    return guarded('code actions', [], () => codeActions(p, fixes));
   }
 
   forget(uri: string): void {

@@ -18,6 +18,7 @@ import { reportErrorsTo } from './errorGuard';
 import { DiagnosticsHost } from './background/diagnosticsHost';
 import type { StartedWorker } from './background/workerStart';
 import { Serialized, serverConnection } from './transport';
+import { wantsQuickFixes } from './features/codeActions';
 
 /** The connection's dispatch of each message, as the diagnostics wait for it (ServerOptions.dispatch). */
 interface Dispatch {
@@ -174,9 +175,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     diagnostics.hold();
     return answering().hover(p);
   });
-  connection.onCodeAction((p) => {
+  // The fixes are the diagnostics engine's (the publishes do not carry them), for the text as it is now: an edit
+  // that comes while the engine answers makes them fixes of another text, and the action is then not offered.
+  connection.onCodeAction(async (p, token) => {
     diagnostics.hold();
-    return answering().codeActions(p);
+    const doc = docs.get(p.textDocument.uri);
+    if (!doc || !wantsQuickFixes(p)) return [];
+    const version = doc.version;
+    const fixes = await diagnostics.fixes(doc.uri, version, p.context.diagnostics, token);
+    return docs.get(doc.uri)?.version === version ? answering().codeActions(p, fixes) : [];
   });
 
   connection.onExit(() => diagnostics.dispose());

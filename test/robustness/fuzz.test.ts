@@ -11,6 +11,7 @@ import { diagnoseText } from '../../server/src/features/diagnostics';
 import { complete } from '../../server/src/features/completion';
 import { hover } from '../../server/src/features/hover';
 import { codeActions } from '../../server/src/features/codeActions';
+import { fixesOf } from '../../server/src/features/diagnosticFixes';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { loadManifest } from '../../simulator/src/manifest';
 import { simulate } from '../../simulator/src/simulate';
@@ -52,11 +53,12 @@ function exercise(text: string, line: number, character: number): void {
   const diagnostics = diagnoseText(text, DEFAULT_SETTINGS, 'file:///f.yaml');
   complete(text, { line, character });
   hover(text, { line, character });
-  codeActions({
+  const params = {
     textDocument: { uri: 'file:///f.yaml' },
     range: { start: { line, character }, end: { line, character } },
     context: { diagnostics, only: [CodeActionKind.QuickFix] },
-  });
+  };
+  codeActions(params, diagnostics.map(fixesOf));
   const m = loadManifest(text);
   if (m.objects.length > 0 && !m.issues.some((i) => i.severity === 'error'))
     simulate(m.objects, { until: 120, budget: 200_000, maxPods: 50 }).traceAt(120);

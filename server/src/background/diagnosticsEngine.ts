@@ -2,7 +2,7 @@
 // the planning of predictions, and the workspace world. It runs in the diagnostics worker (diagnosticsWorker.ts),
 // off the event loop that answers completion, hover and code actions, with its own copy of every open document;
 // in process only when the worker bundle is absent (the server run from its TypeScript sources, tests).
-import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { Documents, OpenDocuments } from '../documents';
 import type { FileAnalysis } from '../analysis/fileAnalysis';
@@ -16,6 +16,7 @@ import { PredictionPass } from '../features/predictionPass';
 import type { PredictionRunner } from '../features/predictionRunner';
 import { WorkspaceWorld } from '../workspace/workspaceWorld';
 import type { Gate } from './requestGate';
+import { PublishedFixes, type AskedDiagnostic, type FixesAnswer } from './publishedFixes';
 
 export interface EngineEvents {
   /** A publish: `open` for an open document's, false for a file read from disk (a cluster file). */
@@ -33,9 +34,9 @@ export class DiagnosticsEngine {
   // change, every open document is planned again (only those that use what changed simulate again).
   private readonly world: WorkspaceWorld;
   private readonly predictions: PredictionPass;
-  /** What each document's last publish said: a re-plan after a change of the world that changes nothing in it
-   * (most of them) publishes nothing for it. */
-  private readonly sent = new Map<string, { version: number; diagnostics: unknown[] }>();
+  /** What each open document's last publishes said: the fixes of a code action are theirs, and a re-plan after a
+   * change of the world that changes nothing in it (most of them) publishes nothing for it. */
+  private readonly published = new PublishedFixes();
   private readonly partlyPublished = new Map<string, { version: number; chunks: number }>();
   private readonly partsDone = new WeakMap<FileAnalysis, number>();
 
@@ -72,9 +73,7 @@ export class DiagnosticsEngine {
         const full = guarded('diagnostics', undefined, () =>
           diagnosticsFor(analysis, this.settings, uri, predictionsOf),
         );
-        if (!full) return;
-        this.sent.set(uri, { version, diagnostics: full });
-        events.publish({ uri, version, diagnostics: full }, true);
+        if (full) this.send(uri, version, full);
       });
     });
   }
@@ -95,7 +94,7 @@ export class DiagnosticsEngine {
     this.pending.cancel(uri);
     this.pending.cancel(predictedKey(uri));
     this.partlyPublished.delete(uri);
-    this.sent.delete(uri);
+    this.published.forget(uri);
     this.predictions.cancel(uri);
     this.store.close(uri);
     this.documents.forget(uri);
@@ -124,6 +123,18 @@ export class DiagnosticsEngine {
     void this.world.filesChanged(changes).catch((e: unknown) => this.events.error(`workspace index: ${String(e)}`));
   }
 
+  /**
+   * The fixes of the diagnostics a code action asks about, for the document's `version` (the requests' copy of
+   * it): answered at once, between the parts of a pass, since the request waits for it.
+   */
+  fixes(uri: string, version: number, asked: readonly AskedDiagnostic[]): FixesAnswer {
+    return guarded(
+      'code actions',
+      asked.map(() => []),
+      () => this.published.fixes(uri, version, asked),
+    );
+  }
+
   /** A request is being answered on this event loop (in process only): runs wait for its reply. */
   hold(): void {
     this.pending.hold();
@@ -140,15 +151,21 @@ export class DiagnosticsEngine {
   private publish(uri: string, worldChanged = false): void {
     const doc = this.documents.get(uri);
     if (!doc) return;
-    const { settings, events } = this;
+    const { settings } = this;
     if (this.world.isClusterFile(uri)) {
-      const diagnostics = guarded('diagnostics', [], () => this.world.openClusterFile(uri, doc.getText()));
-      events.publish({ uri, version: doc.version, diagnostics }, true);
+      this.send(
+        uri,
+        doc.version,
+        guarded('diagnostics', [], () => this.world.openClusterFile(uri, doc.getText())),
+      );
       return;
     }
     if (isScenarioFile(uri)) {
-      const diagnostics = guarded('diagnostics', [], () => scenarioDiagnostics(doc.getText()));
-      events.publish({ uri, version: doc.version, diagnostics }, true);
+      this.send(
+        uri,
+        doc.version,
+        guarded('diagnostics', [], () => scenarioDiagnostics(doc.getText())),
+      );
       return;
     }
     // A large file just opened is analysed in slices: its first documents' diagnostics are published after
@@ -163,8 +180,11 @@ export class DiagnosticsEngine {
       const last = this.partlyPublished.get(uri);
       if (!last || last.version !== version || analysis.chunks.length >= 2 * last.chunks) {
         this.partlyPublished.set(uri, { version, chunks: analysis.chunks.length });
-        const some = guarded('diagnostics', [], () => diagnosticsFor(analysis, settings, uri));
-        events.publish({ uri, version, diagnostics: some }, true);
+        this.send(
+          uri,
+          version,
+          guarded('diagnostics', [], () => diagnosticsFor(analysis, settings, uri)),
+        );
       }
       this.pending.soon(uri, () => this.publish(uri));
       return;
@@ -191,16 +211,19 @@ export class DiagnosticsEngine {
     const fast = guarded('diagnostics', [], () =>
       diagnosticsFor(analysis, plan ? settings : { ...settings, predictions: false }, uri, plan?.predictionsOf),
     );
-    if (!(worldChanged && this.unchanged(uri, version, fast))) {
-      this.sent.set(uri, { version, diagnostics: fast });
-      events.publish({ uri, version, diagnostics: fast }, true);
-    }
+    if (!(worldChanged && this.unchanged(uri, version, fast))) this.send(uri, version, fast);
     if (plan) this.predictions.start(uri, version, plan);
     else this.predictions.cancel(uri);
   }
 
+  /** An open document's publish. */
+  private send(uri: string, version: number, diagnostics: Diagnostic[]): void {
+    this.published.record(uri, version, diagnostics);
+    this.events.publish({ uri, version, diagnostics }, true);
+  }
+
   private unchanged(uri: string, version: number, diagnostics: unknown[]): boolean {
-    const last = this.sent.get(uri);
+    const last = this.published.last(uri);
     return last?.version === version && JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics);
   }
 }

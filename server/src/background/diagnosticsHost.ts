@@ -6,14 +6,17 @@
 // worker bundle (the server run from its TypeScript sources, tests) they run on the main thread from the start.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { CancellationToken, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { DocumentStore } from '../documents';
-import { MAX_WORKER_RESTARTS, WORKER_LOAD_WAIT_MS } from '../limits';
+import { FIXES_WAIT_MS, MAX_WORKER_RESTARTS, WORKER_LOAD_WAIT_MS } from '../limits';
 import type * as PredictionRunnerModule from '../features/predictionRunner';
 import type * as EngineModule from './diagnosticsEngine';
 import { receive } from './workerProtocol';
 import { startDiagnosticsWorker, type StartedWorker } from './workerStart';
 import type { FromWorker, ToWorker } from './workerProtocol';
+import type { AskedDiagnostic, FixesAnswer } from './publishedFixes';
+
+type FixesRequest = Extract<ToWorker, { type: 'fixes' }>;
 
 export interface HostEvents {
   /** A publish to send: the whole notification as UTF-8 JSON (from the worker), or its params (in process). */
@@ -25,6 +28,8 @@ export interface HostEvents {
 /** Where the diagnostics run: the worker, or this thread. */
 interface Target {
   post(m: ToWorker): void;
+  /** The engine's answer; without one in FIXES_WAIT_MS, or from a worker that exits meanwhile, no fix. */
+  fixes(m: FixesRequest): Promise<FixesAnswer>;
   /** A message is being dispatched on the main thread (the worker's request gate closes). */
   dispatching(): void;
   hold(): void;
@@ -52,6 +57,7 @@ export class DiagnosticsHost {
    */
   private readonly versions = new Map<string, number>();
   private nextSession = 0;
+  private nextRequest = 0;
   /** What a restarted worker must be told again besides the open documents. */
   private settings: ToWorker | undefined;
   private folders: string[] | undefined;
@@ -114,6 +120,25 @@ export class DiagnosticsHost {
     this.target.post({ type: 'close', uri });
   }
 
+  /**
+   * The quick fixes of a code action's diagnostics, from the engine that published them, for `version` of the
+   * document (the requests' copy, which the worker has been sent): no fix for a diagnostic it does not recognise
+   * as its latest, nor once the request is cancelled or the host disposed.
+   */
+  fixes(uri: string, version: number, diagnostics: AskedDiagnostic[], token?: CancellationToken): Promise<FixesAnswer> {
+    const none = diagnostics.map(() => []);
+    if (this.disposed || diagnostics.length === 0) return Promise.resolve(none);
+    const answer = this.target.fixes({ type: 'fixes', id: this.nextRequest++, uri, version, diagnostics });
+    if (!token) return answer;
+    return new Promise((resolve) => {
+      const cancelled = token.onCancellationRequested(() => resolve(none));
+      void answer.then((a) => {
+        cancelled.dispose();
+        resolve(token.isCancellationRequested ? none : a);
+      });
+    });
+  }
+
   /** A message is being dispatched: the worker's runs wait until the main thread's replies are out. */
   dispatching(): void {
     this.target.dispatching();
@@ -153,6 +178,7 @@ export class DiagnosticsHost {
     );
     return {
       post: (m) => receive(engine, m),
+      fixes: (m) => Promise.resolve(engine.fixes(m.uri, m.version, m.diagnostics)),
       dispatching: () => undefined, // the engine counts the dispatched messages itself (`dispatched`)
       hold: () => engine.hold(),
       dispose: () => engine.dispose(),
@@ -162,8 +188,11 @@ export class DiagnosticsHost {
   private worker(started: StartedWorker): Target {
     const { worker } = started;
     let failure = 'it exited';
+    /** The fixes requests not answered yet, by id: each is answered once, by the worker, its timeout or its exit. */
+    const asked = new Map<number, (answer: FixesAnswer | undefined) => void>();
     worker.on('message', (m: FromWorker) => {
-      if (m.type === 'publish') {
+      if (m.type === 'fixes') asked.get(m.id)?.(m.fixes);
+      else if (m.type === 'publish') {
         if (this.wanted(m.uri, m.session, m.version)) this.events.publish(m.message);
       } else if (m.type === 'loaded') this.setLoaded();
       else if (m.type === 'log') this.events.log(m.message);
@@ -171,6 +200,7 @@ export class DiagnosticsHost {
     });
     worker.on('error', (e) => (failure = e.stack ?? String(e)));
     const exited = () => {
+      for (const answer of [...asked.values()]) answer(undefined);
       this.setLoaded();
       if (this.disposed || this.target !== target) return;
       this.restarts++;
@@ -185,6 +215,22 @@ export class DiagnosticsHost {
     };
     const target: Target = {
       post: (m) => worker.postMessage(m),
+      fixes: (m) =>
+        new Promise((resolve) => {
+          const answer = (fixes: FixesAnswer | undefined) => {
+            clearTimeout(timer);
+            asked.delete(m.id);
+            resolve(fixes ?? m.diagnostics.map(() => []));
+          };
+          const timer = setTimeout(() => answer(undefined), FIXES_WAIT_MS);
+          asked.set(m.id, answer);
+          try {
+            if (started.exited) answer(undefined);
+            else worker.postMessage(m);
+          } catch {
+            answer(undefined); // a worker terminated meanwhile
+          }
+        }),
       dispatching: () => started.gate.dispatching(),
       hold: () => undefined, // the gate closed when the request was dispatched
 

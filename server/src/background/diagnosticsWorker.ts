@@ -50,7 +50,8 @@ function serveDiagnostics(port: MessagePort, data: DiagnosticsWorkerData | undef
   port.on('message', (m: ToWorker) => {
     received++;
     if (m.type === 'open') sessions.set(m.uri, m.session);
-    receive(engine, m);
+    const answer = receive(engine, m);
+    if (answer) post(answer);
     if (m.type === 'close') sessions.delete(m.uri);
   });
 

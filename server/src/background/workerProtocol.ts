@@ -1,10 +1,12 @@
 // The messages between the server's main thread (diagnosticsHost.ts) and the diagnostics worker
 // (diagnosticsWorker.ts). The worker gets what changes the diagnostics, in the order the server received it; it
 // answers with publishes already serialized and encoded (UTF-8 bytes, transferred, not copied), so that the main
-// thread, which answers the requests, only writes them out.
+// thread, which answers the requests, only writes them out. One request goes the other way: the quick fixes of a
+// code action's diagnostics, which the publishes do not carry (publishedFixes.ts).
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../settings';
 import type { DiagnosticsEngine } from './diagnosticsEngine';
+import type { AskedDiagnostic, FixesAnswer } from './publishedFixes';
 
 export type ToWorker =
   | { type: 'settings'; settings: Settings }
@@ -14,7 +16,9 @@ export type ToWorker =
   /** `session`: the main thread's number for this opening of the document, echoed in its publishes. */
   | { type: 'open'; uri: string; languageId: string; version: number; text: string; session: number }
   | { type: 'change'; uri: string; version: number; changes: TextDocumentContentChangeEvent[] }
-  | { type: 'close'; uri: string };
+  | { type: 'close'; uri: string }
+  /** The fixes of a code action's diagnostics, for `version` of the document; answered by `fixes` with `id`. */
+  | { type: 'fixes'; id: number; uri: string; version: number; diagnostics: AskedDiagnostic[] };
 
 export type FromWorker =
   /** The worker's modules are loaded: it is ready for a document (its first message). */
@@ -22,25 +26,37 @@ export type FromWorker =
   /** `message`: the publishDiagnostics notification as UTF-8 JSON; `session`: the opening published for, absent
    * for a file not open; `version`: the document version it is for. */
   | { type: 'publish'; uri: string; message: Uint8Array; session?: number; version?: number }
+  /** `fixes[i]`: the fixes of the request's diagnostics[i]. */
+  | { type: 'fixes'; id: number; fixes: FixesAnswer }
   | { type: 'log'; message: string }
   | { type: 'error'; message: string };
 
-/** A message for the engine, in the worker or in process. */
-export function receive(engine: DiagnosticsEngine, m: ToWorker): void {
+/** A message for the engine, in the worker or in process; a request's answer is returned. */
+export function receive(engine: DiagnosticsEngine, m: ToWorker): FromWorker | undefined {
   switch (m.type) {
     case 'settings':
-      return engine.setSettings(m.settings);
+      engine.setSettings(m.settings);
+      break;
     case 'start':
-      return engine.start(m.folders);
+      engine.start(m.folders);
+      break;
     case 'folders':
-      return engine.foldersChanged(m.added, m.removed);
+      engine.foldersChanged(m.added, m.removed);
+      break;
     case 'files':
-      return engine.filesChanged(m.changes);
+      engine.filesChanged(m.changes);
+      break;
     case 'open':
-      return engine.open(m.uri, m.languageId, m.version, m.text);
+      engine.open(m.uri, m.languageId, m.version, m.text);
+      break;
     case 'change':
-      return engine.change(m.uri, m.version, m.changes);
+      engine.change(m.uri, m.version, m.changes);
+      break;
     case 'close':
-      return engine.close(m.uri);
+      engine.close(m.uri);
+      break;
+    case 'fixes':
+      return { type: 'fixes', id: m.id, fixes: engine.fixes(m.uri, m.version, m.diagnostics) };
   }
+  return undefined;
 }

@@ -1,18 +1,21 @@
-// Quick fixes: each diagnostic carries its fixes (diagnosticData.ts); this turns them into code actions. Two
-// diagnostics under the cursor that carry the same edit give one action (for both of them), so the menu never
-// lists a fix twice; the action is preferred when either diagnostic prefers it.
+// Quick fixes as code actions, from the fixes of the diagnostics in the request (the diagnostics engine's answer,
+// background/publishedFixes.ts). Two diagnostics under the cursor that have the same edit give one action (for
+// both of them), so the menu never lists a fix twice; the action is preferred when either diagnostic prefers it.
 import { CodeAction, CodeActionKind, type CodeActionParams } from 'vscode-languageserver';
-import type { DiagnosticData } from './diagnosticData';
+import type { Fix } from '../rules/types';
 
-export function codeActions(params: CodeActionParams): CodeAction[] {
+/** Whether the request wants quick fixes (`only` absent, or naming quick fixes or a kind above them). */
+export function wantsQuickFixes(params: CodeActionParams): boolean {
   const only = params.context.only;
-  if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.')))
-    return [];
+  return !only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.'));
+}
+
+/** `fixes[i]`: the fixes of `params.context.diagnostics[i]`. */
+export function codeActions(params: CodeActionParams, fixes: readonly (readonly Fix[] | undefined)[]): CodeAction[] {
+  if (!wantsQuickFixes(params)) return [];
   const byEdits = new Map<string, CodeAction>();
-  for (const d of params.context.diagnostics) {
-    if (d.source !== 'podlab') continue;
-    const data = d.data as DiagnosticData | undefined;
-    for (const fix of data?.fixes ?? []) {
+  for (const [i, d] of params.context.diagnostics.entries()) {
+    for (const fix of fixes[i] ?? []) {
       const key = JSON.stringify(fix.edits);
       const seen = byEdits.get(key);
       if (seen) {

@@ -1,12 +1,9 @@
-// What a PodLab diagnostic carries in its `data` field: the quick fixes that the code-action handler offers,
-// and the codes of the rule findings merged into it.
-// Its own module because both producers (diagnostics, predictions) and the consumer (code actions) need it.
+// What a PodLab diagnostic carries in its `data` field: the codes of the rule findings merged into it, and a
+// prediction's evidence. Not its quick fixes: those are made when a code action asks (diagnosticFixes.ts).
+// Its own module because the producers (diagnostics, predictions), mergeCauses and `podlab lint` need it.
 import type { Diagnostic } from 'vscode-languageserver';
-import type { Fix } from '../rules/types';
 
-/** Quick fixes carried by a diagnostic (file coordinates). */
 export interface DiagnosticData {
-  fixes: Fix[];
   /**
    * The codes of the rule findings this diagnostic stands for as well: a prediction and the findings that cause
    * it, on the same value, are published as one diagnostic (mergeCauses.ts).

@@ -1,11 +1,12 @@
-// Diagnostics for a file: YAML and schema problems, API-server validation and the semantic rules, with
-// quick fixes attached to each diagnostic's `data`. Results are cached per document text and settings.
+// Diagnostics for a file: YAML and schema problems, API-server validation and the semantic rules, each with its
+// quick fixes (made when asked for, diagnosticFixes.ts). Results are cached per document text and settings.
 import { Diagnostic, DiagnosticSeverity, type Range as LspRange } from 'vscode-languageserver';
 import type { Range, ManifestIssue, Prediction } from '../../../simulator/src/index';
 import { analyzeFile, type AnalyzedChunk, type ChunkResult, type FileAnalysis } from '../analysis/fileAnalysis';
 import { FILE_RULES, RULES } from '../rules';
 import { resolveFixes } from '../analysis/fixes';
 import type { DocContext, Finding, Fix, RuleSeverity } from '../rules/types';
+import { deriveFixes, setFixes } from './diagnosticFixes';
 import { MAX_ANALYZED_CHARS } from '../limits';
 import { settingsKey, type Settings } from '../settings';
 import { schemaFixes } from './schemaFixes';
@@ -14,7 +15,6 @@ import { predictionJob, worldObjects } from './predictionInputs';
 import { PredictionCache } from './predictionCache';
 import { UNDECLARED, type Declared } from './declaredWorld';
 import { mergeCauses } from './mergeCauses';
-import type { DiagnosticData } from './diagnosticData';
 import { aboutHole, holesOf, templateProblems } from './templateDiagnostics';
 
 const STRUCTURAL = new Set([
@@ -40,8 +40,8 @@ function shiftRange(r: Range, lines: number): LspRange {
   };
 }
 
-function shiftFixes(fixes: Fix[] | undefined, lines: number): Fix[] {
-  return (fixes ?? []).map((f) => ({
+function shiftFixes(fixes: readonly Fix[], lines: number): Fix[] {
+  return fixes.map((f) => ({
     ...f,
     edits: f.edits.map((e) => ({ range: shiftRange(e.range, lines), newText: e.newText })),
   }));
@@ -77,15 +77,15 @@ function issueDiagnostic(
   if (severity === undefined) return undefined;
   const words = schemaFixes(i, chunk);
   const ctx = chunk.contexts.find((c) => c.index === i.doc);
-  const fixes = ctx ? resolveFixes(ctx, words.fixes) : [];
   const d = Diagnostic.create(i.range, words.message, SEVERITY[severity], i.code, 'podlab');
-  if (fixes.length > 0) d.data = { fixes } satisfies DiagnosticData;
+  if (ctx && words.fixes.length > 0) setFixes(d, () => resolveFixes(ctx, words.fixes));
   return d;
 }
 
 function findingDiagnostic(id: string, severity: RuleSeverity, f: Finding): Diagnostic {
   const d = Diagnostic.create(f.range, f.message, SEVERITY[f.severity ?? severity], id, 'podlab');
-  if (f.fixes && f.fixes.length > 0) d.data = { fixes: f.fixes } satisfies DiagnosticData;
+  const fixes = f.fixes;
+  if (fixes && fixes.length > 0) setFixes(d, () => fixes);
   if (f.related && f.related.length > 0) {
     d.relatedInformation = f.related.map((r) => ({ location: { uri: '', range: r.range }, message: r.message }));
   }
@@ -137,8 +137,7 @@ function shiftedDiagnostics(c: AnalyzedChunk, settings: Settings, key: string, u
 function shift(d: Diagnostic, lines: number, uri: string): Diagnostic {
   if (lines === 0 && !d.relatedInformation) return d;
   const out: Diagnostic = { ...d, range: shiftRange(d.range, lines) };
-  const data = d.data as DiagnosticData | undefined;
-  if (data) out.data = { ...data, fixes: shiftFixes(data.fixes, lines) } satisfies DiagnosticData;
+  deriveFixes(out, [d], (fixes) => shiftFixes(fixes, lines));
   if (d.relatedInformation) {
     out.relatedInformation = d.relatedInformation.map((r) => ({
       location: { uri, range: shiftRange(r.location.range, lines) },
@@ -268,7 +267,9 @@ export function diagnosticsFor(
         d.severity === DiagnosticSeverity.Information ? 'information' : 'warning',
         settings,
       );
-      if (severity !== undefined) predicted.push(shift({ ...d, severity: SEVERITY[severity] }, c.chunk.startLine, uri));
+      if (severity === undefined) continue;
+      d.severity = SEVERITY[severity]; // made for this call: changing it changes no cached diagnostic
+      predicted.push(shift(d, c.chunk.startLine, uri));
     }
     if (predicted.length === 0) continue;
     // One diagnostic per cause: a rule finding that causes a prediction on the same value goes into it.

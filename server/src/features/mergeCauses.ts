@@ -11,6 +11,7 @@ import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-lan
 import { RULES } from '../rules';
 import type { Fix } from '../rules/types';
 import { diagnosticMessage, type DiagnosticData } from './diagnosticData';
+import { deriveFixes } from './diagnosticFixes';
 
 /** Rule id → the predicted outcomes its finding causes. */
 const CAUSES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
@@ -78,7 +79,6 @@ function merge(prediction: Diagnostic, findings: readonly Diagnostic[]): Diagnos
   const severities = all.flatMap((d) => (d.severity === undefined ? [] : [d.severity]));
   const related = mergeRelated(all.map((d) => d.relatedInformation));
   const merged: DiagnosticData = {
-    fixes: mergeFixes(all.flatMap((d) => data(d)?.fixes ?? [])),
     merged: [...(data(prediction)?.merged ?? []), ...findings.map((f) => String(f.code))],
   };
   const evidence = data(prediction)?.evidence;
@@ -89,6 +89,7 @@ function merge(prediction: Diagnostic, findings: readonly Diagnostic[]): Diagnos
     message: [said ? withoutEvidence(own, evidence) : own, ...findings.map(diagnosticMessage)].map(sentence).join(' '),
     data: { ...merged, ...(evidence !== undefined ? { evidence } : {}) },
   };
+  deriveFixes(out, all, mergeFixes);
   if (severities.length > 0) out.severity = Math.min(...severities) as Diagnostic['severity'];
   if (related.length > 0) out.relatedInformation = related;
   return out;

@@ -7,6 +7,7 @@ import { causeRange, parsePath, rangeOf, type FixData, type Prediction } from '.
 import type { ChunkResult } from '../analysis/fileAnalysis';
 import { resolveFixes } from '../analysis/fixes';
 import type { DiagnosticData } from './diagnosticData';
+import { setFixes } from './diagnosticFixes';
 
 export function predictionDiagnostics(chunk: ChunkResult, predictions: readonly Prediction[]): Diagnostic[] {
   return predictions.map((p) => {
@@ -20,9 +21,8 @@ export function predictionDiagnostics(chunk: ChunkResult, predictions: readonly 
       changes: [{ kind: 'set', path: parsePath(c.path), value: c.value, first: true }],
       preferred: p.changes.length === 1,
     }));
-    const fixes = ctx ? resolveFixes(ctx, data) : [];
-    if (fixes.length > 0 || p.evidence !== undefined)
-      d.data = { fixes, ...(p.evidence !== undefined ? { evidence: p.evidence } : {}) } satisfies DiagnosticData;
+    if (ctx && data.length > 0) setFixes(d, () => resolveFixes(ctx, data));
+    if (p.evidence !== undefined) d.data = { evidence: p.evidence } satisfies DiagnosticData;
     if (p.related.length > 0)
       d.relatedInformation = p.related.map((r) => ({
         location: { uri: '', range: rangeOf(chunk.manifest, p.doc, r.path) },

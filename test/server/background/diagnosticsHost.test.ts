@@ -2,7 +2,9 @@
 // is started again with the open documents' current texts and one line in the log; one that dies on every start
 // is given up after MAX_WORKER_RESTARTS, and the diagnostics then run on the main thread, so they are never lost.
 // The workers here are stand-ins (a few lines of JavaScript in a scratch directory) that die on the first open
-// they see, or on every one; each run is counted by the order of messages, never by time.
+// they see, or on every one; each run is counted by the order of messages, never by time. A code action's request
+// for fixes is answered whatever becomes of the worker: by the worker, by the engine on the main thread once the
+// worker is given up, and with no fix when the worker does not answer.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +13,7 @@ import { join } from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { DiagnosticsHost } from '../../../server/src/background/diagnosticsHost';
 import { OpenDocuments } from '../../../server/src/documents';
-import { MAX_WORKER_RESTARTS } from '../../../server/src/limits';
+import { FIXES_WAIT_MS, MAX_WORKER_RESTARTS } from '../../../server/src/limits';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 
 /** A stand-in worker: it dies on an open while `die(count)` says so, else publishes the text it was given. */
@@ -132,6 +134,35 @@ describe('the diagnostics worker', () => {
     );
     assert.equal(run.errors.length, MAX_WORKER_RESTARTS + 1, run.errors.join('\n'));
     assert.match(run.errors.at(-1)!, /the diagnostics run on the main thread now/);
+  });
+
+  it('answers a request for fixes with no fix when the worker does not answer it', async () => {
+    const run = start('false'); // the stand-in publishes, and ignores every request
+    const p = await run.next();
+    const d = { ...p.diagnostics[0]!, source: 'podlab' };
+    // The stand-in never answers, so only the host's wait (FIXES_WAIT_MS) ends the request; this says it does.
+    const alive = setTimeout(() => undefined, 2 * FIXES_WAIT_MS);
+    const answer = await run.host.fixes(URI, 1, [d, d]);
+    clearTimeout(alive);
+    run.host.dispose();
+    assert.deepEqual(answer, [[], []]);
+  });
+
+  it('once the worker is given up, the engine on the main thread answers with the fixes it published', async () => {
+    const run = start('true');
+    const p = await run.next();
+    const missing = p.diagnostics.find((d) => d.code === 'resources-missing')!;
+    const [fixes] = await run.host.fixes(URI, 1, [missing]);
+    const [older] = await run.host.fixes(URI, 0, [missing]);
+    run.host.dispose();
+    // The rule's fix (test/server/rules/advice.test.ts): requests and a memory limit, after the container's keys.
+    assert.deepEqual(
+      fixes?.flatMap((f) => f.edits.map((e) => e.newText)),
+      [
+        '      resources:\n        requests:\n          cpu: 100m\n          memory: 128Mi\n        limits:\n          memory: 128Mi\n',
+      ],
+    );
+    assert.deepEqual(older, [], 'not for another version of the text');
   });
 
   it("drops a publish for a version older than the editor's, and forwards the latest", async () => {

@@ -6,14 +6,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver';
 import { diagnoseText } from '../../../server/src/features/diagnostics';
-import { diagnosticMessage, type DiagnosticData } from '../../../server/src/features/diagnosticData';
+import { diagnosticMessage } from '../../../server/src/features/diagnosticData';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { fixesOf } from '../../../server/src/features/diagnosticFixes';
 
 const settings = { ...DEFAULT_SETTINGS, predictions: false };
 
 function apply(text: string, d: Diagnostic, title: string): string {
-  const fix = (d.data as DiagnosticData).fixes.find((f) => f.title === title);
-  assert.ok(fix, `no fix "${title}" in ${(d.data as DiagnosticData).fixes.map((f) => f.title).join(' | ')}`);
+  const fix = fixesOf(d).find((f) => f.title === title);
+  assert.ok(
+    fix,
+    `no fix "${title}" in ${fixesOf(d)
+      .map((f) => f.title)
+      .join(' | ')}`,
+  );
   const lines = text.split('\n');
   const offset = (p: { line: number; character: number }) =>
     lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
@@ -25,7 +31,7 @@ function apply(text: string, d: Diagnostic, title: string): string {
 }
 
 const unknown = (text: string) => diagnoseText(text, settings).filter((d) => d.code === 'unknown-field');
-const fixes = (d: Diagnostic) => (d.data as DiagnosticData).fixes.map((f) => [f.title, f.preferred ?? false]);
+const fixes = (d: Diagnostic) => fixesOf(d).map((f) => [f.title, f.preferred ?? false]);
 
 const head =
   'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n';

@@ -15,6 +15,7 @@ import { codeActions } from '../../../server/src/features/codeActions';
 import { diagnoseText, diagnosticsFor } from '../../../server/src/features/diagnostics';
 import { diagnosticMessage, type DiagnosticData } from '../../../server/src/features/diagnosticData';
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/settings';
+import { fixesOf, setFixes } from '../../../server/src/features/diagnosticFixes';
 
 const example = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'liveness-wrong-port.yaml'), 'utf8');
 const lines = example.split('\n');
@@ -30,11 +31,14 @@ function onPort(text: string, settings: Settings, line = PORT_LINE): Diagnostic[
 const data = (d: Diagnostic) => d.data as DiagnosticData | undefined;
 
 function actionsFor(ds: Diagnostic[]) {
-  return codeActions({
-    textDocument: { uri: URI },
-    range: ds[0]!.range,
-    context: { diagnostics: ds },
-  });
+  return codeActions(
+    {
+      textDocument: { uri: URI },
+      range: ds[0]!.range,
+      context: { diagnostics: ds },
+    },
+    ds.map(fixesOf),
+  );
 }
 
 test('the probe on 8081: one diagnostic, the prediction, with the rule merged in', () => {
@@ -189,8 +193,9 @@ test('two causes on one value stay two diagnostics', () => {
 // because a client sent both from an older publish): the menu lists the fix once, for both.
 test('code actions: one action per distinct edit, preferred when either diagnostic prefers it', () => {
   const alone = onPort(example, { ...DEFAULT_SETTINGS, predictions: false })[0]!;
-  const fix = data(alone)!.fixes[0]!;
-  const other: Diagnostic = { ...alone, code: 'predicted-crash-loop', data: { fixes: [{ ...fix, preferred: false }] } };
+  const fix = fixesOf(alone)[0]!;
+  const other: Diagnostic = { ...alone, code: 'predicted-crash-loop' };
+  setFixes(other, () => [{ ...fix, preferred: false }]);
   const actions = actionsFor([other, alone]);
   assert.equal(actions.length, 1, actions.map((a) => a.title).join(' | '));
   assert.equal(actions[0]!.isPreferred, true);

@@ -3,13 +3,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver';
 import { diagnoseText } from '../../../server/src/features/diagnostics';
-import { diagnosticMessage, type DiagnosticData } from '../../../server/src/features/diagnosticData';
+import { diagnosticMessage } from '../../../server/src/features/diagnosticData';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { fixesOf } from '../../../server/src/features/diagnosticFixes';
 
 const settings = { ...DEFAULT_SETTINGS, predictions: false };
 
 function apply(text: string, d: Diagnostic): string {
-  const fix = (d.data as DiagnosticData).fixes[0]!;
+  const fix = fixesOf(d)[0]!;
   const lines = text.split('\n');
   const offset = (p: { line: number; character: number }) =>
     lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;

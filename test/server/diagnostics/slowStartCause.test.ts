@@ -14,6 +14,7 @@ import { codeActions } from '../../../server/src/features/codeActions';
 import { diagnoseText } from '../../../server/src/features/diagnostics';
 import { diagnosticMessage, type DiagnosticData } from '../../../server/src/features/diagnosticData';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { fixesOf } from '../../../server/src/features/diagnosticFixes';
 
 const URI = 'file:///slow-start.yaml';
 
@@ -45,7 +46,8 @@ function probeDiagnostics(text: string, settings = DEFAULT_SETTINGS): Diagnostic
 const lineOf = (text: string, re: RegExp) => text.split('\n').findIndex((l) => re.test(l));
 
 function actions(ds: Diagnostic[]) {
-  return codeActions({ textDocument: { uri: URI }, range: ds[0]!.range, context: { diagnostics: ds } }).map((a) => ({
+  const params = { textDocument: { uri: URI }, range: ds[0]!.range, context: { diagnostics: ds } };
+  return codeActions(params, ds.map(fixesOf)).map((a) => ({
     title: a.title,
     preferred: a.isPreferred === true,
     edits: (a.edit?.changes?.[URI] ?? []).map((e) => [e.range.start.line, e.newText]),

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { stringify } from 'yaml';
 import { loadManifest } from '../../../simulator/src/manifest';
 import { diagnoseText } from '../../../server/src/features/diagnostics';
-import type { DiagnosticData } from '../../../server/src/features/diagnosticData';
+import { fixesOf } from '../../../server/src/features/diagnosticFixes';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { probeSuccessThreshold } from '../../../server/src/rules/probe-success-threshold';
 import { selectorMismatch } from '../../../server/src/rules/selector-mismatch';
@@ -99,11 +99,11 @@ test("an API-server check shows once: through its rule while the rule is on, in 
   );
   // The fix is the model's, whoever presents it.
   assert.deepEqual(
-    (off[0]!.data as DiagnosticData).fixes.map((f) => f.title),
+    fixesOf(off[0]!).map((f) => f.title),
     ['Rename to "app-2"'],
   );
   assert.deepEqual(
-    (on[0]!.data as DiagnosticData).fixes.map((f) => f.title),
+    fixesOf(on[0]!).map((f) => f.title),
     ['Rename to "app-2"'],
   );
 });

@@ -147,10 +147,7 @@ function shift(d: Diagnostic, lines: number, uri: string): Diagnostic {
   return out;
 }
 
-/**
- * The file rules' diagnostics of an analysis, kept for the prediction pass's publish of the same version, which
- * would otherwise run every file rule over every document a second time.
- */
+/** The file rules' diagnostics of an analysis, kept for the prediction pass's publish of the same version. */
 const perFile = new WeakMap<FileAnalysis, { key: string; uri: string; diagnostics: Diagnostic[] }>();
 
 function cachedFileRuleDiagnostics(analysis: FileAnalysis, settings: Settings, key: string, uri: string): Diagnostic[] {
@@ -161,22 +158,34 @@ function cachedFileRuleDiagnostics(analysis: FileAnalysis, settings: Settings, k
   return diagnostics;
 }
 
+/** A chunk's documents with their index in the file, kept while it stays the same: what the file rules derive
+ * from the documents a keystroke did not change (rules/support/templates.ts) is then not derived again. */
+const inFile = new WeakMap<ChunkResult, { firstDoc: number; contexts: DocContext[] }>();
+
+function contextsInFile(c: AnalyzedChunk): DocContext[] {
+  const cached = inFile.get(c.result);
+  if (cached && cached.firstDoc === c.firstDoc) return cached.contexts;
+  const contexts = c.result.contexts.map((ctx) => ({ ...ctx, index: c.firstDoc + ctx.index }));
+  inFile.set(c.result, { firstDoc: c.firstDoc, contexts });
+  return contexts;
+}
+
 /** File-wide rules see every document with its global index; their findings are shifted by their chunk. */
 function fileRuleDiagnostics(analysis: FileAnalysis, settings: Settings, uri: string): Diagnostic[] {
-  const owners: AnalyzedChunk[] = [];
+  const owners = new Map<number, AnalyzedChunk>();
   const contexts: DocContext[] = [];
   for (const c of analysis.chunks) {
     if (!c.result.kubernetes) continue;
-    for (const ctx of c.result.contexts) {
-      contexts.push({ ...ctx, index: c.firstDoc + ctx.index });
-      owners.push(c);
+    for (const ctx of contextsInFile(c)) {
+      contexts.push(ctx);
+      owners.set(ctx.index, c);
     }
   }
   const out: Diagnostic[] = [];
   for (const rule of FILE_RULES) {
     const severity = severityOf(rule.id, rule.defaultSeverity, settings);
     if (severity === undefined) continue;
-    const ownerOf = (doc: number) => owners[contexts.findIndex((c) => c.index === doc)];
+    const ownerOf = (doc: number) => owners.get(doc);
     for (const { doc, finding } of rule.checkFile(contexts, { podSecurity: settings.podSecurity })) {
       const owner = ownerOf(doc);
       if (!owner) continue;

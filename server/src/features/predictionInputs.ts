@@ -88,6 +88,29 @@ export function predictionJob(
   world: readonly WorldObject[],
   declared: Declared = UNDECLARED,
 ): PredictionJob | undefined {
+  const against = worldKey(world);
+  const known = jobs.get(c.result);
+  if (known && known.against === against && known.declared === declared.key) return known.job;
+  const job = jobOf(c, world, declared);
+  jobs.set(c.result, { against, declared: declared.key, job });
+  return job;
+}
+
+/**
+ * Each document's job, with the world and declared cluster it was made against: a keystroke plans every
+ * document of the file again (predictionPass.ts), and all but the edited one then have theirs already.
+ */
+const jobs = new WeakMap<ChunkResult, { against: string; declared: string; job: PredictionJob | undefined }>();
+const worldKeys = new WeakMap<readonly WorldObject[], string>();
+
+/** What identifies a world: each object's kind, name and content (a plan's world is one array, keyed once). */
+function worldKey(world: readonly WorldObject[]): string {
+  let key = worldKeys.get(world);
+  if (key === undefined) worldKeys.set(world, (key = world.map((o) => `${o.kind}/${o.name}/${o.hash}`).join('\u0000')));
+  return key;
+}
+
+function jobOf(c: AnalyzedChunk, world: readonly WorldObject[], declared: Declared): PredictionJob | undefined {
   const manifest = c.result.manifest;
   if (!c.result.kubernetes || manifest.objects.length === 0) return undefined;
   if (manifest.issues.some((i) => i.severity === 'error' && i.code !== 'unknown-field')) return undefined;

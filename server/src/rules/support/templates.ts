@@ -27,15 +27,28 @@ export function namespaceOf(doc: DocContext): string {
 export function podTemplates(docs: readonly DocContext[]): PodTemplate[] {
   const out: PodTemplate[] = [];
   for (const doc of docs) {
-    const tpl = templatePath(doc.kind);
-    if (tpl === undefined) continue;
-    const pod = doc.podSpecs()[0];
-    const labelsPath = [...tpl, 'metadata', 'labels'];
-    const labels = stringMap(get(doc.value, labelsPath));
-    if (pod === undefined && labels === undefined) continue;
-    out.push({ doc, title: docTitle(doc), labels: labels ?? {}, labelsPath, namespace: namespaceOf(doc), pod });
+    let t = templates.get(doc);
+    if (t === undefined) templates.set(doc, (t = podTemplate(doc) ?? null));
+    if (t !== null) out.push(t);
   }
   return out;
+}
+
+/**
+ * Each document's template (null: none), kept per context: five file rules ask for the templates of every
+ * document of the file on each keystroke, and the contexts of the documents a keystroke did not change are the
+ * same objects from one pass to the next (features/diagnostics.ts).
+ */
+const templates = new WeakMap<DocContext, PodTemplate | null>();
+
+function podTemplate(doc: DocContext): PodTemplate | undefined {
+  const tpl = templatePath(doc.kind);
+  if (tpl === undefined) return undefined;
+  const pod = doc.podSpecs()[0];
+  const labelsPath = [...tpl, 'metadata', 'labels'];
+  const labels = stringMap(get(doc.value, labelsPath));
+  if (pod === undefined && labels === undefined) return undefined;
+  return { doc, title: docTitle(doc), labels: labels ?? {}, labelsPath, namespace: namespaceOf(doc), pod };
 }
 
 /**

@@ -1,7 +1,7 @@
 // Diagnostics for a file: YAML and schema problems, API-server validation and the semantic rules, each with its
 // quick fixes (made when asked for, diagnosticFixes.ts). Results are cached per document text and settings.
 import { Diagnostic, DiagnosticSeverity, type Range as LspRange } from 'vscode-languageserver';
-import type { Range, ManifestIssue, Prediction } from '../../../simulator/src/index';
+import type { FixData, Range, ManifestIssue, Prediction } from '../../../simulator/src/index';
 import { analyzeFile, type AnalyzedChunk, type ChunkResult, type FileAnalysis } from '../analysis/fileAnalysis';
 import { FILE_RULES, RULES } from '../rules';
 import { resolveFixes } from '../analysis/fixes';
@@ -47,6 +47,11 @@ function shiftFixes(fixes: readonly Fix[], lines: number): Fix[] {
   }));
 }
 
+/** Gives `d` the fixes that `data` describes in `ctx`, made when a code action asks, `lines` further down. */
+function setFixData(d: Diagnostic, ctx: DocContext, data: readonly FixData[] | undefined, lines = 0): void {
+  if (data && data.length > 0) setFixes(d, () => shiftFixes(resolveFixes(ctx, data), lines));
+}
+
 function severityOf(id: string, fallback: RuleSeverity, settings: Settings): RuleSeverity | undefined {
   const s = settings.rules[id];
   if (s === 'off') return undefined;
@@ -78,14 +83,13 @@ function issueDiagnostic(
   const words = schemaFixes(i, chunk);
   const ctx = chunk.contexts.find((c) => c.index === i.doc);
   const d = Diagnostic.create(i.range, words.message, SEVERITY[severity], i.code, 'podlab');
-  if (ctx && words.fixes.length > 0) setFixes(d, () => resolveFixes(ctx, words.fixes));
+  if (ctx) setFixData(d, ctx, words.fixes);
   return d;
 }
 
+/** A finding's diagnostic, without its fixes (setFixData). */
 function findingDiagnostic(id: string, severity: RuleSeverity, f: Finding): Diagnostic {
   const d = Diagnostic.create(f.range, f.message, SEVERITY[f.severity ?? severity], id, 'podlab');
-  const fixes = f.fixes;
-  if (fixes && fixes.length > 0) setFixes(d, () => fixes);
   if (f.related && f.related.length > 0) {
     d.relatedInformation = f.related.map((r) => ({ location: { uri: '', range: r.range }, message: r.message }));
   }
@@ -111,7 +115,12 @@ function chunkDiagnostics(chunk: ChunkResult, settings: Settings, key: string): 
       for (const rule of RULES) {
         const severity = severityOf(rule.id, rule.defaultSeverity, settings);
         if (severity === undefined) continue;
-        for (const f of rule.check(ctx)) if (!aboutHole(f, holes)) out.push(findingDiagnostic(rule.id, severity, f));
+        for (const f of rule.check(ctx)) {
+          if (aboutHole(f, holes)) continue;
+          const d = findingDiagnostic(rule.id, severity, f);
+          setFixData(d, ctx, f.fixes);
+          out.push(d);
+        }
       }
     }
   }
@@ -198,6 +207,13 @@ function fileRuleDiagnostics(analysis: FileAnalysis, settings: Settings, uri: st
         return { location: { uri, range: shiftRange(r.range, lines) }, message: r.message };
       });
       if (related.length > 0) d.relatedInformation = related;
+      // The fixes may change another document than the finding's: they are made in its context, moved by its line.
+      if (finding.fixes && finding.fixes.length > 0) {
+        const fixedDoc = finding.fixesDoc ?? doc;
+        const fixed = ownerOf(fixedDoc);
+        const ctx = fixed && contextsInFile(fixed).find((c) => c.index === fixedDoc);
+        if (ctx) setFixData(d, ctx, finding.fixes, fixed.chunk.startLine);
+      }
       out.push(d);
     }
   }

@@ -6,7 +6,6 @@
 import type { Finding, Rule } from './types';
 import { get, isObj } from './support/data';
 import { fix } from '../../../simulator/src/index';
-import { resolveFixes } from '../analysis/fixes';
 
 /** A deadline well above the controller's 10 s sync (cron-jobs.md warns that under 10 s a run may never start). */
 const SUGGESTED_DEADLINE_SECONDS = 60;
@@ -24,13 +23,13 @@ export const cronJobStartingDeadline: Rule = {
       {
         range: doc.keyRange(['spec'], 'schedule') ?? doc.range(['spec']),
         message: `This CronJob sets no startingDeadlineSeconds: a run that cannot start on time (the controller was down, or concurrencyPolicy: Forbid kept it waiting) starts whenever the controller gets to it, however late`,
-        fixes: resolveFixes(doc, [
+        fixes: [
           fix(
             `Skip runs more than ${SUGGESTED_DEADLINE_SECONDS} s late (startingDeadlineSeconds: ${SUGGESTED_DEADLINE_SECONDS})`,
             { kind: 'set', path: ['spec', 'startingDeadlineSeconds'], value: SUGGESTED_DEADLINE_SECONDS },
             true,
           ),
-        ]),
+        ],
       },
     ];
     return out;

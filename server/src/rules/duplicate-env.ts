@@ -4,7 +4,6 @@
 import type { Finding, Rule } from './types';
 import { containersOf, isObj, list, str } from './support/data';
 import { fix } from '../../../simulator/src/index';
-import { resolveFixes } from '../analysis/fixes';
 
 export const duplicateEnv: Rule = {
   id: 'duplicate-env',
@@ -33,13 +32,13 @@ export const duplicateEnv: Rule = {
             range: doc.range(path),
             message: `Environment variable "${name}" is already set in ${c.label} on line ${prevLine}: the container sees only this last value, and kubectl apply may drop one of the two`,
             related: [{ range: doc.range(prevPath), message: `"${name}" is first set here` }],
-            fixes: resolveFixes(doc, [
+            fixes: [
               fix(
                 `Remove the earlier definition (line ${prevLine})`,
                 { kind: 'delete', path: [...c.path, 'env', prev] },
                 true,
               ),
-            ]),
+            ],
           });
         });
       }

@@ -4,7 +4,6 @@
 import type { Finding, Rule } from './types';
 import { deepEqual, get, int, portsOf, runningContainers, str, type PortAt } from './support/data';
 import { fix } from '../../../simulator/src/index';
-import { resolveFixes } from '../analysis/fixes';
 
 function key(doc: { value: unknown }, p: PortAt): string {
   const hostIP = str(get(doc.value, [...p.path, 'hostIP'])) ?? '';
@@ -40,7 +39,7 @@ export const duplicatePort: Rule = {
             related: [{ range: firstRange, message: `${p.port}/${proto} is first declared here` }],
             fixes:
               same && typeof index === 'number'
-                ? resolveFixes(doc, [fix('Remove this duplicate port', { kind: 'delete', path: p.path }, true)])
+                ? [fix('Remove this duplicate port', { kind: 'delete', path: p.path }, true)]
                 : [],
           });
         } else {

@@ -4,7 +4,6 @@
 // users know as kube-linter's `sensitive-host-mounts` and `docker-sock` and kubeaudit's `mounts`.
 import type { DocContext, Finding, Rule } from './types';
 import { containersOf, get, isObj, list, str } from './support/data';
-import { resolveFixes } from '../analysis/fixes';
 
 /** Host paths (and everything under them) and why each matters. */
 const SENSITIVE: readonly [string, string][] = [
@@ -88,11 +87,11 @@ function finding(
     fixes:
       socket || writable.length === 0
         ? []
-        : resolveFixes(doc, [
+        : [
             {
               title: `Mount "${name}" read-only`,
               changes: writable.map(({ path: p }) => ({ kind: 'set' as const, path: [...p, 'readOnly'], value: true })),
             },
-          ]),
+          ],
   };
 }

@@ -4,7 +4,6 @@
 import type { Finding, Rule } from './types';
 import { containersOf, get, isObj, list, str } from './support/data';
 import { fix } from '../../../simulator/src/index';
-import { resolveFixes } from '../analysis/fixes';
 import { sensitiveHostPath } from './host-path-sensitive';
 
 export const hostPathWritable: Rule = {
@@ -32,9 +31,7 @@ export const hostPathWritable: Rule = {
           out.push({
             range: doc.range([...mountPath, 'name']),
             message: `${c.label} mounts the node's ${hostPath} writable (volume "${name}"): what it writes stays on the node after the pod is gone and is shared with every pod that mounts that path`,
-            fixes: resolveFixes(doc, [
-              fix(`Mount "${name}" read-only`, { kind: 'set', path: [...mountPath, 'readOnly'], value: true }),
-            ]),
+            fixes: [fix(`Mount "${name}" read-only`, { kind: 'set', path: [...mountPath, 'readOnly'], value: true })],
           });
         });
       }

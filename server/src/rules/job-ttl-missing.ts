@@ -5,7 +5,6 @@
 import type { Rule } from './types';
 import { get, isObj } from './support/data';
 import { fix } from '../../../simulator/src/index';
-import { resolveFixes } from '../analysis/fixes';
 
 /** One day: long enough to read the logs of a failed run. */
 const SUGGESTED_TTL_SECONDS = 86_400;
@@ -23,13 +22,13 @@ export const jobTtlMissing: Rule = {
         range: doc.keyRange([], 'spec') ?? doc.range(['spec']),
         message:
           'This Job sets no ttlSecondsAfterFinished: once it finishes, the Job and its pods stay until deleted by hand, and applying the same manifest again does not run it again',
-        fixes: resolveFixes(doc, [
+        fixes: [
           fix(
             `Delete it one day after it finishes (ttlSecondsAfterFinished: ${SUGGESTED_TTL_SECONDS})`,
             { kind: 'set', path: ['spec', 'ttlSecondsAfterFinished'], value: SUGGESTED_TTL_SECONDS },
             true,
           ),
-        ]),
+        ],
       },
     ];
   },

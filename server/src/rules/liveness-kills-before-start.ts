@@ -15,7 +15,6 @@ import {
 } from '../../../simulator/src/index';
 import type { DocContext, Finding, Rule } from './types';
 import { isObj, portsOf, runningContainers, type ContainerAt, type Obj } from './support/data';
-import { resolveFixes } from '../analysis/fixes';
 import { probeHandler, probeTiming, type ProbeTiming } from './support/probes';
 
 type Verdict = 'safe' | 'maybe' | 'killed';
@@ -119,7 +118,7 @@ function checkLiveness(
       }),
     );
   }
-  const fixes = resolveFixes(doc, data);
+  const fixes = data;
   const early = t.initialDelaySeconds + (t.failureThreshold - 1) * t.periodSeconds;
   const late = t.initialDelaySeconds + t.failureThreshold * t.periodSeconds;
   const when = v === 'killed' ? `after at most ${seconds(late)}` : `after ${seconds(early)} to ${seconds(late)}`;
@@ -161,13 +160,13 @@ function checkStartup(
   return {
     range: rangeOf(doc, startupPath, 'failureThreshold', c.path, 'startupProbe'),
     message: `The startup probe ${v === 'killed' ? 'kills' : 'may kill'} ${c.label} before it starts listening: it gives up ${when} (${budget(t)}), but ${c.label} listens only after about ${seconds(at)} (${why(model)}). Each restart starts over, so the container is restarted forever`,
-    fixes: resolveFixes(doc, [
+    fixes: [
       fix(
         `Raise the startup probe's failureThreshold to ${failures}`,
         { kind: 'set', path: [...startupPath, 'failureThreshold'], value: failures, first: true },
         true,
       ),
-    ]),
+    ],
   };
 }
 

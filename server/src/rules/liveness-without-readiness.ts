@@ -6,7 +6,6 @@
 import type { DocContext, FileRule, Finding } from './types';
 import { containersOf, isObj, list, str, type ContainerAt } from './support/data';
 import { fix } from '../../../simulator/src/index';
-import { resolveFixes } from '../analysis/fixes';
 import { probeHandler } from './support/probes';
 import { podTemplates, selects } from './support/templates';
 import { servicesOf } from './service-selector-unmatched';
@@ -48,13 +47,13 @@ function check(doc: DocContext, behindService: boolean): Finding[] {
       out.push({
         range: doc.keyRange(c.path, 'livenessProbe') ?? doc.range([...c.path, 'livenessProbe']),
         message: `${c.label} has a liveness probe but no readiness probe: the pod receives traffic as soon as ${c.label} is running, before it can answer, and keeps receiving it while ${c.label} is unhealthy`,
-        fixes: resolveFixes(doc, [
+        fixes: [
           fix(
             `Add a readiness probe with the same ${h.key} check`,
             { kind: 'set', path: [...c.path, 'readinessProbe'], value: { [h.key]: h.value } },
             true,
           ),
-        ]),
+        ],
       });
     }
   }

@@ -4,7 +4,6 @@
 import type { DocContext, Finding, Rule } from './types';
 import { containersOf, isObj, list, portsOf, templated } from './support/data';
 import { fix, type FixData } from '../../../simulator/src/index';
-import { resolveFixes } from '../analysis/fixes';
 import { hookPorts, probePorts } from './support/probes';
 
 export const namedPortUndefined: Rule = {
@@ -42,7 +41,7 @@ export const namedPortUndefined: Rule = {
             const only = own[0]!;
             data.push(use(`Use port number ${only.port}`, only.port, true));
           }
-          const fixes = resolveFixes(doc, data);
+          const fixes = data;
           const theirs =
             named.length > 0
               ? `its port names: ${named.map((p) => `${p.name} (${p.port})`).join(', ')}`

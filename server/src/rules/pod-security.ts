@@ -24,7 +24,6 @@ import {
 } from '../../../simulator/src/index';
 import type { DocContext, FileRule, Finding, PodSecuritySetting, RuleOptions } from './types';
 import { get, isObj, str } from './support/data';
-import { resolveFixes } from '../analysis/fixes';
 import { sensitiveHostPath } from './host-path-sensitive';
 
 /**
@@ -115,10 +114,10 @@ function finding(
     range: rangeOf(doc, path, o.missing === true),
     message,
     ...(enforced ? { severity: 'error' as const } : {}),
-    fixes: resolveFixes(
-      doc,
-      (o.fixes ?? []).map((f) => ({ ...f, changes: f.changes.map((c) => ({ ...c, path: [...base, ...c.path] })) })),
-    ),
+    fixes: (o.fixes ?? []).map((f) => ({
+      ...f,
+      changes: f.changes.map((c) => ({ ...c, path: [...base, ...c.path] })),
+    })),
   };
 }
 

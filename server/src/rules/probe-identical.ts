@@ -4,7 +4,6 @@
 import type { Finding, Rule } from './types';
 import { deepEqual, isObj, runningContainers } from './support/data';
 import { fix } from '../../../simulator/src/index';
-import { resolveFixes } from '../analysis/fixes';
 import { describeHandler, probeHandler, probeTiming } from './support/probes';
 
 export const probeIdentical: Rule = {
@@ -43,13 +42,13 @@ export const probeIdentical: Rule = {
               message: 'the identical readiness probe',
             },
           ],
-          fixes: resolveFixes(doc, [
+          fixes: [
             fix(`Let the liveness probe tolerate more failures (failureThreshold: ${more})`, {
               kind: 'set',
               path: [...livePath, 'failureThreshold'],
               value: more,
             }),
-          ]),
+          ],
         });
       }
     }

@@ -4,7 +4,6 @@
 import { fix, inferProcess, type ContainerLike, type FixData } from '../../../simulator/src/index';
 import type { DocContext, Finding, Rule } from './types';
 import { describeExposed, portsOf, runningContainers, type ContainerAt, type PortAt } from './support/data';
-import { resolveFixes } from '../analysis/fixes';
 import { listensUndeclared, portsUnknown } from './support/listening';
 import { FAILING_PROBE_OUTCOMES, probePorts, type PortRef } from './support/probes';
 
@@ -64,10 +63,7 @@ function notExposed(doc: DocContext, ref: PortRef, exposed: PortAt[]): Finding {
     ...exposed.filter((p) => p.container !== ref.container),
   ];
   const candidates = [...new Set(ordered.map((p) => p.port))];
-  const fixes = resolveFixes(
-    doc,
-    candidates.slice(0, MAX_FIXES).map((port) => setPort(ref, port, candidates.length === 1)),
-  );
+  const fixes = candidates.slice(0, MAX_FIXES).map((port) => setPort(ref, port, candidates.length === 1));
   // When the probed container declares no ports itself, it may well listen on the port without declaring it:
   // say so, but only as information.
   const ownDeclared = ordered.some((p) => p.container === ref.container);
@@ -96,6 +92,6 @@ function noPortsDeclared(doc: DocContext, ref: PortRef & { port: number }): Find
     range: doc.range(ref.path),
     message: `${ref.title} checks port ${ref.port}, but no container of the pod declares any ports: ${hint}`,
     severity: 'information',
-    fixes: resolveFixes(doc, data),
+    fixes: data,
   };
 }

@@ -6,7 +6,6 @@
 import { fix, type FixData } from '../../../simulator/src/index';
 import type { DocContext, Finding, Rule } from './types';
 import { isObj, list, portsOf, runningContainers, type PortAt } from './support/data';
-import { resolveFixes } from '../analysis/fixes';
 import { listensUndeclared, portsUnknown } from './support/listening';
 import { FAILING_PROBE_OUTCOMES, hookPorts, probePorts, type PortRef } from './support/probes';
 
@@ -90,6 +89,6 @@ function finding(doc: DocContext, ref: PortRef, port: number, same: PortAt[], de
       range: doc.range([...p.path, 'protocol']),
       message: `${p.container.label} declares ${p.port}/${p.protocol} here`,
     })),
-    fixes: resolveFixes(doc, data),
+    fixes: data,
   };
 }

@@ -6,7 +6,6 @@
 import type { FileRule, Finding } from './types';
 import { get, int, isObj, list, portsOf, runningContainers, str, type ContainerAt } from './support/data';
 import { fix } from '../../../simulator/src/index';
-import { resolveFixes } from '../analysis/fixes';
 import { podTemplates, selects } from './support/templates';
 import { servicesOf } from './service-selector-unmatched';
 
@@ -56,13 +55,13 @@ export const probesMissing: FileRule = {
             fixes:
               probePort === undefined
                 ? []
-                : resolveFixes(t.doc, [
+                : [
                     fix(
                       `Add a readiness probe (tcpSocket on ${probePort})`,
                       { kind: 'set', path: [...c.path, 'readinessProbe'], value: { tcpSocket: { port: probePort } } },
                       true,
                     ),
-                  ]),
+                  ],
           },
         });
       }

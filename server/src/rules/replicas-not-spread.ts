@@ -6,7 +6,6 @@
 import type { Finding, Rule } from './types';
 import { get, int, isObj, list, stringMap, templatePath } from './support/data';
 import { fix } from '../../../simulator/src/index';
-import { resolveFixes } from '../analysis/fixes';
 
 export const replicasNotSpread: Rule = {
   id: 'replicas-not-spread',
@@ -29,7 +28,7 @@ export const replicasNotSpread: Rule = {
         message: `Nothing asks for these ${replicas} replicas to run on different nodes (no pod anti-affinity or topology spread constraints): the scheduler's default spreading is only a preference, so one node failure can take them all down`,
         fixes:
           labels && Object.keys(labels).length > 0
-            ? resolveFixes(doc, [
+            ? [
                 fix(
                   'Spread the replicas across nodes where possible (topologySpreadConstraints, ScheduleAnyway)',
                   {
@@ -47,7 +46,7 @@ export const replicasNotSpread: Rule = {
                   },
                   true,
                 ),
-              ])
+              ]
             : [],
       },
     ];

@@ -3,7 +3,6 @@
 import type { Finding, Rule } from './types';
 import { containersOf, isObj, type ContainerAt } from './support/data';
 import { fix } from '../../../simulator/src/index';
-import { resolveFixes } from '../analysis/fixes';
 
 const SKELETON = { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '128Mi' } };
 
@@ -30,13 +29,13 @@ export const resourcesMissing: Rule = {
         out.push({
           range,
           message: `${c.label} sets no resource requests or limits: the scheduler places it as if it needed nothing, it is evicted first when the node runs short, and it may use all of the node's memory`,
-          fixes: resolveFixes(doc, [
+          fixes: [
             fix(
               'Add resource requests and a memory limit (100m CPU, 128Mi memory)',
               { kind: 'set', path: [...c.path, 'resources'], value: SKELETON },
               true,
             ),
-          ]),
+          ],
         });
       }
     }

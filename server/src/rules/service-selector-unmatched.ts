@@ -1,9 +1,9 @@
 // A Service whose selector matches no pod template of the file: it gets no endpoints, and connections to it
 // are refused. Judged only when the file defines at least one pod-carrying object (a file of Services alone
 // selects pods defined elsewhere).
-import type { DocContext, Finding, FileRule, Fix } from './types';
+import type { FixData } from '../../../simulator/src/index';
+import type { DocContext, Finding, FileRule } from './types';
 import { get, isObj, str, stringMap } from './support/data';
-import { resolveFixes } from '../analysis/fixes';
 import {
   hasLabel,
   namespaceOf,
@@ -58,7 +58,7 @@ export const serviceSelectorUnmatched: FileRule = {
       const otherNs = templates.find((t) => t.namespace !== svc.namespace && selects(svc.selector, t));
       const closest = [...same].sort((a, b) => score(b) - score(a))[0];
       let detail = '';
-      const fixes: Fix[] = [];
+      const fixes: FixData[] = [];
       const related: Finding['related'] = [];
       if (otherNs) {
         detail = `; ${otherNs.title} has them, but in namespace ${otherNs.namespace}, and a Service only selects pods in its own namespace (${svc.namespace})`;
@@ -77,19 +77,15 @@ export const serviceSelectorUnmatched: FileRule = {
           wrong.every(([k]) => Object.prototype.hasOwnProperty.call(closest.labels, k)) &&
           wrong.every(([k]) => typeof get(svc.doc.value, ['spec', 'selector', k]) === 'string')
         ) {
-          fixes.push(
-            ...resolveFixes(svc.doc, [
-              {
-                title: `Select the pods of ${closest.title} (${wrong.map(([k]) => `${k}: ${closest.labels[k]}`).join(', ')})`,
-                changes: wrong.map(([k]) => ({
-                  kind: 'set',
-                  path: ['spec', 'selector', k],
-                  value: closest.labels[k] as string,
-                })),
-                ...(same.length === 1 ? { preferred: true } : {}),
-              },
-            ]),
-          );
+          fixes.push({
+            title: `Select the pods of ${closest.title} (${wrong.map(([k]) => `${k}: ${closest.labels[k]}`).join(', ')})`,
+            changes: wrong.map(([k]) => ({
+              kind: 'set' as const,
+              path: ['spec', 'selector', k],
+              value: closest.labels[k] as string,
+            })),
+            ...(same.length === 1 ? { preferred: true } : {}),
+          });
         }
       }
       out.push({

@@ -4,7 +4,6 @@
 import { fix, inferProcess, type ContainerLike, type FixData, type Path } from '../../../simulator/src/index';
 import type { Finding, FileRule } from './types';
 import { get, int, isObj, list, portsOf, runningContainers, str, type PortAt } from './support/data';
-import { resolveFixes } from '../analysis/fixes';
 import { listensUndeclared, portsUnknown } from './support/listening';
 import { podTemplates, selects, type PodTemplate } from './support/templates';
 import { servicesOf } from './service-selector-unmatched';
@@ -60,10 +59,7 @@ export const serviceTargetPortNotExposed: FileRule = {
             severity = 'information';
             what = `they declare no ports; the containers are expected to listen on ${listening.join(', ')}`;
           }
-          const fixes = resolveFixes(
-            svcDoc,
-            known.slice(0, 5).map((k) => setTarget(`Set targetPort to ${k}`, k, known.length === 1)),
-          );
+          const fixes = known.slice(0, 5).map((k) => setTarget(`Set targetPort to ${k}`, k, known.length === 1));
           const implicit = p['targetPort'] === undefined ? ' (targetPort defaults to port)' : '';
           out.push({
             doc: svcDoc.index,
@@ -87,7 +83,7 @@ export const serviceTargetPortNotExposed: FileRule = {
           const numbers = [...new Set(exposed.map((x) => x.port))];
           if (names.length === 0 && numbers.length === 1)
             data.push(setTarget(`Set targetPort to ${numbers[0]}`, numbers[0] as number, true));
-          const fixes = resolveFixes(svcDoc, data);
+          const fixes = data;
           const theirs =
             names.length > 0
               ? `their port names: ${named

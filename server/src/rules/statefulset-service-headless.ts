@@ -7,7 +7,6 @@
 // (`statefulset-has-servicename`). A serviceName whose Service is not in the file is not judged.
 import type { FileRule, Finding } from './types';
 import { get, isObj, str } from './support/data';
-import { resolveFixes } from '../analysis/fixes';
 import { namespaceOf, podTemplates, selects } from './support/templates';
 
 export const statefulSetServiceHeadless: FileRule = {
@@ -41,13 +40,14 @@ export const statefulSetServiceHeadless: FileRule = {
             range,
             message: `Service ${serviceName} is not headless (${clusterIP === undefined ? 'no clusterIP: None' : `clusterIP: ${typeof clusterIP === 'string' ? clusterIP : JSON.stringify(clusterIP)}`}): DNS gives the pods of StatefulSet ${setName} no names of their own (${setName}-0.${serviceName}.${ns}.svc …), only the Service's virtual IP`,
             related,
-            fixes: resolveFixes(svc, [
+            fixesDoc: svc.index,
+            fixes: [
               {
                 title: `Make Service ${serviceName} headless (clusterIP: None)`,
                 preferred: true,
                 changes: [{ kind: 'set', path: ['spec', 'clusterIP'], value: 'None' }],
               },
-            ]),
+            ],
           },
         });
       } else if (template && isObj(selector) && Object.keys(selector).length > 0) {

@@ -1,7 +1,7 @@
 // The contract between the semantic checks (one module per rule under rules/) and the diagnostics
 // pipeline. A rule looks at one YAML document (or, for file rules, all documents of a file) and reports
-// findings with exact ranges; fixes travel with the finding and become quick fixes.
-import type { ManifestIssue, OutcomeCode, Path, Range, SimObject } from '../../../simulator/src/index';
+// findings with exact ranges; fixes travel with the finding, as data, and become quick fixes when asked for.
+import type { FixData, ManifestIssue, OutcomeCode, Path, Range, SimObject } from '../../../simulator/src/index';
 
 export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -29,7 +29,14 @@ export interface Fix {
 export interface Finding {
   range: Range;
   message: string;
-  fixes?: Fix[];
+  /**
+   * The quick fixes, as changes by path: their text edits are made (analysis/fixes.ts) only when a code action asks
+   * for them, not on every keystroke. They change the finding's own document, or `fixesDoc`.
+   */
+  fixes?: readonly FixData[];
+  /** File rules only: the index of the document the fixes change, when that is not the finding's own (a
+   * StatefulSet's finding fixed in its Service). */
+  fixesDoc?: number;
   /**
    * Other places that explain the finding (e.g. the container port a probe should use). `doc` (optional, file
    * rules only) is the index of the document whose coordinates `range` is in, when that is not the finding's

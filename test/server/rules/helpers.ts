@@ -4,21 +4,31 @@ import assert from 'node:assert/strict';
 import { loadManifest } from '../../../simulator/src/manifest';
 import type { Range } from '../../../simulator/src/sourceRanges';
 import { docContexts } from '../../../server/src/analysis/docContext';
+import { resolveFixes } from '../../../server/src/analysis/fixes';
 import type { DocContext, Edit, FileRule, Finding, Fix, Rule } from '../../../server/src/rules/types';
 
 export function contexts(text: string): DocContext[] {
   return docContexts(loadManifest(text), text.split('\n'));
 }
 
-export interface Found extends Finding {
+/** A finding, with its fixes made into edits (as the language server makes them when a code action asks). */
+export interface Found extends Omit<Finding, 'fixes'> {
   doc: number;
+  fixes?: Fix[];
+}
+
+/** A finding of document `doc` of `docs`, found. */
+export function found(docs: readonly DocContext[], doc: number, f: Finding): Found {
+  const { fixes, ...rest } = f;
+  const fixed = docs.find((d) => d.index === (f.fixesDoc ?? doc));
+  return fixes === undefined || !fixed ? { ...rest, doc } : { ...rest, doc, fixes: resolveFixes(fixed, fixes) };
 }
 
 /** Findings of a rule (document rule or file rule) over every document of the text. */
 export function run(rule: Rule | FileRule, text: string): Found[] {
   const docs = contexts(text);
-  if ('checkFile' in rule) return rule.checkFile(docs).map(({ doc, finding }) => ({ ...finding, doc }));
-  return docs.flatMap((d) => rule.check(d).map((f) => ({ ...f, doc: d.index })));
+  if ('checkFile' in rule) return rule.checkFile(docs).map(({ doc, finding }) => found(docs, doc, finding));
+  return docs.flatMap((d) => rule.check(d).map((f) => found(docs, d.index, f)));
 }
 
 /** The single finding of a rule on the text. */
@@ -67,7 +77,7 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   return out;
 }
 
-export function fixNamed(f: Finding, title: string | RegExp): Fix {
+export function fixNamed(f: Found, title: string | RegExp): Fix {
   const fix = (f.fixes ?? []).find((x) => (typeof title === 'string' ? x.title === title : title.test(x.title)));
   assert.ok(fix, `no fix "${String(title)}" among: ${(f.fixes ?? []).map((x) => x.title).join(' | ')}`);
   return fix;
@@ -77,7 +87,7 @@ export function fixNamed(f: Finding, title: string | RegExp): Fix {
  * Applies a fix and returns the new text, after checking that it is valid YAML (no load issue of kind
  * yaml-syntax / duplicate-key) and that the rule no longer reports a finding with the same message.
  */
-export function applyFix(rule: Rule | FileRule, text: string, f: Finding, title: string | RegExp): string {
+export function applyFix(rule: Rule | FileRule, text: string, f: Found, title: string | RegExp): string {
   const fix = fixNamed(f, title);
   const fixed = applyEdits(text, fix.edits);
   const m = loadManifest(fixed);

@@ -5,10 +5,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { podSecurity } from '../../../server/src/rules/pod-security';
 import type { PodSecuritySetting } from '../../../server/src/rules/types';
-import { applyEdits, contexts, fixNamed, range, yaml } from './helpers';
+import { applyEdits, contexts, fixNamed, found, range, yaml } from './helpers';
 
 function findings(text: string, level: PodSecuritySetting = 'baseline') {
-  return podSecurity.checkFile(contexts(text), { podSecurity: level }).map(({ doc, finding }) => ({ ...finding, doc }));
+  const docs = contexts(text);
+  return podSecurity.checkFile(docs, { podSecurity: level }).map(({ doc, finding }) => found(docs, doc, finding));
 }
 
 const privileged = yaml`

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { stringify } from 'yaml';
 import { RAW_FILE_RULES, RAW_RULES } from '../../../server/src/rules/index';
 import type { DocContext } from '../../../server/src/rules/types';
+import { resolveFixes } from '../../../server/src/analysis/fixes';
 import { contexts } from './helpers';
 
 const BROKEN = [
@@ -42,7 +43,7 @@ function checkAll(text: string, docs: DocContext[]): void {
       for (const f of found) {
         assert.ok(inside(f.range), `${rule.id}: range inside the text`);
         assert.ok(f.message.length > 0);
-        for (const fix of f.fixes ?? [])
+        for (const fix of resolveFixes(d, f.fixes))
           for (const e of fix.edits) assert.ok(inside(e.range), `${rule.id}: edit inside the text`);
       }
     }

@@ -1,13 +1,12 @@
 // Rules that present the API server's own checks. The check lives once, in the model
 // (simulator/src/model/validate*.ts), which `podlab run` uses too; such a rule picks the document's loader
-// issues with its codes and says each in the rule's words, with the issue's fixes (data) turned into edits.
+// issues with its codes and says each in the rule's words, with the issue's fixes.
 import type { FixData, IssueDetail, ManifestIssue } from '../../../../simulator/src/index';
-import { resolveFixes } from '../../analysis/fixes';
 import { get, str } from './data';
 import type { DocContext, Finding, Rule, RuleSeverity } from '../types';
 
-/** A finding before its fixes are turned into edits. */
-export interface Explained extends Omit<Finding, 'fixes'> {
+/** A finding with its fixes said, if only as none. */
+export interface Explained extends Finding {
   fixes: readonly FixData[];
 }
 
@@ -31,7 +30,7 @@ export function presentedRule(r: PresentedRule): Rule {
       const out: Finding[] = [];
       for (const issue of doc.issues) {
         if (!r.presents.includes(issue.code)) continue;
-        for (const e of r.explain(issue, doc)) out.push({ ...e, fixes: resolveFixes(doc, e.fixes) });
+        out.push(...r.explain(issue, doc));
       }
       // In source order (the model reports in its own order, e.g. volumes before containers).
       return out.sort(

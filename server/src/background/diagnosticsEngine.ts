@@ -10,7 +10,7 @@ import { DIAGNOSTICS_PARTS, diagnosticsFor } from '../features/diagnostics';
 import { isScenarioFile, scenarioDiagnostics } from '../features/scenarioFile';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { Throttle } from '../debounce';
-import { ANALYSIS_SLICE_MS, MAX_DOCUMENTS_AT_ONCE } from '../limits';
+import { ANALYSIS_SLICE_MS, MAX_DOCUMENTS_IN_ONE_PASS } from '../limits';
 import { guarded } from '../errorGuard';
 import { PredictionPass } from '../features/predictionPass';
 import type { PredictionRunner } from '../features/predictionRunner';
@@ -192,7 +192,7 @@ export class DiagnosticsEngine {
     this.partlyPublished.delete(uri);
     // A large file's pass goes in turns: the analysis, each costly part of its diagnostics, then the rest (each
     // after the messages read meanwhile), so that a newer edit or a request (in process) waits for one part.
-    if (doc.chunks().length > MAX_DOCUMENTS_AT_ONCE) {
+    if (doc.chunks().length > MAX_DOCUMENTS_IN_ONE_PASS) {
       const part = this.partsDone.get(analysis) ?? 0;
       if (part <= DIAGNOSTICS_PARTS.length) {
         this.partsDone.set(analysis, part + 1);

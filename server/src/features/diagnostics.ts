@@ -1,12 +1,11 @@
 // Diagnostics for a file: YAML and schema problems, API-server validation and the semantic rules, each with its
 // quick fixes (made when asked for, diagnosticFixes.ts). Results are cached per document text and settings.
-import { Diagnostic, DiagnosticSeverity, type Range as LspRange } from 'vscode-languageserver';
-import type { FixData, Range, ManifestIssue, Prediction } from '../../../simulator/src/index';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import type { ManifestIssue, Prediction } from '../../../simulator/src/index';
 import { analyzeFile, type AnalyzedChunk, type ChunkResult, type FileAnalysis } from '../analysis/fileAnalysis';
-import { FILE_RULES, RULES } from '../rules';
-import { resolveFixes } from '../analysis/fixes';
-import type { DocContext, Finding, Fix, RuleSeverity } from '../rules/types';
-import { deriveFixes, setFixes } from './diagnosticFixes';
+import { RULES } from '../rules';
+import { findingDiagnostic, setFixData, SEVERITY, severityOf, shift } from './ruleDiagnostic';
+import { cachedFileRuleDiagnostics } from './fileRuleDiagnostics';
 import { MAX_ANALYZED_CHARS } from '../limits';
 import { settingsKey, type Settings } from '../settings';
 import { schemaFixes } from './schemaFixes';
@@ -25,38 +24,6 @@ const STRUCTURAL = new Set([
   'missing-required',
   'schema',
 ]);
-
-const SEVERITY: Record<RuleSeverity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-function shiftRange(r: Range, lines: number): LspRange {
-  return {
-    start: { line: r.start.line + lines, character: r.start.character },
-    end: { line: r.end.line + lines, character: r.end.character },
-  };
-}
-
-function shiftFixes(fixes: readonly Fix[], lines: number): Fix[] {
-  return fixes.map((f) => ({
-    ...f,
-    edits: f.edits.map((e) => ({ range: shiftRange(e.range, lines), newText: e.newText })),
-  }));
-}
-
-/** Gives `d` the fixes that `data` describes in `ctx`, made when a code action asks, `lines` further down. */
-function setFixData(d: Diagnostic, ctx: DocContext, data: readonly FixData[] | undefined, lines = 0): void {
-  if (data && data.length > 0) setFixes(d, () => shiftFixes(resolveFixes(ctx, data), lines));
-}
-
-function severityOf(id: string, fallback: RuleSeverity, settings: Settings): RuleSeverity | undefined {
-  const s = settings.rules[id];
-  if (s === 'off') return undefined;
-  return s === undefined || s === 'default' ? fallback : s;
-}
 
 /**
  * Loader codes that a rule which is on presents in its own words (the rules run below): each issue is shown
@@ -84,15 +51,6 @@ function issueDiagnostic(
   const ctx = chunk.contexts.find((c) => c.index === i.doc);
   const d = Diagnostic.create(i.range, words.message, SEVERITY[severity], i.code, 'podlab');
   if (ctx) setFixData(d, ctx, words.fixes);
-  return d;
-}
-
-/** A finding's diagnostic, without its fixes (setFixData). */
-function findingDiagnostic(id: string, severity: RuleSeverity, f: Finding): Diagnostic {
-  const d = Diagnostic.create(f.range, f.message, SEVERITY[f.severity ?? severity], id, 'podlab');
-  if (f.related && f.related.length > 0) {
-    d.relatedInformation = f.related.map((r) => ({ location: { uri: '', range: r.range }, message: r.message }));
-  }
   return d;
 }
 
@@ -141,83 +99,6 @@ function shiftedDiagnostics(c: AnalyzedChunk, settings: Settings, key: string, u
   const diagnostics = chunkDiagnostics(c.result, settings, key).map((d) => shift(d, line, uri));
   perPlace.set(c.result, { key, uri, line, diagnostics });
   return diagnostics;
-}
-
-function shift(d: Diagnostic, lines: number, uri: string): Diagnostic {
-  if (lines === 0 && !d.relatedInformation) return d;
-  const out: Diagnostic = { ...d, range: shiftRange(d.range, lines) };
-  deriveFixes(out, [d], (fixes) => shiftFixes(fixes, lines));
-  if (d.relatedInformation) {
-    out.relatedInformation = d.relatedInformation.map((r) => ({
-      location: { uri, range: shiftRange(r.location.range, lines) },
-      message: r.message,
-    }));
-  }
-  return out;
-}
-
-/** The file rules' diagnostics of an analysis, kept for the prediction pass's publish of the same version. */
-const perFile = new WeakMap<FileAnalysis, { key: string; uri: string; diagnostics: Diagnostic[] }>();
-
-function cachedFileRuleDiagnostics(analysis: FileAnalysis, settings: Settings, key: string, uri: string): Diagnostic[] {
-  const cached = perFile.get(analysis);
-  if (cached && cached.key === key && cached.uri === uri) return cached.diagnostics;
-  const diagnostics = fileRuleDiagnostics(analysis, settings, uri);
-  perFile.set(analysis, { key, uri, diagnostics });
-  return diagnostics;
-}
-
-/** A chunk's documents with their index in the file, kept while it stays the same: what the file rules derive
- * from the documents a keystroke did not change (rules/support/templates.ts) is then not derived again. */
-const inFile = new WeakMap<ChunkResult, { firstDoc: number; contexts: DocContext[] }>();
-
-function contextsInFile(c: AnalyzedChunk): DocContext[] {
-  const cached = inFile.get(c.result);
-  if (cached && cached.firstDoc === c.firstDoc) return cached.contexts;
-  const contexts = c.result.contexts.map((ctx) => ({ ...ctx, index: c.firstDoc + ctx.index }));
-  inFile.set(c.result, { firstDoc: c.firstDoc, contexts });
-  return contexts;
-}
-
-/** File-wide rules see every document with its global index; their findings are shifted by their chunk. */
-function fileRuleDiagnostics(analysis: FileAnalysis, settings: Settings, uri: string): Diagnostic[] {
-  const owners = new Map<number, AnalyzedChunk>();
-  const contexts: DocContext[] = [];
-  for (const c of analysis.chunks) {
-    if (!c.result.kubernetes) continue;
-    for (const ctx of contextsInFile(c)) {
-      contexts.push(ctx);
-      owners.set(ctx.index, c);
-    }
-  }
-  const out: Diagnostic[] = [];
-  for (const rule of FILE_RULES) {
-    const severity = severityOf(rule.id, rule.defaultSeverity, settings);
-    if (severity === undefined) continue;
-    const ownerOf = (doc: number) => owners.get(doc);
-    for (const { doc, finding } of rule.checkFile(contexts, { podSecurity: settings.podSecurity })) {
-      const owner = ownerOf(doc);
-      if (!owner) continue;
-      const holesIn = (d: number | undefined) => holesOf((d === undefined ? owner : (ownerOf(d) ?? owner)).result);
-      if (aboutHole(finding, holesIn(doc), holesIn)) continue;
-      const d = shift(findingDiagnostic(rule.id, severity, { ...finding, related: [] }), owner.chunk.startLine, uri);
-      // Related lines may sit in other documents: shift each by its own document's offset.
-      const related = (finding.related ?? []).map((r) => {
-        const lines = (r.doc !== undefined ? ownerOf(r.doc) : owner)?.chunk.startLine ?? owner.chunk.startLine;
-        return { location: { uri, range: shiftRange(r.range, lines) }, message: r.message };
-      });
-      if (related.length > 0) d.relatedInformation = related;
-      // The fixes may change another document than the finding's: they are made in its context, moved by its line.
-      if (finding.fixes && finding.fixes.length > 0) {
-        const fixedDoc = finding.fixesDoc ?? doc;
-        const fixed = ownerOf(fixedDoc);
-        const ctx = fixed && contextsInFile(fixed).find((c) => c.index === fixedDoc);
-        if (ctx) setFixData(d, ctx, finding.fixes, fixed.chunk.startLine);
-      }
-      out.push(d);
-    }
-  }
-  return out;
 }
 
 /**

@@ -104,8 +104,15 @@ export class Throttle {
     const wait = last === undefined ? 0 : Math.max(this.interval, last.took) - (Date.now() - last.end);
     // At least a millisecond: a request sent right after the edit (completion on a keystroke) is read and
     // handled first even when it comes in a read of its own, which it often does: the client writes the two
-    // messages one event-loop turn apart.
-    const h = setTimeout(fire, Math.max(FIRST_DELAY_MS, wait));
+    // messages one event-loop turn apart. In the worker the edit has waited that long on the main thread already
+    // (requestGate.ts send), and then for the gate: it runs on the next turn.
+    const delay = Math.max(this.gate ? 0 : FIRST_DELAY_MS, wait);
+    if (delay <= 0) {
+      const h = setImmediate(fire);
+      this.pending.set(key, { cancel: () => clearImmediate(h) });
+      return;
+    }
+    const h = setTimeout(fire, delay);
     this.pending.set(key, { cancel: () => clearTimeout(h) });
   }
 

@@ -213,8 +213,18 @@ export class DiagnosticsHost {
       this.target = next ? this.worker(next) : this.inProcess();
       this.replay();
     };
+    // Posted once the gate lets them go (requestGate.ts send), in order; a worker gone meanwhile has its exit.
+    const post = (m: ToWorker, failed = () => undefined as void) =>
+      started.gate.send(() => {
+        try {
+          if (started.exited) failed();
+          else worker.postMessage(m);
+        } catch {
+          failed(); // a worker terminated meanwhile
+        }
+      });
     const target: Target = {
-      post: (m) => worker.postMessage(m),
+      post: (m) => post(m),
       fixes: (m) =>
         new Promise((resolve) => {
           const answer = (fixes: FixesAnswer | undefined) => {
@@ -224,12 +234,7 @@ export class DiagnosticsHost {
           };
           const timer = setTimeout(() => answer(undefined), FIXES_WAIT_MS);
           asked.set(m.id, answer);
-          try {
-            if (started.exited) answer(undefined);
-            else worker.postMessage(m);
-          } catch {
-            answer(undefined); // a worker terminated meanwhile
-          }
+          post(m, () => answer(undefined));
         }),
       dispatching: () => started.gate.dispatching(),
       hold: () => undefined, // the gate closed when the request was dispatched

@@ -1,11 +1,12 @@
 // The request gate (server/src/background/requestGate.ts) and the diagnostics runs that wait for it
 // (server/src/debounce.ts's Throttle, in the diagnostics worker): a run never starts while the main thread is
 // dispatching messages or writing their replies, starts once it has, cannot be starved by a client that never
-// stops sending, and is dropped when cancelled while it waits. Order and counts only, never milliseconds.
+// stops sending, and is dropped when cancelled while it waits; the messages for the worker wait for it too.
+// Order and counts only, never milliseconds.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { gateOver, RequestGate, type Gate } from '../../../server/src/background/requestGate';
-import { MAX_GATE_WAITS } from '../../../server/src/limits';
+import { GATE_WAIT_MS, MAX_GATE_WAITS } from '../../../server/src/limits';
 import { Throttle } from '../../../server/src/debounce';
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -131,5 +132,51 @@ describe('request gate', () => {
     );
     await ran;
     assert.deepEqual(order, ['last message', 'run']);
+  });
+
+  it('messages for the worker wait while it is closed, and go in order once it is open', async () => {
+    const main = new RequestGate();
+    const order: string[] = [];
+    let turns = 0;
+    const dispatchUntil = () => {
+      main.dispatching();
+      if (++turns === 2) main.send(() => order.push('edit'));
+      if (turns === 3) main.send(() => order.push('fixes'));
+      if (turns < 20) setImmediate(dispatchUntil);
+      else order.push('last message');
+    };
+    dispatchUntil();
+    await after(20);
+    assert.deepEqual(order, ['last message', 'edit', 'fixes']);
+  });
+
+  it('a message sent while it is open still waits for a request dispatched a turn later', async () => {
+    const main = new RequestGate();
+    const order: string[] = [];
+    main.send(() => order.push('edit'));
+    assert.deepEqual(order, [], 'not posted at once');
+    await turn();
+    main.dispatching(); // the completion, read a turn after the edit
+    order.push('completion');
+    await after(20);
+    assert.deepEqual(order, ['completion', 'edit']);
+  });
+
+  it('a client that never stops sending keeps the messages from the worker at most GATE_WAIT_MS', async () => {
+    const main = new RequestGate();
+    let posted = false;
+    main.send(() => (posted = true));
+    let postedWhileDispatching = false;
+    const start = Date.now();
+    await new Promise<void>((resolve) => {
+      const dispatch = () => {
+        main.dispatching();
+        if (posted) postedWhileDispatching = true;
+        if (posted || Date.now() - start > 20 * GATE_WAIT_MS) resolve();
+        else setImmediate(dispatch);
+      };
+      dispatch();
+    });
+    assert.ok(postedWhileDispatching, 'posted although the gate never opened');
   });
 });

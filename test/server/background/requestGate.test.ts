@@ -154,7 +154,7 @@ describe('request gate', () => {
     const main = new RequestGate();
     const order: string[] = [];
     main.send(() => order.push('edit'));
-    assert.deepEqual(order, [], 'not posted at once');
+    assert.equal(order.length, 0, 'not posted at once');
     await turn();
     main.dispatching(); // the completion, read a turn after the edit
     order.push('completion');

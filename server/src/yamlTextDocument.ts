@@ -207,11 +207,19 @@ export class YamlTextDocument {
     }));
     const delta = newText.length - (e - s);
     const lines = base.startLine + lineBreaks(edited) - (next?.startLine ?? 0);
-    const after = next
-      ? parts.slice(last + 1).map((c) => ({ ...c, startLine: c.startLine + lines, startOffset: c.startOffset + delta }))
-      : [];
     if (this.braced !== undefined) this.braced += countBraced(fresh) - countBraced(parts.slice(first, last + 1));
-    this.parts = [...parts.slice(0, first), ...fresh, ...after];
+    // The documents after the edit move: new objects (an analysis may hold the old ones), built as literals in a
+    // preallocated list. Spreading each (`{ ...c }`) and the three lists cost 0.3 ms a keystroke at 1,000
+    // documents on the thread that answers the completion sent with it.
+    const moved = parts.length - last - 1;
+    const updated = new Array<Chunk>(first + fresh.length + moved);
+    for (let i = 0; i < first; i++) updated[i] = parts[i]!;
+    for (let i = 0; i < fresh.length; i++) updated[first + i] = fresh[i]!;
+    for (let i = 0, at = first + fresh.length; i < moved; i++) {
+      const c = parts[last + 1 + i]!;
+      updated[at + i] = { text: c.text, startLine: c.startLine + lines, startOffset: c.startOffset + delta };
+    }
+    this.parts = updated;
     this.length += delta;
     this.joined = undefined;
   }

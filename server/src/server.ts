@@ -3,6 +3,7 @@
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  Message,
   PublishDiagnosticsNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -24,19 +25,19 @@ import { wantsQuickFixes } from './features/codeActions';
 interface Dispatch {
   /** How many messages have been dispatched so far. */
   count: () => number;
-  /** `listener` is called as each message is dispatched, before its handler. */
-  listen: (listener: () => void) => void;
+  /** `listener` is called as each message is dispatched, before its handler (`request`: one that is answered). */
+  listen: (listener: (request: boolean) => void) => void;
 }
 
 /** Pass `messageStrategy` to createConnection and `dispatch` to startServer. */
 function dispatchCounter(): { messageStrategy: MessageStrategy; dispatch: Dispatch } {
   let count = 0;
-  let listener = () => undefined as void;
+  let listener = (_request: boolean) => undefined as void;
   return {
     messageStrategy: {
       handleMessage: (message, next) => {
         count++;
-        listener();
+        listener(Message.isRequest(message));
         return next(message);
       },
     },
@@ -103,7 +104,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     options.dispatch?.count,
     options.worker,
   );
-  options.dispatch?.listen(() => diagnostics.dispatching());
+  options.dispatch?.listen((request) => diagnostics.dispatching(request));
 
   const refreshSettings = async () => {
     if (canPullConfiguration) {

@@ -30,8 +30,9 @@ interface Target {
   post(m: ToWorker): void;
   /** The engine's answer; without one in FIXES_WAIT_MS, or from a worker that exits meanwhile, no fix. */
   fixes(m: FixesRequest): Promise<FixesAnswer>;
-  /** A message is being dispatched on the main thread (the worker's request gate closes). */
-  dispatching(): void;
+  /** A message is being dispatched on the main thread (the worker's request gate closes); `request`: one that is
+   * answered. */
+  dispatching(request: boolean): void;
   hold(): void;
   dispose(): void;
 }
@@ -140,8 +141,8 @@ export class DiagnosticsHost {
   }
 
   /** A message is being dispatched: the worker's runs wait until the main thread's replies are out. */
-  dispatching(): void {
-    this.target.dispatching();
+  dispatching(request = false): void {
+    this.target.dispatching(request);
   }
 
   /** A request is being answered: in process, the diagnostics pass waits for its reply (debounce.ts). */
@@ -236,7 +237,7 @@ export class DiagnosticsHost {
           asked.set(m.id, answer);
           post(m, () => answer(undefined));
         }),
-      dispatching: () => started.gate.dispatching(),
+      dispatching: (request) => started.gate.dispatching(request),
       hold: () => undefined, // the gate closed when the request was dispatched
 
       dispose: () => void worker.terminate(),

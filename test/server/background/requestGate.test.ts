@@ -3,7 +3,7 @@
 // dispatching messages or writing their replies, starts once it has, cannot be starved by a client that never
 // stops sending, and is dropped when cancelled while it waits; the messages for the worker wait for it too.
 // Order and counts only, never milliseconds.
-import { describe, it } from 'node:test';
+import { describe, it, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { gateOver, RequestGate, type Gate } from '../../../server/src/background/requestGate';
 import { GATE_WAIT_MS, MAX_GATE_WAITS } from '../../../server/src/limits';
@@ -151,15 +151,23 @@ describe('request gate', () => {
   });
 
   it('a message sent while it is open still waits for a request dispatched a turn later', async () => {
-    const main = new RequestGate();
-    const order: string[] = [];
-    main.send(() => order.push('edit'));
-    assert.equal(order.length, 0, 'not posted at once');
-    await turn();
-    main.dispatching(); // the completion, read a turn after the edit
-    order.push('completion');
-    await after(20);
-    assert.deepEqual(order, ['completion', 'edit']);
+    // setTimeout frozen: with real timers, a turn slower than HOLD_MS (a loaded machine) let the edit go first.
+    mock.timers.enable({ apis: ['setTimeout'] });
+    try {
+      const main = new RequestGate();
+      const order: string[] = [];
+      main.send(() => order.push('edit'));
+      assert.equal(order.length, 0, 'not posted at once');
+      await turn();
+      assert.equal(order.length, 0, 'not posted on the next turn either');
+      main.dispatching(true); // the completion, read a turn after the edit
+      order.push('completion');
+      for (let i = 0; i < 4; i++) await turn();
+      mock.timers.tick(GATE_WAIT_MS);
+      assert.deepEqual(order, ['completion', 'edit']);
+    } finally {
+      mock.timers.reset();
+    }
   });
 
   it('a client that never stops sending keeps the messages from the worker at most GATE_WAIT_MS', async () => {
@@ -178,5 +186,65 @@ describe('request gate', () => {
       dispatch();
     });
     assert.ok(postedWhileDispatching, 'posted although the gate never opened');
+  });
+
+  describe('with the hold timer frozen (mock timers: only setTimeout, the turns are real)', () => {
+    // What the three cases tell apart is whether the messages wait for HOLD_MS or go when the gate opens; with
+    // setTimeout frozen, a message that goes before `tick` went because of the request alone.
+    const turns = async (n: number) => {
+      for (let i = 0; i < n; i++) await turn();
+    };
+
+    it('a request dispatched after the held edit: the edit goes once its reply is out, not after HOLD_MS', async () => {
+      mock.timers.enable({ apis: ['setTimeout'] });
+      try {
+        const main = new RequestGate();
+        const order: string[] = [];
+        main.dispatching(false); // the edit (didChange), whose handler holds the message for the worker
+        main.send(() => order.push('edit'));
+        await turn();
+        main.dispatching(true); // the completion read with it
+        order.push('completion');
+        await turns(1);
+        assert.equal(order.length, 1, 'not while the completion is answered');
+        await turns(3);
+        assert.deepEqual(order, ['completion', 'edit']);
+      } finally {
+        mock.timers.reset();
+      }
+    });
+
+    it('an edit with no request after it still waits HOLD_MS (a completion may come in a read of its own)', async () => {
+      mock.timers.enable({ apis: ['setTimeout'] });
+      try {
+        const main = new RequestGate();
+        let posted = false;
+        main.dispatching(false);
+        main.send(() => (posted = true));
+        main.dispatching(false); // another notification: nothing is answered
+        await turns(4);
+        assert.equal(posted, false);
+        mock.timers.tick(1);
+        assert.equal(posted, true);
+      } finally {
+        mock.timers.reset();
+      }
+    });
+
+    it('a request dispatched before the message (a code action asking for its fixes) does not count', async () => {
+      mock.timers.enable({ apis: ['setTimeout'] });
+      try {
+        const main = new RequestGate();
+        let posted = false;
+        main.dispatching(true); // the code action, whose handler sends the fixes request
+        main.send(() => (posted = true));
+        await turns(4);
+        assert.equal(posted, false);
+        mock.timers.tick(1);
+        assert.equal(posted, true);
+      } finally {
+        mock.timers.reset();
+      }
+    });
   });
 });

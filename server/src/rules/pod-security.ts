@@ -25,6 +25,7 @@ import {
 import type { DocContext, FileRule, Finding, PodSecuritySetting, RuleOptions } from './types';
 import { get, isObj, str } from './support/data';
 import { sensitiveHostPath } from './host-path-sensitive';
+import { perDocument } from './support/perDocument';
 
 /**
  * The violations of each pod template, per level. A file rule runs over every document on each keystroke, and
@@ -59,34 +60,62 @@ export const podSecurity: FileRule = {
     const setting = options?.podSecurity ?? 'baseline';
     const namespaces = namespacePolicies(docs.map((d) => d.value));
     const out: { doc: number; finding: Finding }[] = [];
+    // The levels that apply in each namespace, once per namespace (most files have one).
+    const levels = new Map<string, { enforce?: PolicyLevel; warn?: PolicyLevel; key: string }>();
+    const levelsIn = (namespace: string) => {
+      let l = levels.get(namespace);
+      if (l === undefined) {
+        const policy = namespaces.get(namespace);
+        const enforce = policy?.enforce?.level === 'privileged' ? undefined : policy?.enforce;
+        const warn = warnLevel(policy?.warn, setting);
+        const key = `${enforce?.level}:${enforce?.version} ${warn?.level}:${warn?.version}`;
+        levels.set(namespace, (l = { ...(enforce && { enforce }), ...(warn && { warn }), key }));
+      }
+      return l;
+    };
     for (const doc of docs) {
-      const specPath = doc.kind !== undefined ? POD_SPEC_PATHS[doc.kind] : undefined;
-      if (specPath === undefined || !isObj(doc.value)) continue;
-      const base = specPath.slice(0, -1); // the pod template: the Pod itself, or a workload's `…template`
-      const template = base.length === 0 ? doc.value : get(doc.value, base);
-      if (!isObj(template)) continue;
+      if (doc.kind === undefined || POD_SPEC_PATHS[doc.kind] === undefined || !isObj(doc.value)) continue;
       const namespace = namespaceOf(doc.value);
-      const policy = namespaces.get(namespace);
-      const enforce = policy?.enforce?.level === 'privileged' ? undefined : policy?.enforce;
-      const warn = warnLevel(policy?.warn, setting);
-      const seen = new Set<string>();
-      const report = (level: PolicyLevel, enforced: boolean) => {
-        for (const v of violations(template, level.level))
-          for (const { offender, text } of v.offenders) {
-            const key = formatPath(offender.path);
-            if (seen.has(key)) continue;
-            seen.add(key);
-            if (!enforced && sensitiveVolume(template, offender)) continue;
-            const message = messageFor(doc, namespace, policyName(level.level, level.version), text, enforced);
-            out.push({ doc: doc.index, finding: finding(doc, base, offender, message, enforced) });
-          }
-      };
-      if (enforce) report(enforce, true);
-      if (warn) report(warn, false);
+      const { enforce, warn, key } = levelsIn(namespace);
+      for (const finding of checked(doc, key, () => docFindings(doc, namespace, enforce, warn)))
+        out.push({ doc: doc.index, finding });
     }
     return out;
   },
 };
+
+/** Each document's findings, for the levels its namespace enforces and warns about (at 1,000 documents the
+ * rule's checks were a sixth of the diagnostics worker's time per keystroke). */
+const checked = perDocument<Finding[]>();
+
+function docFindings(
+  doc: DocContext,
+  namespace: string,
+  enforce: PolicyLevel | undefined,
+  warn: PolicyLevel | undefined,
+): Finding[] {
+  const specPath = doc.kind !== undefined ? POD_SPEC_PATHS[doc.kind] : undefined;
+  if (specPath === undefined || !isObj(doc.value)) return [];
+  const base = specPath.slice(0, -1); // the pod template: the Pod itself, or a workload's `…template`
+  const template = base.length === 0 ? doc.value : get(doc.value, base);
+  if (!isObj(template)) return [];
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  const report = (level: PolicyLevel, enforced: boolean) => {
+    for (const v of violations(template, level.level))
+      for (const { offender, text } of v.offenders) {
+        const key = formatPath(offender.path);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (!enforced && sensitiveVolume(template, offender)) continue;
+        const message = messageFor(doc, namespace, policyName(level.level, level.version), text, enforced);
+        out.push(finding(doc, base, offender, message, enforced));
+      }
+  };
+  if (enforce) report(enforce, true);
+  if (warn) report(warn, false);
+  return out;
+}
 
 function messageFor(doc: DocContext, namespace: string, policy: string, text: string, enforced: boolean): string {
   if (!enforced) return wouldViolateMessage(policy, text);

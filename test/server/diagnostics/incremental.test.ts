@@ -113,3 +113,74 @@ test('edits that add, remove, move and relabel documents give the diagnostics of
   assert.deepEqual(unmatched, [false, true, true, true, false, true, false]);
   assert.ok(related > 0, 'some findings point at another document');
 });
+
+// A Deployment in namespace `shop` whose container has a liveness probe, no readiness probe and no declared port
+// (so it serves only if a Service selects it), and runs privileged (which Pod Security's baseline level forbids).
+const api = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+        - name: api
+          image: nginx:1.27
+          securityContext:
+            privileged: true
+          livenessProbe:
+            httpGet:
+              path: /
+              port: 80
+`;
+const apiService = `apiVersion: v1
+kind: Service
+metadata:
+  name: api
+  namespace: shop
+spec:
+  selector:
+    app: api
+  ports:
+    - port: 80
+`;
+const shop = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+  labels:
+    pod-security.kubernetes.io/enforce: baseline
+`;
+
+test('a document the edits leave alone still gets the file rules of what the rest of the file now says', async () => {
+  // The file rules keep each unchanged document's findings (rules/support/perDocument.ts), keyed by what they read
+  // from the rest of the file: whether a Service selects its pods (liveness-without-readiness) and the Pod Security
+  // levels of its namespace (pod-security: a Namespace that enforces baseline makes the privileged container an
+  // error, "violates PodSecurity", ../shared/world-semantics.md, Pod Security Admission). Here only other
+  // documents change, after the Deployment, which keeps its place (and its context).
+  const steps = [file(api), file(api, apiService), file(api, apiService, shop), file(api, apiService), file(api)];
+  const references = await Promise.all(steps.map(fresh));
+  const store = new OpenDocuments();
+  const documents = new Documents(store);
+  store.open(uri, 'yaml', 1, steps[0]!);
+  const serving: boolean[] = [];
+  const enforced: boolean[] = [];
+  steps.forEach((text, i) => {
+    if (i > 0) assert.ok(store.change(uri, i + 1, [{ text }]));
+    const incremental = diagnosticsFor(documents.analysis(documents.get(uri)!), settings, uri);
+    assert.deepEqual(incremental, references[i], `step ${i}`);
+    serving.push(incremental.some((d) => d.code === 'liveness-without-readiness'));
+    const psa = incremental.filter((d) => d.code === 'pod-security');
+    assert.ok(psa.length > 0, `step ${i}: the privileged container is reported`);
+    enforced.push(psa.every((d) => d.severity === 1));
+  });
+  assert.deepEqual(serving, [false, true, true, true, false]);
+  assert.deepEqual(enforced, [false, false, true, false, false]);
+});

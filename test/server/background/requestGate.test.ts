@@ -11,6 +11,20 @@ import { Throttle } from '../../../server/src/debounce';
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const after = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const turns = async (n: number) => {
+  for (let i = 0; i < n; i++) await turn();
+};
+
+/** Runs `body` with setTimeout frozen (node:test mock timers; the turns stay real): a held message that goes
+ * before `mock.timers.tick` went without its HOLD_MS timer. */
+async function frozen(body: () => Promise<void>): Promise<void> {
+  mock.timers.enable({ apis: ['setTimeout'] });
+  try {
+    await body();
+  } finally {
+    mock.timers.reset();
+  }
+}
 
 /** A gate the test opens and closes by hand; `waits` counts the runs that waited for it. */
 function manualGate(): Gate & { open(): void; close(): void; waits: number } {
@@ -150,10 +164,9 @@ describe('request gate', () => {
     assert.deepEqual(order, ['last message', 'edit', 'fixes']);
   });
 
-  it('a message sent while it is open still waits for a request dispatched a turn later', async () => {
-    // setTimeout frozen: with real timers, a turn slower than HOLD_MS (a loaded machine) let the edit go first.
-    mock.timers.enable({ apis: ['setTimeout'] });
-    try {
+  it('a message sent while it is open still waits for a request dispatched a turn later', () =>
+    // Frozen: with real timers, a turn slower than HOLD_MS (a loaded machine) let the edit go first.
+    frozen(async () => {
       const main = new RequestGate();
       const order: string[] = [];
       main.send(() => order.push('edit'));
@@ -162,13 +175,10 @@ describe('request gate', () => {
       assert.equal(order.length, 0, 'not posted on the next turn either');
       main.dispatching(true); // the completion, read a turn after the edit
       order.push('completion');
-      for (let i = 0; i < 4; i++) await turn();
+      await turns(4);
       mock.timers.tick(GATE_WAIT_MS);
       assert.deepEqual(order, ['completion', 'edit']);
-    } finally {
-      mock.timers.reset();
-    }
-  });
+    }));
 
   it('a client that never stops sending keeps the messages from the worker at most GATE_WAIT_MS', async () => {
     const main = new RequestGate();
@@ -188,63 +198,43 @@ describe('request gate', () => {
     assert.ok(postedWhileDispatching, 'posted although the gate never opened');
   });
 
-  describe('with the hold timer frozen (mock timers: only setTimeout, the turns are real)', () => {
-    // What the three cases tell apart is whether the messages wait for HOLD_MS or go when the gate opens; with
-    // setTimeout frozen, a message that goes before `tick` went because of the request alone.
-    const turns = async (n: number) => {
-      for (let i = 0; i < n; i++) await turn();
-    };
+  it('a request dispatched after the held edit: the edit goes once its reply is out, not after HOLD_MS', () =>
+    frozen(async () => {
+      const main = new RequestGate();
+      const order: string[] = [];
+      main.dispatching(false); // the edit (didChange), whose handler holds the message for the worker
+      main.send(() => order.push('edit'));
+      await turn();
+      main.dispatching(true); // the completion read with it
+      order.push('completion');
+      await turns(1);
+      assert.equal(order.length, 1, 'not while the completion is answered');
+      await turns(3);
+      assert.deepEqual(order, ['completion', 'edit']);
+    }));
 
-    it('a request dispatched after the held edit: the edit goes once its reply is out, not after HOLD_MS', async () => {
-      mock.timers.enable({ apis: ['setTimeout'] });
-      try {
-        const main = new RequestGate();
-        const order: string[] = [];
-        main.dispatching(false); // the edit (didChange), whose handler holds the message for the worker
-        main.send(() => order.push('edit'));
-        await turn();
-        main.dispatching(true); // the completion read with it
-        order.push('completion');
-        await turns(1);
-        assert.equal(order.length, 1, 'not while the completion is answered');
-        await turns(3);
-        assert.deepEqual(order, ['completion', 'edit']);
-      } finally {
-        mock.timers.reset();
-      }
+  /** The message goes only once HOLD_MS is over, whatever `messages` dispatched around its `send`. */
+  const waitsForHold = (messages: (main: RequestGate, send: () => void) => void) =>
+    frozen(async () => {
+      const main = new RequestGate();
+      let posted = false;
+      messages(main, () => main.send(() => (posted = true)));
+      await turns(4);
+      assert.equal(posted, false);
+      mock.timers.tick(1);
+      assert.equal(posted, true);
     });
 
-    it('an edit with no request after it still waits HOLD_MS (a completion may come in a read of its own)', async () => {
-      mock.timers.enable({ apis: ['setTimeout'] });
-      try {
-        const main = new RequestGate();
-        let posted = false;
-        main.dispatching(false);
-        main.send(() => (posted = true));
-        main.dispatching(false); // another notification: nothing is answered
-        await turns(4);
-        assert.equal(posted, false);
-        mock.timers.tick(1);
-        assert.equal(posted, true);
-      } finally {
-        mock.timers.reset();
-      }
-    });
+  it('an edit with no request after it still waits HOLD_MS (a completion may come in a read of its own)', () =>
+    waitsForHold((main, send) => {
+      main.dispatching(false); // the edit, whose handler holds the message
+      send();
+      main.dispatching(false); // another notification: nothing is answered
+    }));
 
-    it('a request dispatched before the message (a code action asking for its fixes) does not count', async () => {
-      mock.timers.enable({ apis: ['setTimeout'] });
-      try {
-        const main = new RequestGate();
-        let posted = false;
-        main.dispatching(true); // the code action, whose handler sends the fixes request
-        main.send(() => (posted = true));
-        await turns(4);
-        assert.equal(posted, false);
-        mock.timers.tick(1);
-        assert.equal(posted, true);
-      } finally {
-        mock.timers.reset();
-      }
-    });
-  });
+  it('a request dispatched before the message (a code action asking for its fixes) does not count', () =>
+    waitsForHold((main, send) => {
+      main.dispatching(true); // the code action, whose handler sends the fixes request
+      send();
+    }));
 });

@@ -74,10 +74,11 @@ export const podSecurity: FileRule = {
       return l;
     };
     for (const doc of docs) {
-      if (doc.kind === undefined || POD_SPEC_PATHS[doc.kind] === undefined || !isObj(doc.value)) continue;
+      const specPath = doc.kind !== undefined ? POD_SPEC_PATHS[doc.kind] : undefined;
+      if (specPath === undefined || !isObj(doc.value)) continue;
       const namespace = namespaceOf(doc.value);
       const { enforce, warn, key } = levelsIn(namespace);
-      for (const finding of checked(doc, key, () => docFindings(doc, namespace, enforce, warn)))
+      for (const finding of checked(doc, key, () => docFindings(doc, specPath, namespace, enforce, warn)))
         out.push({ doc: doc.index, finding });
     }
     return out;
@@ -88,14 +89,14 @@ export const podSecurity: FileRule = {
  * rule's checks were a sixth of the diagnostics worker's time per keystroke). */
 const checked = perDocument<Finding[]>();
 
+/** `specPath`: where the kind of `doc` keeps its pod spec (POD_SPEC_PATHS). */
 function docFindings(
   doc: DocContext,
+  specPath: readonly string[],
   namespace: string,
   enforce: PolicyLevel | undefined,
   warn: PolicyLevel | undefined,
 ): Finding[] {
-  const specPath = doc.kind !== undefined ? POD_SPEC_PATHS[doc.kind] : undefined;
-  if (specPath === undefined || !isObj(doc.value)) return [];
   const base = specPath.slice(0, -1); // the pod template: the Pod itself, or a workload's `…template`
   const template = base.length === 0 ? doc.value : get(doc.value, base);
   if (!isObj(template)) return [];

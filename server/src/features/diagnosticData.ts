@@ -1,6 +1,7 @@
-// What a PodLab diagnostic carries in its `data` field: the codes of the rule findings merged into it, and a
-// prediction's evidence. Not its quick fixes: those are made when a code action asks (diagnosticFixes.ts).
-// Its own module because the producers (diagnostics, predictions), mergeCauses and `podlab lint` need it.
+// What a PodLab diagnostic carries in its `data` field: the codes of the rule findings merged into it. Not its
+// quick fixes: those are made when a code action asks (diagnosticFixes.ts); nor a prediction's words without
+// its evidence, which mergeCauses gets beside the diagnostic (Predicted), in the pass that merges, and no editor
+// needs. Its own module because mergeCauses, the clients and `podlab lint` read it.
 import type { Diagnostic } from 'vscode-languageserver';
 
 export interface DiagnosticData {
@@ -9,8 +10,6 @@ export interface DiagnosticData {
    * it, on the same value, are published as one diagnostic (mergeCauses.ts).
    */
   merged?: string[];
-  /** A prediction's cause in a few words (Prediction.evidence), as its message words it. */
-  evidence?: string;
 }
 
 /** A diagnostic's message as plain text: LSP allows markup there, PodLab itself always sends a string. */

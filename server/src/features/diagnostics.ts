@@ -13,7 +13,7 @@ import { predictionDiagnostics } from './predictions';
 import { predictionJob, worldObjects } from './predictionInputs';
 import { PredictionCache } from './predictionCache';
 import { UNDECLARED, type Declared } from './declaredWorld';
-import { mergeCauses } from './mergeCauses';
+import { mergeCauses, type Predicted } from './mergeCauses';
 import { aboutHole, holesOf, templateProblems } from './templateDiagnostics';
 
 const STRUCTURAL = new Set([
@@ -166,8 +166,8 @@ export function diagnosticsFor(
   const absorbed = new Set<Diagnostic>();
   for (const [i, c] of analysis.chunks.entries()) {
     if (!c.result.kubernetes) continue;
-    const predicted: Diagnostic[] = [];
-    for (const d of predictionDiagnostics(c.result, of(c) ?? [])) {
+    const predicted: Predicted[] = [];
+    for (const { diagnostic: d, brief } of predictionDiagnostics(c.result, of(c) ?? [])) {
       const severity = severityOf(
         String(d.code),
         d.severity === DiagnosticSeverity.Information ? 'information' : 'warning',
@@ -175,7 +175,8 @@ export function diagnosticsFor(
       );
       if (severity === undefined) continue;
       d.severity = SEVERITY[severity]; // made for this call: changing it changes no cached diagnostic
-      predicted.push(shift(d, c.chunk.startLine, uri));
+      const diagnostic = shift(d, c.chunk.startLine, uri);
+      predicted.push(brief === undefined ? { diagnostic } : { diagnostic, brief });
     }
     if (predicted.length === 0) continue;
     // One diagnostic per cause: a rule finding that causes a prediction on the same value goes into it.

@@ -21,15 +21,10 @@ const CAUSES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
 /** Rules whose finding states the prediction's evidence itself (Rule.statesEvidence). */
 const STATES_EVIDENCE: ReadonlySet<string> = new Set(RULES.flatMap((r) => (r.statesEvidence ? [r.id] : [])));
 
-/**
- * The message without the evidence it quotes, in the three ways predictions word it (`; E`, ` (E)`, `: E`). A
- * probe's evidence names the probe first (`liveness probe: E`), which its message says in words of its own.
- */
-function withoutEvidence(message: string, evidence: string): string {
-  const cause = evidence.replace(/^\w+ probe: /, '');
-  for (const quoted of [`; ${cause}`, ` (${cause})`, `: ${cause}`])
-    if (message.includes(quoted)) return message.replace(quoted, '');
-  return message;
+/** A prediction's diagnostic, and its message without the evidence (Prediction.brief) where it has one. */
+export interface Predicted {
+  diagnostic: Diagnostic;
+  brief?: string;
 }
 
 const sameRange = (a: Range, b: Range) =>
@@ -73,21 +68,17 @@ function mergeRelated(lists: readonly (DiagnosticRelatedInformation[] | undefine
 
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
-function merge(prediction: Diagnostic, findings: readonly Diagnostic[]): Diagnostic {
+function merge({ diagnostic: prediction, brief }: Predicted, findings: readonly Diagnostic[]): Diagnostic {
   const all = [prediction, ...findings];
-  const data = (d: Diagnostic) => d.data as DiagnosticData | undefined;
   const severities = all.flatMap((d) => (d.severity === undefined ? [] : [d.severity]));
   const related = mergeRelated(all.map((d) => d.relatedInformation));
-  const merged: DiagnosticData = {
-    merged: [...(data(prediction)?.merged ?? []), ...findings.map((f) => String(f.code))],
-  };
-  const evidence = data(prediction)?.evidence;
-  const own = diagnosticMessage(prediction);
-  const said = evidence !== undefined && findings.some((f) => STATES_EVIDENCE.has(String(f.code)));
+  const merged: DiagnosticData = { merged: findings.map((f) => String(f.code)) };
+  // A finding that states the prediction's evidence itself (when the process listens): the cause is said once.
+  const said = brief !== undefined && findings.some((f) => STATES_EVIDENCE.has(String(f.code)));
   const out: Diagnostic = {
     ...prediction,
-    message: [said ? withoutEvidence(own, evidence) : own, ...findings.map(diagnosticMessage)].map(sentence).join(' '),
-    data: { ...merged, ...(evidence !== undefined ? { evidence } : {}) },
+    message: [said ? brief : diagnosticMessage(prediction), ...findings.map(diagnosticMessage)].map(sentence).join(' '),
+    data: merged,
   };
   deriveFixes(out, all, mergeFixes);
   if (severities.length > 0) out.severity = Math.min(...severities) as Diagnostic['severity'];
@@ -101,13 +92,13 @@ function merge(prediction: Diagnostic, findings: readonly Diagnostic[]): Diagnos
  */
 export function mergeCauses(
   findings: readonly Diagnostic[],
-  predictions: readonly Diagnostic[],
+  predictions: readonly Predicted[],
 ): { predictions: Diagnostic[]; absorbed: Set<Diagnostic> } {
   const absorbed = new Set<Diagnostic>();
   const out = predictions.map((p) => {
-    const mine = findings.filter((f) => causes(f, p));
+    const mine = findings.filter((f) => causes(f, p.diagnostic));
     for (const f of mine) absorbed.add(f);
-    return mine.length > 0 ? merge(p, mine) : p;
+    return mine.length > 0 ? merge(p, mine) : p.diagnostic;
   });
   return { predictions: out, absorbed };
 }

@@ -6,10 +6,11 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { causeRange, parsePath, rangeOf, type FixData, type Prediction } from '../../../simulator/src/index';
 import type { ChunkResult } from '../analysis/fileAnalysis';
 import { resolveFixes } from '../analysis/fixes';
-import type { DiagnosticData } from './diagnosticData';
 import { setFixes } from './diagnosticFixes';
+import type { Predicted } from './mergeCauses';
 
-export function predictionDiagnostics(chunk: ChunkResult, predictions: readonly Prediction[]): Diagnostic[] {
+/** Each prediction's diagnostic, in the chunk's coordinates, with the words mergeCauses needs beside it. */
+export function predictionDiagnostics(chunk: ChunkResult, predictions: readonly Prediction[]): Predicted[] {
   return predictions.map((p) => {
     const range = causeRange(chunk.manifest, p.doc, p.paths[0] ?? '');
     const severity = p.code === 'predicted-slow-ready' ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning;
@@ -22,12 +23,11 @@ export function predictionDiagnostics(chunk: ChunkResult, predictions: readonly 
       preferred: p.changes.length === 1,
     }));
     if (ctx && data.length > 0) setFixes(d, () => resolveFixes(ctx, data));
-    if (p.evidence !== undefined) d.data = { evidence: p.evidence } satisfies DiagnosticData;
     if (p.related.length > 0)
       d.relatedInformation = p.related.map((r) => ({
         location: { uri: '', range: rangeOf(chunk.manifest, p.doc, r.path) },
         message: r.message,
       }));
-    return d;
+    return p.brief === undefined ? { diagnostic: d } : { diagnostic: d, brief: p.brief };
   });
 }

@@ -44,9 +44,11 @@ export function crashLoopPrediction(
       .filter((i) => i.endedBy === slot && i.killedAt !== undefined)
       .map((i) => i.killedAt! / 1000);
     const every = kills.length >= 2 ? `, then every ~${s(kills[1]! - kills[0]!)}` : '';
+    const outcome = `Predicted CrashLoopBackOff: the ${slot} probe fails ${threshold} times from ~${s(failures[0]?.t ?? 0)}, so the kubelet kills ${c.name} at ~${s(kills[0] ?? 0)}${every} with back-off 10s, 20s, 40s… (${restarts} restarts in ${horizonText(trace.until)})`;
     return {
       ...base,
-      message: `Predicted CrashLoopBackOff: the ${slot} probe fails ${threshold} times from ~${s(failures[0]?.t ?? 0)}, so the kubelet kills ${c.name} at ~${s(kills[0] ?? 0)}${every} with back-off 10s, 20s, 40s… (${restarts} restarts in ${horizonText(trace.until)}); ${cause.evidence}.`,
+      message: `${outcome}; ${cause.evidence}.`,
+      brief: `${outcome}.`,
       evidence: `${slot} probe: ${cause.evidence}`,
       related: listeningPorts(pod),
       ...probeCause(pod, c, slot, cause, probe),

@@ -135,5 +135,5 @@ function assumingInit(pod: SimulationResult['pods'][number]): (p: Draft | undefi
   const init = pod.containers.find((c) => c.kind === 'init' && c.process.source === 'unknown');
   if (!init) return (p) => p;
   const note = ` This assumes that the init container \`${init.name}\` finishes: PodLab cannot tell what \`${init.spec.image ?? ''}\` runs.`;
-  return (p) => p && { ...p, message: p.message + note };
+  return (p) => p && { ...p, message: p.message + note, ...(p.brief !== undefined ? { brief: p.brief + note } : {}) };
 }

@@ -56,9 +56,12 @@ export function restartsPrediction(
     const cause = first.cause;
     const paths = cause?.paths ?? [`${c.path}.${PROBE_FIELD[slot]}`];
     if (cause && assumedListeners(pod, paths[0]!)) return 'unknown-program-port';
+    const worded = (why: string) =>
+      `Predicted restarts: the ${slot} probe fails${why}, so the kubelet kills ${c.name} at ~${s(times[0]!)}${every}: ${outcome}.`;
     return {
       ...base,
-      message: `Predicted restarts: the ${slot} probe fails${cause ? ` (${cause.evidence})` : ''}, so the kubelet kills ${c.name} at ~${s(times[0]!)}${every}: ${outcome}.`,
+      message: worded(cause ? ` (${cause.evidence})` : ''),
+      ...(cause ? { brief: worded('') } : {}),
       evidence: `${slot} probe: ${cause?.evidence ?? 'fails'}`,
       related: listeningPorts(pod),
       ...(cause ? probeCause(pod, c, slot, cause, probe) : { paths, changes: [] }),

@@ -50,6 +50,12 @@ export interface Prediction {
   message: string;
   /** The cause in a few words, without the outcome or its numbers (the panel's verdict line shows it). */
   evidence?: string;
+  /**
+   * The message without its evidence, for a diagnostic that also carries a rule's finding stating that evidence in
+   * words of its own (the language server merges the two, and says the cause once). Set where such a rule exists:
+   * a liveness or startup probe that fails because the process is not listening yet.
+   */
+  brief?: string;
   /** Other lines that explain it (e.g. the port the container really listens on). */
   related: { path: string; message: string }[];
   pod: string;

@@ -92,7 +92,7 @@ test('without initialDelaySeconds: both on the livenessProbe key, one fix that i
   const keyLine = lineOf(text, /^ {6}livenessProbe:$/);
   const ds = probeDiagnostics(text);
   assert.deepEqual(
-    ds.map((d) => [d.code, d.range.start.line, (d.data as DiagnosticData).merged]),
+    ds.map((d) => [d.code, d.range.start.line, (d.data as DiagnosticData | undefined)?.merged]),
     [['predicted-crash-loop', keyLine, ['liveness-kills-before-start']]],
   );
   const preferred = actions(ds).filter((a) => a.preferred);
@@ -110,7 +110,7 @@ test('restarts without a crash loop: the same merge into predicted-restarts', ()
   const delayLine = lineOf(text, /initialDelaySeconds: 200$/);
   const ds = probeDiagnostics(text);
   assert.deepEqual(
-    ds.map((d) => [d.code, d.range.start.line, (d.data as DiagnosticData).merged]),
+    ds.map((d) => [d.code, d.range.start.line, (d.data as DiagnosticData | undefined)?.merged]),
     [['predicted-restarts', delayLine, ['liveness-kills-before-start']]],
   );
   assert.equal(diagnosticMessage(ds[0]!).match(/250 ?s/g)?.length, 1, diagnosticMessage(ds[0]!));
@@ -138,7 +138,7 @@ test('a startup probe too short: one diagnostic on its failureThreshold, one fix
   const line = lineOf(text, /failureThreshold: 4$/);
   const ds = probeDiagnostics(text);
   assert.deepEqual(
-    ds.map((d) => [d.code, d.range.start.line, (d.data as DiagnosticData).merged]),
+    ds.map((d) => [d.code, d.range.start.line, (d.data as DiagnosticData | undefined)?.merged]),
     [['predicted-crash-loop', line, ['liveness-kills-before-start']]],
   );
   const as = actions(ds);
@@ -152,7 +152,7 @@ test('the rule switched off: the prediction alone, with the same fix', () => {
   const text = pod(45, liveness('        initialDelaySeconds: 10\n'));
   const ds = probeDiagnostics(text, { ...DEFAULT_SETTINGS, rules: { 'liveness-kills-before-start': 'off' } });
   assert.deepEqual(
-    ds.map((d) => [d.code, (d.data as DiagnosticData).merged]),
+    ds.map((d) => [d.code, (d.data as DiagnosticData | undefined)?.merged]),
     [['predicted-crash-loop', undefined]],
   );
   assert.deepEqual(
